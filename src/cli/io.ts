@@ -1,0 +1,17 @@
+import { readConfig } from '../runtime/config.js';
+import { openSession, type Session } from '../runtime/home.js';
+
+/** Prints `data` as JSON with --json, otherwise the human text. */
+export function print(json: boolean | undefined, data: unknown, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
+}
+
+/** Runs `fn` with an open session and always closes the store. */
+export async function withSession<T>(fn: (session: Session) => Promise<T>): Promise<T> {
+  const session = await openSession(readConfig());
+  try {
+    return await fn(session);
+  } finally {
+    await session.store.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander';
+import { StrictBuildFailure } from '../build/run-build.js';
+import { EXIT, ObhutError } from '../errors/index.js';
+import { TOOL_VERSION } from '../version.js';
+import { registerBuild } from './commands/build.js';
+import { registerConsent } from './commands/consent.js';
+import { registerDemo } from './commands/demo.js';
+import { registerInit } from './commands/init.js';
+
+export function createProgram(): Command {
+  const program = new Command()
+    .name('obhut')
+    .description(
+      'Custody for training and review data: consent- and policy-checked dataset builds with provenance.',
+    )
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  registerInit(program);
+  registerConsent(program);
+  registerBuild(program);
+  registerDemo(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 usage, 2 data, 3 internal. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Help and version requests arrive here as "errors" with exit code 0.
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof StrictBuildFailure) {
+    for (const r of err.rejectedSample)
+      process.stderr.write(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}\n`);
+  }
+  if (err instanceof ObhutError) {
+    process.stderr.write(`obhut: error [${err.code}]: ${err.message}\n`);
+    return err.exitCode;
+  }
+  process.stderr.write(
+    `obhut: internal error [INTERNAL]: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  return EXIT.internal;
+}

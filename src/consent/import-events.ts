@@ -1,0 +1,98 @@
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { ObhutError } from '../errors/index.js';
+import { readLines } from '../io/line-reader.js';
+import { parseRfc3339, validateConsentEvent } from '../records/index.js';
+import type { NewConsentEvent, Store } from '../store/index.js';
+import { pseudonymise } from './pseudonym.js';
+
+export interface RejectedLine {
+  readonly line: number;
+  readonly error: string;
+}
+
+export interface ImportResult {
+  readonly lines: number;
+  readonly inserted: number;
+  /** Valid events already in the registry (a re-import), not inserted again. */
+  readonly alreadyPresent: number;
+  readonly rejected: readonly RejectedLine[];
+}
+
+const MAX_LINE_BYTES = 1 << 20;
+const BATCH = 2_000;
+
+/**
+ * Appends the events of a consent JSONL file. Each event's key is its content digest plus how
+ * many identical events came before it in the file, so importing the same file twice adds
+ * nothing while a file that really repeats an event keeps every occurrence.
+ */
+export async function importConsentFile(
+  file: string,
+  store: Store,
+  secret: Buffer,
+  onProgress?: (bytesRead: number) => void,
+): Promise<ImportResult> {
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  await opened.catch((err: Error) => {
+    throw new ObhutError('INPUT_UNREADABLE', `cannot read ${file}: ${err.message}`, { cause: err });
+  });
+
+  const seen = new Map<string, number>();
+  const rejected: RejectedLine[] = [];
+  let batch: NewConsentEvent[] = [];
+  let lines = 0;
+  let inserted = 0;
+  let alreadyPresent = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await store.appendConsentEvents(batch);
+    inserted += result.inserted;
+    alreadyPresent += result.skipped;
+    batch = [];
+  };
+
+  for await (const chunk of readLines(stream as AsyncIterable<Buffer>, MAX_LINE_BYTES)) {
+    for (const line of chunk) {
+      if (line.bytes.length === 0 && !line.tooLong) continue;
+      lines++;
+      const outcome = parseEventLine(line.bytes, line.tooLong, secret);
+      if (typeof outcome === 'string') {
+        rejected.push({ line: line.number, error: outcome });
+        continue;
+      }
+      const digest = outcome.key;
+      const occurrence = seen.get(digest) ?? 0;
+      seen.set(digest, occurrence + 1);
+      batch.push({ ...outcome, key: `${digest}#${occurrence}` });
+    }
+    if (batch.length >= BATCH) await flush();
+    onProgress?.(stream.bytesRead);
+  }
+  await flush();
+  return { lines, inserted, alreadyPresent, rejected };
+}
+
+function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewConsentEvent | string {
+  if (tooLong) return `line is longer than ${MAX_LINE_BYTES} bytes`;
+  if (!isUtf8(bytes)) return 'line is not valid UTF-8';
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    return `not valid JSON: ${(err as Error).message}`;
+  }
+  const valid = validateConsentEvent(value);
+  if (!valid.ok) return valid.error;
+  const { platform, account, purpose, action, at, channel, reference } = valid.value;
+  const subject = pseudonymise(secret, { platform, account });
+  const key = createHash('sha256')
+    .update(JSON.stringify([subject, purpose, action, at, channel, reference ?? null]))
+    .digest('hex');
+  return { key, subject, purpose, action, at, atMs: parseRfc3339(at)!, channel, reference };
+}

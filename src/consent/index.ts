@@ -1,0 +1,5 @@
+export { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
+export { type ImportResult, importConsentFile, type RejectedLine } from './import-events.js';
+export { pseudonymise } from './pseudonym.js';
+export { type ConsentSnapshot, loadConsentSnapshot } from './snapshot.js';
+export { consentStatus, type PurposeStatus } from './status.js';

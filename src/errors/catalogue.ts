@@ -1,0 +1,89 @@
+/**
+ * Every error code Obhut can report, with the CLI exit code and HTTP status it maps to.
+ * docs/errors.md lists the same codes; a test keeps the two in step.
+ */
+export const EXIT = { ok: 0, usage: 1, data: 2, internal: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+interface CodeInfo {
+  readonly exit: ExitCode;
+  readonly http: number;
+  readonly summary: string;
+}
+
+export const ERROR_CODES = {
+  USAGE: {
+    exit: EXIT.usage,
+    http: 400,
+    summary: 'A command was called with missing or invalid arguments.',
+  },
+  CONFIG_INVALID: {
+    exit: EXIT.usage,
+    http: 500,
+    summary: 'An environment variable or configuration value is invalid.',
+  },
+  HOME_NOT_INITIALISED: {
+    exit: EXIT.usage,
+    http: 500,
+    summary: 'The home folder has no database yet; run `obhut init`.',
+  },
+  POLICY_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'The policy file could not be read or does not follow the policy schema.',
+  },
+  INPUT_UNREADABLE: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'An input file could not be opened or read.',
+  },
+  OUTPUT_EXISTS: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'The output folder already exists; choose another or pass --overwrite.',
+  },
+  RECORDS_REJECTED: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'Some records were rejected and --strict was given, so nothing was published.',
+  },
+  CONSENT_LINES_REJECTED: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'Some consent event lines were rejected; the valid ones were imported.',
+  },
+  RECORD_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'A record does not follow its format (the message names the field).',
+  },
+  RECORD_NOT_JSON: { exit: EXIT.data, http: 400, summary: 'A line is not a JSON object.' },
+  RECORD_NOT_UTF8: { exit: EXIT.data, http: 400, summary: 'A line is not valid UTF-8.' },
+  RECORD_TOO_LARGE: {
+    exit: EXIT.data,
+    http: 413,
+    summary: 'A line is longer than the limit (16 MiB).',
+  },
+  RECORD_DUPLICATE_ID: {
+    exit: EXIT.data,
+    http: 409,
+    summary: 'A record id appeared earlier in the same build.',
+  },
+  MEDIA_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'A media path escapes the input folder, or the file is missing or too large.',
+  },
+  STORE_FAILED: {
+    exit: EXIT.internal,
+    http: 503,
+    summary: 'The database could not be reached or a query failed.',
+  },
+  INTERNAL: {
+    exit: EXIT.internal,
+    http: 500,
+    summary: 'An unexpected internal error (a bug); please report it.',
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

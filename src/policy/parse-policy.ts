@@ -1,0 +1,54 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { normaliseRegion, PURPOSES, REGION_GROUPS } from '../records/index.js';
+import type { Validation } from '../records/validate-item.js';
+import { formatZodError } from '../records/zod-errors.js';
+import { DEFAULT_POLICY, type Policy } from './policy.js';
+
+const inclusion = z.enum(['include', 'exclude']);
+
+const regionKey = z.string().refine((key) => key in REGION_GROUPS || normaliseRegion(key) === key, {
+  message: 'region keys must be "EU", "EEA" or an upper-case ISO 3166-1 alpha-2 code such as "DE"',
+});
+
+// Unknown keys are errors: a misspelt "exclude_minor" must not silently fall back to a default.
+const policySchema = z.strictObject({
+  purpose: z.enum(PURPOSES).default(DEFAULT_POLICY.purpose),
+  default: inclusion.default(DEFAULT_POLICY.default),
+  regions: z.record(regionKey, z.strictObject({ default: inclusion })).default({}),
+  exclude_private: z.boolean().default(DEFAULT_POLICY.exclude_private),
+  exclude_minors: z.boolean().default(DEFAULT_POLICY.exclude_minors),
+  unknown_age: inclusion.default(DEFAULT_POLICY.unknown_age),
+  honor_tdm_reservation: z.boolean().default(DEFAULT_POLICY.honor_tdm_reservation),
+});
+
+/** Parses a policy from JSON or YAML text (JSON is YAML, so one parser reads both). */
+export function parsePolicy(text: string): Validation<Policy> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { maxAliasCount: 100 });
+  } catch (err) {
+    return { ok: false, error: `not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}` };
+  }
+  const parsed = policySchema.safeParse(raw ?? {});
+  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
+  return { ok: true, value: parsed.data };
+}
+
+/** The policy in a fixed key order, so its bytes (and digest) do not depend on how it was written. */
+export function canonicalPolicyJson(policy: Policy): string {
+  const regions = Object.fromEntries(
+    Object.keys(policy.regions)
+      .sort()
+      .map((key) => [key, { default: policy.regions[key]!.default }]),
+  );
+  return JSON.stringify({
+    purpose: policy.purpose,
+    default: policy.default,
+    regions,
+    exclude_private: policy.exclude_private,
+    exclude_minors: policy.exclude_minors,
+    unknown_age: policy.unknown_age,
+    honor_tdm_reservation: policy.honor_tdm_reservation,
+  });
+}

@@ -1,0 +1,24 @@
+export {
+  CONSENT_ACTIONS,
+  CONSENT_CHANNELS,
+  type ConsentAction,
+  type ConsentChannel,
+  type ConsentEvent,
+  type ConsentEventInput,
+  validateConsentEvent,
+} from './consent-event.js';
+export {
+  AGES,
+  type Age,
+  ITEM_KINDS,
+  type ItemFacts,
+  type ItemKind,
+  PURPOSES,
+  type Purpose,
+  type SubjectAccount,
+  VISIBILITIES,
+  type Visibility,
+} from './item-record.js';
+export { EEA_MEMBERS, EU_MEMBERS, normaliseRegion, REGION_GROUPS } from './regions.js';
+export { isRfc3339, parseRfc3339 } from './time.js';
+export { isObject, PROVENANCE_FIELD, type Validation, validateItem } from './validate-item.js';

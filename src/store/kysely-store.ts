@@ -1,0 +1,198 @@
+import { type Kysely, Migrator } from 'kysely';
+import { wrapError } from '../errors/index.js';
+import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
+import { type Dialect, InlineMigrations } from './migrations.js';
+import type { Database } from './schema.js';
+import type { BuildSummary, NewConsentEvent, Store, StoredConsentEvent } from './store.js';
+
+// Well under SQLite's and PostgreSQL's bound-parameter limits at 9 columns a row.
+const INSERT_BATCH = 500;
+
+/** The store over Kysely; the SQLite and PostgreSQL adapters differ only in the dialect they pass. */
+export class KyselyStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {}
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider: new InlineMigrations(this.dialect) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw wrapError(error, 'STORE_FAILED', `migration ${failed} failed`);
+    }
+  }
+
+  async appendConsentEvents(events: readonly NewConsentEvent[]) {
+    const recordedAt = new Date().toISOString();
+    let inserted = 0;
+    await this.guard('appending consent events', () =>
+      this.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < events.length; i += INSERT_BATCH) {
+          const rows = events.slice(i, i + INSERT_BATCH).map((e) => ({
+            event_key: e.key,
+            subject: e.subject,
+            purpose: e.purpose,
+            action: e.action,
+            at: e.at,
+            at_ms: e.atMs,
+            channel: e.channel,
+            reference: e.reference ?? null,
+            recorded_at: recordedAt,
+          }));
+          const result = await trx
+            .insertInto('consent_events')
+            .values(rows)
+            .onConflict((oc) => oc.column('event_key').doNothing())
+            .executeTakeFirst();
+          inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+        }
+      }),
+    );
+    return { inserted, skipped: events.length - inserted };
+  }
+
+  async consentEventsOf(subject: string): Promise<StoredConsentEvent[]> {
+    const rows = await this.guard('reading consent events', () =>
+      this.db
+        .selectFrom('consent_events')
+        .selectAll()
+        .where('subject', '=', subject)
+        .orderBy('purpose')
+        .orderBy('at_ms')
+        .orderBy('seq')
+        .execute(),
+    );
+    return rows.map(toEvent);
+  }
+
+  async *scanConsentEvents(purpose: string, asOfMs: number, pageSize = 10_000) {
+    // Keyset pagination on (at_ms, seq): stable while other writers append, and it needs no
+    // server-side cursor, which the SQLite and PostgreSQL drivers expose differently.
+    let after: { atMs: number; seq: number } | undefined;
+    for (;;) {
+      const cursor = after;
+      const rows = await this.guard('scanning consent events', () => {
+        let query = this.db
+          .selectFrom('consent_events')
+          .selectAll()
+          .where('purpose', '=', purpose)
+          .where('at_ms', '<=', asOfMs);
+        if (cursor) {
+          query = query.where((eb) =>
+            eb.or([
+              eb('at_ms', '>', cursor.atMs),
+              eb.and([eb('at_ms', '=', cursor.atMs), eb('seq', '>', cursor.seq)]),
+            ]),
+          );
+        }
+        return query.orderBy('at_ms').orderBy('seq').limit(pageSize).execute();
+      });
+      if (rows.length === 0) return;
+      const page = rows.map(toEvent);
+      yield page;
+      const last = page.at(-1)!;
+      after = { atMs: last.atMs, seq: last.seq };
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async countConsentEvents(): Promise<number> {
+    const row = await this.guard('counting consent events', () =>
+      this.db
+        .selectFrom('consent_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    return Number(row.n);
+  }
+
+  async recordBuild(build: BuildSummary): Promise<void> {
+    await this.guard('recording the build', () =>
+      this.db
+        .insertInto('builds')
+        .values({
+          manifest_sha256: build.manifestSha256,
+          purpose: build.purpose,
+          consent_at: build.consentAt,
+          items_root: build.itemsRoot,
+          admitted: build.admitted,
+          excluded: build.excluded,
+          rejected: build.rejected,
+          created_at: build.createdAt,
+        })
+        // A byte-identical rebuild has the same manifest; keep the first record of it.
+        .onConflict((oc) => oc.column('manifest_sha256').doNothing())
+        .execute(),
+    );
+  }
+
+  async listBuilds(): Promise<BuildSummary[]> {
+    const rows = await this.guard('listing builds', () =>
+      this.db.selectFrom('builds').selectAll().orderBy('created_at').execute(),
+    );
+    return rows.map((r) => ({
+      manifestSha256: r.manifest_sha256,
+      purpose: r.purpose,
+      consentAt: r.consent_at,
+      itemsRoot: r.items_root,
+      admitted: Number(r.admitted),
+      excluded: Number(r.excluded),
+      rejected: Number(r.rejected),
+      createdAt: r.created_at,
+    }));
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = await this.guard('reading metadata', () =>
+      this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst(),
+    );
+    return row?.value;
+  }
+
+  async initMeta(key: string, value: string): Promise<string> {
+    await this.guard('writing metadata', () =>
+      this.db
+        .insertInto('meta')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute(),
+    );
+    return (await this.getMeta(key))!;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private async guard<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw wrapError(err, 'STORE_FAILED', `database error while ${what}`);
+    }
+  }
+}
+
+function toEvent(row: {
+  seq: number;
+  subject: string;
+  purpose: string;
+  action: string;
+  at: string;
+  at_ms: number;
+  channel: string;
+  reference: string | null;
+}): StoredConsentEvent {
+  return {
+    seq: Number(row.seq),
+    subject: row.subject,
+    purpose: row.purpose as Purpose,
+    action: row.action as ConsentAction,
+    at: row.at,
+    atMs: Number(row.at_ms),
+    channel: row.channel as ConsentChannel,
+    reference: row.reference ?? undefined,
+  };
+}
