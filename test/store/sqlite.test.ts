@@ -1,0 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openSqliteStore } from '../../src/store/index.js';
+import { storeContract } from './contract.js';
+
+storeContract('SQLite', {
+  async open() {
+    const dir = await mkdtemp(path.join(tmpdir(), 'obhut-sqlite-'));
+    const file = path.join(dir, 'obhut.db');
+    return {
+      store: await openSqliteStore(file),
+      reopen: () => openSqliteStore(file),
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+    };
+  },
+});

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BuildOptions, runBuild } from '../../src/build/run-build.js';
+import { importConsentFile, loadConsentSnapshot } from '../../src/consent/index.js';
+import { DEFAULT_POLICY, type Policy } from '../../src/policy/index.js';
+import { parseRfc3339 } from '../../src/records/index.js';
+import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
+import { createTestSchema } from './postgres.js';
+
+export interface Workspace {
+  readonly dir: string;
+  readonly store: Store;
+  readonly secret: Buffer;
+  write(name: string, lines: readonly (string | object)[]): Promise<string>;
+  importEvents(events: readonly object[]): Promise<void>;
+  build(
+    inputs: readonly string[],
+    options?: Partial<BuildOptions> & { at?: string; policy?: Policy; out?: string },
+  ): ReturnType<typeof runBuild>;
+  close(): Promise<void>;
+}
+
+export type Backend = 'sqlite' | 'postgres';
+
+/** A temporary folder with a fresh registry on the given backend. */
+export async function workspace(
+  backend: Backend = 'sqlite',
+  secret = randomBytes(32),
+): Promise<Workspace> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'obhut-test-'));
+  let store: Store;
+  let dropSchema: (() => Promise<void>) | undefined;
+  if (backend === 'postgres') {
+    const schema = (await createTestSchema())!;
+    store = await openPostgresStore(schema.url);
+    dropSchema = schema.drop;
+  } else {
+    store = await openSqliteStore(path.join(dir, 'obhut.db'));
+  }
+  let counter = 0;
+  const ws: Workspace = {
+    dir,
+    store,
+    secret,
+    async write(name, lines) {
+      const file = path.join(dir, name);
+      await writeFile(
+        file,
+        lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n',
+      );
+      return file;
+    },
+    async importEvents(events) {
+      const file = await ws.write(`events-${counter++}.jsonl`, events);
+      const result = await importConsentFile(file, store, secret);
+      if (result.rejected.length > 0)
+        throw new Error(`fixture events rejected: ${JSON.stringify(result.rejected)}`);
+    },
+    async build(inputs, options = {}) {
+      const at = options.at ?? '2026-01-01T00:00:00Z';
+      const policy = options.policy ?? DEFAULT_POLICY;
+      const consent = await loadConsentSnapshot(store, policy.purpose, at, parseRfc3339(at)!);
+      return runBuild({
+        inputs,
+        out: options.out ?? path.join(dir, `out-${counter++}`),
+        policy,
+        consent,
+        secret,
+        ...options,
+      });
+    },
+    async close() {
+      await store.close();
+      await dropSchema?.();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return ws;
+}
+
+export async function readJsonl<T = Record<string, unknown>>(file: string): Promise<T[]> {
+  const text = await readFile(file, 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** Every admitted line of a build folder, in output order. */
+export async function admittedLines(out: string): Promise<string[]> {
+  const shards = (await readdir(out)).filter((f) => f.startsWith('items-')).sort();
+  const lines: string[] = [];
+  for (const shard of shards) {
+    const text = await readFile(path.join(out, shard), 'utf8');
+    lines.push(...text.split('\n').filter((l) => l.length > 0));
+  }
+  return lines;
+}
+
+/** All files of a folder, recursively, as name → bytes. */
+export async function folderContents(dir: string): Promise<Map<string, Buffer>> {
+  const result = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    result.set(path.relative(dir, full), await readFile(full));
+  }
+  return result;
+}
+
+export const adult = (account: string, region = 'DE') => ({
+  platform: 'ig',
+  account,
+  age: 'adult',
+  region,
+});
+
+export const objection = (account: string, at = '2025-05-20T08:00:00Z', action = 'object') => ({
+  platform: 'ig',
+  account,
+  purpose: 'ai_training',
+  action,
+  at,
+  channel: 'portal',
+});
