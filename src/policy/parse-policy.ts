@@ -7,15 +7,22 @@ import { DEFAULT_POLICY, type Policy } from './policy.js';
 
 const inclusion = z.enum(['include', 'exclude']);
 
-const regionKey = z.string().refine((key) => key in REGION_GROUPS || normaliseRegion(key) === key, {
-  message: 'region keys must be "EU", "EEA" or an upper-case ISO 3166-1 alpha-2 code such as "DE"',
+const regions = z.record(z.string(), z.strictObject({ default: inclusion })).superRefine((value, ctx) => {
+  for (const key of Object.keys(value)) {
+    if (key in REGION_GROUPS || normaliseRegion(key) === key) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `unknown region "${key}": region keys must be "EU", "EEA" or an upper-case ISO 3166-1 alpha-2 code such as "DE"`,
+    });
+  }
 });
 
 // Unknown keys are errors: a misspelt "exclude_minor" must not silently fall back to a default.
 const policySchema = z.strictObject({
   purpose: z.enum(PURPOSES).default(DEFAULT_POLICY.purpose),
   default: inclusion.default(DEFAULT_POLICY.default),
-  regions: z.record(regionKey, z.strictObject({ default: inclusion })).default({}),
+  regions: regions.default({}),
   exclude_private: z.boolean().default(DEFAULT_POLICY.exclude_private),
   exclude_minors: z.boolean().default(DEFAULT_POLICY.exclude_minors),
   unknown_age: inclusion.default(DEFAULT_POLICY.unknown_age),
