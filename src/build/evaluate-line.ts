@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ConsentSnapshot } from '../consent/index.js';
-import { pseudonymise } from '../consent/index.js';
+import type { PseudonymCache } from '../consent/index.js';
 import type { ErrorCode } from '../errors/index.js';
 import type { Line } from '../io/line-reader.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
@@ -33,7 +33,7 @@ export type LineOutcome =
 export interface LineContext {
   readonly policy: CompiledPolicy;
   readonly consent: ConsentSnapshot;
-  readonly secret: Buffer;
+  readonly pseudonyms: PseudonymCache;
   readonly ids: IdFingerprintSet;
   /** Resolves a record's media path to a file, or explains why it cannot be used. */
   readonly resolveMedia: (media: string) => { file: string } | string;
@@ -83,7 +83,7 @@ export function evaluateLine(line: Line, ctx: LineContext): LineOutcome {
     mediaFile = resolved.file;
   }
 
-  const subject = facts.account ? pseudonymise(ctx.secret, facts.account) : undefined;
+  const subject = facts.account ? ctx.pseudonyms.of(facts.account) : undefined;
   const decision = decide(facts, ctx.consent.stateOf(subject), ctx.policy);
   if (!decision.admit) return { kind: 'excluded', id: facts.id, reasons: decision.reasons };
 
@@ -93,7 +93,7 @@ export function evaluateLine(line: Line, ctx: LineContext): LineOutcome {
     kind: 'admitted',
     facts,
     head: bytes.subarray(0, end),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: hash('sha256', bytes, 'hex'),
     subject,
     mediaFile,
   };

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConsentSnapshot } from '../consent/index.js';
+import { type ConsentSnapshot, PseudonymCache } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { FileSink } from '../io/file-sink.js';
 import { readLines, tap } from '../io/line-reader.js';
@@ -70,6 +70,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     const compiled = compilePolicy(options.policy);
     const ids = new IdFingerprintSet();
+    const pseudonyms = new PseudonymCache(options.secret);
     const media = new MediaCopier(folder.staging);
     const tree = new TreeHasher();
     const excludedSink = track(sinks, new FileSink(path.join(folder.staging, 'excluded.jsonl')));
@@ -88,7 +89,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const ctx: LineContext = {
         policy: compiled,
         consent: options.consent,
-        secret: options.secret,
+        pseudonyms,
         ids,
         resolveMedia: (m) => media.resolve(inputDir, m),
       };
@@ -130,11 +131,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
               ...(outcome.subject === undefined ? {} : { subject: outcome.subject }),
               ...(outcome.mediaFile === undefined ? {} : { media: media.copy(outcome.mediaFile) }),
             };
-            const written = Buffer.concat([
-              outcome.head,
-              Buffer.from(`,"_obhut":${JSON.stringify(provenance)}}`),
-            ]);
-            tree.append(written);
+            const written = leafLine(outcome.head, `,"_obhut":${JSON.stringify(provenance)}}`);
+            tree.appendLeafHash(hash('sha256', written.withPrefix, 'buffer'));
             if (!shard || shard.records >= shardRecords) {
               shard?.flush();
               shard = track(
@@ -143,7 +141,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
               );
               shards.push(shard);
             }
-            shard.writeLine(written);
+            shard.writeLine(written.line);
           }
         }
         options.onProgress?.({
@@ -227,6 +225,21 @@ export class StrictBuildFailure extends ObhutError {
     );
   }
 }
+
+/**
+ * Lays out an admitted line behind the RFC 6962 leaf prefix byte, so its leaf hash is one
+ * one-shot digest and the line itself is a view of the same memory.
+ */
+function leafLine(head: Buffer, tail: string): { withPrefix: Buffer; line: Buffer } {
+  const tailBytes = Buffer.byteLength(tail);
+  const withPrefix = Buffer.allocUnsafe(1 + head.length + tailBytes);
+  withPrefix[0] = LEAF_PREFIX;
+  head.copy(withPrefix, 1);
+  withPrefix.write(tail, 1 + head.length);
+  return { withPrefix, line: withPrefix.subarray(1) };
+}
+
+const LEAF_PREFIX = 0x00;
 
 function shardName(index: number): string {
   return `items-${String(index).padStart(5, '0')}.jsonl`;

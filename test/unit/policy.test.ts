@@ -86,10 +86,10 @@ describe('decide', () => {
   });
   const arbPolicy = fc.record({
     default: fc.constantFrom('include' as const, 'exclude' as const),
-    regions: fc.constantFrom(
+    regions: fc.constantFrom<Policy['regions']>(
       {},
-      { EU: { default: 'exclude' as const } },
-      { US: { default: 'exclude' as const } },
+      { EU: { default: 'exclude' } },
+      { US: { default: 'exclude' } },
     ),
     exclude_private: fc.boolean(),
     exclude_minors: fc.boolean(),
