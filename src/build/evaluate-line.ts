@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
-import type { ConsentSnapshot } from '../consent/index.js';
-import type { PseudonymCache } from '../consent/index.js';
+import type { ConsentSnapshot, PseudonymCache } from '../consent/index.js';
 import type { ErrorCode } from '../errors/index.js';
 import type { Line } from '../io/line-reader.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';

@@ -1,11 +1,11 @@
 import { createHash, hash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ConsentSnapshot, PseudonymCache } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { FileSink } from '../io/file-sink.js';
-import { readLines, tap } from '../io/line-reader.js';
+import { readFileLines } from '../io/line-reader.js';
 import { TreeHasher } from '../merkle/index.js';
 import {
   canonicalPolicyJson,
@@ -59,6 +59,8 @@ export interface BuildResult {
 
 export const DEFAULT_SHARD_RECORDS = 100_000;
 const REJECTED_SAMPLE = 20;
+// Report progress every 4096 lines (a bit mask, as this runs per line).
+const PROGRESS_EVERY = 4095;
 
 /** Runs one build: reads every input once, decides every record, and publishes the outputs atomically. */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -75,14 +77,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const tree = new TreeHasher();
     const excludedSink = track(sinks, new FileSink(path.join(folder.staging, 'excluded.jsonl')));
     const rejectedSink = track(sinks, new FileSink(path.join(folder.staging, 'rejected.jsonl')));
-    const shards: FileSink[] = [];
+    const shardEntries: FileEntry[] = [];
     let shard: FileSink | undefined;
     const byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
     const byCode: Record<string, number> = {};
     const rejectedSample: RejectedRecord[] = [];
     const inputs: FileEntry[] = [];
     const counts = { input: 0, admitted: 0, excluded: 0, rejected: 0, blank_lines: 0 };
-    let bytesBefore = 0;
+    let bytesRead = 0;
 
     for (const [inputIndex, input] of options.inputs.entries()) {
       const inputDir = path.dirname(path.resolve(input));
@@ -93,67 +95,70 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ids,
         resolveMedia: (m) => media.resolve(inputDir, m),
       };
-      const stream = createReadStream(input, { highWaterMark: 1 << 20 });
       const inputHash = createHash('sha256');
+      let inputBytes = 0;
       let records = 0;
-      const chunks = tap(stream, (chunk) => inputHash.update(chunk));
-      for await (const lines of readLines(chunks, MAX_RECORD_BYTES)) {
-        for (const line of lines) {
-          const outcome = evaluateLine(line, ctx);
-          if (outcome.kind === 'blank') {
-            counts.blank_lines++;
-            continue;
-          }
-          counts.input++;
-          records++;
-          if (outcome.kind === 'rejected') {
-            counts.rejected++;
-            byCode[outcome.code] = (byCode[outcome.code] ?? 0) + 1;
-            const rejected: RejectedRecord = {
-              input,
-              line: line.number,
-              code: outcome.code,
-              error: outcome.error,
-              ...(outcome.id === undefined ? {} : { id: outcome.id }),
-            };
-            rejectedSink.writeLine(JSON.stringify(rejected));
-            if (rejectedSample.length < REJECTED_SAMPLE) rejectedSample.push(rejected);
-          } else if (outcome.kind === 'excluded') {
-            counts.excluded++;
-            for (const reason of outcome.reasons) byReason[reason]++;
-            excludedSink.writeLine(JSON.stringify({ id: outcome.id, reasons: outcome.reasons }));
-          } else {
-            counts.admitted++;
-            const provenance = {
-              input: inputIndex,
-              line: line.number,
-              sha256: outcome.sha256,
-              ...(outcome.subject === undefined ? {} : { subject: outcome.subject }),
-              ...(outcome.mediaFile === undefined ? {} : { media: media.copy(outcome.mediaFile) }),
-            };
-            const written = leafLine(outcome.head, `,"_obhut":${JSON.stringify(provenance)}}`);
-            tree.appendLeafHash(hash('sha256', written.withPrefix, 'buffer'));
-            if (!shard || shard.records >= shardRecords) {
-              shard?.flush();
-              shard = track(
-                sinks,
-                new FileSink(path.join(folder.staging, shardName(shards.length))),
-              );
-              shards.push(shard);
-            }
-            shard.writeLine(written.line);
-          }
+      const lines = readFileLines(input, MAX_RECORD_BYTES, (chunk) => {
+        inputHash.update(chunk);
+        inputBytes += chunk.length;
+      });
+      for (const line of lines) {
+        if ((line.number & PROGRESS_EVERY) === 0) {
+          options.onProgress?.({
+            bytesRead: bytesRead + inputBytes,
+            bytesTotal,
+            records: counts.input,
+          });
         }
-        options.onProgress?.({
-          bytesRead: bytesBefore + stream.bytesRead,
-          bytesTotal,
-          records: counts.input,
-        });
+        const outcome = evaluateLine(line, ctx);
+        if (outcome.kind === 'blank') {
+          counts.blank_lines++;
+          continue;
+        }
+        counts.input++;
+        records++;
+        if (outcome.kind === 'rejected') {
+          counts.rejected++;
+          byCode[outcome.code] = (byCode[outcome.code] ?? 0) + 1;
+          const rejected: RejectedRecord = {
+            input,
+            line: line.number,
+            code: outcome.code,
+            error: outcome.error,
+            ...(outcome.id === undefined ? {} : { id: outcome.id }),
+          };
+          rejectedSink.writeLine(JSON.stringify(rejected));
+          if (rejectedSample.length < REJECTED_SAMPLE) rejectedSample.push(rejected);
+        } else if (outcome.kind === 'excluded') {
+          counts.excluded++;
+          for (const reason of outcome.reasons) byReason[reason]++;
+          excludedSink.writeLine(JSON.stringify({ id: outcome.id, reasons: outcome.reasons }));
+        } else {
+          counts.admitted++;
+          const provenance = {
+            input: inputIndex,
+            line: line.number,
+            sha256: outcome.sha256,
+            ...(outcome.subject === undefined ? {} : { subject: outcome.subject }),
+            ...(outcome.mediaFile === undefined ? {} : { media: media.copy(outcome.mediaFile) }),
+          };
+          const written = leafLine(outcome.head, `,"_obhut":${JSON.stringify(provenance)}}`);
+          tree.appendLeafHash(hash('sha256', written.withPrefix, 'buffer'));
+          if (!shard || shard.records >= shardRecords) {
+            if (shard) shardEntries.push(entry(shard));
+            shard = track(
+              sinks,
+              new FileSink(path.join(folder.staging, shardName(shardEntries.length))),
+            );
+          }
+          shard.writeLine(written.line);
+        }
       }
-      bytesBefore += stream.bytesRead;
+      bytesRead += inputBytes;
+      options.onProgress?.({ bytesRead, bytesTotal, records: counts.input });
       inputs.push({
         path: input,
-        bytes: stream.bytesRead,
+        bytes: inputBytes,
         sha256: inputHash.digest('hex'),
         records,
       });
@@ -164,13 +169,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
 
     // Always at least one items file, so an empty build still says so explicitly.
-    if (shards.length === 0)
-      shards.push(track(sinks, new FileSink(path.join(folder.staging, shardName(0)))));
-    const outputs: FileEntry[] = [
-      ...shards.map((s) => entry(s)),
-      entry(excludedSink),
-      entry(rejectedSink),
-    ].sort((a, b) => a.path.localeCompare(b.path));
+    // The open shard is closed here; an empty build still gets one, empty, items file.
+    shard ??= track(sinks, new FileSink(path.join(folder.staging, shardName(0))));
+    shardEntries.push(entry(shard));
+    const outputs: FileEntry[] = [...shardEntries, entry(excludedSink), entry(rejectedSink)].sort(
+      (a, b) => a.path.localeCompare(b.path),
+    );
 
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,

@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { statSync } from 'node:fs';
 import { ObhutError } from '../errors/index.js';
-import { readLines } from '../io/line-reader.js';
+import { readFileLines } from '../io/line-reader.js';
 import { parseRfc3339, validateConsentEvent } from '../records/index.js';
 import type { NewConsentEvent, Store } from '../store/index.js';
 import { pseudonymise } from './pseudonym.js';
@@ -34,19 +34,18 @@ export async function importConsentFile(
   secret: Buffer,
   onProgress?: (bytesRead: number) => void,
 ): Promise<ImportResult> {
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  await opened.catch((err: Error) => {
-    throw new ObhutError('INPUT_UNREADABLE', `cannot read ${file}: ${err.message}`, { cause: err });
-  });
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
+  } catch (err) {
+    throw new ObhutError('INPUT_UNREADABLE', `cannot read ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
 
   const seen = new Map<string, number>();
   const rejected: RejectedLine[] = [];
   let batch: NewConsentEvent[] = [];
-  let lines = 0;
+  let lineCount = 0;
   let inserted = 0;
   let alreadyPresent = 0;
   const flush = async () => {
@@ -57,25 +56,30 @@ export async function importConsentFile(
     batch = [];
   };
 
-  for await (const chunk of readLines(stream as AsyncIterable<Buffer>, MAX_LINE_BYTES)) {
-    for (const line of chunk) {
-      if (line.bytes.length === 0 && !line.tooLong) continue;
-      lines++;
-      const outcome = parseEventLine(line.bytes, line.tooLong, secret);
-      if (typeof outcome === 'string') {
-        rejected.push({ line: line.number, error: outcome });
-        continue;
-      }
-      const digest = outcome.key;
-      const occurrence = seen.get(digest) ?? 0;
-      seen.set(digest, occurrence + 1);
-      batch.push({ ...outcome, key: `${digest}#${occurrence}` });
+  let bytesRead = 0;
+  const lines = readFileLines(file, MAX_LINE_BYTES, (chunk) => {
+    bytesRead += chunk.length;
+  });
+  for (const line of lines) {
+    if (line.bytes.length === 0 && !line.tooLong) continue;
+    lineCount++;
+    const outcome = parseEventLine(line.bytes, line.tooLong, secret);
+    if (typeof outcome === 'string') {
+      rejected.push({ line: line.number, error: outcome });
+      continue;
     }
-    if (batch.length >= BATCH) await flush();
-    onProgress?.(stream.bytesRead);
+    const digest = outcome.key;
+    const occurrence = seen.get(digest) ?? 0;
+    seen.set(digest, occurrence + 1);
+    batch.push({ ...outcome, key: `${digest}#${occurrence}` });
+
+    if (batch.length >= BATCH) {
+      await flush();
+      onProgress?.(bytesRead);
+    }
   }
   await flush();
-  return { lines, inserted, alreadyPresent, rejected };
+  return { lines: lineCount, inserted, alreadyPresent, rejected };
 }
 
 function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewConsentEvent | string {

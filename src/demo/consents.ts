@@ -14,7 +14,8 @@ import { subjectAt } from './subjects.js';
 //
 // So replaying "latest event with at <= T per subject and purpose decides" with T at or after
 // 2025-12-31T23:59:59Z leaves exactly `objections` subjects objected and `consents` consented.
-// Earlier T gives fewer: objections arrive throughout the year, as they would in reality.
+// An earlier T sees only the events so far, so its counts differ (objections arrive all year,
+// and some final consenters had objected first); before 2025 nobody has decided anything.
 // Lines are sorted by `at` (stable), as an export from a consent platform would be.
 
 type Purpose = 'ai_training' | 'human_review';

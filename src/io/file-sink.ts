@@ -1,19 +1,26 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 
-const FLUSH_BYTES = 1 << 20;
+const BUFFER_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+export interface ClosedFile {
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly records: number;
+}
 
 /**
- * An output file written in large synchronous batches while its SHA-256 and size are
- * tracked, so the manifest can describe it without reading it back.
+ * An output file of lines, written through one reused buffer (no garbage per line) while
+ * its SHA-256 and size are tracked, so the manifest can describe it without reading it back.
  */
 export class FileSink {
   readonly #fd: number;
   readonly #hash: Hash = createHash('sha256');
-  #buffered: Buffer[] = [];
-  #bufferedBytes = 0;
-  #closed: { bytes: number; sha256: string; records: number } | undefined;
+  readonly #buf = Buffer.allocUnsafeSlow(BUFFER_BYTES);
+  #used = 0;
   #open = true;
+  #closed: ClosedFile | undefined;
   bytes = 0;
   records = 0;
 
@@ -22,31 +29,37 @@ export class FileSink {
   }
 
   writeLine(data: Buffer | string): void {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.#push(buf);
-    this.#push(NEWLINE);
+    const length = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (this.#used + length + 1 > BUFFER_BYTES) this.flush();
+    if (length + 1 > BUFFER_BYTES) {
+      this.#write(typeof data === 'string' ? Buffer.from(data) : data);
+    } else if (typeof data === 'string') {
+      this.#used += this.#buf.write(data, this.#used);
+    } else {
+      data.copy(this.#buf, this.#used);
+      this.#used += length;
+    }
+    if (this.#used + 1 > BUFFER_BYTES) this.flush();
+    if (length + 1 > BUFFER_BYTES) this.#write(Buffer.from([NEWLINE]));
+    else this.#buf[this.#used++] = NEWLINE;
     this.records++;
   }
 
-  #push(buf: Buffer): void {
-    this.#buffered.push(buf);
-    this.#bufferedBytes += buf.length;
-    if (this.#bufferedBytes >= FLUSH_BYTES) this.flush();
+  flush(): void {
+    if (this.#used === 0) return;
+    this.#write(this.#buf.subarray(0, this.#used));
+    this.#used = 0;
   }
 
-  flush(): void {
-    if (this.#bufferedBytes === 0) return;
-    const data = Buffer.concat(this.#buffered, this.#bufferedBytes);
+  #write(data: Buffer): void {
     this.#hash.update(data);
     let offset = 0;
     while (offset < data.length) offset += writeSync(this.#fd, data, offset);
     this.bytes += data.length;
-    this.#buffered = [];
-    this.#bufferedBytes = 0;
   }
 
   /** Flushes, syncs to disk and closes; returns the file's size and SHA-256. */
-  close(): { bytes: number; sha256: string; records: number } {
+  close(): ClosedFile {
     if (this.#closed) return this.#closed;
     this.flush();
     fsyncSync(this.#fd);
@@ -63,5 +76,3 @@ export class FileSink {
     closeSync(this.#fd);
   }
 }
-
-const NEWLINE = Buffer.from('\n');

@@ -1,78 +1,94 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
 /** One line of input, without its line ending. `tooLong` lines carry no bytes. */
 export interface Line {
   /** 1-based line number within the file. */
   readonly number: number;
+  /** Valid only until the generator is resumed: it is a view of a reused read buffer. */
   readonly bytes: Buffer;
   readonly tooLong: boolean;
 }
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const READ_BYTES = 4 * 1024 * 1024;
 
 /**
- * Splits a byte stream into lines, a chunk's worth at a time. Works on bytes rather than
- * decoded text so invalid UTF-8 can be reported per line, and bounds each line so one
- * enormous line cannot exhaust memory: its bytes are dropped and it is reported as too long.
+ * Reads a file line by line through one reused buffer. Works on bytes rather than decoded
+ * text so invalid UTF-8 can be reported per line; bounds each line so one enormous line
+ * cannot exhaust memory (its bytes are skipped and it is reported as too long); and, by
+ * reusing its buffer, leaves no per-chunk garbage, which kept memory flat on large inputs.
+ * `onRead` sees every byte of the file once, in order (for a running digest and progress).
  */
-export async function* readLines(
-  chunks: AsyncIterable<Buffer>,
+export function* readFileLines(
+  file: string,
   maxLineBytes: number,
-): AsyncGenerator<Line[]> {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let overflowing = false;
-  let lineNumber = 0;
-
-  const finish = (tail: Buffer): Line => {
-    lineNumber++;
-    if (overflowing || pendingBytes + tail.length > maxLineBytes) {
-      pending = [];
-      pendingBytes = 0;
-      overflowing = false;
-      return { number: lineNumber, bytes: EMPTY, tooLong: true };
-    }
-    let bytes = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
-    pending = [];
-    pendingBytes = 0;
-    if (bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN)
-      bytes = bytes.subarray(0, -1);
-    return { number: lineNumber, bytes, tooLong: false };
-  };
-
-  for await (const chunk of chunks) {
-    const lines: Line[] = [];
+  onRead?: (chunk: Buffer) => void,
+): Generator<Line> {
+  const fd = openSync(file, 'r');
+  try {
+    // Room for the longest allowed line plus its CR, so the limit applies to the content alone.
+    const limit = maxLineBytes + 1;
+    let buf = Buffer.allocUnsafeSlow(Math.min(READ_BYTES, limit + 1));
+    let view = buf.subarray(0, 0);
     let start = 0;
+    let scanFrom = 0;
+    let lineNumber = 0;
+    let skipping = false;
+    let eof = false;
     for (;;) {
-      const end = chunk.indexOf(NEWLINE, start);
-      if (end === -1) break;
-      lines.push(finish(chunk.subarray(start, end)));
-      start = end + 1;
-    }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      if (overflowing || pendingBytes + rest.length > maxLineBytes) {
-        overflowing = true;
-        pending = [];
-        pendingBytes = 0;
-      } else {
-        pending.push(rest);
-        pendingBytes += rest.length;
+      const newline = view.indexOf(NEWLINE, scanFrom);
+      if (newline !== -1) {
+        lineNumber++;
+        if (skipping) {
+          skipping = false;
+          yield { number: lineNumber, bytes: EMPTY, tooLong: true };
+        } else {
+          yield line(lineNumber, view.subarray(start, newline), maxLineBytes);
+        }
+        start = newline + 1;
+        scanFrom = start;
+        continue;
       }
+      if (eof) {
+        if (skipping || start < view.length) {
+          yield skipping
+            ? { number: lineNumber + 1, bytes: EMPTY, tooLong: true }
+            : line(lineNumber + 1, view.subarray(start), maxLineBytes);
+        }
+        return;
+      }
+      // No complete line left in the buffer: keep the partial line, then read more.
+      let end = view.length - start;
+      if (skipping || end > limit) {
+        skipping = true;
+        end = 0;
+      } else if (start > 0) {
+        buf.copy(buf, 0, start, view.length);
+      } else if (end === buf.length) {
+        const bigger = Buffer.allocUnsafeSlow(Math.min(buf.length * 2, limit + 1));
+        buf.copy(bigger, 0, 0, end);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, end, buf.length - end, null);
+      if (n === 0) eof = true;
+      else onRead?.(buf.subarray(end, end + n));
+      view = buf.subarray(0, end + n);
+      start = 0;
+      scanFrom = end;
     }
-    if (lines.length > 0) yield lines;
+  } finally {
+    closeSync(fd);
   }
-  if (pendingBytes > 0 || overflowing) yield [finish(EMPTY)];
+}
+
+function line(number: number, bytes: Buffer, maxLineBytes: number): Line {
+  const end =
+    bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN
+      ? bytes.length - 1
+      : bytes.length;
+  if (end > maxLineBytes) return { number, bytes: EMPTY, tooLong: true };
+  return { number, bytes: end === bytes.length ? bytes : bytes.subarray(0, end), tooLong: false };
 }
 
 const EMPTY = Buffer.alloc(0);
-
-/** Passes chunks through unchanged while feeding them to `observe` (e.g. a running hash). */
-export async function* tap(
-  chunks: AsyncIterable<Buffer>,
-  observe: (chunk: Buffer) => void,
-): AsyncGenerator<Buffer> {
-  for await (const chunk of chunks) {
-    observe(chunk);
-    yield chunk;
-  }
-}

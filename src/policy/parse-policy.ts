@@ -7,16 +7,18 @@ import { DEFAULT_POLICY, type Policy } from './policy.js';
 
 const inclusion = z.enum(['include', 'exclude']);
 
-const regions = z.record(z.string(), z.strictObject({ default: inclusion })).superRefine((value, ctx) => {
-  for (const key of Object.keys(value)) {
-    if (key in REGION_GROUPS || normaliseRegion(key) === key) continue;
-    ctx.addIssue({
-      code: 'custom',
-      path: [key],
-      message: `unknown region "${key}": region keys must be "EU", "EEA" or an upper-case ISO 3166-1 alpha-2 code such as "DE"`,
-    });
-  }
-});
+const regions = z
+  .record(z.string(), z.strictObject({ default: inclusion }))
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (key in REGION_GROUPS || normaliseRegion(key) === key) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `unknown region "${key}": region keys must be "EU", "EEA" or an upper-case ISO 3166-1 alpha-2 code such as "DE"`,
+      });
+    }
+  });
 
 // Unknown keys are errors: a misspelt "exclude_minor" must not silently fall back to a default.
 const policySchema = z.strictObject({

@@ -17,7 +17,8 @@ export function isRfc3339(value: unknown): value is string {
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return false;
   const offset = m[8]!;
-  if (offset.length === 6 && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59)) return false;
+  if (offset.length === 6 && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59))
+    return false;
   return Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6]) <= 60;
 }
 

@@ -3,9 +3,15 @@
 // CI's .ci/run (via .ci/postgres.sh) always sets OBHUT_TEST_DATABASE_URL; on a developer machine
 // without it the PostgreSQL half of a suite is skipped, with one clear notice on stderr.
 //
-//   const pgSchema = await createTestSchema();
-//   describe.skipIf(!pgSchema)('postgres', () => { ... use pgSchema!.url ... });
-//   afterAll(() => pgSchema?.drop());
+//   describe.skipIf(!postgresTestUrl)('postgres', () => {
+//     let db: TestSchema;
+//     beforeAll(async () => { db = (await createTestSchema())!; });
+//     afterAll(() => db?.drop());
+//     it('...', async () => { /* connect with db.url: every connection uses db.schema */ });
+//   });
+//
+// Without OBHUT_TEST_DATABASE_URL the SKIPPED notice is printed when this module is first loaded
+// in a process (vitest may run test files in separate workers, so it can appear once per file).
 
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -25,13 +31,18 @@ export interface TestSchema {
 const SKIP_NOTICE =
   "PostgreSQL contract tests SKIPPED: set OBHUT_TEST_DATABASE_URL (CI's .ci/run does)";
 
-let skipNoticePrinted = false;
+// Kept on globalThis rather than in a module variable: vitest re-evaluates modules for every
+// test file, and the notice should still appear only once per process.
+const SKIP_NOTICE_PRINTED = Symbol.for('obhut.test.postgres.skipNoticePrinted');
 
 function noticeSkipped(): void {
-  if (skipNoticePrinted) return;
-  skipNoticePrinted = true;
+  const flags = globalThis as { [SKIP_NOTICE_PRINTED]?: boolean };
+  if (flags[SKIP_NOTICE_PRINTED]) return;
+  flags[SKIP_NOTICE_PRINTED] = true;
   process.stderr.write(`${SKIP_NOTICE}\n`);
 }
+
+if (postgresTestUrl === undefined) noticeSkipped();
 
 // Fail fast instead of hanging a test run when the URL points at nothing.
 const CONNECT_TIMEOUT_MS = 10_000;
