@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { consentStatus, importConsentFile } from '../../consent/index.js';
+import { consentStatus, type ImportResult, importConsentFile } from '../../consent/index.js';
 import { EXIT, ObhutError } from '../../errors/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import { print, withSession } from '../io.js';
@@ -20,12 +20,7 @@ export function registerConsent(program: Command): void {
     .argument('<file>', 'consent events, one JSON object per line')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const size = fileSize(file);
-      const progress = createProgress('import', process.stderr, opts.json);
-      const result = await withSession((s) =>
-        importConsentFile(file, s.store, s.secret, (read) => progress.update(read, size)),
-      );
-      progress.finish();
+      const result = await importConsent(file, opts.json);
       for (const r of result.rejected.slice(0, SHOWN_REJECTIONS)) {
         process.stderr.write(`${file}:${r.line}: ${r.error}\n`);
       }
@@ -79,6 +74,19 @@ export function registerConsent(program: Command): void {
         return `Subject ${status.subject.slice(0, 16)}… (pseudonym) as of ${at}\n${table(rows)}`;
       });
     });
+}
+
+/** Imports a consent file with a progress display; shared with `obhut demo`. */
+export async function importConsent(file: string, quiet?: boolean): Promise<ImportResult> {
+  const size = fileSize(file);
+  const progress = createProgress('import', process.stderr, quiet);
+  try {
+    return await withSession((s) =>
+      importConsentFile(file, s.store, s.secret, (read) => progress.update(read, size)),
+    );
+  } finally {
+    progress.finish();
+  }
 }
 
 function fileSize(file: string): number {

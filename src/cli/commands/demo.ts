@@ -1,3 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { writeCorpus } from '../../demo/write-corpus.js';
+import { ObhutError } from '../../errors/index.js';
+import { DEFAULT_POLICY } from '../../policy/index.js';
+import { readConfig } from '../../runtime/config.js';
+import { initHome } from '../../runtime/home.js';
+import { buildCommand, summaryJson, summaryText } from './build.js';
+import { importConsent } from './consent.js';
 
-export function registerDemo(_program: Command): void {}
+// The register is evaluated at a fixed instant after all generated events, so the demo's
+// output is the same on every run and every machine.
+const DEMO_AT = '2026-01-01T00:00:00Z';
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'generate a synthetic corpus, import its consent events, build a dataset and summarise it',
+    )
+    .option('--items <n>', 'number of item records to generate', '5000')
+    .option('--seed <n>', 'seed for the generator', '2025')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { items: string; seed: string; json?: boolean }) => {
+      const items = Number(opts.items);
+      const seed = Number(opts.seed);
+      if (!Number.isSafeInteger(items) || items < 10)
+        throw new ObhutError('USAGE', '--items must be an integer of at least 10');
+      if (!Number.isSafeInteger(seed)) throw new ObhutError('USAGE', '--seed must be an integer');
+      const config = readConfig();
+      await initHome(config);
+
+      const dir = path.join(config.home, 'demo');
+      const inputDir = path.join(dir, 'input');
+      await rm(inputDir, { recursive: true, force: true });
+      const subjects = Math.max(10, Math.round(items / 5));
+      const corpus = await writeCorpus(inputDir, {
+        seed,
+        items,
+        subjects,
+        objections: Math.round(subjects * 0.05),
+        consents: Math.round(subjects * 0.025),
+        badLineRate: 0.01,
+        imageRate: 0.08,
+      });
+      const policyFile = path.join(dir, 'policy.json');
+      await writeFile(policyFile, `${JSON.stringify(DEFAULT_POLICY, null, 2)}\n`);
+
+      const imported = await importConsent(corpus.events, true);
+      const result = await buildCommand({
+        input: [corpus.items],
+        out: path.join(dir, 'dataset'),
+        policy: policyFile,
+        at: DEMO_AT,
+        overwrite: true,
+        json: opts.json,
+      });
+
+      if (opts.json) {
+        process.stdout.write(
+          `${JSON.stringify({ corpus, consent_import: imported, build: summaryJson(result) }, null, 2)}\n`,
+        );
+        return;
+      }
+      const objector = firstObjector(corpus.events);
+      process.stdout.write(
+        [
+          `Generated ${corpus.itemLines} records (${corpus.mediaFiles} images) and ${corpus.eventLines} consent events in ${inputDir}`,
+          `Imported consent events: ${imported.inserted} new, ${imported.alreadyPresent} already present, ${imported.rejected.length} rejected`,
+          '',
+          summaryText(result),
+          '',
+          'Look around:',
+          `  ${path.join(result.out, 'manifest.json')}   what went in and out, with digests`,
+          `  ${path.join(result.out, 'excluded.jsonl')}   every excluded id with its reasons`,
+          `  ${path.join(result.out, 'rejected.jsonl')}   every unreadable record with its line and error`,
+          ...(objector
+            ? [
+                `  npx obhut consent status --platform ${objector.platform} --account ${objector.account}`,
+              ]
+            : []),
+        ].join('\n') + '\n',
+      );
+    });
+}
+
+function firstObjector(eventsFile: string): { platform: string; account: string } | undefined {
+  if (!existsSync(eventsFile)) return undefined;
+  for (const line of readFileSync(eventsFile, 'utf8').split('\n')) {
+    if (!line.includes('"object"')) continue;
+    const event = JSON.parse(line) as { platform: string; account: string; action: string };
+    if (event.action === 'object') return event;
+  }
+  return undefined;
+}
