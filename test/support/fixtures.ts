@@ -48,7 +48,7 @@ export async function workspace(
       const file = path.join(dir, name);
       await writeFile(
         file,
-        lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n',
+        `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`,
       );
       return file;
     },

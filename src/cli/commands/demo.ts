@@ -66,7 +66,7 @@ export function registerDemo(program: Command): void {
       }
       const objector = firstObjector(corpus.events);
       process.stdout.write(
-        [
+        `${[
           `Generated ${corpus.itemLines} records (${corpus.mediaFiles} images) and ${corpus.eventLines} consent events in ${inputDir}`,
           `Imported consent events: ${imported.inserted} new, ${imported.alreadyPresent} already present, ${imported.rejected.length} rejected`,
           '',
@@ -81,7 +81,7 @@ export function registerDemo(program: Command): void {
                 `  npx obhut consent status --platform ${objector.platform} --account ${objector.account}`,
               ]
             : []),
-        ].join('\n') + '\n',
+        ].join('\n')}\n`,
       );
     });
 }

@@ -1,0 +1,13 @@
+// Benchmarks (not tests): `npm run bench -- <name> [options]`. Figures vary between runs on
+// shared machines, so each benchmark compares against its baseline within one run.
+import { benchBuild } from './build.js';
+
+const benches: Record<string, (args: string[]) => Promise<void>> = { build: benchBuild };
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]\n`);
+  process.exit(1);
+}
+await bench(args);
