@@ -1,13 +1,20 @@
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
-import type { ConsentSnapshot, PseudonymCache } from '../consent/index.js';
+import type { ConsentState, PseudonymCache } from '../consent/index.js';
 import type { ErrorCode } from '../errors/index.js';
 import type { Line } from '../io/line-reader.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
-import { type ItemFacts, validateItem } from '../records/index.js';
-import type { IdFingerprintSet } from './id-set.js';
+import { validateItem } from '../records/index.js';
+import { fingerprintId } from './id-set.js';
+import type { MediaEntry } from './media.js';
 
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/** An id's 64-bit fingerprint; the duplicate check happens later, in input order. */
+export interface Fingerprint {
+  readonly hi: number;
+  readonly lo: number;
+}
 
 export type LineOutcome =
   | { readonly kind: 'blank' }
@@ -16,33 +23,43 @@ export type LineOutcome =
       readonly code: ErrorCode;
       readonly error: string;
       readonly id?: string;
+      readonly fingerprint?: Fingerprint;
     }
-  | { readonly kind: 'excluded'; readonly id: string; readonly reasons: readonly Reason[] }
+  | {
+      readonly kind: 'excluded';
+      readonly id: string;
+      readonly fingerprint: Fingerprint;
+      readonly reasons: readonly Reason[];
+    }
   | {
       readonly kind: 'admitted';
-      readonly facts: ItemFacts;
-      /** The record's bytes up to (not including) its closing brace, ready for provenance. */
-      readonly head: Buffer;
-      readonly sha256: string;
-      readonly subject: string | undefined;
-      /** Absolute path of the item's media file, checked to exist inside the input folder. */
-      readonly mediaFile: string | undefined;
+      readonly id: string;
+      readonly fingerprint: Fingerprint;
+      /** The line as written to the dataset: the input bytes plus the `_obhut` provenance. */
+      readonly line: Uint8Array;
+      /** RFC 6962 leaf hash of `line`. */
+      readonly leafHash: Uint8Array;
+      readonly media?: { readonly source: string; readonly entry: MediaEntry };
     };
 
 export interface LineContext {
   readonly policy: CompiledPolicy;
-  readonly consent: ConsentSnapshot;
-  readonly pseudonyms: PseudonymCache;
-  readonly ids: IdFingerprintSet;
-  /** Resolves a record's media path to a file, or explains why it cannot be used. */
-  readonly resolveMedia: (media: string) => { file: string } | string;
+  /** Pseudonym and consent state of each subject, cached per account. */
+  readonly subjects: PseudonymCache<ConsentState>;
+  /** Resolves a record's media path (relative to input `inputIndex`), or says why it cannot be used. */
+  readonly resolveMedia: (inputIndex: number, media: string) => { file: string } | string;
+  readonly describeMedia: (file: string) => MediaEntry;
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CLOSE_BRACE = 0x7d;
+const LEAF_PREFIX = 0x00;
 
-/** Reads, validates and decides one input line. Media checks are the caller's. */
-export function evaluateLine(line: Line, ctx: LineContext): LineOutcome {
+/**
+ * Reads, validates and decides one input line, and for an admitted record writes the output
+ * line and its leaf hash. Pure but for reading media files; safe to run in a worker thread.
+ */
+export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): LineOutcome {
   if (line.tooLong) {
     return reject('RECORD_TOO_LARGE', `line is longer than ${MAX_RECORD_BYTES} bytes (16 MiB)`);
   }
@@ -60,42 +77,59 @@ export function evaluateLine(line: Line, ctx: LineContext): LineOutcome {
   }
   const valid = validateItem(value);
   if (!valid.ok) {
-    const id =
-      typeof (value as { id?: unknown } | null)?.id === 'string'
-        ? (value as { id: string }).id
-        : undefined;
-    return reject('RECORD_INVALID', valid.error, id);
+    const id = (value as { id?: unknown } | null)?.id;
+    return reject('RECORD_INVALID', valid.error, typeof id === 'string' ? id : undefined);
   }
   const facts = valid.value;
-  if (!ctx.ids.add(facts.id)) {
-    return reject(
-      'RECORD_DUPLICATE_ID',
-      `id "${facts.id}" appeared earlier in this build's inputs`,
-      facts.id,
-    );
-  }
+  const fingerprint = fingerprintId(facts.id);
 
   let mediaFile: string | undefined;
   if (facts.media !== undefined) {
-    const resolved = ctx.resolveMedia(facts.media);
-    if (typeof resolved === 'string') return reject('MEDIA_INVALID', resolved, facts.id);
+    const resolved = ctx.resolveMedia(inputIndex, facts.media);
+    if (typeof resolved === 'string')
+      return reject('MEDIA_INVALID', resolved, facts.id, fingerprint);
     mediaFile = resolved.file;
   }
 
-  const subject = facts.account ? ctx.pseudonyms.of(facts.account) : undefined;
-  const decision = decide(facts, ctx.consent.stateOf(subject), ctx.policy);
-  if (!decision.admit) return { kind: 'excluded', id: facts.id, reasons: decision.reasons };
+  const known = facts.account ? ctx.subjects.entry(facts.account) : undefined;
+  const subject = known?.pseudonym;
+  const decision = decide(facts, known?.value ?? 'none', ctx.policy);
+  if (!decision.admit)
+    return { kind: 'excluded', id: facts.id, fingerprint, reasons: decision.reasons };
 
   // A validated record is a JSON object, so its last non-space byte is its closing brace.
-  if (bytes[end] !== CLOSE_BRACE) return reject('RECORD_NOT_JSON', 'record does not end with "}"');
+  if (bytes[end] !== CLOSE_BRACE)
+    return reject('RECORD_NOT_JSON', 'record does not end with "}"', facts.id);
+  const entry = mediaFile === undefined ? undefined : ctx.describeMedia(mediaFile);
+  const provenance = {
+    input: inputIndex,
+    line: line.number,
+    sha256: hash('sha256', bytes, 'hex'),
+    ...(subject === undefined ? {} : { subject }),
+    ...(entry === undefined ? {} : { media: entry }),
+  };
+  const withPrefix = leafBytes(bytes.subarray(0, end), `,"_obhut":${JSON.stringify(provenance)}}`);
   return {
     kind: 'admitted',
-    facts,
-    head: bytes.subarray(0, end),
-    sha256: hash('sha256', bytes, 'hex'),
-    subject,
-    mediaFile,
+    id: facts.id,
+    fingerprint,
+    line: withPrefix.subarray(1),
+    leafHash: hash('sha256', withPrefix, 'buffer'),
+    ...(entry === undefined ? {} : { media: { source: mediaFile!, entry } }),
   };
+}
+
+/**
+ * Lays out an admitted line behind the RFC 6962 leaf prefix byte, so its leaf hash is one
+ * one-shot digest and the line itself is a view of the same memory.
+ */
+function leafBytes(head: Buffer, tail: string): Buffer {
+  const tailBytes = Buffer.byteLength(tail);
+  const out = Buffer.allocUnsafe(1 + head.length + tailBytes);
+  out[0] = LEAF_PREFIX;
+  head.copy(out, 1);
+  out.write(tail, 1 + head.length);
+  return out;
 }
 
 function lastNonSpace(bytes: Buffer): number {
@@ -108,8 +142,17 @@ function lastNonSpace(bytes: Buffer): number {
   return i;
 }
 
-function reject(code: ErrorCode, error: string, id?: string): LineOutcome {
-  return id === undefined
-    ? { kind: 'rejected', code, error }
-    : { kind: 'rejected', code, error, id };
+function reject(
+  code: ErrorCode,
+  error: string,
+  id?: string,
+  fingerprint?: Fingerprint,
+): LineOutcome {
+  return {
+    kind: 'rejected',
+    code,
+    error,
+    ...(id === undefined ? {} : { id }),
+    ...(fingerprint === undefined ? {} : { fingerprint }),
+  };
 }

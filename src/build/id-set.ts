@@ -22,9 +22,12 @@ export class IdFingerprintSet {
 
   /** Adds the id; returns false when it (or an id with the same fingerprint) was already there. */
   add(id: string): boolean {
-    // Zero marks an empty slot, so a zero fingerprint is nudged to one.
-    const hi = fnv1a(id, 0x811c9dc5);
-    const lo = fnv1a(id, 0x050c5d1f) || 1;
+    const { hi, lo } = fingerprintId(id);
+    return this.addFingerprint(hi, lo);
+  }
+
+  /** Adds a fingerprint from {@link fingerprintId}, computed wherever the id was parsed. */
+  addFingerprint(hi: number, lo: number): boolean {
     if (!this.#insert(this.#slots, hi, lo)) return false;
     this.#size++;
     if (this.#size * 4 > (this.#slots.length / 2) * 3) this.#grow();
@@ -54,6 +57,11 @@ export class IdFingerprintSet {
     }
     this.#slots = next;
   }
+}
+
+/** The 64-bit fingerprint of an id as two 32-bit halves; `lo` is never zero (zero marks an empty slot). */
+export function fingerprintId(id: string): { hi: number; lo: number } {
+  return { hi: fnv1a(id, 0x811c9dc5), lo: fnv1a(id, 0x050c5d1f) || 1 };
 }
 
 function fnv1a(text: string, seed: number): number {

@@ -17,6 +17,8 @@ export interface ConsentSnapshot {
   readonly objected: number;
   readonly consented: number;
   stateOf(subject: string | undefined): ConsentState;
+  /** Every subject with a decision, for handing the snapshot to another thread. */
+  decided(): Array<[subject: string, state: ConsentState]>;
 }
 
 export async function loadConsentSnapshot(
@@ -50,5 +52,6 @@ export async function loadConsentSnapshot(
     objected,
     consented: states.size - objected,
     stateOf: (subject) => (subject && states.get(subject)) || 'none',
+    decided: () => [...states],
   };
 }

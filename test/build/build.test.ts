@@ -259,3 +259,50 @@ describe('runBuild', () => {
     expect((await admittedLines(out)).map((l) => JSON.parse(l)._obhut.input)).toEqual([0, 1]);
   });
 });
+
+describe('runBuild with worker threads', () => {
+  it('writes exactly what a single-threaded build writes', async () => {
+    const ws = await workspace();
+    try {
+      await ws.importEvents([objection('3'), objection('5', '2025-01-01T00:00:00Z', 'consent')]);
+      await mkdir(path.join(ws.dir, 'images'));
+      await writeFile(path.join(ws.dir, 'images', 'a.png'), 'pixels');
+      const lines: (string | object)[] = [];
+      for (let i = 0; i < 5000; i++) {
+        if (i % 97 === 0) lines.push('{"broken":');
+        else if (i % 89 === 0) lines.push({ id: `r${i - 1}`, kind: 'text', text: 'dup' });
+        else if (i % 101 === 0)
+          lines.push({
+            id: `r${i}`,
+            kind: 'image',
+            media: 'images/a.png',
+            subject: adult(String(i % 7)),
+          });
+        else
+          lines.push({
+            id: `r${i}`,
+            kind: 'text',
+            text: `t${i}`.repeat(20),
+            subject: adult(String(i % 7)),
+          });
+      }
+      const a = await ws.write('a.jsonl', lines);
+      const b = await ws.write('b.jsonl', lines.slice(0, 300));
+      const single = await ws.build([a, b], {
+        workers: 0,
+        out: path.join(ws.dir, 'single'),
+        shardRecords: 700,
+      });
+      const parallel = await ws.build([a, b], {
+        workers: 2,
+        out: path.join(ws.dir, 'parallel'),
+        shardRecords: 700,
+      });
+      expect(single.manifest.counts.admitted).toBeGreaterThan(3000);
+      expect(single.manifest.counts.rejected).toBeGreaterThan(300);
+      expect(await folderContents(parallel.out)).toEqual(await folderContents(single.out));
+    } finally {
+      await ws.close();
+    }
+  });
+});

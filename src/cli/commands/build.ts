@@ -17,6 +17,7 @@ interface BuildFlags {
   strict?: boolean;
   overwrite?: boolean;
   shardRecords?: string;
+  workers?: string;
   json?: boolean;
 }
 
@@ -33,6 +34,10 @@ export function registerBuild(program: Command): void {
     .option('--strict', 'publish nothing (exit 2) if any record is rejected')
     .option('--overwrite', 'replace the output folder if it exists')
     .option('--shard-records <n>', 'admitted records per items file', '100000')
+    .option(
+      '--workers <n>',
+      'worker threads for evaluating records (default: by input size and cores; 0: none)',
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (flags: BuildFlags) => {
       const result = await buildCommand(flags);
@@ -51,6 +56,10 @@ export async function buildCommand(flags: BuildFlags): Promise<BuildResult> {
   if (!Number.isInteger(shardRecords) || shardRecords < 1) {
     throw new ObhutError('USAGE', '--shard-records must be a positive integer');
   }
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
+    throw new ObhutError('USAGE', '--workers must be an integer from 0 to 64');
+  }
   return withSession(async (session) => {
     const consent = await loadConsentSnapshot(session.store, policy.purpose, at, atMs);
     const progress = createProgress('build', process.stderr, flags.json);
@@ -64,6 +73,7 @@ export async function buildCommand(flags: BuildFlags): Promise<BuildResult> {
         strict: flags.strict ?? false,
         overwrite: flags.overwrite ?? false,
         shardRecords,
+        ...(workers === undefined ? {} : { workers }),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),
       });
       const { manifest } = result;

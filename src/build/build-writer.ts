@@ -1,0 +1,165 @@
+import path from 'node:path';
+import type { ErrorCode } from '../errors/index.js';
+import { FileSink } from '../io/file-sink.js';
+import { TreeHasher } from '../merkle/index.js';
+import { REASONS, type Reason } from '../policy/index.js';
+import type { BatchResult, PackedOutcome } from './evaluate-batch.js';
+import { IdFingerprintSet } from './id-set.js';
+import type { FileEntry } from './manifest.js';
+import { MediaCopier } from './media.js';
+
+export interface RejectedRecord {
+  readonly input: string;
+  readonly line: number;
+  readonly code: string;
+  readonly error: string;
+  readonly id?: string;
+}
+
+const REJECTED_SAMPLE = 20;
+
+/**
+ * Applies evaluated lines, in input order, to the output folder: the duplicate-id check (which
+ * needs every earlier id), the items shards, excluded.jsonl, rejected.jsonl, media, the counts
+ * and the Merkle tree over admitted lines.
+ */
+export class BuildWriter {
+  readonly counts = { input: 0, admitted: 0, excluded: 0, rejected: 0, blank_lines: 0 };
+  readonly byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
+  readonly byCode: Partial<Record<ErrorCode, number>> = {};
+  readonly rejectedSample: RejectedRecord[] = [];
+  readonly recordsPerInput: number[];
+  readonly tree = new TreeHasher();
+  readonly media: MediaCopier;
+  readonly #ids = new IdFingerprintSet();
+  readonly #sinks: FileSink[] = [];
+  readonly #excluded: FileSink;
+  readonly #rejected: FileSink;
+  readonly #shardEntries: FileEntry[] = [];
+  #shard: FileSink | undefined;
+
+  constructor(
+    private readonly dir: string,
+    private readonly inputs: readonly string[],
+    private readonly shardRecords: number,
+  ) {
+    this.media = new MediaCopier(dir);
+    this.recordsPerInput = inputs.map(() => 0);
+    this.#excluded = this.#open('excluded.jsonl');
+    this.#rejected = this.#open('rejected.jsonl');
+  }
+
+  apply(result: BatchResult): void {
+    const admitted = asBuffer(result.admitted);
+    const hashes = asBuffer(result.leafHashes);
+    let at = 0;
+    let admittedIndex = 0;
+    result.outcomes.forEach((original, i) => {
+      const outcome = checkDuplicate(original, this.#ids);
+      let written: { line: Buffer; leafHash: Buffer } | undefined;
+      if (original.kind === 'admitted') {
+        // Consume the packed bytes even if the duplicate check turned it into a rejection.
+        written = {
+          line: admitted.subarray(at, at + original.length),
+          leafHash: hashes.subarray(admittedIndex * 32, admittedIndex * 32 + 32),
+        };
+        at += original.length;
+        admittedIndex++;
+      }
+      this.#applyOne(outcome, written, result.inputIndex, result.numbers[i]!);
+    });
+  }
+
+  #applyOne(
+    outcome: PackedOutcome,
+    written: { line: Buffer; leafHash: Buffer } | undefined,
+    inputIndex: number,
+    line: number,
+  ): void {
+    if (outcome.kind === 'blank') {
+      this.counts.blank_lines++;
+      return;
+    }
+    this.counts.input++;
+    this.recordsPerInput[inputIndex]!++;
+    switch (outcome.kind) {
+      case 'rejected': {
+        this.counts.rejected++;
+        this.byCode[outcome.code] = (this.byCode[outcome.code] ?? 0) + 1;
+        const rejected: RejectedRecord = {
+          input: this.inputs[inputIndex]!,
+          line,
+          code: outcome.code,
+          error: outcome.error,
+          ...(outcome.id === undefined ? {} : { id: outcome.id }),
+        };
+        this.#rejected.writeLine(JSON.stringify(rejected));
+        if (this.rejectedSample.length < REJECTED_SAMPLE) this.rejectedSample.push(rejected);
+        return;
+      }
+      case 'excluded':
+        this.counts.excluded++;
+        for (const reason of outcome.reasons) this.byReason[reason]++;
+        this.#excluded.writeLine(JSON.stringify({ id: outcome.id, reasons: outcome.reasons }));
+        return;
+      case 'admitted': {
+        this.counts.admitted++;
+        if (outcome.media) this.media.place(outcome.media.source, outcome.media.entry);
+        this.tree.appendLeafHash(written!.leafHash);
+        if (!this.#shard || this.#shard.records >= this.shardRecords) {
+          if (this.#shard) this.#shardEntries.push(entry(this.#shard));
+          this.#shard = this.#open(shardName(this.#shardEntries.length));
+        }
+        this.#shard.writeLine(written!.line);
+      }
+    }
+  }
+
+  /** Closes every file; returns the output entries, sorted by name. */
+  finish(): FileEntry[] {
+    // An empty build still gets one, empty, items file, so it says so explicitly.
+    this.#shard ??= this.#open(shardName(0));
+    this.#shardEntries.push(entry(this.#shard));
+    return [...this.#shardEntries, entry(this.#excluded), entry(this.#rejected)].sort((a, b) =>
+      a.path.localeCompare(b.path),
+    );
+  }
+
+  abort(): void {
+    for (const sink of this.#sinks) sink.abort();
+  }
+
+  #open(name: string): FileSink {
+    const sink = new FileSink(path.join(this.dir, name));
+    this.#sinks.push(sink);
+    return sink;
+  }
+}
+
+/** Ids must be unique across a build's inputs; a repeat is rejected, whatever else was found. */
+function checkDuplicate(outcome: PackedOutcome, ids: IdFingerprintSet): PackedOutcome {
+  if (outcome.kind === 'blank' || outcome.fingerprint === undefined) return outcome;
+  if (ids.addFingerprint(outcome.fingerprint.hi, outcome.fingerprint.lo)) return outcome;
+  const id = outcome.id!;
+  return {
+    kind: 'rejected',
+    code: 'RECORD_DUPLICATE_ID',
+    error: `id "${id}" appeared earlier in this build's inputs`,
+    id,
+  };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function shardName(index: number): string {
+  return `items-${String(index).padStart(5, '0')}.jsonl`;
+}
+
+function entry(sink: FileSink): FileEntry {
+  const { bytes, sha256, records } = sink.close();
+  return { path: path.basename(sink.path), bytes, sha256, records };
+}

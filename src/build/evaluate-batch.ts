@@ -1,0 +1,85 @@
+import type { ConsentState } from '../consent/index.js';
+import { PseudonymCache } from '../consent/index.js';
+import { compilePolicy, type Policy } from '../policy/index.js';
+import { evaluateLine, type LineContext, type LineOutcome } from './evaluate-line.js';
+import { batchLines, type LineBatch } from './line-batch.js';
+import { describeMedia, resolveMedia } from './media.js';
+
+/** Everything an evaluator needs, in a form that can be sent to a worker thread. */
+export interface EvaluatorSetup {
+  readonly policy: Policy;
+  /** Subjects with a decision for the policy's purpose (others have none). */
+  readonly decided: ReadonlyArray<readonly [subject: string, state: ConsentState]>;
+  readonly secret: Uint8Array;
+  /** Absolute folder of each input, for resolving media paths. */
+  readonly inputDirs: readonly string[];
+}
+
+/** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
+export type PackedOutcome =
+  | Exclude<LineOutcome, { kind: 'admitted' }>
+  | (Omit<Extract<LineOutcome, { kind: 'admitted' }>, 'line' | 'leafHash'> & {
+      readonly length: number;
+    });
+
+export interface BatchResult {
+  readonly seq: number;
+  readonly inputIndex: number;
+  /** Per line: its number and outcome, in input order. */
+  readonly numbers: Uint32Array;
+  readonly outcomes: readonly PackedOutcome[];
+  /** The admitted lines, back to back, in order; each outcome says its length. */
+  readonly admitted: Uint8Array;
+  /** The admitted lines' 32-byte leaf hashes, back to back, in order. */
+  readonly leafHashes: Uint8Array;
+}
+
+/** Builds the per-thread evaluation context from a setup. */
+export function createContext(setup: EvaluatorSetup): LineContext {
+  const states = new Map(setup.decided);
+  return {
+    policy: compilePolicy(setup.policy),
+    subjects: new PseudonymCache<ConsentState>(
+      setup.secret,
+      (pseudonym) => states.get(pseudonym) ?? 'none',
+    ),
+    resolveMedia: (inputIndex, media) => resolveMedia(setup.inputDirs[inputIndex]!, media),
+    describeMedia,
+  };
+}
+
+/**
+ * Evaluates every line of a batch. Admitted lines and their leaf hashes are packed into two
+ * blocks, which move between threads without a copy, instead of two small buffers per record.
+ */
+export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
+  const outcomes: PackedOutcome[] = [];
+  const lines: Uint8Array[] = [];
+  let bytes = 0;
+  for (const line of batchLines(batch)) {
+    const outcome = evaluateLine(line, batch.inputIndex, ctx);
+    if (outcome.kind !== 'admitted') {
+      outcomes.push(outcome);
+      continue;
+    }
+    const { line: written, leafHash, ...rest } = outcome;
+    lines.push(written, leafHash);
+    bytes += written.length;
+    outcomes.push({ ...rest, length: written.length });
+  }
+  const admitted = Buffer.allocUnsafeSlow(bytes);
+  const leafHashes = Buffer.allocUnsafeSlow((lines.length / 2) * 32);
+  for (let i = 0, at = 0; i < lines.length; i += 2) {
+    admitted.set(lines[i]!, at);
+    at += lines[i]!.length;
+    leafHashes.set(lines[i + 1]!, (i / 2) * 32);
+  }
+  return {
+    seq: batch.seq,
+    inputIndex: batch.inputIndex,
+    numbers: batch.numbers,
+    outcomes,
+    admitted,
+    leafHashes,
+  };
+}

@@ -1,0 +1,22 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createContext, type EvaluatorSetup, evaluateBatch } from './evaluate-batch.js';
+import type { LineBatch } from './line-batch.js';
+
+// Entry point of an evaluation worker: it receives batches of lines and answers with their
+// outcomes. Outcomes carry no state the main thread needs back except what they say.
+const ctx = createContext(workerData as EvaluatorSetup);
+parentPort!.on('message', (batch: LineBatch) => {
+  try {
+    const result = evaluateBatch(batch, ctx);
+    parentPort!.postMessage({ ok: true, result }, [
+      result.admitted.buffer as ArrayBuffer,
+      result.leafHashes.buffer as ArrayBuffer,
+    ]);
+  } catch (err) {
+    parentPort!.postMessage({
+      ok: false,
+      seq: batch.seq,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+  }
+});

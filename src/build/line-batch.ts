@@ -1,0 +1,84 @@
+import type { Line } from '../io/line-reader.js';
+
+/**
+ * Lines copied out of the reader's reused buffer into one transferable block, so they can be
+ * evaluated later or in another thread.
+ */
+export interface LineBatch {
+  readonly seq: number;
+  readonly inputIndex: number;
+  readonly data: Uint8Array;
+  /** End offset of each line in `data`; line i spans [ends[i-1] ?? 0, ends[i]). */
+  readonly ends: Uint32Array;
+  readonly numbers: Uint32Array;
+  readonly tooLong: Uint8Array;
+}
+
+const MAX_LINES = 2048;
+const TARGET_BYTES = 1 << 20;
+
+/** Collects lines until a batch is worth sending; `take()` hands it over and starts a new one. */
+export class LineBatcher {
+  #block = Buffer.allocUnsafeSlow(TARGET_BYTES);
+  #bytes = 0;
+  #ends: number[] = [];
+  #numbers: number[] = [];
+  #tooLong: number[] = [];
+  #seq = 0;
+
+  get full(): boolean {
+    return this.#ends.length >= MAX_LINES || this.#bytes >= TARGET_BYTES;
+  }
+
+  get empty(): boolean {
+    return this.#ends.length === 0;
+  }
+
+  add(line: Line): void {
+    // Copied: the line's bytes belong to the reader and change on its next read.
+    const need = this.#bytes + line.bytes.length;
+    if (need > this.#block.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.#block.length * 2));
+      this.#block.copy(bigger, 0, 0, this.#bytes);
+      this.#block = bigger;
+    }
+    line.bytes.copy(this.#block, this.#bytes);
+    this.#bytes = need;
+    this.#ends.push(this.#bytes);
+    this.#numbers.push(line.number);
+    this.#tooLong.push(line.tooLong ? 1 : 0);
+  }
+
+  take(inputIndex: number): LineBatch {
+    const batch: LineBatch = {
+      seq: this.#seq++,
+      inputIndex,
+      data: this.#block.subarray(0, this.#bytes),
+      ends: Uint32Array.from(this.#ends),
+      numbers: Uint32Array.from(this.#numbers),
+      tooLong: Uint8Array.from(this.#tooLong),
+    };
+    // A fresh block per batch: the old one is handed (transferred) to whoever evaluates it.
+    this.#block = Buffer.allocUnsafeSlow(TARGET_BYTES);
+    this.#bytes = 0;
+    this.#ends = [];
+    this.#numbers = [];
+    this.#tooLong = [];
+    return batch;
+  }
+}
+
+/** The lines of a batch again, as views of its block. */
+export function* batchLines(batch: LineBatch): Generator<Line> {
+  const data = Buffer.from(batch.data.buffer, batch.data.byteOffset, batch.data.byteLength);
+  let start = 0;
+  for (let i = 0; i < batch.ends.length; i++) {
+    const end = batch.ends[i]!;
+    yield {
+      number: batch.numbers[i]!,
+      bytes: data.subarray(start, end),
+      tooLong: batch.tooLong[i] === 1,
+    };
+    start = end;
+  }
+}

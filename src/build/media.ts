@@ -1,0 +1,63 @@
+import { hash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const MAX_MEDIA_BYTES = 512 * 1024 * 1024;
+
+/** A media file as recorded in an admitted item's provenance. */
+export interface MediaEntry {
+  /** Path inside the output folder, e.g. `media/3f…a1.png`: named by content, stored once. */
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** Resolves a record's media path, or says why it cannot be used. */
+export function resolveMedia(inputDir: string, media: string): { file: string } | string {
+  // Media paths are attacker-controlled: they must stay inside the input's folder.
+  const file = path.resolve(inputDir, media);
+  const rel = path.relative(inputDir, file);
+  if (path.isAbsolute(media) || rel.startsWith('..') || path.isAbsolute(rel)) {
+    return `"media" path "${media}" leaves the input file's folder`;
+  }
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return `"media" path "${media}" is not a file`;
+    size = stat.size;
+  } catch {
+    return `"media" file "${media}" does not exist`;
+  }
+  if (size > MAX_MEDIA_BYTES)
+    return `"media" file "${media}" is larger than ${MAX_MEDIA_BYTES} bytes`;
+  return { file };
+}
+
+/** Hashes a media file and names it by its content. */
+export function describeMedia(file: string): MediaEntry {
+  const data = readFileSync(file);
+  const sha256 = hash('sha256', data, 'hex');
+  const ext = path
+    .extname(file)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
+    .slice(0, 9);
+  return { path: `media/${sha256}${ext}`, sha256, bytes: data.length };
+}
+
+/** Copies admitted media into the output folder, each distinct file once. */
+export class MediaCopier {
+  files = 0;
+  bytes = 0;
+
+  constructor(private readonly outDir: string) {}
+
+  place(source: string, entry: MediaEntry): void {
+    const target = path.join(this.outDir, entry.path);
+    if (existsSync(target)) return;
+    if (this.files === 0) mkdirSync(path.join(this.outDir, 'media'), { recursive: true });
+    copyFileSync(source, target);
+    this.files++;
+    this.bytes += entry.bytes;
+  }
+}
