@@ -1,5 +1,9 @@
-import type { ConsentState } from '../consent/index.js';
-import { PseudonymCache } from '../consent/index.js';
+import {
+  ConsentIndex,
+  type ConsentState,
+  PseudonymCache,
+  type SharedConsentIndex,
+} from '../consent/index.js';
 import { compilePolicy, type Policy } from '../policy/index.js';
 import { evaluateLine, type LineContext, type LineOutcome } from './evaluate-line.js';
 import { batchLines, type LineBatch } from './line-batch.js';
@@ -8,8 +12,8 @@ import { describeMedia, resolveMedia } from './media.js';
 /** Everything an evaluator needs, in a form that can be sent to a worker thread. */
 export interface EvaluatorSetup {
   readonly policy: Policy;
-  /** Subjects with a decision for the policy's purpose (others have none). */
-  readonly decided: ReadonlyArray<readonly [subject: string, state: ConsentState]>;
+  /** Subjects' consent states for the policy's purpose, in shared memory. */
+  readonly consent: SharedConsentIndex;
   readonly secret: Uint8Array;
   /** Absolute folder of each input, for resolving media paths. */
   readonly inputDirs: readonly string[];
@@ -36,13 +40,10 @@ export interface BatchResult {
 
 /** Builds the per-thread evaluation context from a setup. */
 export function createContext(setup: EvaluatorSetup): LineContext {
-  const states = new Map(setup.decided);
+  const index = ConsentIndex.open(setup.consent);
   return {
     policy: compilePolicy(setup.policy),
-    subjects: new PseudonymCache<ConsentState>(
-      setup.secret,
-      (pseudonym) => states.get(pseudonym) ?? 'none',
-    ),
+    subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
     resolveMedia: (inputIndex, media) => resolveMedia(setup.inputDirs[inputIndex]!, media),
     describeMedia,
   };

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { ObhutError } from '../errors/index.js';
 import {
   type BatchResult,
@@ -59,7 +59,11 @@ class WorkerEvaluator implements Evaluator {
   constructor(setup: EvaluatorSetup, count: number) {
     const entry = workerEntry();
     this.#workers = Array.from({ length: count }, () => {
-      const worker = new Worker(entry.script, { workerData: setup, eval: entry.eval });
+      const worker = new Worker(entry.script, {
+        workerData: setup,
+        eval: entry.eval,
+        resourceLimits: workerHeapLimits(setup),
+      });
       worker.on(
         'message',
         (
@@ -121,6 +125,25 @@ class WorkerEvaluator implements Evaluator {
     this.#waiting.clear();
   }
 }
+
+/**
+ * V8 grows a heap lazily when memory is plentiful, so two evaluating workers each sat on
+ * hundreds of megabytes of garbage. A worker's live data is the consent states and the
+ * pseudonym cache; its old generation is capped a generous margin above that.
+ */
+function workerHeapLimits(setup: EvaluatorSetup): ResourceLimits {
+  // The consent index is shared memory outside the heap; the heap holds the pseudonym cache.
+  const subjectsMb = (PSEUDONYM_CACHE_ENTRIES * BYTES_PER_SUBJECT) / 2 ** 20;
+  return {
+    maxOldGenerationSizeMb: Math.ceil(BASE_HEAP_MB + subjectsMb),
+    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+  };
+}
+
+const BASE_HEAP_MB = 64;
+const YOUNG_GENERATION_MB = 8;
+const BYTES_PER_SUBJECT = 400;
+const PSEUDONYM_CACHE_ENTRIES = 200_000;
 
 /**
  * The worker script: compiled JavaScript next to this file in a build. Under tests and `tsx`

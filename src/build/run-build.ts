@@ -60,15 +60,13 @@ const MAX_WORKERS = 4;
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   const bytesTotal = options.inputs.map(inputSize).reduce((a, b) => a + b, 0);
-  const workers =
-    options.workers ??
-    (bytesTotal >= PARALLEL_MIN_BYTES ? Math.min(availableParallelism(), MAX_WORKERS) : 0);
+  const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false);
   const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
   const evaluator = createEvaluator(
     {
       policy: options.policy,
-      decided: options.consent.decided(),
+      consent: options.consent.index.shared,
       secret: options.secret,
       inputDirs: options.inputs.map((input) => path.dirname(path.resolve(input))),
     },
@@ -176,6 +174,14 @@ export class StrictBuildFailure extends ObhutError {
       `${rejectedCount} record(s) rejected; --strict build published nothing`,
     );
   }
+}
+
+/**
+ * This thread is busy too (reading, hashing inputs and outputs, writing), so one core is left
+ * to it. On two cores one worker measured nearly as fast as two, with a fifth less memory.
+ */
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 function inputSize(input: string): number {

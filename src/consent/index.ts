@@ -1,3 +1,4 @@
+export { ConsentIndex, type SharedConsentIndex } from './consent-index.js';
 export { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
 export { type ImportResult, importConsentFile, type RejectedLine } from './import-events.js';
 export { pseudonymise } from './pseudonym.js';

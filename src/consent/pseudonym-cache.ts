@@ -1,13 +1,13 @@
+import { createHmac } from 'node:crypto';
 import type { SubjectAccount } from '../records/index.js';
-import { pseudonymise } from './pseudonym.js';
 
-const DEFAULT_CAPACITY = 200_000;
+const DEFAULT_CAPACITY = 65_536;
 
 /**
- * Remembers recent pseudonyms, keyed by platform then account: a subject usually has many
- * items, and an HMAC per record was a large share of build time. Bounded so memory stays
- * flat; when full it simply starts over. `V` lets a caller keep what it derives from the
- * pseudonym (such as the subject's consent state) in the same entry.
+ * Pseudonymises subjects, remembering recent ones keyed by platform then account: a subject
+ * usually has many items, and an HMAC per record was a large share of build time. Bounded so
+ * memory stays flat; when full it simply starts over. `derive` keeps what a caller computes
+ * from the pseudonym's bytes (such as the consent state) in the same entry.
  */
 export class PseudonymCache<V = undefined> {
   #byPlatform = new Map<string, Map<string, { pseudonym: string; value: V }>>();
@@ -15,7 +15,7 @@ export class PseudonymCache<V = undefined> {
 
   constructor(
     private readonly secret: Uint8Array,
-    private readonly derive: (pseudonym: string) => V = () => undefined as V,
+    private readonly derive: (digest: Buffer) => V = () => undefined as V,
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
@@ -25,23 +25,26 @@ export class PseudonymCache<V = undefined> {
 
   entry(subject: SubjectAccount): { pseudonym: string; value: V } {
     let accounts = this.#byPlatform.get(subject.platform);
+    let found = accounts?.get(subject.account);
+    if (found !== undefined) return found;
+    // Same construction as pseudonymise(), kept as bytes for the consent index.
+    const digest = createHmac('sha256', this.secret)
+      .update(subject.platform)
+      .update('\0')
+      .update(subject.account)
+      .digest();
+    found = { pseudonym: digest.toString('hex'), value: this.derive(digest) };
+    if (this.#size >= this.capacity) {
+      this.#byPlatform.clear();
+      this.#size = 0;
+      accounts = undefined;
+    }
     if (accounts === undefined) {
       accounts = new Map();
       this.#byPlatform.set(subject.platform, accounts);
     }
-    let found = accounts.get(subject.account);
-    if (found === undefined) {
-      const pseudonym = pseudonymise(this.secret, subject);
-      found = { pseudonym, value: this.derive(pseudonym) };
-      if (this.#size >= this.capacity) {
-        this.#byPlatform.clear();
-        this.#size = 0;
-        accounts = new Map();
-        this.#byPlatform.set(subject.platform, accounts);
-      }
-      accounts.set(subject.account, found);
-      this.#size++;
-    }
+    accounts.set(subject.account, found);
+    this.#size++;
     return found;
   }
 }

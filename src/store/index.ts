@@ -1,3 +1,9 @@
 export { openPostgresStore } from './postgres.js';
 export { openSqliteStore } from './sqlite.js';
-export type { BuildSummary, NewConsentEvent, Store, StoredConsentEvent } from './store.js';
+export type {
+  BuildSummary,
+  NewConsentEvent,
+  ScannedConsentEvent,
+  Store,
+  StoredConsentEvent,
+} from './store.js';

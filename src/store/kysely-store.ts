@@ -3,7 +3,13 @@ import { wrapError } from '../errors/index.js';
 import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
 import type { Database } from './schema.js';
-import type { BuildSummary, NewConsentEvent, Store, StoredConsentEvent } from './store.js';
+import type {
+  BuildSummary,
+  NewConsentEvent,
+  ScannedConsentEvent,
+  Store,
+  StoredConsentEvent,
+} from './store.js';
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits at 9 columns a row.
 const INSERT_BATCH = 500;
@@ -67,7 +73,11 @@ export class KyselyStore implements Store {
     return rows.map(toEvent);
   }
 
-  async *scanConsentEvents(purpose: string, asOfMs: number, pageSize = 10_000) {
+  async *scanConsentEvents(
+    purpose: string,
+    asOfMs: number,
+    pageSize = 10_000,
+  ): AsyncGenerator<ScannedConsentEvent[]> {
     // Keyset pagination on (at_ms, seq): stable while other writers append, and it needs no
     // server-side cursor, which the SQLite and PostgreSQL drivers expose differently.
     let after: { atMs: number; seq: number } | undefined;
@@ -76,7 +86,7 @@ export class KyselyStore implements Store {
       const rows = await this.guard('scanning consent events', () => {
         let query = this.db
           .selectFrom('consent_events')
-          .selectAll()
+          .select(['seq', 'subject', 'purpose', 'action', 'at', 'at_ms', 'channel'])
           .where('purpose', '=', purpose)
           .where('at_ms', '<=', asOfMs);
         if (cursor) {
@@ -90,8 +100,8 @@ export class KyselyStore implements Store {
         return query.orderBy('at_ms').orderBy('seq').limit(pageSize).execute();
       });
       if (rows.length === 0) return;
-      const page = rows.map(toEvent);
-      yield page;
+      const page = rows.map((row) => toEvent({ ...row, reference: null }));
+      yield page.map(({ reference: _, ...event }) => event);
       const last = page.at(-1)!;
       after = { atMs: last.atMs, seq: last.seq };
       if (rows.length < pageSize) return;

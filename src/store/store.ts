@@ -5,6 +5,9 @@ export interface StoredConsentEvent extends ConsentEvent {
   readonly seq: number;
 }
 
+/** What a build needs of a stored event; the free-text reference is left behind. */
+export type ScannedConsentEvent = Omit<StoredConsentEvent, 'reference'>;
+
 /** A consent event ready to append, with the key that makes appending idempotent. */
 export interface NewConsentEvent extends ConsentEvent {
   readonly key: string;
@@ -33,12 +36,12 @@ export interface Store {
   ): Promise<{ inserted: number; skipped: number }>;
   /** Every event of one subject, for all purposes, in (at, import) order. */
   consentEventsOf(subject: string): Promise<StoredConsentEvent[]>;
-  /** Events for a purpose with `atMs <= asOfMs` in (at, import) order, a page at a time. */
+  /** Events for a purpose with `atMs <= asOfMs` in (at, import) order, a page at a time, without references. */
   scanConsentEvents(
     purpose: string,
     asOfMs: number,
     pageSize?: number,
-  ): AsyncIterable<StoredConsentEvent[]>;
+  ): AsyncIterable<ScannedConsentEvent[]>;
   countConsentEvents(): Promise<number>;
   recordBuild(build: BuildSummary): Promise<void>;
   listBuilds(): Promise<BuildSummary[]>;
