@@ -62,7 +62,7 @@ class WorkerEvaluator implements Evaluator {
       const worker = new Worker(entry.script, {
         workerData: setup,
         eval: entry.eval,
-        resourceLimits: workerHeapLimits(setup),
+        resourceLimits: WORKER_HEAP_LIMITS,
       });
       worker.on(
         'message',
@@ -128,22 +128,13 @@ class WorkerEvaluator implements Evaluator {
 
 /**
  * V8 grows a heap lazily when memory is plentiful, so two evaluating workers each sat on
- * hundreds of megabytes of garbage. A worker's live data is the consent states and the
- * pseudonym cache; its old generation is capped a generous margin above that.
+ * hundreds of megabytes of garbage. A worker's live data is small (the consent index is
+ * shared memory outside its heap; the pseudonym cache is bounded), so its heap is capped.
  */
-function workerHeapLimits(setup: EvaluatorSetup): ResourceLimits {
-  // The consent index is shared memory outside the heap; the heap holds the pseudonym cache.
-  const subjectsMb = (PSEUDONYM_CACHE_ENTRIES * BYTES_PER_SUBJECT) / 2 ** 20;
-  return {
-    maxOldGenerationSizeMb: Math.ceil(BASE_HEAP_MB + subjectsMb),
-    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-  };
-}
-
-const BASE_HEAP_MB = 64;
-const YOUNG_GENERATION_MB = 8;
-const BYTES_PER_SUBJECT = 400;
-const PSEUDONYM_CACHE_ENTRIES = 200_000;
+const WORKER_HEAP_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 96,
+  maxYoungGenerationSizeMb: 16,
+};
 
 /**
  * The worker script: compiled JavaScript next to this file in a build. Under tests and `tsx`
