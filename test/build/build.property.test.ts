@@ -43,7 +43,7 @@ const arbEvent = fc.record({
 });
 
 describe('runBuild properties', () => {
-  it('reconciles every record and never admits an objected subject', async () => {
+  it('reconciles every record, never admits an objected subject, and is deterministic', async () => {
     const secret = randomBytes(32);
     await fc.assert(
       fc.asyncProperty(
@@ -62,6 +62,9 @@ describe('runBuild properties', () => {
               default: optIn ? ('exclude' as const) : ('include' as const),
             };
             const { manifest, out } = await ws.build([input], { at, policy });
+            // Determinism: the same inputs, register and time give the same bytes.
+            const again = await ws.build([input], { at, policy });
+            expect(await folderContents(again.out)).toEqual(await folderContents(out));
             const { counts } = manifest;
             const nonBlank = lines.filter((l) => l.trim().length > 0).length;
             expect(counts.input).toBe(nonBlank);

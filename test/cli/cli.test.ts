@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
 
 describe('obhut CLI', () => {
   let cwd: string;
@@ -83,5 +85,37 @@ describe('obhut CLI', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\[POLICY_INVALID\].*exclude_minor/);
+  });
+});
+
+describe.skipIf(!postgresTestUrl)('obhut CLI on PostgreSQL (OBHUT_DATABASE_URL)', () => {
+  it('keeps the register in PostgreSQL and only the secret in the home folder', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'obhut-cli-pg-'));
+    const schema = (await createTestSchema())!;
+    try {
+      const env = { OBHUT_DATABASE_URL: schema.url };
+      expect((await runCli(['init'], { cwd, env })).code).toBe(0);
+      expect(existsSync(path.join(cwd, '.obhut', 'obhut.db'))).toBe(false);
+      const events = path.join(cwd, 'events.jsonl');
+      await writeFile(
+        events,
+        '{"platform":"x","account":"42","purpose":"human_review","action":"object","at":"2025-01-01T00:00:00Z","channel":"email"}\n',
+      );
+      expect((await runCli(['consent', 'import', events], { cwd, env })).code).toBe(0);
+      const status = await runCli(
+        ['consent', 'status', '--platform', 'x', '--account', '42', '--json'],
+        {
+          cwd,
+          env,
+        },
+      );
+      expect(JSON.parse(status.stdout).purposes[1]).toMatchObject({
+        purpose: 'human_review',
+        state: 'objected',
+      });
+    } finally {
+      await schema.drop();
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 });
