@@ -90,11 +90,10 @@ export class KyselyStore implements Store {
           .where('purpose', '=', purpose)
           .where('at_ms', '<=', asOfMs);
         if (cursor) {
+          // A row-value comparison, not an OR of two conditions: both databases then seek
+          // in the (purpose, at_ms, seq) index instead of rescanning from the start each page.
           query = query.where((eb) =>
-            eb.or([
-              eb('at_ms', '>', cursor.atMs),
-              eb.and([eb('at_ms', '=', cursor.atMs), eb('seq', '>', cursor.seq)]),
-            ]),
+            eb(eb.refTuple('at_ms', 'seq'), '>', eb.tuple(cursor.atMs, cursor.seq)),
           );
         }
         return query.orderBy('at_ms').orderBy('seq').limit(pageSize).execute();
