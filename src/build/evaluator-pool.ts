@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { ObhutError } from '../errors/index.js';
+import { workerScript } from '../io/worker-script.js';
 import {
   type BatchResult,
   createContext,
@@ -57,7 +56,7 @@ class WorkerEvaluator implements Evaluator {
   #turn = 0;
 
   constructor(setup: EvaluatorSetup, count: number) {
-    const entry = workerEntry();
+    const entry = workerScript(import.meta.url, 'evaluate-worker');
     this.#workers = Array.from({ length: count }, () => {
       const worker = new Worker(entry.script, {
         workerData: setup,
@@ -135,20 +134,3 @@ const WORKER_HEAP_LIMITS: ResourceLimits = {
   maxOldGenerationSizeMb: 96,
   maxYoungGenerationSizeMb: 16,
 };
-
-/**
- * The worker script: compiled JavaScript next to this file in a build. Under tests and `tsx`
- * this file is TypeScript source, so the worker first registers tsx's loader, then imports it.
- */
-function workerEntry(): { script: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts'))
-    return { script: new URL('./evaluate-worker.js', import.meta.url), eval: false };
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const worker = new URL('./evaluate-worker.ts', import.meta.url).href;
-  const script = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(worker)}); });`;
-  return { script, eval: true };
-}

@@ -3,5 +3,11 @@ export { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
 export { type ImportResult, importConsentFile, type RejectedLine } from './import-events.js';
 export { pseudonymise } from './pseudonym.js';
 export { PseudonymCache } from './pseudonym-cache.js';
-export { type ConsentSnapshot, loadConsentSnapshot } from './snapshot.js';
+export {
+  type ConsentSnapshot,
+  loadConsentSnapshot,
+  type SnapshotData,
+  snapshotData,
+  snapshotFromData,
+} from './snapshot.js';
 export { consentStatus, type PurposeStatus } from './status.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Purpose } from '../records/index.js';
 import type { Store } from '../store/index.js';
-import { ConsentIndex } from './consent-index.js';
+import { ConsentIndex, type SharedConsentIndex } from './consent-index.js';
 import type { ConsentState } from './consent-state.js';
 import { stateAfter } from './consent-state.js';
 
@@ -26,6 +26,36 @@ export interface ConsentSnapshot {
 // Small pages: rows die young instead of being promoted, which kept peak memory down by a third.
 const PAGE = 1_000;
 
+/** A snapshot's figures and its index's shared memory: what crosses from a loading thread. */
+export type SnapshotData = Pick<
+  ConsentSnapshot,
+  'purpose' | 'at' | 'eventsConsidered' | 'eventsSha256' | 'objected' | 'consented'
+> & { readonly shared: SharedConsentIndex };
+
+export function snapshotData(snapshot: ConsentSnapshot): SnapshotData {
+  const { purpose, at, eventsConsidered, eventsSha256, objected, consented } = snapshot;
+  return {
+    purpose,
+    at,
+    eventsConsidered,
+    eventsSha256,
+    objected,
+    consented,
+    shared: snapshot.index.shared,
+  };
+}
+
+/** Rebuilds a snapshot around an index another thread loaded. */
+export function snapshotFromData(data: SnapshotData): ConsentSnapshot {
+  const { shared, ...figures } = data;
+  const index = ConsentIndex.open(shared);
+  return {
+    ...figures,
+    index,
+    stateOf: (subject) => (subject ? index.get(Buffer.from(subject, 'hex')) : 'none'),
+  };
+}
+
 export async function loadConsentSnapshot(
   store: Store,
   purpose: Purpose,
@@ -47,14 +77,13 @@ export async function loadConsentSnapshot(
     }
   }
   const tally = index.tally();
-  return {
+  return snapshotFromData({
     purpose,
     at,
     eventsConsidered,
     eventsSha256: digest.digest('hex'),
     objected: tally.objected,
     consented: tally.consented,
-    index,
-    stateOf: (subject) => (subject ? index.get(Buffer.from(subject, 'hex')) : 'none'),
-  };
+    shared: index.shared,
+  });
 }

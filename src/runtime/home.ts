@@ -41,9 +41,7 @@ export async function initHome(config: Config): Promise<{ created: string[] }> {
 /** Opens the store and loads the secret; fails clearly when `obhut init` has not been run. */
 export async function openSession(config: Config): Promise<Session> {
   const secret = config.secret ?? (await readSecret(config.home));
-  const store = config.databaseUrl
-    ? await openPostgresStore(config.databaseUrl)
-    : await openSqliteStore(await databaseFile(config.home));
+  const store = await openStore(config);
   try {
     await checkSecretMatches(store, secret);
   } catch (err) {
@@ -51,6 +49,13 @@ export async function openSession(config: Config): Promise<Session> {
     throw err;
   }
   return { store, secret, config };
+}
+
+/** Opens the register the configuration points at (PostgreSQL, or SQLite in the home folder). */
+export async function openStore(config: Pick<Config, 'home' | 'databaseUrl'>): Promise<Store> {
+  return config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl)
+    : await openSqliteStore(await databaseFile(config.home));
 }
 
 async function databaseFile(home: string): Promise<string> {

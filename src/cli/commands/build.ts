@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type BuildResult, runBuild } from '../../build/run-build.js';
-import { loadConsentSnapshot } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
+import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -61,7 +61,7 @@ export async function buildCommand(flags: BuildFlags): Promise<BuildResult> {
     throw new ObhutError('USAGE', '--workers must be an integer from 0 to 64');
   }
   return withSession(async (session) => {
-    const consent = await loadConsentSnapshot(session.store, policy.purpose, at, atMs);
+    const consent = await loadConsentSnapshotIsolated(session.config, policy.purpose, at, atMs);
     const progress = createProgress('build', process.stderr, flags.json);
     try {
       const result = await runBuild({

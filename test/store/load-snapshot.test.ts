@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importConsentFile, loadConsentSnapshot, pseudonymise } from '../../src/consent/index.js';
+import { initHome, openSession } from '../../src/runtime/home.js';
+import { loadConsentSnapshotIsolated } from '../../src/runtime/load-snapshot.js';
+
+describe('loadConsentSnapshotIsolated', () => {
+  it('reads in a worker thread exactly what reading in this thread gives', async () => {
+    const home = await mkdtemp(path.join(tmpdir(), 'obhut-snap-'));
+    const config = { home, databaseUrl: undefined, secret: randomBytes(32) };
+    try {
+      await initHome(config);
+      const session = await openSession(config);
+      const events = path.join(home, 'events.jsonl');
+      const lines = [];
+      for (let i = 0; i < 3000; i++) {
+        const action = ['object', 'consent', 'revoke_objection'][i % 3];
+        lines.push(
+          JSON.stringify({
+            platform: 'ig',
+            account: String(i % 1200),
+            purpose: 'ai_training',
+            action,
+            at: `2025-0${1 + (i % 9)}-01T00:00:00Z`,
+            channel: 'import',
+          }),
+        );
+      }
+      await writeFile(events, `${lines.join('\n')}\n`);
+      await importConsentFile(events, session.store, config.secret);
+      const at = '2025-06-15T00:00:00Z';
+      const direct = await loadConsentSnapshot(session.store, 'ai_training', at, Date.parse(at));
+      await session.store.close();
+
+      const isolated = await loadConsentSnapshotIsolated(config, 'ai_training', at, Date.parse(at));
+      const { index: _a, stateOf: _b, ...figures } = direct;
+      expect(isolated).toMatchObject(figures);
+      expect(isolated.objected + isolated.consented).toBeGreaterThan(100);
+      for (let i = 0; i < 1200; i += 13) {
+        const subject = pseudonymise(config.secret, { platform: 'ig', account: String(i) });
+        expect(isolated.stateOf(subject)).toBe(direct.stateOf(subject));
+      }
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
