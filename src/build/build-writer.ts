@@ -121,7 +121,7 @@ export class BuildWriter {
     this.#shard ??= this.#open(shardName(0));
     this.#shardEntries.push(entry(this.#shard));
     return [...this.#shardEntries, entry(this.#excluded), entry(this.#rejected)].sort((a, b) =>
-      a.path.localeCompare(b.path),
+      a.path < b.path ? -1 : 1,
     );
   }
 

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import {
   ConsentIndex,
   type ConsentState,
@@ -41,10 +42,11 @@ export interface BatchResult {
 /** Builds the per-thread evaluation context from a setup. */
 export function createContext(setup: EvaluatorSetup): LineContext {
   const index = ConsentIndex.open(setup.consent);
+  const realDirs = setup.inputDirs.map((dir) => realpathSync(dir));
   return {
     policy: compilePolicy(setup.policy),
     subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
-    resolveMedia: (inputIndex, media) => resolveMedia(setup.inputDirs[inputIndex]!, media),
+    resolveMedia: (inputIndex, media) => resolveMedia(realDirs[inputIndex]!, media),
     describeMedia,
   };
 }

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../errors/index.js';
 import type { Line } from '../io/line-reader.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
 import { validateItem } from '../records/index.js';
+import { describeJsonError } from '../records/json-error.js';
 import { fingerprintId } from './id-set.js';
 import type { MediaEntry } from './media.js';
 
@@ -73,7 +74,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    return reject('RECORD_NOT_JSON', `not valid JSON: ${(err as Error).message}`);
+    return reject('RECORD_NOT_JSON', describeJsonError(err));
   }
   const valid = validateItem(value);
   if (!valid.ok) {
@@ -83,6 +84,14 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   const facts = valid.value;
   const fingerprint = fingerprintId(facts.id);
 
+  const known = facts.account ? ctx.subjects.entry(facts.account) : undefined;
+  const subject = known?.pseudonym;
+  const decision = decide(facts, known?.value ?? 'none', ctx.policy);
+  if (!decision.admit)
+    return { kind: 'excluded', id: facts.id, fingerprint, reasons: decision.reasons };
+
+  // Media is checked only for admitted items: an excluded item's reasons are what matter, and
+  // its file is never read.
   let mediaFile: string | undefined;
   if (facts.media !== undefined) {
     const resolved = ctx.resolveMedia(inputIndex, facts.media);
@@ -90,12 +99,6 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
       return reject('MEDIA_INVALID', resolved, facts.id, fingerprint);
     mediaFile = resolved.file;
   }
-
-  const known = facts.account ? ctx.subjects.entry(facts.account) : undefined;
-  const subject = known?.pseudonym;
-  const decision = decide(facts, known?.value ?? 'none', ctx.policy);
-  if (!decision.admit)
-    return { kind: 'excluded', id: facts.id, fingerprint, reasons: decision.reasons };
 
   // A validated record is a JSON object, so its last non-space byte is its closing brace.
   if (bytes[end] !== CLOSE_BRACE)

@@ -13,18 +13,25 @@ import type { LineBatch } from './line-batch.js';
 export interface Evaluator {
   /** Batches submitted but not yet taken with `next()`. */
   readonly pending: number;
+  /** Workers that died (out of memory) and whose batches were evaluated on this thread. */
+  readonly retired: number;
   submit(batch: LineBatch): void;
   next(): Promise<BatchResult>;
   close(): Promise<void>;
 }
 
-export function createEvaluator(setup: EvaluatorSetup, workers: number): Evaluator {
-  return workers > 0 ? new WorkerEvaluator(setup, workers) : new InlineEvaluator(setup);
+export function createEvaluator(
+  setup: EvaluatorSetup,
+  workers: number,
+  heapLimits: ResourceLimits = WORKER_HEAP_LIMITS,
+): Evaluator {
+  return workers > 0 ? new WorkerEvaluator(setup, workers, heapLimits) : new InlineEvaluator(setup);
 }
 
 class InlineEvaluator implements Evaluator {
   readonly #ctx;
   readonly #results: BatchResult[] = [];
+  readonly retired = 0;
 
   constructor(setup: EvaluatorSetup) {
     this.#ctx = createContext(setup);
@@ -48,37 +55,44 @@ class InlineEvaluator implements Evaluator {
 type Settle = { resolve: (r: BatchResult) => void; reject: (e: Error) => void };
 
 class WorkerEvaluator implements Evaluator {
-  readonly #workers: Worker[];
+  readonly #setup: EvaluatorSetup;
+  readonly #live: Worker[] = [];
+  /** Batches sent and not yet answered, with the worker evaluating each. */
+  readonly #inFlight = new Map<number, { batch: LineBatch; worker: Worker }>();
   readonly #waiting = new Map<number, Settle>();
   readonly #done = new Map<number, BatchResult>();
   readonly #order: number[] = [];
+  #inline: InlineEvaluator | undefined;
   #failure: Error | undefined;
+  retired = 0;
   #turn = 0;
 
-  constructor(setup: EvaluatorSetup, count: number) {
+  constructor(setup: EvaluatorSetup, count: number, heapLimits: ResourceLimits) {
+    this.#setup = setup;
     const entry = workerScript(import.meta.url, 'evaluate-worker');
-    this.#workers = Array.from({ length: count }, () => {
+    for (let i = 0; i < count; i++) {
       const worker = new Worker(entry.script, {
         workerData: setup,
         eval: entry.eval,
-        resourceLimits: WORKER_HEAP_LIMITS,
+        resourceLimits: heapLimits,
       });
       worker.on(
         'message',
         (
           message: { ok: true; result: BatchResult } | { ok: false; seq: number; error: string },
         ) => {
-          if (message.ok) this.#settle(message.result.seq, message.result);
-          else this.#fail(new ObhutError('INTERNAL', `evaluation worker failed: ${message.error}`));
+          if (!message.ok) {
+            // An exception inside evaluation is a bug, not a property of the data.
+            this.#fail(new ObhutError('INTERNAL', `evaluation worker failed: ${message.error}`));
+            return;
+          }
+          this.#inFlight.delete(message.result.seq);
+          this.#settle(message.result.seq, message.result);
         },
       );
-      worker.on('error', (err) =>
-        this.#fail(
-          new ObhutError('INTERNAL', `evaluation worker crashed: ${err.message}`, { cause: err }),
-        ),
-      );
-      return worker;
-    });
+      worker.on('error', () => this.#retire(worker));
+      this.#live.push(worker);
+    }
   }
 
   get pending(): number {
@@ -87,9 +101,43 @@ class WorkerEvaluator implements Evaluator {
 
   submit(batch: LineBatch): void {
     this.#order.push(batch.seq);
-    const worker = this.#workers[this.#turn++ % this.#workers.length]!;
-    const transfer = [batch.data.buffer as ArrayBuffer];
-    worker.postMessage(batch, transfer);
+    const worker = this.#live[this.#turn++ % Math.max(1, this.#live.length)];
+    if (!worker) {
+      this.#evaluateHere(batch);
+      return;
+    }
+    // Copied, not transferred: if the worker dies, the batch is still here to evaluate again.
+    this.#inFlight.set(batch.seq, { batch, worker });
+    worker.postMessage(batch);
+  }
+
+  /**
+   * A worker that dies (typically a record so large that parsing it exceeds the worker's heap
+   * limit) is retired, and the batches it held are evaluated on this thread, whose heap is not
+   * capped. The build carries on with the remaining workers.
+   */
+  #retire(worker: Worker): void {
+    const at = this.#live.indexOf(worker);
+    if (at === -1) return;
+    this.#live.splice(at, 1);
+    this.retired++;
+    for (const [seq, job] of [...this.#inFlight]) {
+      if (job.worker !== worker) continue;
+      this.#inFlight.delete(seq);
+      this.#evaluateHere(job.batch);
+    }
+  }
+
+  #evaluateHere(batch: LineBatch): void {
+    this.#inline ??= new InlineEvaluator(this.#setup);
+    try {
+      this.#inline.submit(batch);
+      void this.#inline.next().then((result) => this.#settle(batch.seq, result));
+    } catch (err) {
+      this.#fail(
+        new ObhutError('INTERNAL', `evaluation failed: ${(err as Error).message}`, { cause: err }),
+      );
+    }
   }
 
   next(): Promise<BatchResult> {
@@ -105,7 +153,7 @@ class WorkerEvaluator implements Evaluator {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    await Promise.all(this.#live.map((w) => w.terminate()));
   }
 
   #settle(seq: number, result: BatchResult): void {
@@ -130,7 +178,7 @@ class WorkerEvaluator implements Evaluator {
  * hundreds of megabytes of garbage. A worker's live data is small (the consent index is
  * shared memory outside its heap; the pseudonym cache is bounded), so its heap is capped.
  */
-const WORKER_HEAP_LIMITS: ResourceLimits = {
+export const WORKER_HEAP_LIMITS: ResourceLimits = {
   maxOldGenerationSizeMb: 96,
   maxYoungGenerationSizeMb: 16,
 };

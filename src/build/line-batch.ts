@@ -1,7 +1,7 @@
 import type { Line } from '../io/line-reader.js';
 
 /**
- * Lines copied out of the reader's reused buffer into one transferable block, so they can be
+ * Lines copied out of the reader's reused buffer into one block, so they can be
  * evaluated later or in another thread.
  */
 export interface LineBatch {
@@ -58,7 +58,7 @@ export class LineBatcher {
       numbers: Uint32Array.from(this.#numbers),
       tooLong: Uint8Array.from(this.#tooLong),
     };
-    // A fresh block per batch: the old one is handed (transferred) to whoever evaluates it.
+    // A fresh block per batch: the old one belongs to the batch until it is evaluated.
     this.#block = Buffer.allocUnsafeSlow(TARGET_BYTES);
     this.#bytes = 0;
     this.#ends = [];

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const MAX_MEDIA_BYTES = 512 * 1024 * 1024;
@@ -12,14 +12,23 @@ export interface MediaEntry {
   readonly bytes: number;
 }
 
-/** Resolves a record's media path, or says why it cannot be used. */
+/**
+ * Resolves a record's media path, or says why it cannot be used. `inputDir` must be a real
+ * path (see realpathSync): media paths are attacker-controlled, and the file they name, after
+ * following every symbolic link, must lie inside the input's folder.
+ */
 export function resolveMedia(inputDir: string, media: string): { file: string } | string {
-  // Media paths are attacker-controlled: they must stay inside the input's folder.
-  const file = path.resolve(inputDir, media);
-  const rel = path.relative(inputDir, file);
-  if (path.isAbsolute(media) || rel.startsWith('..') || path.isAbsolute(rel)) {
-    return `"media" path "${media}" leaves the input file's folder`;
+  const leaves = `"media" path "${media}" leaves the input file's folder`;
+  if (path.isAbsolute(media)) return leaves;
+  let file: string;
+  try {
+    file = realpathSync(path.resolve(inputDir, media));
+  } catch {
+    return `"media" file "${media}" does not exist`;
   }
+  const rel = path.relative(inputDir, file);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+    return leaves;
   let size: number;
   try {
     const stat = statSync(file);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
+import { MANIFEST_FORMAT } from './manifest.js';
 
 /**
  * A build's outputs are written into a hidden sibling folder and renamed into place only when
@@ -15,19 +16,42 @@ export class OutputFolder {
     private readonly overwrite: boolean,
   ) {}
 
-  static async create(target: string, overwrite: boolean): Promise<OutputFolder> {
+  static async create(
+    target: string,
+    overwrite: boolean,
+    inputs: readonly string[] = [],
+  ): Promise<OutputFolder> {
     const resolved = path.resolve(target);
-    if (existsSync(resolved) && !overwrite) {
-      throw new ObhutError(
-        'OUTPUT_EXISTS',
-        `output folder ${target} already exists; choose another or pass --overwrite`,
-      );
+    for (const input of inputs) {
+      const rel = path.relative(resolved, path.resolve(input));
+      if (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel)) {
+        throw new ObhutError(
+          'USAGE',
+          `the output folder ${target} must not contain the input ${input}`,
+        );
+      }
+    }
+    if (existsSync(resolved)) {
+      if (!overwrite) {
+        throw new ObhutError(
+          'OUTPUT_EXISTS',
+          `output folder ${target} already exists; choose another or pass --overwrite`,
+        );
+      }
+      // --overwrite replaces an earlier build, never some other folder or file.
+      if (!isBuildOutput(resolved)) {
+        throw new ObhutError(
+          'OUTPUT_EXISTS',
+          `${target} exists and is not an Obhut build output (no build manifest.json), so --overwrite will not replace it`,
+        );
+      }
     }
     const staging = path.join(
       path.dirname(resolved),
       `.${path.basename(resolved)}.tmp-${randomBytes(6).toString('hex')}`,
     );
     await mkdir(staging, { recursive: true, mode: 0o755 });
+    ACTIVE_STAGING.add(staging);
     return new OutputFolder(resolved, staging, overwrite);
   }
 
@@ -37,12 +61,33 @@ export class OutputFolder {
       await rename(this.target, old);
       await rename(this.staging, this.target);
       await rm(old, { recursive: true, force: true });
-      return;
+    } else {
+      await rename(this.staging, this.target);
     }
-    await rename(this.staging, this.target);
+    ACTIVE_STAGING.delete(this.staging);
   }
 
   async discard(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+    ACTIVE_STAGING.delete(this.staging);
+  }
+}
+
+const ACTIVE_STAGING = new Set<string>();
+
+/** Removes unfinished builds' staging folders; for a process interrupted by a signal. */
+export function removeStagingFolders(): void {
+  for (const staging of ACTIVE_STAGING) rmSync(staging, { recursive: true, force: true });
+  ACTIVE_STAGING.clear();
+}
+
+function isBuildOutput(dir: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+      format?: unknown;
+    };
+    return statSync(dir).isDirectory() && manifest.format === MANIFEST_FORMAT;
+  } catch {
+    return false;
   }
 }

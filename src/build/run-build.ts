@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { readFileLines } from '../io/line-reader.js';
@@ -30,6 +31,8 @@ export interface BuildOptions {
   readonly shardRecords?: number;
   /** Worker threads evaluating records; 0 evaluates on this thread. Default: by input size and cores. */
   readonly workers?: number;
+  /** Heap limits of each worker; a worker that exceeds them is retired and its lines evaluated here. */
+  readonly workerHeapLimits?: ResourceLimits;
   readonly onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -45,6 +48,8 @@ export interface BuildResult {
   readonly manifestSha256: string;
   /** The first rejections, for showing on the terminal; all of them are in rejected.jsonl. */
   readonly rejectedSample: readonly RejectedRecord[];
+  /** Worker threads that ran out of memory; their lines were evaluated on the main thread. */
+  readonly workersRetired: number;
 }
 
 export const DEFAULT_SHARD_RECORDS = 100_000;
@@ -61,7 +66,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   const bytesTotal = options.inputs.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
-  const folder = await OutputFolder.create(options.out, options.overwrite ?? false);
+  const folder = await OutputFolder.create(options.out, options.overwrite ?? false, options.inputs);
   const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
   const evaluator = createEvaluator(
     {
@@ -71,6 +76,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       inputDirs: options.inputs.map((input) => path.dirname(path.resolve(input))),
     },
     workers,
+    options.workerHeapLimits,
   );
   // Enough batches in flight to keep every worker busy while this thread writes.
   const maxPending = Math.max(1, workers * 2);
@@ -78,9 +84,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const batcher = new LineBatcher();
     const inputs: { path: string; bytes: number; sha256: string }[] = [];
     let bytesRead = 0;
+    let applied = 0;
     const drain = async (limit: number) => {
       while (evaluator.pending > limit) {
         writer.apply(await evaluator.next());
+        // Let the event loop run now and then, so signals (Ctrl-C) are handled mid-build even
+        // when every batch is evaluated on this thread.
+        if (++applied % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
         options.onProgress?.({ bytesRead, bytesTotal, records: writer.counts.input });
       }
     };
@@ -119,6 +129,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       manifest,
       manifestSha256: createHash('sha256').update(manifestText).digest('hex'),
       rejectedSample: writer.rejectedSample,
+      workersRetired: evaluator.retired,
     };
   } catch (err) {
     writer.abort();
@@ -143,7 +154,7 @@ function buildManifest(
     counts: writer.counts,
     excluded_by_reason: writer.byReason,
     rejected_by_code: Object.fromEntries(
-      Object.entries(writer.byCode).sort(([a], [b]) => a.localeCompare(b)),
+      Object.entries(writer.byCode).sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
     inputs: inputs.map((input, i) => ({ ...input, records: writer.recordsPerInput[i]! })),
     outputs,

@@ -1,4 +1,4 @@
-import { readConfig } from '../runtime/config.js';
+import { type Config, readConfig } from '../runtime/config.js';
 import { openSession, type Session } from '../runtime/home.js';
 
 /** Prints `data` as JSON with --json, otherwise the human text. */
@@ -7,8 +7,11 @@ export function print(json: boolean | undefined, data: unknown, human: () => str
 }
 
 /** Runs `fn` with an open session and always closes the store. */
-export async function withSession<T>(fn: (session: Session) => Promise<T>): Promise<T> {
-  const session = await openSession(readConfig());
+export async function withSession<T>(
+  fn: (session: Session) => Promise<T>,
+  config: Config = readConfig(),
+): Promise<T> {
+  const session = await openSession(config);
   try {
     return await fn(session);
   } finally {

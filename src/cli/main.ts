@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { removeStagingFolders } from '../build/output-folder.js';
 import { StrictBuildFailure } from '../build/run-build.js';
 import { EXIT, ObhutError } from '../errors/index.js';
 import { TOOL_VERSION } from '../version.js';
@@ -15,6 +16,12 @@ export function createProgram(): Command {
     )
     .version(TOOL_VERSION)
     .exitOverride()
+    // Usage errors look like every other error: one line with its code. Set before the
+    // subcommands are added, which copy it.
+    .configureOutput({
+      outputError: (message, write) =>
+        write(`obhut: error [USAGE]: ${message.replace(/^error: /, '')}`),
+    })
     .showHelpAfterError('(run with --help for usage)');
   registerInit(program);
   registerConsent(program);
@@ -26,6 +33,17 @@ export function createProgram(): Command {
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 usage, 2 data, 3 internal. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Ctrl-C or a stop during a build must not leave a half-written staging folder behind.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      removeStagingFolders();
+      process.stderr.write(`obhut: interrupted (${signal}); nothing was published\n`);
+      process.exit(code);
+    });
+  }
   try {
     await createProgram().parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { ObhutError } from '../errors/index.js';
 import { readFileLines } from '../io/line-reader.js';
 import { parseRfc3339, validateConsentEvent } from '../records/index.js';
+import { describeJsonError } from '../records/json-error.js';
 import type { NewConsentEvent, Store } from '../store/index.js';
 import { pseudonymise } from './pseudonym.js';
 
@@ -61,9 +62,11 @@ export async function importConsentFile(
     bytesRead += chunk.length;
   });
   for (const line of lines) {
-    if (line.bytes.length === 0 && !line.tooLong) continue;
+    // Blank lines and a byte order mark are treated as `obhut build` treats them.
+    const bytes = line.number === 1 ? stripBom(line.bytes) : line.bytes;
+    if (!line.tooLong && isBlank(bytes)) continue;
     lineCount++;
-    const outcome = parseEventLine(line.bytes, line.tooLong, secret);
+    const outcome = parseEventLine(bytes, line.tooLong, secret);
     if (typeof outcome === 'string') {
       rejected.push({ line: line.number, error: outcome });
       continue;
@@ -89,7 +92,7 @@ function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewCon
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    return `not valid JSON: ${(err as Error).message}`;
+    return describeJsonError(err);
   }
   const valid = validateConsentEvent(value);
   if (!valid.ok) return valid.error;
@@ -99,4 +102,15 @@ function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewCon
     .update(JSON.stringify([subject, purpose, action, at, channel, reference ?? null]))
     .digest('hex');
   return { key, subject, purpose, action, at, atMs: parseRfc3339(at)!, channel, reference };
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function stripBom(bytes: Buffer): Buffer {
+  return bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
+}
+
+function isBlank(bytes: Buffer): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  return true;
 }

@@ -11,7 +11,7 @@ export interface Config {
   readonly secret: Buffer | undefined;
 }
 
-const MIN_SECRET_BYTES = 16;
+export const MIN_SECRET_BYTES = 16;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const databaseUrl = env.OBHUT_DATABASE_URL || undefined;

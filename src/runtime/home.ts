@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../store/index.js';
-import type { Config } from './config.js';
+import { type Config, MIN_SECRET_BYTES } from './config.js';
 
 const SECRET_FILE = 'secret.key';
 const DATABASE_FILE = 'obhut.db';
@@ -33,8 +33,13 @@ export async function initHome(config: Config): Promise<{ created: string[] }> {
   if (!config.databaseUrl && !existsSync(path.join(config.home, DATABASE_FILE))) {
     created.push(path.join(config.home, DATABASE_FILE));
   }
-  const session = await openSession(config);
-  await session.store.close();
+  const secret = config.secret ?? (await readSecret(config.home));
+  const store = await openStore(config, true);
+  try {
+    await checkSecretMatches(store, secret, true);
+  } finally {
+    await store.close();
+  }
   return { created };
 }
 
@@ -43,7 +48,7 @@ export async function openSession(config: Config): Promise<Session> {
   const secret = config.secret ?? (await readSecret(config.home));
   const store = await openStore(config);
   try {
-    await checkSecretMatches(store, secret);
+    await checkSecretMatches(store, secret, false);
   } catch (err) {
     await store.close();
     throw err;
@@ -52,20 +57,25 @@ export async function openSession(config: Config): Promise<Session> {
 }
 
 /** Opens the register the configuration points at (PostgreSQL, or SQLite in the home folder). */
-export async function openStore(config: Pick<Config, 'home' | 'databaseUrl'>): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, 'home' | 'databaseUrl'>,
+  create = false,
+): Promise<Store> {
   return config.databaseUrl
     ? await openPostgresStore(config.databaseUrl)
-    : await openSqliteStore(await databaseFile(config.home));
+    : await openSqliteStore(await databaseFile(config.home, create));
 }
 
-async function databaseFile(home: string): Promise<string> {
-  if (!existsSync(home)) {
+async function databaseFile(home: string, create: boolean): Promise<string> {
+  const file = path.join(home, DATABASE_FILE);
+  // Only `obhut init` creates a register: a build against a new, empty one would admit everyone.
+  if (!existsSync(home) || (!create && !existsSync(file))) {
     throw new ObhutError(
       'HOME_NOT_INITIALISED',
       `no Obhut home at ${home}; run \`obhut init\` first`,
     );
   }
-  return path.join(home, DATABASE_FILE);
+  return file;
 }
 
 async function readSecret(home: string): Promise<Buffer> {
@@ -76,18 +86,36 @@ async function readSecret(home: string): Promise<Buffer> {
       `no pseudonym secret at ${file}; run \`obhut init\` or set OBHUT_SECRET`,
     );
   }
-  return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+  // The key is the file's text as UTF-8, exactly as OBHUT_SECRET is read, so the file's
+  // content can be copied into OBHUT_SECRET on another machine.
+  const secret = Buffer.from((await readFile(file, 'utf8')).trim(), 'utf8');
+  if (secret.length < MIN_SECRET_BYTES) {
+    throw new ObhutError(
+      'CONFIG_INVALID',
+      `the pseudonym secret in ${file} is shorter than ${MIN_SECRET_BYTES} bytes`,
+    );
+  }
+  return secret;
 }
 
 /**
  * Pseudonyms made with another key would never match the stored ones, so every objection
  * would silently stop applying. The database remembers a fingerprint of its key to prevent that.
  */
-async function checkSecretMatches(store: Store, secret: Buffer): Promise<void> {
+async function checkSecretMatches(store: Store, secret: Buffer, init: boolean): Promise<void> {
   const fingerprint = createHmac('sha256', secret)
     .update('obhut secret fingerprint v1')
     .digest('hex');
-  const stored = await store.initMeta(SECRET_FINGERPRINT, fingerprint);
+  const stored = init
+    ? await store.initMeta(SECRET_FINGERPRINT, fingerprint)
+    : await store.getMeta(SECRET_FINGERPRINT);
+  if (stored === undefined) {
+    // A database (e.g. OBHUT_DATABASE_URL) that `obhut init` never prepared holds no register.
+    throw new ObhutError(
+      'HOME_NOT_INITIALISED',
+      'this database was never initialised; run `obhut init` first',
+    );
+  }
   if (stored !== fingerprint) {
     throw new ObhutError(
       'CONFIG_INVALID',

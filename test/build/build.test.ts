@@ -185,13 +185,32 @@ describe('runBuild', () => {
     expect(readdirSync(ws.dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('refuses to replace an existing output folder unless told to', async () => {
+  it('replaces only an earlier build output, and only when told to', async () => {
     const input = await ws.write('items.jsonl', [{ id: 'a', kind: 'text', text: 'x' }]);
     const out = path.join(ws.dir, 'exists');
     await mkdir(out);
+    await writeFile(path.join(out, 'notes.txt'), 'keep me');
     await expect(ws.build([input], { out })).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
-    const replaced = await ws.build([input], { out, overwrite: true });
+    await expect(ws.build([input], { out, overwrite: true })).rejects.toMatchObject({
+      code: 'OUTPUT_EXISTS',
+    });
+    expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('keep me');
+
+    const earlier = path.join(ws.dir, 'earlier');
+    await ws.build([input], { out: earlier });
+    await expect(ws.build([input], { out: earlier })).rejects.toMatchObject({
+      code: 'OUTPUT_EXISTS',
+    });
+    const replaced = await ws.build([input], { out: earlier, overwrite: true });
     expect(replaced.manifest.counts.admitted).toBe(1);
+  });
+
+  it('refuses an output folder that contains an input', async () => {
+    const input = await ws.write('items.jsonl', [{ id: 'a', kind: 'text', text: 'x' }]);
+    await expect(ws.build([input], { out: ws.dir, overwrite: true })).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+    expect(existsSync(input)).toBe(true);
   });
 
   it('rejects invalid UTF-8 and over-long lines by position and carries on', async () => {
@@ -301,6 +320,37 @@ describe('runBuild with worker threads', () => {
       expect(single.manifest.counts.admitted).toBeGreaterThan(3000);
       expect(single.manifest.counts.rejected).toBeGreaterThan(300);
       expect(await folderContents(parallel.out)).toEqual(await folderContents(single.out));
+    } finally {
+      await ws.close();
+    }
+  });
+});
+
+describe('runBuild when a worker runs out of memory', () => {
+  it('evaluates that worker’s lines on the main thread and writes what a single-threaded build writes', async () => {
+    const ws = await workspace();
+    try {
+      const huge = JSON.stringify({
+        id: 'huge',
+        kind: 'text',
+        text: 'x',
+        parts: Array.from({ length: 400_000 }, () => ({})),
+      });
+      const lines = [
+        ...Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, kind: 'text', text: `t${i}` })),
+        huge,
+        ...Array.from({ length: 3000 }, (_, i) => ({ id: `b${i}`, kind: 'text', text: `t${i}` })),
+      ];
+      const input = await ws.write('items.jsonl', lines);
+      const single = await ws.build([input], { workers: 0, out: path.join(ws.dir, 'single') });
+      const starved = await ws.build([input], {
+        workers: 1,
+        workerHeapLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 },
+        out: path.join(ws.dir, 'starved'),
+      });
+      expect(single.manifest.counts.admitted).toBe(6001);
+      expect(starved.workersRetired).toBe(1);
+      expect(await folderContents(starved.out)).toEqual(await folderContents(single.out));
     } finally {
       await ws.close();
     }

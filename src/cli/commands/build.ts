@@ -4,6 +4,7 @@ import { type BuildResult, runBuild } from '../../build/run-build.js';
 import { ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
+import type { Config } from '../../runtime/config.js';
 import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
@@ -27,7 +28,7 @@ export function registerBuild(program: Command): void {
     .description(
       'build a dataset: admitted items, excluded.jsonl, rejected.jsonl and manifest.json',
     )
-    .requiredOption('--input <file>', 'item records (JSONL); repeat for several', collect, [])
+    .requiredOption('--input <file>', 'item records (JSONL); repeat for several', collect)
     .requiredOption('--out <dir>', 'output folder (must not exist, unless --overwrite)')
     .option('--policy <file>', 'policy file (JSON or YAML); default: the built-in policy')
     .option('--at <time>', 'evaluate the consent register as of this RFC 3339 time (default: now)')
@@ -45,7 +46,7 @@ export function registerBuild(program: Command): void {
     });
 }
 
-export async function buildCommand(flags: BuildFlags): Promise<BuildResult> {
+export async function buildCommand(flags: BuildFlags, config?: Config): Promise<BuildResult> {
   if (flags.input.length === 0) throw new ObhutError('USAGE', 'give at least one --input file');
   const policy = flags.policy ? await loadPolicy(flags.policy) : DEFAULT_POLICY;
   const at = flags.at ?? new Date().toISOString();
@@ -91,7 +92,7 @@ export async function buildCommand(flags: BuildFlags): Promise<BuildResult> {
     } finally {
       progress.finish();
     }
-  });
+  }, config);
 }
 
 async function loadPolicy(file: string): Promise<Policy> {
@@ -110,8 +111,8 @@ async function loadPolicy(file: string): Promise<Policy> {
   return parsed.value;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function summaryJson(result: BuildResult) {
@@ -145,9 +146,14 @@ export function summaryText(result: BuildResult): string {
     `Built ${result.out}`,
     table(rows),
     `consent register as of ${manifest.consent.at}: ${manifest.consent.events_considered} events, ` +
-      `${manifest.consent.subjects_objected} subjects objected, ${manifest.consent.subjects_consented} consented`,
+      `subjects objected: ${manifest.consent.subjects_objected}, consented: ${manifest.consent.subjects_consented}`,
     `items_root ${manifest.items_root}`,
   ];
+  if (result.workersRetired > 0) {
+    lines.push(
+      `note: ${result.workersRetired} worker thread(s) ran out of memory (a very large record?); their records were evaluated on the main thread`,
+    );
+  }
   for (const r of result.rejectedSample.slice(0, 5))
     lines.push(`rejected ${r.input}:${r.line}: ${r.error}`);
   if (counts.rejected > 0) lines.push(`All rejections: ${result.out}/rejected.jsonl`);

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { consentStatus, type ImportResult, importConsentFile } from '../../consent/index.js';
-import { EXIT, ObhutError } from '../../errors/index.js';
+import { ObhutError } from '../../errors/index.js';
 import { parseRfc3339 } from '../../records/index.js';
+import type { Config } from '../../runtime/config.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -38,7 +39,12 @@ export function registerConsent(program: Command): void {
             : []),
         ].join('\n'),
       );
-      if (result.rejected.length > 0) process.exitCode = EXIT.data;
+      if (result.rejected.length > 0) {
+        throw new ObhutError(
+          'CONSENT_LINES_REJECTED',
+          `${result.rejected.length} of ${result.lines} lines in ${file} were rejected; the valid ones were imported`,
+        );
+      }
     });
 
   consent
@@ -77,12 +83,17 @@ export function registerConsent(program: Command): void {
 }
 
 /** Imports a consent file with a progress display; shared with `obhut demo`. */
-export async function importConsent(file: string, quiet?: boolean): Promise<ImportResult> {
+export async function importConsent(
+  file: string,
+  quiet?: boolean,
+  config?: Config,
+): Promise<ImportResult> {
   const size = fileSize(file);
   const progress = createProgress('import', process.stderr, quiet);
   try {
-    return await withSession((s) =>
-      importConsentFile(file, s.store, s.secret, (read) => progress.update(read, size)),
+    return await withSession(
+      (s) => importConsentFile(file, s.store, s.secret, (read) => progress.update(read, size)),
+      config,
     );
   } finally {
     progress.finish();

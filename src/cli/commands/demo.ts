@@ -5,13 +5,13 @@ import type { Command } from 'commander';
 import { writeCorpus } from '../../demo/write-corpus.js';
 import { ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY } from '../../policy/index.js';
-import { readConfig } from '../../runtime/config.js';
+import { type Config, readConfig } from '../../runtime/config.js';
 import { initHome } from '../../runtime/home.js';
 import { buildCommand, summaryJson, summaryText } from './build.js';
 import { importConsent } from './consent.js';
 
 // The register is evaluated at a fixed instant after all generated events, so the demo's
-// output is the same on every run and every machine.
+// counts are the same on every run and every machine (pseudonyms depend on the demo's key).
 const DEMO_AT = '2026-01-01T00:00:00Z';
 
 export function registerDemo(program: Command): void {
@@ -29,10 +29,12 @@ export function registerDemo(program: Command): void {
       if (!Number.isSafeInteger(items) || items < 10)
         throw new ObhutError('USAGE', '--items must be an integer of at least 10');
       if (!Number.isSafeInteger(seed)) throw new ObhutError('USAGE', '--seed must be an integer');
-      const config = readConfig();
+      // The demo keeps its own register and key in <home>/demo, never the configured one:
+      // its synthetic objections must not end up next to real people's.
+      const dir = path.join(readConfig().home, 'demo');
+      const config: Config = { home: dir, databaseUrl: undefined, secret: undefined };
       await initHome(config);
 
-      const dir = path.join(config.home, 'demo');
       const inputDir = path.join(dir, 'input');
       await rm(inputDir, { recursive: true, force: true });
       const subjects = Math.max(10, Math.round(items / 5));
@@ -48,15 +50,18 @@ export function registerDemo(program: Command): void {
       const policyFile = path.join(dir, 'policy.json');
       await writeFile(policyFile, `${JSON.stringify(DEFAULT_POLICY, null, 2)}\n`);
 
-      const imported = await importConsent(corpus.events, true);
-      const result = await buildCommand({
-        input: [corpus.items],
-        out: path.join(dir, 'dataset'),
-        policy: policyFile,
-        at: DEMO_AT,
-        overwrite: true,
-        json: opts.json,
-      });
+      const imported = await importConsent(corpus.events, true, config);
+      const result = await buildCommand(
+        {
+          input: [corpus.items],
+          out: path.join(dir, 'dataset'),
+          policy: policyFile,
+          at: DEMO_AT,
+          overwrite: true,
+          json: opts.json,
+        },
+        config,
+      );
 
       if (opts.json) {
         process.stdout.write(
