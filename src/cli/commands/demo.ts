@@ -83,7 +83,7 @@ export function registerDemo(program: Command): void {
           `  ${path.join(result.out, 'rejected.jsonl')}   every unreadable record with its line and error`,
           ...(objector
             ? [
-                `  npx obhut consent status --platform ${objector.platform} --account ${objector.account}`,
+                `  OBHUT_HOME=${dir} npx obhut consent status --platform ${objector.platform} --account ${objector.account}`,
               ]
             : []),
         ].join('\n')}\n`,
