@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { benchmarkCorpusOptions } from '../src/demo/corpus.js';
 import { writeCorpus } from '../src/demo/write-corpus.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,15 +29,7 @@ export async function benchBuild(args: string[]): Promise<void> {
     throw new Error('run `npm run build` first');
 
   const corpusDir = path.join(dataDir, `corpus-${items}-${objections}`);
-  const corpusOptions = {
-    seed: 42,
-    items,
-    subjects: Math.max(objections * 2, Math.round(items / 5)),
-    objections,
-    consents: Math.round(objections / 20),
-    badLineRate: 0.001,
-    imageRate: 0,
-  };
+  const corpusOptions = benchmarkCorpusOptions(items, 42, objections);
   if (!existsSync(path.join(corpusDir, 'done'))) {
     log(
       `generating ${items} records and the consent events for ${objections} objections in ${corpusDir}`,

@@ -108,7 +108,8 @@ function replay(lines: readonly string[], asOfMs: number): { objected: number; c
 const DEMO = demoCorpusOptions(11);
 const demoItems = [...generateItemLines(DEMO)];
 const demoPlans = [...linePlans(DEMO)];
-const BENCH = benchmarkCorpusOptions(20_000, 5);
+// With images, unlike the build benchmark, so the kind mix can be checked.
+const BENCH = { ...benchmarkCorpusOptions(20_000, 5), imageRate: 0.05 };
 const benchItems = [...generateItemLines(BENCH)];
 // Only the lines planned good: the distribution checks must not count deliberate mistakes.
 const benchRecords = [...linePlans(BENCH)]

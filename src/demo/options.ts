@@ -59,28 +59,37 @@ export function resolveOptions(opts: CorpusOptions): ResolvedOptions {
   };
 }
 
-/** A shape close to a real crawl export, for the 1,000,000-record benchmark (~500 MB). */
-export function benchmarkCorpusOptions(items = 1_000_000, seed = 42): CorpusOptions {
-  const subjects = Math.max(1, Math.round(items / 5));
+/**
+ * A shape close to a real crawl export, for the build benchmark (1,000,000 records, ~500 MB):
+ * `objections` subjects objected (default 5 % of the pool), a twentieth as many consented.
+ */
+export function benchmarkCorpusOptions(
+  items = 1_000_000,
+  seed = 42,
+  objections?: number,
+): CorpusOptions {
+  const objecting = objections ?? Math.round(Math.max(1, Math.round(items / 5)) * 0.05);
+  const subjects = Math.max(1, Math.round(items / 5), objecting * 2);
+  return {
+    seed,
+    items,
+    subjects,
+    objections: objecting,
+    consents: Math.round(objecting / 20),
+    badLineRate: 0.001,
+    imageRate: 0,
+  };
+}
+
+/** A corpus for `obhut demo`: every kind, every bad-line kind, and visible exclusions. */
+export function demoCorpusOptions(seed = 2025, items = 3000): CorpusOptions {
+  const subjects = Math.max(10, Math.round(items / 5));
   return {
     seed,
     items,
     subjects,
     objections: Math.round(subjects * 0.05),
     consents: Math.round(subjects * 0.025),
-    badLineRate: 0.001,
-    imageRate: 0.05,
-  };
-}
-
-/** A small corpus for `obhut demo`: every kind, every bad-line kind, and visible exclusions. */
-export function demoCorpusOptions(seed = 2025): CorpusOptions {
-  return {
-    seed,
-    items: 3000,
-    subjects: 600,
-    objections: 30,
-    consents: 15,
     badLineRate: 0.01,
     imageRate: 0.08,
   };

@@ -1,8 +1,8 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, type Selectable } from 'kysely';
 import { wrapError } from '../errors/index.js';
 import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
-import type { Database } from './schema.js';
+import type { ConsentEventTable, Database } from './schema.js';
 import type {
   BuildSummary,
   NewConsentEvent,
@@ -184,16 +184,9 @@ export class KyselyStore implements Store {
   }
 }
 
-function toEvent(row: {
-  seq: number;
-  subject: string;
-  purpose: string;
-  action: string;
-  at: string;
-  at_ms: number;
-  channel: string;
-  reference: string | null;
-}): StoredConsentEvent {
+function toEvent(
+  row: Omit<Selectable<ConsentEventTable>, 'event_key' | 'recorded_at'>,
+): StoredConsentEvent {
   return {
     seq: Number(row.seq),
     subject: row.subject,

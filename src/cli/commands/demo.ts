@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { demoCorpusOptions } from '../../demo/corpus.js';
 import { writeCorpus } from '../../demo/write-corpus.js';
 import { ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY } from '../../policy/index.js';
@@ -37,16 +38,7 @@ export function registerDemo(program: Command): void {
 
       const inputDir = path.join(dir, 'input');
       await rm(inputDir, { recursive: true, force: true });
-      const subjects = Math.max(10, Math.round(items / 5));
-      const corpus = await writeCorpus(inputDir, {
-        seed,
-        items,
-        subjects,
-        objections: Math.round(subjects * 0.05),
-        consents: Math.round(subjects * 0.025),
-        badLineRate: 0.01,
-        imageRate: 0.08,
-      });
+      const corpus = await writeCorpus(inputDir, demoCorpusOptions(seed, items));
       const policyFile = path.join(dir, 'policy.json');
       await writeFile(policyFile, `${JSON.stringify(DEFAULT_POLICY, null, 2)}\n`);
 
