@@ -4,7 +4,7 @@ import { FileSink } from '../io/file-sink.js';
 import { TreeHasher } from '../merkle/index.js';
 import { REASONS, type Reason } from '../policy/index.js';
 import type { BatchResult, PackedOutcome } from './evaluate-batch.js';
-import { IdFingerprintSet } from './id-set.js';
+import { SpillingIdSet } from './id-spill-set.js';
 import type { FileEntry } from './manifest.js';
 import { MediaCopier } from './media.js';
 
@@ -31,7 +31,7 @@ export class BuildWriter {
   readonly recordsPerInput: number[];
   readonly tree = new TreeHasher();
   readonly media: MediaCopier;
-  readonly #ids = new IdFingerprintSet();
+  readonly #ids: SpillingIdSet;
   readonly #sinks: FileSink[] = [];
   readonly #excluded: FileSink;
   readonly #rejected: FileSink;
@@ -44,6 +44,8 @@ export class BuildWriter {
     private readonly shardRecords: number,
   ) {
     this.media = new MediaCopier(dir);
+    // Inside the staging folder so it goes wherever the build goes; removed before publishing.
+    this.#ids = new SpillingIdSet(path.join(dir, '.ids.spill'));
     this.recordsPerInput = inputs.map(() => 0);
     this.#excluded = this.#open('excluded.jsonl');
     this.#rejected = this.#open('rejected.jsonl');
@@ -117,6 +119,7 @@ export class BuildWriter {
 
   /** Closes every file; returns the output entries, sorted by name. */
   finish(): FileEntry[] {
+    this.#ids.close();
     // An empty build still gets one, empty, items file, so it says so explicitly.
     this.#shard ??= this.#open(shardName(0));
     this.#shardEntries.push(entry(this.#shard));
@@ -126,6 +129,7 @@ export class BuildWriter {
   }
 
   abort(): void {
+    this.#ids.close();
     for (const sink of this.#sinks) sink.abort();
   }
 
@@ -137,9 +141,9 @@ export class BuildWriter {
 }
 
 /** Ids must be unique across a build's inputs; a repeat is rejected, whatever else was found. */
-function checkDuplicate(outcome: PackedOutcome, ids: IdFingerprintSet): PackedOutcome {
+function checkDuplicate(outcome: PackedOutcome, ids: SpillingIdSet): PackedOutcome {
   if (outcome.kind === 'blank' || outcome.fingerprint === undefined) return outcome;
-  if (ids.addFingerprint(outcome.fingerprint.hi, outcome.fingerprint.lo)) return outcome;
+  if (ids.add(outcome.fingerprint.hi, outcome.fingerprint.lo)) return outcome;
   const id = outcome.id!;
   return {
     kind: 'rejected',
