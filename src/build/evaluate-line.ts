@@ -2,9 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { ConsentState, PseudonymCache } from '../consent/index.js';
 import type { ErrorCode } from '../errors/index.js';
-import type { Line } from '../io/line-reader.js';
+import { type Line, lastNonSpace, lineContent } from '../io/line-reader.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
-import { validateItem } from '../records/index.js';
+import { PROVENANCE_FIELD, validateItem } from '../records/index.js';
 import { describeJsonError } from '../records/json-error.js';
 import { fingerprintId } from './id-set.js';
 import type { MediaEntry } from './media.js';
@@ -52,8 +52,9 @@ export interface LineContext {
   readonly describeMedia: (file: string) => MediaEntry;
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CLOSE_BRACE = 0x7d;
+// Appended after the record's last field: `,"_obhut":`.
+const PROVENANCE_KEY = `,${JSON.stringify(PROVENANCE_FIELD)}:`;
 const LEAF_PREFIX = 0x00;
 
 /**
@@ -64,8 +65,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   if (line.tooLong) {
     return reject('RECORD_TOO_LARGE', `line is longer than ${MAX_RECORD_BYTES} bytes (16 MiB)`);
   }
-  let bytes = line.bytes;
-  if (line.number === 1 && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+  const bytes = lineContent(line);
   const end = lastNonSpace(bytes);
   if (end < 0) return { kind: 'blank' };
   if (!isUtf8(bytes)) return reject('RECORD_NOT_UTF8', 'line is not valid UTF-8');
@@ -111,7 +111,10 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     ...(subject === undefined ? {} : { subject }),
     ...(entry === undefined ? {} : { media: entry }),
   };
-  const withPrefix = leafBytes(bytes.subarray(0, end), `,"_obhut":${JSON.stringify(provenance)}}`);
+  const withPrefix = leafBytes(
+    bytes.subarray(0, end),
+    `${PROVENANCE_KEY}${JSON.stringify(provenance)}}`,
+  );
   return {
     kind: 'admitted',
     id: facts.id,
@@ -133,16 +136,6 @@ function leafBytes(head: Buffer, tail: string): Buffer {
   head.copy(out, 1);
   out.write(tail, 1 + head.length);
   return out;
-}
-
-function lastNonSpace(bytes: Buffer): number {
-  let i = bytes.length - 1;
-  while (i >= 0) {
-    const b = bytes[i]!;
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) break;
-    i--;
-  }
-  return i;
 }
 
 function reject(

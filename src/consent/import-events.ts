@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { ObhutError } from '../errors/index.js';
-import { readFileLines } from '../io/line-reader.js';
+import { lastNonSpace, lineContent, readFileLines } from '../io/line-reader.js';
 import { parseRfc3339, validateConsentEvent } from '../records/index.js';
 import { describeJsonError } from '../records/json-error.js';
 import type { NewConsentEvent, Store } from '../store/index.js';
@@ -63,8 +63,8 @@ export async function importConsentFile(
   });
   for (const line of lines) {
     // Blank lines and a byte order mark are treated as `obhut build` treats them.
-    const bytes = line.number === 1 ? stripBom(line.bytes) : line.bytes;
-    if (!line.tooLong && isBlank(bytes)) continue;
+    const bytes = lineContent(line);
+    if (!line.tooLong && lastNonSpace(bytes) < 0) continue;
     lineCount++;
     const outcome = parseEventLine(bytes, line.tooLong, secret);
     if (typeof outcome === 'string') {
@@ -102,15 +102,4 @@ function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewCon
     .update(JSON.stringify([subject, purpose, action, at, channel, reference ?? null]))
     .digest('hex');
   return { key, subject, purpose, action, at, atMs: parseRfc3339(at)!, channel, reference };
-}
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-function stripBom(bytes: Buffer): Buffer {
-  return bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
-}
-
-function isBlank(bytes: Buffer): boolean {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
-  return true;
 }

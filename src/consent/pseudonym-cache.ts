@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { SubjectAccount } from '../records/index.js';
+import { pseudonymDigest } from './pseudonym.js';
 
 const DEFAULT_CAPACITY = 65_536;
 
@@ -27,12 +27,7 @@ export class PseudonymCache<V = undefined> {
     let accounts = this.#byPlatform.get(subject.platform);
     let found = accounts?.get(subject.account);
     if (found !== undefined) return found;
-    // Same construction as pseudonymise(), kept as bytes for the consent index.
-    const digest = createHmac('sha256', this.secret)
-      .update(subject.platform)
-      .update('\0')
-      .update(subject.account)
-      .digest();
+    const digest = pseudonymDigest(this.secret, subject);
     found = { pseudonym: digest.toString('hex'), value: this.derive(digest) };
     if (this.#size >= this.capacity) {
       this.#byPlatform.clear();

@@ -92,3 +92,22 @@ function line(number: number, bytes: Buffer, maxLineBytes: number): Line {
 }
 
 const EMPTY = Buffer.alloc(0);
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** A line's bytes without the UTF-8 byte order mark an editor may put at the start of a file. */
+export function lineContent(line: Line): Buffer {
+  return line.number === 1 && line.bytes.subarray(0, 3).equals(UTF8_BOM)
+    ? line.bytes.subarray(3)
+    : line.bytes;
+}
+
+/** Index of the last byte that is not JSON whitespace, or -1 for a blank line. */
+export function lastNonSpace(bytes: Buffer): number {
+  let i = bytes.length - 1;
+  while (i >= 0) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) break;
+    i--;
+  }
+  return i;
+}

@@ -80,12 +80,7 @@ export function verifyInclusion(
     if (sn === 0) return fail('the proof is longer than the path to the root');
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = skipLeftEdge(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
@@ -139,12 +134,7 @@ export function verifyConsistency(
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      [fn, sn] = skipLeftEdge(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }
@@ -165,6 +155,16 @@ export function memoryRangeHasher(leaves: readonly Uint8Array[]): RangeHasher {
     return nodeHash(hashRange(start, start + k), hashRange(start + k, end));
   };
   return hashRange;
+}
+
+// RFC 9162 steps 3b/5b: after hashing in a left sibling, climb while the node is a left child
+// on the right edge (its parent has no right sibling to add).
+function skipLeftEdge(fn: number, sn: number): [number, number] {
+  while (fn % 2 === 0 && fn !== 0) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return [fn, sn];
 }
 
 function largestPowerOfTwoBelow(n: number): number {

@@ -1,4 +1,5 @@
 import { emptyTreeHash, leafHash, nodeHash } from './hash.js';
+import { memoryRangeHasher } from './proofs.js';
 
 /**
  * Computes the RFC 6962 Merkle Tree Hash of a stream of leaves in O(log n) memory.
@@ -42,9 +43,5 @@ export class TreeHasher {
 
 /** The Merkle Tree Hash of a list of leaves, computed by the RFC 6962 recursive definition. */
 export function merkleTreeHash(leaves: readonly Uint8Array[]): Buffer {
-  if (leaves.length === 0) return emptyTreeHash();
-  if (leaves.length === 1) return leafHash(leaves[0]!);
-  let k = 1;
-  while (k * 2 < leaves.length) k *= 2;
-  return nodeHash(merkleTreeHash(leaves.slice(0, k)), merkleTreeHash(leaves.slice(k)));
+  return memoryRangeHasher(leaves)(0, leaves.length);
 }

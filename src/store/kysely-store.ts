@@ -99,8 +99,8 @@ export class KyselyStore implements Store {
         return query.orderBy('at_ms').orderBy('seq').limit(pageSize).execute();
       });
       if (rows.length === 0) return;
-      const page = rows.map((row) => toEvent({ ...row, reference: null }));
-      yield page.map(({ reference: _, ...event }) => event);
+      const page = rows.map(toScanned);
+      yield page;
       const last = page.at(-1)!;
       after = { atMs: last.atMs, seq: last.seq };
       if (rows.length < pageSize) return;
@@ -184,9 +184,9 @@ export class KyselyStore implements Store {
   }
 }
 
-function toEvent(
-  row: Omit<Selectable<ConsentEventTable>, 'event_key' | 'recorded_at'>,
-): StoredConsentEvent {
+function toScanned(
+  row: Omit<Selectable<ConsentEventTable>, 'event_key' | 'recorded_at' | 'reference'>,
+): ScannedConsentEvent {
   return {
     seq: Number(row.seq),
     subject: row.subject,
@@ -195,6 +195,11 @@ function toEvent(
     at: row.at,
     atMs: Number(row.at_ms),
     channel: row.channel as ConsentChannel,
-    reference: row.reference ?? undefined,
   };
+}
+
+function toEvent(
+  row: Omit<Selectable<ConsentEventTable>, 'event_key' | 'recorded_at'>,
+): StoredConsentEvent {
+  return { ...toScanned(row), reference: row.reference ?? undefined };
 }

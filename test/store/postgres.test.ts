@@ -18,5 +18,4 @@ if (postgresTestUrl) {
   describe('Store contract: PostgreSQL', () => {
     it.skip('SKIPPED: set OBHUT_TEST_DATABASE_URL to run it against a real server', () => {});
   });
-  await createTestSchema(); // prints the skip notice once
 }

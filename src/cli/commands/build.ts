@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { type BuildResult, runBuild } from '../../build/run-build.js';
+import { type BuildResult, DEFAULT_SHARD_RECORDS, runBuild } from '../../build/run-build.js';
 import { ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
@@ -34,7 +34,7 @@ export function registerBuild(program: Command): void {
     .option('--at <time>', 'evaluate the consent register as of this RFC 3339 time (default: now)')
     .option('--strict', 'publish nothing (exit 2) if any record is rejected')
     .option('--overwrite', 'replace the output folder if it exists')
-    .option('--shard-records <n>', 'admitted records per items file', '100000')
+    .option('--shard-records <n>', 'admitted records per items file', String(DEFAULT_SHARD_RECORDS))
     .option(
       '--workers <n>',
       'worker threads for evaluating records (default: by input size and cores; 0: none)',
@@ -53,7 +53,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   const atMs = parseRfc3339(at);
   if (atMs === undefined)
     throw new ObhutError('USAGE', `--at "${flags.at}" is not an RFC 3339 date-time`);
-  const shardRecords = Number(flags.shardRecords ?? 100_000);
+  const shardRecords = Number(flags.shardRecords ?? DEFAULT_SHARD_RECORDS);
   if (!Number.isInteger(shardRecords) || shardRecords < 1) {
     throw new ObhutError('USAGE', '--shard-records must be a positive integer');
   }
