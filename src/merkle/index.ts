@@ -1,4 +1,6 @@
+export { CompactRange, type TreeNode } from './compact-range.js';
 export { emptyTreeHash, leafHash, nodeHash } from './hash.js';
+export { type NodeKey, type NodeLookup, nodeRangeHasher, nodesNeeded } from './node-hasher.js';
 export {
   consistencyProof,
   inclusionProof,
