@@ -65,7 +65,7 @@ export async function loadConsentSnapshot(
   const index = ConsentIndex.create(await store.countConsentEvents());
   const digest = createHash('sha256');
   let eventsConsidered = 0;
-  for await (const page of store.scanConsentEvents(purpose, atMs, PAGE)) {
+  for await (const page of store.scanConsentEvents(purpose, atMs, { pageSize: PAGE })) {
     for (const event of page) {
       // Store-independent fields only, so SQLite and PostgreSQL registers digest alike.
       digest.update(

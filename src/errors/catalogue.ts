@@ -79,6 +79,56 @@ export const ERROR_CODES = {
     http: 503,
     summary: 'The database could not be reached or a query failed.',
   },
+  NOT_FOUND: {
+    exit: EXIT.usage,
+    http: 404,
+    summary: 'The log entry, checkpoint, build, receipt or request asked for does not exist.',
+  },
+  LOG_CORRUPT: {
+    exit: EXIT.internal,
+    http: 500,
+    summary: 'The stored log disagrees with its own checkpoints; stop writing and investigate.',
+  },
+  VERIFY_FAILED: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'A receipt, checkpoint or proof did not verify (the message says which step failed).',
+  },
+  RECEIPT_INVALID: {
+    exit: EXIT.data,
+    http: 400,
+    summary: 'A receipt or proof file is not in a format Obhut reads.',
+  },
+  REQUEST_INVALID: {
+    exit: EXIT.usage,
+    http: 400,
+    summary: 'An API request failed validation; `fields` names each bad field.',
+  },
+  UNAUTHENTICATED: {
+    exit: EXIT.usage,
+    http: 401,
+    summary: 'The session, platform token or one-time code is missing, wrong or expired.',
+  },
+  FORBIDDEN: {
+    exit: EXIT.usage,
+    http: 403,
+    summary: 'The caller may not use this route or see this data.',
+  },
+  RATE_LIMITED: {
+    exit: EXIT.usage,
+    http: 429,
+    summary: 'Too many requests from one address or identity; retry after the given time.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    exit: EXIT.usage,
+    http: 413,
+    summary: 'A request body is larger than the limit.',
+  },
+  CANARY_FAILED: {
+    exit: EXIT.data,
+    http: 503,
+    summary: 'A step of the public consent flow failed in `obhut canary`.',
+  },
   INTERNAL: {
     exit: EXIT.internal,
     http: 500,

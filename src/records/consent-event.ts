@@ -12,7 +12,7 @@ export const CONSENT_ACTIONS = [
 ] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
-export const CONSENT_CHANNELS = ['portal', 'email', 'import'] as const;
+export const CONSENT_CHANNELS = ['portal', 'email', 'import', 'api', 'cli'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 
 const MAX_REFERENCE_LENGTH = 2000;

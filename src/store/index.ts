@@ -2,6 +2,11 @@ export { openPostgresStore } from './postgres.js';
 export { openSqliteStore } from './sqlite.js';
 export type {
   BuildSummary,
+  CheckpointSigner,
+  LogAppend,
+  LogAppendOutcome,
+  LogBatchResult,
+  StoredCheckpoint,
   NewConsentEvent,
   ScannedConsentEvent,
   Store,

@@ -1,18 +1,24 @@
 import { type Kysely, Migrator, type Selectable } from 'kysely';
 import { wrapError } from '../errors/index.js';
+import type { NodeKey } from '../merkle/index.js';
 import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
+import { appendInTransaction } from './log-append.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
-import type { ConsentEventTable, Database } from './schema.js';
+import type { ConsentEventTable, Database, LogCheckpointTable } from './schema.js';
 import type {
   BuildSummary,
+  CheckpointSigner,
+  LogAppend,
+  LogBatchResult,
   NewConsentEvent,
   ScannedConsentEvent,
   Store,
+  StoredCheckpoint,
   StoredConsentEvent,
 } from './store.js';
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits at 9 columns a row.
-const INSERT_BATCH = 500;
+export const INSERT_BATCH = 500;
 
 /** The store over Kysely; the SQLite and PostgreSQL adapters differ only in the dialect they pass. */
 export class KyselyStore implements Store {
@@ -76,8 +82,10 @@ export class KyselyStore implements Store {
   async *scanConsentEvents(
     purpose: string,
     asOfMs: number,
-    pageSize = 10_000,
+    options: { pageSize?: number; logSize?: number } = {},
   ): AsyncGenerator<ScannedConsentEvent[]> {
+    const pageSize = options.pageSize ?? 10_000;
+    const logSize = options.logSize;
     // Keyset pagination on (at_ms, seq): stable while other writers append, and it needs no
     // server-side cursor, which the SQLite and PostgreSQL drivers expose differently.
     let after: { atMs: number; seq: number } | undefined;
@@ -89,6 +97,8 @@ export class KyselyStore implements Store {
           .select(['seq', 'subject', 'purpose', 'action', 'at', 'at_ms', 'channel'])
           .where('purpose', '=', purpose)
           .where('at_ms', '<=', asOfMs);
+        // A build honours the registry as of a log checkpoint: later events are not yet proven.
+        if (logSize !== undefined) query = query.where('log_index', '<', logSize);
         if (cursor) {
           // A row-value comparison, not an OR of two conditions: both databases then seek
           // in the (purpose, at_ms, seq) index instead of rescanning from the start each page.
@@ -153,6 +163,94 @@ export class KyselyStore implements Store {
     }));
   }
 
+  appendToLog(appends: readonly LogAppend[], sign: CheckpointSigner): Promise<LogBatchResult> {
+    return this.guard('appending to the transparency log', () =>
+      this.db.transaction().execute((trx) => appendInTransaction(trx, appends, sign)),
+    );
+  }
+
+  async logSize(): Promise<number> {
+    const row = await this.guard('reading the log size', () =>
+      this.db.selectFrom('log_state').select('size').where('id', '=', 1).executeTakeFirstOrThrow(),
+    );
+    return Number(row.size);
+  }
+
+  async logEntries(start: number, end: number): Promise<Buffer[]> {
+    const rows = await this.guard('reading log entries', () =>
+      this.db
+        .selectFrom('log_entries')
+        .select(['idx', 'entry'])
+        .where('idx', '>=', start)
+        .where('idx', '<', end)
+        .orderBy('idx')
+        .execute(),
+    );
+    return rows.map((r) => Buffer.from(r.entry));
+  }
+
+  async logNodes(keys: readonly NodeKey[]): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    const byLevel = new Map<number, number[]>();
+    for (const [level, index] of keys) byLevel.set(level, [...(byLevel.get(level) ?? []), index]);
+    for (const [level, indices] of byLevel) {
+      for (let i = 0; i < indices.length; i += INSERT_BATCH) {
+        const rows = await this.guard('reading log nodes', () =>
+          this.db
+            .selectFrom('log_nodes')
+            .select(['idx', 'hash'])
+            .where('level', '=', level)
+            .where('idx', 'in', indices.slice(i, i + INSERT_BATCH))
+            .execute(),
+        );
+        for (const r of rows) found.set(`${level}/${Number(r.idx)}`, Buffer.from(r.hash));
+      }
+    }
+    return found;
+  }
+
+  async logCheckpoint(size?: number): Promise<StoredCheckpoint | undefined> {
+    const row = await this.guard('reading a checkpoint', () => {
+      const query = this.db.selectFrom('log_checkpoints').selectAll();
+      return size === undefined
+        ? query.orderBy('size', 'desc').limit(1).executeTakeFirst()
+        : query.where('size', '=', size).executeTakeFirst();
+    });
+    return row && toCheckpoint(row);
+  }
+
+  async *logCheckpoints(pageSize = 1000): AsyncGenerator<StoredCheckpoint[]> {
+    let after = -1;
+    for (;;) {
+      const from = after;
+      const rows = await this.guard('reading checkpoints', () =>
+        this.db
+          .selectFrom('log_checkpoints')
+          .selectAll()
+          .where('size', '>', from)
+          .orderBy('size')
+          .limit(pageSize)
+          .execute(),
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toCheckpoint);
+      after = Number(rows.at(-1)!.size);
+    }
+  }
+
+  async unloggedConsentEvents(limit: number): Promise<StoredConsentEvent[]> {
+    const rows = await this.guard('reading unlogged consent events', () =>
+      this.db
+        .selectFrom('consent_events')
+        .selectAll()
+        .where('log_index', 'is', null)
+        .orderBy('seq')
+        .limit(limit)
+        .execute(),
+    );
+    return rows.map(toEvent);
+  }
+
   async getMeta(key: string): Promise<string | undefined> {
     const row = await this.guard('reading metadata', () =>
       this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst(),
@@ -184,8 +282,20 @@ export class KyselyStore implements Store {
   }
 }
 
+function toCheckpoint(row: Selectable<LogCheckpointTable>): StoredCheckpoint {
+  return {
+    size: Number(row.size),
+    root: Buffer.from(row.root),
+    note: row.note,
+    createdAt: row.created_at,
+  };
+}
+
 function toScanned(
-  row: Omit<Selectable<ConsentEventTable>, 'event_key' | 'recorded_at' | 'reference'>,
+  row: Pick<
+    Selectable<ConsentEventTable>,
+    'seq' | 'subject' | 'purpose' | 'action' | 'at' | 'at_ms' | 'channel'
+  >,
 ): ScannedConsentEvent {
   return {
     seq: Number(row.seq),
@@ -198,8 +308,11 @@ function toScanned(
   };
 }
 
-function toEvent(
-  row: Omit<Selectable<ConsentEventTable>, 'event_key' | 'recorded_at'>,
-): StoredConsentEvent {
-  return { ...toScanned(row), reference: row.reference ?? undefined };
+function toEvent(row: Omit<Selectable<ConsentEventTable>, 'recorded_at'>): StoredConsentEvent {
+  return {
+    ...toScanned(row),
+    key: row.event_key,
+    reference: row.reference ?? undefined,
+    logIndex: row.log_index === null ? undefined : Number(row.log_index),
+  };
 }

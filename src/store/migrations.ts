@@ -58,6 +58,55 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0002-transparency-log': {
+      async up(db: Kysely<unknown>) {
+        const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+        // Every stored perfect subtree, leaves at level 0: proofs read O(log² n) of these.
+        await db.schema
+          .createTable('log_nodes')
+          .addColumn('level', 'integer', (c) => c.notNull())
+          .addColumn('idx', 'bigint', (c) => c.notNull())
+          .addColumn('hash', bytes, (c) => c.notNull())
+          .addPrimaryKeyConstraint('log_nodes_pk', ['level', 'idx'])
+          .execute();
+        await db.schema
+          .createTable('log_entries')
+          .addColumn('idx', 'bigint', (c) => c.primaryKey())
+          .addColumn('entry', bytes, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('log_checkpoints')
+          .addColumn('size', 'bigint', (c) => c.primaryKey())
+          .addColumn('root', bytes, (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        // One row: the tree's size and right edge. Writers lock it first, so appends from the
+        // server and the command line never interleave.
+        await db.schema
+          .createTable('log_state')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('size', 'bigint', (c) => c.notNull())
+          .addColumn('edge', bytes, (c) => c.notNull())
+          .execute();
+        await sql`insert into log_state (id, size, edge) values (1, 0, ${Buffer.alloc(0)})`.execute(
+          db,
+        );
+        await db.schema.alterTable('consent_events').addColumn('log_index', 'bigint').execute();
+        await db.schema
+          .createIndex('consent_events_by_log_index')
+          .on('consent_events')
+          .column('log_index')
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('consent_events_by_log_index').execute();
+        await db.schema.alterTable('consent_events').dropColumn('log_index').execute();
+        for (const table of ['log_state', 'log_checkpoints', 'log_entries', 'log_nodes']) {
+          await sql`drop table ${sql.table(table)}`.execute(db);
+        }
+      },
+    },
   };
 }
 

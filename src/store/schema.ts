@@ -5,6 +5,10 @@ export interface Database {
   consent_events: ConsentEventTable;
   builds: BuildTable;
   meta: MetaTable;
+  log_nodes: LogNodeTable;
+  log_entries: LogEntryTable;
+  log_checkpoints: LogCheckpointTable;
+  log_state: LogStateTable;
 }
 
 export interface ConsentEventTable {
@@ -20,6 +24,8 @@ export interface ConsentEventTable {
   channel: string;
   reference: string | null;
   recorded_at: string;
+  /** Position of the event's entry in the transparency log; null only before it is logged. */
+  log_index: number | null;
 }
 
 export interface BuildTable {
@@ -36,4 +42,29 @@ export interface BuildTable {
 export interface MetaTable {
   key: string;
   value: string;
+}
+
+export interface LogNodeTable {
+  level: number;
+  idx: number;
+  hash: Buffer;
+}
+
+export interface LogEntryTable {
+  idx: number;
+  entry: Buffer;
+}
+
+export interface LogCheckpointTable {
+  size: number;
+  root: Buffer;
+  /** The signed note exactly as signed and handed out. */
+  note: string;
+  created_at: string;
+}
+
+export interface LogStateTable {
+  id: number;
+  size: number;
+  edge: Buffer;
 }

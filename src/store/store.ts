@@ -1,17 +1,54 @@
+import type { CompactRange, NodeKey, TreeNode } from '../merkle/index.js';
 import type { ConsentEvent } from '../records/index.js';
 
 /** A consent event as stored, with its import sequence number. */
 export interface StoredConsentEvent extends ConsentEvent {
   readonly seq: number;
+  /** The event's id: its idempotency key. */
+  readonly key: string;
+  /** Where the event's entry sits in the transparency log. */
+  readonly logIndex: number | undefined;
 }
 
 /** What a build needs of a stored event; the free-text reference is left behind. */
-export type ScannedConsentEvent = Omit<StoredConsentEvent, 'reference'>;
+export type ScannedConsentEvent = Omit<StoredConsentEvent, 'reference' | 'key' | 'logIndex'>;
 
 /** A consent event ready to append, with the key that makes appending idempotent. */
 export interface NewConsentEvent extends ConsentEvent {
   readonly key: string;
 }
+
+/** One entry to append to the transparency log; a consent event is stored in the same transaction. */
+export interface LogAppend {
+  readonly entry: Buffer;
+  readonly consentEvent?: NewConsentEvent;
+}
+
+export interface LogAppendOutcome {
+  readonly index: number;
+  /** False when the consent event was already stored and logged (an idempotent retry). */
+  readonly fresh: boolean;
+}
+
+export interface StoredCheckpoint {
+  readonly size: number;
+  readonly root: Buffer;
+  /** The signed note, exactly as signed. */
+  readonly note: string;
+  readonly createdAt: string;
+}
+
+export interface LogBatchResult {
+  readonly outcomes: readonly LogAppendOutcome[];
+  /** The checkpoint that covers every outcome (the latest one). */
+  readonly checkpoint: StoredCheckpoint;
+  /** The right edge before the batch and every node the batch added: enough for the batch's proofs. */
+  readonly edgeBefore: CompactRange;
+  readonly added: readonly TreeNode[];
+}
+
+/** Signs the checkpoint for a new tree head; the store never sees the key. */
+export type CheckpointSigner = (size: number, root: Buffer) => string;
 
 export interface BuildSummary {
   readonly manifestSha256: string;
@@ -40,8 +77,24 @@ export interface Store {
   scanConsentEvents(
     purpose: string,
     asOfMs: number,
-    pageSize?: number,
+    options?: { pageSize?: number; logSize?: number },
   ): AsyncIterable<ScannedConsentEvent[]>;
+  /**
+   * Appends entries to the transparency log in one transaction: stores their consent events,
+   * assigns contiguous indices, stores the new nodes and right edge, and stores the checkpoint
+   * `sign` makes for the new head. Nothing is visible (or acknowledged) before it commits.
+   */
+  appendToLog(appends: readonly LogAppend[], sign: CheckpointSigner): Promise<LogBatchResult>;
+  logSize(): Promise<number>;
+  logEntries(start: number, end: number): Promise<Buffer[]>;
+  /** Stored perfect-subtree hashes, keyed `level/index`; missing nodes are absent. */
+  logNodes(keys: readonly NodeKey[]): Promise<Map<string, Buffer>>;
+  /** The checkpoint for `size`, or the latest when `size` is omitted. */
+  logCheckpoint(size?: number): Promise<StoredCheckpoint | undefined>;
+  /** Every stored checkpoint in size order, a page at a time. */
+  logCheckpoints(pageSize?: number): AsyncIterable<StoredCheckpoint[]>;
+  /** Consent events stored before the log existed; `appendToLog` logs them when given their key. */
+  unloggedConsentEvents(limit: number): Promise<StoredConsentEvent[]>;
   countConsentEvents(): Promise<number>;
   recordBuild(build: BuildSummary): Promise<void>;
   listBuilds(): Promise<BuildSummary[]>;

@@ -3,7 +3,13 @@ import type { NewConsentEvent, Store } from '../../src/store/index.js';
 
 export interface StoreFactory {
   /** Opens a store on a fresh, empty database; `reopen` opens the same database again. */
-  open(): Promise<{ store: Store; reopen: () => Promise<Store>; cleanup: () => Promise<void> }>;
+  open(): Promise<{
+    store: Store;
+    reopen: () => Promise<Store>;
+    cleanup: () => Promise<void>;
+    /** Where the database is, for a second thread to open it. */
+    location: { sqlite?: string; postgres?: string };
+  }>;
 }
 
 const event = (over: Partial<NewConsentEvent> & { key: string }): NewConsentEvent => ({
@@ -91,14 +97,14 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       const seen: string[] = [];
       let pages = 0;
-      for await (const page of store.scanConsentEvents('ai_training', t + 100, 5)) {
+      for await (const page of store.scanConsentEvents('ai_training', t + 100, { pageSize: 5 })) {
         pages++;
         seen.push(...page.map((e) => e.subject));
       }
       expect(seen).toEqual(events.slice(0, 23).map((e) => e.subject));
       expect(pages).toBe(5);
       const seqs: number[] = [];
-      for await (const page of store.scanConsentEvents('ai_training', t + 5000, 1000))
+      for await (const page of store.scanConsentEvents('ai_training', t + 5000, { pageSize: 1000 }))
         seqs.push(...page.map((e) => e.seq));
       expect(seqs).toHaveLength(24);
       expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);

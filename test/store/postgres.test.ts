@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/index.js';
 import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
 import { storeContract } from './contract.js';
+import { logContract } from './log-contract.js';
 
 if (postgresTestUrl) {
   storeContract('PostgreSQL', {
@@ -11,6 +12,18 @@ if (postgresTestUrl) {
         store: await openPostgresStore(schema.url),
         reopen: () => openPostgresStore(schema.url),
         cleanup: () => schema.drop(),
+        location: { postgres: schema.url },
+      };
+    },
+  });
+  logContract('PostgreSQL', {
+    async open() {
+      const schema = (await createTestSchema())!;
+      return {
+        store: await openPostgresStore(schema.url),
+        reopen: () => openPostgresStore(schema.url),
+        cleanup: () => schema.drop(),
+        location: { postgres: schema.url },
       };
     },
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store/index.js';
 import { storeContract } from './contract.js';
+import { logContract } from './log-contract.js';
 
 storeContract('SQLite', {
   async open() {
@@ -12,6 +13,20 @@ storeContract('SQLite', {
       store: await openSqliteStore(file),
       reopen: () => openSqliteStore(file),
       cleanup: () => rm(dir, { recursive: true, force: true }),
+      location: { sqlite: file },
+    };
+  },
+});
+
+logContract('SQLite', {
+  async open() {
+    const dir = await mkdtemp(path.join(tmpdir(), 'obhut-sqlite-log-'));
+    const file = path.join(dir, 'obhut.db');
+    return {
+      store: await openSqliteStore(file),
+      reopen: () => openSqliteStore(file),
+      cleanup: () => rm(dir, { recursive: true, force: true }),
+      location: { sqlite: file },
     };
   },
 });

@@ -1,0 +1,105 @@
+import canonicalize from 'canonicalize';
+import { z } from 'zod';
+import { CONSENT_ACTIONS, CONSENT_CHANNELS, PURPOSES } from '../records/index.js';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const BASE64_HASH = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * Log entries hold pseudonyms, digests and ids only: the log is public and append-only, so
+ * nothing in it may ever need erasing. No raw account id, e-mail or IP address, ever.
+ */
+const consentEventEntry = z.strictObject({
+  type: z.literal('consent_event'),
+  version: z.literal(1),
+  event_id: z.string().min(1).max(200),
+  subject: z.string().regex(HEX64),
+  purpose: z.enum(PURPOSES),
+  action: z.enum(CONSENT_ACTIONS),
+  at: z.string().min(1).max(64),
+  channel: z.enum(CONSENT_CHANNELS),
+});
+
+const checkpointRef = z.strictObject({
+  origin: z.string().min(1).max(256),
+  size: z.number().int().nonnegative(),
+  root: z.string().regex(BASE64_HASH),
+});
+
+const buildEntry = z.strictObject({
+  type: z.literal('build'),
+  version: z.literal(1),
+  build_id: z.string().min(1).max(200),
+  purpose: z.enum(PURPOSES),
+  manifest_sha256: z.string().regex(HEX64),
+  items_root: z.string().regex(HEX64),
+  subjects_root: z.string().regex(HEX64),
+  consent_checkpoint: checkpointRef,
+});
+
+const knownEntry = z.discriminatedUnion('type', [consentEventEntry, buildEntry]);
+
+export type ConsentEventEntry = z.infer<typeof consentEventEntry>;
+export type BuildEntry = z.infer<typeof buildEntry>;
+export type CheckpointRef = z.infer<typeof checkpointRef>;
+export type LogEntry = z.infer<typeof knownEntry>;
+
+/** Entries are capped like tlog-tiles entry bundles cap them (uint16 length prefixes). */
+export const MAX_ENTRY_BYTES = 65_535;
+
+/** The RFC 8785 (JCS) bytes of an entry: the exact bytes the leaf hash commits to. */
+export function encodeEntry(entry: LogEntry): Buffer {
+  const checked = knownEntry.parse(entry);
+  const bytes = Buffer.from(canonicalize(checked)!, 'utf8');
+  if (bytes.length > MAX_ENTRY_BYTES) throw new RangeError('log entry too large');
+  return bytes;
+}
+
+export type DecodedEntry =
+  | { readonly ok: true; readonly entry: LogEntry }
+  | { readonly ok: false; readonly type: string | undefined; readonly error: string };
+
+/**
+ * Reads entry bytes back. Entries of types this version does not know (later `finding` or
+ * `access` entries) are reported with their type, not rejected as corrupt.
+ */
+export function decodeEntry(bytes: Uint8Array): DecodedEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    return { ok: false, type: undefined, error: 'the entry is not JSON' };
+  }
+  const type =
+    typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string'
+      ? value.type
+      : undefined;
+  const parsed = knownEntry.safeParse(value);
+  if (!parsed.success) {
+    return { ok: false, type, error: `not a known entry: ${parsed.error.issues[0]?.message}` };
+  }
+  if (!Buffer.from(canonicalize(parsed.data)!, 'utf8').equals(Buffer.from(bytes))) {
+    return { ok: false, type, error: 'the entry is not in RFC 8785 canonical form' };
+  }
+  return { ok: true, entry: parsed.data };
+}
+
+/** What an entry means, in one sentence for a person. */
+export function describeEntry(entry: LogEntry): string {
+  if (entry.type === 'build') {
+    return `Dataset build ${entry.build_id} for ${PURPOSE_WORDS[entry.purpose]} honoured the consent log as of its checkpoint of size ${entry.consent_checkpoint.size}; its manifest has SHA-256 ${entry.manifest_sha256}.`;
+  }
+  const purpose = PURPOSE_WORDS[entry.purpose];
+  const what = {
+    object: `objected to the use of their data for ${purpose}`,
+    revoke_objection: `revoked their objection to ${purpose}`,
+    consent: `consented to the use of their data for ${purpose}`,
+    withdraw_consent: `withdrew their consent to ${purpose}`,
+  }[entry.action];
+  return `The person with pseudonym ${entry.subject.slice(0, 12)}… ${what}, effective ${entry.at}. Builds made after this point are bound by it.`;
+}
+
+const PURPOSE_WORDS = {
+  ai_training: 'AI training',
+  human_review: 'human review',
+} as const;
