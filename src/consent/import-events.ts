@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { ObhutError } from '../errors/index.js';
 import { lastNonSpace, lineContent, readFileLines } from '../io/line-reader.js';
+import type { TransparencyLog } from '../log/index.js';
 import { parseRfc3339, validateConsentEvent } from '../records/index.js';
 import { describeJsonError } from '../records/json-error.js';
-import type { NewConsentEvent, Store } from '../store/index.js';
+import type { NewConsentEvent } from '../store/index.js';
+import { consentEntry } from './consent-entry.js';
 import { pseudonymise } from './pseudonym.js';
 
 export interface RejectedLine {
@@ -19,6 +21,8 @@ export interface ImportResult {
   /** Valid events already in the registry (a re-import), not inserted again. */
   readonly alreadyPresent: number;
   readonly rejected: readonly RejectedLine[];
+  /** The size of the signed checkpoint that covers every imported event. */
+  readonly checkpointSize: number | undefined;
 }
 
 const MAX_LINE_BYTES = 1 << 20;
@@ -31,7 +35,7 @@ const BATCH = 2_000;
  */
 export async function importConsentFile(
   file: string,
-  store: Store,
+  log: TransparencyLog,
   secret: Buffer,
   onProgress?: (bytesRead: number) => void,
 ): Promise<ImportResult> {
@@ -49,11 +53,18 @@ export async function importConsentFile(
   let lineCount = 0;
   let inserted = 0;
   let alreadyPresent = 0;
+  let checkpointSize: number | undefined;
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await store.appendConsentEvents(batch);
-    inserted += result.inserted;
-    alreadyPresent += result.skipped;
+    // Through the log: an event counts as imported only once its entry is under a signed checkpoint.
+    const acks = await log.writer.appendAll(
+      batch.map((event) => ({ entry: consentEntry(event), consentEvent: event })),
+    );
+    for (const ack of acks) {
+      if (ack.fresh) inserted++;
+      else alreadyPresent++;
+      checkpointSize = Math.max(checkpointSize ?? 0, ack.checkpoint.size);
+    }
     batch = [];
   };
 
@@ -82,7 +93,7 @@ export async function importConsentFile(
     }
   }
   await flush();
-  return { lines: lineCount, inserted, alreadyPresent, rejected };
+  return { lines: lineCount, inserted, alreadyPresent, rejected, checkpointSize };
 }
 
 function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewConsentEvent | string {

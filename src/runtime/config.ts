@@ -9,7 +9,13 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** The pseudonym key from OBHUT_SECRET, when set; otherwise it lives in the home folder. */
   readonly secret: Buffer | undefined;
+  /** The log's origin line and key name (OBHUT_LOG_ORIGIN). */
+  readonly logOrigin: string;
+  /** The log's signing key in `PRIVATE+KEY+…` form, when given by OBHUT_LOG_KEY. */
+  readonly logKey: string | undefined;
 }
+
+export const DEFAULT_LOG_ORIGIN = 'obhut.local/log';
 
 export const MIN_SECRET_BYTES = 16;
 
@@ -31,5 +37,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       );
     }
   }
-  return { home: path.resolve(cwd, env.OBHUT_HOME || '.obhut'), databaseUrl, secret };
+  const logOrigin = env.OBHUT_LOG_ORIGIN || DEFAULT_LOG_ORIGIN;
+  // Key names may not contain spaces or '+' (C2SP signed-note); checked here, not at first signing.
+  if (!/^[^\s+]+$/u.test(logOrigin)) {
+    throw new ObhutError(
+      'CONFIG_INVALID',
+      'OBHUT_LOG_ORIGIN must be one word without spaces or "+"',
+    );
+  }
+  return {
+    home: path.resolve(cwd, env.OBHUT_HOME || '.obhut'),
+    databaseUrl,
+    secret,
+    logOrigin,
+    logKey: env.OBHUT_LOG_KEY || undefined,
+  };
 }

@@ -2,16 +2,21 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { consentEntry } from '../consent/consent-entry.js';
 import { ObhutError } from '../errors/index.js';
+import { generateNoteKey, type NoteSigner, parseSignerKey, TransparencyLog } from '../log/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../store/index.js';
 import { type Config, MIN_SECRET_BYTES } from './config.js';
 
 const SECRET_FILE = 'secret.key';
 const DATABASE_FILE = 'obhut.db';
 const SECRET_FINGERPRINT = 'secret_fingerprint';
+const LOG_KEY_FILE = 'log.key';
+const LOG_VERIFIER_KEY = 'log_verifier_key';
 
 export interface Session {
   readonly store: Store;
+  readonly log: TransparencyLog;
   /** Key for subject pseudonyms. */
   readonly secret: Buffer;
   readonly config: Config;
@@ -33,10 +38,22 @@ export async function initHome(config: Config): Promise<{ created: string[] }> {
   if (!config.databaseUrl && !existsSync(path.join(config.home, DATABASE_FILE))) {
     created.push(path.join(config.home, DATABASE_FILE));
   }
+  const logKeyPath = path.join(config.home, LOG_KEY_FILE);
+  if (!config.logKey && !existsSync(logKeyPath)) {
+    await writeFile(logKeyPath, `${generateNoteKey(config.logOrigin).signerKey}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    });
+    created.push(logKeyPath);
+  }
   const secret = config.secret ?? (await readSecret(config.home));
   const store = await openStore(config, true);
   try {
     await checkSecretMatches(store, secret, true);
+    const log = await openLog(store, config, true);
+    // The first checkpoint (size 0) exists from the start, so builds and receipts always have one.
+    await log.writer.ensureCheckpoint();
+    await log.writer.logEarlierEvents(consentEntry);
   } finally {
     await store.close();
   }
@@ -49,11 +66,54 @@ export async function openSession(config: Config): Promise<Session> {
   const store = await openStore(config);
   try {
     await checkSecretMatches(store, secret, false);
+    const log = await openLog(store, config, false);
+    return { store, log, secret, config };
   } catch (err) {
     await store.close();
     throw err;
   }
-  return { store, secret, config };
+}
+
+/**
+ * Loads the log's signing key and checks it is the key this register's log was started with:
+ * checkpoints signed by another key would not verify for anyone holding the published one.
+ */
+async function openLog(store: Store, config: Config, init: boolean): Promise<TransparencyLog> {
+  const file = path.join(config.home, LOG_KEY_FILE);
+  let text = config.logKey;
+  if (!text) {
+    if (!existsSync(file)) {
+      throw new ObhutError(
+        'HOME_NOT_INITIALISED',
+        `no log key at ${file}; run \`obhut init\` or set OBHUT_LOG_KEY`,
+      );
+    }
+    text = (await readFile(file, 'utf8')).trim();
+  }
+  let signer: NoteSigner;
+  try {
+    signer = parseSignerKey(text);
+  } catch (err) {
+    throw new ObhutError('CONFIG_INVALID', `the log key is invalid: ${(err as Error).message}`);
+  }
+  if (signer.name !== config.logOrigin) {
+    throw new ObhutError(
+      'CONFIG_INVALID',
+      `the log key is for origin ${signer.name}, but OBHUT_LOG_ORIGIN is ${config.logOrigin}`,
+    );
+  }
+  const stored = init
+    ? await store.initMeta(LOG_VERIFIER_KEY, signer.vkey)
+    : await store.getMeta(LOG_VERIFIER_KEY);
+  if (stored !== signer.vkey) {
+    throw new ObhutError(
+      'CONFIG_INVALID',
+      stored === undefined
+        ? 'this register has no transparency log yet; run `obhut init`'
+        : `the log key differs from the one this register's log was started with (${stored})`,
+    );
+  }
+  return new TransparencyLog(store, signer);
 }
 
 /** Opens the register the configuration points at (PostgreSQL, or SQLite in the home folder). */

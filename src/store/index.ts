@@ -6,9 +6,9 @@ export type {
   LogAppend,
   LogAppendOutcome,
   LogBatchResult,
-  StoredCheckpoint,
   NewConsentEvent,
   ScannedConsentEvent,
   Store,
+  StoredCheckpoint,
   StoredConsentEvent,
 } from './store.js';

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importConsentFile, loadConsentSnapshot, pseudonymise } from '../../src/consent/index.js';
+import { readConfig } from '../../src/runtime/config.js';
 import { initHome, openSession } from '../../src/runtime/home.js';
 import { loadConsentSnapshotIsolated } from '../../src/runtime/load-snapshot.js';
 
 describe('loadConsentSnapshotIsolated', () => {
   it('reads in a worker thread exactly what reading in this thread gives', async () => {
     const home = await mkdtemp(path.join(tmpdir(), 'obhut-snap-'));
-    const config = { home, databaseUrl: undefined, secret: randomBytes(32) };
+    const config = { ...readConfig({ OBHUT_HOME: home }, home), secret: randomBytes(32) };
     try {
       await initHome(config);
       const session = await openSession(config);
@@ -30,7 +31,7 @@ describe('loadConsentSnapshotIsolated', () => {
         );
       }
       await writeFile(events, `${lines.join('\n')}\n`);
-      await importConsentFile(events, session.store, config.secret);
+      await importConsentFile(events, session.log, config.secret);
       const at = '2025-06-15T00:00:00Z';
       const direct = await loadConsentSnapshot(session.store, 'ai_training', at, Date.parse(at));
       await session.store.close();

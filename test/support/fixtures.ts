@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BuildOptions, runBuild } from '../../src/build/run-build.js';
 import { importConsentFile, loadConsentSnapshot } from '../../src/consent/index.js';
+import { generateNoteKey, parseSignerKey, TransparencyLog } from '../../src/log/index.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/index.js';
 import { parseRfc3339 } from '../../src/records/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
@@ -12,6 +13,7 @@ import { createTestSchema } from './postgres.js';
 export interface Workspace {
   readonly dir: string;
   readonly store: Store;
+  readonly log: TransparencyLog;
   readonly secret: Buffer;
   write(name: string, lines: readonly (string | object)[]): Promise<string>;
   importEvents(events: readonly object[]): Promise<void>;
@@ -39,10 +41,16 @@ export async function workspace(
   } else {
     store = await openSqliteStore(path.join(dir, 'obhut.db'));
   }
+  const log = new TransparencyLog(
+    store,
+    parseSignerKey(generateNoteKey('test.local/log').signerKey),
+  );
+  await log.writer.ensureCheckpoint();
   let counter = 0;
   const ws: Workspace = {
     dir,
     store,
+    log,
     secret,
     async write(name, lines) {
       const file = path.join(dir, name);
@@ -54,7 +62,7 @@ export async function workspace(
     },
     async importEvents(events) {
       const file = await ws.write(`events-${counter++}.jsonl`, events);
-      const result = await importConsentFile(file, store, secret);
+      const result = await importConsentFile(file, log, secret);
       if (result.rejected.length > 0)
         throw new Error(`fixture events rejected: ${JSON.stringify(result.rejected)}`);
     },

@@ -92,7 +92,7 @@ export async function importConsent(
   const progress = createProgress('import', process.stderr, quiet);
   try {
     return await withSession(
-      (s) => importConsentFile(file, s.store, s.secret, (read) => progress.update(read, size)),
+      (s) => importConsentFile(file, s.log, s.secret, (read) => progress.update(read, size)),
       config,
     );
   } finally {

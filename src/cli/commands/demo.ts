@@ -33,7 +33,13 @@ export function registerDemo(program: Command): void {
       // The demo keeps its own register and key in <home>/demo, never the configured one:
       // its synthetic objections must not end up next to real people's.
       const dir = path.join(readConfig().home, 'demo');
-      const config: Config = { home: dir, databaseUrl: undefined, secret: undefined };
+      const config: Config = {
+        home: dir,
+        databaseUrl: undefined,
+        secret: undefined,
+        logOrigin: 'obhut.local/demo',
+        logKey: undefined,
+      };
       await initHome(config);
 
       const inputDir = path.join(dir, 'input');
