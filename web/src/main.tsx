@@ -1,0 +1,209 @@
+import {
+  type ReactNode,
+  StrictMode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  api,
+  type Config,
+  getSession,
+  onUnauthorized,
+  setApiLanguage,
+  setSession,
+  subscribeSession,
+} from './api';
+import { Link } from './components';
+import { detectLang, I18nContext, type Lang, makeI18n } from './i18n';
+import { navigate, parseRoute, replaceSearchParam, takeTokenFromUrl, usePathname } from './router';
+import './styles.css';
+import { BuildsView } from './views/Builds';
+import { NotFoundView } from './views/NotFound';
+import { ReceiptView } from './views/Receipt';
+import { RequestsView } from './views/Requests';
+import { type Notice, StartView } from './views/Start';
+import { StatusView } from './views/Status';
+
+function App({ initialToken }: { initialToken: string | null }) {
+  const [lang, setLangState] = useState<Lang>(detectLang);
+  const [config, setConfig] = useState<Config | null>(null);
+  const [configError, setConfigError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [pendingToken, setPendingToken] = useState(initialToken);
+  const pathname = usePathname();
+  const route = parseRoute(pathname);
+  const session = useSyncExternalStore(subscribeSession, getSession);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    replaceSearchParam('lang', next);
+  }, []);
+  const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+  const { t } = i18n;
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    setApiLanguage(lang);
+  }, [lang]);
+
+  const loadConfig = useCallback(() => {
+    setConfigError(null);
+    api.config().then(setConfig, setConfigError);
+  }, []);
+  useEffect(loadConfig, [loadConfig]);
+
+  useEffect(() => {
+    onUnauthorized(() => {
+      setNotice('expired');
+      navigate('/');
+    });
+  }, []);
+
+  // Views other than the start page need a session.
+  const needsSession = route.name !== 'start' && route.name !== 'notFound';
+  useEffect(() => {
+    if (needsSession && !session) navigate('/', { replace: true });
+  }, [needsSession, session]);
+
+  // A notice belongs to the start page visit it was made for.
+  useEffect(() => {
+    if (route.name !== 'start') setNotice(null);
+  }, [route.name]);
+
+  const onTokenDone = useCallback(() => setPendingToken(null), []);
+
+  const signOut = async () => {
+    await api.signOut();
+    navigate('/');
+    setSession(null);
+    setNotice('signedOut');
+  };
+
+  let view: ReactNode = null;
+  if (!needsSession || session) {
+    switch (route.name) {
+      case 'start':
+        view = (
+          <StartView
+            config={config}
+            configError={configError}
+            onRetryConfig={loadConfig}
+            signedIn={Boolean(session)}
+            notice={notice}
+            pendingToken={pendingToken}
+            onTokenDone={onTokenDone}
+          />
+        );
+        break;
+      case 'status':
+        view = <StatusView />;
+        break;
+      case 'receipt':
+        view = <ReceiptView index={route.index} config={config} />;
+        break;
+      case 'builds':
+        view = <BuildsView />;
+        break;
+      case 'requests':
+        view = <RequestsView />;
+        break;
+      case 'notFound':
+        view = <NotFoundView />;
+        break;
+    }
+  }
+
+  const navItems = [
+    { to: '/status', label: t.navStatus, active: route.name === 'status' },
+    { to: '/builds', label: t.navBuilds, active: route.name === 'builds' },
+    { to: '/requests', label: t.navRequests, active: route.name === 'requests' },
+  ];
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a className="skip-link" href="#page-heading">
+        {t.skipLink}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <p className="brand">
+            <Link to="/">{t.appName}</Link>
+            <span className="tagline">{t.appTagline}</span>
+          </p>
+          <div className="header-tools">
+            <fieldset className="lang-switch">
+              <legend className="visually-hidden">{t.langGroup}</legend>
+              <button
+                type="button"
+                lang="de"
+                aria-pressed={lang === 'de'}
+                onClick={() => setLang('de')}
+                data-testid="lang-de"
+              >
+                Deutsch
+              </button>
+              <button
+                type="button"
+                lang="en"
+                aria-pressed={lang === 'en'}
+                onClick={() => setLang('en')}
+                data-testid="lang-en"
+              >
+                English
+              </button>
+            </fieldset>
+            {session && (
+              <button type="button" className="secondary" onClick={() => void signOut()}>
+                {t.signOut}
+              </button>
+            )}
+          </div>
+        </div>
+        {session && (
+          <nav aria-label={t.navLabel} className="site-nav">
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} current={item.active}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" key={pathname}>
+        {view}
+      </main>
+      <footer className="site-footer">
+        <p>{t.footerNote}</p>
+        {config && (
+          <p>
+            {t.footerLog} <code>{config.log_origin}</code>
+          </p>
+        )}
+      </footer>
+    </I18nContext.Provider>
+  );
+}
+
+// Take a platform token out of the address bar before anything else happens.
+const initialToken = takeTokenFromUrl();
+if (initialToken && window.location.pathname !== '/') {
+  window.history.replaceState(null, '', `/${window.location.search}`);
+}
+setApiLanguage(detectLang());
+
+const rootElement = document.getElementById('root');
+if (rootElement) {
+  createRoot(rootElement).render(
+    <StrictMode>
+      <App initialToken={initialToken} />
+    </StrictMode>,
+  );
+}
