@@ -15,12 +15,7 @@ function asLang(value: string | null | undefined): Lang | null {
 export function detectLang(): Lang {
   const fromUrl = asLang(new URLSearchParams(window.location.search).get('lang'));
   if (fromUrl) return fromUrl;
-  const candidates = navigator.languages?.length ? navigator.languages : [navigator.language];
-  for (const candidate of candidates) {
-    const lang = asLang(candidate);
-    if (lang) return lang;
-  }
-  return 'en';
+  return asLang(navigator.language) ?? 'en';
 }
 
 const en = {
