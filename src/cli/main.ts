@@ -2,11 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { removeStagingFolders } from '../build/output-folder.js';
 import { StrictBuildFailure } from '../build/run-build.js';
 import { EXIT, ObhutError } from '../errors/index.js';
+import { fromNoteError } from '../log/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerBuild } from './commands/build.js';
 import { registerConsent } from './commands/consent.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
+import { registerLog } from './commands/log.js';
+import { registerVerify } from './commands/verify.js';
 
 export function createProgram(): Command {
   const program = new Command()
@@ -26,6 +29,8 @@ export function createProgram(): Command {
   registerInit(program);
   registerConsent(program);
   registerBuild(program);
+  registerLog(program);
+  registerVerify(program);
   registerDemo(program);
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -61,6 +66,7 @@ function reportError(err: unknown): number {
     for (const r of err.rejectedSample)
       process.stderr.write(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}\n`);
   }
+  err = fromNoteError(err);
   if (err instanceof ObhutError) {
     process.stderr.write(`obhut: error [${err.code}]: ${err.message}\n`);
     return err.exitCode;

@@ -3,6 +3,7 @@ export * from './entry.js';
 export * from './log-reader.js';
 export * from './log-writer.js';
 export * from './note.js';
+export * from './note-errors.js';
 export * from './receipt.js';
 export * from './tlog-proof.js';
 export * from './transparency-log.js';

@@ -1,8 +1,21 @@
 import { statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { consentStatus, type ImportResult, importConsentFile } from '../../consent/index.js';
+import {
+  consentStatus,
+  type ImportResult,
+  importConsentFile,
+  recordConsentEvent,
+} from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
-import { parseRfc3339 } from '../../records/index.js';
+import { receiptAsTlogProof } from '../../log/index.js';
+import {
+  CONSENT_ACTIONS,
+  type ConsentAction,
+  PURPOSES,
+  type Purpose,
+  parseRfc3339,
+} from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
@@ -46,6 +59,58 @@ export function registerConsent(program: Command): void {
         );
       }
     });
+
+  consent
+    .command('record')
+    .description('record one decision of one person now, logged, and write its receipt')
+    .requiredOption('--platform <platform>', 'platform of the account, e.g. instagram')
+    .requiredOption('--account <account>', 'account id on that platform')
+    .requiredOption('--purpose <purpose>', `one of ${PURPOSES.join(', ')}`)
+    .requiredOption('--action <action>', `one of ${CONSENT_ACTIONS.join(', ')}`)
+    .option('--at <time>', 'when it takes effect, RFC 3339 (default: now)')
+    .option('--reference <text>', 'a free-text reference, e.g. a ticket number (kept off the log)')
+    .option('--receipt <file>', 'write the receipt (JSON) to this file')
+    .option('--tlog-proof <file>', 'write the receipt in C2SP tlog-proof form to this file')
+    .option('--json', 'print the receipt as JSON')
+    .action(
+      async (opts: {
+        platform: string;
+        account: string;
+        purpose: string;
+        action: string;
+        at?: string;
+        reference?: string;
+        receipt?: string;
+        tlogProof?: string;
+        json?: boolean;
+      }) => {
+        if (!(PURPOSES as readonly string[]).includes(opts.purpose))
+          throw new ObhutError('USAGE', `--purpose must be one of ${PURPOSES.join(', ')}`);
+        if (!(CONSENT_ACTIONS as readonly string[]).includes(opts.action))
+          throw new ObhutError('USAGE', `--action must be one of ${CONSENT_ACTIONS.join(', ')}`);
+        const { receipt, ack } = await withSession((s) =>
+          recordConsentEvent(s.log, s.secret, {
+            platform: opts.platform,
+            account: opts.account,
+            purpose: opts.purpose as Purpose,
+            action: opts.action as ConsentAction,
+            channel: 'cli',
+            ...(opts.at === undefined ? {} : { at: opts.at }),
+            ...(opts.reference === undefined ? {} : { reference: opts.reference }),
+          }),
+        );
+        if (opts.receipt) await writeFile(opts.receipt, `${JSON.stringify(receipt, null, 2)}\n`);
+        if (opts.tlogProof) await writeFile(opts.tlogProof, receiptAsTlogProof(receipt));
+        print(opts.json, receipt, () =>
+          [
+            `Recorded as log entry ${ack.index}, under the signed checkpoint of size ${ack.checkpoint.size}.`,
+            receipt.meaning,
+            ...(opts.receipt ? [`Receipt written to ${opts.receipt}.`] : []),
+            ...(opts.tlogProof ? [`tlog-proof written to ${opts.tlogProof}.`] : []),
+          ].join('\n'),
+        );
+      },
+    );
 
   consent
     .command('status')
