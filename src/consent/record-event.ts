@@ -13,8 +13,10 @@ import { consentEntry } from './consent-entry.js';
 import { pseudonymise } from './pseudonym.js';
 
 export interface ConsentRequest {
-  readonly platform: string;
-  readonly account: string;
+  /** The person: a platform account, or (from a portal session) their pseudonym already. */
+  readonly who:
+    | { readonly platform: string; readonly account: string }
+    | { readonly subject: string };
   readonly purpose: Purpose;
   readonly action: ConsentAction;
   readonly channel: ConsentChannel;
@@ -42,9 +44,10 @@ export async function recordConsentEvent(
   request: ConsentRequest,
 ): Promise<RecordedConsent> {
   const at = request.at ?? new Date().toISOString();
+  const account =
+    'subject' in request.who ? { platform: 'subject', account: request.who.subject } : request.who;
   const valid = validateConsentEvent({
-    platform: request.platform,
-    account: request.account,
+    ...account,
     purpose: request.purpose,
     action: request.action,
     at,
@@ -52,7 +55,10 @@ export async function recordConsentEvent(
     ...(request.reference === undefined ? {} : { reference: request.reference }),
   });
   if (!valid.ok) throw new ObhutError('REQUEST_INVALID', valid.error);
-  const subject = pseudonymise(secret, request);
+  const subject =
+    'subject' in request.who ? request.who.subject : pseudonymise(secret, request.who);
+  if (!/^[0-9a-f]{64}$/.test(subject))
+    throw new ObhutError('REQUEST_INVALID', 'subject is not a pseudonym');
   const key = request.idempotencyKey
     ? `idem:${createHash('sha256').update(`${subject}\0${request.idempotencyKey}`).digest('hex')}`
     : `evt:${randomUUID()}`;

@@ -11,4 +11,6 @@ export type {
   Store,
   StoredCheckpoint,
   StoredConsentEvent,
+  SubjectRequest,
 } from './store.js';
+export { SUBJECT_REQUEST_KINDS, SUBJECT_REQUEST_STATUSES } from './store.js';

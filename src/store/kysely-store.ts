@@ -4,7 +4,12 @@ import type { NodeKey } from '../merkle/index.js';
 import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
 import { appendInTransaction } from './log-append.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
-import type { ConsentEventTable, Database, LogCheckpointTable } from './schema.js';
+import type {
+  ConsentEventTable,
+  Database,
+  LogCheckpointTable,
+  SubjectRequestTable,
+} from './schema.js';
 import type {
   BuildSummary,
   CheckpointSigner,
@@ -15,6 +20,7 @@ import type {
   Store,
   StoredCheckpoint,
   StoredConsentEvent,
+  SubjectRequest,
 } from './store.js';
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits at 9 columns a row.
@@ -251,6 +257,55 @@ export class KyselyStore implements Store {
     return rows.map(toEvent);
   }
 
+  async createSubjectRequest(r: SubjectRequest): Promise<void> {
+    await this.guard('storing a subject request', () =>
+      this.db
+        .insertInto('subject_requests')
+        .values({
+          id: r.id,
+          subject: r.subject,
+          kind: r.kind,
+          status: r.status,
+          message: r.message ?? null,
+          received_at: r.receivedAt,
+          deadline: r.deadline,
+          answer: r.answer ?? null,
+          answered_at: r.answeredAt ?? null,
+        })
+        .execute(),
+    );
+  }
+
+  async subjectRequests(subject?: string): Promise<SubjectRequest[]> {
+    const rows = await this.guard('reading subject requests', () => {
+      let query = this.db.selectFrom('subject_requests').selectAll();
+      if (subject !== undefined) query = query.where('subject', '=', subject);
+      return query.orderBy('received_at', 'desc').orderBy('id').limit(1000).execute();
+    });
+    return rows.map(toSubjectRequest);
+  }
+
+  async updateSubjectRequest(
+    id: string,
+    update: Pick<SubjectRequest, 'status' | 'answer'>,
+  ): Promise<SubjectRequest | undefined> {
+    await this.guard('updating a subject request', () =>
+      this.db
+        .updateTable('subject_requests')
+        .set({
+          status: update.status,
+          answer: update.answer ?? null,
+          answered_at: update.answer === undefined ? null : new Date().toISOString(),
+        })
+        .where('id', '=', id)
+        .execute(),
+    );
+    const row = await this.guard('reading a subject request', () =>
+      this.db.selectFrom('subject_requests').selectAll().where('id', '=', id).executeTakeFirst(),
+    );
+    return row && toSubjectRequest(row);
+  }
+
   async getMeta(key: string): Promise<string | undefined> {
     const row = await this.guard('reading metadata', () =>
       this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst(),
@@ -280,6 +335,20 @@ export class KyselyStore implements Store {
       throw wrapError(err, 'STORE_FAILED', `database error while ${what}`);
     }
   }
+}
+
+function toSubjectRequest(row: Selectable<SubjectRequestTable>): SubjectRequest {
+  return {
+    id: row.id,
+    subject: row.subject,
+    kind: row.kind as SubjectRequest['kind'],
+    status: row.status as SubjectRequest['status'],
+    message: row.message ?? undefined,
+    receivedAt: row.received_at,
+    deadline: row.deadline,
+    answer: row.answer ?? undefined,
+    answeredAt: row.answered_at ?? undefined,
+  };
 }
 
 function toCheckpoint(row: Selectable<LogCheckpointTable>): StoredCheckpoint {

@@ -107,6 +107,31 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0004-subject-requests': {
+      async up(db: Kysely<unknown>) {
+        // Access and erasure requests (GDPR Art. 15 and 17): kept by pseudonym, answered by an operator.
+        await db.schema
+          .createTable('subject_requests')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('message', 'text')
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('deadline', 'text', (c) => c.notNull())
+          .addColumn('answer', 'text')
+          .addColumn('answered_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('subject_requests_by_subject')
+          .on('subject_requests')
+          .columns(['subject', 'received_at'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await sql`drop table subject_requests`.execute(db);
+      },
+    },
   };
 }
 

@@ -9,6 +9,7 @@ export interface Database {
   log_entries: LogEntryTable;
   log_checkpoints: LogCheckpointTable;
   log_state: LogStateTable;
+  subject_requests: SubjectRequestTable;
 }
 
 export interface ConsentEventTable {
@@ -67,4 +68,16 @@ export interface LogStateTable {
   id: number;
   size: number;
   edge: Buffer;
+}
+
+export interface SubjectRequestTable {
+  id: string;
+  subject: string;
+  kind: string;
+  status: string;
+  message: string | null;
+  received_at: string;
+  deadline: string;
+  answer: string | null;
+  answered_at: string | null;
 }

@@ -47,6 +47,27 @@ export interface LogBatchResult {
   readonly added: readonly TreeNode[];
 }
 
+export const SUBJECT_REQUEST_KINDS = ['access', 'erasure'] as const;
+export const SUBJECT_REQUEST_STATUSES = [
+  'received',
+  'in_progress',
+  'answered',
+  'rejected',
+] as const;
+
+/** A person's request to see (access) or erase their data, with the one-month answer deadline. */
+export interface SubjectRequest {
+  readonly id: string;
+  readonly subject: string;
+  readonly kind: (typeof SUBJECT_REQUEST_KINDS)[number];
+  readonly status: (typeof SUBJECT_REQUEST_STATUSES)[number];
+  readonly message: string | undefined;
+  readonly receivedAt: string;
+  readonly deadline: string;
+  readonly answer: string | undefined;
+  readonly answeredAt: string | undefined;
+}
+
 /** Signs the checkpoint for a new tree head; the store never sees the key. */
 export type CheckpointSigner = (size: number, root: Buffer) => string;
 
@@ -98,6 +119,14 @@ export interface Store {
   countConsentEvents(): Promise<number>;
   recordBuild(build: BuildSummary): Promise<void>;
   listBuilds(): Promise<BuildSummary[]>;
+  createSubjectRequest(request: SubjectRequest): Promise<void>;
+  /** One subject's requests, newest first; or all requests (for the operator) when omitted. */
+  subjectRequests(subject?: string): Promise<SubjectRequest[]>;
+  /** Updates status and answer; returns the updated request, or undefined if there is none. */
+  updateSubjectRequest(
+    id: string,
+    update: Pick<SubjectRequest, 'status' | 'answer'>,
+  ): Promise<SubjectRequest | undefined>;
   getMeta(key: string): Promise<string | undefined>;
   /** Sets `key` only if it has no value yet; returns the value now stored. */
   initMeta(key: string, value: string): Promise<string>;

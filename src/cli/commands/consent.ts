@@ -90,8 +90,7 @@ export function registerConsent(program: Command): void {
           throw new ObhutError('USAGE', `--action must be one of ${CONSENT_ACTIONS.join(', ')}`);
         const { receipt, ack } = await withSession((s) =>
           recordConsentEvent(s.log, s.secret, {
-            platform: opts.platform,
-            account: opts.account,
+            who: { platform: opts.platform, account: opts.account },
             purpose: opts.purpose as Purpose,
             action: opts.action as ConsentAction,
             channel: 'cli',

@@ -1,0 +1,5 @@
+export * from './email-codes.js';
+export * from './mailer.js';
+export * from './platform-token.js';
+export * from './platforms.js';
+export * from './session-token.js';

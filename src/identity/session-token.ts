@@ -1,0 +1,65 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Portal sessions: a bearer token naming only the subject's pseudonym, never the account or
+ * e-mail, signed with a key derived from the pseudonym secret. Stateless, so any server
+ * process can check it; sign-out adds the token id to a short denylist.
+ */
+export interface SessionClaims {
+  /** The subject pseudonym (hex). */
+  readonly sub: string;
+  /** How the person proved who they are. */
+  readonly via: 'platform' | 'email';
+  readonly exp: number;
+  readonly jti: string;
+}
+
+export const SESSION_LIFETIME_S = 30 * 60;
+
+export class SessionTokens {
+  readonly #key: Buffer;
+  readonly #revoked = new Map<string, number>();
+
+  constructor(secret: Buffer) {
+    this.#key = createHmac('sha256', secret).update('obhut session tokens v1').digest();
+  }
+
+  mint(
+    sub: string,
+    via: SessionClaims['via'],
+    now = Date.now(),
+  ): { token: string; expiresAt: string } {
+    const exp = Math.floor(now / 1000) + SESSION_LIFETIME_S;
+    const claims: SessionClaims = { sub, via, exp, jti: randomBytes(12).toString('base64url') };
+    const body = `s1.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    return { token: `${body}.${this.#mac(body)}`, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  check(token: string, now = Date.now()): SessionClaims | undefined {
+    if (token.length > 1024) return undefined;
+    const last = token.lastIndexOf('.');
+    if (last < 0 || !token.startsWith('s1.')) return undefined;
+    const body = token.slice(0, last);
+    const given = Buffer.from(token.slice(last + 1));
+    const expected = Buffer.from(this.#mac(body));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    let claims: SessionClaims;
+    try {
+      claims = JSON.parse(Buffer.from(body.slice(3), 'base64url').toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    if (claims.exp * 1000 < now || this.#revoked.has(claims.jti)) return undefined;
+    return claims;
+  }
+
+  revoke(claims: SessionClaims, now = Date.now()): void {
+    this.#revoked.set(claims.jti, claims.exp);
+    // Entries are only needed until the token would have expired anyway.
+    for (const [jti, exp] of this.#revoked) if (exp * 1000 < now) this.#revoked.delete(jti);
+  }
+
+  #mac(body: string): string {
+    return createHmac('sha256', this.#key).update(body).digest('base64url');
+  }
+}
