@@ -25,6 +25,10 @@ import type {
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits at 9 columns a row.
 export const INSERT_BATCH = 500;
+const SUBJECT_BYTES = 32;
+// 4,096 subjects (128 KiB) a row, 16 rows (2 MiB) an INSERT.
+const SUBJECTS_PER_ROW = 4096;
+const ROWS_PER_INSERT = 16;
 
 /** The store over Kysely; the SQLite and PostgreSQL adapters differ only in the dialect they pass. */
 export class KyselyStore implements Store {
@@ -133,23 +137,44 @@ export class KyselyStore implements Store {
     return Number(row.n);
   }
 
-  async recordBuild(build: BuildSummary): Promise<void> {
+  async recordBuild(build: BuildSummary, subjects?: Iterable<Uint8Array>): Promise<void> {
     await this.guard('recording the build', () =>
-      this.db
-        .insertInto('builds')
-        .values({
-          manifest_sha256: build.manifestSha256,
-          purpose: build.purpose,
-          consent_at: build.consentAt,
-          items_root: build.itemsRoot,
-          admitted: build.admitted,
-          excluded: build.excluded,
-          rejected: build.rejected,
-          created_at: build.createdAt,
-        })
-        // A byte-identical rebuild has the same manifest; keep the first record of it.
-        .onConflict((oc) => oc.column('manifest_sha256').doNothing())
-        .execute(),
+      this.db.transaction().execute(async (trx) => {
+        const result = await trx
+          .insertInto('builds')
+          .values({
+            manifest_sha256: build.manifestSha256,
+            purpose: build.purpose,
+            consent_at: build.consentAt,
+            items_root: build.itemsRoot,
+            admitted: build.admitted,
+            excluded: build.excluded,
+            rejected: build.rejected,
+            created_at: build.createdAt,
+            build_id: build.buildId ?? null,
+            subjects_root: build.subjectsRoot ?? null,
+            subjects_count: build.subjectsCount ?? null,
+            log_index: build.logIndex ?? null,
+            checkpoint_size: build.checkpointSize ?? null,
+          })
+          // A byte-identical rebuild has the same manifest; keep the first record of it.
+          .onConflict((oc) => oc.column('manifest_sha256').doNothing())
+          .executeTakeFirst();
+        const inserted = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+        if (!inserted || build.buildId === undefined || subjects === undefined) return;
+        const buildId = build.buildId;
+        let rows: { build_id: string; chunk: number; subjects: Buffer }[] = [];
+        let chunk = 0;
+        const flush = async () => {
+          if (rows.length > 0) await trx.insertInto('build_subjects').values(rows).execute();
+          rows = [];
+        };
+        for (const block of rechunk(subjects, SUBJECTS_PER_ROW * SUBJECT_BYTES)) {
+          rows.push({ build_id: buildId, chunk: chunk++, subjects: block });
+          if (rows.length === ROWS_PER_INSERT) await flush();
+        }
+        await flush();
+      }),
     );
   }
 
@@ -166,7 +191,30 @@ export class KyselyStore implements Store {
       excluded: Number(r.excluded),
       rejected: Number(r.rejected),
       createdAt: r.created_at,
+      ...(r.build_id === null ? {} : { buildId: r.build_id }),
+      ...(r.subjects_root === null ? {} : { subjectsRoot: r.subjects_root }),
+      ...(r.subjects_count === null ? {} : { subjectsCount: Number(r.subjects_count) }),
+      ...(r.log_index === null ? {} : { logIndex: Number(r.log_index) }),
+      ...(r.checkpoint_size === null ? {} : { checkpointSize: Number(r.checkpoint_size) }),
     }));
+  }
+
+  async buildSubjects(buildId: string): Promise<Buffer | undefined> {
+    return this.guard('reading build subjects', async () => {
+      const build = await this.db
+        .selectFrom('builds')
+        .select('subjects_count')
+        .where('build_id', '=', buildId)
+        .executeTakeFirst();
+      if (build?.subjects_count === undefined || build.subjects_count === null) return undefined;
+      const rows = await this.db
+        .selectFrom('build_subjects')
+        .select('subjects')
+        .where('build_id', '=', buildId)
+        .orderBy('chunk')
+        .execute();
+      return Buffer.concat(rows.map((r) => Buffer.from(r.subjects)));
+    });
   }
 
   appendToLog(appends: readonly LogAppend[], sign: CheckpointSigner): Promise<LogBatchResult> {
@@ -349,6 +397,27 @@ function toSubjectRequest(row: Selectable<SubjectRequestTable>): SubjectRequest 
     answer: row.answer ?? undefined,
     answeredAt: row.answered_at ?? undefined,
   };
+}
+
+/** Regroups consecutive byte blocks into blocks of exactly `size` bytes (the last may be short). */
+function* rechunk(blocks: Iterable<Uint8Array>, size: number): Generator<Buffer> {
+  let pending = Buffer.allocUnsafe(size);
+  let used = 0;
+  for (const block of blocks) {
+    let at = 0;
+    while (at < block.length) {
+      const n = Math.min(size - used, block.length - at);
+      pending.set(block.subarray(at, at + n), used);
+      used += n;
+      at += n;
+      if (used === size) {
+        yield pending;
+        pending = Buffer.allocUnsafe(size);
+        used = 0;
+      }
+    }
+  }
+  if (used > 0) yield pending.subarray(0, used);
 }
 
 function toCheckpoint(row: Selectable<LogCheckpointTable>): StoredCheckpoint {

@@ -107,6 +107,49 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0003-build-subjects': {
+      async up(db: Kysely<unknown>) {
+        const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+        // One column per statement: SQLite adds only one column per ALTER TABLE.
+        for (const [column, type] of [
+          ['build_id', 'text'],
+          ['subjects_root', 'text'],
+          ['subjects_count', 'bigint'],
+          ['log_index', 'bigint'],
+          ['checkpoint_size', 'bigint'],
+        ] as const) {
+          await db.schema.alterTable('builds').addColumn(column, type).execute();
+        }
+        await db.schema
+          .createIndex('builds_by_build_id')
+          .on('builds')
+          .column('build_id')
+          .unique()
+          .execute();
+        // The sorted subjects of each build, so the server can answer "is my data in it?" with
+        // a proof without the output folder. Chunks keep rows small on both databases.
+        await db.schema
+          .createTable('build_subjects')
+          .addColumn('build_id', 'text', (c) => c.notNull())
+          .addColumn('chunk', 'integer', (c) => c.notNull())
+          .addColumn('subjects', bytes, (c) => c.notNull())
+          .addPrimaryKeyConstraint('build_subjects_pk', ['build_id', 'chunk'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await sql`drop table build_subjects`.execute(db);
+        await db.schema.dropIndex('builds_by_build_id').execute();
+        for (const column of [
+          'checkpoint_size',
+          'log_index',
+          'subjects_count',
+          'subjects_root',
+          'build_id',
+        ]) {
+          await db.schema.alterTable('builds').dropColumn(column).execute();
+        }
+      },
+    },
     '0004-subject-requests': {
       async up(db: Kysely<unknown>) {
         // Access and erasure requests (GDPR Art. 15 and 17): kept by pseudonym, answered by an operator.

@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 export interface Database {
   consent_events: ConsentEventTable;
   builds: BuildTable;
+  build_subjects: BuildSubjectsTable;
   meta: MetaTable;
   log_nodes: LogNodeTable;
   log_entries: LogEntryTable;
@@ -38,6 +39,21 @@ export interface BuildTable {
   excluded: number;
   rejected: number;
   created_at: string;
+  /** From migration 0003; null for builds recorded before it. */
+  build_id: string | null;
+  subjects_root: string | null;
+  subjects_count: number | null;
+  /** Index of the build's `build` entry in the transparency log. */
+  log_index: number | null;
+  /** Size of the log checkpoint whose consent events the build honoured. */
+  checkpoint_size: number | null;
+}
+
+/** A build's sorted subject pseudonyms, packed 32 bytes each, in chunks numbered from 0. */
+export interface BuildSubjectsTable {
+  build_id: string;
+  chunk: number;
+  subjects: Buffer;
 }
 
 export interface MetaTable {

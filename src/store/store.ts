@@ -80,6 +80,15 @@ export interface BuildSummary {
   readonly excluded: number;
   readonly rejected: number;
   readonly createdAt: string;
+  /** The build's id: the first 16 hex digits of its manifest's SHA-256. Absent on old records. */
+  readonly buildId?: string;
+  /** RFC 6962 root (hex) over the build's sorted subject pseudonyms. */
+  readonly subjectsRoot?: string;
+  readonly subjectsCount?: number;
+  /** Index of the build's `build` entry in the transparency log. */
+  readonly logIndex?: number;
+  /** Size of the log checkpoint whose consent events the build honoured. */
+  readonly checkpointSize?: number;
 }
 
 /**
@@ -117,8 +126,17 @@ export interface Store {
   /** Consent events stored before the log existed; `appendToLog` logs them when given their key. */
   unloggedConsentEvents(limit: number): Promise<StoredConsentEvent[]>;
   countConsentEvents(): Promise<number>;
-  recordBuild(build: BuildSummary): Promise<void>;
+  /**
+   * Records a build once per manifest digest, with its sorted subject pseudonyms (packed 32-byte
+   * records, given as consecutive blocks) when it has a `buildId`, in one transaction.
+   */
+  recordBuild(build: BuildSummary, subjects?: Iterable<Uint8Array>): Promise<void>;
   listBuilds(): Promise<BuildSummary[]>;
+  /**
+   * A build's sorted subject pseudonyms, packed 32 bytes each (empty when no admitted item named
+   * a subject); undefined for an unknown build id or a build recorded without them.
+   */
+  buildSubjects(buildId: string): Promise<Buffer | undefined>;
   createSubjectRequest(request: SubjectRequest): Promise<void>;
   /** One subject's requests, newest first; or all requests (for the operator) when omitted. */
   subjectRequests(subject?: string): Promise<SubjectRequest[]>;

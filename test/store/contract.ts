@@ -126,6 +126,49 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.listBuilds()).toEqual([build]);
     });
 
+    it('records a build with its subjects in chunks and returns them whole, once per manifest', async () => {
+      const subjects = Buffer.alloc(5000 * 32);
+      for (let i = 0; i < 5000; i++) subjects.writeUInt32BE(i, i * 32);
+      const build = {
+        manifestSha256: 'ef'.repeat(32),
+        purpose: 'ai_training',
+        consentAt: '2025-06-01T00:00:00Z',
+        itemsRoot: 'cd'.repeat(32),
+        admitted: 9000,
+        excluded: 0,
+        rejected: 0,
+        createdAt: '2025-06-01T00:00:01Z',
+        buildId: 'efefefefefefefef',
+        subjectsRoot: '12'.repeat(32),
+        subjectsCount: 5000,
+        logIndex: 17,
+        checkpointSize: 16,
+      };
+      // Blocks of odd sizes: the store regroups them into rows.
+      const blocks = [
+        subjects.subarray(0, 100),
+        subjects.subarray(100, 131_100),
+        subjects.subarray(131_100),
+      ];
+      await store.recordBuild(build, blocks);
+      await store.recordBuild({ ...build, createdAt: '2025-06-02T00:00:00Z' }, [Buffer.alloc(32)]);
+      expect(await store.listBuilds()).toEqual([build]);
+      expect((await store.buildSubjects('efefefefefefefef'))!.equals(subjects)).toBe(true);
+      expect(await store.buildSubjects('0000000000000000')).toBeUndefined();
+
+      const empty = { ...build, manifestSha256: 'aa'.repeat(32), buildId: 'aaaaaaaaaaaaaaaa' };
+      await store.recordBuild({ ...empty, subjectsCount: 0 }, []);
+      expect(await store.buildSubjects('aaaaaaaaaaaaaaaa')).toEqual(Buffer.alloc(0));
+      // A build recorded without subjects (as before they were kept) has none to give.
+      const { buildId: _id, subjectsRoot: _r, subjectsCount: _c, ...old } = build;
+      await store.recordBuild({ ...old, manifestSha256: 'bb'.repeat(32) });
+      expect((await store.listBuilds()).map((b) => b.buildId)).toEqual([
+        'efefefefefefefef',
+        'aaaaaaaaaaaaaaaa',
+        undefined,
+      ]);
+    });
+
     it('sets metadata only once', async () => {
       expect(await store.getMeta('k')).toBeUndefined();
       expect(await store.initMeta('k', 'first')).toBe('first');
