@@ -9,6 +9,8 @@ import { registerConsent } from './commands/consent.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
+import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
 
 export function createProgram(): Command {
@@ -31,6 +33,8 @@ export function createProgram(): Command {
   registerBuild(program);
   registerLog(program);
   registerVerify(program);
+  registerServe(program);
+  registerToken(program);
   registerDemo(program);
   for (const command of program.commands) command.exitOverride();
   return program;

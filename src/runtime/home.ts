@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { consentEntry } from '../consent/consent-entry.js';
 import { ObhutError } from '../errors/index.js';
+import { PLATFORMS_FILE } from '../identity/platforms.js';
 import { generateNoteKey, type NoteSigner, parseSignerKey, TransparencyLog } from '../log/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../store/index.js';
 import { type Config, MIN_SECRET_BYTES } from './config.js';
@@ -46,6 +47,7 @@ export async function initHome(config: Config): Promise<{ created: string[] }> {
     });
     created.push(logKeyPath);
   }
+  created.push(...(await initPlatforms(config.home)));
   const secret = config.secret ?? (await readSecret(config.home));
   const store = await openStore(config, true);
   try {
@@ -58,6 +60,23 @@ export async function initHome(config: Config): Promise<{ created: string[] }> {
     await store.close();
   }
   return { created };
+}
+
+/**
+ * A first platform, `example`, with an HMAC key file, so `obhut token mint` and the portal work
+ * at once after init. Replace it with the real platforms' keys before going live.
+ */
+async function initPlatforms(home: string): Promise<string[]> {
+  const file = path.join(home, PLATFORMS_FILE);
+  if (existsSync(file)) return [];
+  const keyFile = 'platform-example.key';
+  await writeFile(path.join(home, keyFile), `${randomBytes(32).toString('hex')}\n`, {
+    mode: 0o600,
+    flag: 'wx',
+  });
+  const platforms = { platforms: [{ name: 'example', hmac_key_file: keyFile }] };
+  await writeFile(file, `${JSON.stringify(platforms, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  return [file, path.join(home, keyFile)];
 }
 
 /** Opens the store and loads the secret; fails clearly when `obhut init` has not been run. */

@@ -9,13 +9,15 @@ import type { Config } from './config.js';
  * Loads the register's state for a build in a short-lived thread. Reading every event leaves
  * the reading heap grown by hundreds of bytes an event, which V8 keeps for the life of the
  * thread; on the main thread that stayed in the build's peak memory (about 90 MB for 160,000
- * events). The index itself lives in shared memory and outlives the thread.
+ * events). The index itself lives in shared memory and outlives the thread. `logSize` bounds
+ * the events read to those logged in the tree of that size, as in `loadConsentSnapshot`.
  */
 export async function loadConsentSnapshotIsolated(
   config: Pick<Config, 'home' | 'databaseUrl'>,
   purpose: Purpose,
   at: string,
   atMs: number,
+  options: { logSize?: number | undefined } = {},
 ): Promise<ConsentSnapshot> {
   const entry = workerScript(import.meta.url, 'snapshot-worker');
   const worker = new Worker(entry.script, {
@@ -25,6 +27,7 @@ export async function loadConsentSnapshotIsolated(
       purpose,
       at,
       atMs,
+      logSize: options.logSize,
     },
   });
   try {

@@ -5,15 +5,17 @@ import type { Config } from './config.js';
 import { openStore } from './home.js';
 
 // Entry point of the thread that reads the register for a build; see load-snapshot.ts.
-const { config, purpose, at, atMs } = workerData as {
+const { config, purpose, at, atMs, logSize } = workerData as {
   config: Pick<Config, 'home' | 'databaseUrl'>;
   purpose: Purpose;
   at: string;
   atMs: number;
+  logSize: number | undefined;
 };
 const store = await openStore(config);
 try {
-  parentPort!.postMessage(snapshotData(await loadConsentSnapshot(store, purpose, at, atMs)));
+  const snapshot = await loadConsentSnapshot(store, purpose, at, atMs, { logSize });
+  parentPort!.postMessage(snapshotData(snapshot));
 } finally {
   await store.close();
 }

@@ -1,7 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { type BuildResult, DEFAULT_SHARD_RECORDS, runBuild } from '../../build/run-build.js';
-import { ObhutError } from '../../errors/index.js';
+import { proveSubjectFromFolder } from '../../build/build-folder-proof.js';
+import {
+  type BuildResult,
+  DEFAULT_SHARD_RECORDS,
+  RECEIPT_FILE,
+  runBuild,
+} from '../../build/run-build.js';
+import { type SubjectsProof, verifySubjectsProof } from '../../build/subjects-proof.js';
+import { pseudonymise } from '../../consent/index.js';
+import { EXIT, ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
@@ -11,8 +20,8 @@ import { table } from '../output.js';
 import { createProgress } from '../progress.js';
 
 interface BuildFlags {
-  input: string[];
-  out: string;
+  input?: string[];
+  out?: string;
   policy?: string;
   at?: string;
   strict?: boolean;
@@ -22,14 +31,26 @@ interface BuildFlags {
   json?: boolean;
 }
 
+interface ProveFlags {
+  build: string;
+  platform: string;
+  account: string;
+  out?: string;
+  json?: boolean;
+}
+
 export function registerBuild(program: Command): void {
-  program
+  const build = program
     .command('build')
     .description(
       'build a dataset: admitted items, excluded.jsonl, rejected.jsonl and manifest.json',
     )
-    .requiredOption('--input <file>', 'item records (JSONL); repeat for several', collect)
-    .requiredOption('--out <dir>', 'output folder (must not exist, unless --overwrite)')
+    // Options after `prove-absent` belong to it (both have an --out).
+    .enablePositionalOptions()
+    // Checked in the action, not as required options: commander would demand them of
+    // `build prove-absent` too.
+    .option('--input <file>', 'item records (JSONL); repeat for several (required)', collect)
+    .option('--out <dir>', 'output folder (must not exist, unless --overwrite) (required)')
     .option('--policy <file>', 'policy file (JSON or YAML); default: the built-in policy')
     .option('--at <time>', 'evaluate the consent register as of this RFC 3339 time (default: now)')
     .option('--strict', 'publish nothing (exit 2) if any record is rejected')
@@ -44,10 +65,78 @@ export function registerBuild(program: Command): void {
       const result = await buildCommand(flags);
       print(flags.json, summaryJson(result), () => summaryText(result));
     });
+
+  build
+    .command('prove-absent')
+    .description(
+      "prove that none of a person's items is in a build (from its output folder), or show that some are",
+    )
+    .requiredOption('--build <dir>', 'the build output folder')
+    .requiredOption('--platform <platform>', "the person's platform")
+    .requiredOption('--account <account>', "the person's account on that platform")
+    .option('--out <file>', 'write the proof to this file (default: standard output)')
+    .option('--json', 'print the summary as JSON (with --out)')
+    .action(async (flags: ProveFlags) => {
+      const { proof, statement } = await proveAbsentCommand(flags);
+      if (flags.out) {
+        await writeFile(flags.out, `${JSON.stringify(proof, null, 2)}\n`);
+        print(
+          flags.json,
+          {
+            member: proof.member,
+            subject: proof.subject,
+            build_id: proof.build.build_id,
+            out: flags.out,
+            statement,
+          },
+          () =>
+            `${statement}\nProof written to ${flags.out}; check it with \`obhut verify ${flags.out} --key <log verifier key>\`.`,
+        );
+      } else {
+        process.stdout.write(`${JSON.stringify(proof, null, 2)}\n`);
+      }
+      if (proof.member) {
+        process.stderr.write(
+          `obhut: the person with pseudonym ${proof.subject.slice(0, 16)}… IS in build ${proof.build.build_id}: at least one of their items was admitted, so there is no proof of absence. The proof ${flags.out ? `in ${flags.out}` : 'printed'} shows membership (member: true).\n`,
+        );
+        process.exitCode = EXIT.data;
+      } else if (!flags.out) {
+        process.stderr.write(`${statement}\n`);
+      }
+    });
+}
+
+/** Makes and checks the subjects proof for one person and one build output folder. */
+export async function proveAbsentCommand(
+  flags: Pick<ProveFlags, 'build' | 'platform' | 'account'>,
+  config?: Config,
+): Promise<{ proof: SubjectsProof; statement: string }> {
+  return withSession(async (session) => {
+    const subject = Buffer.from(
+      pseudonymise(session.secret, { platform: flags.platform, account: flags.account }),
+      'hex',
+    );
+    const proof = await proveSubjectFromFolder(flags.build, subject);
+    // Checked with this register's log key before anyone relies on it: a folder whose receipt
+    // is from another log, or was altered, fails here.
+    const check = verifySubjectsProof(proof, session.log.verifier);
+    if (!check.ok) {
+      const failed = check.steps.find((step) => !step.ok);
+      throw new ObhutError(
+        'VERIFY_FAILED',
+        `the proof made from ${flags.build} does not verify (${failed?.check}: ${failed?.detail}); is ${path.join(flags.build, RECEIPT_FILE)} from this register's log?`,
+      );
+    }
+    return { proof, statement: check.statement! };
+  }, config);
 }
 
 export async function buildCommand(flags: BuildFlags, config?: Config): Promise<BuildResult> {
-  if (flags.input.length === 0) throw new ObhutError('USAGE', 'give at least one --input file');
+  if (!flags.input || flags.input.length === 0) {
+    throw new ObhutError('USAGE', "required option '--input <file>' not specified");
+  }
+  if (!flags.out) throw new ObhutError('USAGE', "required option '--out <dir>' not specified");
+  const { input, out } = flags;
   const policy = flags.policy ? await loadPolicy(flags.policy) : DEFAULT_POLICY;
   const at = flags.at ?? new Date().toISOString();
   const atMs = parseRfc3339(at);
@@ -62,14 +151,21 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
     throw new ObhutError('USAGE', '--workers must be an integer from 0 to 64');
   }
   return withSession(async (session) => {
-    const consent = await loadConsentSnapshotIsolated(session.config, policy.purpose, at, atMs);
+    // The register is read as of the latest signed checkpoint: events logged after it wait for
+    // the next build, and the manifest names the checkpoint, so the build can be checked against it.
+    const checkpoint = await session.log.reader.checkpoint();
+    const consent = await loadConsentSnapshotIsolated(session.config, policy.purpose, at, atMs, {
+      logSize: checkpoint.size,
+    });
     const progress = createProgress('build', process.stderr, flags.json);
     try {
-      const result = await runBuild({
-        inputs: flags.input,
-        out: flags.out,
+      return await runBuild({
+        inputs: input,
+        out,
         policy,
         consent,
+        checkpoint,
+        log: session.log,
         secret: session.secret,
         strict: flags.strict ?? false,
         overwrite: flags.overwrite ?? false,
@@ -77,18 +173,6 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         ...(workers === undefined ? {} : { workers }),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),
       });
-      const { manifest } = result;
-      await session.store.recordBuild({
-        manifestSha256: result.manifestSha256,
-        purpose: manifest.purpose,
-        consentAt: manifest.consent.at,
-        itemsRoot: manifest.items_root,
-        admitted: manifest.counts.admitted,
-        excluded: manifest.counts.excluded,
-        rejected: manifest.counts.rejected,
-        createdAt: new Date().toISOString(),
-      });
-      return result;
     } finally {
       progress.finish();
     }
@@ -119,11 +203,15 @@ export function summaryJson(result: BuildResult) {
   const { manifest } = result;
   return {
     out: result.out,
+    build_id: result.buildId,
     manifest_sha256: result.manifestSha256,
+    log_index: result.logIndex,
     counts: manifest.counts,
     excluded_by_reason: manifest.excluded_by_reason,
     rejected_by_code: manifest.rejected_by_code,
     items_root: manifest.items_root,
+    subjects_root: manifest.subjects_root,
+    subjects_count: manifest.subjects_count,
     consent: manifest.consent,
   };
 }
@@ -142,12 +230,15 @@ export function summaryText(result: BuildResult): string {
     ['rejected', counts.rejected],
     ...Object.entries(manifest.rejected_by_code).map(([code, n]) => [`  ${code}`, n]),
   ];
+  const { consent } = manifest;
   const lines = [
     `Built ${result.out}`,
     table(rows),
-    `consent register as of ${manifest.consent.at}: ${manifest.consent.events_considered} events, ` +
-      `subjects objected: ${manifest.consent.subjects_objected}, consented: ${manifest.consent.subjects_consented}`,
-    `items_root ${manifest.items_root}`,
+    `consent register as of ${consent.at} at log checkpoint ${consent.checkpoint.size}: ` +
+      `${consent.events_considered} events, subjects objected: ${consent.subjects_objected}, consented: ${consent.subjects_consented}`,
+    `items_root    ${manifest.items_root}`,
+    `subjects_root ${manifest.subjects_root} (${manifest.subjects_count} subjects)`,
+    `build ${result.buildId} logged as entry ${result.logIndex} of ${consent.checkpoint.origin}; receipt in ${RECEIPT_FILE}`,
   ];
   if (result.workersRetired > 0) {
     lines.push(

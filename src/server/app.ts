@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { EmailCodes, type Mailer, type PlatformKey, SessionTokens } from '../identity/index.js';
+import type { Session } from '../runtime/home.js';
+import { TOOL_VERSION } from '../version.js';
+import { errorBody, handleError } from './errors.js';
+import { registerMetrics } from './metrics.js';
+import { meRoutes } from './routes/me.js';
+import { operatorRoutes } from './routes/operator.js';
+import { publicLogRoutes } from './routes/public.js';
+import { sessionRoutes } from './routes/session.js';
+import { sharedSchemas } from './schemas.js';
+
+export interface ServerOptions {
+  readonly session: Pick<Session, 'store' | 'log' | 'secret'>;
+  readonly platforms: ReadonlyMap<string, PlatformKey>;
+  readonly mailer: Mailer;
+  readonly adminToken?: string | undefined;
+  readonly limits?: Partial<Limits>;
+  /** Pino options, or false for no request log (tests). */
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly trustProxy?: boolean;
+  /** The built portal; defaults to dist/web of this package. */
+  readonly webRoot?: string;
+}
+
+export interface Limits {
+  /** Requests per minute per client address, all routes. */
+  readonly perMinute: number;
+  /** Sign-in attempts per minute per address. */
+  readonly signInPerMinute: number;
+  /** Consent events per minute per person. */
+  readonly eventsPerMinute: number;
+  readonly bodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  perMinute: 600,
+  signInPerMinute: 10,
+  eventsPerMinute: 30,
+  bodyBytes: 16 * 1024,
+};
+
+const LOG_SERIALIZERS = {
+  req: (req: { method?: string; routeOptions?: { url?: string } }) => ({
+    method: req.method,
+    route: req.routeOptions?.url ?? 'unmatched',
+  }),
+  res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+};
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+/**
+ * The consent service: JSON API under /api/v1 (OpenAPI at /api/openapi.json, docs at
+ * /api/docs) and the subject portal at /. Built as a function so tests can run it in-process.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { store, log, secret } = options.session;
+  const app = Fastify({
+    bodyLimit: limits.bodyBytes,
+    trustProxy: options.trustProxy ?? false,
+    // Request logs carry the method and route template only: no address, no token, no query.
+    logger: options.logger
+      ? { ...(options.logger as object), serializers: LOG_SERIALIZERS }
+      : false,
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+  });
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  app.setErrorHandler(handleError);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // TLS is the reverse proxy's business; on plain http://localhost these would break the portal.
+    hsts: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: limits.perMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      ...errorBody(
+        'RATE_LIMITED',
+        `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+      ),
+    }),
+  });
+
+  // The API authenticates with bearer tokens in a header, never cookies, so a cross-site form
+  // cannot act for anyone; a foreign Origin on a state-changing request is refused as well.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const origin = req.headers.origin;
+    if (origin && new URL(origin).host !== req.headers.host) {
+      return reply.code(403).send(errorBody('FORBIDDEN', 'cross-site requests are not accepted'));
+    }
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/v1/me') || req.url.startsWith('/api/v1/session')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Obhut consent API',
+        version: TOOL_VERSION,
+        description:
+          'Objections, consents and requests of the people whose data it is, each recorded in a public transparency log with an offline-verifiable receipt.',
+      },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'a portal session from /api/v1/session/*',
+          },
+          operator: { type: 'http', scheme: 'bearer', description: 'OBHUT_ADMIN_TOKEN' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json) => String(json.$id) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await store.logSize();
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send(errorBody('STORE_FAILED', 'the database is not reachable'));
+    }
+  });
+  registerMetrics(app, log, options.adminToken);
+
+  const tokens = new SessionTokens(secret);
+  await app.register(publicLogRoutes, { log, emailLogin: true });
+  await app.register(sessionRoutes, {
+    secret,
+    tokens,
+    platforms: options.platforms,
+    codes: new EmailCodes(secret),
+    mailer: options.mailer,
+    signInPerMinute: limits.signInPerMinute,
+  });
+  await app.register(meRoutes, {
+    store,
+    log,
+    secret,
+    tokens,
+    eventsPerMinute: limits.eventsPerMinute,
+  });
+  await app.register(operatorRoutes, { store, adminToken: options.adminToken });
+  await registerPortal(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  return app;
+}
+
+/** The portal is a single-page app: unknown paths outside /api get its index.html. */
+async function registerPortal(app: FastifyInstance, root: string) {
+  const built = existsSync(`${root}/index.html`);
+  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && built) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

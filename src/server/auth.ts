@@ -1,0 +1,39 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ObhutError } from '../errors/index.js';
+import type { SessionClaims, SessionTokens } from '../identity/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireSession`: the person this request acts for. */
+    subjectSession?: SessionClaims;
+  }
+}
+
+export function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+/** Routes under /me act for exactly one person: the one whose session token is presented. */
+export function requireSession(tokens: SessionTokens) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const token = bearer(request);
+    const claims = token ? tokens.check(token) : undefined;
+    if (!claims) throw new ObhutError('UNAUTHENTICATED', 'sign in again: no valid session');
+    request.subjectSession = claims;
+  };
+}
+
+/** Operator routes: a bearer token from OBHUT_ADMIN_TOKEN; without it they are closed. */
+export function requireOperator(adminToken: string | undefined) {
+  const expected = adminToken ? Buffer.from(adminToken) : undefined;
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const given = Buffer.from(bearer(request) ?? '');
+    if (!expected)
+      throw new ObhutError('FORBIDDEN', 'operator routes are off (set OBHUT_ADMIN_TOKEN)');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new ObhutError('UNAUTHENTICATED', 'an operator token is required');
+    }
+  };
+}

@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recordConsentEvent, stateAfter, subjectStatus } from '../../consent/index.js';
+import { ObhutError } from '../../errors/index.js';
+import type { SessionClaims, SessionTokens } from '../../identity/index.js';
+import {
+  decodeEntry,
+  parseDecimal,
+  type Receipt,
+  receiptAsTlogProof,
+  type TransparencyLog,
+} from '../../log/index.js';
+import type { ConsentAction, Purpose } from '../../records/index.js';
+import type { Store, SubjectRequest } from '../../store/index.js';
+import { requireSession } from '../auth.js';
+import { actionEnum, errors, purposeEnum } from '../schemas.js';
+
+export interface MeRouteOptions {
+  readonly store: Store;
+  readonly log: TransparencyLog;
+  readonly secret: Buffer;
+  readonly tokens: SessionTokens;
+  readonly eventsPerMinute: number;
+}
+
+/** Actions the portal offers; consent is asked for AI training only (the issue's scope). */
+const OFFERED: Record<Purpose, readonly ConsentAction[]> = {
+  ai_training: ['object', 'revoke_objection', 'consent', 'withdraw_consent'],
+  human_review: ['object', 'revoke_objection'],
+};
+
+const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Everything a signed-in person can see and do, always about themselves only. */
+export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
+  const { store, log } = opts;
+  const tags = ['me'];
+  const security = [{ session: [] }];
+  app.addHook('preHandler', requireSession(opts.tokens));
+  const me = (req: FastifyRequest): SessionClaims => req.subjectSession!;
+
+  app.get('/api/v1/me', {
+    schema: {
+      tags,
+      security,
+      summary: 'Your current state per purpose, each with the receipt of the deciding event',
+      response: {
+        200: {
+          type: 'object',
+          required: ['purposes'],
+          properties: {
+            purposes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['purpose', 'state', 'since', 'receipt'],
+                properties: {
+                  purpose: purposeEnum,
+                  state: { type: 'string', enum: ['objected', 'consented', 'none'] },
+                  since: { type: ['string', 'null'] },
+                  receipt: { anyOf: [{ $ref: 'Receipt#' }, { type: 'null' }] },
+                },
+              },
+            },
+          },
+        },
+        ...errors(401),
+      },
+    },
+    handler: async (req) => {
+      const purposes = await subjectStatus(store, me(req).sub, Date.now());
+      return {
+        purposes: await Promise.all(
+          purposes.map(async (p) => ({
+            purpose: p.purpose,
+            state: p.state,
+            since: p.decidingEvent?.at ?? null,
+            receipt:
+              p.decidingEvent?.logIndex === undefined
+                ? null
+                : await log.receiptAt(p.decidingEvent.logIndex),
+          })),
+        ),
+      };
+    },
+  });
+
+  app.post<{ Body: { purpose: Purpose; action: ConsentAction } }>('/api/v1/me/events', {
+    config: {
+      rateLimit: {
+        max: opts.eventsPerMinute,
+        timeWindow: '1 minute',
+        // Per person, not per address: many people may share one address (a company's NAT).
+        keyGenerator: (req) => {
+          const token = req.headers.authorization?.slice(7) ?? '';
+          return opts.tokens.check(token)?.sub ?? req.ip;
+        },
+      },
+    },
+    schema: {
+      tags,
+      security,
+      summary:
+        'Object, revoke an objection, consent or withdraw consent; answers once durable and logged',
+      headers: {
+        type: 'object',
+        properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 128 } },
+      },
+      body: {
+        type: 'object',
+        required: ['purpose', 'action'],
+        additionalProperties: false,
+        properties: { purpose: purposeEnum, action: actionEnum },
+      },
+      response: {
+        201: {
+          type: 'object',
+          required: ['event_id', 'state', 'receipt'],
+          properties: {
+            event_id: { type: 'string' },
+            state: { type: 'string', enum: ['objected', 'consented', 'none'] },
+            receipt: { $ref: 'Receipt#' },
+          },
+        },
+        ...errors(400, 401, 429),
+      },
+    },
+    handler: async (req, reply) => {
+      const { purpose, action } = req.body;
+      if (!OFFERED[purpose].includes(action)) {
+        throw new ObhutError('REQUEST_INVALID', `${action} is not offered for ${purpose}`);
+      }
+      const idempotencyKey = req.headers['idempotency-key'];
+      const recorded = await recordConsentEvent(log, opts.secret, {
+        who: { subject: me(req).sub },
+        purpose,
+        action,
+        channel: me(req).via === 'email' ? 'email' : 'portal',
+        ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
+      });
+      return reply.code(201).send({
+        event_id: recorded.event.key,
+        state: stateAfter(recorded.event.action),
+        receipt: recorded.receipt,
+      });
+    },
+  });
+
+  app.get<{
+    Params: { index: string };
+    Querystring: { format?: 'json' | 'tlog-proof'; download?: '1' };
+  }>('/api/v1/me/receipts/:index', {
+    schema: {
+      tags,
+      security,
+      summary: 'A receipt for one of your own log entries, against the latest checkpoint',
+      params: {
+        type: 'object',
+        properties: { index: { type: 'string', pattern: '^(0|[1-9][0-9]{0,15})$' } },
+      },
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          format: { type: 'string', enum: ['json', 'tlog-proof'] },
+          download: { type: 'string', enum: ['1'] },
+        },
+      },
+      response: { 200: { $ref: 'Receipt#' }, ...errors(401, 404) },
+    },
+    handler: async (req, reply) => {
+      const index = parseDecimal(req.params.index)!;
+      const receipt = await ownReceipt(log, index, me(req).sub);
+      const tlog = req.query.format === 'tlog-proof';
+      if (req.query.download) {
+        reply.header(
+          'content-disposition',
+          `attachment; filename="obhut-receipt-${index}.${tlog ? 'tlog-proof' : 'json'}"`,
+        );
+      }
+      if (tlog) return reply.type('text/plain; charset=utf-8').send(receiptAsTlogProof(receipt));
+      return receipt;
+    },
+  });
+
+  app.post<{ Body: { kind: SubjectRequest['kind']; message?: string } }>('/api/v1/me/requests', {
+    schema: {
+      tags,
+      security,
+      summary: 'Ask for access to your data or for its erasure; answered within one month',
+      body: {
+        type: 'object',
+        required: ['kind'],
+        additionalProperties: false,
+        properties: {
+          kind: { type: 'string', enum: ['access', 'erasure'] },
+          message: { type: 'string', maxLength: 2000 },
+        },
+      },
+      response: { 201: { $ref: 'SubjectRequest#' }, ...errors(400, 401) },
+    },
+    handler: async (req, reply) => {
+      const now = new Date();
+      const request: SubjectRequest = {
+        id: randomUUID(),
+        subject: me(req).sub,
+        kind: req.body.kind,
+        status: 'received',
+        message: req.body.message,
+        receivedAt: now.toISOString(),
+        deadline: oneMonthAfter(now).toISOString(),
+        answer: undefined,
+        answeredAt: undefined,
+      };
+      await store.createSubjectRequest(request);
+      return reply.code(201).send(requestView(request));
+    },
+  });
+
+  app.get('/api/v1/me/requests', {
+    schema: {
+      tags,
+      security,
+      summary: 'Your access and erasure requests',
+      response: {
+        200: {
+          type: 'object',
+          required: ['requests'],
+          properties: { requests: { type: 'array', items: { $ref: 'SubjectRequest#' } } },
+        },
+        ...errors(401),
+      },
+    },
+    handler: async (req) => ({
+      requests: (await store.subjectRequests(me(req).sub)).map(requestView),
+    }),
+  });
+}
+
+/** Receipts are only for the person the entry is about; others get the same 404 as a gap. */
+async function ownReceipt(log: TransparencyLog, index: number, subject: string): Promise<Receipt> {
+  const size = await log.reader.size();
+  if (index < size) {
+    const decoded = decodeEntry(await log.reader.entry(index));
+    if (decoded.ok && decoded.entry.type === 'consent_event' && decoded.entry.subject === subject) {
+      return log.receiptAt(index);
+    }
+  }
+  throw new ObhutError('NOT_FOUND', 'no receipt of yours with that number');
+}
+
+/** GDPR Art. 12(3): one month from receipt; the same day next month, or the month's last day. */
+export function oneMonthAfter(date: Date): Date {
+  const next = new Date(date);
+  next.setUTCMonth(date.getUTCMonth() + 1);
+  if (next.getUTCDate() !== date.getUTCDate()) next.setUTCDate(0);
+  return Number.isNaN(next.getTime()) ? new Date(date.getTime() + MONTH_MS) : next;
+}
+
+export function requestView(r: SubjectRequest) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    message: r.message ?? null,
+    received_at: r.receivedAt,
+    deadline: r.deadline,
+    answer: r.answer ?? null,
+  };
+}

@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import { pseudonymise } from '../../consent/index.js';
+import { ObhutError } from '../../errors/index.js';
+import {
+  checkPlatformToken,
+  type EmailCodes,
+  type Mailer,
+  normaliseEmail,
+  type PlatformKey,
+  type SessionTokens,
+} from '../../identity/index.js';
+import { bearer } from '../auth.js';
+import { errors, sessionSchema } from '../schemas.js';
+
+export interface SessionRouteOptions {
+  readonly secret: Buffer;
+  readonly tokens: SessionTokens;
+  readonly platforms: ReadonlyMap<string, PlatformKey>;
+  readonly codes: EmailCodes;
+  readonly mailer: Mailer;
+  readonly signInPerMinute: number;
+}
+
+// Loose on purpose: the code sent to the address is the real check.
+const EMAIL = '^[^\\s@]{1,64}@[^\\s@]{1,189}\\.[^\\s@]{2,63}$';
+
+/**
+ * Signing in: with a platform's link token, or with a one-time code sent by e-mail. No answer
+ * reveals whether an account or address is known to us; every address gets a code.
+ */
+export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOptions) {
+  const tags = ['session'];
+  const signInLimit = { rateLimit: { max: opts.signInPerMinute, timeWindow: '1 minute' } };
+
+  app.post<{ Body: { token: string } }>('/api/v1/session/platform', {
+    config: signInLimit,
+    schema: {
+      tags,
+      summary: "Exchange a platform's link token for a portal session",
+      body: {
+        type: 'object',
+        required: ['token'],
+        additionalProperties: false,
+        properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
+      },
+      response: { 200: sessionSchema, ...errors(400, 401, 429) },
+    },
+    handler: async (req) => {
+      const check = checkPlatformToken(req.body.token, (p) => opts.platforms.get(p));
+      if (!check.ok) {
+        req.log.info({ reason: check.reason }, 'platform token refused');
+        throw new ObhutError(
+          'UNAUTHENTICATED',
+          'the link is invalid or has expired; open it again from the platform',
+        );
+      }
+      const subject = pseudonymise(opts.secret, check.claims);
+      const { token, expiresAt } = opts.tokens.mint(subject, 'platform');
+      return { session: token, expires_at: expiresAt };
+    },
+  });
+
+  app.post<{ Body: { email: string } }>('/api/v1/session/email', {
+    config: signInLimit,
+    schema: {
+      tags,
+      summary: 'Send a one-time code to an e-mail address',
+      body: {
+        type: 'object',
+        required: ['email'],
+        additionalProperties: false,
+        properties: { email: { type: 'string', maxLength: 254, pattern: EMAIL } },
+      },
+      response: {
+        202: { type: 'object', properties: { status: { type: 'string', const: 'sent_if_valid' } } },
+        ...errors(400, 429),
+      },
+    },
+    handler: async (req, reply) => {
+      const email = normaliseEmail(req.body.email);
+      const code = opts.codes.issue(email);
+      try {
+        await opts.mailer.send({
+          to: email,
+          subject: 'Your Obhut code / Ihr Obhut-Code',
+          text: `Your code is ${code}. It is valid for 10 minutes.\nIhr Code lautet ${code}. Er ist 10 Minuten gültig.\n\nIf you did not ask for it, ignore this mail. / Falls Sie ihn nicht angefordert haben, ignorieren Sie diese Mail.\n`,
+        });
+      } catch (err) {
+        // Logged without the address; the answer stays the same so it reveals nothing.
+        req.log.error({ err: (err as Error).message }, 'sending a code failed');
+      }
+      return reply.code(202).send({ status: 'sent_if_valid' });
+    },
+  });
+
+  app.post<{ Body: { email: string; code: string } }>('/api/v1/session/email/verify', {
+    config: signInLimit,
+    schema: {
+      tags,
+      summary: 'Exchange an e-mailed code for a portal session',
+      body: {
+        type: 'object',
+        required: ['email', 'code'],
+        additionalProperties: false,
+        properties: {
+          email: { type: 'string', maxLength: 254, pattern: EMAIL },
+          code: { type: 'string', pattern: '^[0-9]{6}$' },
+        },
+      },
+      response: { 200: sessionSchema, ...errors(400, 401, 429) },
+    },
+    handler: async (req) => {
+      const email = normaliseEmail(req.body.email);
+      if (!opts.codes.redeem(email, req.body.code)) {
+        throw new ObhutError(
+          'UNAUTHENTICATED',
+          'the code is wrong or has expired; ask for a new one',
+        );
+      }
+      const subject = pseudonymise(opts.secret, { platform: 'email', account: email });
+      const { token, expiresAt } = opts.tokens.mint(subject, 'email');
+      return { session: token, expires_at: expiresAt };
+    },
+  });
+
+  app.delete('/api/v1/session', {
+    schema: { tags, summary: 'Sign out', response: { 204: { type: 'null' } } },
+    handler: async (req, reply) => {
+      const token = bearer(req);
+      const claims = token ? opts.tokens.check(token) : undefined;
+      if (claims) opts.tokens.revoke(claims);
+      return reply.code(204).send();
+    },
+  });
+}
