@@ -97,13 +97,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     global: true,
     max: limits.perMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_req, context) => ({
-      statusCode: 429,
-      ...errorBody(
-        'RATE_LIMITED',
-        `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
-      ),
-    }),
+    // Thrown as an Error so handleError answers with the one error body and code.
+    errorResponseBuilder: (_req, context) =>
+      Object.assign(new Error(`too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`), {
+        statusCode: 429,
+      }),
   });
 
   // The API authenticates with bearer tokens in a header, never cookies, so a cross-site form
