@@ -12,4 +12,4 @@ export {
   snapshotData,
   snapshotFromData,
 } from './snapshot.js';
-export { consentStatus, type PurposeStatus } from './status.js';
+export { consentStatus, type PurposeStatus, subjectStatus } from './status.js';

@@ -20,6 +20,15 @@ export async function consentStatus(
   asOfMs: number,
 ): Promise<{ subject: string; purposes: PurposeStatus[] }> {
   const subject = pseudonymise(secret, account);
+  return { subject, purposes: await subjectStatus(store, subject, asOfMs) };
+}
+
+/** The same, for a subject known only by pseudonym (a portal session). */
+export async function subjectStatus(
+  store: Store,
+  subject: string,
+  asOfMs: number,
+): Promise<PurposeStatus[]> {
   const events = await store.consentEventsOf(subject);
   const purposes = PURPOSES.map((purpose) => {
     const history = events.filter((e) => e.purpose === purpose);
@@ -31,5 +40,5 @@ export async function consentStatus(
       history,
     } satisfies PurposeStatus;
   });
-  return { subject, purposes };
+  return purposes;
 }
