@@ -5,6 +5,7 @@ import { EXIT, ObhutError } from '../errors/index.js';
 import { fromNoteError } from '../log/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerBuild } from './commands/build.js';
+import { registerCanary } from './commands/canary.js';
 import { registerConsent } from './commands/consent.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   registerVerify(program);
   registerServe(program);
   registerToken(program);
+  registerCanary(program);
   registerDemo(program);
   for (const command of program.commands) command.exitOverride();
   return program;
