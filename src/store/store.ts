@@ -97,7 +97,11 @@ export interface BuildSummary {
  */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
-  /** Appends events in order; events whose key is already stored are skipped. */
+  /**
+   * Appends events without logging them, as versions before the log did; kept for importing
+   * such registers and for tests that simulate them. Everything Obhut accepts now goes through
+   * `appendToLog`. Events whose key is already stored are skipped.
+   */
   appendConsentEvents(
     events: readonly NewConsentEvent[],
   ): Promise<{ inserted: number; skipped: number }>;
