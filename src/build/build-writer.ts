@@ -7,6 +7,7 @@ import type { BatchResult, PackedOutcome } from './evaluate-batch.js';
 import { SpillingIdSet } from './id-spill-set.js';
 import type { FileEntry } from './manifest.js';
 import { MediaCopier } from './media.js';
+import { SUBJECT_BYTES, SubjectCollector } from './subject-set.js';
 
 export interface RejectedRecord {
   readonly input: string;
@@ -18,10 +19,19 @@ export interface RejectedRecord {
 
 const REJECTED_SAMPLE = 20;
 
+export const SUBJECTS_FILE = 'subjects.bin';
+
+/** What `BuildWriter.finish` returns: the output files and the build's subject list. */
+export interface FinishedOutputs {
+  /** Every output file, sorted by name (subjects.bin included). */
+  readonly outputs: FileEntry[];
+  readonly subjects: { readonly count: number; readonly root: Buffer };
+}
+
 /**
  * Applies evaluated lines, in input order, to the output folder: the duplicate-id check (which
- * needs every earlier id), the items shards, excluded.jsonl, rejected.jsonl, media, the counts
- * and the Merkle tree over admitted lines.
+ * needs every earlier id), the items shards, excluded.jsonl, rejected.jsonl, media, the counts,
+ * the Merkle tree over admitted lines and the set of subjects with an admitted item.
  */
 export class BuildWriter {
   readonly counts = { input: 0, admitted: 0, excluded: 0, rejected: 0, blank_lines: 0 };
@@ -32,6 +42,7 @@ export class BuildWriter {
   readonly tree = new TreeHasher();
   readonly media: MediaCopier;
   readonly #ids: SpillingIdSet;
+  readonly #subjects: SubjectCollector;
   readonly #sinks: FileSink[] = [];
   readonly #excluded: FileSink;
   readonly #rejected: FileSink;
@@ -46,6 +57,7 @@ export class BuildWriter {
     this.media = new MediaCopier(dir);
     // Inside the staging folder so it goes wherever the build goes; removed before publishing.
     this.#ids = new SpillingIdSet(path.join(dir, '.ids.spill'));
+    this.#subjects = new SubjectCollector(path.join(dir, '.subjects.spill'));
     this.recordsPerInput = inputs.map(() => 0);
     this.#excluded = this.#open('excluded.jsonl');
     this.#rejected = this.#open('rejected.jsonl');
@@ -54,8 +66,10 @@ export class BuildWriter {
   apply(result: BatchResult): void {
     const admitted = asBuffer(result.admitted);
     const hashes = asBuffer(result.leafHashes);
+    const subjects = result.subjects;
     let at = 0;
     let admittedIndex = 0;
+    let subjectIndex = 0;
     result.outcomes.forEach((original, i) => {
       const outcome = checkDuplicate(original, this.#ids);
       let written: { line: Buffer; leafHash: Buffer } | undefined;
@@ -67,6 +81,11 @@ export class BuildWriter {
         };
         at += original.length;
         admittedIndex++;
+        if (original.hasSubject) {
+          if (outcome.kind === 'admitted')
+            this.#subjects.add(subjects, subjectIndex * SUBJECT_BYTES);
+          subjectIndex++;
+        }
       }
       this.#applyOne(outcome, written, result.inputIndex, result.numbers[i]!);
     });
@@ -117,19 +136,25 @@ export class BuildWriter {
     }
   }
 
-  /** Closes every file; returns the output entries, sorted by name. */
-  finish(): FileEntry[] {
+  /** Closes every file and writes subjects.bin; returns the output entries, sorted by name. */
+  finish(): FinishedOutputs {
     this.#ids.close();
     // An empty build still gets one, empty, items file, so it says so explicitly.
     this.#shard ??= this.#open(shardName(0));
     this.#shardEntries.push(entry(this.#shard));
-    return [...this.#shardEntries, entry(this.#excluded), entry(this.#rejected)].sort((a, b) =>
-      a.path < b.path ? -1 : 1,
-    );
+    const subjects = this.#subjects.finish(path.join(this.dir, SUBJECTS_FILE));
+    const outputs = [
+      ...this.#shardEntries,
+      entry(this.#excluded),
+      entry(this.#rejected),
+      subjects.entry,
+    ].sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { outputs, subjects: { count: subjects.count, root: subjects.root } };
   }
 
   abort(): void {
     this.#ids.close();
+    this.#subjects.close();
     for (const sink of this.#sinks) sink.abort();
   }
 

@@ -23,8 +23,10 @@ export interface EvaluatorSetup {
 /** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
 export type PackedOutcome =
   | Exclude<LineOutcome, { kind: 'admitted' }>
-  | (Omit<Extract<LineOutcome, { kind: 'admitted' }>, 'line' | 'leafHash'> & {
+  | (Omit<Extract<LineOutcome, { kind: 'admitted' }>, 'line' | 'leafHash' | 'subject'> & {
       readonly length: number;
+      /** Whether the record names a subject; its pseudonym is then next in `subjects`. */
+      readonly hasSubject: boolean;
     });
 
 export interface BatchResult {
@@ -37,6 +39,8 @@ export interface BatchResult {
   readonly admitted: Uint8Array;
   /** The admitted lines' 32-byte leaf hashes, back to back, in order. */
   readonly leafHashes: Uint8Array;
+  /** The 32-byte pseudonyms of the admitted lines that name a subject, back to back, in order. */
+  readonly subjects: Uint8Array;
 }
 
 /** Builds the per-thread evaluation context from a setup. */
@@ -58,6 +62,7 @@ export function createContext(setup: EvaluatorSetup): LineContext {
 export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
   const outcomes: PackedOutcome[] = [];
   const lines: Uint8Array[] = [];
+  const subjects: string[] = [];
   let bytes = 0;
   for (const line of batchLines(batch)) {
     const outcome = evaluateLine(line, batch.inputIndex, ctx);
@@ -65,10 +70,11 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
       outcomes.push(outcome);
       continue;
     }
-    const { line: written, leafHash, ...rest } = outcome;
+    const { line: written, leafHash, subject, ...rest } = outcome;
     lines.push(written, leafHash);
     bytes += written.length;
-    outcomes.push({ ...rest, length: written.length });
+    if (subject !== undefined) subjects.push(subject);
+    outcomes.push({ ...rest, length: written.length, hasSubject: subject !== undefined });
   }
   const admitted = Buffer.allocUnsafeSlow(bytes);
   const leafHashes = Buffer.allocUnsafeSlow((lines.length / 2) * 32);
@@ -77,6 +83,8 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
     at += lines[i]!.length;
     leafHashes.set(lines[i + 1]!, (i / 2) * 32);
   }
+  const packedSubjects = Buffer.allocUnsafeSlow(subjects.length * 32);
+  for (const [i, subject] of subjects.entries()) packedSubjects.write(subject, i * 32, 32, 'hex');
   return {
     seq: batch.seq,
     inputIndex: batch.inputIndex,
@@ -84,5 +92,6 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
     outcomes,
     admitted,
     leafHashes,
+    subjects: packedSubjects,
   };
 }

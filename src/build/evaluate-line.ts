@@ -40,6 +40,8 @@ export type LineOutcome =
       readonly line: Uint8Array;
       /** RFC 6962 leaf hash of `line`. */
       readonly leafHash: Uint8Array;
+      /** The subject's pseudonym (hex), when the record names one. */
+      readonly subject?: string;
       readonly media?: { readonly source: string; readonly entry: MediaEntry };
     };
 
@@ -121,6 +123,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     fingerprint,
     line: withPrefix.subarray(1),
     leafHash: hash('sha256', withPrefix, 'buffer'),
+    ...(subject === undefined ? {} : { subject }),
     ...(entry === undefined ? {} : { media: { source: mediaFile!, entry } }),
   };
 }

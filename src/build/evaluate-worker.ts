@@ -11,6 +11,7 @@ parentPort!.on('message', (batch: LineBatch) => {
     parentPort!.postMessage({ ok: true, result }, [
       result.admitted.buffer as ArrayBuffer,
       result.leafHashes.buffer as ArrayBuffer,
+      result.subjects.buffer as ArrayBuffer,
     ]);
   } catch (err) {
     parentPort!.postMessage({

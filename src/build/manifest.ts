@@ -30,9 +30,29 @@ export interface Manifest {
     readonly events_sha256: string;
     readonly subjects_objected: number;
     readonly subjects_consented: number;
+    /**
+     * The transparency log's signed checkpoint the register was read at: only consent events
+     * logged in the tree of this size were considered.
+     */
+    readonly checkpoint: ManifestCheckpoint;
   };
   /** RFC 6962 Merkle Tree Hash (hex) over the admitted lines as written, in output order. */
   readonly items_root: string;
+  /**
+   * RFC 6962 Merkle Tree Hash (hex) over the sorted, distinct pseudonyms of the subjects with at
+   * least one admitted item; each leaf is a pseudonym's 32 raw bytes. They are in subjects.bin.
+   */
+  readonly subjects_root: string;
+  readonly subjects_count: number;
+}
+
+export interface ManifestCheckpoint {
+  readonly origin: string;
+  readonly size: number;
+  /** The tree's root hash, base64, as in the checkpoint itself. */
+  readonly root: string;
+  /** The signed checkpoint (a C2SP signed note), verbatim. */
+  readonly note: string;
 }
 
 export interface FileEntry {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -7,13 +7,20 @@ import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { readFileLines } from '../io/line-reader.js';
+import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
+import type { StoredCheckpoint } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { BuildWriter, type RejectedRecord } from './build-writer.js';
+import {
+  BuildWriter,
+  type FinishedOutputs,
+  type RejectedRecord,
+  SUBJECTS_FILE,
+} from './build-writer.js';
 import { MAX_RECORD_BYTES } from './evaluate-line.js';
 import { createEvaluator } from './evaluator-pool.js';
 import { LineBatcher } from './line-batch.js';
-import { type FileEntry, MANIFEST_FORMAT, type Manifest } from './manifest.js';
+import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
 import { OutputFolder } from './output-folder.js';
 
 export type { RejectedRecord } from './build-writer.js';
@@ -22,7 +29,15 @@ export interface BuildOptions {
   readonly inputs: readonly string[];
   readonly out: string;
   readonly policy: Policy;
+  /** The register as of `--at`, read at `checkpoint` (its `logSize` must be the checkpoint's size). */
   readonly consent: ConsentSnapshot;
+  /** The log's signed checkpoint the register was read at; recorded in the manifest. */
+  readonly checkpoint: StoredCheckpoint;
+  /**
+   * The transparency log the build is appended to, as a `build` entry, before it is published;
+   * its store records the build and its subjects.
+   */
+  readonly log: TransparencyLog;
   readonly secret: Buffer;
   /** Fail without publishing anything if any record is rejected. */
   readonly strict?: boolean;
@@ -46,6 +61,12 @@ export interface BuildResult {
   readonly out: string;
   readonly manifest: Manifest;
   readonly manifestSha256: string;
+  /** The first 16 hex digits of `manifestSha256`. */
+  readonly buildId: string;
+  /** The build entry's index in the transparency log. */
+  readonly logIndex: number;
+  /** The build entry's receipt, also written to build-receipt.json. */
+  readonly receipt: Receipt;
   /** The first rejections, for showing on the terminal; all of them are in rejected.jsonl. */
   readonly rejectedSample: readonly RejectedRecord[];
   /** Worker threads that ran out of memory; their lines were evaluated on the main thread. */
@@ -53,16 +74,26 @@ export interface BuildResult {
 }
 
 export const DEFAULT_SHARD_RECORDS = 100_000;
+export const RECEIPT_FILE = 'build-receipt.json';
+/** A build's id is this many leading hex digits of its manifest's SHA-256. */
+export const BUILD_ID_HEX = 16;
 // Below this, starting worker threads costs more than it saves.
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const MAX_WORKERS = 4;
 
 /**
- * Runs one build: reads every input once, decides every record, and publishes the outputs
- * atomically. Reading, the duplicate check and writing stay on this thread, in input order;
- * parsing, validation, decisions and hashing of each batch of lines may run in workers.
+ * Runs one build: reads every input once, decides every record, appends the build to the
+ * transparency log, records it in the store and publishes the outputs atomically. Reading, the
+ * duplicate check and writing stay on this thread, in input order; parsing, validation,
+ * decisions and hashing of each batch of lines may run in workers.
  */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  if (options.consent.logSize !== options.checkpoint.size) {
+    throw new ObhutError(
+      'INTERNAL',
+      `the consent register was read at log size ${options.consent.logSize}, not at the build's checkpoint (${options.checkpoint.size})`,
+    );
+  }
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   const bytesTotal = options.inputs.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
@@ -119,15 +150,63 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (options.strict && counts.rejected > 0) {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
-    const outputs = writer.finish();
-    const manifest = buildManifest(options, writer, outputs, inputs);
+    const finished = writer.finish();
+    const manifest = buildManifest(options, writer, finished, inputs);
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     await writeFile(path.join(folder.staging, 'manifest.json'), manifestText, { flag: 'wx' });
+    const manifestSha256 = createHash('sha256').update(manifestText).digest('hex');
+    const buildId = manifestSha256.slice(0, BUILD_ID_HEX);
+
+    // Logged before publishing, so a published build always has its entry (a failure from here
+    // on can leave an entry for a build that was never published, which the log cannot undo).
+    const ack = await options.log.writer.append({
+      entry: encodeEntry({
+        type: 'build',
+        version: 1,
+        build_id: buildId,
+        purpose: options.policy.purpose,
+        manifest_sha256: manifestSha256,
+        items_root: manifest.items_root,
+        subjects_root: manifest.subjects_root,
+        consent_checkpoint: {
+          origin: manifest.consent.checkpoint.origin,
+          size: manifest.consent.checkpoint.size,
+          root: manifest.consent.checkpoint.root,
+        },
+      }),
+    });
+    const receipt = options.log.receiptFor(ack);
+    await writeFile(
+      path.join(folder.staging, RECEIPT_FILE),
+      `${JSON.stringify(receipt, null, 2)}\n`,
+      { flag: 'wx' },
+    );
+    await options.log.store.recordBuild(
+      {
+        manifestSha256,
+        purpose: manifest.purpose,
+        consentAt: manifest.consent.at,
+        itemsRoot: manifest.items_root,
+        admitted: manifest.counts.admitted,
+        excluded: manifest.counts.excluded,
+        rejected: manifest.counts.rejected,
+        createdAt: new Date().toISOString(),
+        buildId,
+        subjectsRoot: manifest.subjects_root,
+        subjectsCount: manifest.subjects_count,
+        logIndex: ack.index,
+        checkpointSize: manifest.consent.checkpoint.size,
+      },
+      readBlocks(path.join(folder.staging, SUBJECTS_FILE)),
+    );
     await folder.publish();
     return {
       out: folder.target,
       manifest,
-      manifestSha256: createHash('sha256').update(manifestText).digest('hex'),
+      manifestSha256,
+      buildId,
+      logIndex: ack.index,
+      receipt,
       rejectedSample: writer.rejectedSample,
       workersRetired: evaluator.retired,
     };
@@ -143,9 +222,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 function buildManifest(
   options: BuildOptions,
   writer: BuildWriter,
-  outputs: FileEntry[],
+  finished: FinishedOutputs,
   inputs: readonly { path: string; bytes: number; sha256: string }[],
 ): Manifest {
+  const { outputs, subjects } = finished;
+  const { checkpoint } = options;
   const policyJson = canonicalPolicyJson(options.policy);
   return {
     format: MANIFEST_FORMAT,
@@ -169,9 +250,32 @@ function buildManifest(
       events_sha256: options.consent.eventsSha256,
       subjects_objected: options.consent.objected,
       subjects_consented: options.consent.consented,
+      checkpoint: {
+        origin: options.log.origin,
+        size: checkpoint.size,
+        root: checkpoint.root.toString('base64'),
+        note: checkpoint.note,
+      },
     },
     items_root: writer.tree.root().toString('hex'),
+    subjects_root: subjects.root.toString('hex'),
+    subjects_count: subjects.count,
   };
+}
+
+/** A file's bytes in 1 MiB blocks, each valid until the next is read. */
+function* readBlocks(file: string): Generator<Buffer> {
+  const fd = openSync(file, 'r');
+  try {
+    const block = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const n = readSync(fd, block, 0, block.length, null);
+      if (n === 0) return;
+      yield block.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Thrown by a --strict build that met rejected records; carries what the user must fix. */

@@ -12,6 +12,11 @@ import { stateAfter } from './consent-state.js';
 export interface ConsentSnapshot {
   readonly purpose: Purpose;
   readonly at: string;
+  /**
+   * The transparency log size it was read at: only events logged at an index below it count.
+   * Undefined when read without a log bound (every stored event up to `at` counts).
+   */
+  readonly logSize: number | undefined;
   /** How many events (at <= at) were read to compute it. */
   readonly eventsConsidered: number;
   /** SHA-256 over the considered events in order; equal registers give equal digests. */
@@ -29,14 +34,15 @@ const PAGE = 1_000;
 /** A snapshot's figures and its index's shared memory: what crosses from a loading thread. */
 export type SnapshotData = Pick<
   ConsentSnapshot,
-  'purpose' | 'at' | 'eventsConsidered' | 'eventsSha256' | 'objected' | 'consented'
+  'purpose' | 'at' | 'logSize' | 'eventsConsidered' | 'eventsSha256' | 'objected' | 'consented'
 > & { readonly shared: SharedConsentIndex };
 
 export function snapshotData(snapshot: ConsentSnapshot): SnapshotData {
-  const { purpose, at, eventsConsidered, eventsSha256, objected, consented } = snapshot;
+  const { purpose, at, logSize, eventsConsidered, eventsSha256, objected, consented } = snapshot;
   return {
     purpose,
     at,
+    logSize,
     eventsConsidered,
     eventsSha256,
     objected,
@@ -56,16 +62,27 @@ export function snapshotFromData(data: SnapshotData): ConsentSnapshot {
   };
 }
 
+/**
+ * Reads the register's state for `purpose` as of `atMs`. With `logSize`, only events whose log
+ * entry is in the log's tree of that size count: a build passes the size of the checkpoint it
+ * records, so an event logged after that checkpoint is left to the next build.
+ */
 export async function loadConsentSnapshot(
   store: Store,
   purpose: Purpose,
   at: string,
   atMs: number,
+  options: { logSize?: number | undefined } = {},
 ): Promise<ConsentSnapshot> {
+  const { logSize } = options;
   const index = ConsentIndex.create(await store.countConsentEvents());
   const digest = createHash('sha256');
   let eventsConsidered = 0;
-  for await (const page of store.scanConsentEvents(purpose, atMs, { pageSize: PAGE })) {
+  const scan = store.scanConsentEvents(purpose, atMs, {
+    pageSize: PAGE,
+    ...(logSize === undefined ? {} : { logSize }),
+  });
+  for await (const page of scan) {
     for (const event of page) {
       // Store-independent fields only, so SQLite and PostgreSQL registers digest alike.
       digest.update(
@@ -80,6 +97,7 @@ export async function loadConsentSnapshot(
   return snapshotFromData({
     purpose,
     at,
+    logSize,
     eventsConsidered,
     eventsSha256: digest.digest('hex'),
     objected: tally.objected,

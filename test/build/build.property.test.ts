@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/policy/index.js';
-import { admittedLines, folderContents, readJsonl, workspace } from '../support/fixtures.js';
+import { admittedLines, datasetContents, readJsonl, workspace } from '../support/fixtures.js';
 import { postgresTestUrl } from '../support/postgres.js';
 
 const ACCOUNTS = ['1', '2', '3', '4', '5'];
@@ -62,9 +62,11 @@ describe('runBuild properties', () => {
               default: optIn ? ('exclude' as const) : ('include' as const),
             };
             const { manifest, out } = await ws.build([input], { at, policy });
-            // Determinism: the same inputs, register and time give the same bytes.
-            const again = await ws.build([input], { at, policy });
-            expect(await folderContents(again.out)).toEqual(await folderContents(out));
+            // Determinism: the same inputs, register, time and checkpoint give the same bytes
+            // (but for the receipt: each build is a log entry of its own).
+            const checkpointSize = manifest.consent.checkpoint.size;
+            const again = await ws.build([input], { at, policy, checkpointSize });
+            expect(await datasetContents(again.out)).toEqual(await datasetContents(out));
             const { counts } = manifest;
             const nonBlank = lines.filter((l) => l.trim().length > 0).length;
             expect(counts.input).toBe(nonBlank);
@@ -147,7 +149,22 @@ describe.skipIf(!postgresTestUrl)('runBuild on SQLite and PostgreSQL registries'
       const a = await sqlite.build([input], { policy, out: path.join(sqlite.dir, 'a') });
       const b = await postgres.build([input], { policy, out: path.join(postgres.dir, 'b') });
       expect(a.manifest.counts).toMatchObject({ admitted: 0, excluded: 5 });
-      expect(await folderContents(a.out)).toEqual(await folderContents(b.out));
+      // The two logs hold the same entries, so the checkpoints name the same tree (origin, size,
+      // root); but each register signs with its own log key, so the signed notes differ, and
+      // with them the manifests' bytes and the build entries and receipts. Everything else is
+      // byte-identical.
+      const unsigned = (m: typeof a.manifest) => ({
+        ...m,
+        consent: { ...m.consent, checkpoint: { ...m.consent.checkpoint, note: '' } },
+      });
+      expect(unsigned(a.manifest)).toEqual(unsigned(b.manifest));
+      expect(a.manifest.consent.checkpoint.size).toBeGreaterThan(0);
+      expect(a.manifest.consent.checkpoint.note).not.toBe(b.manifest.consent.checkpoint.note);
+      const [filesA, filesB] = [await datasetContents(a.out), await datasetContents(b.out)];
+      filesA.delete('manifest.json');
+      filesB.delete('manifest.json');
+      expect(filesA.size).toBeGreaterThan(3);
+      expect(filesA).toEqual(filesB);
     } finally {
       await sqlite.close();
       await postgres.close();

@@ -8,7 +8,7 @@ import { DEFAULT_POLICY } from '../../src/policy/index.js';
 import {
   admittedLines,
   adult,
-  folderContents,
+  datasetContents,
   objection,
   readJsonl,
   type Workspace,
@@ -105,6 +105,7 @@ describe('runBuild', () => {
       'items-00002.jsonl',
       'items-00003.jsonl',
       'rejected.jsonl',
+      'subjects.bin',
     ]);
     for (const o of manifest.outputs) {
       const bytes = await readFile(path.join(out, o.path));
@@ -116,7 +117,7 @@ describe('runBuild', () => {
     expect(manifest.inputs[0]!.sha256).toBe(createHash('sha256').update(inputBytes).digest('hex'));
   });
 
-  it('is byte-identical when repeated with the same inputs, register and time', async () => {
+  it('is byte-identical when repeated with the same inputs, register, time and checkpoint', async () => {
     await ws.importEvents([objection('2'), objection('3', '2025-01-01T00:00:00Z', 'consent')]);
     const input = await ws.write('items.jsonl', [
       { id: 'a', kind: 'text', text: 'x', subject: adult('1') },
@@ -124,9 +125,16 @@ describe('runBuild', () => {
       'nope',
     ]);
     const first = await ws.build([input], { out: path.join(ws.dir, 'one') });
-    const second = await ws.build([input], { out: path.join(ws.dir, 'two') });
+    // The first build's own log entry moved the log on; the second reads at the same checkpoint.
+    const second = await ws.build([input], {
+      out: path.join(ws.dir, 'two'),
+      checkpointSize: first.manifest.consent.checkpoint.size,
+    });
     expect(first.manifestSha256).toBe(second.manifestSha256);
-    expect(await folderContents(first.out)).toEqual(await folderContents(second.out));
+    expect(await datasetContents(first.out)).toEqual(await datasetContents(second.out));
+    // Each build is logged on its own: same entry bytes, different positions.
+    expect(second.receipt.entry).toBe(first.receipt.entry);
+    expect(second.logIndex).toBe(first.logIndex + 1);
   });
 
   it('honours the register as of --at: a later objection does not apply, an earlier one does', async () => {
@@ -316,10 +324,12 @@ describe('runBuild with worker threads', () => {
         workers: 2,
         out: path.join(ws.dir, 'parallel'),
         shardRecords: 700,
+        checkpointSize: single.manifest.consent.checkpoint.size,
       });
       expect(single.manifest.counts.admitted).toBeGreaterThan(3000);
       expect(single.manifest.counts.rejected).toBeGreaterThan(300);
-      expect(await folderContents(parallel.out)).toEqual(await folderContents(single.out));
+      expect(single.manifest.subjects_count).toBe(6);
+      expect(await datasetContents(parallel.out)).toEqual(await datasetContents(single.out));
     } finally {
       await ws.close();
     }
@@ -347,10 +357,11 @@ describe('runBuild when a worker runs out of memory', () => {
         workers: 1,
         workerHeapLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 },
         out: path.join(ws.dir, 'starved'),
+        checkpointSize: single.manifest.consent.checkpoint.size,
       });
       expect(single.manifest.counts.admitted).toBe(6001);
       expect(starved.workersRetired).toBe(1);
-      expect(await folderContents(starved.out)).toEqual(await folderContents(single.out));
+      expect(await datasetContents(starved.out)).toEqual(await datasetContents(single.out));
     } finally {
       await ws.close();
     }

@@ -17,9 +17,18 @@ export interface Workspace {
   readonly secret: Buffer;
   write(name: string, lines: readonly (string | object)[]): Promise<string>;
   importEvents(events: readonly object[]): Promise<void>;
+  /**
+   * Builds as `obhut build` does: at the log's latest checkpoint, or at the checkpoint of size
+   * `checkpointSize` (to repeat a build exactly), with the build appended to the log.
+   */
   build(
     inputs: readonly string[],
-    options?: Partial<BuildOptions> & { at?: string; policy?: Policy; out?: string },
+    options?: Partial<BuildOptions> & {
+      at?: string;
+      policy?: Policy;
+      out?: string;
+      checkpointSize?: number;
+    },
   ): ReturnType<typeof runBuild>;
   close(): Promise<void>;
 }
@@ -69,14 +78,20 @@ export async function workspace(
     async build(inputs, options = {}) {
       const at = options.at ?? '2026-01-01T00:00:00Z';
       const policy = options.policy ?? DEFAULT_POLICY;
-      const consent = await loadConsentSnapshot(store, policy.purpose, at, parseRfc3339(at)!);
+      const { checkpointSize, ...rest } = options;
+      const checkpoint = await log.reader.checkpoint(checkpointSize);
+      const consent = await loadConsentSnapshot(store, policy.purpose, at, parseRfc3339(at)!, {
+        logSize: checkpoint.size,
+      });
       return runBuild({
         inputs,
         out: options.out ?? path.join(dir, `out-${counter++}`),
         policy,
         consent,
+        checkpoint,
+        log,
         secret,
-        ...options,
+        ...rest,
       });
     },
     async close() {
@@ -116,6 +131,16 @@ export async function folderContents(dir: string): Promise<Map<string, Buffer>> 
     result.set(path.relative(dir, full), await readFile(full));
   }
   return result;
+}
+
+/**
+ * A build folder's files except build-receipt.json: two builds at the same checkpoint are the
+ * same dataset with byte-identical files, but each is its own log entry with its own receipt.
+ */
+export async function datasetContents(out: string): Promise<Map<string, Buffer>> {
+  const files = await folderContents(out);
+  files.delete('build-receipt.json');
+  return files;
 }
 
 export const adult = (account: string, region = 'DE') => ({

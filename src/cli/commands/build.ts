@@ -40,12 +40,17 @@ interface ProveFlags {
 }
 
 export function registerBuild(program: Command): void {
+  // `build` has options of its own and the subcommand `prove-absent`, and both have an --out.
+  // Commander then needs positional options on every level down to `build`: the program's
+  // only options (--version, --help) still work before a command, and each command keeps its
+  // own options after its name.
+  program.enablePositionalOptions();
   const build = program
     .command('build')
     .description(
       'build a dataset: admitted items, excluded.jsonl, rejected.jsonl and manifest.json',
     )
-    // Options after `prove-absent` belong to it (both have an --out).
+    // Options after `prove-absent` belong to it.
     .enablePositionalOptions()
     // Checked in the action, not as required options: commander would demand them of
     // `build prove-absent` too.
@@ -238,7 +243,7 @@ export function summaryText(result: BuildResult): string {
       `${consent.events_considered} events, subjects objected: ${consent.subjects_objected}, consented: ${consent.subjects_consented}`,
     `items_root    ${manifest.items_root}`,
     `subjects_root ${manifest.subjects_root} (${manifest.subjects_count} subjects)`,
-    `build ${result.buildId} logged as entry ${result.logIndex} of ${consent.checkpoint.origin}; receipt in ${RECEIPT_FILE}`,
+    `build ${result.buildId} logged as entry ${result.logIndex} of ${consent.checkpoint.origin}; receipt ${path.join(result.out, RECEIPT_FILE)}`,
   ];
   if (result.workersRetired > 0) {
     lines.push(
