@@ -11,6 +11,7 @@ import type { Session } from '../runtime/home.js';
 import { TOOL_VERSION } from '../version.js';
 import { errorBody, handleError } from './errors.js';
 import { registerMetrics } from './metrics.js';
+import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
@@ -172,6 +173,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tokens,
     eventsPerMinute: limits.eventsPerMinute,
   });
+  await app.register(buildRoutes, { store, log, tokens });
   await app.register(operatorRoutes, { store, adminToken: options.adminToken });
   await registerPortal(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
