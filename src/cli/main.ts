@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { removeStagingFolders } from '../build/output-folder.js';
+import { isSubjectsProof, verifySubjectsProof } from '../build/subjects-proof.js';
 import { StrictBuildFailure } from '../build/run-build.js';
 import { EXIT, ObhutError } from '../errors/index.js';
 import { fromNoteError } from '../log/index.js';
@@ -33,7 +34,8 @@ export function createProgram(): Command {
   registerConsent(program);
   registerBuild(program);
   registerLog(program);
-  registerVerify(program);
+  // A build's subjects proof is the one other document `obhut verify` knows besides receipts.
+  registerVerify(program, [{ matches: isSubjectsProof, verify: verifySubjectsProof }]);
   registerServe(program);
   registerToken(program);
   registerCanary(program);
