@@ -75,6 +75,14 @@ describe('obhut build prove-absent', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ member: false, out: 'proof.json' });
     const proof = JSON.parse(await readFile(path.join(cwd, 'proof.json'), 'utf8'));
     expect(verifySubjectsProof(proof, await verifier()).ok).toBe(true);
+    // The person checks it with the published key alone.
+    const vkey = (await runCli(['log', 'key'], { cwd })).stdout.trim();
+    const checked = await runCli(['verify', 'proof.json', '--key', vkey], { cwd });
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('None of the items in build');
+    const tampered = { ...proof, build: { ...proof.build, subjects_root: '0'.repeat(64) } };
+    await writeFile(path.join(cwd, 'tampered.json'), JSON.stringify(tampered));
+    expect((await runCli(['verify', 'tampered.json', '--key', vkey], { cwd })).code).toBe(2);
   });
 
   it('exits 2 for a person who is in the build, and still gives the membership proof', async () => {
