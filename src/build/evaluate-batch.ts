@@ -43,6 +43,9 @@ export interface BatchResult {
   readonly subjects: Uint8Array;
 }
 
+// The pseudonyms of a batch are written here as they come, then copied out at their size.
+let subjectScratch = Buffer.alloc(0);
+
 /** Builds the per-thread evaluation context from a setup. */
 export function createContext(setup: EvaluatorSetup): LineContext {
   const index = ConsentIndex.open(setup.consent);
@@ -62,7 +65,9 @@ export function createContext(setup: EvaluatorSetup): LineContext {
 export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
   const outcomes: PackedOutcome[] = [];
   const lines: Uint8Array[] = [];
-  const subjects: string[] = [];
+  const maxSubjects = batch.numbers.length * 32;
+  if (subjectScratch.length < maxSubjects) subjectScratch = Buffer.allocUnsafeSlow(maxSubjects);
+  let subjectBytes = 0;
   let bytes = 0;
   for (const line of batchLines(batch)) {
     const outcome = evaluateLine(line, batch.inputIndex, ctx);
@@ -73,7 +78,10 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
     const { line: written, leafHash, subject, ...rest } = outcome;
     lines.push(written, leafHash);
     bytes += written.length;
-    if (subject !== undefined) subjects.push(subject);
+    if (subject !== undefined) {
+      subjectScratch.write(subject, subjectBytes, 32, 'hex');
+      subjectBytes += 32;
+    }
     outcomes.push({ ...rest, length: written.length, hasSubject: subject !== undefined });
   }
   const admitted = Buffer.allocUnsafeSlow(bytes);
@@ -83,8 +91,8 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
     at += lines[i]!.length;
     leafHashes.set(lines[i + 1]!, (i / 2) * 32);
   }
-  const packedSubjects = Buffer.allocUnsafeSlow(subjects.length * 32);
-  for (const [i, subject] of subjects.entries()) packedSubjects.write(subject, i * 32, 32, 'hex');
+  const packedSubjects = Buffer.allocUnsafeSlow(subjectBytes);
+  subjectScratch.copy(packedSubjects, 0, 0, subjectBytes);
   return {
     seq: batch.seq,
     inputIndex: batch.inputIndex,

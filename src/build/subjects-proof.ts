@@ -348,7 +348,15 @@ export function verifySubjectsProof(
   steps.push({
     check: 'order',
     ok: orderError === undefined,
-    detail: orderError ?? 'left neighbour < subject < right neighbour, bytewise',
+    detail:
+      orderError ??
+      (left && right
+        ? 'left neighbour < subject < right neighbour, bytewise'
+        : left
+          ? 'the left neighbour is below the subject, bytewise'
+          : right
+            ? 'the right neighbour is above the subject, bytewise'
+            : 'no neighbours to compare'),
   });
   const adjacencyError =
     left && right

@@ -95,7 +95,7 @@ export function registerBuild(program: Command): void {
             statement,
           },
           () =>
-            `${statement}\nProof written to ${flags.out}; check it with \`obhut verify ${flags.out} --key <log verifier key>\`.`,
+            `${statement}\nProof written to ${flags.out}; check it with \`obhut verify ${flags.out} --key VKEY\` (VKEY: the log's published key, \`obhut log key\`).`,
         );
       } else {
         process.stdout.write(`${JSON.stringify(proof, null, 2)}\n`);
