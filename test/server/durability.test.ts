@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { SessionTokens } from '../../src/identity/index.js';
 import {
@@ -29,7 +30,7 @@ import { readConfig } from '../../src/runtime/config.js';
 import { initHome, openStore } from '../../src/runtime/home.js';
 import type { Store } from '../../src/store/index.js';
 import { runCli } from '../support/cli.js';
-import { createTestSchema, postgresTestUrl, type TestSchema } from '../support/postgres.js';
+import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
 import { getText, request, type ServeProcess, startServe } from './serve-process.js';
 
 const ROUNDS = 10;
@@ -72,11 +73,11 @@ describe('durability: SIGKILL while objections are being recorded', () => {
       ? `PostgreSQL: ${ROUNDS} kills under ${CLIENTS} concurrent clients lose no acknowledged objection`
       : 'PostgreSQL: SKIPPED, set OBHUT_TEST_DATABASE_URL to run the crash test against PostgreSQL',
     async () => {
-      const schema = (await createTestSchema()) as TestSchema;
+      const db = await isolatedDatabase(postgresTestUrl!);
       try {
-        report('postgres', await crashRounds(schema.url));
+        report('postgres', await crashRounds(db.url));
       } finally {
-        await schema.drop();
+        await db.drop();
       }
     },
     120_000,
@@ -381,6 +382,34 @@ async function checkStore(
   problems.push(...audit.problems);
   expect(problems, where).toEqual([]);
   return lostPresent;
+}
+
+/**
+ * A database of its own rather than a schema: Kysely's migrator looks for its tables in every
+ * schema of the database, so a register migrating in one schema while another test's schema
+ * holds migrated tables fails ("kysely_migration_lock does not exist"). Falls back to a schema
+ * when the role may not create databases.
+ */
+async function isolatedDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `obhut_crash_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 10_000 });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await admin(`CREATE DATABASE ${name}`);
+  } catch {
+    const schema = (await createTestSchema())!;
+    return { url: schema.url, drop: () => schema.drop() };
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 function report(backend: string, t: Totals): void {
