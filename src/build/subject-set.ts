@@ -22,8 +22,8 @@ const INSERTION_MAX = 32;
  * The distinct subjects of a build's admitted items, sorted bytewise, in memory bounded by the
  * run size rather than the number of items or subjects. A subject is copied into one packed
  * table (no object per item) only the first time it is seen there; a subject usually has many
- * items. When the table is three quarters full, its subjects are sorted in place and written to
- * a spill file as a sorted run, and the table starts empty. `finish` merges the runs and the
+ * items. The table grows up to `maxSlots`; when it is three quarters full at that size, its
+ * subjects are sorted in place and written to a spill file as a sorted run, and it starts empty. `finish` merges the runs and the
  * table into `subjects.bin`, dropping subjects repeated across runs, and computes the RFC 6962
  * root over the result as it writes it.
  */

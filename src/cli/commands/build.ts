@@ -48,7 +48,7 @@ export function registerBuild(program: Command): void {
   const build = program
     .command('build')
     .description(
-      'build a dataset: admitted items, excluded.jsonl, rejected.jsonl and manifest.json',
+      'build a dataset (items, excluded.jsonl, rejected.jsonl, subjects.bin, manifest.json), logged in the transparency log (build-receipt.json)',
     )
     // Options after `prove-absent` belong to it.
     .enablePositionalOptions()
