@@ -1,8 +1,12 @@
 // Benchmarks (not tests): `npm run bench -- <name> [options]`. Figures vary between runs on
 // shared machines, so each benchmark compares against its baseline within one run.
 import { benchBuild } from './build.js';
+import { benchIntake } from './intake.js';
 
-const benches: Record<string, (args: string[]) => Promise<void>> = { build: benchBuild };
+const benches: Record<string, (args: string[]) => Promise<void>> = {
+  build: benchBuild,
+  intake: benchIntake,
+};
 
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;
