@@ -4,6 +4,9 @@
 // receipt names, with the same bytes; its receipt verifies; every checkpoint the server handed
 // out, and the one from before the round, is consistent with the tree after the crash; requests
 // that lost their answer are either wholly present (event row and log entry) or wholly absent.
+// SIGKILL ends the process, not the machine: what reached the OS page cache survives it, so this
+// checks that answers follow commits and that commits are atomic; surviving a power cut is
+// synchronous=FULL's (and PostgreSQL's fsync's) part, which no process kill can exercise.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
