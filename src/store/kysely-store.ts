@@ -245,20 +245,28 @@ export class KyselyStore implements Store {
 
   async logNodes(keys: readonly NodeKey[]): Promise<Map<string, Buffer>> {
     const found = new Map<string, Buffer>();
-    const byLevel = new Map<number, number[]>();
-    for (const [level, index] of keys) byLevel.set(level, [...(byLevel.get(level) ?? []), index]);
-    for (const [level, indices] of byLevel) {
-      for (let i = 0; i < indices.length; i += INSERT_BATCH) {
-        const rows = await this.guard('reading log nodes', () =>
-          this.db
-            .selectFrom('log_nodes')
-            .select(['idx', 'hash'])
-            .where('level', '=', level)
-            .where('idx', 'in', indices.slice(i, i + INSERT_BATCH))
-            .execute(),
-        );
-        for (const r of rows) found.set(`${level}/${Number(r.idx)}`, Buffer.from(r.hash));
+    // One query per chunk of keys, not per tree level: a proof's nodes span ~15 levels.
+    for (let i = 0; i < keys.length; i += INSERT_BATCH) {
+      const byLevel = new Map<number, number[]>();
+      for (const [level, index] of keys.slice(i, i + INSERT_BATCH)) {
+        const list = byLevel.get(level);
+        if (list) list.push(index);
+        else byLevel.set(level, [index]);
       }
+      const rows = await this.guard('reading log nodes', () =>
+        this.db
+          .selectFrom('log_nodes')
+          .select(['level', 'idx', 'hash'])
+          .where((eb) =>
+            eb.or(
+              [...byLevel].map(([level, indices]) =>
+                eb.and([eb('level', '=', level), eb('idx', 'in', indices)]),
+              ),
+            ),
+          )
+          .execute(),
+      );
+      for (const r of rows) found.set(`${r.level}/${Number(r.idx)}`, Buffer.from(r.hash));
     }
     return found;
   }

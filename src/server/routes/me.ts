@@ -12,7 +12,7 @@ import {
 } from '../../log/index.js';
 import type { ConsentAction, Purpose } from '../../records/index.js';
 import type { Store, SubjectRequest } from '../../store/index.js';
-import { requireSession } from '../auth.js';
+import { requireSession, sessionOf } from '../auth.js';
 import { actionEnum, errors, purposeEnum } from '../schemas.js';
 
 export interface MeRouteOptions {
@@ -91,10 +91,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
         max: opts.eventsPerMinute,
         timeWindow: '1 minute',
         // Per person, not per address: many people may share one address (a company's NAT).
-        keyGenerator: (req) => {
-          const token = req.headers.authorization?.slice(7) ?? '';
-          return opts.tokens.check(token)?.sub ?? req.ip;
-        },
+        keyGenerator: (req) => sessionOf(req, opts.tokens)?.sub ?? req.ip,
       },
     },
     schema: {
