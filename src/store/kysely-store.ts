@@ -1,4 +1,4 @@
-import { type Kysely, Migrator, type Selectable } from 'kysely';
+import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
 import { wrapError } from '../errors/index.js';
 import type { NodeKey } from '../merkle/index.js';
 import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
@@ -38,7 +38,18 @@ export class KyselyStore implements Store {
   ) {}
 
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.db, provider: new InlineMigrations(this.dialect) });
+    // On PostgreSQL, Kysely looks for its bookkeeping tables in any schema unless told which;
+    // a register in one schema would then trip over another schema's. Pin it to ours.
+    const schema =
+      this.dialect === 'postgres'
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(this.db))
+            .rows[0]?.schema
+        : undefined;
+    const migrator = new Migrator({
+      db: this.db,
+      provider: new InlineMigrations(this.dialect),
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
