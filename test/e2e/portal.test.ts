@@ -98,7 +98,7 @@ describe.skipIf(skip)(`portal in a real browser${skip ? ' (skipped: no chromium)
     await expect
       .poll(() => page.getByTestId('state-ai_training').getAttribute('data-state'))
       .toBe('objected');
-    expect(await page.getByTestId('state-ai_training').innerText()).toMatch(/widersprochen/i);
+    expect(await page.getByTestId('state-ai_training').textContent()).toMatch(/widersprochen/i);
     await context.close();
   }, 90_000);
 });

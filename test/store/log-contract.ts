@@ -37,12 +37,11 @@ const consent = (key: string, subject = 'a'.repeat(64)): NewConsentEvent => ({
 export function logContract(name: string, factory: StoreFactory): void {
   describe(`Log store contract: ${name}`, () => {
     let store: Store;
-    let reopen: () => Promise<Store>;
     let cleanup: () => Promise<void>;
     let location: { sqlite?: string; postgres?: string };
 
     beforeEach(async () => {
-      ({ store, reopen, cleanup, location } = await factory.open());
+      ({ store, cleanup, location } = await factory.open());
     });
     afterEach(async () => {
       await store.close();
