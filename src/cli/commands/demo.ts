@@ -79,6 +79,9 @@ export function registerDemo(program: Command): void {
           `  ${path.join(result.out, 'manifest.json')}   what went in and out, with digests`,
           `  ${path.join(result.out, 'excluded.jsonl')}   every excluded id with its reasons`,
           `  ${path.join(result.out, 'rejected.jsonl')}   every unreadable record with its line and error`,
+          `  ${path.join(result.out, 'build-receipt.json')}   the build's log receipt: obhut verify it`,
+          `  OBHUT_HOME=${dir} npx obhut serve   the subject portal at http://127.0.0.1:8080/`,
+          `  OBHUT_HOME=${dir} npx obhut token mint --platform example --account YOU --url http://127.0.0.1:8080   a sign-in link`,
           ...(objector
             ? [
                 `  OBHUT_HOME=${dir} npx obhut consent status --platform ${objector.platform} --account ${objector.account}`,
