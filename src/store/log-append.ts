@@ -1,7 +1,7 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { ObhutError } from '../errors/index.js';
 import { CompactRange, leafHash, type TreeNode } from '../merkle/index.js';
-import type { Database } from './schema.js';
+import type { ConsentEventTable, Database } from './schema.js';
 import type {
   CheckpointSigner,
   LogAppend,
@@ -186,18 +186,7 @@ async function loggedEvents(
 
 async function insertEvents(
   trx: Transaction<Database>,
-  rows: {
-    event_key: string;
-    subject: string;
-    purpose: string;
-    action: string;
-    at: string;
-    at_ms: number;
-    channel: string;
-    reference: string | null;
-    recorded_at: string;
-    log_index: number;
-  }[],
+  rows: Insertable<ConsentEventTable>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx

@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, loadPlatformKeys, mintPlatformToken } from '../../src/identity/index.js';
-import { readConfig } from '../../src/runtime/config.js';
-import { initHome, openSession, type Session } from '../../src/runtime/home.js';
-import { buildServer } from '../../src/server/app.js';
+import { loadPlatformKeys, mintPlatformToken } from '../../src/identity/index.js';
+import type { Session } from '../../src/runtime/home.js';
 import { runCli } from '../support/cli.js';
+import { type RunningServer, startServer } from '../support/server.js';
 
 const CHROMIUM = process.env.OBHUT_CHROMIUM ?? '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -21,9 +18,9 @@ const skip = !existsSync(CHROMIUM);
  * `obhut verify` accepts, and sees the new state on the status page.
  */
 describe.skipIf(skip)(`portal in a real browser${skip ? ' (skipped: no chromium)' : ''}`, () => {
+  let server: RunningServer;
   let home: string;
   let session: Session;
-  let app: FastifyInstance;
   let base: string;
   let browser: Browser;
 
@@ -31,16 +28,8 @@ describe.skipIf(skip)(`portal in a real browser${skip ? ' (skipped: no chromium)
     if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
       throw new Error('the portal is not built: run `npm run build` (npm ci does it)');
     }
-    home = await mkdtemp(path.join(tmpdir(), 'obhut-e2e-'));
-    const config = readConfig({ OBHUT_HOME: home }, home);
-    await initHome(config);
-    session = await openSession(config);
-    app = await buildServer({
-      session,
-      platforms: loadPlatformKeys(home),
-      mailer: createMailer({ from: 'test@obhut.local', outbox: path.join(home, 'outbox') }),
-    });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    server = await startServer();
+    ({ home, session, base } = server);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -57,9 +46,7 @@ describe.skipIf(skip)(`portal in a real browser${skip ? ' (skipped: no chromium)
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await session?.store.close();
-    await rm(home, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('objects in German, downloads a receipt that obhut verify accepts, and shows the new state', async () => {

@@ -1,35 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, loadPlatformKeys } from '../../src/identity/index.js';
-import { readConfig } from '../../src/runtime/config.js';
-import { initHome, openSession, type Session } from '../../src/runtime/home.js';
-import { buildServer } from '../../src/server/app.js';
+import type { Session } from '../../src/runtime/home.js';
 import { runCli } from '../support/cli.js';
+import { type RunningServer, startServer } from '../support/server.js';
 
 describe('obhut canary', () => {
+  let server: RunningServer;
   let home: string;
   let session: Session;
-  let app: FastifyInstance;
   let base: string;
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'obhut-canary-'));
-    const config = readConfig({ OBHUT_HOME: home }, home);
-    await initHome(config);
-    session = await openSession(config);
-    app = await buildServer({
-      session,
-      platforms: loadPlatformKeys(home),
-      mailer: createMailer({ from: 'x@obhut.local', outbox: path.join(home, 'outbox') }),
-    });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    server = await startServer();
+    ({ home, session, base } = server);
   });
   afterAll(async () => {
-    await app.close();
-    await rm(home, { recursive: true, force: true });
+    await server.close();
   });
 
   const canary = (...args: string[]) =>

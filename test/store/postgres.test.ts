@@ -1,11 +1,11 @@
 import { describe, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/index.js';
 import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
-import { storeContract } from './contract.js';
+import { type StoreFactory, storeContract } from './contract.js';
 import { logContract } from './log-contract.js';
 
 if (postgresTestUrl) {
-  storeContract('PostgreSQL', {
+  const postgres: StoreFactory = {
     async open() {
       const schema = (await createTestSchema())!;
       return {
@@ -15,18 +15,9 @@ if (postgresTestUrl) {
         location: { postgres: schema.url },
       };
     },
-  });
-  logContract('PostgreSQL', {
-    async open() {
-      const schema = (await createTestSchema())!;
-      return {
-        store: await openPostgresStore(schema.url),
-        reopen: () => openPostgresStore(schema.url),
-        cleanup: () => schema.drop(),
-        location: { postgres: schema.url },
-      };
-    },
-  });
+  };
+  storeContract('PostgreSQL', postgres);
+  logContract('PostgreSQL', postgres);
 } else {
   describe('Store contract: PostgreSQL', () => {
     it.skip('SKIPPED: set OBHUT_TEST_DATABASE_URL to run it against a real server', () => {});
