@@ -24,16 +24,13 @@ export async function appendInTransaction(
   sign: CheckpointSigner,
 ): Promise<LogBatchResult> {
   // A no-op write first: it takes SQLite's write lock (so no reader-to-writer upgrade can fail)
-  // and PostgreSQL's row lock, so writers in other processes wait here.
-  await trx
+  // and PostgreSQL's row lock, so writers in other processes wait here. It returns the state
+  // too, saving a round trip per batch.
+  const state = await trx
     .updateTable('log_state')
     .set((eb) => ({ size: eb.ref('size') }))
     .where('id', '=', 1)
-    .execute();
-  const state = await trx
-    .selectFrom('log_state')
-    .select(['size', 'edge'])
-    .where('id', '=', 1)
+    .returning(['size', 'edge'])
     .executeTakeFirstOrThrow();
   const edge = CompactRange.decode(Number(state.size), state.edge);
   const latest = await latestCheckpoint(trx);
