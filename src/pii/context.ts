@@ -1,0 +1,103 @@
+import type { PiiType } from './types.js';
+
+/** Characters before a match searched for context words (about five to eight words). */
+export const CONTEXT_WINDOW = 48;
+/** Added to a span's score when a context word precedes it (Presidio's factor). */
+export const CONTEXT_BOOST = 0.35;
+
+/** Builds a matcher for whole words or phrases; the text it gets is lower-cased already. */
+export function contextMatcher(words: readonly string[]): RegExp {
+  const escaped = words.map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}])`, 'u');
+}
+
+/** True when one of the words occurs in the window before `start` (or right after `end`). */
+export function hasContext(
+  text: string,
+  start: number,
+  end: number,
+  words: RegExp,
+  after = 0,
+): boolean {
+  const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start).toLowerCase();
+  if (words.test(before)) return true;
+  return after > 0 && words.test(text.slice(end, end + after).toLowerCase());
+}
+
+/** Context words per type, German and English together (a text may mix both). */
+export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
+  PHONE: contextMatcher([
+    'tel',
+    'tel.',
+    'telefon',
+    'telefonnummer',
+    'handy',
+    'handynummer',
+    'mobil',
+    'nummer',
+    'ruf',
+    'rufe',
+    'anrufen',
+    'erreichbar',
+    'fax',
+    'phone',
+    'call',
+    'mobile',
+    'cell',
+    'number',
+    'reach me',
+    'text me',
+    'whatsapp',
+  ]),
+  IBAN: contextMatcher(['iban', 'konto', 'kontonummer', 'bank', 'account', 'überweisung']),
+  CREDIT_CARD: contextMatcher([
+    'karte',
+    'kreditkarte',
+    'kartennummer',
+    'card',
+    'credit',
+    'visa',
+    'mastercard',
+    'amex',
+  ]),
+  DE_TAX_ID: contextMatcher([
+    'steuer',
+    'steuer-id',
+    'steuerid',
+    'steueridentifikationsnummer',
+    'identifikationsnummer',
+    'idnr',
+    'tin',
+    'tax',
+  ]),
+  DE_PENSION_ID: contextMatcher([
+    'rentenversicherung',
+    'versicherungsnummer',
+    'rvnr',
+    'sozialversicherung',
+  ]),
+  US_SSN: contextMatcher(['ssn', 'social security', 'social security number']),
+  VEHICLE_PLATE: contextMatcher([
+    'kennzeichen',
+    'nummernschild',
+    'auto',
+    'wagen',
+    'fahrzeug',
+    'kfz',
+    'plate',
+    'registration',
+    'car',
+  ]),
+  DATE_OF_BIRTH: contextMatcher([
+    'geboren',
+    'geb.',
+    'geburtsdatum',
+    'geburtstag',
+    'born',
+    'dob',
+    'd.o.b.',
+    'date of birth',
+    'birthday',
+    'birth date',
+  ]),
+};

@@ -1,0 +1,32 @@
+import type { Lang } from './types.js';
+
+// Frequent function words that are rare in the other language.
+const DE = new Set(
+  'der die das und ist nicht ich du er sie wir ihr es ein eine einen einem mit auf für von zu den dem des bitte meine mein ist sind bin hab habe auch noch nur wie was wer wo aus bei nach heute morgen ja nein danke hallo kannst können schon oder aber wenn dann mir mich dich dir uns euch im am vom zum zur über unter heiße wohne ruf rufe anrufen straße'.split(
+    ' ',
+  ),
+);
+const EN = new Set(
+  'the and is not you he she we they it a an with on for of to my me your please are am was were have has had also only how what who where from at after today tomorrow yes no thanks hello can could would should if then us our this that there here i call live street'.split(
+    ' ',
+  ),
+);
+const WORD = /\p{L}+/gu;
+
+/**
+ * Guesses German or English from function words, then from umlauts and ß. Good enough to
+ * choose phone regions and context rules; texts that mix both get both rule sets anyway.
+ */
+export function detectLanguage(text: string): Lang {
+  let de = 0;
+  let en = 0;
+  let seen = 0;
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase();
+    if (DE.has(w)) de++;
+    if (EN.has(w)) en++;
+    if (++seen >= 200) break;
+  }
+  if (de !== en) return de > en ? 'de' : 'en';
+  return /[äöüßÄÖÜ]/.test(text) ? 'de' : 'en';
+}

@@ -1,0 +1,132 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  compact,
+  IBAN_LENGTHS,
+  ibanValid,
+  ipv4Valid,
+  ipv6Valid,
+  luhnValid,
+  rvnrValid,
+  ssnValid,
+  steuerIdValid,
+} from './checksums.js';
+import { CONTEXT, hasContext } from './context.js';
+import type { Lang, PiiType } from './types.js';
+
+/** Receives one candidate span; the detector applies context boosts and resolves overlaps. */
+export type Emit = (start: number, end: number, type: PiiType, score: number) => void;
+
+const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}/gu;
+const CARD = /(?<![\p{N}])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\p{N}])/gu;
+const IPV4 = /(?<![\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?![\p{N}]|\.\d)/gu;
+const IPV6 =
+  /(?<![\p{L}\p{N}:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\p{L}\p{N}:])/gu;
+const TAX_ID = /(?<![\p{N}])[1-9]\d(?: ?\d){9}(?![\p{N}])/gu;
+const RVNR = /(?<![\p{L}\p{N}])\d{2} ?\d{6} ?[A-Z] ?\d{3}(?![\p{L}\p{N}])/gu;
+const SSN = /(?<![\p{N}-])\d{3}([- ])\d{2}\1\d{4}(?![\p{N}-])/gu;
+const SSN_PLAIN = /(?<![\p{N}])\d{9}(?![\p{N}])/gu;
+// Starts with +, 00, 0 or a digit after an opening parenthesis; at least seven digits follow.
+const PHONE = /(?<![\p{L}\p{N}+])(?:\+|\(\+?)?\d[\d \u00a0()./-]{5,24}\d(?![\p{N}])/gu;
+const NANP_FORMAT = /^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$/;
+const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+
+const NATIONAL_REGIONS: Record<Lang, readonly CountryCode[]> = {
+  de: ['DE', 'AT', 'CH', 'GB'],
+  en: ['GB', 'DE', 'AT', 'CH'],
+};
+
+/** Phones, IBANs, cards, IP addresses and the national identifiers. */
+export function findNumbers(text: string, lang: Lang, emit: Emit): void {
+  for (const m of text.matchAll(IBAN)) {
+    const raw = m[0].toUpperCase();
+    const length = IBAN_LENGTHS[raw.slice(0, 2)];
+    if (length === undefined) continue;
+    // Walk the match until `length` characters (spaces not counted) are taken.
+    let taken = 0;
+    let i = 0;
+    while (i < raw.length && taken < length) {
+      if (raw[i] !== ' ') taken++;
+      i++;
+    }
+    if (taken < length) continue;
+    const end = m.index + i;
+    if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    if (ibanValid(compact(raw.slice(0, i)))) emit(m.index, end, 'IBAN', 1);
+  }
+  for (const m of text.matchAll(CARD)) {
+    const digits = compact(m[0]);
+    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits))
+      emit(m.index, m.index + m[0].length, 'CREDIT_CARD', 1);
+  }
+  for (const m of text.matchAll(IPV4))
+    if (ipv4Valid(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
+  if (text.includes(':')) {
+    for (const m of text.matchAll(IPV6)) {
+      if (m[0].length > 2 && ipv6Valid(m[0]))
+        emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
+    }
+  }
+  for (const m of text.matchAll(TAX_ID)) {
+    if (!steuerIdValid(compact(m[0]))) continue;
+    const end = m.index + m[0].length;
+    emit(m.index, end, 'DE_TAX_ID', hasContext(text, m.index, end, CONTEXT.DE_TAX_ID!) ? 1 : 0.8);
+  }
+  for (const m of text.matchAll(RVNR))
+    if (rvnrValid(compact(m[0]))) emit(m.index, m.index + m[0].length, 'DE_PENSION_ID', 1);
+  for (const m of text.matchAll(SSN)) {
+    if (!ssnValid(compact(m[0]))) continue;
+    const end = m.index + m[0].length;
+    emit(m.index, end, 'US_SSN', hasContext(text, m.index, end, CONTEXT.US_SSN!) ? 1 : 0.85);
+  }
+  for (const m of text.matchAll(SSN_PLAIN)) {
+    const end = m.index + m[0].length;
+    if (ssnValid(m[0]) && hasContext(text, m.index, end, CONTEXT.US_SSN!))
+      emit(m.index, end, 'US_SSN', 0.9);
+  }
+  findPhones(text, lang, emit);
+}
+
+function findPhones(text: string, lang: Lang, emit: Emit): void {
+  for (const m of text.matchAll(PHONE)) {
+    let candidate = m[0];
+    // Try the whole run, then drop trailing space-separated groups ("… 2671 2024").
+    for (let attempt = 0; attempt < 3 && candidate.length >= 7; attempt++) {
+      const end = m.index + candidate.length;
+      const score = phoneScore(candidate, lang, text, m.index, end);
+      if (score > 0) {
+        emit(m.index, end, 'PHONE', score);
+        break;
+      }
+      const cut = candidate.search(/[ \u00a0][^ \u00a0]*$/);
+      if (cut <= 0) break;
+      candidate = candidate.slice(0, cut).replace(/[ \u00a0./-]+$/, '');
+    }
+  }
+}
+
+function phoneScore(
+  candidate: string,
+  lang: Lang,
+  text: string,
+  start: number,
+  end: number,
+): number {
+  if (DATE_LIKE.test(candidate)) return 0;
+  const context = hasContext(text, start, end, CONTEXT.PHONE!);
+  const digits = candidate.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return 0;
+  const cleaned = candidate.replace(/\(0\)/, '');
+  let regions: readonly (CountryCode | undefined)[];
+  if (cleaned.startsWith('+') || cleaned.startsWith('(+') || digits.startsWith('00'))
+    regions = [undefined];
+  else if (digits.startsWith('0')) regions = NATIONAL_REGIONS[lang];
+  // No trunk prefix: only a North American number, and only in its usual layout or with a cue.
+  else if (NANP_FORMAT.test(candidate) || context) regions = ['US'];
+  else return 0;
+  const international = digits.startsWith('00') ? `+${digits.slice(2)}` : cleaned;
+  for (const region of regions) {
+    const parsed = parsePhoneNumberFromString(region ? cleaned : international, region);
+    if (parsed?.isValid()) return context ? 1 : 0.9;
+  }
+  return 0;
+}

@@ -1,0 +1,157 @@
+import { CONTEXT, contextMatcher, hasContext } from './context.js';
+import type { Emit } from './numbers.js';
+import type { CustomIdentifier } from './types.js';
+
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])/gu;
+const WEB = /(?<![\p{L}\p{N}@.])(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,24}\/[^\s<>"'()]*/giu;
+const HANDLE = /(?<![\p{L}\p{N}_.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?/gu;
+const SOCIAL_HOST =
+  /^(?:www\.|m\.|de\.|en\.)?(?:instagram|facebook|twitter|x|tiktok|linkedin|github|gitlab|youtube|threads|reddit|xing|pinterest|snapchat|twitch|medium|soundcloud|mastodon\.social|bsky)\.(?:com|net|de|app|tv|social)$/i;
+const HANDLE_PATH = /(?:^|\/)(?:@|~|u\/|user\/|users\/|profile\/|in\/|people\/)[^/?#]+/i;
+
+const MONTHS_DE =
+  'januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez';
+const MONTHS_EN =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const YEAR = '(?:19|20)\\d{2}';
+const DATE = new RegExp(
+  [
+    `\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:${YEAR}|\\d{2})`,
+    `\\d{1,2}\\.?\\s(?:${MONTHS_DE})\\.?\\s${YEAR}`,
+    `(?:${MONTHS_EN})\\.?\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s${YEAR}`,
+    `\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS_EN})\\.?,?\\s${YEAR}`,
+    `${YEAR}-\\d{2}-\\d{2}`,
+    `\\d{1,2}\\/\\d{1,2}\\/(?:${YEAR}|\\d{2})`,
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}\\p{N}])'),
+  'giu',
+);
+
+const PLATE = /(?<![\p{L}\p{N}-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?[1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
+const PLATE_SPACED =
+  /(?<![\p{L}\p{N}])[A-ZÄÖÜ]{1,3} [A-Z]{1,2} [1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
+
+const STREET_SUFFIX =
+  '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof)';
+// "Musterstraße 12", "Berliner Straße 3a", "Karl-Marx-Allee 90", "Am Markt 1", lower case too.
+const STREET_DE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:(?:[\\p{L}]+-)+|[\\p{L}]{2,})${STREET_SUFFIX}|[\\p{Lu}][\\p{Ll}]+(?:er|sche|scher)\\s${STREET_SUFFIX}|(?:Am|An der|Auf dem|Im|Zum|Zur|Unter den)\\s[\\p{Lu}][\\p{L}-]+)\\s?\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const STREET_EN_SUFFIX =
+  '(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Lane|Ln\\.?|Drive|Dr\\.?|Boulevard|Blvd\\.?|Way|Court|Ct\\.?|Place|Pl\\.?|Terrace|Close|Crescent|Square|Parkway|Row|Gardens|Mews|Grove)';
+const STREET_EN = new RegExp(
+  `(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s(?:[A-Z][a-z]+\\s){1,3}${STREET_EN_SUFFIX}(?![\\p{L}])`,
+  'gu',
+);
+const STREET_EN_LOWER = new RegExp(
+  `(?<![\\p{L}\\p{N}])\\d{1,5}\\s(?:[a-z]+\\s){1,2}${STREET_EN_SUFFIX.toLowerCase().replace(/\\\\\./g, '')}(?![\\p{L}])`,
+  'gu',
+);
+const POSTCODE_CITY =
+  /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
+
+/** Text-shaped findings: e-mail, URLs with a handle, handles, dates of birth, plates, addresses. */
+export function findPatterns(
+  text: string,
+  emit: Emit,
+  isPlace: (name: string) => boolean,
+  isCommonWord: (word: string) => boolean,
+): void {
+  if (text.includes('@')) {
+    for (const m of text.matchAll(EMAIL)) emit(m.index, m.index + m[0].length, 'EMAIL', 1);
+    for (const m of text.matchAll(HANDLE)) emit(m.index, m.index + m[0].length, 'HANDLE', 0.8);
+  }
+  if (text.includes('/')) {
+    for (const m of text.matchAll(WEB)) {
+      const url = m[0].replace(/[.,;:!?]+$/, '');
+      const rest = url.replace(/^https?:\/\//i, '');
+      const slash = rest.indexOf('/');
+      const host = rest.slice(0, slash);
+      const path = rest.slice(slash + 1);
+      const social = SOCIAL_HOST.test(host) && /^[@~]?[\p{L}\p{N}_.-]{2,}/u.test(path);
+      if (social || HANDLE_PATH.test(`/${path}`)) emit(m.index, m.index + url.length, 'URL', 0.9);
+    }
+  }
+  for (const m of text.matchAll(DATE)) {
+    const end = m.index + m[0].length;
+    if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))
+      emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
+  }
+  for (const m of text.matchAll(PLATE)) {
+    const end = m.index + m[0].length;
+    emit(
+      m.index,
+      end,
+      'VEHICLE_PLATE',
+      hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!) ? 1 : 0.7,
+    );
+  }
+  for (const m of text.matchAll(PLATE_SPACED)) {
+    const end = m.index + m[0].length;
+    if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!))
+      emit(m.index, end, 'VEHICLE_PLATE', 0.8);
+  }
+  for (const m of text.matchAll(STREET_DE)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+  for (const m of text.matchAll(STREET_EN)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+  if (!/\p{Lu}/u.test(text)) {
+    for (const m of text.matchAll(STREET_EN_LOWER))
+      emit(m.index, m.index + m[0].length, 'ADDRESS', 0.7);
+  }
+  for (const m of text.matchAll(POSTCODE_CITY)) {
+    const code = m[1]!;
+    let city = m[2]!;
+    // Keep the longest prefix of the words that is a known place, else the first word.
+    const words = city.split(/[ -]/);
+    let known = false;
+    for (let n = words.length; n >= 1; n--) {
+      const candidate = city.slice(0, words.slice(0, n).join(' ').length);
+      if (isPlace(candidate)) {
+        city = candidate;
+        known = true;
+        break;
+      }
+    }
+    if (!known) city = words[0]!;
+    const prefixed = m[0].includes('-') && /^(?:D|A|CH)-/.test(m[0]);
+    let score: number;
+    if (known) score = 0.95;
+    else if (code.length === 5 && !isCommonWord(city)) score = prefixed ? 0.85 : 0.6;
+    else continue;
+    const end = m.index + m[0].indexOf(m[2]!) + city.length;
+    emit(m.index, end, 'ADDRESS', score);
+  }
+}
+
+/** Caller-defined identifiers; a pattern is matched as a whole token. */
+export function findCustom(
+  text: string,
+  identifiers: readonly CustomIdentifier[],
+  emit: Emit,
+): void {
+  for (const id of identifiers) {
+    const source = typeof id.pattern === 'string' ? id.pattern : id.pattern.source;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+    const words = id.context?.length ? contextWords(id.context) : undefined;
+    for (const m of text.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      const end = m.index + m[0].length;
+      if (words && !hasContext(text, m.index, end, words)) continue;
+      emit(m.index, end, id.type, id.score ?? 0.9);
+    }
+  }
+}
+
+const matchers = new WeakMap<readonly string[], RegExp>();
+function contextWords(words: readonly string[]): RegExp {
+  let re = matchers.get(words);
+  if (!re) {
+    re = contextMatcher(words);
+    matchers.set(words, re);
+  }
+  return re;
+}
