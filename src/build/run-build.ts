@@ -168,6 +168,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         manifest_sha256: manifestSha256,
         items_root: manifest.items_root,
         subjects_root: manifest.subjects_root,
+        subjects_count: manifest.subjects_count,
         consent_checkpoint: {
           origin: manifest.consent.checkpoint.origin,
           size: manifest.consent.checkpoint.size,

@@ -234,11 +234,8 @@ export interface SubjectsProofVerification {
  * inclusion in the log), that the logged build entry is the build the document names (id,
  * manifest digest, subjects_root), and then membership or non-membership in the subjects tree.
  *
- * The tree size (`subjects_count`) is not in the log entry, and inclusion proofs do not bind
- * it on their own. Non-membership does not depend on it: the subjects tree is a full binary
- * tree, and two leaves whose verified paths make them neighbours at positions i and i+1 of a
- * tree shape (or the first or last leaf) are neighbours in the committed tree too, whatever
- * size is claimed. A wrong count can only make the check fail.
+ * The tree size (`subjects_count`) is in the log entry too and must match: inclusion proofs
+ * alone do not bind it, so the document's size is taken only once the log vouches for it.
  */
 export function verifySubjectsProof(
   doc: unknown,
@@ -302,7 +299,9 @@ export function verifySubjectsProof(
         ? `the logged manifest SHA-256 is ${entry.manifest_sha256}, not ${proof.build.manifest_sha256}`
         : entry.subjects_root !== proof.build.subjects_root
           ? `the logged subjects_root is ${entry.subjects_root}, not ${proof.build.subjects_root}`
-          : undefined;
+          : entry.subjects_count !== proof.build.subjects_count
+            ? `the logged subjects_count is ${entry.subjects_count}, not ${proof.build.subjects_count}`
+            : undefined;
   steps.push({
     check: 'build_entry',
     ok: mismatch === undefined,

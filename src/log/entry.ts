@@ -34,6 +34,8 @@ const buildEntry = z.strictObject({
   manifest_sha256: z.string().regex(HEX64),
   items_root: z.string().regex(HEX64),
   subjects_root: z.string().regex(HEX64),
+  /** Binds the tree's size, so a subjects proof cannot be read against another size. */
+  subjects_count: z.number().int().nonnegative(),
   consent_checkpoint: checkpointRef,
 });
 

@@ -81,6 +81,7 @@ describe.each(backends)('a build and the transparency log (%s)', (backend) => {
           manifest_sha256: result.manifestSha256,
           items_root: manifest.items_root,
           subjects_root: manifest.subjects_root,
+          subjects_count: manifest.subjects_count,
           consent_checkpoint: {
             origin: 'test.local/log',
             size: before.size,

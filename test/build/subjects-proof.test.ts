@@ -40,6 +40,7 @@ function logBuild(sorted: Buffer, buildId = '0123456789abcdef') {
     manifest_sha256: manifestSha256,
     items_root: 'ab'.repeat(32),
     subjects_root: subjectsRoot,
+    subjects_count: sorted.length / 32,
     consent_checkpoint: {
       origin: 'test.local/log',
       size: 1,
@@ -192,6 +193,10 @@ describe('subjects proofs', () => {
             }
           }
           tampered.push({ ...doc, build: { ...doc.build, subjects_root: 'cd'.repeat(32) } });
+          tampered.push({
+            ...doc,
+            build: { ...doc.build, subjects_count: doc.build.subjects_count + 1 },
+          });
           tampered.push({ ...doc, build: { ...doc.build, build_id: 'fedcba9876543210' } });
           tampered.push({ ...doc, build: { ...doc.build, manifest_sha256: 'ee'.repeat(32) } });
           tampered.push({
