@@ -74,6 +74,16 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'A media path escapes the input folder, or the file is missing or too large.',
   },
+  IMAGE_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'An image file could not be decoded: unknown format, corrupt or truncated.',
+  },
+  IMAGE_TOO_LARGE: {
+    exit: EXIT.data,
+    http: 413,
+    summary: 'An image file is over the byte or pixel limit (a possible decompression bomb).',
+  },
   STORE_FAILED: {
     exit: EXIT.internal,
     http: 503,

@@ -1,0 +1,187 @@
+// The file side of PDQ hashing: bounded decoding with sharp, then the reference command-line
+// hasher's pixel pipeline (pdq/cpp/io/pdqio.cpp as run by `pdq-photo-hasher`), so that
+// `obhut hash pdq` prints what the reference prints for the same file.
+import { open } from 'node:fs/promises';
+import sharp from 'sharp';
+
+type OutputInfo = import('sharp').OutputInfo;
+
+import { ObhutError } from '../errors/index.js';
+import type { PixelImage } from './pdq/index.js';
+
+/**
+ * Which pixels the hash is computed from; recorded with every hash so it can be reproduced.
+ * - `reference-512`: the reference CLI. Images over 512 px in either dimension are first
+ *   resized to exactly 512×512 by nearest neighbour (aspect ratio not kept).
+ * - `full-resolution`: the whole decoded image, aspect ratio kept (what Java and most ports do).
+ */
+export type HashPolicy = 'reference-512' | 'full-resolution';
+export const HASH_POLICIES: readonly HashPolicy[] = ['reference-512', 'full-resolution'];
+
+export const REFERENCE_RESIZE_LIMIT = 512;
+export const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+/** About 10,000 × 10,000; larger inputs are refused before their pixels are decoded. */
+export const DEFAULT_MAX_IMAGE_PIXELS = 100_000_000;
+
+export interface ImageLimits {
+  readonly maxBytes?: number;
+  readonly maxPixels?: number;
+}
+
+export interface DecodedImage {
+  /** The pixels the hash is computed from (after the policy's resize, if any). */
+  readonly pixels: PixelImage;
+  readonly policy: HashPolicy;
+  readonly originalWidth: number;
+  readonly originalHeight: number;
+  /** True when every pixel had R = G = B, so luma took the grey path. */
+  readonly grey: boolean;
+}
+
+/** Reads a whole file, refusing it before reading when it is over `maxBytes`. */
+export async function readImageFile(
+  path: string,
+  maxBytes = DEFAULT_MAX_IMAGE_BYTES,
+): Promise<Buffer> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw new ObhutError('INPUT_UNREADABLE', `${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) {
+      throw new ObhutError(
+        'IMAGE_TOO_LARGE',
+        `${path}: ${size} bytes is over the limit of ${maxBytes} bytes`,
+      );
+    }
+    return await handle.readFile();
+  } catch (err) {
+    if (err instanceof ObhutError) throw err;
+    throw new ObhutError('INPUT_UNREADABLE', `${path}: ${(err as Error).message}`, { cause: err });
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Decodes image bytes into the pixels PDQ hashes. Follows the reference CLI, which decodes
+ * through ImageMagick: alpha is dropped (not composited), EXIF orientation is ignored, all-grey
+ * images become 1-channel so luma takes the grey path.
+ */
+export async function decodeForPdq(
+  bytes: Uint8Array,
+  policy: HashPolicy = 'reference-512',
+  limits: ImageLimits = {},
+  label = 'image',
+): Promise<DecodedImage> {
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+  const maxPixels = limits.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS;
+  if (bytes.length > maxBytes) {
+    throw new ObhutError(
+      'IMAGE_TOO_LARGE',
+      `${label}: ${bytes.length} bytes is over the limit of ${maxBytes} bytes`,
+    );
+  }
+  let data: Buffer;
+  let info: OutputInfo;
+  try {
+    // Like ImageMagick's PNM output: no EXIF rotation and no ICC colour conversion (sharp would
+    // otherwise convert to sRGB). `failOn: 'truncated'` rejects cut-off files.
+    const input = sharp(bytes, {
+      limitInputPixels: maxPixels,
+      failOn: 'truncated',
+      ignoreIcc: true,
+      autoOrient: false,
+    });
+    const cmyk = (await input.metadata()).space === 'cmyk';
+    if (cmyk) input.pipelineColourspace('cmyk').toColourspace('cmyk');
+    else input.removeAlpha();
+    ({ data, info } = await input.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }));
+    if (cmyk) ({ data, info } = cmykToRgb(data, info));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/pixel limit/i.test(message)) {
+      throw new ObhutError(
+        'IMAGE_TOO_LARGE',
+        `${label}: more than ${maxPixels} pixels (${message})`,
+        { cause: err },
+      );
+    }
+    throw new ObhutError('IMAGE_INVALID', `${label}: cannot decode image (${message})`, {
+      cause: err,
+    });
+  }
+  let pixels = toPixelImage(data, info);
+  const grey = pixels.channels === 1;
+  const originalWidth = pixels.width;
+  const originalHeight = pixels.height;
+  if (
+    policy === 'reference-512' &&
+    (originalWidth > REFERENCE_RESIZE_LIMIT || originalHeight > REFERENCE_RESIZE_LIMIT)
+  ) {
+    pixels = resizeNearest(pixels, REFERENCE_RESIZE_LIMIT, REFERENCE_RESIZE_LIMIT);
+  }
+  return { pixels, policy, originalWidth, originalHeight, grey };
+}
+
+// ImageMagick turns CMYK into RGB without a colour profile: R = (255 − C)(255 − K) / 255,
+// rounded. libvips would use its built-in CMYK profile instead.
+function cmykToRgb(cmyk: Buffer, info: OutputInfo): { data: Buffer; info: OutputInfo } {
+  const n = info.width * info.height;
+  const rgb = Buffer.allocUnsafe(n * 3);
+  for (let i = 0, p = 0; i < n; i++, p += info.channels) {
+    const white = 255 - cmyk[p + 3]!;
+    rgb[3 * i] = Math.round(((255 - cmyk[p]!) * white) / 255);
+    rgb[3 * i + 1] = Math.round(((255 - cmyk[p + 1]!) * white) / 255);
+    rgb[3 * i + 2] = Math.round(((255 - cmyk[p + 2]!) * white) / 255);
+  }
+  return { data: rgb, info: { ...info, channels: 3 } };
+}
+
+function toPixelImage(data: Buffer, info: OutputInfo): PixelImage {
+  const { width, height, channels } = info;
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (channels === 1) return { width, height, channels: 1, data: bytes };
+  if (channels !== 3) {
+    throw new ObhutError('IMAGE_INVALID', `unsupported channel count ${channels}`);
+  }
+  return isAllGrey(bytes)
+    ? { width, height, channels: 1, data: firstChannel(bytes, width * height) }
+    : { width, height, channels: 3, data: bytes };
+}
+
+// ImageMagick writes PGM for an RGB image whose pixels are all grey; the reference then takes
+// the grey luma path, which differs from the RGB formula by float ulps (enough to flip bits on
+// flat or gradient images).
+function isAllGrey(rgb: Uint8Array): boolean {
+  for (let p = 0; p < rgb.length; p += 3) {
+    if (rgb[p] !== rgb[p + 1] || rgb[p] !== rgb[p + 2]) return false;
+  }
+  return true;
+}
+
+function firstChannel(rgb: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0, p = 0; i < n; i++, p += 3) out[i] = rgb[p]!;
+  return out;
+}
+
+/** CImg `resize(w, h)` with nearest-neighbour interpolation: source index floor(x · W / w). */
+export function resizeNearest(image: PixelImage, width: number, height: number): PixelImage {
+  const { channels } = image;
+  const out = new Uint8Array(width * height * channels);
+  const cols = new Int32Array(width);
+  for (let x = 0; x < width; x++) cols[x] = Math.floor((x * image.width) / width) * channels;
+  for (let y = 0; y < height; y++) {
+    const srcRow = Math.floor((y * image.height) / height) * image.width * channels;
+    let o = y * width * channels;
+    for (let x = 0; x < width; x++) {
+      const s = srcRow + cols[x]!;
+      for (let c = 0; c < channels; c++) out[o++] = image.data[s + c]!;
+    }
+  }
+  return { width, height, channels, data: out };
+}

@@ -1,0 +1,42 @@
+/** Decoded 8-bit pixels, row-major and interleaved. 1 channel = grey, 3 = RGB, 4 = RGBA. */
+export interface PixelImage {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 3 | 4;
+  readonly data: Uint8Array;
+}
+
+/** Luma as float32, row-major, `height` rows of `width` values. */
+export interface LumaImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Float32Array;
+}
+
+// float32 values of 0.299, 0.587 and 0.114, as the reference's `float` constants.
+const R_COEF = Math.fround(0.299);
+const G_COEF = Math.fround(0.587);
+const B_COEF = Math.fround(0.114);
+const fround = Math.fround;
+
+/**
+ * The reference's luma: the grey value itself for 1-channel images, otherwise
+ * 0.299R + 0.587G + 0.114B in float32 arithmetic. Alpha is ignored, not composited.
+ */
+export function lumaFromPixels(image: PixelImage): LumaImage {
+  const { width, height, channels, data } = image;
+  const n = width * height;
+  if (data.length < n * channels) throw new RangeError('pixel buffer is shorter than the image');
+  const out = new Float32Array(n);
+  if (channels === 1) {
+    for (let i = 0; i < n; i++) out[i] = data[i]!;
+  } else {
+    for (let i = 0, p = 0; i < n; i++, p += channels) {
+      out[i] = fround(
+        fround(fround(R_COEF * data[p]!) + fround(G_COEF * data[p + 1]!)) +
+          fround(B_COEF * data[p + 2]!),
+      );
+    }
+  }
+  return { width, height, data: out };
+}
