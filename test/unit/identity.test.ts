@@ -1,0 +1,91 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkPlatformToken,
+  EmailCodes,
+  MAX_TOKEN_LIFETIME_S,
+  mintPlatformToken,
+  type PlatformKey,
+  SessionTokens,
+} from '../../src/identity/index.js';
+
+const hmac: PlatformKey = { kind: 'hmac', secret: randomBytes(32) };
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const ed: PlatformKey = { kind: 'ed25519', publicKey, privateKey };
+const keys = (name: string) => (name === 'p' ? hmac : name === 'e' ? ed : undefined);
+
+describe('platform link tokens', () => {
+  it('carry platform and account, signed by HMAC or Ed25519, and any changed character breaks them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('p', 'e'),
+        fc.string({ minLength: 1, maxLength: 60 }),
+        fc.nat(),
+        (platform, account, at) => {
+          const token = mintPlatformToken({ platform, account }, keys(platform)!);
+          const check = checkPlatformToken(token, keys);
+          expect(check).toMatchObject({ ok: true, claims: { platform, account } });
+          const i = at % token.length;
+          const flipped = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+          if (flipped !== token) {
+            const forged = checkPlatformToken(flipped, keys);
+            // A changed character may still decode to the same bytes (base64url padding bits).
+            if (forged.ok) expect(forged.claims).toEqual(check.ok && check.claims);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('expire, refuse long lifetimes and unknown platforms, and never accept another platform key', () => {
+    const now = Date.now();
+    const old = mintPlatformToken({ platform: 'p', account: 'a', now: now - 2 * 3600_000 }, hmac);
+    expect(checkPlatformToken(old, keys, now)).toMatchObject({ ok: false, reason: 'expired' });
+    const capped = mintPlatformToken({ platform: 'p', account: 'a', ttlSeconds: 86_400 }, hmac);
+    const claims = checkPlatformToken(capped, keys);
+    expect(claims.ok && claims.claims.exp - claims.claims.iat).toBe(MAX_TOKEN_LIFETIME_S);
+    const foreign = mintPlatformToken({ platform: 'x', account: 'a' }, hmac);
+    expect(checkPlatformToken(foreign, keys)).toMatchObject({
+      ok: false,
+      reason: 'unknown platform',
+    });
+    // Signed with platform p's key but claiming platform e.
+    const crossed = mintPlatformToken({ platform: 'e', account: 'a' }, hmac);
+    expect(checkPlatformToken(crossed, keys)).toMatchObject({ ok: false, reason: 'bad signature' });
+  });
+});
+
+describe('portal sessions', () => {
+  it('name only the pseudonym, expire, and stop working once revoked', () => {
+    const tokens = new SessionTokens(randomBytes(32));
+    const sub = 'ab'.repeat(32);
+    const { token } = tokens.mint(sub, 'platform');
+    const claims = tokens.check(token);
+    expect(claims).toMatchObject({ sub, via: 'platform' });
+    expect(tokens.check(token, Date.now() + 31 * 60_000)).toBeUndefined();
+    expect(new SessionTokens(randomBytes(32)).check(token)).toBeUndefined();
+    tokens.revoke(claims!);
+    expect(tokens.check(token)).toBeUndefined();
+    expect(tokens.check(tokens.mint(sub, 'email').token)).toMatchObject({ via: 'email' });
+  });
+});
+
+describe('e-mail one-time codes', () => {
+  it('work once, for the address they were sent to, within ten minutes and five tries', () => {
+    const codes = new EmailCodes(randomBytes(32));
+    const code = codes.issue('a@example.org');
+    expect(codes.redeem('b@example.org', code)).toBe(false);
+    expect(codes.redeem('a@example.org', code)).toBe(true);
+    expect(codes.redeem('a@example.org', code)).toBe(false);
+
+    const late = codes.issue('c@example.org', 0);
+    expect(codes.redeem('c@example.org', late, 11 * 60_000)).toBe(false);
+
+    const guessed = codes.issue('d@example.org');
+    const wrong = guessed === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 5; i++) expect(codes.redeem('d@example.org', wrong)).toBe(false);
+    expect(codes.redeem('d@example.org', guessed)).toBe(false);
+  });
+});
