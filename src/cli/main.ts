@@ -9,6 +9,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCanary } from './commands/canary.js';
 import { registerConsent } from './commands/consent.js';
 import { registerDemo } from './commands/demo.js';
+import { registerHash } from './commands/hash.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
 import { registerServe } from './commands/serve.js';
@@ -40,6 +41,7 @@ export function createProgram(): Command {
   registerToken(program);
   registerCanary(program);
   registerDemo(program);
+  registerHash(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,0 +1,75 @@
+import { Argument, type Command } from 'commander';
+import { EXIT, ObhutError } from '../../errors/index.js';
+import { type DigestAlgorithm, digestFile } from '../../safety/file-digest.js';
+import { pdqHashFile } from '../../safety/hash-image.js';
+import { DIHEDRAL_VARIANTS, hash256ToHex } from '../../safety/pdq/index.js';
+
+type HashKind = 'pdq' | DigestAlgorithm;
+
+interface HashOptions {
+  json?: boolean;
+  fullResolution?: boolean;
+  dihedral?: boolean;
+}
+
+type HashRow = { path: string } & (
+  | { hash: string; quality?: number; [key: string]: unknown }
+  | { error: { code: string; message: string } }
+);
+
+export function registerHash(program: Command): void {
+  program
+    .command('hash')
+    .description(
+      'print PDQ hashes and quality (HASH,QUALITY,PATH) or sha256/md5 digests (HASH,PATH) of files',
+    )
+    .addArgument(new Argument('<kind>', 'the hash to compute').choices(['pdq', 'sha256', 'md5']))
+    .argument('<files...>', 'the files to hash')
+    .option(
+      '--full-resolution',
+      'pdq: hash the whole image instead of the reference 512×512 resize',
+    )
+    .option('--dihedral', 'pdq: also compute the 8 rotation/flip hashes (with --json)')
+    .option('--json', 'print one JSON object per file, with the policy and image size')
+    .action(async (kind: HashKind, files: string[], opts: HashOptions) => {
+      const rows: HashRow[] = [];
+      // One bad file must not stop the others: report it, keep going, exit 2 at the end.
+      for (const path of files) {
+        let row: HashRow;
+        try {
+          row = await hashOne(kind, path, opts);
+        } catch (err) {
+          if (!(err instanceof ObhutError)) throw err;
+          process.stderr.write(`obhut: error [${err.code}]: ${path}: ${err.message}\n`);
+          row = { path, error: { code: err.code, message: err.message } };
+          process.exitCode = EXIT.data;
+        }
+        rows.push(row);
+        if (!opts.json && 'hash' in row) {
+          const quality = row.quality === undefined ? '' : `${row.quality},`;
+          process.stdout.write(`${row.hash},${quality}${path}\n`);
+        }
+      }
+      if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    });
+}
+
+async function hashOne(kind: HashKind, path: string, opts: HashOptions): Promise<HashRow> {
+  if (kind !== 'pdq') return { path, hash: await digestFile(path, kind), algorithm: kind };
+  const result = await pdqHashFile(path, {
+    policy: opts.fullResolution ? 'full-resolution' : 'reference-512',
+    dihedral: opts.dihedral,
+  });
+  const dihedral = result.dihedral;
+  return {
+    path,
+    hash: hash256ToHex(result.hash),
+    quality: result.quality,
+    policy: result.policy,
+    width: result.width,
+    height: result.height,
+    ...(dihedral && {
+      dihedral: Object.fromEntries(DIHEDRAL_VARIANTS.map((v) => [v, hash256ToHex(dihedral[v])])),
+    }),
+  };
+}
