@@ -5,6 +5,7 @@ import { isSubjectsProof, verifySubjectsProof } from '../build/subjects-proof.js
 import { EXIT, ObhutError } from '../errors/index.js';
 import { fromNoteError } from '../log/index.js';
 import { TOOL_VERSION } from '../version.js';
+import { registerBank } from './commands/bank.js';
 import { registerBuild } from './commands/build.js';
 import { registerCanary } from './commands/canary.js';
 import { registerConsent } from './commands/consent.js';
@@ -42,6 +43,7 @@ export function createProgram(): Command {
   registerCanary(program);
   registerDemo(program);
   registerHash(program);
+  registerBank(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

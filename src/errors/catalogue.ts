@@ -84,6 +84,11 @@ export const ERROR_CODES = {
     http: 413,
     summary: 'An image file is over the byte or pixel limit (a possible decompression bomb).',
   },
+  BANK_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'A hash bank file has bad lines, or conflicts with the bank it is imported into.',
+  },
   STORE_FAILED: {
     exit: EXIT.internal,
     http: 503,

@@ -1,6 +1,7 @@
 export { openPostgresStore } from './postgres.js';
 export { openSqliteStore } from './sqlite.js';
 export type {
+  BankImportResult,
   BuildSummary,
   CheckpointSigner,
   LogAppend,
@@ -11,6 +12,7 @@ export type {
   Store,
   StoredCheckpoint,
   StoredConsentEvent,
+  StoredHashBank,
   SubjectRequest,
 } from './store.js';
 export { SUBJECT_REQUEST_KINDS, SUBJECT_REQUEST_STATUSES } from './store.js';

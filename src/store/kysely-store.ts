@@ -1,7 +1,8 @@
 import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
-import { wrapError } from '../errors/index.js';
+import { ObhutError, wrapError } from '../errors/index.js';
 import type { NodeKey } from '../merkle/index.js';
 import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
+import type { BankEntry, HashBank, SignalType } from '../safety/bank.js';
 import { appendInTransaction } from './log-append.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   SubjectRequestTable,
 } from './schema.js';
 import type {
+  BankImportResult,
   BuildSummary,
   CheckpointSigner,
   LogAppend,
@@ -20,6 +22,7 @@ import type {
   Store,
   StoredCheckpoint,
   StoredConsentEvent,
+  StoredHashBank,
   SubjectRequest,
 } from './store.js';
 
@@ -389,6 +392,141 @@ export class KyselyStore implements Store {
         .execute(),
     );
     return (await this.getMeta(key))!;
+  }
+
+  async importBank(bank: HashBank, entries: readonly BankEntry[]): Promise<BankImportResult> {
+    return this.guard('importing a hash bank', () =>
+      this.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('hash_banks')
+          .select('signal_type')
+          .where('name', '=', bank.name)
+          .executeTakeFirst();
+        if (existing && existing.signal_type !== bank.signalType) {
+          throw new ObhutError(
+            'BANK_INVALID',
+            `bank ${bank.name} holds ${existing.signal_type} hashes, not ${bank.signalType}`,
+          );
+        }
+        const row = {
+          signal_type: bank.signalType,
+          source: bank.source,
+          list_version: bank.listVersion,
+          threshold: bank.threshold,
+          updated_at: new Date().toISOString(),
+        };
+        if (existing) {
+          await trx.updateTable('hash_banks').set(row).where('name', '=', bank.name).execute();
+        } else {
+          await trx
+            .insertInto('hash_banks')
+            .values({ name: bank.name, ...row })
+            .execute();
+        }
+        let inserted = 0;
+        let alreadyPresent = 0;
+        for (let start = 0; start < entries.length; start += 500) {
+          const chunk = entries.slice(start, start + 500);
+          const held = new Map(
+            (
+              await trx
+                .selectFrom('hash_bank_entries')
+                .select(['hash', 'labels'])
+                .where('bank', '=', bank.name)
+                .where(
+                  'hash',
+                  'in',
+                  chunk.map((e) => e.hash),
+                )
+                .execute()
+            ).map((r) => [r.hash, JSON.parse(r.labels) as string[]]),
+          );
+          const fresh = chunk.filter((e) => !held.has(e.hash));
+          if (fresh.length > 0) {
+            await trx
+              .insertInto('hash_bank_entries')
+              .values(
+                fresh.map((e) => ({
+                  bank: bank.name,
+                  hash: e.hash,
+                  labels: JSON.stringify(e.labels),
+                })),
+              )
+              .execute();
+          }
+          for (const e of chunk) {
+            const old = held.get(e.hash);
+            if (!old) continue;
+            const merged = [...new Set([...old, ...e.labels])].sort();
+            if (merged.length !== old.length) {
+              await trx
+                .updateTable('hash_bank_entries')
+                .set({ labels: JSON.stringify(merged) })
+                .where('bank', '=', bank.name)
+                .where('hash', '=', e.hash)
+                .execute();
+            }
+          }
+          inserted += fresh.length;
+          alreadyPresent += chunk.length - fresh.length;
+        }
+        return { inserted, alreadyPresent };
+      }),
+    );
+  }
+
+  async listBanks(): Promise<StoredHashBank[]> {
+    const rows = await this.guard('listing hash banks', () =>
+      this.db
+        .selectFrom('hash_banks as b')
+        .leftJoin('hash_bank_entries as e', 'e.bank', 'b.name')
+        .select((eb) => [
+          'b.name',
+          'b.signal_type',
+          'b.source',
+          'b.list_version',
+          'b.threshold',
+          'b.updated_at',
+          eb.fn.count<number | string | bigint>('e.hash').as('entries'),
+        ])
+        .groupBy([
+          'b.name',
+          'b.signal_type',
+          'b.source',
+          'b.list_version',
+          'b.threshold',
+          'b.updated_at',
+        ])
+        .orderBy('b.name')
+        .execute(),
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      signalType: r.signal_type as SignalType,
+      source: r.source,
+      listVersion: r.list_version,
+      threshold: Number(r.threshold),
+      entries: Number(r.entries),
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async bankEntries(name: string): Promise<BankEntry[] | undefined> {
+    return this.guard('reading a hash bank', async () => {
+      const bank = await this.db
+        .selectFrom('hash_banks')
+        .select('name')
+        .where('name', '=', name)
+        .executeTakeFirst();
+      if (!bank) return undefined;
+      const rows = await this.db
+        .selectFrom('hash_bank_entries')
+        .select(['hash', 'labels'])
+        .where('bank', '=', name)
+        .orderBy('hash')
+        .execute();
+      return rows.map((r) => ({ hash: r.hash, labels: JSON.parse(r.labels) as string[] }));
+    });
   }
 
   async close(): Promise<void> {

@@ -175,6 +175,31 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop table subject_requests`.execute(db);
       },
     },
+    '0005-hash-banks': {
+      async up(db: Kysely<unknown>) {
+        // Safety hash lists: one row per bank, one per (bank, hash) with its labels as JSON.
+        await db.schema
+          .createTable('hash_banks')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('signal_type', 'text', (c) => c.notNull())
+          .addColumn('source', 'text')
+          .addColumn('list_version', 'text')
+          .addColumn('threshold', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('hash_bank_entries')
+          .addColumn('bank', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('labels', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hash_bank_entries_pk', ['bank', 'hash'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await sql`drop table hash_bank_entries`.execute(db);
+        await sql`drop table hash_banks`.execute(db);
+      },
+    },
   };
 }
 

@@ -11,6 +11,8 @@ export interface Database {
   log_checkpoints: LogCheckpointTable;
   log_state: LogStateTable;
   subject_requests: SubjectRequestTable;
+  hash_banks: HashBankTable;
+  hash_bank_entries: HashBankEntryTable;
 }
 
 export interface ConsentEventTable {
@@ -96,4 +98,20 @@ export interface SubjectRequestTable {
   deadline: string;
   answer: string | null;
   answered_at: string | null;
+}
+
+export interface HashBankTable {
+  name: string;
+  signal_type: string;
+  source: string | null;
+  list_version: string | null;
+  threshold: number;
+  updated_at: string;
+}
+
+export interface HashBankEntryTable {
+  bank: string;
+  hash: string;
+  /** JSON array of strings. */
+  labels: string;
 }

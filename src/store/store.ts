@@ -1,5 +1,6 @@
 import type { CompactRange, NodeKey, TreeNode } from '../merkle/index.js';
 import type { ConsentEvent } from '../records/index.js';
+import type { BankEntry, HashBank } from '../safety/bank.js';
 
 /** A consent event as stored, with its import sequence number. */
 export interface StoredConsentEvent extends ConsentEvent {
@@ -152,5 +153,23 @@ export interface Store {
   getMeta(key: string): Promise<string | undefined>;
   /** Sets `key` only if it has no value yet; returns the value now stored. */
   initMeta(key: string, value: string): Promise<string>;
+  /**
+   * Creates a bank or updates its source, version and threshold, and adds entries; an entry it
+   * already holds gets the union of its labels. The signal type of an existing bank never changes.
+   */
+  importBank(bank: HashBank, entries: readonly BankEntry[]): Promise<BankImportResult>;
+  listBanks(): Promise<StoredHashBank[]>;
+  /** The bank's entries ordered by hash, or undefined when there is no such bank. */
+  bankEntries(name: string): Promise<BankEntry[] | undefined>;
   close(): Promise<void>;
+}
+
+export interface StoredHashBank extends HashBank {
+  readonly entries: number;
+  readonly updatedAt: string;
+}
+
+export interface BankImportResult {
+  readonly inserted: number;
+  readonly alreadyPresent: number;
 }

@@ -181,5 +181,39 @@ export function storeContract(name: string, factory: StoreFactory): void {
       store = await reopen();
       expect(await store.countConsentEvents()).toBe(1);
     });
+
+    it('imports hash banks idempotently, merging labels, and refuses a change of type', async () => {
+      const bank = {
+        name: 'test-bank',
+        signalType: 'pdq' as const,
+        source: 'generated',
+        listVersion: '1',
+        threshold: 31,
+      };
+      const a = 'a'.repeat(64);
+      const b = 'b'.repeat(64);
+      expect(
+        await store.importBank(bank, [
+          { hash: a, labels: ['x'] },
+          { hash: b, labels: [] },
+        ]),
+      ).toEqual({ inserted: 2, alreadyPresent: 0 });
+      expect(
+        await store.importBank({ ...bank, listVersion: '2', threshold: 20 }, [
+          { hash: a, labels: ['y'] },
+        ]),
+      ).toEqual({ inserted: 0, alreadyPresent: 1 });
+      expect(await store.bankEntries('test-bank')).toEqual([
+        { hash: a, labels: ['x', 'y'] },
+        { hash: b, labels: [] },
+      ]);
+      expect(await store.bankEntries('missing')).toBeUndefined();
+      expect(await store.listBanks()).toMatchObject([
+        { ...bank, listVersion: '2', threshold: 20, entries: 2 },
+      ]);
+      await expect(store.importBank({ ...bank, signalType: 'md5' }, [])).rejects.toMatchObject({
+        code: 'BANK_INVALID',
+      });
+    });
   });
 }
