@@ -1,7 +1,10 @@
+import { isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
-import { findNumbers } from './numbers.js';
+import { findNames } from './names.js';
+import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { resolveOverlaps } from './resolve.js';
+import { normaliseSpoken } from './spoken.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 
 export interface DetectOptions {
@@ -12,27 +15,42 @@ export interface DetectOptions {
   readonly identifiers?: readonly CustomIdentifier[];
   /** Only these types are reported (all when absent). */
   readonly types?: readonly PiiType[];
+  /** Words never reported as a person or place: wake words, product names. */
+  readonly allow?: readonly string[];
 }
 
 export const DEFAULT_MIN_SCORE = 0.5;
+export const DEFAULT_ALLOW: readonly string[] = ['Alexa', 'Siri', 'Cortana', 'Echo', 'Google'];
 
-/** Finds personal data in one text. Pure: no I/O, same input, same output. */
+/**
+ * Finds personal data in one text. Pure: no I/O, same input, same output.
+ *
+ * Structured recognizers run on the spoken-form normalised text (identical to the input for
+ * written text) and their spans are mapped back; names and places run on the input itself.
+ */
 export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] {
   const lang = options.lang ?? detectLanguage(text);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const types = options.types ? new Set(options.types) : undefined;
+  const allow = new Set((options.allow ?? DEFAULT_ALLOW).map((w) => w.toLowerCase()));
   const found: PiiSpan[] = [];
-  const emit = (start: number, end: number, type: PiiType, score: number): void => {
+  const emit: Emit = (start, end, type, score) => {
     if (score < minScore || end <= start || (types && !types.has(type))) return;
-    found.push({ start, end, type, score: Math.min(1, score), text: text.slice(start, end) });
+    const value = text.slice(start, end);
+    if ((type === 'PERSON' || type === 'LOCATION') && allow.has(value.toLowerCase())) return;
+    found.push({ start, end, type, score: Math.min(1, score), text: value });
   };
-  findNumbers(text, lang, emit);
-  findPatterns(
-    text,
-    emit,
-    () => false,
-    () => false,
-  );
-  if (options.identifiers?.length) findCustom(text, options.identifiers, emit);
+  const spoken = normaliseSpoken(text);
+  const scan = spoken?.text ?? text;
+  const mapped: Emit = spoken
+    ? (start, end, type, score) => {
+        const [s, e] = spoken.toOriginal(start, end);
+        emit(s, e, type, score);
+      }
+    : emit;
+  findNumbers(scan, lang, mapped);
+  findPatterns(scan, mapped, isPlace, isCommonWord);
+  if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
+  findNames(text, lang, emit);
   return resolveOverlaps(found);
 }

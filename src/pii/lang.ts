@@ -13,6 +13,9 @@ const EN = new Set(
 );
 const WORD = /\p{L}+/gu;
 
+/** Function words of both languages; never a name on their own. */
+export const STOPWORDS: ReadonlySet<string> = new Set([...DE, ...EN]);
+
 /**
  * Guesses German or English from function words, then from umlauts and ß. Good enough to
  * choose phone regions and context rules; texts that mix both get both rule sets anyway.

@@ -1,0 +1,70 @@
+import {
+  AMBIGUOUS,
+  DE_NOUNS,
+  DE_WORDS,
+  EN_WORDS,
+  FIRST_NAMES,
+  PLACES,
+  SURNAMES,
+} from './data/gazetteer.js';
+
+/** Lookup tables over the generated lists; keys are lower-cased. Built once per process. */
+export interface Gazetteer {
+  readonly firstNames: ReadonlySet<string>;
+  readonly surnames: ReadonlySet<string>;
+  /** First word of a place (lower case) → the place names starting with it, longest first. */
+  readonly places: ReadonlyMap<string, readonly string[][]>;
+  readonly ambiguous: ReadonlySet<string>;
+  readonly deNouns: ReadonlySet<string>;
+  readonly deWords: ReadonlySet<string>;
+  readonly enWords: ReadonlySet<string>;
+}
+
+let cached: Gazetteer | undefined;
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const places = new Map<string, string[][]>();
+  for (const place of PLACES) {
+    const words = place.toLowerCase().split(/[\s]+/);
+    const list = places.get(words[0]!) ?? [];
+    list.push(words);
+    places.set(words[0]!, list);
+  }
+  for (const list of places.values()) list.sort((a, b) => b.length - a.length);
+  cached = {
+    firstNames: lower(FIRST_NAMES),
+    surnames: lower(SURNAMES),
+    places,
+    ambiguous: lower(AMBIGUOUS),
+    deNouns: lower(DE_NOUNS),
+    deWords: lower(DE_WORDS),
+    enWords: lower(EN_WORDS),
+  };
+  return cached;
+}
+
+/** True when `name` (any case, words separated by spaces or hyphens) is a listed place. */
+export function isPlace(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return (
+    gazetteer()
+      .places.get(words[0]!)
+      ?.some((p) => p.join(' ') === words.join(' ')) ?? false
+  );
+}
+
+/** True for everyday words that must not be read as a name or place on their own. */
+export function isCommonWord(word: string): boolean {
+  const g = gazetteer();
+  const w = word.toLowerCase();
+  return g.deNouns.has(w) || g.enWords.has(w) || g.ambiguous.has(w) || UNITS.has(w);
+}
+
+// Words that follow a number without being a town ("10000 Euro").
+const UNITS = new Set(
+  'euro eur dollar usd franken pfund mal stück menschen leute jahre jahren tage tagen kilometer km meter minuten stunden sekunden prozent einwohner mitglieder follower likes views besucher teilnehmer kunden people years days hours minutes'.split(
+    ' ',
+  ),
+);

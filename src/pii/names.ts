@@ -1,0 +1,273 @@
+import { type Gazetteer, gazetteer } from './gazetteer.js';
+import { STOPWORDS } from './lang.js';
+import type { Emit } from './numbers.js';
+import type { Lang } from './types.js';
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+  readonly cap: boolean;
+  /** First word of the text or after . ! ? : ; a quote, a bullet or a line break. */
+  readonly sentenceStart: boolean;
+  /** Only spaces (at most one comma) between this token and the previous one. */
+  readonly joined: boolean;
+}
+
+const TOKEN = /[\p{L}](?:[\p{L}'’-]*[\p{L}])?/gu;
+const SENTENCE_END = /[.!?:;"„“”«»•\n*(]/;
+
+// Phrases that name the next word(s) as a person. Strong ones are taken even for unknown names.
+const STRONG_PERSON = [
+  'mein name ist',
+  'mein name lautet',
+  'ich heiße',
+  'ich heisse',
+  'heiße',
+  'my name is',
+  "my name's",
+  'name is',
+  'herr',
+  'herrn',
+  'frau',
+  'dr',
+  'prof',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'call me',
+  'nennt mich',
+  'ansprechpartner',
+  'ansprechpartnerin',
+].map((p) => p.split(' '));
+const WEAK_PERSON = [
+  'this is',
+  'hier ist',
+  'hier spricht',
+  'i am',
+  "i'm",
+  'im',
+  'ich bin',
+  'call',
+  'ruf',
+  'rufe',
+  'anrufen',
+  'schreib',
+  'schreibe',
+  'text',
+  'message',
+  'email',
+  'hallo',
+  'hi',
+  'hey',
+  'liebe',
+  'lieber',
+  'dear',
+  'grüße',
+  'gruß',
+  'lg',
+  'vg',
+  'cheers',
+  'thanks',
+  'danke',
+  'mit',
+  'with',
+  'von',
+  'from',
+  'für',
+  'for',
+  'an',
+  'to',
+  'und',
+  'and',
+  'bei',
+  'tell',
+  'sag',
+  'sage',
+  'frag',
+  'ask',
+  'remind',
+  'erinnere',
+].map((p) => p.split(' '));
+const PLACE_CUES = new Set(
+  'in aus nach bei nahe near from to around von vom zu richtung via visiting besuche gegenüber wohne lebe live lives living moved gezogen zog'.split(
+    ' ',
+  ),
+);
+const STRONG_PLACE = [
+  'wohne in',
+  'lebe in',
+  'komme aus',
+  'live in',
+  'lives in',
+  "i'm from",
+  'i am from',
+  'moved to',
+  'gezogen nach',
+  'zog nach',
+  'wohnhaft in',
+  'based in',
+].map((p) => p.split(' '));
+
+/** Names of people and places from gazetteers, context words and capitalisation. */
+export function findNames(text: string, lang: Lang, emit: Emit): void {
+  const g = gazetteer();
+  const lowercase = !/\p{Lu}/u.test(text);
+  const tokens = tokenize(text);
+  const after = (i: number, phrases: readonly string[][]) =>
+    phrases.some((p) => endsWith(tokens, i, p));
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (STOPWORDS.has(t.lower) && !g.firstNames.has(t.lower)) {
+      i++;
+      continue;
+    }
+    const nameLike = lowercase || t.cap;
+    const first = g.firstNames.has(t.lower);
+    const sur = g.surnames.has(t.lower);
+    const ambiguous = isAmbiguous(g, t, lang, lowercase);
+    let score = 0;
+    if (t.joined && after(i, STRONG_PERSON)) score = ambiguous && !(first || sur) ? 0 : 0.95;
+    else if (t.joined && after(i, WEAK_PERSON) && (first || sur) && (nameLike || !ambiguous))
+      score = 0.85;
+    else if (first && nameLike && !ambiguous) score = t.sentenceStart || lowercase ? 0.7 : 0.8;
+    else if (first && nameLike && nextIsSurname(g, tokens, i, lowercase)) score = 0.85;
+    else if (sur && !first && nameLike && !ambiguous)
+      score = t.sentenceStart || lowercase ? 0.5 : 0.6;
+    // A strong cue names even an unknown word, unless it is an everyday word.
+    if (score === 0 && t.joined && after(i, STRONG_PERSON) && !isEveryday(g, t.lower)) score = 0.9;
+    const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;
+    if (place) {
+      const cue = i > 0 && tokens[i]!.joined && PLACE_CUES.has(tokens[i - 1]!.lower);
+      const strong = after(i, STRONG_PLACE);
+      const placeAmbiguous = ambiguous || first || sur || isEveryday(g, t.lower);
+      const placeScore = strong || cue ? (placeAmbiguous ? 0.85 : 0.95) : placeAmbiguous ? 0 : 0.75;
+      if (placeScore > score) {
+        emit(t.start, tokens[place]!.end, 'LOCATION', placeScore);
+        i = place + 1;
+        continue;
+      }
+    } else if (
+      score === 0 &&
+      !lowercase &&
+      t.cap &&
+      after(i, STRONG_PLACE) &&
+      !isEveryday(g, t.lower)
+    ) {
+      emit(t.start, t.end, 'LOCATION', 0.8);
+    }
+    if (score === 0) {
+      i++;
+      continue;
+    }
+    // Extend over following surnames or capitalised unknown words ("Anna Lena Schmidt").
+    let last = i;
+    while (last - i < 2 && last + 1 < tokens.length) {
+      const n = tokens[last + 1]!;
+      if (!n.joined || n.sentenceStart || STOPWORDS.has(n.lower)) break;
+      const known = g.surnames.has(n.lower) || g.firstNames.has(n.lower);
+      const unknownCapital =
+        !lowercase && n.cap && !isEveryday(g, n.lower) && !isPlaceStart(g, n.lower);
+      if (!known && !unknownCapital) break;
+      if (lowercase && isEveryday(g, n.lower)) break;
+      last++;
+    }
+    if (last > i) score = Math.max(score, 0.9);
+    emit(t.start, tokens[last]!.end, 'PERSON', score);
+    i = last + 1;
+  }
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let prevEnd = -1;
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    let k = start - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+    const sentenceStart = k < 0 || SENTENCE_END.test(text[k]!);
+    const between = prevEnd < 0 ? '' : text.slice(prevEnd, start);
+    const w = m[0];
+    tokens.push({
+      start,
+      end: start + w.length,
+      lower: w.toLowerCase(),
+      cap: w[0] !== w[0]!.toLowerCase(),
+      sentenceStart,
+      joined: prevEnd >= 0 && /^[ \t]*,?[ \t]*$/.test(between) && between.length > 0,
+    });
+    prevEnd = start + w.length;
+  }
+  return tokens;
+}
+
+function endsWith(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
+  if (i < phrase.length) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[i - phrase.length + k]!;
+    if (t.lower !== phrase[k]) return false;
+    if (k > 0 && !t.joined) return false;
+  }
+  return true;
+}
+
+function isEveryday(g: Gazetteer, w: string): boolean {
+  return (
+    g.deNouns.has(w) ||
+    g.deWords.has(w) ||
+    g.enWords.has(w) ||
+    g.ambiguous.has(w) ||
+    STOPWORDS.has(w)
+  );
+}
+
+/**
+ * German capitalises every noun, so a capitalised German noun says nothing; an English word
+ * capitalised mid-sentence usually is a name. Lower-case transcripts carry no signal at all.
+ */
+function isAmbiguous(g: Gazetteer, t: Token, lang: Lang, lowercase: boolean): boolean {
+  if (g.ambiguous.has(t.lower)) return true;
+  if (lowercase) return isEveryday(g, t.lower);
+  if (g.deNouns.has(t.lower)) return true;
+  if (lang === 'de') return t.sentenceStart && (g.deWords.has(t.lower) || g.enWords.has(t.lower));
+  return t.sentenceStart ? g.enWords.has(t.lower) || g.deWords.has(t.lower) : false;
+}
+
+function nextIsSurname(
+  g: Gazetteer,
+  tokens: readonly Token[],
+  i: number,
+  lowercase: boolean,
+): boolean {
+  const n = tokens[i + 1];
+  return n?.joined && (lowercase || n.cap) && g.surnames.has(n.lower);
+}
+
+function isPlaceStart(g: Gazetteer, w: string): boolean {
+  return g.places.has(w);
+}
+
+/** Index of the last token of the longest place starting at token i, if any. */
+function matchPlace(
+  g: Gazetteer,
+  tokens: readonly Token[],
+  i: number,
+  lowercase: boolean,
+): number | undefined {
+  const t = tokens[i]!;
+  if (!lowercase && !t.cap) return undefined;
+  const candidates = g.places.get(t.lower);
+  if (!candidates) return undefined;
+  for (const words of candidates) {
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) {
+      const n = tokens[i + k];
+      ok = n?.joined && n.lower === words[k];
+    }
+    if (ok) return i + words.length - 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,220 @@
+/**
+ * Spoken-form normalisation for transcripts: "null eins sieben eins …" → "0171…",
+ * "max punkt müller at gmx punkt de" → "max.müller@gmx.de", "double four seven" → "447".
+ * The structured recognizers run on the normalised text; `toOriginal` maps their spans back.
+ */
+export interface Normalised {
+  readonly text: string;
+  /** Maps a [start, end) range of the normalised text to the original text. */
+  toOriginal(start: number, end: number): [number, number];
+}
+
+interface Replacement {
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+}
+
+const UNITS_DE: Record<string, number> = {
+  null: 0,
+  eins: 1,
+  ein: 1,
+  zwei: 2,
+  zwo: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+};
+const TEENS_DE: Record<string, number> = {
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  dreizehn: 13,
+  vierzehn: 14,
+  fünfzehn: 15,
+  sechzehn: 16,
+  siebzehn: 17,
+  achtzehn: 18,
+  neunzehn: 19,
+};
+const TENS_DE: Record<string, number> = {
+  zwanzig: 20,
+  dreißig: 30,
+  dreissig: 30,
+  vierzig: 40,
+  fünfzig: 50,
+  sechzig: 60,
+  siebzig: 70,
+  achtzig: 80,
+  neunzig: 90,
+};
+const UNITS_EN: Record<string, number> = {
+  zero: 0,
+  oh: 0,
+  o: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const TEENS_EN: Record<string, number> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS_EN: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const REPEAT: Record<string, number> = { double: 2, doppel: 2, triple: 3 };
+const COMPOUND_DE = new RegExp(
+  `^(${Object.keys(UNITS_DE)
+    .filter((k) => k !== 'null')
+    .join('|')})und(${Object.keys(TENS_DE).join('|')})$`,
+);
+
+/** The digits a single spoken token stands for, or undefined. */
+function digitsOf(word: string): string | undefined {
+  if (/^\d+$/.test(word)) return word;
+  const w = word.toLowerCase();
+  const n = UNITS_DE[w] ?? TEENS_DE[w] ?? TENS_DE[w] ?? UNITS_EN[w] ?? TEENS_EN[w] ?? TENS_EN[w];
+  if (n !== undefined) return String(n);
+  const c = COMPOUND_DE.exec(w);
+  return c ? String(TENS_DE[c[2]!]! + UNITS_DE[c[1]!]!) : undefined;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const STREET_WORD = /(?:straße|strasse|weg|gasse|platz|allee|ring|damm|street|road|avenue|lane)$/i;
+const SPOKEN_EMAIL =
+  /(?<![\p{L}\p{N}])([\p{L}\p{N}]+(?:\s+(?:punkt|dot|point|unterstrich|underscore|minus|bindestrich|dash|hyphen)\s+[\p{L}\p{N}]+)*)\s+(?:at|ät|@|klammeraffe)\s+([\p{L}\p{N}]+(?:\s+(?:punkt|dot)\s+[\p{L}\p{N}]+)+)(?![\p{L}\p{N}])/giu;
+const SEPARATORS: Record<string, string> = {
+  punkt: '.',
+  dot: '.',
+  point: '.',
+  unterstrich: '_',
+  underscore: '_',
+  minus: '-',
+  bindestrich: '-',
+  dash: '-',
+  hyphen: '-',
+};
+
+/** Returns undefined when nothing in the text is spoken-form (the common, written case). */
+export function normaliseSpoken(text: string): Normalised | undefined {
+  const replacements: Replacement[] = [];
+  for (const m of text.matchAll(SPOKEN_EMAIL)) {
+    const value = m[0]
+      .replace(/\s+(?:at|ät|@|klammeraffe)\s+/iu, '@')
+      .replace(/\s+(\p{L}+)\s+/gu, (all, w: string) => SEPARATORS[w.toLowerCase()] ?? all);
+    replacements.push({ start: m.index, end: m.index + m[0].length, value });
+  }
+  findNumberRuns(text, replacements);
+  if (replacements.length === 0) return undefined;
+  replacements.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  // Segments: [normStart, origStart, origEnd, replaced]
+  const segments: [number, number, number, boolean][] = [];
+  for (const r of replacements) {
+    if (r.start < at) continue;
+    segments.push([out.length, at, r.start, false]);
+    out += text.slice(at, r.start);
+    segments.push([out.length, r.start, r.end, true]);
+    out += r.value;
+    at = r.end;
+  }
+  segments.push([out.length, at, text.length, false]);
+  out += text.slice(at);
+  const find = (p: number, isEnd: boolean): number => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const start = segments[mid]![0];
+      if (isEnd ? start < p : start <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    const [normStart, origStart, origEnd, replaced] = segments[lo]!;
+    if (replaced) return isEnd ? origEnd : origStart;
+    return Math.min(origEnd, origStart + (p - normStart));
+  };
+  return { text: out, toOriginal: (start, end) => [find(start, false), find(end, true)] };
+}
+
+/** Runs of number words (with "double", "triple", a leading "plus") long enough to matter. */
+function findNumberRuns(text: string, replacements: Replacement[]): void {
+  const tokens = [...text.matchAll(WORD)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    lower: m[0].toLowerCase(),
+  }));
+  const taken = (pos: number) => replacements.some((r) => pos >= r.start && pos < r.end);
+  const isDigitWord = (k: number) =>
+    tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i]!;
+    const startsRun =
+      isDigitWord(i) ||
+      ((REPEAT[first.lower] !== undefined || first.lower === 'plus') && isDigitWord(i + 1));
+    if (!startsRun || taken(first.start)) {
+      i++;
+      continue;
+    }
+    let digits = '';
+    let repeat = 1;
+    let j = i;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (j > i && !/^[\s,-]*$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
+      if (taken(t.start)) break;
+      if (j === i && t.lower === 'plus') digits = '+';
+      else if (REPEAT[t.lower] !== undefined && isDigitWord(j + 1)) repeat = REPEAT[t.lower]!;
+      else {
+        const d = digitsOf(t.lower);
+        if (d === undefined) break;
+        const prev = j > i ? tokens[j - 1]!.lower : '';
+        // "twenty one" is 21; German says units first ("einundzwanzig"), one word.
+        if (TENS_EN[prev] !== undefined && (UNITS_EN[t.lower] ?? 0) > 0)
+          digits = digits.slice(0, -1) + d;
+        else digits += d.repeat(repeat);
+        repeat = 1;
+      }
+      j++;
+    }
+    const last = tokens[j - 1]!;
+    const spoken = tokens.slice(i, j).some((t) => !/^\d+$/.test(t.lower));
+    const street =
+      (i > 0 && STREET_WORD.test(tokens[i - 1]!.lower)) ||
+      [tokens[j], tokens[j + 1], tokens[j + 2]].some(
+        (t) => t !== undefined && STREET_WORD.test(t.lower),
+      );
+    if (spoken && digits.replace('+', '').length >= (street ? 1 : 5)) {
+      replacements.push({ start: first.start, end: last.end, value: digits });
+      i = j;
+    } else i++;
+  }
+}
