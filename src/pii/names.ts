@@ -243,7 +243,7 @@ function nextIsSurname(
   lowercase: boolean,
 ): boolean {
   const n = tokens[i + 1];
-  return n?.joined && (lowercase || n.cap) && g.surnames.has(n.lower);
+  return n?.joined === true && (lowercase || n.cap) && g.surnames.has(n.lower);
 }
 
 function isPlaceStart(g: Gazetteer, w: string): boolean {
@@ -265,7 +265,7 @@ function matchPlace(
     let ok = true;
     for (let k = 1; k < words.length && ok; k++) {
       const n = tokens[i + k];
-      ok = n?.joined && n.lower === words[k];
+      ok = n?.joined === true && n.lower === words[k];
     }
     if (ok) return i + words.length - 1;
   }
