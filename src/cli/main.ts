@@ -13,6 +13,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerHash } from './commands/hash.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
+import { registerPii } from './commands/pii.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
@@ -42,6 +43,7 @@ export function createProgram(): Command {
   registerToken(program);
   registerCanary(program);
   registerDemo(program);
+  registerPii(program);
   registerHash(program);
   registerBank(program);
   for (const command of program.commands) command.exitOverride();

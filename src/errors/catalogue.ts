@@ -52,6 +52,11 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'Some consent event lines were rejected; the valid ones were imported.',
   },
+  PII_LINES_REJECTED: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'Some lines given to `obhut pii` were unreadable; the others were processed.',
+  },
   RECORD_INVALID: {
     exit: EXIT.data,
     http: 422,

@@ -12,6 +12,7 @@ interface Token {
   readonly sentenceStart: boolean;
   /** Only spaces (at most one comma) between this token and the previous one. */
   readonly joined: boolean;
+  readonly comma: boolean;
 }
 
 const TOKEN = /[\p{L}](?:[\p{L}'’-]*[\p{L}])?/gu;
@@ -167,7 +168,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     let last = i;
     while (last - i < 2 && last + 1 < tokens.length) {
       const n = tokens[last + 1]!;
-      if (!n.joined || n.sentenceStart || STOPWORDS.has(n.lower)) break;
+      if (!n.joined || n.comma || n.sentenceStart || STOPWORDS.has(n.lower)) break;
       const known = g.surnames.has(n.lower) || g.firstNames.has(n.lower);
       const unknownCapital =
         !lowercase && n.cap && !isEveryday(g, n.lower) && !isPlaceStart(g, n.lower);
@@ -198,6 +199,7 @@ function tokenize(text: string): Token[] {
       cap: w[0] !== w[0]!.toLowerCase(),
       sentenceStart,
       joined: prevEnd >= 0 && /^[ \t]*,?[ \t]*$/.test(between) && between.length > 0,
+      comma: between.includes(','),
     });
     prevEnd = start + w.length;
   }

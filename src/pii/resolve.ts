@@ -6,8 +6,9 @@ import type { PiiSpan } from './types.js';
  * 1. A span lying wholly inside another is dropped: the outer one covers its characters
  *    anyway (an address keeps its city, a person name keeps its surname). For identical
  *    ranges the higher score wins.
- * 2. Of two spans that overlap partly, the higher score wins; on equal scores the longer,
- *    then the earlier one.
+ * 2. Of two spans that overlap partly, the higher score wins (on equal scores the longer,
+ *    then the earlier one); the other keeps the part outside the winner, without the spaces
+ *    and punctuation at its cut edge, so its remaining characters are still redacted.
  *
  * The result is sorted by start offset.
  */
@@ -28,7 +29,31 @@ export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
   );
   const kept: PiiSpan[] = [];
   for (const s of ranked) {
-    if (kept.every((k) => s.end <= k.start || s.start >= k.end)) kept.push(s);
+    let start = s.start;
+    let end = s.end;
+    for (const k of kept) {
+      if (end <= k.start || start >= k.end) continue;
+      if (start < k.start && end > k.end) {
+        end = k.start; // the winner sits inside: keep the left part
+      } else if (start < k.start) end = k.start;
+      else if (end > k.end) start = k.end;
+      else {
+        end = start;
+        break;
+      }
+    }
+    const text = s.text.slice(start - s.start, end - s.start);
+    const lead =
+      start === s.start ? 0 : text.length - text.trimStart().replace(/^[\s.,;:@]+/u, '').length;
+    const trail =
+      end === s.end ? 0 : text.length - text.trimEnd().replace(/[\s.,;:@]+$/u, '').length;
+    if (end - trail - (start + lead) <= 0) continue;
+    if (lead === 0 && trail === 0 && start === s.start && end === s.end) kept.push(s);
+    else {
+      const a = start + lead;
+      const b = end - trail;
+      kept.push({ ...s, start: a, end: b, text: s.text.slice(a - s.start, b - s.start) });
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
 }

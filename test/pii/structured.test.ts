@@ -139,11 +139,19 @@ describe('resolveOverlaps', () => {
     end,
     score,
     type,
-    text: '',
+    text: 'x'.repeat(end - start),
   });
-  it('drops a span contained in another, and keeps the higher score of two partial overlaps', () => {
+  const ranges = (spans: readonly { start: number; end: number }[]) =>
+    spans.map((s) => [s.start, s.end]);
+  it('drops a span contained in another, and trims the lower-ranked of two partial overlaps', () => {
     expect(resolveOverlaps([span(0, 10, 0.6), span(2, 5, 1)])).toEqual([span(0, 10, 0.6)]);
-    expect(resolveOverlaps([span(0, 6, 0.6), span(4, 9, 0.9)])).toEqual([span(4, 9, 0.9)]);
-    expect(resolveOverlaps([span(0, 6, 0.9), span(4, 12, 0.9)])).toEqual([span(4, 12, 0.9)]);
+    expect(ranges(resolveOverlaps([span(0, 6, 0.6), span(4, 9, 0.9)]))).toEqual([
+      [0, 4],
+      [4, 9],
+    ]);
+    expect(ranges(resolveOverlaps([span(0, 6, 0.9), span(4, 12, 0.9)]))).toEqual([
+      [0, 4],
+      [4, 12],
+    ]);
   });
 });
