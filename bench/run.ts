@@ -2,10 +2,12 @@
 // shared machines, so each benchmark compares against its baseline within one run.
 import { benchBuild } from './build.js';
 import { benchIntake } from './intake.js';
+import { benchPii } from './pii.js';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   build: benchBuild,
   intake: benchIntake,
+  pii: benchPii,
 };
 
 const [name, ...args] = process.argv.slice(2);

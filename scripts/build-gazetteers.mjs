@@ -37,7 +37,7 @@ summer bill art jack rich sunny dawn amber ruby jade iris lily olive pearl ray r
 brown white green black young king long short little baker cook miller page price hunter carter
 mason porter ward bell hall field lane park marsh banks moore essen halle wetter hof weil worms marl
 siegen kirchen ernst mai ende alexa siri echo google apple amazon glück engel sonne stern strauß
-adler bär hase löwe storm may april june august name mail nummer number phone telefon handy email adresse address`.split(
+adler bär hase löwe storm may april june august name mail nummer number phone telefon handy email adresse address montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz juni juli oktober dezember monday tuesday wednesday thursday friday saturday sunday kunde kundin agent oma opa mama papa queen king`.split(
     /\s+/,
   );
 

@@ -172,12 +172,34 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       const known = g.surnames.has(n.lower) || g.firstNames.has(n.lower);
       const unknownCapital =
         !lowercase && n.cap && !isEveryday(g, n.lower) && !isPlaceStart(g, n.lower);
-      if (!known && !unknownCapital) break;
+      // Lower case: after a known given name, an unknown non-everyday word is the surname.
+      const unknownLower = lowercase && g.firstNames.has(tokens[i]!.lower) && last === i;
+      if (!known && !unknownCapital && !unknownLower) break;
       if (lowercase && isEveryday(g, n.lower)) break;
       last++;
     }
-    if (last > i) score = Math.max(score, 0.9);
-    emit(t.start, tokens[last]!.end, 'PERSON', score);
+    // A known surname after an unknown capitalised word: "Swetlana Dietrich".
+    let from = i;
+    const p = tokens[i - 1];
+    const mixedCase = (k: Token) => /\p{Ll}/u.test(text.slice(k.start + 1, k.end));
+    if (
+      p &&
+      mixedCase(p) &&
+      mixedCase(t) &&
+      t.joined &&
+      !t.comma &&
+      !lowercase &&
+      !after(i, STRONG_PERSON) &&
+      !after(i, WEAK_PERSON) &&
+      p.cap &&
+      !STOPWORDS.has(p.lower) &&
+      !isEveryday(g, p.lower) &&
+      g.surnames.has(t.lower) &&
+      !g.firstNames.has(t.lower)
+    )
+      from = i - 1;
+    if (last > from) score = Math.max(score, 0.9);
+    emit(tokens[from]!.start, tokens[last]!.end, 'PERSON', score);
     i = last + 1;
   }
 }

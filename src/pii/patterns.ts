@@ -77,6 +77,8 @@ export function findPatterns(
       if (social || HANDLE_PATH.test(`/${path}`)) emit(m.index, m.index + url.length, 'URL', 0.9);
     }
   }
+  // Everything below needs a digit.
+  if (!/\d/.test(text)) return;
   for (const m of text.matchAll(DATE)) {
     const end = m.index + m[0].length;
     if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))

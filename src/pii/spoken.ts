@@ -96,18 +96,40 @@ const COMPOUND_DE = new RegExp(
     .join('|')})und(${Object.keys(TENS_DE).join('|')})$`,
 );
 
+const WORD = /[\p{L}\p{N}]+/gu;
+const STREET_WORD_SOURCE =
+  '(?:straße|strasse|weg|gasse|platz|allee|ring|damm|street|road|avenue|lane)';
+const STREET_WORD = new RegExp(`${STREET_WORD_SOURCE}$`, 'i');
+const NUMBER_WORDS = new Map<string, number>(
+  [UNITS_DE, TEENS_DE, TENS_DE, UNITS_EN, TEENS_EN, TENS_EN].flatMap((t) => Object.entries(t)),
+);
+const NUMBER_ALTERNATION = [
+  ...NUMBER_WORDS.keys(),
+  '\\p{L}+und\\p{L}+(?:zig|ßig|ssig)',
+  '\\d+',
+  'double',
+  'doppel',
+  'triple',
+  'plus',
+].join('|');
+// Two number words in a row, or one after a street name: the only texts worth tokenising.
+const WORTH_A_LOOK = new RegExp(
+  `(?<![\\p{L}])(?:${NUMBER_ALTERNATION}|\\p{L}*${STREET_WORD_SOURCE})[\\s,-]+(?:${NUMBER_ALTERNATION})(?![\\p{L}])`,
+  'iu',
+);
+
 /** The digits a single spoken token stands for, or undefined. */
 function digitsOf(word: string): string | undefined {
-  if (/^\d+$/.test(word)) return word;
+  const c0 = word.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) return /^\d+$/.test(word) ? word : undefined;
   const w = word.toLowerCase();
-  const n = UNITS_DE[w] ?? TEENS_DE[w] ?? TENS_DE[w] ?? UNITS_EN[w] ?? TEENS_EN[w] ?? TENS_EN[w];
+  const n = NUMBER_WORDS.get(w);
   if (n !== undefined) return String(n);
+  if (!w.endsWith('zig') && !w.endsWith('ßig') && !w.endsWith('ssig')) return undefined;
   const c = COMPOUND_DE.exec(w);
   return c ? String(TENS_DE[c[2]!]! + UNITS_DE[c[1]!]!) : undefined;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const STREET_WORD = /(?:straße|strasse|weg|gasse|platz|allee|ring|damm|street|road|avenue|lane)$/i;
 const SPOKEN_EMAIL =
   /(?<![\p{L}\p{N}])([\p{L}\p{N}]+(?:\s+(?:punkt|dot|point|unterstrich|underscore|minus|bindestrich|dash|hyphen)\s+[\p{L}\p{N}]+)*)\s+(?:at|ät|@|klammeraffe)\s+([\p{L}\p{N}]+(?:\s+(?:punkt|dot)\s+[\p{L}\p{N}]+)+)(?![\p{L}\p{N}])/giu;
 const SEPARATORS: Record<string, string> = {
@@ -131,7 +153,7 @@ export function normaliseSpoken(text: string): Normalised | undefined {
       .replace(/\s+(\p{L}+)\s+/gu, (all, w: string) => SEPARATORS[w.toLowerCase()] ?? all);
     replacements.push({ start: m.index, end: m.index + m[0].length, value });
   }
-  findNumberRuns(text, replacements);
+  if (WORTH_A_LOOK.test(text)) findNumberRuns(text, replacements);
   if (replacements.length === 0) return undefined;
   replacements.sort((a, b) => a.start - b.start);
   let out = '';

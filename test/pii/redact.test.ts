@@ -44,7 +44,8 @@ describe('redactText', () => {
         const text = p.join(' ');
         const spans = detectPii(text);
         const out = redactText(text, spans).text;
-        for (const s of spans) expect(out).not.toContain(s.text);
+        const rest = out.replace(/\[[A-Z_]+_\d+\]/g, ' ');
+        for (const s of spans) expect(rest).not.toContain(s.text);
         expect(detectPii(out).filter((s) => !s.text.startsWith('['))).toEqual([]);
       }),
     );
