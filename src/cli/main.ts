@@ -13,6 +13,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerHash } from './commands/hash.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
+import { registerMatch } from './commands/match.js';
 import { registerPii } from './commands/pii.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
@@ -46,6 +47,7 @@ export function createProgram(): Command {
   registerPii(program);
   registerHash(program);
   registerBank(program);
+  registerMatch(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

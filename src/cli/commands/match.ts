@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { EXIT, ObhutError } from '../../errors/index.js';
+import { digestFile } from '../../safety/file-digest.js';
+import { pdqHashFile } from '../../safety/hash-image.js';
+import { type BankMatch, Matcher } from '../../safety/matcher.js';
+import { hash256ToHex } from '../../safety/pdq/index.js';
+import { withSession } from '../io.js';
+
+interface MatchOptions {
+  dihedral?: boolean;
+  json?: boolean;
+  fullResolution?: boolean;
+}
+
+type MatchRow = { path: string } & (
+  | { query: Record<string, unknown>; matches: BankMatch[] }
+  | { error: { code: string; message: string } }
+);
+
+export function registerMatch(program: Command): void {
+  program
+    .command('match')
+    .description(
+      'check files against a hash bank: PDQ within the bank threshold, sha256/md5 exactly (MATCHED_HASH,DISTANCE,LABELS,PATH per match)',
+    )
+    .argument('<bank>', 'the bank')
+    .argument('<files...>', 'the files to check')
+    .option('--dihedral', 'pdq: also match the 8 rotations and flips of each image')
+    .option(
+      '--full-resolution',
+      'pdq: hash the whole image instead of the reference 512×512 resize',
+    )
+    .option('--json', 'print one JSON object per file, with the query hash and all matches')
+    .action(async (bankName: string, files: string[], opts: MatchOptions) => {
+      const matcher = await withSession(({ store }) => Matcher.load(store, bankName));
+      const rows: MatchRow[] = [];
+      let matched = 0;
+      // One bad file must not stop the others: report it, keep going, exit 2 at the end.
+      for (const path of files) {
+        let row: MatchRow;
+        try {
+          row = await matchOne(matcher, path, opts);
+        } catch (err) {
+          if (!(err instanceof ObhutError)) throw err;
+          process.stderr.write(`obhut: error [${err.code}]: ${path}: ${err.message}\n`);
+          row = { path, error: { code: err.code, message: err.message } };
+          process.exitCode = EXIT.data;
+        }
+        rows.push(row);
+        if (!('matches' in row)) continue;
+        if (row.matches.length > 0) matched++;
+        if (opts.json) continue;
+        for (const m of row.matches) {
+          const variant = m.variant && m.variant !== 'original' ? ` (${m.variant})` : '';
+          process.stdout.write(`${m.hash},${m.distance},${m.labels.join(';')},${path}${variant}\n`);
+        }
+      }
+      if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      else {
+        process.stderr.write(
+          `${matched} of ${files.length} files matched bank ${bankName} (${matcher.bank.signalType}${matcher.bank.signalType === 'pdq' ? `, threshold ${matcher.bank.threshold}` : ''}, ${matcher.size} entries)\n`,
+        );
+      }
+    });
+}
+
+async function matchOne(matcher: Matcher, path: string, opts: MatchOptions): Promise<MatchRow> {
+  const type = matcher.bank.signalType;
+  if (type !== 'pdq') {
+    const digest = await digestFile(path, type);
+    return { path, query: { type, hash: digest }, matches: matcher.matchExact(digest) };
+  }
+  const result = await pdqHashFile(path, {
+    policy: opts.fullResolution ? 'full-resolution' : 'reference-512',
+    dihedral: opts.dihedral,
+  });
+  const matches = matcher.matchPdq(result.dihedral ?? result.hash);
+  return {
+    path,
+    query: {
+      type,
+      hash: hash256ToHex(result.hash),
+      quality: result.quality,
+      policy: result.policy,
+      ...(result.dihedral && { dihedral: true }),
+    },
+    matches,
+  };
+}
