@@ -2,11 +2,15 @@
 // shared machines, so each benchmark compares against its baseline within one run.
 import { benchBuild } from './build.js';
 import { benchIntake } from './intake.js';
+import { benchMatch } from './match.js';
+import { benchPdq } from './pdq.js';
 import { benchPii } from './pii.js';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   build: benchBuild,
   intake: benchIntake,
+  match: benchMatch,
+  pdq: benchPdq,
   pii: benchPii,
 };
 
