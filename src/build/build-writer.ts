@@ -38,6 +38,8 @@ export class BuildWriter {
   readonly byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
   readonly byCode: Partial<Record<ErrorCode, number>> = {};
   readonly rejectedSample: RejectedRecord[] = [];
+  /** Admitted items with redacted findings, and the findings per type. */
+  readonly pii = { redactedItems: 0, byType: {} as Record<string, number> };
   readonly recordsPerInput: number[];
   readonly tree = new TreeHasher();
   readonly media: MediaCopier;
@@ -126,6 +128,11 @@ export class BuildWriter {
       case 'admitted': {
         this.counts.admitted++;
         if (outcome.media) this.media.place(outcome.media.source, outcome.media.entry);
+        if (outcome.pii) {
+          this.pii.redactedItems++;
+          for (const [type, n] of Object.entries(outcome.pii))
+            this.pii.byType[type] = (this.pii.byType[type] ?? 0) + n;
+        }
         this.tree.appendLeafHash(written!.leafHash);
         if (!this.#shard || this.#shard.records >= this.shardRecords) {
           if (this.#shard) this.#shardEntries.push(entry(this.#shard));

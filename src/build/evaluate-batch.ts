@@ -18,6 +18,8 @@ export interface EvaluatorSetup {
   readonly secret: Uint8Array;
   /** Absolute folder of each input, for resolving media paths. */
   readonly inputDirs: readonly string[];
+  /** The key of the policy's `hash` redaction operator, when it uses one. */
+  readonly piiKey?: Uint8Array;
 }
 
 /** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
@@ -50,11 +52,24 @@ let subjectScratch = Buffer.alloc(0);
 export function createContext(setup: EvaluatorSetup): LineContext {
   const index = ConsentIndex.open(setup.consent);
   const realDirs = setup.inputDirs.map((dir) => realpathSync(dir));
+  const redact = setup.policy.redact;
   return {
     policy: compilePolicy(setup.policy),
     subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
     resolveMedia: (inputIndex, media) => resolveMedia(realDirs[inputIndex]!, media),
     describeMedia,
+    ...(redact?.enabled
+      ? {
+          redact: {
+            detect: { minScore: redact.min_score },
+            redact: {
+              operators: redact.operators,
+              default: redact.default,
+              ...(setup.piiKey === undefined ? {} : { hashKey: setup.piiKey }),
+            },
+          },
+        }
+      : {}),
   };
 }
 

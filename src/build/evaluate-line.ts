@@ -3,6 +3,12 @@ import { hash } from 'node:crypto';
 import type { ConsentState, PseudonymCache } from '../consent/index.js';
 import type { ErrorCode } from '../errors/index.js';
 import { type Line, lastNonSpace, lineContent } from '../io/line-reader.js';
+import {
+  type DetectOptions,
+  type PiiCounts,
+  type RedactOptions,
+  redactItemRecord,
+} from '../pii/index.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
 import { PROVENANCE_FIELD, validateItem } from '../records/index.js';
 import { describeJsonError } from '../records/json-error.js';
@@ -43,6 +49,8 @@ export type LineOutcome =
       /** The subject's pseudonym (hex), when the record names one. */
       readonly subject?: string;
       readonly media?: { readonly source: string; readonly entry: MediaEntry };
+      /** Findings redacted per type, when the policy redacts and something was found. */
+      readonly pii?: PiiCounts;
     };
 
 export interface LineContext {
@@ -52,6 +60,8 @@ export interface LineContext {
   /** Resolves a record's media path (relative to input `inputIndex`), or says why it cannot be used. */
   readonly resolveMedia: (inputIndex: number, media: string) => { file: string } | string;
   readonly describeMedia: (file: string) => MediaEntry;
+  /** When the policy redacts personal data: how to find it and what to replace it with. */
+  readonly redact?: { readonly detect: DetectOptions; readonly redact: RedactOptions };
 }
 
 const CLOSE_BRACE = 0x7d;
@@ -106,6 +116,22 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   if (bytes[end] !== CLOSE_BRACE)
     return reject('RECORD_NOT_JSON', 'record does not end with "}"', facts.id);
   const entry = mediaFile === undefined ? undefined : ctx.describeMedia(mediaFile);
+  // Redaction rewrites the record (re-serialised) only when it finds something; the provenance
+  // still names the input line as it was read.
+  let head = bytes.subarray(0, end);
+  let pii: PiiCounts | undefined;
+  if (ctx.redact) {
+    const counts = redactItemRecord(
+      value as Record<string, unknown>,
+      ctx.redact.detect,
+      ctx.redact.redact,
+    );
+    if (Object.keys(counts).length > 0) {
+      pii = counts;
+      const json = JSON.stringify(value);
+      head = Buffer.from(json.slice(0, -1), 'utf8');
+    }
+  }
   const provenance = {
     input: inputIndex,
     line: line.number,
@@ -113,10 +139,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     ...(subject === undefined ? {} : { subject }),
     ...(entry === undefined ? {} : { media: entry }),
   };
-  const withPrefix = leafBytes(
-    bytes.subarray(0, end),
-    `${PROVENANCE_KEY}${JSON.stringify(provenance)}}`,
-  );
+  const withPrefix = leafBytes(head, `${PROVENANCE_KEY}${JSON.stringify(provenance)}}`);
   return {
     kind: 'admitted',
     id: facts.id,
@@ -125,6 +148,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     leafHash: hash('sha256', withPrefix, 'buffer'),
     ...(subject === undefined ? {} : { subject }),
     ...(entry === undefined ? {} : { media: { source: mediaFile!, entry } }),
+    ...(pii === undefined ? {} : { pii }),
   };
 }
 

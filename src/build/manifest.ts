@@ -44,6 +44,15 @@ export interface Manifest {
    */
   readonly subjects_root: string;
   readonly subjects_count: number;
+  /**
+   * Only when the policy redacts personal data: admitted items in which something was redacted,
+   * all findings redacted, and the findings per entity type (sorted by type).
+   */
+  readonly pii?: {
+    readonly redacted_items: number;
+    readonly spans: number;
+    readonly spans_by_type: Readonly<Record<string, number>>;
+  };
 }
 
 export interface ManifestCheckpoint {

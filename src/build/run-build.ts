@@ -8,6 +8,7 @@ import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { readFileLines } from '../io/line-reader.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
+import { usesHash } from '../pii/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
 import type { StoredCheckpoint } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
@@ -49,6 +50,8 @@ export interface BuildOptions {
   /** Heap limits of each worker; a worker that exceeds them is retired and its lines evaluated here. */
   readonly workerHeapLimits?: ResourceLimits;
   readonly onProgress?: (progress: BuildProgress) => void;
+  /** The key of the policy's `hash` redaction operator (required when the policy uses it). */
+  readonly piiKey?: Uint8Array;
 }
 
 export interface BuildProgress {
@@ -94,6 +97,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       `the consent register was read at log size ${options.consent.logSize}, not at the build's checkpoint (${options.checkpoint.size})`,
     );
   }
+  const redact = options.policy.redact;
+  if (
+    redact?.enabled &&
+    options.piiKey === undefined &&
+    usesHash({ operators: redact.operators, default: redact.default })
+  ) {
+    throw new ObhutError(
+      'CONFIG_INVALID',
+      `the policy redacts with the hash operator, which needs a key in the environment variable ${redact.key_env}`,
+    );
+  }
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   const bytesTotal = options.inputs.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
@@ -105,6 +119,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       consent: options.consent.index.shared,
       secret: options.secret,
       inputDirs: options.inputs.map((input) => path.dirname(path.resolve(input))),
+      ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
     },
     workers,
     options.workerHeapLimits,
@@ -261,6 +276,17 @@ function buildManifest(
     items_root: writer.tree.root().toString('hex'),
     subjects_root: subjects.root.toString('hex'),
     subjects_count: subjects.count,
+    ...(options.policy.redact?.enabled
+      ? {
+          pii: {
+            redacted_items: writer.pii.redactedItems,
+            spans: Object.values(writer.pii.byType).reduce((a, b) => a + b, 0),
+            spans_by_type: Object.fromEntries(
+              Object.entries(writer.pii.byType).sort(([a], [b]) => (a < b ? -1 : 1)),
+            ),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,15 +1,19 @@
 export { ibanValid, luhnValid, rvnrValid, steuerIdValid } from './checksums.js';
 export { DEFAULT_MIN_SCORE, type DetectOptions, detectPii } from './detect.js';
 export { detectLanguage } from './lang.js';
+export { type PiiCounts, redactItemRecord } from './record.js';
 export {
   OPERATORS,
   type Operator,
   type Redacted,
   type RedactOptions,
+  Replacer,
   redactedTimes,
   redactText,
+  redactWords,
   type TimedWord,
   type TimeRange,
+  usesHash,
   wordsText,
 } from './redact.js';
 export { resolveOverlaps } from './resolve.js';

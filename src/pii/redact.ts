@@ -32,39 +32,61 @@ export interface Redacted {
 export function redactText(
   text: string,
   spans: readonly PiiSpan[],
-  options: RedactOptions = {},
+  options: RedactOptions | Replacer = {},
 ): Redacted {
-  const numbers = new Map<string, number>();
-  const perType = new Map<string, number>();
+  const replacer = options instanceof Replacer ? options : new Replacer(options);
   const counts: Record<string, number> = {};
   let out = '';
   let at = 0;
   for (const s of spans) {
     if (s.start < at) throw new RangeError('spans overlap or are not sorted');
-    out += text.slice(at, s.start);
-    const op = options.operators?.[s.type] ?? options.default ?? 'placeholder';
-    const value = normaliseValue(s.text);
-    if (op === 'placeholder') {
-      const key = `${s.type}\u0000${value}`;
-      let n = numbers.get(key);
-      if (n === undefined) {
-        n = (perType.get(s.type) ?? 0) + 1;
-        perType.set(s.type, n);
-        numbers.set(key, n);
-      }
-      out += `[${s.type}_${n}]`;
-    } else if (op === 'mask') out += s.text.replace(/\S/gu, '*');
-    else if (op === 'hash') {
-      if (options.hashKey === undefined) throw new TypeError('the hash operator needs a key');
-      const mac = createHmac('sha256', options.hashKey)
-        .update(`${s.type}\u0000${value}`)
-        .digest('hex');
-      out += `[${s.type}_${mac.slice(0, 12)}]`;
-    }
+    out += text.slice(at, s.start) + replacer.replace(s);
     counts[s.type] = (counts[s.type] ?? 0) + 1;
     at = s.end;
   }
   return { text: out + text.slice(at), counts };
+}
+
+/**
+ * Turns findings into their replacements under one set of options. Placeholder numbers are kept
+ * for the replacer's lifetime: use one per text (or per record, to number its fields alike).
+ */
+export class Replacer {
+  readonly #numbers = new Map<string, number>();
+  readonly #perType = new Map<string, number>();
+
+  constructor(private readonly options: RedactOptions = {}) {
+    if (options.hashKey === undefined && usesHash(options))
+      throw new TypeError('the hash operator needs a key');
+  }
+
+  replace(s: PiiSpan): string {
+    const op = this.options.operators?.[s.type] ?? this.options.default ?? 'placeholder';
+    if (op === 'remove') return '';
+    if (op === 'mask') return s.text.replace(/\S/gu, '*');
+    const value = normaliseValue(s.text);
+    if (op === 'hash') {
+      const mac = createHmac('sha256', this.options.hashKey!)
+        .update(`${s.type}\u0000${value}`)
+        .digest('hex');
+      return `[${s.type}_${mac.slice(0, 12)}]`;
+    }
+    const key = `${s.type}\u0000${value}`;
+    let n = this.#numbers.get(key);
+    if (n === undefined) {
+      n = (this.#perType.get(s.type) ?? 0) + 1;
+      this.#perType.set(s.type, n);
+      this.#numbers.set(key, n);
+    }
+    return `[${s.type}_${n}]`;
+  }
+}
+
+/** Whether any type (or the default) is replaced by the keyed hash. */
+export function usesHash(options: RedactOptions): boolean {
+  return (
+    options.default === 'hash' || Object.values(options.operators ?? {}).some((op) => op === 'hash')
+  );
 }
 
 function normaliseValue(s: string): string {
@@ -84,7 +106,7 @@ export interface TimeRange {
 }
 
 /** The transcript text the words make: joined by single spaces. */
-export function wordsText(words: readonly TimedWord[]): string {
+export function wordsText(words: readonly { readonly text: string }[]): string {
   return words.map((w) => w.text).join(' ');
 }
 
@@ -110,4 +132,58 @@ export function redactedTimes(words: readonly TimedWord[], spans: readonly PiiSp
     lastSpan = s;
   }
   return ranges;
+}
+
+/**
+ * Redacts transcript words for spans found in `wordsText(words)`. The words a span touches
+ * become one word (the first word's other fields, the last word's `end`) whose text is the
+ * replacement plus any characters of those words outside the span, so joining the result by
+ * spaces gives the redacted text; untouched words are kept as they are.
+ */
+export function redactWords<W extends { readonly text: string }>(
+  words: readonly W[],
+  spans: readonly PiiSpan[],
+  replacer: Replacer,
+): W[] {
+  const out: W[] = [];
+  let k = 0;
+  let offset = 0;
+  for (let i = 0; i < words.length; ) {
+    const start = offset;
+    while (k < spans.length && spans[k]!.end <= start) k++;
+    let j = i;
+    let end = start + words[i]!.text.length;
+    if (k >= spans.length || spans[k]!.start >= end) {
+      out.push(words[i]!);
+      offset = end + 1;
+      i++;
+      continue;
+    }
+    // Grow the group while a span reaches past its last word.
+    let last = k;
+    for (;;) {
+      while (last + 1 < spans.length && spans[last + 1]!.start < end) last++;
+      if (spans[last]!.end <= end || j + 1 >= words.length) break;
+      j++;
+      end += 1 + words[j]!.text.length;
+    }
+    let text = '';
+    let at = start;
+    const joined = words
+      .slice(i, j + 1)
+      .map((w) => w.text)
+      .join(' ');
+    for (; k <= last; k++) {
+      const s = spans[k]!;
+      text += joined.slice(at - start, s.start - start) + replacer.replace(s);
+      at = s.end;
+    }
+    text += joined.slice(at - start);
+    const first = words[i]!;
+    const tail = words[j]! as W & { end?: unknown };
+    out.push({ ...first, text, ...('end' in tail ? { end: tail.end } : {}) });
+    offset = end + 1;
+    i = j + 1;
+  }
+  return out;
 }

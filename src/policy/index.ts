@@ -1,3 +1,13 @@
 export { type CompiledPolicy, compilePolicy, type Decision, decide } from './decide.js';
 export { canonicalPolicyJson, parsePolicy } from './parse-policy.js';
-export { DEFAULT_POLICY, type Inclusion, type Policy, REASONS, type Reason } from './policy.js';
+export {
+  DEFAULT_POLICY,
+  DEFAULT_REDACT_KEY_ENV,
+  type Inclusion,
+  type Policy,
+  REASONS,
+  REDACT_OPERATORS,
+  type Reason,
+  type RedactOperator,
+  type RedactPolicy,
+} from './policy.js';

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { normaliseRegion, PURPOSES, REGION_GROUPS } from '../records/index.js';
 import type { Validation } from '../records/validate-item.js';
 import { formatZodError } from '../records/zod-errors.js';
-import { DEFAULT_POLICY, type Policy } from './policy.js';
+import {
+  DEFAULT_POLICY,
+  DEFAULT_REDACT_KEY_ENV,
+  type Policy,
+  REDACT_OPERATORS,
+  type RedactPolicy,
+} from './policy.js';
 
 const inclusion = z.enum(['include', 'exclude']);
 
@@ -20,6 +26,24 @@ const regions = z
     }
   });
 
+const operator = z.enum(REDACT_OPERATORS);
+
+const redact = z.strictObject({
+  enabled: z.boolean(),
+  operators: z
+    .record(
+      z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'entity types are upper case, such as PERSON'),
+      operator,
+    )
+    .default({}),
+  default: operator.default('placeholder'),
+  min_score: z.number().min(0).max(1).default(0.5),
+  key_env: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable')
+    .default(DEFAULT_REDACT_KEY_ENV),
+});
+
 // Unknown keys are errors: a misspelt "exclude_minor" must not silently fall back to a default.
 const policySchema = z.strictObject({
   purpose: z.enum(PURPOSES).default(DEFAULT_POLICY.purpose),
@@ -29,6 +53,7 @@ const policySchema = z.strictObject({
   exclude_minors: z.boolean().default(DEFAULT_POLICY.exclude_minors),
   unknown_age: inclusion.default(DEFAULT_POLICY.unknown_age),
   honor_tdm_reservation: z.boolean().default(DEFAULT_POLICY.honor_tdm_reservation),
+  redact: redact.optional(),
 });
 
 /** Parses a policy from JSON or YAML text (JSON is YAML, so one parser reads both). */
@@ -41,7 +66,9 @@ export function parsePolicy(text: string): Validation<Policy> {
   }
   const parsed = policySchema.safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
-  return { ok: true, value: parsed.data };
+  // Redaction switched off is the same policy as no redaction at all, with the same digest.
+  const { redact: r, ...rest } = parsed.data;
+  return { ok: true, value: r?.enabled ? { ...rest, redact: r } : rest };
 }
 
 /** The policy in a fixed key order, so its bytes (and digest) do not depend on how it was written. */
@@ -59,5 +86,20 @@ export function canonicalPolicyJson(policy: Policy): string {
     exclude_minors: policy.exclude_minors,
     unknown_age: policy.unknown_age,
     honor_tdm_reservation: policy.honor_tdm_reservation,
+    ...(policy.redact?.enabled ? { redact: canonicalRedact(policy.redact) } : {}),
   });
+}
+
+function canonicalRedact(r: RedactPolicy): RedactPolicy {
+  return {
+    enabled: true,
+    operators: Object.fromEntries(
+      Object.keys(r.operators)
+        .sort()
+        .map((type) => [type, r.operators[type]!]),
+    ),
+    default: r.default,
+    min_score: r.min_score,
+    key_env: r.key_env,
+  };
 }

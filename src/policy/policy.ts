@@ -13,7 +13,28 @@ export interface Policy {
   readonly exclude_minors: boolean;
   readonly unknown_age: Inclusion;
   readonly honor_tdm_reservation: boolean;
+  /** Redaction of personal data in admitted items; absent (the default) leaves them as they are. */
+  readonly redact?: RedactPolicy;
 }
+
+/** How admitted items' `text` and `transcript` are redacted before they are written. */
+export interface RedactPolicy {
+  readonly enabled: boolean;
+  /** Per entity type; types not listed use `default`. */
+  readonly operators: Readonly<Record<string, RedactOperator>>;
+  readonly default: RedactOperator;
+  /** Findings scoring below this are kept. */
+  readonly min_score: number;
+  /**
+   * The environment variable holding the key of the `hash` operator (its UTF-8 bytes). The key
+   * itself never appears in a policy file.
+   */
+  readonly key_env: string;
+}
+
+export const REDACT_OPERATORS = ['placeholder', 'mask', 'hash', 'remove'] as const;
+export type RedactOperator = (typeof REDACT_OPERATORS)[number];
+export const DEFAULT_REDACT_KEY_ENV = 'OBHUT_PII_KEY';
 
 export const DEFAULT_POLICY: Policy = Object.freeze({
   purpose: 'ai_training',

@@ -176,12 +176,23 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         overwrite: flags.overwrite ?? false,
         shardRecords,
         ...(workers === undefined ? {} : { workers }),
+        ...piiKeyOf(policy),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),
       });
     } finally {
       progress.finish();
     }
   }, config);
+}
+
+/** The hash operator's key, from the environment variable the policy names (never the file). */
+function piiKeyOf(policy: Policy): { piiKey?: Uint8Array } {
+  const name = policy.redact?.enabled ? policy.redact.key_env : undefined;
+  const value = name === undefined ? undefined : process.env[name];
+  if (value === undefined || value === '') return {};
+  if (Buffer.byteLength(value) < 16)
+    throw new ObhutError('CONFIG_INVALID', `${name} must be at least 16 bytes long`);
+  return { piiKey: Buffer.from(value, 'utf8') };
 }
 
 async function loadPolicy(file: string): Promise<Policy> {
