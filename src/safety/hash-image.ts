@@ -5,13 +5,7 @@ import {
   type ImageLimits,
   readImageFile,
 } from './image-input.js';
-import {
-  type DihedralVariant,
-  type Hash256,
-  lumaFromPixels,
-  pdqDihedralHashes,
-  pdqHash,
-} from './pdq/index.js';
+import { type DihedralVariant, type Hash256, pdqHashPixels } from './pdq/index.js';
 
 export interface PdqImageHash {
   readonly hash: Hash256;
@@ -30,17 +24,15 @@ export interface PdqImageOptions extends ImageLimits {
 
 /** PDQ of already decoded pixels (see decodeForPdq). */
 export function pdqOfDecoded(decoded: DecodedImage, dihedral = false): PdqImageHash {
-  const luma = lumaFromPixels(decoded.pixels);
+  const r = pdqHashPixels(decoded.pixels, dihedral);
   const base = {
+    hash: r.hash,
+    quality: r.quality,
     policy: decoded.policy,
     width: decoded.originalWidth,
     height: decoded.originalHeight,
   };
-  if (!dihedral) return { ...pdqHash(luma), ...base };
-  // The plain hash is computed separately: at exactly 64×64 the reference skips the blur for
-  // it but not for the dihedral set.
-  const plain = pdqHash(luma);
-  return { ...plain, ...base, dihedral: pdqDihedralHashes(luma).hashes };
+  return r.dihedral ? { ...base, dihedral: r.dihedral } : base;
 }
 
 /** Reads, decodes (bounded) and PDQ-hashes one image file. */

@@ -16,8 +16,11 @@ import {
   jaroszWindowSize,
   type LumaImage,
   lumaFromPixels,
+  type PixelImage,
   pdqDihedralHashes,
   pdqHash,
+  pdqHashPixels,
+  pdqQuality,
   transformDct,
 } from '../../src/safety/pdq/index.js';
 import { readCsv, vectorPath } from './vectors.js';
@@ -150,6 +153,45 @@ describe('PDQ properties', () => {
     );
   });
 
+  it('the fused pixel path equals luma → jaroszFilter → decimate64 → DCT, bit for bit', () => {
+    const pixelsArb = fc
+      .record({
+        width: fc.integer({ min: 5, max: 400 }),
+        height: fc.integer({ min: 5, max: 400 }),
+        channels: fc.constantFrom(1 as const, 3 as const, 4 as const),
+        seed: fc.integer(),
+      })
+      .map(({ width, height, channels, seed }): PixelImage => {
+        const data = new Uint8Array(width * height * channels);
+        let s = seed | 1;
+        for (let i = 0; i < data.length; i++) {
+          s ^= s << 13;
+          s ^= s >>> 17;
+          s ^= s << 5;
+          // Smooth ramps plus noise, so the medians are not degenerate.
+          data[i] = ((i % (width * channels)) + (s & 15)) & 255;
+        }
+        return { width, height, channels, data };
+      });
+    fc.assert(
+      fc.property(pixelsArb, (pixels) => {
+        const luma = lumaFromPixels(pixels);
+        const b = dctOf(luma);
+        const fused = pdqHashPixels(pixels, true);
+        const expected = dctToHash(b);
+        expect(hash256ToHex(fused.hash)).toBe(hash256ToHex(expected));
+        expect(fused.quality).toBe(pdqQuality(downsampledOf(luma)));
+        for (const v of DIHEDRAL_VARIANTS) {
+          expect(hash256ToHex(fused.dihedral![v])).toBe(
+            hash256ToHex(dctToHash(transformDct(b, v))),
+          );
+        }
+        expect(pdqHash(luma)).toEqual({ hash: fused.hash, quality: fused.quality });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('images under 5 pixels in either dimension hash to zero with quality 0', () => {
     const luma = lumaFromPixels({ width: 4, height: 9, channels: 1, data: new Uint8Array(36) });
     expect(pdqHash(luma)).toEqual({ hash: new Uint32Array(8), quality: 0 });
@@ -157,6 +199,10 @@ describe('PDQ properties', () => {
 });
 
 function dctOf(luma: LumaImage): Float32Array {
+  return dct64To16(downsampledOf(luma));
+}
+
+function downsampledOf(luma: LumaImage): Float32Array {
   const b1 = Float32Array.from(luma.data);
   const b2 = new Float32Array(b1.length);
   jaroszFilter(
@@ -167,5 +213,5 @@ function dctOf(luma: LumaImage): Float32Array {
     jaroszWindowSize(luma.width),
     jaroszWindowSize(luma.height),
   );
-  return dct64To16(decimate64(b1, luma.height, luma.width));
+  return decimate64(b1, luma.height, luma.width);
 }

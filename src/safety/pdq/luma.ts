@@ -19,23 +19,49 @@ const G_COEF = Math.fround(0.587);
 const B_COEF = Math.fround(0.114);
 const fround = Math.fround;
 
+/** fround(coef · v) for every byte v: the reference's three products, looked up. */
+function productTable(coef: number): Float32Array {
+  const t = new Float32Array(256);
+  for (let v = 0; v < 256; v++) t[v] = coef * v;
+  return t;
+}
+const R_TABLE = productTable(R_COEF);
+const G_TABLE = productTable(G_COEF);
+const B_TABLE = productTable(B_COEF);
+
+export function checkPixelLength(image: PixelImage): void {
+  if (image.data.length < image.width * image.height * image.channels) {
+    throw new RangeError('pixel buffer is shorter than the image');
+  }
+}
+
+/** Luma of row `r` into `row` (length ≥ width), as `lumaFromPixels` computes it. */
+export function lumaRow(image: PixelImage, r: number, row: Float32Array): void {
+  const { width, channels, data } = image;
+  let p = r * width * channels;
+  if (channels === 1) {
+    for (let i = 0; i < width; i++) row[i] = data[p++]!;
+  } else {
+    for (let i = 0; i < width; i++, p += channels) {
+      row[i] = fround(R_TABLE[data[p]!]! + G_TABLE[data[p + 1]!]!) + B_TABLE[data[p + 2]!]!;
+    }
+  }
+}
+
 /**
  * The reference's luma: the grey value itself for 1-channel images, otherwise
  * 0.299R + 0.587G + 0.114B in float32 arithmetic. Alpha is ignored, not composited.
  */
 export function lumaFromPixels(image: PixelImage): LumaImage {
   const { width, height, channels, data } = image;
+  checkPixelLength(image);
   const n = width * height;
-  if (data.length < n * channels) throw new RangeError('pixel buffer is shorter than the image');
   const out = new Float32Array(n);
   if (channels === 1) {
     for (let i = 0; i < n; i++) out[i] = data[i]!;
   } else {
     for (let i = 0, p = 0; i < n; i++, p += channels) {
-      out[i] = fround(
-        fround(fround(R_COEF * data[p]!) + fround(G_COEF * data[p + 1]!)) +
-          fround(B_COEF * data[p + 2]!),
-      );
+      out[i] = fround(R_TABLE[data[p]!]! + G_TABLE[data[p + 1]!]!) + B_TABLE[data[p + 2]!]!;
     }
   }
   return { width, height, data: out };

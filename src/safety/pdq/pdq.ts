@@ -1,8 +1,14 @@
 import { dct64To16 } from './dct.js';
 import { DIHEDRAL_VARIANTS, type DihedralVariant, dctToHash, transformDct } from './dihedral.js';
-import { decimate64, jaroszFilter, jaroszWindowSize } from './downscale.js';
+import { jaroszDownsample64 } from './downscale.js';
 import { emptyHash256, type Hash256 } from './hash256.js';
-import type { LumaImage } from './luma.js';
+import {
+  checkPixelLength,
+  type LumaImage,
+  lumaFromPixels,
+  lumaRow,
+  type PixelImage,
+} from './luma.js';
 import { pdqQuality } from './quality.js';
 
 /** Images smaller than this in either dimension hash to all zeros with quality 0. */
@@ -18,18 +24,25 @@ export interface PdqDihedralResult {
   readonly hashes: Readonly<Record<DihedralVariant, Hash256>>;
 }
 
-/** The 64×64 float buffer the DCT and the quality metric work on. */
-function downsample(luma: LumaImage, skipBlurAt64: boolean): Float32Array {
-  const { width: cols, height: rows } = luma;
-  if (skipBlurAt64 && rows === 64 && cols === 64) return Float32Array.from(luma.data);
-  const buffer1 = Float32Array.from(luma.data);
-  const buffer2 = new Float32Array(buffer1.length);
-  jaroszFilter(buffer1, buffer2, rows, cols, jaroszWindowSize(cols), jaroszWindowSize(rows));
-  return decimate64(buffer1, rows, cols);
+/**
+ * The 64×64 float buffer the DCT and the quality metric work on: two Jarosz passes and the
+ * decimation. Overwritten by the next call.
+ */
+const downsampled = new Float32Array(64 * 64);
+
+function downsampleLuma(luma: LumaImage, skipBlurAt64: boolean): Float32Array {
+  const { width: cols, height: rows, data } = luma;
+  if (skipBlurAt64 && rows === 64 && cols === 64) return data;
+  return jaroszDownsample64(
+    (r, row) => row.set(data.subarray(r * cols, r * cols + cols)),
+    rows,
+    cols,
+    downsampled,
+  );
 }
 
-function isHashable(luma: LumaImage): boolean {
-  return luma.width >= PDQ_MIN_HASHABLE_DIM && luma.height >= PDQ_MIN_HASHABLE_DIM;
+function isHashable(image: { readonly width: number; readonly height: number }): boolean {
+  return image.width >= PDQ_MIN_HASHABLE_DIM && image.height >= PDQ_MIN_HASHABLE_DIM;
 }
 
 /**
@@ -38,7 +51,7 @@ function isHashable(luma: LumaImage): boolean {
  */
 export function pdqHash(luma: LumaImage): PdqResult {
   if (!isHashable(luma)) return { hash: emptyHash256(), quality: 0 };
-  const a = downsample(luma, true);
+  const a = downsampleLuma(luma, true);
   return { hash: dctToHash(dct64To16(a)), quality: pdqQuality(a) };
 }
 
@@ -48,11 +61,51 @@ export function pdqHash(luma: LumaImage): PdqResult {
  */
 export function pdqDihedralHashes(luma: LumaImage): PdqDihedralResult {
   const zero = !isHashable(luma);
-  const a = zero ? undefined : downsample(luma, false);
+  const a = zero ? undefined : downsampleLuma(luma, false);
   const b = a ? dct64To16(a) : undefined;
   const hashes = {} as Record<DihedralVariant, Hash256>;
   for (const variant of DIHEDRAL_VARIANTS) {
     hashes[variant] = b ? dctToHash(transformDct(b, variant)) : emptyHash256();
   }
   return { quality: a ? pdqQuality(a) : 0, hashes };
+}
+
+export interface PdqPixelsResult extends PdqResult {
+  readonly dihedral?: Readonly<Record<DihedralVariant, Hash256>>;
+}
+
+/**
+ * `pdqHash` (and, when asked, `pdqDihedralHashes`) of decoded pixels, with the luma computed a
+ * row at a time straight into the filter instead of as a whole image first. Same results.
+ */
+export function pdqHashPixels(pixels: PixelImage, dihedral = false): PdqPixelsResult {
+  if (!isHashable(pixels)) {
+    const hash = emptyHash256();
+    if (!dihedral) return { hash, quality: 0 };
+    const hashes = {} as Record<DihedralVariant, Hash256>;
+    for (const variant of DIHEDRAL_VARIANTS) hashes[variant] = emptyHash256();
+    return { hash, quality: 0, dihedral: hashes };
+  }
+  checkPixelLength(pixels);
+  const { width: cols, height: rows } = pixels;
+  const at64 = rows === 64 && cols === 64;
+  let hash: Hash256 | undefined;
+  let quality = 0;
+  if (at64) {
+    // The reference skips the blur for the plain hash of a 64×64 image (not for the dihedral set).
+    const a = lumaFromPixels(pixels).data;
+    hash = dctToHash(dct64To16(a));
+    quality = pdqQuality(a);
+    if (!dihedral) return { hash, quality };
+  }
+  const a = jaroszDownsample64((r, row) => lumaRow(pixels, r, row), rows, cols, downsampled);
+  const b = dct64To16(a);
+  if (!hash) {
+    hash = dctToHash(b);
+    quality = pdqQuality(a);
+  }
+  if (!dihedral) return { hash, quality };
+  const hashes = {} as Record<DihedralVariant, Hash256>;
+  for (const variant of DIHEDRAL_VARIANTS) hashes[variant] = dctToHash(transformDct(b, variant));
+  return { hash, quality, dihedral: hashes };
 }
