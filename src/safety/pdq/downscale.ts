@@ -133,115 +133,220 @@ export function decimate64(input: Float32Array, rows: number, cols: number): Flo
 
 // ---------------------------------------------------------------------------------------------
 // The hashing path: the same two passes and the same float32 running sums as `jaroszFilter` +
-// `decimate64`, but only what the 64×64 samples need is kept. Pass 1 is computed in full, a row
-// at a time (source row → horizontal box → vertical running sums); pass 2's horizontal box runs
-// its sums over every row but divides only at the 64 sampled columns, and its vertical box runs
-// over those 64 columns only and divides only at the 64 sampled rows. Every value that reaches
-// the output is computed by exactly the reference's sequence of float32 operations.
+// `decimate64`, with only what the 64×64 samples need kept: pass 2's horizontal box divides only
+// at the 64 sampled columns and its vertical box runs over those 64 columns only.
+//
+// Speed without changing a single result:
+// - Running sums are serial chains (each add waits for the previous one), so every box runs
+//   several independent sequences in lockstep: 4 rows at a time along rows, all columns at once
+//   along columns.
+// - `sum / cnt` becomes `sum * (1 / cnt)` in double, rounded once to float32 on store. That is
+//   the same float32 as the reference's float division: sum is a float32 and cnt < 2^26 an
+//   integer, so an exact quotient sum/cnt that is not itself a float32 is never a rounding
+//   midpoint and stays at least 2^-25/cnt (relative) away from every midpoint (sum − cnt·m is a
+//   non-zero multiple of half an ulp of m), while the double product is within 2^-52 of it.
 
-/** Fills `row` (length cols) with luma row `r` of some source. */
+/** Fills `row` (length ≥ cols) with luma row `r` of some source. */
 export type RowSource = (r: number, row: Float32Array) => void;
 
-let scratchPass1 = new Float32Array(0); // pass 1 horizontal output, rows × cols
-let scratchCompact = new Float32Array(0); // pass 2 horizontal output at sampled columns, rows × 64
-let scratchRowIn = new Float32Array(0);
-let scratchRowMid = new Float32Array(0);
+let scratchA = new Float32Array(0); // rows × cols
+let scratchB = new Float32Array(0); // rows × cols
+let scratchCompact = new Float32Array(0); // rows × 64
+let scratchCompact2 = new Float32Array(0); // rows × 64
 let scratchColSums = new Float32Array(0);
-let scratchRowSums = new Float32Array(0);
-const colSums64 = new Float32Array(64);
+let recipOnes = new Float64Array(0);
+const sums64 = new Float32Array(64);
+const sampleCols = new Int32Array(64);
+
+/** Whole-image buffers up to this many pixels (2 × 16 MiB) are kept for the next image. */
+const RETAINED_PIXELS = 4 * 1024 * 1024;
+
+/** The two whole-image buffers: the retained ones, or fresh ones for a very large image. */
+function imageBuffers(n: number): [Float32Array, Float32Array] {
+  if (n > RETAINED_PIXELS) return [new Float32Array(n), new Float32Array(n)];
+  if (scratchA.length < n) {
+    scratchA = new Float32Array(n);
+    scratchB = new Float32Array(n);
+  }
+  return [scratchA, scratchB];
+}
 
 function ensureScratch(rows: number, cols: number): void {
-  const n = rows * cols;
-  if (scratchPass1.length < n) scratchPass1 = new Float32Array(n);
-  if (scratchCompact.length < rows * 64) scratchCompact = new Float32Array(rows * 64);
-  if (scratchRowIn.length < cols) {
-    scratchRowIn = new Float32Array(cols);
-    scratchRowMid = new Float32Array(cols);
+  if (scratchCompact.length < rows * 64) {
+    scratchCompact = new Float32Array(rows * 64);
+    scratchCompact2 = new Float32Array(rows * 64);
+  }
+  if (scratchColSums.length < cols) {
     scratchColSums = new Float32Array(cols);
-    scratchRowSums = new Float32Array(cols);
   }
+  const longest = Math.max(rows, cols);
+  if (recipOnes.length < longest) recipOnes = new Float64Array(longest).fill(1);
 }
 
-/** One row's box filter (input[inOff…inOff+n) → output[outOff…)), the reference's phases. */
-function boxRow(
+/** 1 / cnt for every output position of a length-n box with window w. */
+function reciprocals(n: number, w: number): Float64Array {
+  const half = (w + 2) >> 1;
+  const out = new Float64Array(n);
+  for (let o = 0; o < n; o++) {
+    let cnt: number;
+    if (o <= w - half) cnt = half + o;
+    else if (o <= n - half) cnt = w;
+    else cnt = w - (o - (n - half));
+    out[o] = 1 / cnt;
+  }
+  return out;
+}
+
+/**
+ * The reference's `box1DFloat` along `count` rows of length n (input row r at inBase + r·n,
+ * output at outBase + r·n), four rows at a time with their running sums in locals, output o
+ * scaled by recip[o].
+ */
+function boxRows(
   input: Float32Array,
-  inOff: number,
+  inBase: number,
   output: Float32Array,
-  outOff: number,
+  outBase: number,
+  count: number,
   n: number,
   w: number,
-  half: number,
+  recip: Float64Array,
 ): void {
-  let read = inOff;
-  let left = inOff;
-  let o = outOff;
-  let sum = 0;
-  let cnt = 0;
-  const p1 = half - 1;
-  for (let k = 0; k < p1; k++) sum = fround(sum + input[read++]!);
-  cnt = p1;
-  const p2 = w - half + 1;
-  for (let k = 0; k < p2; k++) {
-    sum = fround(sum + input[read++]!);
-    cnt++;
-    output[o++] = sum / cnt;
+  const half = (w + 2) >> 1;
+  let r = 0;
+  for (; r + 4 <= count; r += 4) {
+    const i0 = inBase + r * n;
+    const i1 = i0 + n;
+    const i2 = i1 + n;
+    const i3 = i2 + n;
+    const o0 = outBase + r * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let read = 0;
+    let left = 0;
+    let o = 0;
+    for (let k = 0; k < half - 1; k++, read++) {
+      s0 = fround(s0 + input[i0 + read]!);
+      s1 = fround(s1 + input[i1 + read]!);
+      s2 = fround(s2 + input[i2 + read]!);
+      s3 = fround(s3 + input[i3 + read]!);
+    }
+    for (let k = 0; k < w - half + 1; k++, read++, o++) {
+      const rc = recip[o]!;
+      s0 = fround(s0 + input[i0 + read]!);
+      s1 = fround(s1 + input[i1 + read]!);
+      s2 = fround(s2 + input[i2 + read]!);
+      s3 = fround(s3 + input[i3 + read]!);
+      output[o0 + o] = s0 * rc;
+      output[o1 + o] = s1 * rc;
+      output[o2 + o] = s2 * rc;
+      output[o3 + o] = s3 * rc;
+    }
+    for (let k = 0; k < n - w; k++, read++, left++, o++) {
+      const rc = recip[o]!;
+      s0 = fround(fround(s0 + input[i0 + read]!) - input[i0 + left]!);
+      s1 = fround(fround(s1 + input[i1 + read]!) - input[i1 + left]!);
+      s2 = fround(fround(s2 + input[i2 + read]!) - input[i2 + left]!);
+      s3 = fround(fround(s3 + input[i3 + read]!) - input[i3 + left]!);
+      output[o0 + o] = s0 * rc;
+      output[o1 + o] = s1 * rc;
+      output[o2 + o] = s2 * rc;
+      output[o3 + o] = s3 * rc;
+    }
+    for (let k = 0; k < half - 1; k++, left++, o++) {
+      const rc = recip[o]!;
+      s0 = fround(s0 - input[i0 + left]!);
+      s1 = fround(s1 - input[i1 + left]!);
+      s2 = fround(s2 - input[i2 + left]!);
+      s3 = fround(s3 - input[i3 + left]!);
+      output[o0 + o] = s0 * rc;
+      output[o1 + o] = s1 * rc;
+      output[o2 + o] = s2 * rc;
+      output[o3 + o] = s3 * rc;
+    }
   }
-  const p3 = n - w;
-  for (let k = 0; k < p3; k++) {
-    sum = fround(fround(sum + input[read++]!) - input[left++]!);
-    output[o++] = sum / cnt;
-  }
-  for (let k = 0; k < p1; k++) {
-    sum = fround(sum - input[left++]!);
-    cnt--;
-    output[o++] = sum / cnt;
+  for (; r < count; r++) {
+    const i0 = inBase + r * n;
+    const o0 = outBase + r * n;
+    let s0 = 0;
+    let read = 0;
+    let left = 0;
+    let o = 0;
+    for (let k = 0; k < half - 1; k++) s0 = fround(s0 + input[i0 + read++]!);
+    for (let k = 0; k < w - half + 1; k++, o++) {
+      s0 = fround(s0 + input[i0 + read++]!);
+      output[o0 + o] = s0 * recip[o]!;
+    }
+    for (let k = 0; k < n - w; k++, o++) {
+      s0 = fround(fround(s0 + input[i0 + read++]!) - input[i0 + left++]!);
+      output[o0 + o] = s0 * recip[o]!;
+    }
+    for (let k = 0; k < half - 1; k++, o++) {
+      s0 = fround(s0 - input[i0 + left++]!);
+      output[o0 + o] = s0 * recip[o]!;
+    }
   }
 }
 
-/** The running sum of `boxRow` after each output, without the division: sums[o] for o < n. */
-function boxRowSums(
+/**
+ * The reference's `box1DFloat` down every column of a rows × cols buffer, all columns in
+ * lockstep (one running sum per column, memory read in order), output o scaled by recip[o].
+ */
+function boxColumns(
   input: Float32Array,
-  n: number,
+  cols: number,
+  rows: number,
   w: number,
-  half: number,
+  recip: Float64Array,
+  output: Float32Array,
   sums: Float32Array,
 ): void {
+  const half = (w + 2) >> 1;
+  sums.fill(0, 0, cols);
   let read = 0;
   let left = 0;
   let o = 0;
-  let sum = 0;
-  const p1 = half - 1;
-  for (let k = 0; k < p1; k++) sum = fround(sum + input[read++]!);
-  const p2 = w - half + 1;
-  for (let k = 0; k < p2; k++) {
-    sum = fround(sum + input[read++]!);
-    sums[o++] = sum;
+  for (let k = 0; k < half - 1; k++) {
+    const a = read++ * cols;
+    for (let c = 0; c < cols; c++) sums[c] = sums[c]! + input[a + c]!;
   }
-  const p3 = n - w;
-  for (let k = 0; k < p3; k++) {
-    sum = fround(fround(sum + input[read++]!) - input[left++]!);
-    sums[o++] = sum;
+  for (let k = 0; k < w - half + 1; k++) {
+    const a = read++ * cols;
+    const q = o * cols;
+    const rc = recip[o++]!;
+    for (let c = 0; c < cols; c++) {
+      const s = fround(sums[c]! + input[a + c]!);
+      sums[c] = s;
+      output[q + c] = s * rc;
+    }
   }
-  for (let k = 0; k < p1; k++) {
-    sum = fround(sum - input[left++]!);
-    sums[o++] = sum;
+  for (let k = 0; k < rows - w; k++) {
+    const a = read++ * cols;
+    const b = left++ * cols;
+    const q = o * cols;
+    const rc = recip[o++]!;
+    for (let c = 0; c < cols; c++) {
+      const s = fround(fround(sums[c]! + input[a + c]!) - input[b + c]!);
+      sums[c] = s;
+      output[q + c] = s * rc;
+    }
+  }
+  for (let k = 0; k < half - 1; k++) {
+    const b = left++ * cols;
+    const q = o * cols;
+    const rc = recip[o++]!;
+    for (let c = 0; c < cols; c++) {
+      const s = fround(sums[c]! - input[b + c]!);
+      sums[c] = s;
+      output[q + c] = s * rc;
+    }
   }
 }
-
-/** The count `boxRow` divides by at output o. */
-function boxCount(o: number, n: number, w: number, half: number): number {
-  if (o <= w - half) return half + o;
-  if (o <= n - half) return w;
-  return w - (o - (n - half));
-}
-
-/** Sample index floor((i + 0.5)·n / 64), in double and truncated, as `decimate64`. */
-function sampleIndex(i: number, n: number): number {
-  return Math.trunc(((i + 0.5) * n) / 64);
-}
-
-const sampleCols = new Int32Array(64);
-const sampleColCounts = new Float64Array(64);
 
 /**
  * Two Jarosz passes and the 64×64 decimation of a rows × cols luma image given row by row;
@@ -256,112 +361,33 @@ export function jaroszDownsample64(
   ensureScratch(rows, cols);
   const wr = jaroszWindowSize(cols);
   const wc = jaroszWindowSize(rows);
-  const hr = (wr + 2) >> 1;
-  const hc = (wc + 2) >> 1;
-  const pass1 = scratchPass1;
+  const recipR = reciprocals(cols, wr);
+  const recipC = reciprocals(rows, wc);
+  const [a, b] = imageBuffers(rows * cols);
   const compact = scratchCompact;
-  const rowIn = scratchRowIn;
-  const rowMid = scratchRowMid;
-  const colSums = scratchColSums;
-  const rowSums = scratchRowSums;
-  for (let j = 0; j < 64; j++) {
-    const c = sampleIndex(j, cols);
-    sampleCols[j] = c;
-    sampleColCounts[j] = boxCount(c, cols, wr, hr);
-  }
+  for (let j = 0; j < 64; j++) sampleCols[j] = Math.trunc(((j + 0.5) * cols) / 64);
 
-  // Pass 1, horizontal: every source row into pass1.
+  // Pass 1, horizontal: source rows into b, boxed into a.
+  for (let r = 0; r < rows; r++) source(r, b.subarray(r * cols, r * cols + cols));
+  boxRows(b, 0, a, 0, rows, cols, wr, recipR);
+  // Pass 1, vertical: all columns in lockstep, a → b.
+  boxColumns(a, cols, rows, wc, recipC, b, scratchColSums);
+  // Pass 2, horizontal: the running sums (b → a, undivided), divided at the sampled columns only.
+  boxRows(b, 0, a, 0, rows, cols, wr, recipOnes);
   for (let r = 0; r < rows; r++) {
-    source(r, rowIn);
-    boxRow(rowIn, 0, pass1, r * cols, cols, wr, hr);
+    const src = r * cols;
+    const dst = r * 64;
+    for (let j = 0; j < 64; j++) {
+      const c = sampleCols[j]!;
+      compact[dst + j] = a[src + c]! * recipR[c]!;
+    }
   }
-
-  // Pass 1, vertical, one output row at a time (running sums per column), each output row going
-  // straight into pass 2's horizontal sums, kept at the sampled columns only.
-  colSums.fill(0, 0, cols);
-  let read = 0;
-  let left = 0;
-  let o = 0;
-  let cnt = 0;
-  const emitRow = (o: number, cnt: number): void => {
-    for (let c = 0; c < cols; c++) rowMid[c] = colSums[c]! / cnt;
-    boxRowSums(rowMid, cols, wr, hr, rowSums);
-    const base = o * 64;
-    for (let j = 0; j < 64; j++) compact[base + j] = rowSums[sampleCols[j]!]! / sampleColCounts[j]!;
-  };
-  for (let k = 0; k < hc - 1; k++) {
-    const base = read++ * cols;
-    for (let c = 0; c < cols; c++) colSums[c] = colSums[c]! + pass1[base + c]!;
-    cnt++;
-  }
-  for (let k = 0; k < wc - hc + 1; k++) {
-    const base = read++ * cols;
-    for (let c = 0; c < cols; c++) colSums[c] = colSums[c]! + pass1[base + c]!;
-    cnt++;
-    emitRow(o++, cnt);
-  }
-  for (let k = 0; k < rows - wc; k++) {
-    const add = read++ * cols;
-    const sub = left++ * cols;
-    for (let c = 0; c < cols; c++)
-      colSums[c] = fround(colSums[c]! + pass1[add + c]!) - pass1[sub + c]!;
-    emitRow(o++, cnt);
-  }
-  for (let k = 0; k < hc - 1; k++) {
-    const sub = left++ * cols;
-    for (let c = 0; c < cols; c++) colSums[c] = colSums[c]! - pass1[sub + c]!;
-    cnt--;
-    emitRow(o++, cnt);
-  }
-
-  // Pass 2, vertical, over the 64 sampled columns, dividing only at the sampled rows.
-  const sums = colSums64;
-  sums.fill(0);
-  read = 0;
-  left = 0;
-  o = 0;
-  cnt = 0;
-  let next = 0;
-  for (let k = 0; k < hc - 1; k++) {
-    const base = read++ * 64;
-    for (let j = 0; j < 64; j++) sums[j] = sums[j]! + compact[base + j]!;
-    cnt++;
-  }
-  for (let k = 0; k < wc - hc + 1; k++) {
-    const base = read++ * 64;
-    for (let j = 0; j < 64; j++) sums[j] = sums[j]! + compact[base + j]!;
-    cnt++;
-    next = emitSampledRows(sums, out, o++, cnt, next, rows);
-  }
-  for (let k = 0; k < rows - wc; k++) {
-    const add = read++ * 64;
-    const sub = left++ * 64;
-    for (let j = 0; j < 64; j++) sums[j] = fround(sums[j]! + compact[add + j]!) - compact[sub + j]!;
-    next = emitSampledRows(sums, out, o++, cnt, next, rows);
-  }
-  for (let k = 0; k < hc - 1; k++) {
-    const sub = left++ * 64;
-    for (let j = 0; j < 64; j++) sums[j] = sums[j]! - compact[sub + j]!;
-    cnt--;
-    next = emitSampledRows(sums, out, o++, cnt, next, rows);
+  // Pass 2, vertical, over the 64 sampled columns (compact → compact2), then the sampled rows.
+  const compact2 = scratchCompact2;
+  boxColumns(compact, 64, rows, wc, recipC, compact2, sums64);
+  for (let i = 0; i < 64; i++) {
+    const r = Math.trunc(((i + 0.5) * rows) / 64);
+    out.set(compact2.subarray(r * 64, r * 64 + 64), i * 64);
   }
   return out;
-}
-
-/** Writes the decimated rows whose source row is `o`; returns the next sample index. */
-function emitSampledRows(
-  sums: Float32Array,
-  out: Float32Array,
-  o: number,
-  cnt: number,
-  next: number,
-  rows: number,
-): number {
-  let i = next;
-  while (i < 64 && sampleIndex(i, rows) === o) {
-    const base = i * 64;
-    for (let j = 0; j < 64; j++) out[base + j] = sums[j]! / cnt;
-    i++;
-  }
-  return i;
 }
