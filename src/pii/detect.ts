@@ -4,7 +4,7 @@ import { findNames } from './names.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { resolveOverlaps } from './resolve.js';
-import { normaliseSpoken } from './spoken.js';
+import { normaliseSpoken, splitWords } from './spoken.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 
 export interface DetectOptions {
@@ -21,6 +21,7 @@ export interface DetectOptions {
 
 export const DEFAULT_MIN_SCORE = 0.5;
 export const DEFAULT_ALLOW: readonly string[] = ['Alexa', 'Siri', 'Cortana', 'Echo', 'Google'];
+const DEFAULT_ALLOW_SET: ReadonlySet<string> = new Set(DEFAULT_ALLOW.map((w) => w.toLowerCase()));
 
 /**
  * Finds personal data in one text. Pure: no I/O, same input, same output.
@@ -29,10 +30,14 @@ export const DEFAULT_ALLOW: readonly string[] = ['Alexa', 'Siri', 'Cortana', 'Ec
  * written text) and their spans are mapped back; names and places run on the input itself.
  */
 export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] {
-  const lang = options.lang ?? detectLanguage(text);
+  // One word-splitting pass, shared by language detection and the spoken-form pre-check.
+  const words = splitWords(text);
+  const lang = options.lang ?? detectLanguage(text, words);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const types = options.types ? new Set(options.types) : undefined;
-  const allow = new Set((options.allow ?? DEFAULT_ALLOW).map((w) => w.toLowerCase()));
+  const allow = options.allow
+    ? new Set(options.allow.map((w) => w.toLowerCase()))
+    : DEFAULT_ALLOW_SET;
   const found: PiiSpan[] = [];
   const emit: Emit = (start, end, type, score) => {
     if (score < minScore || end <= start || (types && !types.has(type))) return;
@@ -40,7 +45,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
     if ((type === 'PERSON' || type === 'LOCATION') && allow.has(value.toLowerCase())) return;
     found.push({ start, end, type, score: Math.min(1, score), text: value });
   };
-  const spoken = normaliseSpoken(text);
+  const spoken = normaliseSpoken(text, words);
   const scan = spoken?.text ?? text;
   const mapped: Emit = spoken
     ? (start, end, type, score) => {

@@ -7,6 +7,19 @@ import {
   PLACES,
   SURNAMES,
 } from './data/gazetteer.js';
+import { STOPWORDS } from './lang.js';
+
+/** Bits of `Gazetteer.flags`: which lists a (lower-case) word is on. */
+export const FIRST = 1;
+export const SUR = 2;
+export const AMBIGUOUS_WORD = 4;
+export const DE_NOUN = 8;
+export const DE_WORD = 16;
+export const EN_WORD = 32;
+export const STOP = 64;
+export const PLACE_START = 128;
+/** Everyday words: never a name or place on their own. */
+export const EVERYDAY = DE_NOUN | DE_WORD | EN_WORD | AMBIGUOUS_WORD | STOP;
 
 /** Lookup tables over the generated lists; keys are lower-cased. Built once per process. */
 export interface Gazetteer {
@@ -18,6 +31,8 @@ export interface Gazetteer {
   readonly deNouns: ReadonlySet<string>;
   readonly deWords: ReadonlySet<string>;
   readonly enWords: ReadonlySet<string>;
+  /** Every listed word (lower case) → its list bits, so a token needs one lookup. */
+  readonly flags: ReadonlyMap<string, number>;
 }
 
 let cached: Gazetteer | undefined;
@@ -33,7 +48,20 @@ export function gazetteer(): Gazetteer {
     places.set(words[0]!, list);
   }
   for (const list of places.values()) list.sort((a, b) => b.length - a.length);
+  const flags = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) flags.set(w, (flags.get(w) ?? 0) | bit);
+  };
+  mark(lower(FIRST_NAMES), FIRST);
+  mark(lower(SURNAMES), SUR);
+  mark(lower(AMBIGUOUS), AMBIGUOUS_WORD);
+  mark(lower(DE_NOUNS), DE_NOUN);
+  mark(lower(DE_WORDS), DE_WORD);
+  mark(lower(EN_WORDS), EN_WORD);
+  mark(STOPWORDS, STOP);
+  mark(places.keys(), PLACE_START);
   cached = {
+    flags,
     firstNames: lower(FIRST_NAMES),
     surnames: lower(SURNAMES),
     places,

@@ -20,16 +20,23 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...DE, ...EN]);
  * Guesses German or English from function words, then from umlauts and ß. Good enough to
  * choose phone regions and context rules; texts that mix both get both rule sets anyway.
  */
-export function detectLanguage(text: string): Lang {
+export function detectLanguage(text: string, words?: readonly { readonly lower: string }[]): Lang {
   let de = 0;
   let en = 0;
   let seen = 0;
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
+  for (const w of words ? lowerOf(words) : lowerWords(text)) {
     if (DE.has(w)) de++;
     if (EN.has(w)) en++;
     if (++seen >= 200) break;
   }
   if (de !== en) return de > en ? 'de' : 'en';
   return /[äöüßÄÖÜ]/.test(text) ? 'de' : 'en';
+}
+
+function* lowerWords(text: string): Generator<string> {
+  for (const m of text.matchAll(WORD)) yield m[0].toLowerCase();
+}
+
+function* lowerOf(words: readonly { readonly lower: string }[]): Generator<string> {
+  for (const w of words) yield w.lower;
 }

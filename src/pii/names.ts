@@ -1,5 +1,16 @@
-import { type Gazetteer, gazetteer } from './gazetteer.js';
-import { STOPWORDS } from './lang.js';
+import {
+  AMBIGUOUS_WORD,
+  DE_NOUN,
+  DE_WORD,
+  EN_WORD,
+  EVERYDAY,
+  FIRST,
+  type Gazetteer,
+  gazetteer,
+  PLACE_START,
+  STOP,
+  SUR,
+} from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import type { Lang } from './types.js';
 
@@ -13,10 +24,12 @@ interface Token {
   /** Only spaces (at most one comma) between this token and the previous one. */
   readonly joined: boolean;
   readonly comma: boolean;
+  /** The gazetteer bits of `lower`. */
+  readonly f: number;
 }
 
 const TOKEN = /[\p{L}](?:[\p{L}'’-]*[\p{L}])?/gu;
-const SENTENCE_END = /[.!?:;"„“”«»•\n*(]/;
+const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
 
 // Phrases that name the next word(s) as a person. Strong ones are taken even for unknown names.
 const STRONG_PERSON = [
@@ -112,39 +125,63 @@ const STRONG_PLACE = [
   'based in',
 ].map((p) => p.split(' '));
 
+/** Phrases grouped by their last word, so a token is checked only against phrases it can end. */
+function byLastWord(phrases: readonly string[][]): ReadonlyMap<string, readonly string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const last = p[p.length - 1]!;
+    map.set(last, [...(map.get(last) ?? []), p]);
+  }
+  return map;
+}
+const STRONG_PERSON_BY_LAST = byLastWord(STRONG_PERSON);
+const WEAK_PERSON_BY_LAST = byLastWord(WEAK_PERSON);
+const STRONG_PLACE_BY_LAST = byLastWord(STRONG_PLACE);
+
 /** Names of people and places from gazetteers, context words and capitalisation. */
 export function findNames(text: string, lang: Lang, emit: Emit): void {
   const g = gazetteer();
   const lowercase = !/\p{Lu}/u.test(text);
-  const tokens = tokenize(text);
-  const after = (i: number, phrases: readonly string[][]) =>
-    phrases.some((p) => endsWith(tokens, i, p));
+  const tokens = tokenize(text, g.flags);
+  // Whether token i follows one of the phrases (the phrase ends at token i - 1).
+  const after = (i: number, phrases: ReadonlyMap<string, readonly string[][]>) => {
+    const prev = tokens[i - 1];
+    const candidates = prev === undefined ? undefined : phrases.get(prev.lower);
+    return candidates?.some((p) => endsWith(tokens, i, p)) ?? false;
+  };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (STOPWORDS.has(t.lower) && !g.firstNames.has(t.lower)) {
+    if ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) {
       i++;
       continue;
     }
     const nameLike = lowercase || t.cap;
-    const first = g.firstNames.has(t.lower);
-    const sur = g.surnames.has(t.lower);
-    const ambiguous = isAmbiguous(g, t, lang, lowercase);
+    const first = (t.f & FIRST) !== 0;
+    const sur = (t.f & SUR) !== 0;
+    const ambiguous = isAmbiguous(t, lang, lowercase);
     let score = 0;
-    if (t.joined && after(i, STRONG_PERSON)) score = ambiguous && !(first || sur) ? 0 : 0.95;
-    else if (t.joined && after(i, WEAK_PERSON) && (first || sur) && (nameLike || !ambiguous))
+    if (t.joined && after(i, STRONG_PERSON_BY_LAST))
+      score = ambiguous && !(first || sur) ? 0 : 0.95;
+    else if (
+      t.joined &&
+      after(i, WEAK_PERSON_BY_LAST) &&
+      (first || sur) &&
+      (nameLike || !ambiguous)
+    )
       score = 0.85;
     else if (first && nameLike && !ambiguous) score = t.sentenceStart || lowercase ? 0.7 : 0.8;
-    else if (first && nameLike && nextIsSurname(g, tokens, i, lowercase)) score = 0.85;
+    else if (first && nameLike && nextIsSurname(tokens, i, lowercase)) score = 0.85;
     else if (sur && !first && nameLike && !ambiguous)
       score = t.sentenceStart || lowercase ? 0.5 : 0.6;
     // A strong cue names even an unknown word, unless it is an everyday word.
-    if (score === 0 && t.joined && after(i, STRONG_PERSON) && !isEveryday(g, t.lower)) score = 0.9;
+    if (score === 0 && t.joined && after(i, STRONG_PERSON_BY_LAST) && (t.f & EVERYDAY) === 0)
+      score = 0.9;
     const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;
     if (place) {
       const cue = i > 0 && tokens[i]!.joined && PLACE_CUES.has(tokens[i - 1]!.lower);
-      const strong = after(i, STRONG_PLACE);
-      const placeAmbiguous = ambiguous || first || sur || isEveryday(g, t.lower);
+      const strong = after(i, STRONG_PLACE_BY_LAST);
+      const placeAmbiguous = ambiguous || first || sur || (t.f & EVERYDAY) !== 0;
       const placeScore = strong || cue ? (placeAmbiguous ? 0.85 : 0.95) : placeAmbiguous ? 0 : 0.75;
       if (placeScore > score) {
         emit(t.start, tokens[place]!.end, 'LOCATION', placeScore);
@@ -155,8 +192,8 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       score === 0 &&
       !lowercase &&
       t.cap &&
-      after(i, STRONG_PLACE) &&
-      !isEveryday(g, t.lower)
+      after(i, STRONG_PLACE_BY_LAST) &&
+      (t.f & EVERYDAY) === 0
     ) {
       emit(t.start, t.end, 'LOCATION', 0.8);
     }
@@ -168,14 +205,14 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     let last = i;
     while (last - i < 2 && last + 1 < tokens.length) {
       const n = tokens[last + 1]!;
-      if (!n.joined || n.comma || n.sentenceStart || STOPWORDS.has(n.lower)) break;
-      const known = g.surnames.has(n.lower) || g.firstNames.has(n.lower);
+      if (!n.joined || n.comma || n.sentenceStart || (n.f & STOP) !== 0) break;
+      const known = (n.f & SUR) !== 0 || (n.f & FIRST) !== 0;
       const unknownCapital =
-        !lowercase && n.cap && !isEveryday(g, n.lower) && !isPlaceStart(g, n.lower);
+        !lowercase && n.cap && (n.f & EVERYDAY) === 0 && (n.f & PLACE_START) === 0;
       // Lower case: after a known given name, an unknown non-everyday word is the surname.
-      const unknownLower = lowercase && g.firstNames.has(tokens[i]!.lower) && last === i;
+      const unknownLower = lowercase && (tokens[i]!.f & FIRST) !== 0 && last === i;
       if (!known && !unknownCapital && !unknownLower) break;
-      if (lowercase && isEveryday(g, n.lower)) break;
+      if (lowercase && (n.f & EVERYDAY) !== 0) break;
       last++;
     }
     // A known surname after an unknown capitalised word: "Swetlana Dietrich".
@@ -189,13 +226,13 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       t.joined &&
       !t.comma &&
       !lowercase &&
-      !after(i, STRONG_PERSON) &&
-      !after(i, WEAK_PERSON) &&
+      !after(i, STRONG_PERSON_BY_LAST) &&
+      !after(i, WEAK_PERSON_BY_LAST) &&
       p.cap &&
-      !STOPWORDS.has(p.lower) &&
-      !isEveryday(g, p.lower) &&
-      g.surnames.has(t.lower) &&
-      !g.firstNames.has(t.lower)
+      (p.f & STOP) === 0 &&
+      (p.f & EVERYDAY) === 0 &&
+      (t.f & SUR) !== 0 &&
+      (t.f & FIRST) === 0
     )
       from = i - 1;
     if (last > from) score = Math.max(score, 0.9);
@@ -204,24 +241,34 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
   }
 }
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
   const tokens: Token[] = [];
   let prevEnd = -1;
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     let k = start - 1;
     while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    const sentenceStart = k < 0 || SENTENCE_END.test(text[k]!);
-    const between = prevEnd < 0 ? '' : text.slice(prevEnd, start);
+    const sentenceStart = k < 0 || SENTENCE_END.has(text[k]!);
+    // Joined: only spaces or tabs, and at most one comma, since the previous token.
+    let commas = 0;
+    let other = false;
+    for (let c = Math.max(prevEnd, 0); prevEnd >= 0 && c < start; c++) {
+      const ch = text[c];
+      if (ch === ',') commas++;
+      else if (ch !== ' ' && ch !== '\t') other = true;
+    }
     const w = m[0];
+    const first = w[0]!;
+    const lower = w.toLowerCase();
     tokens.push({
       start,
       end: start + w.length,
-      lower: w.toLowerCase(),
-      cap: w[0] !== w[0]!.toLowerCase(),
+      lower,
+      f: flags.get(lower) ?? 0,
+      cap: first !== first.toLowerCase(),
       sentenceStart,
-      joined: prevEnd >= 0 && /^[ \t]*,?[ \t]*$/.test(between) && between.length > 0,
-      comma: between.includes(','),
+      joined: prevEnd >= 0 && start > prevEnd && !other && commas <= 1,
+      comma: commas > 0,
     });
     prevEnd = start + w.length;
   }
@@ -238,40 +285,21 @@ function endsWith(tokens: readonly Token[], i: number, phrase: readonly string[]
   return true;
 }
 
-function isEveryday(g: Gazetteer, w: string): boolean {
-  return (
-    g.deNouns.has(w) ||
-    g.deWords.has(w) ||
-    g.enWords.has(w) ||
-    g.ambiguous.has(w) ||
-    STOPWORDS.has(w)
-  );
-}
-
 /**
  * German capitalises every noun, so a capitalised German noun says nothing; an English word
  * capitalised mid-sentence usually is a name. Lower-case transcripts carry no signal at all.
  */
-function isAmbiguous(g: Gazetteer, t: Token, lang: Lang, lowercase: boolean): boolean {
-  if (g.ambiguous.has(t.lower)) return true;
-  if (lowercase) return isEveryday(g, t.lower);
-  if (g.deNouns.has(t.lower)) return true;
-  if (lang === 'de') return t.sentenceStart && (g.deWords.has(t.lower) || g.enWords.has(t.lower));
-  return t.sentenceStart ? g.enWords.has(t.lower) || g.deWords.has(t.lower) : false;
+function isAmbiguous(t: Token, lang: Lang, lowercase: boolean): boolean {
+  if ((t.f & AMBIGUOUS_WORD) !== 0) return true;
+  if (lowercase) return (t.f & EVERYDAY) !== 0;
+  if ((t.f & DE_NOUN) !== 0) return true;
+  if (lang === 'de') return t.sentenceStart && ((t.f & DE_WORD) !== 0 || (t.f & EN_WORD) !== 0);
+  return t.sentenceStart ? (t.f & EN_WORD) !== 0 || (t.f & DE_WORD) !== 0 : false;
 }
 
-function nextIsSurname(
-  g: Gazetteer,
-  tokens: readonly Token[],
-  i: number,
-  lowercase: boolean,
-): boolean {
+function nextIsSurname(tokens: readonly Token[], i: number, lowercase: boolean): boolean {
   const n = tokens[i + 1];
-  return n?.joined === true && (lowercase || n.cap) && g.surnames.has(n.lower);
-}
-
-function isPlaceStart(g: Gazetteer, w: string): boolean {
-  return g.places.has(w);
+  return n?.joined === true && (lowercase || n.cap) && (n.f & SUR) !== 0;
 }
 
 /** Index of the last token of the longest place starting at token i, if any. */

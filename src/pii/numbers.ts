@@ -17,6 +17,9 @@ import type { Lang, PiiType } from './types.js';
 export type Emit = (start: number, end: number, type: PiiType, score: number) => void;
 
 const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}/gu;
+// Cheap tests (no look-behind, a literal start) that gate the full patterns.
+const IBAN_HINT = /[A-Za-z]{2}\d{2}/;
+const RVNR_HINT = /\d ?[A-Z] ?\d/;
 const CARD = /(?<![\p{N}])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\p{N}])/gu;
 const IPV4 = /(?<![\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?![\p{N}]|\.\d)/gu;
 const IPV6 =
@@ -37,6 +40,64 @@ const NATIONAL_REGIONS: Record<Lang, readonly CountryCode[]> = {
 
 /** Phones, IBANs, cards, IP addresses and the national identifiers. */
 export function findNumbers(text: string, lang: Lang, emit: Emit): void {
+  if (text.includes(':')) {
+    for (const m of text.matchAll(IPV6)) {
+      if (m[0].length > 2 && ipv6Valid(m[0]))
+        emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
+    }
+  }
+  // Every other recognizer needs a number of digits: count them once and skip the passes that
+  // cannot match.
+  const digits = countDigits(text);
+  if (digits < 2) return;
+  if (IBAN_HINT.test(text)) findIbans(text, emit);
+  if (digits >= 13) {
+    for (const m of text.matchAll(CARD)) {
+      const d = compact(m[0]);
+      if (d.length >= 13 && d.length <= 19 && luhnValid(d))
+        emit(m.index, m.index + m[0].length, 'CREDIT_CARD', 1);
+    }
+  }
+  if (digits >= 4 && text.includes('.')) {
+    for (const m of text.matchAll(IPV4))
+      if (ipv4Valid(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
+  }
+  if (digits >= 11) {
+    for (const m of text.matchAll(TAX_ID)) {
+      if (!steuerIdValid(compact(m[0]))) continue;
+      const end = m.index + m[0].length;
+      emit(m.index, end, 'DE_TAX_ID', hasContext(text, m.index, end, CONTEXT.DE_TAX_ID!) ? 1 : 0.8);
+    }
+  }
+  if (digits >= 11 && RVNR_HINT.test(text)) {
+    for (const m of text.matchAll(RVNR))
+      if (rvnrValid(compact(m[0]))) emit(m.index, m.index + m[0].length, 'DE_PENSION_ID', 1);
+  }
+  if (digits >= 9) {
+    for (const m of text.matchAll(SSN)) {
+      if (!ssnValid(compact(m[0]))) continue;
+      const end = m.index + m[0].length;
+      emit(m.index, end, 'US_SSN', hasContext(text, m.index, end, CONTEXT.US_SSN!) ? 1 : 0.85);
+    }
+    for (const m of text.matchAll(SSN_PLAIN)) {
+      const end = m.index + m[0].length;
+      if (ssnValid(m[0]) && hasContext(text, m.index, end, CONTEXT.US_SSN!))
+        emit(m.index, end, 'US_SSN', 0.9);
+    }
+  }
+  if (digits >= 7) findPhones(text, lang, emit);
+}
+
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function findIbans(text: string, emit: Emit): void {
   for (const m of text.matchAll(IBAN)) {
     const raw = m[0].toUpperCase();
     const length = IBAN_LENGTHS[raw.slice(0, 2)];
@@ -53,37 +114,6 @@ export function findNumbers(text: string, lang: Lang, emit: Emit): void {
     if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
     if (ibanValid(compact(raw.slice(0, i)))) emit(m.index, end, 'IBAN', 1);
   }
-  for (const m of text.matchAll(CARD)) {
-    const digits = compact(m[0]);
-    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits))
-      emit(m.index, m.index + m[0].length, 'CREDIT_CARD', 1);
-  }
-  for (const m of text.matchAll(IPV4))
-    if (ipv4Valid(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
-  if (text.includes(':')) {
-    for (const m of text.matchAll(IPV6)) {
-      if (m[0].length > 2 && ipv6Valid(m[0]))
-        emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
-    }
-  }
-  for (const m of text.matchAll(TAX_ID)) {
-    if (!steuerIdValid(compact(m[0]))) continue;
-    const end = m.index + m[0].length;
-    emit(m.index, end, 'DE_TAX_ID', hasContext(text, m.index, end, CONTEXT.DE_TAX_ID!) ? 1 : 0.8);
-  }
-  for (const m of text.matchAll(RVNR))
-    if (rvnrValid(compact(m[0]))) emit(m.index, m.index + m[0].length, 'DE_PENSION_ID', 1);
-  for (const m of text.matchAll(SSN)) {
-    if (!ssnValid(compact(m[0]))) continue;
-    const end = m.index + m[0].length;
-    emit(m.index, end, 'US_SSN', hasContext(text, m.index, end, CONTEXT.US_SSN!) ? 1 : 0.85);
-  }
-  for (const m of text.matchAll(SSN_PLAIN)) {
-    const end = m.index + m[0].length;
-    if (ssnValid(m[0]) && hasContext(text, m.index, end, CONTEXT.US_SSN!))
-      emit(m.index, end, 'US_SSN', 0.9);
-  }
-  findPhones(text, lang, emit);
 }
 
 function findPhones(text: string, lang: Lang, emit: Emit): void {

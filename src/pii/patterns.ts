@@ -52,6 +52,16 @@ const STREET_EN_LOWER = new RegExp(
   `(?<![\\p{L}\\p{N}])\\d{1,5}\\s(?:[a-z]+\\s){1,2}${STREET_EN_SUFFIX.toLowerCase().replace(/\\\\\./g, '')}(?![\\p{L}])`,
   'gu',
 );
+// Cheap tests (no look-behind) that gate the full patterns: a street suffix before a number, or
+// one of the German prepositions that start a street name; a number before a capitalised word.
+const STREET_DE_HINT = new RegExp(
+  `${STREET_SUFFIX}\\s?\\d|(?:^|[^\\p{L}\\p{N}])(?:am|an der|auf dem|im|zum|zur|unter den)\\s\\p{L}[\\p{L}-]*\\s?\\d`,
+  'iu',
+);
+const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z]/;
+const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
+const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
+const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
 const POSTCODE_CITY =
   /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
 
@@ -79,11 +89,35 @@ export function findPatterns(
   }
   // Everything below needs a digit.
   if (!/\d/.test(text)) return;
-  for (const m of text.matchAll(DATE)) {
-    const end = m.index + m[0].length;
-    if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))
-      emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
+  if (DATE_HINT.test(text)) {
+    for (const m of text.matchAll(DATE)) {
+      const end = m.index + m[0].length;
+      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))
+        emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
+    }
   }
+  if (text.includes('-')) findPlates(text, emit);
+  if (PLATE_SPACED_HINT.test(text)) {
+    for (const m of text.matchAll(PLATE_SPACED)) {
+      const end = m.index + m[0].length;
+      if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!))
+        emit(m.index, end, 'VEHICLE_PLATE', 0.8);
+    }
+  }
+  if (STREET_DE_HINT.test(text)) {
+    for (const m of text.matchAll(STREET_DE)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+  }
+  if (STREET_EN_HINT.test(text)) {
+    for (const m of text.matchAll(STREET_EN)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+  }
+  if (!/\p{Lu}/u.test(text) && STREET_EN_LOWER_HINT.test(text)) {
+    for (const m of text.matchAll(STREET_EN_LOWER))
+      emit(m.index, m.index + m[0].length, 'ADDRESS', 0.7);
+  }
+  if (/\d{4}/.test(text)) findPostcodes(text, emit, isPlace, isCommonWord);
+}
+
+function findPlates(text: string, emit: Emit): void {
   for (const m of text.matchAll(PLATE)) {
     const end = m.index + m[0].length;
     emit(
@@ -93,17 +127,14 @@ export function findPatterns(
       hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!) ? 1 : 0.7,
     );
   }
-  for (const m of text.matchAll(PLATE_SPACED)) {
-    const end = m.index + m[0].length;
-    if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!))
-      emit(m.index, end, 'VEHICLE_PLATE', 0.8);
-  }
-  for (const m of text.matchAll(STREET_DE)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
-  for (const m of text.matchAll(STREET_EN)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
-  if (!/\p{Lu}/u.test(text)) {
-    for (const m of text.matchAll(STREET_EN_LOWER))
-      emit(m.index, m.index + m[0].length, 'ADDRESS', 0.7);
-  }
+}
+
+function findPostcodes(
+  text: string,
+  emit: Emit,
+  isPlace: (name: string) => boolean,
+  isCommonWord: (word: string) => boolean,
+): void {
   for (const m of text.matchAll(POSTCODE_CITY)) {
     const code = m[1]!;
     let city = m[2]!;

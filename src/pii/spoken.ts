@@ -103,20 +103,40 @@ const STREET_WORD = new RegExp(`${STREET_WORD_SOURCE}$`, 'i');
 const NUMBER_WORDS = new Map<string, number>(
   [UNITS_DE, TEENS_DE, TENS_DE, UNITS_EN, TEENS_EN, TENS_EN].flatMap((t) => Object.entries(t)),
 );
-const NUMBER_ALTERNATION = [
-  ...NUMBER_WORDS.keys(),
-  '\\p{L}+und\\p{L}+(?:zig|ßig|ssig)',
-  '\\d+',
-  'double',
-  'doppel',
-  'triple',
-  'plus',
-].join('|');
-// Two number words in a row, or one after a street name: the only texts worth tokenising.
-const WORTH_A_LOOK = new RegExp(
-  `(?<![\\p{L}])(?:${NUMBER_ALTERNATION}|\\p{L}*${STREET_WORD_SOURCE})[\\s,-]+(?:${NUMBER_ALTERNATION})(?![\\p{L}])`,
-  'iu',
-);
+const REPEAT_OR_PLUS = new Set(['double', 'doppel', 'triple', 'plus']);
+const COMPOUND_ANY = /^\p{L}+und\p{L}+(?:zig|ßig|ssig)$/u;
+const ALL_DIGITS = /^\d+$/;
+const SEPARATOR_ONLY = /^[\s,-]+$/;
+
+/** A word of a text, lower-cased; the one word-splitting pass shared by the detector's stages. */
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+}
+
+/** Splits a text into runs of letters and digits. */
+export function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD))
+    words.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  return words;
+}
+
+function numberish(w: string): boolean {
+  return NUMBER_WORDS.has(w) || REPEAT_OR_PLUS.has(w) || ALL_DIGITS.test(w) || COMPOUND_ANY.test(w);
+}
+
+/** Two number words in a row, or one after a street name: the only texts worth a closer look. */
+function worthALook(text: string, words: readonly Word[]): boolean {
+  for (let k = 0; k + 1 < words.length; k++) {
+    const a = words[k]!;
+    const b = words[k + 1]!;
+    if (!numberish(b.lower) || !(numberish(a.lower) || STREET_WORD.test(a.lower))) continue;
+    if (SEPARATOR_ONLY.test(text.slice(a.end, b.start))) return true;
+  }
+  return false;
+}
 
 /** The digits a single spoken token stands for, or undefined. */
 function digitsOf(word: string): string | undefined {
@@ -145,16 +165,18 @@ const SEPARATORS: Record<string, string> = {
 };
 
 /** Returns undefined when nothing in the text is spoken-form (the common, written case). */
-export function normaliseSpoken(text: string): Normalised | undefined {
+export function normaliseSpoken(
+  text: string,
+  words: readonly Word[] = splitWords(text),
+): Normalised | undefined {
   const replacements: Replacement[] = [];
-  for (const m of text.matchAll(SPOKEN_EMAIL)) {
-    const value = m[0]
-      .replace(/\s+(?:at|ät|@|klammeraffe)\s+/iu, '@')
-      .replace(/\s+(\p{L}+)\s+/gu, (all, w: string) => SEPARATORS[w.toLowerCase()] ?? all);
-    replacements.push({ start: m.index, end: m.index + m[0].length, value });
-  }
-  if (WORTH_A_LOOK.test(text)) findNumberRuns(text, replacements);
+  if (SPOKEN_AT.test(text) && SPOKEN_DOT.test(text)) findSpokenEmails(text, replacements);
+  if (worthALook(text, words)) findNumberRuns(text, words, replacements);
   if (replacements.length === 0) return undefined;
+  return sortedSegments(text, replacements);
+}
+
+function sortedSegments(text: string, replacements: Replacement[]): Normalised {
   replacements.sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
@@ -186,13 +208,21 @@ export function normaliseSpoken(text: string): Normalised | undefined {
   return { text: out, toOriginal: (start, end) => [find(start, false), find(end, true)] };
 }
 
+// Cheap tests that gate the spoken e-mail pattern.
+const SPOKEN_AT = /\s(?:at|ät|@|klammeraffe)\s/i;
+const SPOKEN_DOT = /\s(?:punkt|dot)\s/i;
+
+function findSpokenEmails(text: string, replacements: Replacement[]): void {
+  for (const m of text.matchAll(SPOKEN_EMAIL)) {
+    const value = m[0]
+      .replace(/\s+(?:at|ät|@|klammeraffe)\s+/iu, '@')
+      .replace(/\s+(\p{L}+)\s+/gu, (all, w: string) => SEPARATORS[w.toLowerCase()] ?? all);
+    replacements.push({ start: m.index, end: m.index + m[0].length, value });
+  }
+}
+
 /** Runs of number words (with "double", "triple", a leading "plus") long enough to matter. */
-function findNumberRuns(text: string, replacements: Replacement[]): void {
-  const tokens = [...text.matchAll(WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    lower: m[0].toLowerCase(),
-  }));
+function findNumberRuns(text: string, tokens: readonly Word[], replacements: Replacement[]): void {
   const taken = (pos: number) => replacements.some((r) => pos >= r.start && pos < r.end);
   const isDigitWord = (k: number) =>
     tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
