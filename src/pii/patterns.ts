@@ -44,9 +44,30 @@ const STREET_DE = new RegExp(
 );
 const STREET_EN_SUFFIX =
   '(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Lane|Ln\\.?|Drive|Dr\\.?|Boulevard|Blvd\\.?|Way|Court|Ct\\.?|Place|Pl\\.?|Terrace|Close|Crescent|Square|Parkway|Row|Gardens|Mews|Grove)';
+// Only capitalised: in lower case "a 10 minute walk" would be an address.
+const STREET_EN_SUFFIX_CAPITALISED = STREET_EN_SUFFIX.replace(
+  /\)$/,
+  '|Path|Walk|View|Hill|Rise|Green)',
+);
+// "221 Baker Street", "10 E Maple Street", "233 3rd Street", "386 Queen's Road", "53 Park View",
+// "231 The Ridgeway", "160 S Broadway", "806 E Main", "564 Greenway".
+const EN_DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW)\\.?\\s';
+const EN_ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
+const EN_NAME_WORD = `(?:${EN_ORDINAL}|[A-Z][a-z]+(?:'s)?)`;
+const EN_ONE_WORD_STREET = '[A-Z][a-z]+(?:side|lands|way|gate|field|fields|wood|croft)';
 const STREET_EN = new RegExp(
-  `(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s(?:[A-Z][a-z]+\\s){1,3}${STREET_EN_SUFFIX}(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s(?:${EN_DIRECTION})?(?:(?:${EN_NAME_WORD}\\s){1,3}${STREET_EN_SUFFIX_CAPITALISED}|The\\s[A-Z][a-z]+|Broadway|${EN_ONE_WORD_STREET})(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s${EN_DIRECTION}[A-Z][a-z]+(?![\\p{L}])`,
   'gu',
+);
+// UK postcodes: "SW1A 1AA", "M1 1AE", "B33 8TH", "DN55 1PT" (outward code, space, inward code).
+const UK_POSTCODE =
+  /(?<![\p{L}\p{N}])([A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
+// The postcode areas (with Guernsey, Jersey and the Isle of Man); the letters before the first
+// digit must name one.
+const UK_POSTCODE_AREAS = new Set(
+  'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(
+    ' ',
+  ),
 );
 const STREET_EN_LOWER = new RegExp(
   `(?<![\\p{L}\\p{N}])\\d{1,5}\\s(?:[a-z]+\\s){1,2}${STREET_EN_SUFFIX.toLowerCase().replace(/\\\\\./g, '')}(?![\\p{L}])`,
@@ -58,7 +79,8 @@ const STREET_DE_HINT = new RegExp(
   `${STREET_SUFFIX}\\s?\\d|(?:^|[^\\p{L}\\p{N}])(?:am|an der|auf dem|im|zum|zur|unter den)\\s\\p{L}[\\p{L}-]*\\s?\\d`,
   'iu',
 );
-const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z]/;
+const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z\d]/;
+const UK_POSTCODE_HINT = /\d[A-Z]{2}/;
 const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
 const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
 const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
@@ -109,6 +131,13 @@ export function findPatterns(
   }
   if (STREET_EN_HINT.test(text)) {
     for (const m of text.matchAll(STREET_EN)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+  }
+  if (UK_POSTCODE_HINT.test(text)) {
+    for (const m of text.matchAll(UK_POSTCODE)) {
+      if (!UK_POSTCODE_AREAS.has(m[1]!)) continue;
+      const end = m.index + m[0].length;
+      emit(m.index, end, 'ADDRESS', 0.8);
+    }
   }
   if (!/\p{Lu}/u.test(text) && STREET_EN_LOWER_HINT.test(text)) {
     for (const m of text.matchAll(STREET_EN_LOWER))

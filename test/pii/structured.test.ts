@@ -109,6 +109,16 @@ describe('detectPii', () => {
     ['Ich wohne Berliner Straße 3a.', 'ADDRESS', 'Berliner Straße 3a'],
     ['Karl-Marx-Allee 90 ist', 'ADDRESS', 'Karl-Marx-Allee 90'],
     ['at 221 Baker Street today', 'ADDRESS', '221 Baker Street'],
+    ['at 221b Baker St. today', 'ADDRESS', '221b Baker St.'],
+    ['lives at 339 W 14th Street now', 'ADDRESS', '339 W 14th Street'],
+    ['ship to 233 3rd Street please', 'ADDRESS', '233 3rd Street'],
+    ['ship to 386 Queen’s Road please'.replace('’', "'"), 'ADDRESS', "386 Queen's Road"],
+    ['meet at 12 The Green tonight', 'ADDRESS', '12 The Green'],
+    ['send it to 806 E Main, Fargo', 'ADDRESS', '806 E Main'],
+    ['it is 160 S Broadway', 'ADDRESS', '160 S Broadway'],
+    ['address: 564 Greenway, Wiltshire', 'ADDRESS', '564 Greenway'],
+    ['postcode SW1A 1AA please', 'ADDRESS', 'SW1A 1AA'],
+    ['Manchester M1 1AE', 'ADDRESS', 'M1 1AE'],
     ['siehe https://github.com/octocat/repo', 'URL', 'https://github.com/octocat/repo'],
     ['folgt @lena_h!', 'HANDLE', '@lena_h'],
   ])('finds %j as %s', (text, type, expected) => {
@@ -119,6 +129,9 @@ describe('detectPii', () => {
     'Die Besprechung am 03.04.2024 um 12:30:45.',
     'Bestellnummer 4711081512 ist unterwegs.',
     'Version 1.2.3 is out',
+    'It is a 10 minute walk from here.',
+    'We bought 3 Green apples.',
+    'Model A4 2BX is out',
     'Seite https://example.com/docs/install',
   ])('finds nothing in %j', (text) => {
     expect(detectPii(text)).toEqual([]);
