@@ -171,16 +171,28 @@ function firstChannel(rgb: Uint8Array, n: number): Uint8Array {
 
 /** CImg `resize(w, h)` with nearest-neighbour interpolation: source index floor(x · W / w). */
 export function resizeNearest(image: PixelImage, width: number, height: number): PixelImage {
-  const { channels } = image;
+  const { channels, data } = image;
   const out = new Uint8Array(width * height * channels);
   const cols = new Int32Array(width);
   for (let x = 0; x < width; x++) cols[x] = Math.floor((x * image.width) / width) * channels;
+  const srcStride = image.width * channels;
+  let o = 0;
   for (let y = 0; y < height; y++) {
-    const srcRow = Math.floor((y * image.height) / height) * image.width * channels;
-    let o = y * width * channels;
-    for (let x = 0; x < width; x++) {
-      const s = srcRow + cols[x]!;
-      for (let c = 0; c < channels; c++) out[o++] = image.data[s + c]!;
+    const srcRow = Math.floor((y * image.height) / height) * srcStride;
+    if (channels === 3) {
+      for (let x = 0; x < width; x++, o += 3) {
+        const s = srcRow + cols[x]!;
+        out[o] = data[s]!;
+        out[o + 1] = data[s + 1]!;
+        out[o + 2] = data[s + 2]!;
+      }
+    } else if (channels === 1) {
+      for (let x = 0; x < width; x++) out[o++] = data[srcRow + cols[x]!]!;
+    } else {
+      for (let x = 0; x < width; x++) {
+        const s = srcRow + cols[x]!;
+        for (let c = 0; c < channels; c++) out[o++] = data[s + c]!;
+      }
     }
   }
   return { width, height, channels, data: out };
