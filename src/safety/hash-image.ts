@@ -24,7 +24,7 @@ export interface PdqImageOptions extends ImageLimits {
 
 /** PDQ of already decoded pixels (see decodeForPdq). */
 export function pdqOfDecoded(decoded: DecodedImage, dihedral = false): PdqImageHash {
-  const r = pdqHashPixels(decoded.pixels, dihedral);
+  const r = pdqHashPixels(decoded.decoded, dihedral, decoded);
   const base = {
     hash: r.hash,
     quality: r.quality,

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 type OutputInfo = import('sharp').OutputInfo;
 
 import { ObhutError } from '../errors/index.js';
-import type { PixelImage } from './pdq/index.js';
+import { nearestIndices, type PixelImage } from './pdq/index.js';
 
 /**
  * Which pixels the hash is computed from; recorded with every hash so it can be reproduced.
@@ -29,8 +29,13 @@ export interface ImageLimits {
 }
 
 export interface DecodedImage {
-  /** The pixels the hash is computed from (after the policy's resize, if any). */
+  /** The pixels the hash is computed from (after the policy's resize, made on first access). */
   readonly pixels: PixelImage;
+  /** The pixels as decoded, before the policy's resize. */
+  readonly decoded: PixelImage;
+  /** The size of `pixels`: the hash samples `decoded` by nearest neighbour at this size. */
+  readonly width: number;
+  readonly height: number;
   readonly policy: HashPolicy;
   readonly originalWidth: number;
   readonly originalHeight: number;
@@ -114,17 +119,28 @@ export async function decodeForPdq(
       cause: err,
     });
   }
-  let pixels = toPixelImage(data, info);
-  const grey = pixels.channels === 1;
-  const originalWidth = pixels.width;
-  const originalHeight = pixels.height;
-  if (
+  const decoded = toPixelImage(data, info);
+  const grey = decoded.channels === 1;
+  const originalWidth = decoded.width;
+  const originalHeight = decoded.height;
+  const resize =
     policy === 'reference-512' &&
-    (originalWidth > REFERENCE_RESIZE_LIMIT || originalHeight > REFERENCE_RESIZE_LIMIT)
-  ) {
-    pixels = resizeNearest(pixels, REFERENCE_RESIZE_LIMIT, REFERENCE_RESIZE_LIMIT);
-  }
-  return { pixels, policy, originalWidth, originalHeight, grey };
+    (originalWidth > REFERENCE_RESIZE_LIMIT || originalHeight > REFERENCE_RESIZE_LIMIT);
+  // The hash samples `decoded` directly; the resized copy is only made if someone asks for it.
+  let pixels: PixelImage | undefined = resize ? undefined : decoded;
+  return {
+    get pixels(): PixelImage {
+      pixels ??= resizeNearest(decoded, REFERENCE_RESIZE_LIMIT, REFERENCE_RESIZE_LIMIT);
+      return pixels;
+    },
+    decoded,
+    width: resize ? REFERENCE_RESIZE_LIMIT : originalWidth,
+    height: resize ? REFERENCE_RESIZE_LIMIT : originalHeight,
+    policy,
+    originalWidth,
+    originalHeight,
+    grey,
+  };
 }
 
 // ImageMagick turns CMYK into RGB without a colour profile: R = (255 − C)(255 − K) / 255,
@@ -173,12 +189,11 @@ function firstChannel(rgb: Uint8Array, n: number): Uint8Array {
 export function resizeNearest(image: PixelImage, width: number, height: number): PixelImage {
   const { channels, data } = image;
   const out = new Uint8Array(width * height * channels);
-  const cols = new Int32Array(width);
-  for (let x = 0; x < width; x++) cols[x] = Math.floor((x * image.width) / width) * channels;
-  const srcStride = image.width * channels;
+  const cols = nearestIndices(width, image.width, channels);
+  const rows = nearestIndices(height, image.height, image.width * channels);
   let o = 0;
   for (let y = 0; y < height; y++) {
-    const srcRow = Math.floor((y * image.height) / height) * srcStride;
+    const srcRow = rows[y]!;
     if (channels === 3) {
       for (let x = 0; x < width; x++, o += 3) {
         const s = srcRow + cols[x]!;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pdqHashFile } from '../../src/safety/hash-image.js';
+import { resizeNearest } from '../../src/safety/image-input.js';
 import {
   DCT_MATRIX,
   DIHEDRAL_VARIANTS,
@@ -187,6 +188,14 @@ describe('PDQ properties', () => {
           );
         }
         expect(pdqHash(luma)).toEqual({ hash: fused.hash, quality: fused.quality });
+        // Sampling on the fly equals hashing the nearest-neighbour resized copy.
+        for (const size of [
+          { width: 64, height: 64 },
+          { width: 37, height: 120 },
+        ]) {
+          const copy = pdqHashPixels(resizeNearest(pixels, size.width, size.height), true);
+          expect(pdqHashPixels(pixels, true, size)).toEqual(copy);
+        }
       }),
       { numRuns: 60 },
     );

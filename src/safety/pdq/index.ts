@@ -18,7 +18,14 @@ export {
   hash256ToHex,
   popcount32,
 } from './hash256.js';
-export { type LumaImage, lumaFromPixels, lumaRow, type PixelImage } from './luma.js';
+export {
+  type LumaImage,
+  lumaFromPixels,
+  lumaRow,
+  lumaRowSampled,
+  nearestIndices,
+  type PixelImage,
+} from './luma.js';
 export {
   PDQ_MIN_HASHABLE_DIM,
   type PdqDihedralResult,

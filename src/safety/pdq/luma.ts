@@ -29,6 +29,39 @@ const R_TABLE = productTable(R_COEF);
 const G_TABLE = productTable(G_COEF);
 const B_TABLE = productTable(B_COEF);
 
+/**
+ * Nearest-neighbour source indices for resizing `from` to `to` (CImg's `resize` with
+ * interpolation 1): index floor(x · from / to), times `scale`.
+ */
+export function nearestIndices(to: number, from: number, scale = 1): Int32Array {
+  const out = new Int32Array(to);
+  for (let x = 0; x < to; x++) out[x] = Math.floor((x * from) / to) * scale;
+  return out;
+}
+
+/**
+ * Luma of row `r` of `image` resized to `cols.length` columns by nearest neighbour, where
+ * `cols` holds each output column's byte offset within a source row (nearestIndices(…, channels)).
+ */
+export function lumaRowSampled(
+  image: PixelImage,
+  r: number,
+  cols: Int32Array,
+  row: Float32Array,
+): void {
+  const { channels, data } = image;
+  const base = r * image.width * channels;
+  const n = cols.length;
+  if (channels === 1) {
+    for (let i = 0; i < n; i++) row[i] = data[base + cols[i]!]!;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const p = base + cols[i]!;
+      row[i] = fround(R_TABLE[data[p]!]! + G_TABLE[data[p + 1]!]!) + B_TABLE[data[p + 2]!]!;
+    }
+  }
+}
+
 export function checkPixelLength(image: PixelImage): void {
   if (image.data.length < image.width * image.height * image.channels) {
     throw new RangeError('pixel buffer is shorter than the image');

@@ -1,12 +1,13 @@
 import { dct64To16 } from './dct.js';
 import { DIHEDRAL_VARIANTS, type DihedralVariant, dctToHash, transformDct } from './dihedral.js';
-import { jaroszDownsample64 } from './downscale.js';
+import { jaroszDownsample64, type RowSource } from './downscale.js';
 import { emptyHash256, type Hash256 } from './hash256.js';
 import {
   checkPixelLength,
   type LumaImage,
-  lumaFromPixels,
   lumaRow,
+  lumaRowSampled,
+  nearestIndices,
   type PixelImage,
 } from './luma.js';
 import { pdqQuality } from './quality.js';
@@ -77,28 +78,42 @@ export interface PdqPixelsResult extends PdqResult {
 /**
  * `pdqHash` (and, when asked, `pdqDihedralHashes`) of decoded pixels, with the luma computed a
  * row at a time straight into the filter instead of as a whole image first. Same results.
+ * With `size`, the image hashed is `pixels` resized to that size by nearest neighbour (source
+ * index floor(x · W / w), as the reference CLI's pre-resize), sampled on the fly.
  */
-export function pdqHashPixels(pixels: PixelImage, dihedral = false): PdqPixelsResult {
-  if (!isHashable(pixels)) {
+export function pdqHashPixels(
+  pixels: PixelImage,
+  dihedral = false,
+  size?: { readonly width: number; readonly height: number },
+): PdqPixelsResult {
+  checkPixelLength(pixels);
+  const cols = size?.width ?? pixels.width;
+  const rows = size?.height ?? pixels.height;
+  if (!isHashable({ width: cols, height: rows })) {
     const hash = emptyHash256();
     if (!dihedral) return { hash, quality: 0 };
     const hashes = {} as Record<DihedralVariant, Hash256>;
     for (const variant of DIHEDRAL_VARIANTS) hashes[variant] = emptyHash256();
     return { hash, quality: 0, dihedral: hashes };
   }
-  checkPixelLength(pixels);
-  const { width: cols, height: rows } = pixels;
-  const at64 = rows === 64 && cols === 64;
+  const resized = cols !== pixels.width || rows !== pixels.height;
+  const colOffsets = resized ? nearestIndices(cols, pixels.width, pixels.channels) : undefined;
+  const srcRows = resized ? nearestIndices(rows, pixels.height) : undefined;
+  const source: RowSource =
+    colOffsets && srcRows
+      ? (r, row) => lumaRowSampled(pixels, srcRows[r]!, colOffsets, row)
+      : (r, row) => lumaRow(pixels, r, row);
   let hash: Hash256 | undefined;
   let quality = 0;
-  if (at64) {
+  if (rows === 64 && cols === 64) {
     // The reference skips the blur for the plain hash of a 64×64 image (not for the dihedral set).
-    const a = lumaFromPixels(pixels).data;
+    const a = downsampled;
+    for (let r = 0; r < 64; r++) source(r, a.subarray(r * 64, r * 64 + 64));
     hash = dctToHash(dct64To16(a));
     quality = pdqQuality(a);
     if (!dihedral) return { hash, quality };
   }
-  const a = jaroszDownsample64((r, row) => lumaRow(pixels, r, row), rows, cols, downsampled);
+  const a = jaroszDownsample64(source, rows, cols, downsampled);
   const b = dct64To16(a);
   if (!hash) {
     hash = dctToHash(b);
