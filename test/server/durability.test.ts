@@ -69,7 +69,7 @@ interface Totals {
 describe('durability: SIGKILL while objections are being recorded', () => {
   it(`SQLite (WAL, synchronous=FULL): ${ROUNDS} kills under ${CLIENTS} concurrent clients lose no acknowledged objection`, async () => {
     report('sqlite', await crashRounds(undefined));
-  }, 120_000);
+  }, 300_000);
 
   it.skipIf(!postgresTestUrl)(
     postgresTestUrl
@@ -83,7 +83,8 @@ describe('durability: SIGKILL while objections are being recorded', () => {
         await db.drop();
       }
     },
-    120_000,
+    // Ten restarts of a server from source: generous, because the suite runs files in parallel.
+    300_000,
   );
 });
 
