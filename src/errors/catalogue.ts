@@ -94,6 +94,12 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'A hash bank file has bad lines, or conflicts with the bank it is imported into.',
   },
+  QUARANTINE_FAILED: {
+    exit: EXIT.data,
+    http: 500,
+    summary:
+      'A quarantined file could not be encrypted or decrypted (wrong key, or it was changed).',
+  },
   STORE_FAILED: {
     exit: EXIT.internal,
     http: 503,

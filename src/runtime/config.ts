@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
+import { parseQuarantineKey } from '../safety/quarantine.js';
 
 /** Everything Obhut reads from the environment, read in one place. */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   readonly logOrigin: string;
   /** The log's signing key in `PRIVATE+KEY+…` form, when given by OBHUT_LOG_KEY. */
   readonly logKey: string | undefined;
+  /** The quarantine key from OBHUT_QUARANTINE_KEY (64 hex digits); otherwise a home-folder file. */
+  readonly quarantineKey?: Buffer | undefined;
 }
 
 export const DEFAULT_LOG_ORIGIN = 'obhut.local/log';
@@ -51,5 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secret,
     logOrigin,
     logKey: env.OBHUT_LOG_KEY || undefined,
+    quarantineKey: env.OBHUT_QUARANTINE_KEY
+      ? parseQuarantineKey(env.OBHUT_QUARANTINE_KEY, 'OBHUT_QUARANTINE_KEY')
+      : undefined,
   };
 }

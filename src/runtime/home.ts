@@ -6,6 +6,7 @@ import { consentEntry } from '../consent/consent-entry.js';
 import { ObhutError } from '../errors/index.js';
 import { PLATFORMS_FILE } from '../identity/platforms.js';
 import { generateNoteKey, type NoteSigner, parseSignerKey, TransparencyLog } from '../log/index.js';
+import { generateQuarantineKey, QUARANTINE_KEY_FILE } from '../safety/quarantine.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../store/index.js';
 import { type Config, MIN_SECRET_BYTES } from './config.js';
 
@@ -46,6 +47,12 @@ export async function initHome(config: Config): Promise<{ created: string[] }> {
       flag: 'wx',
     });
     created.push(logKeyPath);
+  }
+  // The key of the encrypted quarantine for files that match a hash bank.
+  const quarantineKeyPath = path.join(config.home, QUARANTINE_KEY_FILE);
+  if (!config.quarantineKey && !existsSync(quarantineKeyPath)) {
+    await writeFile(quarantineKeyPath, `${generateQuarantineKey()}\n`, { mode: 0o600, flag: 'wx' });
+    created.push(quarantineKeyPath);
   }
   created.push(...(await initPlatforms(config.home)));
   const secret = config.secret ?? (await readSecret(config.home));
