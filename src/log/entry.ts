@@ -39,10 +39,26 @@ const buildEntry = z.strictObject({
   consent_checkpoint: checkpointRef,
 });
 
-const knownEntry = z.discriminatedUnion('type', [consentEventEntry, buildEntry]);
+/**
+ * A safety finding: a file matched a hash bank and was kept out of a build. Only hashes and ids:
+ * the provenance and the report stay in the register, the file in the encrypted quarantine.
+ */
+const findingEntry = z.strictObject({
+  type: z.literal('finding'),
+  version: z.literal(1),
+  finding_id: z.string().regex(/^[0-9a-f]{16,64}$/),
+  bank: z.string().min(1).max(200),
+  /** The bank's hash that matched: PDQ or SHA-256 (64 hex digits) or MD5 (32). */
+  matched_hash: z.string().regex(/^(?:[0-9a-f]{32}|[0-9a-f]{64})$/),
+  file_sha256: z.string().regex(HEX64),
+  build_id: z.string().min(1).max(200),
+});
+
+const knownEntry = z.discriminatedUnion('type', [consentEventEntry, buildEntry, findingEntry]);
 
 export type ConsentEventEntry = z.infer<typeof consentEventEntry>;
 export type BuildEntry = z.infer<typeof buildEntry>;
+export type FindingEntry = z.infer<typeof findingEntry>;
 export type CheckpointRef = z.infer<typeof checkpointRef>;
 export type LogEntry = z.infer<typeof knownEntry>;
 
@@ -62,8 +78,8 @@ export type DecodedEntry =
   | { readonly ok: false; readonly type: string | undefined; readonly error: string };
 
 /**
- * Reads entry bytes back. Entries of types this version does not know (later `finding` or
- * `access` entries) are reported with their type, not rejected as corrupt.
+ * Reads entry bytes back. Entries of types this version does not know (later `access`
+ * entries, say) are reported with their type, not rejected as corrupt.
  */
 export function decodeEntry(bytes: Uint8Array): DecodedEntry {
   let value: unknown;
@@ -90,6 +106,9 @@ export function decodeEntry(bytes: Uint8Array): DecodedEntry {
 export function describeEntry(entry: LogEntry): string {
   if (entry.type === 'build') {
     return `Dataset build ${entry.build_id} for ${PURPOSE_WORDS[entry.purpose]} honoured the consent log as of its checkpoint of size ${entry.consent_checkpoint.size}; its manifest has SHA-256 ${entry.manifest_sha256}.`;
+  }
+  if (entry.type === 'finding') {
+    return `Dataset build ${entry.build_id} kept out a file (SHA-256 ${entry.file_sha256}) that matched hash bank ${entry.bank}; finding ${entry.finding_id}.`;
   }
   const purpose = PURPOSE_WORDS[entry.purpose];
   const what = {

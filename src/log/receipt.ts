@@ -58,7 +58,9 @@ export function makeReceipt(input: {
           subject: decoded.entry.subject,
           event_id: decoded.entry.event_id,
         }
-      : { type: decoded.entry.type, purpose: decoded.entry.purpose }
+      : decoded.entry.type === 'finding'
+        ? { type: decoded.entry.type, build_id: decoded.entry.build_id }
+        : { type: decoded.entry.type, purpose: decoded.entry.purpose }
     : { type: decoded.type ?? 'unknown' };
   return {
     version: 1,

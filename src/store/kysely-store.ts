@@ -3,11 +3,14 @@ import { ObhutError, wrapError } from '../errors/index.js';
 import type { NodeKey } from '../merkle/index.js';
 import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
 import type { BankEntry, HashBank, SignalType } from '../safety/bank.js';
+import type { Finding, FindingStatus } from '../safety/finding.js';
+import type { HashPolicy } from '../safety/image-input.js';
 import { appendInTransaction } from './log-append.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
 import type {
   ConsentEventTable,
   Database,
+  FindingTable,
   LogCheckpointTable,
   SubjectRequestTable,
 } from './schema.js';
@@ -529,6 +532,84 @@ export class KyselyStore implements Store {
     });
   }
 
+  async recordFinding(f: Finding): Promise<boolean> {
+    const p = f.provenance;
+    const result = await this.guard('storing a finding', () =>
+      this.db
+        .insertInto('findings')
+        .values({
+          id: f.id,
+          build_id: f.buildId,
+          bank: f.bank,
+          signal_type: f.signalType,
+          bank_version: f.bankVersion ?? null,
+          matched_hash: f.matchedHash,
+          distance: f.distance,
+          labels: JSON.stringify(f.labels),
+          hash_policy: f.hashPolicy ?? null,
+          record_id: p.recordId,
+          input: p.input,
+          line: p.line,
+          source_url: p.sourceUrl ?? null,
+          dataset: p.dataset ?? null,
+          dataset_version: p.datasetVersion ?? null,
+          collected_at: p.collectedAt ?? null,
+          collector: p.collector ?? null,
+          license: p.license ?? null,
+          item_created_at: p.createdAt ?? null,
+          visibility: p.visibility ?? null,
+          subject: p.subject ?? null,
+          file_name: f.file.name,
+          file_size: f.file.size,
+          sha256: f.file.sha256,
+          md5: f.file.md5,
+          pdq: f.file.pdq ?? null,
+          pdq_quality: f.file.pdqQuality ?? null,
+          status: f.status,
+          report_id: f.reportId ?? null,
+          found_at: f.foundAt,
+          updated_at: f.updatedAt,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst(),
+    );
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async listFindings(
+    filter: { buildId?: string; status?: FindingStatus } = {},
+  ): Promise<Finding[]> {
+    const rows = await this.guard('listing findings', () => {
+      let query = this.db.selectFrom('findings').selectAll();
+      if (filter.buildId !== undefined) query = query.where('build_id', '=', filter.buildId);
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      return query.orderBy('found_at').orderBy('id').execute();
+    });
+    return rows.map(toFinding);
+  }
+
+  async getFinding(id: string): Promise<Finding | undefined> {
+    const row = await this.guard('reading a finding', () =>
+      this.db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst(),
+    );
+    return row && toFinding(row);
+  }
+
+  async updateFindingStatus(
+    id: string,
+    status: FindingStatus,
+    reportId?: string,
+  ): Promise<Finding | undefined> {
+    await this.guard('updating a finding', () =>
+      this.db
+        .updateTable('findings')
+        .set({ status, report_id: reportId ?? null, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute(),
+    );
+    return this.getFinding(id);
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
@@ -540,6 +621,48 @@ export class KyselyStore implements Store {
       throw wrapError(err, 'STORE_FAILED', `database error while ${what}`);
     }
   }
+}
+
+function toFinding(r: Selectable<FindingTable>): Finding {
+  const optional = <K extends string, V>(key: K, value: V | null) =>
+    (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+  return {
+    id: r.id,
+    buildId: r.build_id,
+    bank: r.bank,
+    signalType: r.signal_type as SignalType,
+    ...optional('bankVersion', r.bank_version),
+    matchedHash: r.matched_hash,
+    distance: Number(r.distance),
+    labels: JSON.parse(r.labels) as string[],
+    ...optional('hashPolicy', r.hash_policy as HashPolicy | null),
+    provenance: {
+      recordId: r.record_id,
+      input: r.input,
+      line: Number(r.line),
+      ...optional('sourceUrl', r.source_url),
+      ...optional('dataset', r.dataset),
+      ...optional('datasetVersion', r.dataset_version),
+      ...optional('collectedAt', r.collected_at),
+      ...optional('collector', r.collector),
+      ...optional('license', r.license),
+      ...optional('createdAt', r.item_created_at),
+      ...optional('visibility', r.visibility),
+      ...optional('subject', r.subject),
+    },
+    file: {
+      name: r.file_name,
+      size: Number(r.file_size),
+      sha256: r.sha256,
+      md5: r.md5,
+      ...optional('pdq', r.pdq),
+      ...optional('pdqQuality', r.pdq_quality === null ? null : Number(r.pdq_quality)),
+    },
+    status: r.status as FindingStatus,
+    ...optional('reportId', r.report_id),
+    foundAt: r.found_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 function toSubjectRequest(row: Selectable<SubjectRequestTable>): SubjectRequest {

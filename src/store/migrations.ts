@@ -200,6 +200,53 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop table hash_banks`.execute(db);
       },
     },
+    '0006-findings': {
+      async up(db: Kysely<unknown>) {
+        // Files that matched a hash bank in a build, with the item's provenance and the report status.
+        await db.schema
+          .createTable('findings')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('build_id', 'text', (c) => c.notNull())
+          .addColumn('bank', 'text', (c) => c.notNull())
+          .addColumn('signal_type', 'text', (c) => c.notNull())
+          .addColumn('bank_version', 'text')
+          .addColumn('matched_hash', 'text', (c) => c.notNull())
+          .addColumn('distance', 'integer', (c) => c.notNull())
+          .addColumn('labels', 'text', (c) => c.notNull())
+          .addColumn('hash_policy', 'text')
+          .addColumn('record_id', 'text', (c) => c.notNull())
+          .addColumn('input', 'text', (c) => c.notNull())
+          .addColumn('line', 'bigint', (c) => c.notNull())
+          .addColumn('source_url', 'text')
+          .addColumn('dataset', 'text')
+          .addColumn('dataset_version', 'text')
+          .addColumn('collected_at', 'text')
+          .addColumn('collector', 'text')
+          .addColumn('license', 'text')
+          .addColumn('item_created_at', 'text')
+          .addColumn('visibility', 'text')
+          .addColumn('subject', 'text')
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('file_size', 'bigint', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('md5', 'text', (c) => c.notNull())
+          .addColumn('pdq', 'text')
+          .addColumn('pdq_quality', 'integer')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('report_id', 'text')
+          .addColumn('found_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('findings_by_build')
+          .on('findings')
+          .columns(['build_id', 'found_at'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await sql`drop table findings`.execute(db);
+      },
+    },
   };
 }
 

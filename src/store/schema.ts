@@ -13,6 +13,7 @@ export interface Database {
   subject_requests: SubjectRequestTable;
   hash_banks: HashBankTable;
   hash_bank_entries: HashBankEntryTable;
+  findings: FindingTable;
 }
 
 export interface ConsentEventTable {
@@ -114,4 +115,39 @@ export interface HashBankEntryTable {
   hash: string;
   /** JSON array of strings. */
   labels: string;
+}
+
+export interface FindingTable {
+  id: string;
+  build_id: string;
+  bank: string;
+  signal_type: string;
+  bank_version: string | null;
+  matched_hash: string;
+  distance: number;
+  /** JSON array of strings. */
+  labels: string;
+  hash_policy: string | null;
+  record_id: string;
+  input: string;
+  line: number;
+  source_url: string | null;
+  dataset: string | null;
+  dataset_version: string | null;
+  collected_at: string | null;
+  collector: string | null;
+  license: string | null;
+  item_created_at: string | null;
+  visibility: string | null;
+  subject: string | null;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  md5: string;
+  pdq: string | null;
+  pdq_quality: number | null;
+  status: string;
+  report_id: string | null;
+  found_at: string;
+  updated_at: string;
 }

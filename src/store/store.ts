@@ -1,6 +1,7 @@
 import type { CompactRange, NodeKey, TreeNode } from '../merkle/index.js';
 import type { ConsentEvent } from '../records/index.js';
 import type { BankEntry, HashBank } from '../safety/bank.js';
+import type { Finding, FindingStatus } from '../safety/finding.js';
 
 /** A consent event as stored, with its import sequence number. */
 export interface StoredConsentEvent extends ConsentEvent {
@@ -161,6 +162,17 @@ export interface Store {
   listBanks(): Promise<StoredHashBank[]>;
   /** The bank's entries ordered by hash, or undefined when there is no such bank. */
   bankEntries(name: string): Promise<BankEntry[] | undefined>;
+  /** Stores a finding; returns false (and changes nothing) when one with its id is stored. */
+  recordFinding(finding: Finding): Promise<boolean>;
+  /** Findings in (found, id) order, optionally of one build or status. */
+  listFindings(filter?: { buildId?: string; status?: FindingStatus }): Promise<Finding[]>;
+  getFinding(id: string): Promise<Finding | undefined>;
+  /** Sets a finding's status (and report id); returns it updated, or undefined if there is none. */
+  updateFindingStatus(
+    id: string,
+    status: FindingStatus,
+    reportId?: string,
+  ): Promise<Finding | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/safety/finding.js';
 import type { NewConsentEvent, Store } from '../../src/store/index.js';
 
 export interface StoreFactory {
@@ -214,6 +215,66 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await expect(store.importBank({ ...bank, signalType: 'md5' }, [])).rejects.toMatchObject({
         code: 'BANK_INVALID',
       });
+    });
+
+    it('stores findings once with their provenance, lists them and updates their status', async () => {
+      const finding: Finding = {
+        id: 'f'.repeat(32),
+        buildId: '0123456789abcdef',
+        bank: 'test-bank',
+        signalType: 'pdq',
+        bankVersion: '3',
+        matchedHash: 'a'.repeat(64),
+        distance: 4,
+        labels: ['test-label'],
+        hashPolicy: 'reference-512',
+        provenance: {
+          recordId: 'item-1',
+          input: 'items.jsonl',
+          line: 7,
+          sourceUrl: 'https://example.org/a.png',
+          dataset: 'crawl',
+          datasetVersion: '2025-05',
+          collectedAt: '2025-05-01T10:00:00Z',
+          collector: 'bot',
+          license: 'CC-BY-4.0',
+          subject: 'b'.repeat(64),
+        },
+        file: {
+          name: 'images/a.png',
+          size: 1234,
+          sha256: 'c'.repeat(64),
+          md5: 'd'.repeat(32),
+          pdq: 'e'.repeat(64),
+          pdqQuality: 100,
+        },
+        status: 'open',
+        foundAt: '2025-06-01T00:00:00.000Z',
+        updatedAt: '2025-06-01T00:00:00.000Z',
+      };
+      const sparse: Finding = {
+        ...finding,
+        id: '1'.repeat(32),
+        signalType: 'sha256',
+        bankVersion: undefined,
+        hashPolicy: undefined,
+        distance: 0,
+        labels: [],
+        provenance: { recordId: 'item-2', input: 'items.jsonl', line: 8 },
+        file: { name: 'b.png', size: 1, sha256: 'c'.repeat(64), md5: 'd'.repeat(32) },
+        foundAt: '2025-06-02T00:00:00.000Z',
+      };
+      expect(await store.recordFinding(finding)).toBe(true);
+      expect(await store.recordFinding(sparse)).toBe(true);
+      expect(await store.recordFinding({ ...finding, distance: 9 })).toBe(false);
+      const { bankVersion: _b, hashPolicy: _h, ...sparseStored } = sparse;
+      expect(await store.listFindings()).toEqual([finding, sparseStored]);
+      expect(await store.listFindings({ buildId: 'other' })).toEqual([]);
+      expect(await store.getFinding('missing')).toBeUndefined();
+      const reported = await store.updateFindingStatus(finding.id, 'reported', 'CT-42');
+      expect(reported).toMatchObject({ status: 'reported', reportId: 'CT-42' });
+      expect(await store.listFindings({ status: 'open' })).toEqual([sparseStored]);
+      expect(await store.updateFindingStatus('missing', 'escalated')).toBeUndefined();
     });
   });
 }
