@@ -10,6 +10,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCanary } from './commands/canary.js';
 import { registerConsent } from './commands/consent.js';
 import { registerDemo } from './commands/demo.js';
+import { registerFindings } from './commands/findings.js';
 import { registerHash } from './commands/hash.js';
 import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
@@ -48,6 +49,7 @@ export function createProgram(): Command {
   registerHash(program);
   registerBank(program);
   registerMatch(program);
+  registerFindings(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
