@@ -84,7 +84,7 @@ export class LogWriter {
       await this.appendAll(
         events.map((event) => ({
           entry: encode(event),
-          consentEvent: { ...event, key: event.key },
+          consentEvent: event,
         })),
       );
       logged += events.length;

@@ -18,7 +18,7 @@ export function registerMetrics(
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const appended = new Counter({
+  new Counter({
     name: 'obhut_log_batches_total',
     help: 'Log batches committed by this process',
     registers: [registry],
@@ -35,7 +35,6 @@ export function registerMetrics(
       this.set(log.writer.stats.entries);
     },
   });
-  void appended;
   app.addHook('onResponse', async (req, reply) => {
     duration.observe(
       {

@@ -321,7 +321,6 @@ describe('rate limits', () => {
         codes.push(r.statusCode);
       }
       expect(codes).toEqual([202, 202, 202, 429, 429]);
-      const token = mintPlatformToken({ platform: 'example', account: 'x' }, h.platformKey);
       const h2 = await harness({ eventsPerMinute: 2 });
       try {
         const t2 = mintPlatformToken({ platform: 'example', account: 'x' }, h2.platformKey);
@@ -343,7 +342,6 @@ describe('rate limits', () => {
           statuses.push(r.statusCode);
         }
         expect(statuses).toEqual([201, 201, 429]);
-        expect(token).toBeTruthy();
       } finally {
         await h2.close();
       }

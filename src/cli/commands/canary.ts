@@ -97,91 +97,121 @@ async function runCanary(opts: { url: string; platform: string; key?: string }):
     return text;
   };
 
-  const ok =
-    (await run('portal page', async () => {
-      const html = await call('/');
-      if (!html.includes('<div id="root"')) throw new Error('the portal page has no app root');
-      return 'the portal page loads';
-    })) &&
-    (await run('configuration', async () => {
-      const config = JSON.parse(await call('/api/v1/config'));
-      state.vkey = opts.key ?? config.verifier_key;
-      if (opts.key && config.verifier_key !== opts.key) {
-        throw new Error(
-          `the server names another log key (${config.verifier_key}) than the trusted one`,
+  // Each step needs the ones before it, so the first failure ends the run.
+  const plan: [string, () => Promise<string>][] = [
+    [
+      'portal page',
+      async () => {
+        const html = await call('/');
+        if (!html.includes('<div id="root"')) throw new Error('the portal page has no app root');
+        return 'the portal page loads';
+      },
+    ],
+    [
+      'configuration',
+      async () => {
+        const config = JSON.parse(await call('/api/v1/config'));
+        state.vkey = opts.key ?? config.verifier_key;
+        if (opts.key && config.verifier_key !== opts.key) {
+          throw new Error(
+            `the server names another log key (${config.verifier_key}) than the trusted one`,
+          );
+        }
+        return `log ${config.log_origin}`;
+      },
+    ],
+    [
+      'sign in with a platform link',
+      async () => {
+        const token = mintPlatformToken(
+          { platform: opts.platform, account: `obhut-canary-${randomUUID()}` },
+          key,
         );
-      }
-      return `log ${config.log_origin}`;
-    })) &&
-    (await run('sign in with a platform link', async () => {
-      const token = mintPlatformToken(
-        { platform: opts.platform, account: `obhut-canary-${randomUUID()}` },
-        key,
-      );
-      state.session = JSON.parse(
-        await call('/api/v1/session/platform', { method: 'POST', body: JSON.stringify({ token }) }),
-      ).session;
-      return 'a session for a synthetic person';
-    })) &&
-    (await run('object to AI training', async () => {
-      const body = JSON.parse(
-        await call('/api/v1/me/events', {
-          method: 'POST',
-          body: JSON.stringify({ purpose: 'ai_training', action: 'object' }),
-        }),
-      );
-      if (body.state !== 'objected') throw new Error(`the state afterwards is ${body.state}`);
-      state.receipt = body.receipt;
-      return `acknowledged as log entry ${body.receipt.index}`;
-    })) &&
-    (await run('verify the receipt offline', async () => {
-      const check = verifyReceipt(
-        readProofInput(JSON.stringify(state.receipt)),
-        parseVerifierKey(state.vkey!),
-      );
-      const failed = check.steps.find((s) => !s.ok);
-      if (failed) throw new Error(`${failed.check}: ${failed.detail}`);
-      state.index = check.index;
-      state.size = check.size;
-      state.root = openCheckpoint(
-        (state.receipt as { checkpoint: string }).checkpoint,
-        parseVerifierKey(state.vkey!),
-      ).checkpoint.root;
-      return `entry ${check.index} is in the signed tree of size ${check.size}`;
-    })) &&
-    (await run('the status page shows it', async () => {
-      const me = JSON.parse(await call('/api/v1/me'));
-      const ai = me.purposes.find((p: { purpose: string }) => p.purpose === 'ai_training');
-      if (ai?.state !== 'objected') throw new Error(`status says ${ai?.state}`);
-      if (ai.receipt?.index !== state.index) throw new Error('status names another deciding event');
-      return 'state objected, with the same receipt';
-    })) &&
-    (await run('the log stays consistent', async () => {
-      const verifier = parseVerifierKey(state.vkey!);
-      const latest = openCheckpoint(await call('/api/v1/log/checkpoint'), verifier).checkpoint;
-      const proof = JSON.parse(
-        await call(`/api/v1/log/proofs/consistency?old=${state.size}&size=${latest.size}`),
-      );
-      const check = verifyConsistency(
-        state.size!,
-        latest.size,
-        proof.proof.map((h: string) => Buffer.from(h, 'base64')),
-        state.root!,
-        latest.root,
-      );
-      if (!check.ok) throw new Error(check.error);
-      return `the tree of size ${latest.size} extends the receipt's tree of size ${state.size}`;
-    })) &&
-    (await run('revoke the synthetic objection', async () => {
-      const body = JSON.parse(
-        await call('/api/v1/me/events', {
-          method: 'POST',
-          body: JSON.stringify({ purpose: 'ai_training', action: 'revoke_objection' }),
-        }),
-      );
-      if (body.state !== 'none') throw new Error(`the state afterwards is ${body.state}`);
-      return 'revoked';
-    }));
-  void ok;
+        state.session = JSON.parse(
+          await call('/api/v1/session/platform', {
+            method: 'POST',
+            body: JSON.stringify({ token }),
+          }),
+        ).session;
+        return 'a session for a synthetic person';
+      },
+    ],
+    [
+      'object to AI training',
+      async () => {
+        const body = JSON.parse(
+          await call('/api/v1/me/events', {
+            method: 'POST',
+            body: JSON.stringify({ purpose: 'ai_training', action: 'object' }),
+          }),
+        );
+        if (body.state !== 'objected') throw new Error(`the state afterwards is ${body.state}`);
+        state.receipt = body.receipt;
+        return `acknowledged as log entry ${body.receipt.index}`;
+      },
+    ],
+    [
+      'verify the receipt offline',
+      async () => {
+        const check = verifyReceipt(
+          readProofInput(JSON.stringify(state.receipt)),
+          parseVerifierKey(state.vkey!),
+        );
+        const failed = check.steps.find((s) => !s.ok);
+        if (failed) throw new Error(`${failed.check}: ${failed.detail}`);
+        state.index = check.index;
+        state.size = check.size;
+        state.root = openCheckpoint(
+          (state.receipt as { checkpoint: string }).checkpoint,
+          parseVerifierKey(state.vkey!),
+        ).checkpoint.root;
+        return `entry ${check.index} is in the signed tree of size ${check.size}`;
+      },
+    ],
+    [
+      'the status page shows it',
+      async () => {
+        const me = JSON.parse(await call('/api/v1/me'));
+        const ai = me.purposes.find((p: { purpose: string }) => p.purpose === 'ai_training');
+        if (ai?.state !== 'objected') throw new Error(`status says ${ai?.state}`);
+        if (ai.receipt?.index !== state.index)
+          throw new Error('status names another deciding event');
+        return 'state objected, with the same receipt';
+      },
+    ],
+    [
+      'the log stays consistent',
+      async () => {
+        const verifier = parseVerifierKey(state.vkey!);
+        const latest = openCheckpoint(await call('/api/v1/log/checkpoint'), verifier).checkpoint;
+        const proof = JSON.parse(
+          await call(`/api/v1/log/proofs/consistency?old=${state.size}&size=${latest.size}`),
+        );
+        const check = verifyConsistency(
+          state.size!,
+          latest.size,
+          proof.proof.map((h: string) => Buffer.from(h, 'base64')),
+          state.root!,
+          latest.root,
+        );
+        if (!check.ok) throw new Error(check.error);
+        return `the tree of size ${latest.size} extends the receipt's tree of size ${state.size}`;
+      },
+    ],
+    [
+      'revoke the synthetic objection',
+      async () => {
+        const body = JSON.parse(
+          await call('/api/v1/me/events', {
+            method: 'POST',
+            body: JSON.stringify({ purpose: 'ai_training', action: 'revoke_objection' }),
+          }),
+        );
+        if (body.state !== 'none') throw new Error(`the state afterwards is ${body.state}`);
+        return 'revoked';
+      },
+    ],
+  ];
+  for (const [step, fn] of plan) if (!(await run(step, fn))) break;
   return steps;
 }

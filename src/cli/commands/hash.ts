@@ -1,8 +1,8 @@
 import { Argument, type Command } from 'commander';
-import { EXIT, ObhutError } from '../../errors/index.js';
 import { type DigestAlgorithm, digestFile } from '../../safety/file-digest.js';
 import { pdqHashFile } from '../../safety/hash-image.js';
 import { DIHEDRAL_VARIANTS, hash256ToHex } from '../../safety/pdq/index.js';
+import { type FileFailure, perFile } from '../per-file.js';
 
 type HashKind = 'pdq' | DigestAlgorithm;
 
@@ -12,10 +12,9 @@ interface HashOptions {
   dihedral?: boolean;
 }
 
-type HashRow = { path: string } & (
-  | { hash: string; quality?: number; [key: string]: unknown }
-  | { error: { code: string; message: string } }
-);
+type HashRow =
+  | { path: string; hash: string; quality?: number; [key: string]: unknown }
+  | FileFailure;
 
 export function registerHash(program: Command): void {
   program
@@ -33,17 +32,8 @@ export function registerHash(program: Command): void {
     .option('--json', 'print one JSON object per file, with the policy and image size')
     .action(async (kind: HashKind, files: string[], opts: HashOptions) => {
       const rows: HashRow[] = [];
-      // One bad file must not stop the others: report it, keep going, exit 2 at the end.
       for (const path of files) {
-        let row: HashRow;
-        try {
-          row = await hashOne(kind, path, opts);
-        } catch (err) {
-          if (!(err instanceof ObhutError)) throw err;
-          process.stderr.write(`obhut: error [${err.code}]: ${path}: ${err.message}\n`);
-          row = { path, error: { code: err.code, message: err.message } };
-          process.exitCode = EXIT.data;
-        }
+        const row: HashRow = await perFile(path, () => hashOne(kind, path, opts));
         rows.push(row);
         if (!opts.json && 'hash' in row) {
           const quality = row.quality === undefined ? '' : `${row.quality},`;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { EXIT, ObhutError } from '../../errors/index.js';
 import { digestFile } from '../../safety/file-digest.js';
 import { pdqHashFile } from '../../safety/hash-image.js';
 import { type BankMatch, Matcher } from '../../safety/matcher.js';
 import { hash256ToHex } from '../../safety/pdq/index.js';
 import { withSession } from '../io.js';
+import { type FileFailure, perFile } from '../per-file.js';
 
 interface MatchOptions {
   dihedral?: boolean;
@@ -12,10 +12,9 @@ interface MatchOptions {
   fullResolution?: boolean;
 }
 
-type MatchRow = { path: string } & (
-  | { query: Record<string, unknown>; matches: BankMatch[] }
-  | { error: { code: string; message: string } }
-);
+type MatchRow =
+  | { path: string; query: Record<string, unknown>; matches: BankMatch[] }
+  | FileFailure;
 
 export function registerMatch(program: Command): void {
   program
@@ -35,17 +34,8 @@ export function registerMatch(program: Command): void {
       const matcher = await withSession(({ store }) => Matcher.load(store, bankName));
       const rows: MatchRow[] = [];
       let matched = 0;
-      // One bad file must not stop the others: report it, keep going, exit 2 at the end.
       for (const path of files) {
-        let row: MatchRow;
-        try {
-          row = await matchOne(matcher, path, opts);
-        } catch (err) {
-          if (!(err instanceof ObhutError)) throw err;
-          process.stderr.write(`obhut: error [${err.code}]: ${path}: ${err.message}\n`);
-          row = { path, error: { code: err.code, message: err.message } };
-          process.exitCode = EXIT.data;
-        }
+        const row: MatchRow = await perFile(path, () => matchOne(matcher, path, opts));
         rows.push(row);
         if (!('matches' in row)) continue;
         if (row.matches.length > 0) matched++;
