@@ -1,6 +1,7 @@
 export { openPostgresStore } from './postgres.js';
 export { openSqliteStore } from './sqlite.js';
 export type {
+  AllowedFile,
   BankImportResult,
   BuildSummary,
   CheckpointSigner,

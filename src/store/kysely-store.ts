@@ -15,6 +15,7 @@ import type {
   SubjectRequestTable,
 } from './schema.js';
 import type {
+  AllowedFile,
   BankImportResult,
   BuildSummary,
   CheckpointSigner,
@@ -600,14 +601,58 @@ export class KyselyStore implements Store {
     status: FindingStatus,
     reportId?: string,
   ): Promise<Finding | undefined> {
+    // The status and the bank's allow list change together: a finding judged a false positive
+    // lets its file through the next build, and judging it otherwise later takes that back.
     await this.guard('updating a finding', () =>
-      this.db
-        .updateTable('findings')
-        .set({ status, report_id: reportId ?? null, updated_at: new Date().toISOString() })
-        .where('id', '=', id)
-        .execute(),
+      this.db.transaction().execute(async (tx) => {
+        const now = new Date().toISOString();
+        const row = await tx
+          .selectFrom('findings')
+          .select(['bank', 'sha256', 'pdq'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) return;
+        await tx
+          .updateTable('findings')
+          .set({ status, report_id: reportId ?? null, updated_at: now })
+          .where('id', '=', id)
+          .execute();
+        if (status === 'false_positive') {
+          await tx
+            .insertInto('bank_allow_list')
+            .values({
+              bank: row.bank,
+              sha256: row.sha256,
+              pdq: row.pdq,
+              finding_id: id,
+              added_at: now,
+            })
+            .onConflict((oc) => oc.columns(['bank', 'sha256']).doNothing())
+            .execute();
+        } else {
+          await tx.deleteFrom('bank_allow_list').where('finding_id', '=', id).execute();
+        }
+      }),
     );
     return this.getFinding(id);
+  }
+
+  async bankAllowList(bank: string): Promise<AllowedFile[]> {
+    const rows = await this.guard('reading an allow list', () =>
+      this.db
+        .selectFrom('bank_allow_list')
+        .selectAll()
+        .where('bank', '=', bank)
+        .orderBy('sha256')
+        .execute(),
+    );
+    return rows.map((r) => ({
+      bank: r.bank,
+      sha256: r.sha256,
+      ...(r.pdq === null ? {} : { pdq: r.pdq }),
+      findingId: r.finding_id,
+      addedAt: r.added_at,
+    }));
   }
 
   async close(): Promise<void> {

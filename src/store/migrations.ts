@@ -247,6 +247,23 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop table findings`.execute(db);
       },
     },
+    '0007-bank-allow-list': {
+      async up(db: Kysely<unknown>) {
+        // Files a finding judged a false positive: a bank never matches them again.
+        await db.schema
+          .createTable('bank_allow_list')
+          .addColumn('bank', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('pdq', 'text')
+          .addColumn('finding_id', 'text', (c) => c.notNull())
+          .addColumn('added_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('bank_allow_list_pk', ['bank', 'sha256'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await sql`drop table bank_allow_list`.execute(db);
+      },
+    },
   };
 }
 

@@ -14,6 +14,7 @@ export interface Database {
   hash_banks: HashBankTable;
   hash_bank_entries: HashBankEntryTable;
   findings: FindingTable;
+  bank_allow_list: BankAllowTable;
 }
 
 export interface ConsentEventTable {
@@ -150,4 +151,12 @@ export interface FindingTable {
   report_id: string | null;
   found_at: string;
   updated_at: string;
+}
+
+export interface BankAllowTable {
+  bank: string;
+  sha256: string;
+  pdq: string | null;
+  finding_id: string;
+  added_at: string;
 }

@@ -167,13 +167,27 @@ export interface Store {
   /** Findings in (found, id) order, optionally of one build or status. */
   listFindings(filter?: { buildId?: string; status?: FindingStatus }): Promise<Finding[]>;
   getFinding(id: string): Promise<Finding | undefined>;
-  /** Sets a finding's status (and report id); returns it updated, or undefined if there is none. */
+  /**
+   * Sets a finding's status (and report id); returns it updated, or undefined if there is none.
+   * `false_positive` puts the finding's file on its bank's allow list; any other status takes it off.
+   */
   updateFindingStatus(
     id: string,
     status: FindingStatus,
     reportId?: string,
   ): Promise<Finding | undefined>;
+  /** Files of a bank judged false positives (findings marked so), by SHA-256. */
+  bankAllowList(bank: string): Promise<AllowedFile[]>;
   close(): Promise<void>;
+}
+
+/** A file a bank no longer matches: a finding about it was marked `false_positive`. */
+export interface AllowedFile {
+  readonly bank: string;
+  readonly sha256: string;
+  readonly pdq?: string;
+  readonly findingId: string;
+  readonly addedAt: string;
 }
 
 export interface StoredHashBank extends HashBank {

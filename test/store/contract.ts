@@ -218,40 +218,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
 
     it('stores findings once with their provenance, lists them and updates their status', async () => {
-      const finding: Finding = {
-        id: 'f'.repeat(32),
-        buildId: '0123456789abcdef',
-        bank: 'test-bank',
-        signalType: 'pdq',
-        bankVersion: '3',
-        matchedHash: 'a'.repeat(64),
-        distance: 4,
-        labels: ['test-label'],
-        hashPolicy: 'reference-512',
-        provenance: {
-          recordId: 'item-1',
-          input: 'items.jsonl',
-          line: 7,
-          sourceUrl: 'https://example.org/a.png',
-          dataset: 'crawl',
-          datasetVersion: '2025-05',
-          collectedAt: '2025-05-01T10:00:00Z',
-          collector: 'bot',
-          license: 'CC-BY-4.0',
-          subject: 'b'.repeat(64),
-        },
-        file: {
-          name: 'images/a.png',
-          size: 1234,
-          sha256: 'c'.repeat(64),
-          md5: 'd'.repeat(32),
-          pdq: 'e'.repeat(64),
-          pdqQuality: 100,
-        },
-        status: 'open',
-        foundAt: '2025-06-01T00:00:00.000Z',
-        updatedAt: '2025-06-01T00:00:00.000Z',
-      };
+      const finding = sampleFinding();
       const sparse: Finding = {
         ...finding,
         id: '1'.repeat(32),
@@ -276,5 +243,64 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.listFindings({ status: 'open' })).toEqual([sparseStored]);
       expect(await store.updateFindingStatus('missing', 'escalated')).toBeUndefined();
     });
+
+    it('puts a false positive on its bank allow list, and takes it off when judged otherwise', async () => {
+      const finding = sampleFinding();
+      expect(await store.recordFinding(finding)).toBe(true);
+      expect(await store.bankAllowList(finding.bank)).toEqual([]);
+      await store.updateFindingStatus(finding.id, 'false_positive');
+      const allowed = await store.bankAllowList(finding.bank);
+      expect(allowed).toEqual([
+        expect.objectContaining({
+          bank: finding.bank,
+          sha256: finding.file.sha256,
+          findingId: finding.id,
+        }),
+      ]);
+      expect(await store.bankAllowList('another-bank')).toEqual([]);
+      // Marking it again changes nothing; judging it reported removes the allowance.
+      await store.updateFindingStatus(finding.id, 'false_positive');
+      expect(await store.bankAllowList(finding.bank)).toHaveLength(1);
+      await store.updateFindingStatus(finding.id, 'reported', 'CT-7');
+      expect(await store.bankAllowList(finding.bank)).toEqual([]);
+    });
   });
+}
+
+/** A finding with every provenance field filled in. */
+function sampleFinding(): Finding {
+  return {
+    id: 'f'.repeat(32),
+    buildId: '0123456789abcdef',
+    bank: 'test-bank',
+    signalType: 'pdq',
+    bankVersion: '3',
+    matchedHash: 'a'.repeat(64),
+    distance: 4,
+    labels: ['test-label'],
+    hashPolicy: 'reference-512',
+    provenance: {
+      recordId: 'item-1',
+      input: 'items.jsonl',
+      line: 7,
+      sourceUrl: 'https://example.org/a.png',
+      dataset: 'crawl',
+      datasetVersion: '2025-05',
+      collectedAt: '2025-05-01T10:00:00Z',
+      collector: 'bot',
+      license: 'CC-BY-4.0',
+      subject: 'b'.repeat(64),
+    },
+    file: {
+      name: 'images/a.png',
+      size: 1234,
+      sha256: 'c'.repeat(64),
+      md5: 'd'.repeat(32),
+      pdq: 'e'.repeat(64),
+      pdqQuality: 100,
+    },
+    status: 'open',
+    foundAt: '2025-06-01T00:00:00.000Z',
+    updatedAt: '2025-06-01T00:00:00.000Z',
+  };
 }
