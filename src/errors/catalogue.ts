@@ -140,6 +140,11 @@ export const ERROR_CODES = {
     http: 403,
     summary: 'The caller may not use this route or see this data.',
   },
+  USERNAME_TAKEN: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'A member of staff with that username already exists.',
+  },
   RATE_LIMITED: {
     exit: EXIT.usage,
     http: 429,

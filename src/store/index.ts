@@ -1,6 +1,12 @@
 export { openPostgresStore } from './postgres.js';
 export { openSqliteStore } from './sqlite.js';
 export type {
+  StaffCredentials,
+  StaffSessionRecord,
+  StaffStore,
+  StaffUpdate,
+} from './staff-store.js';
+export type {
   AllowedFile,
   BankImportResult,
   BuildSummary,

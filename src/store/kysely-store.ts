@@ -7,6 +7,7 @@ import type { Finding, FindingStatus } from '../safety/finding.js';
 import type { HashPolicy } from '../safety/image-input.js';
 import { appendInTransaction } from './log-append.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
+import { KyselyStaffStore, type StaffStore } from './staff-store.js';
 import type {
   ConsentEventTable,
   Database,
@@ -39,10 +40,14 @@ const ROWS_PER_INSERT = 16;
 
 /** The store over Kysely; the SQLite and PostgreSQL adapters differ only in the dialect they pass. */
 export class KyselyStore implements Store {
+  readonly staff: StaffStore;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.staff = new KyselyStaffStore(db);
+  }
 
   async migrate(): Promise<void> {
     // On PostgreSQL, Kysely looks for its bookkeeping tables in any schema unless told which;

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { staffMigration } from './migrations/0008-staff.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -247,6 +248,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop table findings`.execute(db);
       },
     },
+    '0008-staff': staffMigration,
     '0007-bank-allow-list': {
       async up(db: Kysely<unknown>) {
         // Files a finding judged a false positive: a bank never matches them again.

@@ -3,6 +3,8 @@ import { openPostgresStore } from '../../src/store/index.js';
 import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
 import { type StoreFactory, storeContract } from './contract.js';
 import { logContract } from './log-contract.js';
+import { reviewContract } from './review-contract.js';
+import { staffStoreContract } from './staff-contract.js';
 
 if (postgresTestUrl) {
   const postgres: StoreFactory = {
@@ -18,6 +20,8 @@ if (postgresTestUrl) {
   };
   storeContract('PostgreSQL', postgres);
   logContract('PostgreSQL', postgres);
+  reviewContract('PostgreSQL', postgres);
+  staffStoreContract('PostgreSQL', postgres);
 } else {
   describe('Store contract: PostgreSQL', () => {
     it.skip('SKIPPED: set OBHUT_TEST_DATABASE_URL to run it against a real server', () => {});

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { openSqliteStore } from '../../src/store/index.js';
 import { type StoreFactory, storeContract } from './contract.js';
 import { logContract } from './log-contract.js';
+import { reviewContract } from './review-contract.js';
+import { staffStoreContract } from './staff-contract.js';
 
 const sqlite: StoreFactory = {
   async open() {
@@ -20,3 +22,5 @@ const sqlite: StoreFactory = {
 
 storeContract('SQLite', sqlite);
 logContract('SQLite', sqlite);
+reviewContract('SQLite', sqlite);
+staffStoreContract('SQLite', sqlite);

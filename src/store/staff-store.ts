@@ -1,0 +1,268 @@
+import type { Kysely, Selectable } from 'kysely';
+import { wrapError } from '../errors/index.js';
+import type { Role } from '../staff/roles.js';
+import type { StaffMember } from '../staff/staff.js';
+import type { Database } from './schema.js';
+
+export interface StaffCredentials {
+  readonly member: StaffMember;
+  /** The encoded scrypt hash (`src/staff/password.ts`). */
+  readonly passwordHash: string;
+}
+
+/** A server-side session; the token itself is never stored, only its SHA-256 (hex). */
+export interface StaffSessionRecord {
+  readonly tokenHash: string;
+  readonly staffId: string;
+  readonly createdAt: string;
+  readonly lastSeenMs: number;
+  /** The absolute expiry: no activity extends a session past it. */
+  readonly expiresAtMs: number;
+}
+
+export interface StaffUpdate {
+  readonly role?: Role;
+  readonly disabled?: boolean;
+  /** A number sets the quota, null removes it. */
+  readonly dailyQuota?: number | null;
+}
+
+/** Staff accounts and their sessions; `store.staff`. */
+export interface StaffStore {
+  /** Adds a member; false (and nothing changes) when the id or username is taken. */
+  add(member: StaffMember, passwordHash: string): Promise<boolean>;
+  get(id: string): Promise<StaffMember | undefined>;
+  /** The member with this (normalised) username and their password hash, for signing in. */
+  credentials(username: string): Promise<StaffCredentials | undefined>;
+  /** Every member, by username. */
+  list(): Promise<StaffMember[]>;
+  /** Changes role, disabled or quota; disabling also ends all their sessions, in one transaction. */
+  update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined>;
+  /** Replaces the password hash; false when there is no such member. Sessions are left alone. */
+  setPasswordHash(id: string, passwordHash: string): Promise<boolean>;
+  createSession(session: StaffSessionRecord): Promise<void>;
+  /** The session with this token hash and its member, if both exist. */
+  session(
+    tokenHash: string,
+  ): Promise<{ session: StaffSessionRecord; member: StaffMember } | undefined>;
+  touchSession(tokenHash: string, lastSeenMs: number): Promise<void>;
+  revokeSession(tokenHash: string): Promise<void>;
+  /** Ends every session of one member; returns how many there were. */
+  revokeSessionsOf(staffId: string): Promise<number>;
+  /** Deletes sessions past their absolute expiry, or idle since before `idleSinceMs`. */
+  pruneSessions(nowMs: number, idleSinceMs: number): Promise<number>;
+}
+
+export type StaffTables = {
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
+};
+
+export interface StaffTable {
+  id: string;
+  username: string;
+  role: string;
+  /** 0 or 1: SQLite has no boolean type. */
+  disabled: number;
+  password_hash: string;
+  daily_quota: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionTable {
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  last_seen_ms: number;
+  expires_at_ms: number;
+}
+
+export class KyselyStaffStore implements StaffStore {
+  private readonly db: Kysely<StaffTables>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db.withTables<StaffTables>() as unknown as Kysely<StaffTables>;
+  }
+
+  async add(member: StaffMember, passwordHash: string): Promise<boolean> {
+    return this.guard('adding a staff member', async () => {
+      const taken = await this.db
+        .selectFrom('staff')
+        .select('id')
+        .where((eb) => eb.or([eb('id', '=', member.id), eb('username', '=', member.username)]))
+        .executeTakeFirst();
+      if (taken) return false;
+      const result = await this.db
+        .insertInto('staff')
+        .values({
+          id: member.id,
+          username: member.username,
+          role: member.role,
+          disabled: member.disabled ? 1 : 0,
+          password_hash: passwordHash,
+          daily_quota: member.dailyQuota ?? null,
+          created_at: member.createdAt,
+          updated_at: member.createdAt,
+        })
+        // Two concurrent adds of one name: the loser inserts nothing rather than failing.
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    });
+  }
+
+  async get(id: string): Promise<StaffMember | undefined> {
+    const row = await this.guard('reading a staff member', () =>
+      this.db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst(),
+    );
+    return row && toMember(row);
+  }
+
+  async credentials(username: string): Promise<StaffCredentials | undefined> {
+    const row = await this.guard('reading a staff member', () =>
+      this.db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst(),
+    );
+    return row && { member: toMember(row), passwordHash: row.password_hash };
+  }
+
+  async list(): Promise<StaffMember[]> {
+    const rows = await this.guard('listing staff', () =>
+      this.db.selectFrom('staff').selectAll().orderBy('username').execute(),
+    );
+    return rows.map(toMember);
+  }
+
+  async update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined> {
+    return this.guard('updating a staff member', () =>
+      this.db.transaction().execute(async (trx) => {
+        const set: Partial<StaffTable> = { updated_at: new Date().toISOString() };
+        if (changes.role !== undefined) set.role = changes.role;
+        if (changes.disabled !== undefined) set.disabled = changes.disabled ? 1 : 0;
+        if (changes.dailyQuota !== undefined) set.daily_quota = changes.dailyQuota;
+        const result = await trx.updateTable('staff').set(set).where('id', '=', id).execute();
+        if (Number(result[0]?.numUpdatedRows ?? 0n) === 0) return undefined;
+        if (changes.disabled) {
+          await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+        }
+        const row = await trx
+          .selectFrom('staff')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        return toMember(row);
+      }),
+    );
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    const result = await this.guard('changing a password', () =>
+      this.db
+        .updateTable('staff')
+        .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    );
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async createSession(s: StaffSessionRecord): Promise<void> {
+    await this.guard('storing a session', () =>
+      this.db
+        .insertInto('staff_sessions')
+        .values({
+          token_hash: s.tokenHash,
+          staff_id: s.staffId,
+          created_at: s.createdAt,
+          last_seen_ms: s.lastSeenMs,
+          expires_at_ms: s.expiresAtMs,
+        })
+        .execute(),
+    );
+  }
+
+  async session(
+    tokenHash: string,
+  ): Promise<{ session: StaffSessionRecord; member: StaffMember } | undefined> {
+    const row = await this.guard('reading a session', () =>
+      this.db
+        .selectFrom('staff_sessions as s')
+        .innerJoin('staff', 'staff.id', 's.staff_id')
+        .selectAll('staff')
+        .select([
+          's.token_hash',
+          's.staff_id',
+          's.created_at as session_created_at',
+          's.last_seen_ms',
+          's.expires_at_ms',
+        ])
+        .where('s.token_hash', '=', tokenHash)
+        .executeTakeFirst(),
+    );
+    if (!row) return undefined;
+    return {
+      session: {
+        tokenHash: row.token_hash,
+        staffId: row.staff_id,
+        createdAt: row.session_created_at,
+        lastSeenMs: Number(row.last_seen_ms),
+        expiresAtMs: Number(row.expires_at_ms),
+      },
+      member: toMember(row),
+    };
+  }
+
+  async touchSession(tokenHash: string, lastSeenMs: number): Promise<void> {
+    await this.guard('updating a session', () =>
+      this.db
+        .updateTable('staff_sessions')
+        .set({ last_seen_ms: lastSeenMs })
+        .where('token_hash', '=', tokenHash)
+        .execute(),
+    );
+  }
+
+  async revokeSession(tokenHash: string): Promise<void> {
+    await this.guard('ending a session', () =>
+      this.db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute(),
+    );
+  }
+
+  async revokeSessionsOf(staffId: string): Promise<number> {
+    const result = await this.guard('ending sessions', () =>
+      this.db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).executeTakeFirst(),
+    );
+    return Number(result.numDeletedRows);
+  }
+
+  async pruneSessions(nowMs: number, idleSinceMs: number): Promise<number> {
+    const result = await this.guard('pruning sessions', () =>
+      this.db
+        .deleteFrom('staff_sessions')
+        .where((eb) =>
+          eb.or([eb('expires_at_ms', '<=', nowMs), eb('last_seen_ms', '<', idleSinceMs)]),
+        )
+        .executeTakeFirst(),
+    );
+    return Number(result.numDeletedRows);
+  }
+
+  private async guard<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw wrapError(err, 'STORE_FAILED', `database error while ${what}`);
+    }
+  }
+}
+
+function toMember(row: Selectable<StaffTable>): StaffMember {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role as Role,
+    disabled: Number(row.disabled) !== 0,
+    createdAt: row.created_at,
+    ...(row.daily_quota === null ? {} : { dailyQuota: Number(row.daily_quota) }),
+  };
+}
