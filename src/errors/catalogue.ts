@@ -89,6 +89,16 @@ export const ERROR_CODES = {
     http: 413,
     summary: 'An image file is over the byte or pixel limit (a possible decompression bomb).',
   },
+  AUDIO_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'An audio file could not be decoded: not RIFF/WAVE, unsupported encoding, or truncated.',
+  },
+  AUDIO_TOO_LARGE: {
+    exit: EXIT.data,
+    http: 413,
+    summary: 'An audio file is over the byte or duration limit.',
+  },
   BANK_INVALID: {
     exit: EXIT.data,
     http: 422,
