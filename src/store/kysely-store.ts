@@ -7,7 +7,7 @@ import type { Finding, FindingStatus } from '../safety/finding.js';
 import type { HashPolicy } from '../safety/image-input.js';
 import { appendInTransaction } from './log-append.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
-import { KyselyStaffStore, type StaffStore } from './staff-store.js';
+import { KyselyReviewStore, type ReviewStore } from './review-store.js';
 import type {
   ConsentEventTable,
   Database,
@@ -15,6 +15,7 @@ import type {
   LogCheckpointTable,
   SubjectRequestTable,
 } from './schema.js';
+import { KyselyStaffStore, type StaffStore } from './staff-store.js';
 import type {
   AllowedFile,
   BankImportResult,
@@ -41,12 +42,14 @@ const ROWS_PER_INSERT = 16;
 /** The store over Kysely; the SQLite and PostgreSQL adapters differ only in the dialect they pass. */
 export class KyselyStore implements Store {
   readonly staff: StaffStore;
+  readonly review: ReviewStore;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
   ) {
     this.staff = new KyselyStaffStore(db);
+    this.review = new KyselyReviewStore(db);
   }
 
   async migrate(): Promise<void> {

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { staffMigration } from './migrations/0008-staff.js';
+import { reviewMigration } from './migrations/0009-review.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -249,6 +250,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0008-staff': staffMigration,
+    '0009-review': reviewMigration,
     '0007-bank-allow-list': {
       async up(db: Kysely<unknown>) {
         // Files a finding judged a false positive: a bank never matches them again.

@@ -2,6 +2,7 @@ import type { CompactRange, NodeKey, TreeNode } from '../merkle/index.js';
 import type { ConsentEvent } from '../records/index.js';
 import type { BankEntry, HashBank } from '../safety/bank.js';
 import type { Finding, FindingStatus } from '../safety/finding.js';
+import type { ReviewStore } from './review-store.js';
 import type { StaffStore } from './staff-store.js';
 
 /** A consent event as stored, with its import sequence number. */
@@ -102,6 +103,8 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Review-console staff accounts and sessions. */
   readonly staff: StaffStore;
+  /** Review items, tasks, assignments, flags, unmask requests and legal holds. */
+  readonly review: ReviewStore;
   /**
    * Appends events without logging them, as versions before the log did; kept for importing
    * such registers and for tests that simulate them. Everything Obhut accepts now goes through

@@ -1,0 +1,169 @@
+import type { TimeRange } from '../pii/index.js';
+
+export const REVIEW_KINDS = ['text', 'audio', 'image'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/**
+ * - `open`: waiting for (or being worked on by) reviewers;
+ * - `done`: k answers are in;
+ * - `flagged`: a reviewer flagged it; it waits in the trust_safety queue;
+ * - `removed`: taken out (the subject objected, trust_safety removed it, or its derivative expired).
+ */
+export const TASK_STATUSES = ['open', 'done', 'flagged', 'removed'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** An assignment is `active` until it is answered, released, flagged or its time runs out. */
+export const ASSIGNMENT_STATES = ['active', 'answered', 'released', 'flagged'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+
+export const FLAG_CATEGORIES = [
+  'violence',
+  'sexual_abuse',
+  'self_harm',
+  'threat',
+  'other',
+] as const;
+export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
+
+/** What trust_safety decides about a flag: back to the queue, or out of it for good. */
+export const FLAG_RESOLUTIONS = ['requeue', 'remove'] as const;
+export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
+
+/** One label a reviewer gives: a choice among options (several when `multiple`). */
+export interface LabelDefinition {
+  readonly name: string;
+  readonly options: readonly string[];
+  readonly multiple?: boolean;
+}
+export type LabelsSchema = readonly LabelDefinition[];
+
+export const DEFAULT_LABELS: LabelsSchema = [
+  { name: 'transcript_quality', options: ['correct', 'minor_errors', 'major_errors', 'unusable'] },
+];
+
+/** A transcript word as the reviewer sees it (already redacted), with its time in seconds. */
+export interface ViewWord {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What a reviewer may see of an item: redacted text or transcript, the time ranges bleeped in
+ * the derivative, and the labels to give. No record id, no subject, no account, no source.
+ */
+export interface ReviewView {
+  readonly kind: ReviewKind;
+  readonly text?: string;
+  readonly words?: readonly ViewWord[];
+  /** Time ranges (seconds) of redacted words; the audio derivative is bleeped there. */
+  readonly ranges: readonly TimeRange[];
+  readonly labels: LabelsSchema;
+}
+
+/** An item in the review store. The raw part is for trust_safety after an approved unmask only. */
+export interface ReviewItem {
+  readonly id: string;
+  readonly kind: ReviewKind;
+  /** The subject's pseudonym, when the record names one; never shown to reviewers. */
+  readonly subject: string | undefined;
+  /**
+   * Admitted only because the subject consented (an opt-in region): withdrawing consent then
+   * takes the item out, as an objection does.
+   */
+  readonly needsConsent: boolean;
+  /** Undefined once the derivatives were deleted. */
+  readonly view: ReviewView | undefined;
+  /** Path of the reviewer's derivative under `<home>/review/`, when there is one. */
+  readonly derivedMedia: string | undefined;
+  readonly createdAt: string;
+  readonly rawDeletedAt: string | undefined;
+  readonly derivedDeletedAt: string | undefined;
+}
+
+/** The raw part of an item: the record as read and the original media (under `<home>/review/`). */
+export interface RawPart {
+  readonly record: Record<string, unknown> | undefined;
+  readonly media: string | undefined;
+}
+
+export interface ReviewTask {
+  readonly id: string;
+  readonly item: string;
+  readonly status: TaskStatus;
+  /** Answers wanted (distinct reviewers). */
+  readonly k: number;
+  readonly createdAt: string;
+}
+
+export interface Assignment {
+  readonly task: string;
+  readonly reviewer: string;
+  readonly state: AssignmentState;
+  readonly assignedAt: string;
+  readonly expiresAt: string;
+}
+
+/** A reviewer's answer: an optional corrected transcript and the labels. */
+export interface ReviewAnswer {
+  readonly transcript?: string;
+  readonly labels: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export interface StoredAnswer {
+  readonly task: string;
+  readonly reviewer: string;
+  readonly answer: ReviewAnswer;
+  readonly answeredAt: string;
+}
+
+export interface ReviewFlag {
+  readonly id: string;
+  readonly task: string;
+  readonly reviewer: string;
+  readonly category: FlagCategory;
+  readonly note: string | undefined;
+  readonly status: 'open' | 'resolved';
+  readonly createdAt: string;
+  readonly resolution?: FlagResolution;
+  readonly resolvedBy?: string;
+  readonly resolvedAt?: string;
+}
+
+export interface UnmaskRequest {
+  readonly id: string;
+  readonly task: string;
+  readonly requester: string;
+  readonly justification: string;
+  readonly approvers: readonly string[];
+  readonly createdAt: string;
+  /** Set when the second approval came in. */
+  readonly approvedAt: string | undefined;
+  /** Approval lasts until then. */
+  readonly expiresAt: string | undefined;
+}
+
+export type UnmaskStatus = 'pending' | 'approved' | 'expired';
+
+/** A legal hold keeps an item's raw part (and derivatives) past retention. */
+export interface LegalHold {
+  readonly id: string;
+  /** Exactly one of `item` and `subject` is set. */
+  readonly item: string | undefined;
+  readonly subject: string | undefined;
+  readonly reason: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly releasedBy: string | undefined;
+  readonly releasedAt: string | undefined;
+}
+
+/** Tunables of assignment, from the environment (see `reviewRules`). */
+export interface AssignmentRules {
+  /** How long an assignment lasts before the task goes back to the queue. */
+  readonly assignmentMinutes: number;
+  /** Assignments a reviewer may take per UTC day. */
+  readonly dailyQuota: number;
+  /** At most this many items of one subject per reviewer, ever; no cap when undefined. */
+  readonly perSubjectCap: number | undefined;
+}

@@ -1,0 +1,117 @@
+import { ObhutError } from '../errors/index.js';
+import type { AssignmentRules, UnmaskRequest, UnmaskStatus } from './model.js';
+
+/** A task as the assignment rule sees it. */
+export interface Candidate {
+  readonly id: string;
+  readonly k: number;
+  /** Active (unexpired) plus answered assignments. */
+  readonly taken: number;
+  /** Reviewers who were ever assigned to it (whatever became of the assignment). */
+  readonly reviewers: readonly string[];
+  readonly subject: string | undefined;
+}
+
+/** What the rule needs to know about the reviewer asking. */
+export interface ReviewerLoad {
+  readonly id: string;
+  /** Assignments taken since the start of the current UTC day. */
+  readonly today: number;
+  /** Items per subject pseudonym this reviewer was ever assigned. */
+  readonly perSubject: ReadonlyMap<string, number>;
+}
+
+/** Why a candidate cannot go to this reviewer, or undefined when it can. */
+export function ineligible(
+  task: Candidate,
+  reviewer: ReviewerLoad,
+  rules: Pick<AssignmentRules, 'perSubjectCap'>,
+): 'assigned_before' | 'full' | 'subject_cap' | undefined {
+  if (task.reviewers.includes(reviewer.id)) return 'assigned_before';
+  if (task.taken >= task.k) return 'full';
+  const cap = rules.perSubjectCap;
+  if (cap !== undefined && task.subject !== undefined) {
+    if ((reviewer.perSubject.get(task.subject) ?? 0) >= cap) return 'subject_cap';
+  }
+  return undefined;
+}
+
+/**
+ * The next task for a reviewer: the first candidate (callers pass them oldest first) that this
+ * reviewer never had, that has fewer than k active or answered assignments, and whose subject
+ * the reviewer has not reached the cap for; none once the reviewer's daily quota is used up.
+ */
+export function pickTask<C extends Candidate>(
+  candidates: readonly C[],
+  reviewer: ReviewerLoad,
+  rules: Pick<AssignmentRules, 'dailyQuota' | 'perSubjectCap'>,
+): C | undefined {
+  if (reviewer.today >= rules.dailyQuota) return undefined;
+  return candidates.find((task) => ineligible(task, reviewer, rules) === undefined);
+}
+
+/** Midnight UTC of the day `nowMs` falls on: daily quotas start there. */
+export function dayStart(nowMs: number): number {
+  return nowMs - (((nowMs % 86_400_000) + 86_400_000) % 86_400_000);
+}
+
+export const DEFAULT_RULES: AssignmentRules = {
+  assignmentMinutes: 30,
+  dailyQuota: 200,
+  perSubjectCap: undefined,
+};
+
+/**
+ * Assignment rules from the environment: OBHUT_REVIEW_ASSIGNMENT_MINUTES (default 30),
+ * OBHUT_REVIEW_DAILY_QUOTA (200) and OBHUT_REVIEW_SUBJECT_CAP (unset: no cap).
+ */
+export function reviewRules(env: NodeJS.ProcessEnv = process.env): AssignmentRules {
+  const cap = env.OBHUT_REVIEW_SUBJECT_CAP;
+  return {
+    assignmentMinutes: positiveInt(
+      env.OBHUT_REVIEW_ASSIGNMENT_MINUTES,
+      DEFAULT_RULES.assignmentMinutes,
+      'OBHUT_REVIEW_ASSIGNMENT_MINUTES',
+    ),
+    dailyQuota: positiveInt(
+      env.OBHUT_REVIEW_DAILY_QUOTA,
+      DEFAULT_RULES.dailyQuota,
+      'OBHUT_REVIEW_DAILY_QUOTA',
+    ),
+    perSubjectCap: cap ? positiveInt(cap, 1, 'OBHUT_REVIEW_SUBJECT_CAP') : undefined,
+  };
+}
+
+export function positiveInt(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ObhutError('CONFIG_INVALID', `${name} must be a positive integer, got ${text}`);
+  return n;
+}
+
+/** Approvals an unmask request needs, from staff other than the requester. */
+export const UNMASK_APPROVALS = 2;
+export const DEFAULT_UNMASK_MINUTES = 30;
+
+/** Where an unmask request stands at `nowMs`. */
+export function unmaskStatus(request: UnmaskRequest, nowMs: number): UnmaskStatus {
+  if (request.approvedAt === undefined || request.expiresAt === undefined) return 'pending';
+  return Date.parse(request.expiresAt) > nowMs ? 'approved' : 'expired';
+}
+
+/** Whether `staff` may add an approval: not the requester, not twice, not once it is decided. */
+export function canApprove(
+  request: UnmaskRequest,
+  staff: string,
+): 'ok' | 'requester' | 'already_approved' | 'decided' {
+  if (request.approvedAt !== undefined) return 'decided';
+  if (staff === request.requester) return 'requester';
+  if (request.approvers.includes(staff)) return 'already_approved';
+  return 'ok';
+}
+
+/** Whether `staff` may see the raw part under this request now: its requester, while approved. */
+export function mayUnmask(request: UnmaskRequest, staff: string, nowMs: number): boolean {
+  return request.requester === staff && unmaskStatus(request, nowMs) === 'approved';
+}

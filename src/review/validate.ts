@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { Validation } from '../records/validate-item.js';
+import { formatZodError } from '../records/zod-errors.js';
+import {
+  FLAG_CATEGORIES,
+  type FlagCategory,
+  type LabelsSchema,
+  type ReviewAnswer,
+} from './model.js';
+
+export const MAX_TRANSCRIPT_CHARS = 20_000;
+export const MAX_NOTE_CHARS = 2_000;
+export const MAX_JUSTIFICATION_CHARS = 2_000;
+export const MIN_JUSTIFICATION_CHARS = 20;
+const NAME = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'label names are lower case, such as transcript_quality');
+const OPTION = z.string().min(1).max(100);
+
+const labelsSchema = z
+  .array(
+    z.strictObject({
+      name: NAME,
+      options: z.array(OPTION).min(1).max(50),
+      multiple: z.boolean().optional(),
+    }),
+  )
+  .min(1)
+  .max(20)
+  .superRefine((labels, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, label] of labels.entries()) {
+      if (seen.has(label.name))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${label.name}" twice` });
+      seen.add(label.name);
+      if (new Set(label.options).size !== label.options.length)
+        ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'options repeat' });
+    }
+  });
+
+/** Checks a labels schema (from `obhut review enqueue --labels`). */
+export function parseLabelsSchema(value: unknown): Validation<LabelsSchema> {
+  const parsed = labelsSchema.safeParse(value);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: formatZodError(parsed.error) };
+}
+
+const answerShape = z.strictObject({
+  transcript: z.string().max(MAX_TRANSCRIPT_CHARS).optional(),
+  labels: z.record(NAME, z.union([OPTION, z.array(OPTION).max(50)])),
+});
+
+/**
+ * Checks an answer against the item's labels: every label given exactly once, from its
+ * options, a list only where the label allows several; a transcript correction only for audio.
+ */
+export function validateAnswer(
+  value: unknown,
+  labels: LabelsSchema,
+  kind: 'text' | 'audio' | 'image',
+): Validation<ReviewAnswer> {
+  const parsed = answerShape.safeParse(value);
+  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
+  const answer = parsed.data;
+  if (answer.transcript !== undefined && kind !== 'audio')
+    return { ok: false, error: 'transcript: only audio items have a transcript to correct' };
+  const byName = new Map(labels.map((l) => [l.name, l]));
+  for (const name of Object.keys(answer.labels)) {
+    if (!byName.has(name)) return { ok: false, error: `labels.${name}: not a label of this task` };
+  }
+  for (const label of labels) {
+    const given = answer.labels[label.name];
+    if (given === undefined) return { ok: false, error: `labels.${label.name}: required` };
+    const values = typeof given === 'string' ? [given] : given;
+    if (typeof given !== 'string' && !label.multiple)
+      return { ok: false, error: `labels.${label.name}: one option, not a list` };
+    if (values.length === 0) return { ok: false, error: `labels.${label.name}: choose an option` };
+    if (new Set(values).size !== values.length)
+      return { ok: false, error: `labels.${label.name}: an option is repeated` };
+    const bad = values.find((v) => !label.options.includes(v));
+    if (bad !== undefined)
+      return {
+        ok: false,
+        error: `labels.${label.name}: "${bad}" is not one of ${label.options.join(', ')}`,
+      };
+  }
+  return { ok: true, value: answer };
+}
+
+const flagShape = z.strictObject({
+  category: z.enum(FLAG_CATEGORIES),
+  note: z.string().max(MAX_NOTE_CHARS).optional(),
+});
+
+export function validateFlag(
+  value: unknown,
+): Validation<{ category: FlagCategory; note?: string }> {
+  const parsed = flagShape.safeParse(value);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: formatZodError(parsed.error) };
+}
+
+export function validateJustification(value: unknown): Validation<string> {
+  const parsed = z
+    .string()
+    .trim()
+    .min(MIN_JUSTIFICATION_CHARS, `say why, in at least ${MIN_JUSTIFICATION_CHARS} characters`)
+    .max(MAX_JUSTIFICATION_CHARS)
+    .safeParse(value);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: formatZodError(parsed.error) };
+}

@@ -1,0 +1,316 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newItemId, newTaskId } from '../../src/review/ids.js';
+import { DEFAULT_LABELS } from '../../src/review/model.js';
+import { DEFAULT_RULES } from '../../src/review/rules.js';
+import type { Store } from '../../src/store/index.js';
+import type { NewReviewItem } from '../../src/store/review-store.js';
+import type { StoreFactory } from './contract.js';
+
+const T0 = new Date('2026-03-02T10:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const staff = (n: number) => `st_${n.toString(16).padStart(16, '0')}`;
+const subjectA = 'a'.repeat(64);
+
+let counter = 0;
+function newItem(over: Partial<NewReviewItem> = {}): NewReviewItem {
+  return {
+    id: newItemId(),
+    recordKey: `key-${counter++}-${Math.random()}`,
+    kind: 'audio',
+    subject: subjectA,
+    needsConsent: false,
+    view: {
+      kind: 'audio',
+      words: [{ text: '[PERSON_1]', start: 0, end: 0.5 }],
+      ranges: [],
+      labels: DEFAULT_LABELS,
+    },
+    derivedMedia: 'derived/x.wav',
+    raw: { record: { id: 'r1', text: 'Anna' }, media: 'raw/x.wav' },
+    createdAt: T0.toISOString(),
+    ...over,
+  };
+}
+
+/** The review store's behaviour on every adapter. */
+export function reviewContract(name: string, factory: StoreFactory): void {
+  describe(`Review store contract: ${name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await factory.open());
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    async function queue(k = 2, over: Partial<NewReviewItem> = {}) {
+      const item = newItem(over);
+      const task = newTaskId();
+      expect(await store.review.enqueue(item, { id: task, k })).toBe(true);
+      return { item, task };
+    }
+
+    it('queues an item once, keeping the view apart from the raw part', async () => {
+      const item = newItem();
+      const task = newTaskId();
+      expect(await store.review.enqueue(item, { id: task, k: 3 })).toBe(true);
+      expect(
+        await store.review.enqueue({ ...item, id: newItemId() }, { id: newTaskId(), k: 1 }),
+      ).toBe(false);
+      expect(await store.review.item(item.id)).toEqual({
+        id: item.id,
+        kind: 'audio',
+        subject: subjectA,
+        needsConsent: false,
+        view: item.view,
+        derivedMedia: 'derived/x.wav',
+        createdAt: T0.toISOString(),
+        rawDeletedAt: undefined,
+        derivedDeletedAt: undefined,
+      });
+      expect(await store.review.rawPart(item.id)).toEqual(item.raw);
+      expect(await store.review.task(task)).toEqual({
+        id: task,
+        item: item.id,
+        status: 'open',
+        k: 3,
+        createdAt: T0.toISOString(),
+      });
+      expect(await store.review.tasksOf(item.id)).toHaveLength(1);
+      expect(await store.review.item('ri_none')).toBeUndefined();
+    });
+
+    it('assigns each task to at most k distinct reviewers, oldest first, and gives a held one back', async () => {
+      const first = await queue(2);
+      const second = await queue(1, { createdAt: at(1).toISOString() });
+      const a1 = await store.review.assignNext(staff(1), DEFAULT_RULES, at(2));
+      expect(a1).toMatchObject({ task: first.task, reviewer: staff(1), state: 'active' });
+      expect(a1!.expiresAt).toBe(at(2 + DEFAULT_RULES.assignmentMinutes).toISOString());
+      expect((await store.review.assignNext(staff(1), DEFAULT_RULES, at(3)))!.task).toBe(
+        first.task,
+      );
+      expect((await store.review.assignNext(staff(2), DEFAULT_RULES, at(3)))!.task).toBe(
+        first.task,
+      );
+      expect((await store.review.assignNext(staff(3), DEFAULT_RULES, at(3)))!.task).toBe(
+        second.task,
+      );
+      expect(await store.review.assignNext(staff(4), DEFAULT_RULES, at(3))).toBeUndefined();
+      // Once staff 1's assignment runs out, the slot is free again, but never for staff 1.
+      const later = at(2 + DEFAULT_RULES.assignmentMinutes + 0.5);
+      expect(await store.review.assignNext(staff(1), DEFAULT_RULES, later)).toBeUndefined();
+      expect((await store.review.assignNext(staff(4), DEFAULT_RULES, later))!.task).toBe(
+        first.task,
+      );
+      expect(await store.review.assignments(first.task)).toHaveLength(3);
+    });
+
+    it('never exceeds k when many reviewers ask at once', async () => {
+      const tasks = [await queue(2), await queue(2), await queue(2)];
+      const got = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.review.assignNext(staff(i + 1), DEFAULT_RULES, at(1)),
+        ),
+      );
+      expect(got.filter((a) => a !== undefined)).toHaveLength(6);
+      for (const { task } of tasks) expect(await store.review.assignments(task)).toHaveLength(2);
+    });
+
+    it('honours the daily quota and the per-subject cap', async () => {
+      await queue(1);
+      await queue(1, { createdAt: at(0.1).toISOString() });
+      await queue(1, { subject: 'b'.repeat(64), createdAt: at(0.2).toISOString() });
+      const rules = { ...DEFAULT_RULES, dailyQuota: 2, perSubjectCap: 1 };
+      const a = await store.review.assignNext(staff(1), rules, at(1));
+      await store.review.answer(
+        a!.task,
+        staff(1),
+        { labels: { transcript_quality: 'correct' } },
+        at(2),
+      );
+      // The second item of subject A is skipped for the one of subject B.
+      const b = await store.review.assignNext(staff(1), rules, at(3));
+      expect((await store.review.item((await store.review.task(b!.task))!.item))!.subject).toBe(
+        'b'.repeat(64),
+      );
+      await store.review.release(b!.task, staff(1), at(4));
+      await queue(1, { subject: 'c'.repeat(64) });
+      expect(await store.review.assignNext(staff(1), rules, at(5))).toBeUndefined();
+      // A new UTC day, a new quota.
+      expect(await store.review.assignNext(staff(1), rules, at(24 * 60))).toBeDefined();
+    });
+
+    it('stores answers under an active assignment and completes the task at k', async () => {
+      const { task } = await queue(2);
+      const answer = { transcript: 'hello', labels: { transcript_quality: 'correct' } };
+      expect(await store.review.answer(task, staff(1), answer, at(1))).toEqual({
+        outcome: 'not_assigned',
+        done: false,
+      });
+      await store.review.assignNext(staff(1), DEFAULT_RULES, at(1));
+      await store.review.assignNext(staff(2), DEFAULT_RULES, at(1));
+      expect(await store.review.answer(task, staff(1), answer, at(2))).toEqual({
+        outcome: 'ok',
+        done: false,
+      });
+      expect(await store.review.answer(task, staff(1), answer, at(2))).toMatchObject({
+        outcome: 'not_assigned',
+      });
+      // An expired assignment cannot answer.
+      expect(await store.review.answer(task, staff(2), answer, at(100))).toMatchObject({
+        outcome: 'not_assigned',
+      });
+      await store.review.assignNext(staff(3), DEFAULT_RULES, at(100));
+      expect(await store.review.answer(task, staff(3), answer, at(101))).toEqual({
+        outcome: 'ok',
+        done: true,
+      });
+      expect((await store.review.task(task))!.status).toBe('done');
+      expect(await store.review.answer(task, staff(3), answer, at(102))).toMatchObject({
+        outcome: 'closed',
+      });
+      expect((await store.review.answers(task)).map((a) => a.reviewer)).toEqual([
+        staff(1),
+        staff(3),
+      ]);
+      expect(await store.review.answer('rt_none', staff(3), answer, at(102))).toMatchObject({
+        outcome: 'not_found',
+      });
+    });
+
+    it('moves a flagged task to trust_safety and resolves flags', async () => {
+      const { task } = await queue(2);
+      await store.review.assignNext(staff(1), DEFAULT_RULES, at(1));
+      await store.review.assignNext(staff(2), DEFAULT_RULES, at(1));
+      const flag = { id: 'rf_1', task, reviewer: staff(1), category: 'threat' as const, note: 'x' };
+      expect(await store.review.flag(flag, at(2))).toBe('ok');
+      expect((await store.review.task(task))!.status).toBe('flagged');
+      expect((await store.review.assignment(task, staff(2)))!.state).toBe('released');
+      expect(await store.review.flag({ ...flag, id: 'rf_2', reviewer: staff(2) }, at(2))).toBe(
+        'closed',
+      );
+      expect(await store.review.assignNext(staff(3), DEFAULT_RULES, at(3))).toBeUndefined();
+      expect((await store.review.flags('open')).map((f) => f.id)).toEqual(['rf_1']);
+      const resolved = await store.review.resolveFlag('rf_1', staff(9), 'requeue', at(4));
+      expect(resolved).toMatchObject({
+        status: 'resolved',
+        resolution: 'requeue',
+        resolvedBy: staff(9),
+      });
+      expect(await store.review.resolveFlag('rf_1', staff(9), 'remove', at(4))).toBeUndefined();
+      expect((await store.review.task(task))!.status).toBe('open');
+      expect((await store.review.assignNext(staff(3), DEFAULT_RULES, at(5)))!.task).toBe(task);
+      await store.review.flag({ ...flag, id: 'rf_3', reviewer: staff(3) }, at(6));
+      await store.review.resolveFlag('rf_3', staff(9), 'remove', at(7));
+      expect((await store.review.task(task))!.status).toBe('removed');
+      expect(await store.review.getFlag('rf_3')).toMatchObject({ category: 'threat', note: 'x' });
+    });
+
+    it('needs two approvals from staff other than the requester to unmask', async () => {
+      const { task } = await queue(1);
+      await store.review.createUnmask({
+        id: 'ru_1',
+        task,
+        requester: staff(1),
+        justification: 'imminent harm reported in the recording',
+        createdAt: at(0).toISOString(),
+      });
+      expect((await store.review.approveUnmask('ru_1', staff(1), at(1), 30)).outcome).toBe(
+        'requester',
+      );
+      expect((await store.review.approveUnmask('ru_1', staff(2), at(1), 30)).request).toMatchObject(
+        {
+          approvers: [staff(2)],
+          approvedAt: undefined,
+        },
+      );
+      expect((await store.review.approveUnmask('ru_1', staff(2), at(2), 30)).outcome).toBe(
+        'already_approved',
+      );
+      const approved = await store.review.approveUnmask('ru_1', staff(3), at(2), 30);
+      expect(approved.outcome).toBe('ok');
+      expect(approved.request).toMatchObject({
+        approvers: [staff(2), staff(3)],
+        approvedAt: at(2).toISOString(),
+        expiresAt: at(32).toISOString(),
+      });
+      expect((await store.review.approveUnmask('ru_1', staff(4), at(3), 30)).outcome).toBe(
+        'decided',
+      );
+      expect((await store.review.approveUnmask('ru_none', staff(4), at(3), 30)).outcome).toBe(
+        'not_found',
+      );
+      expect(await store.review.getUnmask('ru_1')).toEqual(approved.request);
+    });
+
+    it('finds parts past retention, sparing open or flagged tasks and legal holds', async () => {
+      const done = await queue(1);
+      const open = await queue(1);
+      const heldItem = await queue(1, { subject: 'c'.repeat(64) });
+      const heldSubject = await queue(1, { subject: 'd'.repeat(64) });
+      for (const t of [done, heldItem, heldSubject]) await store.review.removeTask(t.task, at(1));
+      await store.review.addHold({
+        id: 'lh_1',
+        item: heldItem.item.id,
+        subject: undefined,
+        reason: 'court order',
+        createdBy: staff(5),
+        createdAt: at(1).toISOString(),
+      });
+      await store.review.addHold({
+        id: 'lh_2',
+        item: undefined,
+        subject: 'd'.repeat(64),
+        reason: 'investigation',
+        createdBy: staff(5),
+        createdAt: at(1).toISOString(),
+      });
+      const cutoff = at(10).getTime();
+      expect(await store.review.rawDue(cutoff)).toEqual([done.item.id]);
+      expect(await store.review.rawDue(T0.getTime())).toEqual([]);
+      expect(new Set(await store.review.derivedDue(cutoff))).toEqual(
+        new Set([done.item.id, open.item.id]),
+      );
+      expect(await store.review.releaseHold('lh_2', staff(5), at(2))).toMatchObject({
+        releasedBy: staff(5),
+      });
+      expect(await store.review.releaseHold('lh_2', staff(5), at(2))).toBeUndefined();
+      expect((await store.review.holds({ active: true })).map((h) => h.id)).toEqual(['lh_1']);
+      expect(new Set(await store.review.rawDue(cutoff))).toEqual(
+        new Set([done.item.id, heldSubject.item.id]),
+      );
+
+      expect(await store.review.markDeleted(done.item.id, 'raw', at(11))).toBe(true);
+      expect(await store.review.markDeleted(done.item.id, 'raw', at(11))).toBe(false);
+      expect(await store.review.rawPart(done.item.id)).toEqual({
+        record: undefined,
+        media: undefined,
+      });
+      expect((await store.review.item(done.item.id))!.rawDeletedAt).toBe(at(11).toISOString());
+      expect(await store.review.markDeleted(open.item.id, 'derived', at(11))).toBe(true);
+      const item = (await store.review.item(open.item.id))!;
+      expect(item.view).toBeUndefined();
+      expect(item.derivedMedia).toBeUndefined();
+      expect((await store.review.task(open.task))!.status).toBe('removed');
+    });
+
+    it('counts the queue', async () => {
+      await queue(1);
+      const t = await queue(1);
+      await queue(1);
+      await store.review.removeTask(t.task, at(1));
+      await store.review.assignNext(staff(1), DEFAULT_RULES, at(1));
+      expect(await store.review.queueCounts(at(2))).toEqual({
+        open: 2,
+        flagged: 0,
+        done: 0,
+        removed: 1,
+        assigned: 1,
+      });
+      expect((await store.review.queueCounts(at(1000))).assigned).toBe(0);
+    });
+  });
+}
