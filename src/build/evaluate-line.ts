@@ -10,7 +10,7 @@ import {
   redactItemRecord,
 } from '../pii/index.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
-import { PROVENANCE_FIELD, validateItem } from '../records/index.js';
+import { type ItemKind, PROVENANCE_FIELD, validateItem } from '../records/index.js';
 import { describeJsonError } from '../records/json-error.js';
 import { fingerprintId } from './id-set.js';
 import type { MediaEntry } from './media.js';
@@ -41,6 +41,8 @@ export type LineOutcome =
   | {
       readonly kind: 'admitted';
       readonly id: string;
+      /** The record's kind: a build's safety scan PDQ-hashes the media of `image` items. */
+      readonly itemKind: ItemKind;
       readonly fingerprint: Fingerprint;
       /** The line as written to the dataset: the input bytes plus the `_obhut` provenance. */
       readonly line: Uint8Array;
@@ -143,6 +145,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   return {
     kind: 'admitted',
     id: facts.id,
+    itemKind: facts.kind,
     fingerprint,
     line: withPrefix.subarray(1),
     leafHash: hash('sha256', withPrefix, 'buffer'),

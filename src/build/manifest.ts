@@ -1,4 +1,5 @@
 import type { Policy, Reason } from '../policy/index.js';
+import type { SafetySummary } from './safety-scan.js';
 
 export const MANIFEST_FORMAT = 'obhut-build-manifest/1';
 
@@ -53,6 +54,8 @@ export interface Manifest {
     readonly spans: number;
     readonly spans_by_type: Readonly<Record<string, number>>;
   };
+  /** Only when the build scanned media against hash banks (`--bank`). */
+  readonly safety?: SafetySummary;
 }
 
 export interface ManifestCheckpoint {

@@ -10,6 +10,7 @@ import { readFileLines } from '../io/line-reader.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import { usesHash } from '../pii/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
+import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
 import type { StoredCheckpoint } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
 import {
@@ -23,6 +24,7 @@ import { createEvaluator } from './evaluator-pool.js';
 import { LineBatcher } from './line-batch.js';
 import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
 import { OutputFolder } from './output-folder.js';
+import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 
 export type { RejectedRecord } from './build-writer.js';
 
@@ -52,6 +54,8 @@ export interface BuildOptions {
   readonly onProgress?: (progress: BuildProgress) => void;
   /** The key of the policy's `hash` redaction operator (required when the policy uses it). */
   readonly piiKey?: Uint8Array;
+  /** Hash banks to scan admitted media against; matched items are excluded and quarantined. */
+  readonly safety?: SafetyOptions;
 }
 
 export interface BuildProgress {
@@ -74,6 +78,8 @@ export interface BuildResult {
   readonly rejectedSample: readonly RejectedRecord[];
   /** Worker threads that ran out of memory; their lines were evaluated on the main thread. */
   readonly workersRetired: number;
+  /** The findings recorded (and logged) for media that matched a bank. */
+  readonly findings: readonly Finding[];
 }
 
 export const DEFAULT_SHARD_RECORDS = 100_000;
@@ -126,6 +132,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   );
   // Enough batches in flight to keep every worker busy while this thread writes.
   const maxPending = Math.max(1, workers * 2);
+  const scanner = options.safety ? new SafetyScanner(options.safety, options.inputs) : undefined;
   try {
     const batcher = new LineBatcher();
     const inputs: { path: string; bytes: number; sha256: string }[] = [];
@@ -133,7 +140,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     let applied = 0;
     const drain = async (limit: number) => {
       while (evaluator.pending > limit) {
-        writer.apply(await evaluator.next());
+        const evaluated = await evaluator.next();
+        writer.apply(scanner ? await scanner.scan(evaluated) : evaluated);
         // Let the event loop run now and then, so signals (Ctrl-C) are handled mid-build even
         // when every batch is evaluated on this thread.
         if (++applied % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -166,7 +174,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
     const finished = writer.finish();
-    const manifest = buildManifest(options, writer, finished, inputs);
+    const manifest = buildManifest(options, writer, finished, inputs, scanner?.summary());
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     await writeFile(path.join(folder.staging, 'manifest.json'), manifestText, { flag: 'wx' });
     const manifestSha256 = createHash('sha256').update(manifestText).digest('hex');
@@ -174,6 +182,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
     // Logged before publishing, so a published build always has its entry (a failure from here
     // on can leave an entry for a build that was never published, which the log cannot undo).
+    // Findings are logged with (and before) the build they belong to; the store keeps the
+    // provenance, the log only hashes and ids.
+    const foundAt = new Date().toISOString();
+    const findings: Finding[] = (scanner?.pending ?? []).map((p) => ({
+      ...p,
+      id: findingId(buildId, p.bank, p.file.sha256, p.provenance.recordId),
+      buildId,
+      status: 'open',
+      foundAt,
+      updatedAt: foundAt,
+    }));
+    await options.log.writer.appendAll(
+      findings.map((f) => ({ entry: encodeEntry(findingLogEntry(f)) })),
+    );
+    for (const f of findings) await options.log.store.recordFinding(f);
     const ack = await options.log.writer.append({
       entry: encodeEntry({
         type: 'build',
@@ -225,6 +248,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       receipt,
       rejectedSample: writer.rejectedSample,
       workersRetired: evaluator.retired,
+      findings,
     };
   } catch (err) {
     writer.abort();
@@ -240,6 +264,7 @@ function buildManifest(
   writer: BuildWriter,
   finished: FinishedOutputs,
   inputs: readonly { path: string; bytes: number; sha256: string }[],
+  safety: SafetySummary | undefined,
 ): Manifest {
   const { outputs, subjects } = finished;
   const { checkpoint } = options;
@@ -287,6 +312,7 @@ function buildManifest(
           },
         }
       : {}),
+    ...(safety === undefined ? {} : { safety }),
   };
 }
 

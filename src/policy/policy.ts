@@ -54,5 +54,7 @@ export const REASONS = [
   'objected',
   'no_consent',
   'tdm_reserved',
+  // Set by a build's safety scan, not by the policy: the item's media matched a hash bank.
+  'safety_match',
 ] as const;
 export type Reason = (typeof REASONS)[number];

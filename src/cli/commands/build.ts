@@ -8,13 +8,17 @@ import {
   RECEIPT_FILE,
   runBuild,
 } from '../../build/run-build.js';
+import type { SafetyOptions } from '../../build/safety-scan.js';
 import { type SubjectsProof, verifySubjectsProof } from '../../build/subjects-proof.js';
 import { pseudonymise } from '../../consent/index.js';
 import { EXIT, ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
+import type { Session } from '../../runtime/home.js';
 import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
+import { Matcher } from '../../safety/matcher.js';
+import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -28,6 +32,9 @@ interface BuildFlags {
   overwrite?: boolean;
   shardRecords?: string;
   workers?: string;
+  bank?: string[];
+  dihedral?: boolean;
+  fullResolution?: boolean;
   json?: boolean;
 }
 
@@ -64,6 +71,16 @@ export function registerBuild(program: Command): void {
     .option(
       '--workers <n>',
       'worker threads for evaluating records (default: by input size and cores; 0: none)',
+    )
+    .option(
+      '--bank <name>',
+      'scan admitted media against this hash bank; matches are excluded (safety_match) and quarantined; repeat for several',
+      collect,
+    )
+    .option('--dihedral', 'with --bank: also match the 8 rotations and flips of each image')
+    .option(
+      '--full-resolution',
+      'with --bank: PDQ-hash whole images instead of the reference 512×512 resize',
     )
     .option('--json', 'print the summary as JSON')
     .action(async (flags: BuildFlags) => {
@@ -177,12 +194,37 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         shardRecords,
         ...(workers === undefined ? {} : { workers }),
         ...piiKeyOf(policy),
+        ...(await safetyOf(flags, session)),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),
       });
     } finally {
       progress.finish();
     }
   }, config);
+}
+
+/** The banks named by --bank, each loaded once, with their allow lists and the quarantine key. */
+async function safetyOf(flags: BuildFlags, session: Session): Promise<{ safety?: SafetyOptions }> {
+  const names = [...new Set(flags.bank ?? [])];
+  if (names.length === 0) {
+    if (flags.dihedral || flags.fullResolution)
+      throw new ObhutError('USAGE', '--dihedral and --full-resolution need --bank');
+    return {};
+  }
+  const matchers = await Promise.all(names.map((name) => Matcher.load(session.store, name)));
+  const allowed = (
+    await Promise.all(names.map((name) => session.store.bankAllowList(name)))
+  ).flat();
+  const key = await loadQuarantineKey(session.config);
+  return {
+    safety: {
+      matchers,
+      allowed,
+      quarantine: { home: session.config.home, key },
+      hashPolicy: flags.fullResolution ? 'full-resolution' : 'reference-512',
+      dihedral: flags.dihedral ?? false,
+    },
+  };
 }
 
 /** The hash operator's key, from the environment variable the policy names (never the file). */
@@ -211,6 +253,21 @@ async function loadPolicy(file: string): Promise<Policy> {
   return parsed.value;
 }
 
+function safetyLines(result: BuildResult): string[] {
+  const safety = result.manifest.safety;
+  if (!safety) return [];
+  const banks = safety.banks.map((b) => `${b.name} (${b.signal_type}, ${b.entries})`).join(', ');
+  const lines = [
+    `safety scan against ${banks}: ${safety.files_scanned} files scanned, ${safety.images_hashed} images PDQ-hashed, ${safety.items_matched} items matched`,
+  ];
+  if (safety.findings > 0) {
+    lines.push(
+      `${safety.findings} finding(s) recorded, files quarantined; see \`obhut findings list --build ${result.buildId}\``,
+    );
+  }
+  return lines;
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -229,6 +286,9 @@ export function summaryJson(result: BuildResult) {
     subjects_root: manifest.subjects_root,
     subjects_count: manifest.subjects_count,
     consent: manifest.consent,
+    ...(manifest.safety === undefined
+      ? {}
+      : { safety: manifest.safety, findings: result.findings.map((f) => f.id) }),
   };
 }
 
@@ -254,6 +314,7 @@ export function summaryText(result: BuildResult): string {
       `${consent.events_considered} events, subjects objected: ${consent.subjects_objected}, consented: ${consent.subjects_consented}`,
     `items_root    ${manifest.items_root}`,
     `subjects_root ${manifest.subjects_root} (${manifest.subjects_count} subjects)`,
+    ...safetyLines(result),
     `build ${result.buildId} logged as entry ${result.logIndex} of ${consent.checkpoint.origin}; receipt ${path.join(result.out, RECEIPT_FILE)}`,
   ];
   if (result.workersRetired > 0) {
