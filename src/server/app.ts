@@ -15,6 +15,7 @@ import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
+import { reviewSessionRoutes } from './routes/review-session.js';
 import { sessionRoutes } from './routes/session.js';
 import { sharedSchemas } from './schemas.js';
 
@@ -120,7 +121,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
   app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/v1/me') || req.url.startsWith('/api/v1/session')) {
+    if (
+      req.url.startsWith('/api/v1/me') ||
+      req.url.startsWith('/api/v1/session') ||
+      req.url.startsWith('/api/review/')
+    ) {
       reply.header('cache-control', 'no-store');
     }
   });
@@ -142,6 +147,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             description: 'a portal session from /api/v1/session/*',
           },
           operator: { type: 'http', scheme: 'bearer', description: 'OBHUT_ADMIN_TOKEN' },
+          staff: { type: 'http', scheme: 'bearer', description: 'a review console session' },
         },
       },
     },
@@ -180,6 +186,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(buildRoutes, { store, log, tokens });
   await app.register(operatorRoutes, { store, adminToken: options.adminToken });
+  await app.register(reviewSessionRoutes, { store, signInPerMinute: limits.signInPerMinute });
   await registerPortal(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -1,0 +1,121 @@
+// Every route of the review API with the roles the design allows (docs/review-design.md), walked
+// by review-matrix.test.ts with every role, anonymously, and with dead tokens.
+//
+// Adding routes: add a row (or drop `pending` from one below) in the same commit as the route.
+// `allowed` is the type-level rule that `requireStaff(action, subject)` enforces; for routes whose
+// final say depends on the object (the assigned reviewer, not the requester), an allowed role
+// must get past the 401/403 gate and may then get 404 or 409 for the placeholder ids here.
+
+import type { Role, StaffMember } from '../../src/staff/index.js';
+
+export type Access = 'anyone' | 'signed-in' | readonly Role[];
+
+/** What a row may use to build its URL or body: one member of each role, all signed in. */
+export interface MatrixFixture {
+  readonly staff: Readonly<Record<Role, StaffMember>>;
+  /** The password every fixture member has. */
+  readonly password: string;
+}
+
+export interface ReviewRoute {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The path as registered, e.g. `${R}/tasks/:id`. */
+  readonly path: string;
+  /** The URL to call; by default `path` with a made-up id of the right shape for each `:param`. */
+  readonly url?: (f: MatrixFixture) => string;
+  readonly allowed: Access;
+  /** A body that passes the route's validation, so an allowed role reaches the handler. */
+  readonly body?: Record<string, unknown> | ((f: MatrixFixture, role: Role | undefined) => unknown);
+  /** Not built yet: reported as a to-do instead of failing. */
+  readonly pending?: true;
+}
+
+export const R = '/api/review/v1';
+const ASSIGNED = ['reviewer', 'lead'] as const;
+
+export const REVIEW_ROUTES: readonly ReviewRoute[] = [
+  // Session and staff (src/server/routes/review-session.ts).
+  {
+    method: 'POST',
+    path: `${R}/session`,
+    allowed: 'anyone',
+    body: (f, role) => ({ username: f.staff[role ?? 'reviewer'].username, password: f.password }),
+  },
+  { method: 'DELETE', path: `${R}/session`, allowed: 'signed-in' },
+  { method: 'GET', path: `${R}/me`, allowed: 'signed-in' },
+  { method: 'GET', path: `${R}/staff`, allowed: ['admin'] },
+  {
+    method: 'POST',
+    path: `${R}/staff`,
+    allowed: ['admin'],
+    body: () => ({
+      username: `new-${Math.random().toString(36).slice(2, 10)}`,
+      role: 'reviewer',
+      password: 'a long enough password',
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: `${R}/staff/:id`,
+    url: (f) => `${R}/staff/${f.staff.reviewer.id}`,
+    allowed: ['admin'],
+    body: { daily_quota: 50 },
+  },
+
+  // Tasks, flags, unmasking, audit, holds, retention: rows for the routes still to come.
+  { method: 'GET', path: `${R}/tasks/next`, allowed: ASSIGNED, pending: true },
+  { method: 'GET', path: `${R}/tasks/:id`, allowed: ASSIGNED, pending: true },
+  { method: 'GET', path: `${R}/tasks/:id/audio`, allowed: ASSIGNED, pending: true },
+  { method: 'POST', path: `${R}/tasks/:id/answer`, allowed: ASSIGNED, pending: true },
+  { method: 'POST', path: `${R}/tasks/:id/flag`, allowed: ASSIGNED, pending: true },
+  { method: 'POST', path: `${R}/tasks/:id/release`, allowed: ASSIGNED, pending: true },
+  { method: 'GET', path: `${R}/queue`, allowed: ['lead', 'admin'], pending: true },
+  { method: 'GET', path: `${R}/flags`, allowed: ['trust_safety'], pending: true },
+  { method: 'GET', path: `${R}/flags/:id`, allowed: ['trust_safety'], pending: true },
+  { method: 'POST', path: `${R}/flags/:id/reveal`, allowed: ['trust_safety'], pending: true },
+  { method: 'POST', path: `${R}/flags/:id/resolve`, allowed: ['trust_safety'], pending: true },
+  {
+    method: 'POST',
+    path: `${R}/unmask`,
+    allowed: ['trust_safety', 'privacy_officer'],
+    pending: true,
+  },
+  {
+    method: 'POST',
+    path: `${R}/unmask/:id/approve`,
+    allowed: ['trust_safety', 'privacy_officer'],
+    pending: true,
+  },
+  {
+    method: 'GET',
+    path: `${R}/unmask/:id`,
+    allowed: ['trust_safety', 'privacy_officer'],
+    pending: true,
+  },
+  { method: 'GET', path: `${R}/audit/subject`, allowed: ['privacy_officer'], pending: true },
+  { method: 'POST', path: `${R}/holds`, allowed: ['privacy_officer', 'admin'], pending: true },
+  {
+    method: 'DELETE',
+    path: `${R}/holds/:id`,
+    allowed: ['privacy_officer', 'admin'],
+    pending: true,
+  },
+  { method: 'POST', path: `${R}/retention/sweep`, allowed: ['admin'], pending: true },
+];
+
+const PLACEHOLDER_IDS: Record<string, string> = {
+  tasks: 'rt_0123456789abcdef0123456789abcdef',
+  flags: 'fl_0123456789abcdef0123456789abcdef',
+  unmask: 'um_0123456789abcdef0123456789abcdef',
+  holds: 'lh_0123456789abcdef0123456789abcdef',
+  staff: 'st_0123456789abcdef',
+};
+
+/** The URL a row calls. */
+export function urlOf(route: ReviewRoute, f: MatrixFixture): string {
+  if (route.url) return route.url(f);
+  return route.path.replace(
+    /\/([a-z]+)\/:[A-Za-z]+/g,
+    (_, parent: string) => `/${parent}/${PLACEHOLDER_IDS[parent] ?? 'x_0123456789abcdef'}`,
+  );
+}

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateNoteKey, parseSignerKey, TransparencyLog } from '../../src/log/index.js';
+import { buildServer } from '../../src/server/app.js';
+import { addStaff, type StaffMember } from '../../src/staff/index.js';
+import { openSqliteStore, type Store } from '../../src/store/index.js';
+
+const R = '/api/review/v1';
+const PASSWORD = 'a password long enough';
+const FAST = { logN: 10, r: 8, p: 1 };
+
+describe('review API: sessions and staff', () => {
+  let dir: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let admin: StaffMember;
+  let reviewer: StaffMember;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'obhut-review-session-'));
+    store = await openSqliteStore(path.join(dir, 'obhut.db'));
+    const log = new TransparencyLog(
+      store,
+      parseSignerKey(generateNoteKey('test.local/log').signerKey),
+    );
+    app = await buildServer({
+      session: { store, log, secret: randomBytes(32) },
+      platforms: new Map(),
+      mailer: { describe: 'memory', send: async () => {} },
+      limits: { signInPerMinute: 4 },
+      logger: { level: 'info', stream: { write: (line: string) => logLines.push(line) } },
+    });
+    admin = await addStaff(
+      store.staff,
+      { username: 'Root-Admin', role: 'admin', password: PASSWORD },
+      FAST,
+    );
+    reviewer = await addStaff(
+      store.staff,
+      { username: 'rev', role: 'reviewer', password: PASSWORD },
+      FAST,
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const signIn = (username: string, password: string, address = '10.0.0.1') =>
+    app.inject({
+      method: 'POST',
+      url: `${R}/session`,
+      payload: { username, password },
+      remoteAddress: address,
+    });
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('signs in, says who is signed in, and signs out for good', async () => {
+    const r = await signIn('root-admin', PASSWORD);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    const { session, expires_at, idle_timeout_seconds } = r.json();
+    expect(session).toMatch(/^obs_/);
+    expect(Date.parse(expires_at)).toBeGreaterThan(Date.now());
+    expect(idle_timeout_seconds).toBe(1800);
+    const me = await app.inject({ method: 'GET', url: `${R}/me`, headers: as(session) });
+    expect(me.json()).toEqual({ id: admin.id, username: 'root-admin', role: 'admin' });
+    const out = await app.inject({ method: 'DELETE', url: `${R}/session`, headers: as(session) });
+    expect(out.statusCode).toBe(204);
+    const again = await app.inject({ method: 'GET', url: `${R}/me`, headers: as(session) });
+    expect(again.statusCode).toBe(401);
+  });
+
+  it('answers an unknown name, a wrong password and a disabled account alike', async () => {
+    const ghost = await addStaff(
+      store.staff,
+      { username: 'ghost', role: 'lead', password: PASSWORD },
+      FAST,
+    );
+    await store.staff.update(ghost.id, { disabled: true });
+    const answers = [
+      await signIn('nobody', PASSWORD, '10.0.0.2'),
+      await signIn('rev', 'wrong password here', '10.0.0.2'),
+      await signIn('ghost', PASSWORD, '10.0.0.2'),
+    ];
+    for (const a of answers) {
+      expect(a.statusCode).toBe(401);
+      expect(a.json()).toEqual(answers[0]!.json());
+      expect(a.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await signIn('nobody', 'x', '10.0.0.3')).statusCode);
+    expect(codes.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(codes.slice(4)).toEqual([429, 429]);
+    expect((await signIn('rev', PASSWORD, '10.0.0.4')).statusCode).toBe(200);
+  });
+
+  it('lets an admin add, list and change staff; disabling ends their sessions', async () => {
+    const token = (await signIn('root-admin', PASSWORD, '10.0.0.5')).json().session;
+    const added = await app.inject({
+      method: 'POST',
+      url: `${R}/staff`,
+      headers: as(token),
+      payload: { username: 'ts-one', role: 'trust_safety', password: PASSWORD, daily_quota: 20 },
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({
+      username: 'ts-one',
+      role: 'trust_safety',
+      daily_quota: 20,
+    });
+    const id = added.json().id as string;
+    expect(id).toMatch(/^st_[0-9a-f]{16}$/);
+
+    const taken = await app.inject({
+      method: 'POST',
+      url: `${R}/staff`,
+      headers: as(token),
+      payload: { username: 'ts-one', role: 'reviewer', password: PASSWORD },
+    });
+    expect([taken.statusCode, taken.json().error.code]).toEqual([409, 'USERNAME_TAKEN']);
+    const weak = await app.inject({
+      method: 'POST',
+      url: `${R}/staff`,
+      headers: as(token),
+      payload: { username: 'ts-two', role: 'reviewer', password: 'short' },
+    });
+    expect(weak.statusCode).toBe(400);
+
+    const list = await app.inject({ method: 'GET', url: `${R}/staff`, headers: as(token) });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toMatch(/scrypt|password/);
+    expect(list.json().staff.map((m: { username: string }) => m.username)).toContain('ts-one');
+
+    const theirs = (await signIn('ts-one', PASSWORD, '10.0.0.5')).json().session;
+    const changed = await app.inject({
+      method: 'PATCH',
+      url: `${R}/staff/${id}`,
+      headers: as(token),
+      payload: { role: 'privacy_officer', daily_quota: null },
+    });
+    expect(changed.json()).toMatchObject({ id, role: 'privacy_officer', disabled: false });
+    expect(changed.json()).not.toHaveProperty('daily_quota');
+    const me = await app.inject({ method: 'GET', url: `${R}/me`, headers: as(theirs) });
+    expect(me.json().role).toBe('privacy_officer');
+
+    const disabled = await app.inject({
+      method: 'PATCH',
+      url: `${R}/staff/${id}`,
+      headers: as(token),
+      payload: { disabled: true },
+    });
+    expect(disabled.json().disabled).toBe(true);
+    const after = await app.inject({ method: 'GET', url: `${R}/me`, headers: as(theirs) });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('keeps an admin from changing their own account, and answers 404 for nobody', async () => {
+    const token = (await signIn('root-admin', PASSWORD, '10.0.0.6')).json().session;
+    const self = await app.inject({
+      method: 'PATCH',
+      url: `${R}/staff/${admin.id}`,
+      headers: as(token),
+      payload: { role: 'reviewer' },
+    });
+    expect([self.statusCode, self.json().error.code]).toEqual([403, 'FORBIDDEN']);
+    const nobody = await app.inject({
+      method: 'PATCH',
+      url: `${R}/staff/st_ffffffffffffffff`,
+      headers: as(token),
+      payload: { disabled: true },
+    });
+    expect(nobody.statusCode).toBe(404);
+    expect((await store.staff.get(admin.id))?.role).toBe('admin');
+    expect(reviewer.role).toBe('reviewer');
+  });
+
+  it('never writes a username, password or token into the request log', async () => {
+    const token = (await signIn('root-admin', PASSWORD, '10.0.0.7')).json().session as string;
+    await app.inject({ method: 'GET', url: `${R}/me`, headers: as(token) });
+    const text = logLines.join('');
+    expect(text).toContain('/api/review/v1/session');
+    for (const secret of ['root-admin', 'Root-Admin', 'ts-one', 'ghost', PASSWORD, token]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
