@@ -5,6 +5,7 @@ import { benchIntake } from './intake.js';
 import { benchMatch } from './match.js';
 import { benchPdq } from './pdq.js';
 import { benchPii } from './pii.js';
+import { benchVoice } from './voice.js';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   build: benchBuild,
@@ -12,6 +13,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   match: benchMatch,
   pdq: benchPdq,
   pii: benchPii,
+  voice: benchVoice,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -132,7 +132,7 @@ function warpFrame(ws: Workspace, winlen: number, alpha: number): boolean {
   if (ws.warm) {
     re.set(ws.prevRe);
     im.set(ws.prevIm);
-    found = aberthRoots(a, p, re, im);
+    found = aberthRoots(a, p, re, im, 16);
   }
   if (!found) {
     circleGuesses(p, 0.9, re, im);
