@@ -17,6 +17,7 @@ import { registerLog } from './commands/log.js';
 import { registerMatch } from './commands/match.js';
 import { registerPii } from './commands/pii.js';
 import { registerServe } from './commands/serve.js';
+import { registerStaff } from './commands/staff.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
 
@@ -50,6 +51,7 @@ export function createProgram(): Command {
   registerBank(program);
   registerMatch(program);
   registerFindings(program);
+  registerStaff(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -15,7 +15,7 @@ export interface CliResult {
 /** Runs the CLI from source in a child process, as a user would run `obhut`. */
 export function runCli(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsxLoader, entry, ...args], {
@@ -37,6 +37,7 @@ export function runCli(
       stderr += d;
     });
     child.on('error', reject);
+    if (options.input !== undefined) child.stdin.end(options.input);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
