@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import type { ConsentState, PseudonymCache } from '../consent/index.js';
 import type { ErrorCode } from '../errors/index.js';
 import { type Line, lastNonSpace, lineContent } from '../io/line-reader.js';
+import { SAMPLE_ERROR_FIELD } from '../io/webdataset.js';
 import {
   type DetectOptions,
   type PiiCounts,
@@ -90,6 +91,9 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   } catch (err) {
     return reject('RECORD_NOT_JSON', describeJsonError(err));
   }
+  // A WebDataset sample that could not become a record (see io/webdataset.ts).
+  const sampleError = (value as Record<string, unknown> | null)?.[SAMPLE_ERROR_FIELD];
+  if (typeof sampleError === 'string') return reject('SAMPLE_INVALID', sampleError);
   const valid = validateItem(value);
   if (!valid.ok) {
     const id = (value as { id?: unknown } | null)?.id;

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { readFileLines } from '../io/line-reader.js';
+import { type UnpackedShard, unpackShard } from '../io/webdataset.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import { usesHash } from '../pii/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
@@ -23,6 +24,7 @@ import { MAX_RECORD_BYTES } from './evaluate-line.js';
 import { createEvaluator } from './evaluator-pool.js';
 import { LineBatcher } from './line-batch.js';
 import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
+import { MAX_MEDIA_BYTES } from './media.js';
 import { OutputFolder } from './output-folder.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 
@@ -118,13 +120,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const bytesTotal = options.inputs.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, options.inputs);
+  // WebDataset shards are unpacked into the staging folder first: one record line per sample
+  // and its media beside it. Removed again before publishing.
+  const sources = await prepareSources(options.inputs, folder.staging);
   const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
   const evaluator = createEvaluator(
     {
       policy: options.policy,
       consent: options.consent.index.shared,
       secret: options.secret,
-      inputDirs: options.inputs.map((input) => path.dirname(path.resolve(input))),
+      inputDirs: sources.map((source) => source.dir),
       ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
     },
     workers,
@@ -150,9 +155,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     };
 
     for (const [inputIndex, input] of options.inputs.entries()) {
+      const source = sources[inputIndex]!;
       const inputHash = createHash('sha256');
       let inputBytes = 0;
-      const lines = readFileLines(input, MAX_RECORD_BYTES, (chunk) => {
+      const lines = readFileLines(source.read, MAX_RECORD_BYTES, (chunk) => {
         inputHash.update(chunk);
         inputBytes += chunk.length;
         bytesRead += chunk.length;
@@ -165,9 +171,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         }
       }
       if (!batcher.empty) evaluator.submit(batcher.take(inputIndex));
-      inputs.push({ path: input, bytes: inputBytes, sha256: inputHash.digest('hex') });
+      inputs.push(
+        source.shard
+          ? { path: input, bytes: source.shard.bytes, sha256: source.shard.sha256 }
+          : { path: input, bytes: inputBytes, sha256: inputHash.digest('hex') },
+      );
     }
     await drain(0);
+    for (const source of sources) {
+      if (source.shard) await rm(source.dir, { recursive: true, force: true });
+    }
 
     const { counts } = writer;
     if (options.strict && counts.rejected > 0) {
@@ -350,6 +363,31 @@ export class StrictBuildFailure extends ObhutError {
  */
 function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
+}
+
+interface InputSource {
+  /** The JSONL file to read: the input itself, or the records of an unpacked shard. */
+  readonly read: string;
+  /** The real folder media paths are relative to. */
+  readonly dir: string;
+  readonly shard?: UnpackedShard;
+}
+
+/** A `.tar` input is a WebDataset shard; anything else is read as JSONL. */
+async function prepareSources(inputs: readonly string[], staging: string): Promise<InputSource[]> {
+  const sources: InputSource[] = [];
+  for (const [i, input] of inputs.entries()) {
+    if (!input.toLowerCase().endsWith('.tar')) {
+      sources.push({ read: input, dir: path.dirname(path.resolve(input)) });
+      continue;
+    }
+    const shard = await unpackShard(input, path.join(staging, `.webdataset-${i}`), {
+      maxRecordBytes: MAX_RECORD_BYTES,
+      maxMediaBytes: MAX_MEDIA_BYTES,
+    });
+    sources.push({ read: shard.records, dir: shard.dir, shard });
+  }
+  return sources;
 }
 
 function inputSize(input: string): number {

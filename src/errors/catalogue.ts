@@ -79,6 +79,12 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'A media path escapes the input folder, or the file is missing or too large.',
   },
+  SAMPLE_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'A WebDataset sample has no usable `.json` record, or its media is ambiguous or too large.',
+  },
   IMAGE_INVALID: {
     exit: EXIT.data,
     http: 422,
@@ -92,7 +98,8 @@ export const ERROR_CODES = {
   AUDIO_INVALID: {
     exit: EXIT.data,
     http: 422,
-    summary: 'An audio file could not be decoded: not RIFF/WAVE, unsupported encoding, or truncated.',
+    summary:
+      'An audio file could not be decoded: not RIFF/WAVE, unsupported encoding, or truncated.',
   },
   AUDIO_TOO_LARGE: {
     exit: EXIT.data,
@@ -154,6 +161,12 @@ export const ERROR_CODES = {
     exit: EXIT.usage,
     http: 409,
     summary: 'A member of staff with that username already exists.',
+  },
+  REVIEW_CONFLICT: {
+    exit: EXIT.usage,
+    http: 409,
+    summary:
+      'The review task or request is no longer in a state that allows this (closed, expired, already decided).',
   },
   RATE_LIMITED: {
     exit: EXIT.usage,
