@@ -8,9 +8,11 @@ export interface WavLimits {
   readonly maxSeconds?: number;
 }
 
+// Review clips are seconds to minutes long. These bound the decoded samples (4 bytes each) and
+// what `anonymise` allocates for them (another 16 bytes each) to a few hundred MB.
 export const DEFAULT_WAV_LIMITS: Required<WavLimits> = {
-  maxBytes: 512 * 1024 * 1024,
-  maxSeconds: 60 * 60,
+  maxBytes: 128 * 1024 * 1024,
+  maxSeconds: 20 * 60,
 };
 
 /** Mono audio with samples in [-1, 1]. */

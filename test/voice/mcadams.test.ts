@@ -149,7 +149,9 @@ describe('anonymise', () => {
   it('leaves silence silent and rejects an alpha outside (0, 2]', () => {
     expect(anonymise(new Float32Array(4000), RATE).every((v) => v === 0)).toBe(true);
     for (const alpha of [0, -1, 3, Number.NaN]) {
-      expect(() => anonymise(new Float32Array(10), RATE, { alpha })).toThrow();
+      expect(() => anonymise(new Float32Array(10), RATE, { alpha })).toThrow(
+        expect.objectContaining({ code: 'AUDIO_INVALID' }),
+      );
     }
   });
 
