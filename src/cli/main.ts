@@ -16,6 +16,8 @@ import { registerInit } from './commands/init.js';
 import { registerLog } from './commands/log.js';
 import { registerMatch } from './commands/match.js';
 import { registerPii } from './commands/pii.js';
+import { registerRetention } from './commands/retention.js';
+import { registerReview } from './commands/review.js';
 import { registerServe } from './commands/serve.js';
 import { registerStaff } from './commands/staff.js';
 import { registerToken } from './commands/token.js';
@@ -52,6 +54,8 @@ export function createProgram(): Command {
   registerMatch(program);
   registerFindings(program);
   registerStaff(program);
+  registerReview(program);
+  registerRetention(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -54,11 +54,53 @@ const findingEntry = z.strictObject({
   build_id: z.string().min(1).max(200),
 });
 
-const knownEntry = z.discriminatedUnion('type', [consentEventEntry, buildEntry, findingEntry]);
+/** Who handled a review task's data, and how: a privacy officer answers access requests from these. */
+export const ACCESS_ACTIONS = [
+  'view',
+  'listen',
+  'answer',
+  'flag',
+  'reveal',
+  'unmask',
+  'release',
+] as const;
+
+const accessEntry = z.strictObject({
+  type: z.literal('access'),
+  version: z.literal(1),
+  /** A staff id (`st_` + 16 hex); never a username. */
+  actor: z.string().regex(/^st_[0-9a-f]{16}$/),
+  task: z.string().regex(/^rt_[0-9a-f]{32}$/),
+  /** The subject's pseudonym; absent when the item names no subject. */
+  subject: z.string().regex(HEX64).optional(),
+  action: z.enum(ACCESS_ACTIONS),
+  at: z.string().min(1).max(64),
+});
+
+/** A review item's raw part or derivatives were deleted (past retention, or the subject objected). */
+const deletionEntry = z.strictObject({
+  type: z.literal('deletion'),
+  version: z.literal(1),
+  item: z.string().regex(/^ri_[0-9a-f]{32}$/),
+  what: z.enum(['raw', 'derived']),
+  reason: z.enum(['retention', 'objection']),
+  at: z.string().min(1).max(64),
+});
+
+const knownEntry = z.discriminatedUnion('type', [
+  consentEventEntry,
+  buildEntry,
+  findingEntry,
+  accessEntry,
+  deletionEntry,
+]);
 
 export type ConsentEventEntry = z.infer<typeof consentEventEntry>;
 export type BuildEntry = z.infer<typeof buildEntry>;
 export type FindingEntry = z.infer<typeof findingEntry>;
+export type AccessEntry = z.infer<typeof accessEntry>;
+export type AccessAction = AccessEntry['action'];
+export type DeletionEntry = z.infer<typeof deletionEntry>;
 export type CheckpointRef = z.infer<typeof checkpointRef>;
 export type LogEntry = z.infer<typeof knownEntry>;
 
@@ -78,8 +120,8 @@ export type DecodedEntry =
   | { readonly ok: false; readonly type: string | undefined; readonly error: string };
 
 /**
- * Reads entry bytes back. Entries of types this version does not know (later `access`
- * entries, say) are reported with their type, not rejected as corrupt.
+ * Reads entry bytes back. Entries of types this version does not know (from a later version)
+ * are reported with their type, not rejected as corrupt.
  */
 export function decodeEntry(bytes: Uint8Array): DecodedEntry {
   let value: unknown;
@@ -106,6 +148,17 @@ export function decodeEntry(bytes: Uint8Array): DecodedEntry {
 export function describeEntry(entry: LogEntry): string {
   if (entry.type === 'build') {
     return `Dataset build ${entry.build_id} for ${PURPOSE_WORDS[entry.purpose]} honoured the consent log as of its checkpoint of size ${entry.consent_checkpoint.size}; its manifest has SHA-256 ${entry.manifest_sha256}.`;
+  }
+  if (entry.type === 'access') {
+    const whose = entry.subject
+      ? `the person with pseudonym ${entry.subject.slice(0, 12)}…`
+      : 'no named person';
+    return `Staff member ${entry.actor} did "${entry.action}" on review task ${entry.task} (data of ${whose}) at ${entry.at}.`;
+  }
+  if (entry.type === 'deletion') {
+    const what = entry.what === 'raw' ? 'raw recording and record' : 'reviewer copies';
+    const why = entry.reason === 'retention' ? 'its retention period ended' : 'the person objected';
+    return `The ${what} of review item ${entry.item} were deleted at ${entry.at} because ${why}.`;
   }
   if (entry.type === 'finding') {
     return `Dataset build ${entry.build_id} kept out a file (SHA-256 ${entry.file_sha256}) that matched hash bank ${entry.bank}; finding ${entry.finding_id}.`;

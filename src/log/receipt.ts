@@ -60,7 +60,11 @@ export function makeReceipt(input: {
         }
       : decoded.entry.type === 'finding'
         ? { type: decoded.entry.type, build_id: decoded.entry.build_id }
-        : { type: decoded.entry.type, purpose: decoded.entry.purpose }
+        : decoded.entry.type === 'access'
+          ? { type: decoded.entry.type, action: decoded.entry.action, at: decoded.entry.at }
+          : decoded.entry.type === 'deletion'
+            ? { type: decoded.entry.type, at: decoded.entry.at }
+            : { type: decoded.entry.type, purpose: decoded.entry.purpose }
     : { type: decoded.type ?? 'unknown' };
   return {
     version: 1,

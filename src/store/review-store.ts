@@ -18,7 +18,13 @@ import type {
   TaskStatus,
   UnmaskRequest,
 } from '../review/model.js';
-import { type Candidate, canApprove, dayStart, pickTask } from '../review/rules.js';
+import {
+  type Candidate,
+  canApprove,
+  dayStart,
+  pickTask,
+  UNMASK_APPROVALS,
+} from '../review/rules.js';
 import type { Database } from './schema.js';
 
 /** An item to queue, with its raw part; `recordKey` (SHA-256 of the record id) keeps it unique. */
@@ -124,9 +130,9 @@ export interface ReviewStore {
   queueCounts(now: Date): Promise<QueueCounts>;
   /**
    * Items created before `beforeMs` whose raw part is still stored, with no open or flagged task
-   * and no active legal hold on the item or its subject.
+   * and no active legal hold on the item or its subject; only `item` when given.
    */
-  rawDue(beforeMs: number): Promise<string[]>;
+  rawDue(beforeMs: number, item?: string): Promise<string[]>;
   /** Items created before `beforeMs` whose derivatives are still stored, with no flagged task and no active hold. */
   derivedDue(beforeMs: number): Promise<string[]>;
   /**
@@ -649,7 +655,7 @@ export class KyselyReviewStore implements ReviewStore {
           .insertInto('review_unmask_approvals')
           .values({ request: id, approver, at: now.toISOString() })
           .execute();
-        if (request.approvers.length + 1 >= 2) {
+        if (request.approvers.length + 1 >= UNMASK_APPROVALS) {
           await trx
             .updateTable('review_unmask')
             .set({
@@ -728,11 +734,12 @@ export class KyselyReviewStore implements ReviewStore {
     });
   }
 
-  async rawDue(beforeMs: number): Promise<string[]> {
+  async rawDue(beforeMs: number, item?: string): Promise<string[]> {
     const rows = await this.#guard('finding raw parts past retention', () =>
       this.#db
         .selectFrom('review_items as i')
         .select('i.id')
+        .$if(item !== undefined, (q) => q.where('i.id', '=', item!))
         .where('i.created_ms', '<', beforeMs)
         .where('i.raw_deleted_at', 'is', null)
         .where((eb) =>

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { createMailer, loadPlatformKeys } from '../../identity/index.js';
+import { scheduleRetention } from '../../review/retention.js';
 import { readConfig } from '../../runtime/config.js';
 import { openSession } from '../../runtime/home.js';
 import { buildServer, DEFAULT_LIMITS } from '../../server/app.js';
@@ -40,9 +41,18 @@ export function registerServe(program: Command): void {
         },
         logger: { level: env.OBHUT_LOG_LEVEL ?? 'info' },
       });
+      // Review data past its retention period is deleted hourly (OBHUT_REVIEW_*_DAYS).
+      const retention = scheduleRetention(session, RETENTION_INTERVAL_MS, {
+        onSwept: (r) => {
+          if (r.raw.length + r.derived.length > 0)
+            app.log.info({ raw: r.raw.length, derived: r.derived.length }, 'retention sweep');
+        },
+        onError: (err) => app.log.error({ err }, 'retention sweep failed'),
+      });
       const stop = async (signal: string) => {
         app.log.info({ signal }, 'stopping');
         // Stop taking requests, let the writer commit what it acknowledged, then close.
+        await retention.stop();
         await app.close();
         await session.log.writer.idle();
         await session.store.close();
@@ -59,6 +69,8 @@ export function registerServe(program: Command): void {
       await new Promise(() => {});
     });
 }
+
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 function positive(text: string | undefined, fallback: number): number {
   if (text === undefined || text === '') return fallback;

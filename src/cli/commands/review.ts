@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import sharp from 'sharp';
+import { loadConsentSnapshot } from '../../consent/index.js';
+import { ObhutError } from '../../errors/index.js';
+import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
+import { type EnqueueResult, enqueueForReview } from '../../review/enqueue.js';
+import { DEFAULT_LABELS, type LabelsSchema } from '../../review/model.js';
+import { parseLabelsSchema } from '../../review/validate.js';
+import type { Config } from '../../runtime/config.js';
+import { prepareReviewAudio } from '../../voice/index.js';
+import { print, withSession } from '../io.js';
+import { table } from '../output.js';
+
+interface EnqueueFlags {
+  input?: string[];
+  policy?: string;
+  k?: string;
+  labels?: string;
+  json?: boolean;
+}
+
+/** The built-in policy, for human review: the same rules as for training. */
+export const DEFAULT_REVIEW_POLICY: Policy = Object.freeze({
+  ...DEFAULT_POLICY,
+  purpose: 'human_review',
+});
+
+// Decoding is bounded: an image for review is a photo, not a decompression bomb.
+const MAX_IMAGE_PIXELS = 100_000_000;
+const SHOWN = 20;
+
+export function registerReview(program: Command): void {
+  const review = program.command('review').description('human review of collected items');
+  review
+    .command('enqueue')
+    .description(
+      'queue items for human review: decided as a build decides for purpose human_review, text and transcripts redacted, recordings anonymised and bleeped',
+    )
+    .option('--input <file>', 'item records (JSONL); repeat for several (required)', collect)
+    .option('--policy <file>', 'policy file (JSON or YAML) with purpose human_review')
+    .option('--k <n>', 'reviewers per item', '1')
+    .option('--labels <file>', 'labels schema (JSON: [{ "name", "options": […], "multiple"? }])')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: EnqueueFlags) => {
+      const result = await reviewEnqueueCommand(flags);
+      print(flags.json, result, () => summaryText(result));
+    });
+}
+
+export async function reviewEnqueueCommand(
+  flags: EnqueueFlags,
+  config?: Config,
+): Promise<EnqueueResult> {
+  if (!flags.input || flags.input.length === 0)
+    throw new ObhutError('USAGE', "required option '--input <file>' not specified");
+  const k = Number(flags.k ?? 1);
+  if (!Number.isInteger(k) || k < 1 || k > 20)
+    throw new ObhutError('USAGE', '--k must be an integer from 1 to 20');
+  const policy = flags.policy ? await loadReviewPolicy(flags.policy) : DEFAULT_REVIEW_POLICY;
+  const labels = flags.labels ? await loadLabels(flags.labels) : DEFAULT_LABELS;
+  const inputs = flags.input;
+  return withSession(async (session) => {
+    const now = new Date();
+    // Every event stored up to now counts, logged under a checkpoint or not: for review the
+    // newest objection must win.
+    const consent = await loadConsentSnapshot(
+      session.store,
+      'human_review',
+      now.toISOString(),
+      now.getTime(),
+    );
+    return enqueueForReview({
+      inputs,
+      policy,
+      consent,
+      store: session.store,
+      secret: session.secret,
+      home: session.config.home,
+      k,
+      labels,
+      prepareAudio: (wav, ranges) => prepareReviewAudio(wav, ranges),
+      prepareImage: stripImage,
+      ...piiKeyOf(policy),
+      now,
+    });
+  }, config);
+}
+
+/** The reviewer's copy of an image: re-encoded by sharp, which drops EXIF, GPS and ICC data. */
+async function stripImage(image: Uint8Array): Promise<Buffer> {
+  try {
+    return await sharp(image, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().toBuffer();
+  } catch (err) {
+    throw new ObhutError('IMAGE_INVALID', (err as Error).message, { cause: err });
+  }
+}
+
+async function loadReviewPolicy(file: string): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new ObhutError('POLICY_INVALID', `cannot read policy ${file}: ${(err as Error).message}`);
+  }
+  const parsed = parsePolicy(text);
+  if (!parsed.ok) throw new ObhutError('POLICY_INVALID', `policy ${file}: ${parsed.error}`);
+  if (parsed.value.purpose !== 'human_review') {
+    throw new ObhutError(
+      'POLICY_INVALID',
+      `policy ${file} is for ${parsed.value.purpose}; review needs "purpose: human_review"`,
+    );
+  }
+  return parsed.value;
+}
+
+async function loadLabels(file: string): Promise<LabelsSchema> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new ObhutError('USAGE', `cannot read labels ${file}: ${(err as Error).message}`);
+  }
+  const parsed = parseLabelsSchema(value);
+  if (!parsed.ok) throw new ObhutError('USAGE', `labels ${file}: ${parsed.error}`);
+  return parsed.value;
+}
+
+/** The hash operator's key, from the environment variable the policy names. */
+function piiKeyOf(policy: Policy): { piiKey?: Uint8Array } {
+  const name = policy.redact?.enabled ? policy.redact.key_env : undefined;
+  const value = name === undefined ? undefined : process.env[name];
+  if (value === undefined || value === '') return {};
+  if (Buffer.byteLength(value) < 16)
+    throw new ObhutError('CONFIG_INVALID', `${name} must be at least 16 bytes long`);
+  return { piiKey: Buffer.from(value, 'utf8') };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function summaryText(result: EnqueueResult): string {
+  const { counts } = result;
+  const lines = [
+    table([
+      ['records read', counts.read],
+      ['queued', counts.queued],
+      ['excluded', counts.excluded],
+      ...REASONS.filter((r) => result.excludedByReason[r] > 0).map((r) => [
+        `  ${r}`,
+        result.excludedByReason[r],
+      ]),
+      ['rejected', counts.rejected],
+    ]),
+  ];
+  for (const e of result.excluded.slice(0, SHOWN))
+    lines.push(`excluded ${e.input}:${e.line} ${e.id}: ${e.reasons.join(', ')}`);
+  if (result.excluded.length > SHOWN)
+    lines.push(`… and ${result.excluded.length - SHOWN} more excluded (--json lists all)`);
+  for (const r of result.rejected.slice(0, SHOWN))
+    lines.push(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`);
+  if (result.rejected.length > SHOWN)
+    lines.push(`… and ${result.rejected.length - SHOWN} more rejected (--json lists all)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,244 @@
+import { hash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createContext } from '../build/evaluate-batch.js';
+import { evaluateLine, MAX_RECORD_BYTES } from '../build/evaluate-line.js';
+import type { ConsentSnapshot } from '../consent/index.js';
+import { type ErrorCode, ObhutError } from '../errors/index.js';
+import { type Line, lineContent, readFileLines } from '../io/line-reader.js';
+import { compilePolicy, type Policy, REASONS, type Reason } from '../policy/index.js';
+import { validateItem } from '../records/index.js';
+import type { Store } from '../store/index.js';
+import { copyRaw, ensureReviewDirs, removeMedia, writeDerived } from './files.js';
+import { newItemId, newTaskId } from './ids.js';
+import type { LabelsSchema, ReviewKind } from './model.js';
+import { reviewView } from './view.js';
+
+/** Makes the reviewer's copy of a recording: anonymised, with the ranges (seconds) bleeped. */
+export type PrepareAudio = (
+  wav: Uint8Array,
+  ranges: readonly { start: number; end: number }[],
+) => Buffer;
+/** Makes the reviewer's copy of an image (metadata stripped, say). */
+export type PrepareImage = (image: Uint8Array) => Promise<Buffer> | Buffer;
+
+export interface EnqueueOptions {
+  readonly inputs: readonly string[];
+  /** A policy for purpose `human_review`. */
+  readonly policy: Policy;
+  /** The register for `human_review` as of now. */
+  readonly consent: ConsentSnapshot;
+  readonly store: Store;
+  readonly secret: Buffer;
+  /** The home folder; media go to `<home>/review/raw` and `<home>/review/derived`. */
+  readonly home: string;
+  /** Reviewers per item. */
+  readonly k: number;
+  readonly labels: LabelsSchema;
+  readonly prepareAudio: PrepareAudio;
+  /** Without it, image items are queued with no reviewer copy of the image. */
+  readonly prepareImage?: PrepareImage;
+  /** The key of the policy's `hash` redaction operator, when it uses one. */
+  readonly piiKey?: Uint8Array;
+  readonly now?: Date;
+}
+
+export interface EnqueueRejection {
+  readonly input: string;
+  readonly line: number;
+  readonly code: ErrorCode;
+  readonly error: string;
+  readonly id?: string;
+}
+
+export interface EnqueueExclusion {
+  readonly input: string;
+  readonly line: number;
+  readonly id: string;
+  readonly reasons: readonly Reason[];
+}
+
+export interface EnqueueResult {
+  /** read = queued + excluded + rejected (blank lines are not records). */
+  readonly counts: {
+    readonly read: number;
+    readonly queued: number;
+    readonly excluded: number;
+    readonly rejected: number;
+    readonly blank_lines: number;
+  };
+  readonly excludedByReason: Record<Reason, number>;
+  readonly excluded: readonly EnqueueExclusion[];
+  readonly rejected: readonly EnqueueRejection[];
+  /** Queued items and their tasks (random ids; they name neither record nor subject). */
+  readonly queued: readonly {
+    readonly item: string;
+    readonly task: string;
+    readonly kind: ReviewKind;
+  }[];
+}
+
+/**
+ * Queues records for human review. Each line is read, validated and decided exactly as a build
+ * does it (the build's `evaluateLine`, for purpose `human_review`: objections, minors, opt-in
+ * regions, private items, TDM reservations). Admitted records become review items: their text and
+ * transcript redacted into the reviewer's view, their media copied to the raw folder, and for
+ * audio and images a reviewer's copy made by the injected functions. Items already queued (by
+ * record id) are rejected as duplicates.
+ */
+export async function enqueueForReview(options: EnqueueOptions): Promise<EnqueueResult> {
+  const { policy } = options;
+  if (policy.purpose !== 'human_review') {
+    throw new ObhutError(
+      'POLICY_INVALID',
+      `review needs a policy for purpose human_review, not ${policy.purpose}`,
+    );
+  }
+  if (options.consent.purpose !== 'human_review')
+    throw new ObhutError('INTERNAL', 'the consent register was read for another purpose');
+  if (!Number.isInteger(options.k) || options.k < 1 || options.k > 20)
+    throw new ObhutError('USAGE', 'k (reviewers per item) must be an integer from 1 to 20');
+  const now = options.now ?? new Date();
+  await ensureReviewDirs(options.home);
+  // The record is decided as it stands; redaction for the reviewer's view happens below.
+  const { redact, ...deciding } = policy;
+  const ctx = createContext({
+    policy: deciding,
+    consent: options.consent.index.shared,
+    secret: options.secret,
+    inputDirs: options.inputs.map((input) => path.dirname(path.resolve(input))),
+  });
+  const compiled = compilePolicy(policy);
+  const detect = { minScore: redact?.enabled ? redact.min_score : 0.5 };
+  const replace = redact?.enabled
+    ? {
+        operators: redact.operators,
+        default: redact.default,
+        ...(options.piiKey === undefined ? {} : { hashKey: options.piiKey }),
+      }
+    : {};
+
+  const counts = { read: 0, queued: 0, excluded: 0, rejected: 0, blank_lines: 0 };
+  const excludedByReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
+  const excluded: EnqueueExclusion[] = [];
+  const rejected: EnqueueRejection[] = [];
+  const queued: { item: string; task: string; kind: ReviewKind }[] = [];
+  const seen = new Set<string>();
+
+  for (const [inputIndex, input] of options.inputs.entries()) {
+    for (const line of readLines(input)) {
+      const outcome = evaluateLine(line, inputIndex, ctx);
+      if (outcome.kind === 'blank') {
+        counts.blank_lines++;
+        continue;
+      }
+      counts.read++;
+      const reject = (code: ErrorCode, error: string, id?: string) => {
+        counts.rejected++;
+        rejected.push({ input, line: line.number, code, error, ...(id ? { id } : {}) });
+      };
+      if (outcome.kind === 'rejected') {
+        reject(outcome.code, outcome.error, outcome.id);
+        continue;
+      }
+      if (outcome.kind === 'excluded') {
+        counts.excluded++;
+        for (const r of outcome.reasons) excludedByReason[r]++;
+        excluded.push({ input, line: line.number, id: outcome.id, reasons: outcome.reasons });
+        continue;
+      }
+      if (seen.has(outcome.id)) {
+        reject('RECORD_DUPLICATE_ID', `record id "${outcome.id}" appeared earlier`, outcome.id);
+        continue;
+      }
+      seen.add(outcome.id);
+      const record = JSON.parse(lineContent(line).toString('utf8')) as Record<string, unknown>;
+      const facts = validateItem(record);
+      if (!facts.ok) throw new ObhutError('INTERNAL', 'an admitted record no longer validates');
+      const kind = facts.value.kind;
+      const view = reviewView(record, kind, options.labels, detect, replace);
+      const itemId = newItemId();
+      const taskId = newTaskId();
+      const source = outcome.media?.source;
+      const written: string[] = [];
+      try {
+        let rawMedia: string | undefined;
+        let derivedMedia: string | undefined;
+        if (source !== undefined) {
+          rawMedia = `raw/${itemId}${extension(source)}`;
+          await copyRaw(options.home, source, rawMedia);
+          written.push(rawMedia);
+          const bytes = await readFile(source);
+          if (kind === 'audio') {
+            derivedMedia = `derived/${itemId}.wav`;
+            await writeDerived(
+              options.home,
+              derivedMedia,
+              options.prepareAudio(bytes, view.ranges),
+            );
+          } else if (kind === 'image' && options.prepareImage) {
+            derivedMedia = `derived/${itemId}${extension(source)}`;
+            await writeDerived(options.home, derivedMedia, await options.prepareImage(bytes));
+          }
+          if (derivedMedia) written.push(derivedMedia);
+        }
+        const stored = await options.store.review.enqueue(
+          {
+            id: itemId,
+            recordKey: hash('sha256', outcome.id, 'hex'),
+            kind,
+            subject: outcome.subject,
+            // Admitted under an opt-in default only because the subject consented.
+            needsConsent: compiled.defaultFor(facts.value.region) === 'exclude',
+            view,
+            derivedMedia,
+            raw: { record, media: rawMedia },
+            createdAt: now.toISOString(),
+          },
+          { id: taskId, k: options.k },
+        );
+        if (!stored) {
+          for (const file of written) await removeMedia(options.home, file);
+          reject(
+            'RECORD_DUPLICATE_ID',
+            `record "${outcome.id}" is already queued for review`,
+            outcome.id,
+          );
+          continue;
+        }
+        counts.queued++;
+        queued.push({ item: itemId, task: taskId, kind });
+      } catch (err) {
+        for (const file of written) await removeMedia(options.home, file);
+        if (err instanceof ObhutError && err.code === 'STORE_FAILED') throw err;
+        // The reviewer's copy could not be made (an undecodable recording, say).
+        const code = err instanceof ObhutError ? err.code : 'MEDIA_INVALID';
+        reject(code, `media of "${outcome.id}": ${(err as Error).message}`, outcome.id);
+      }
+    }
+  }
+  return { counts, excludedByReason, excluded, rejected, queued };
+}
+
+function* readLines(input: string): Generator<Line> {
+  try {
+    yield* readFileLines(input, MAX_RECORD_BYTES);
+  } catch (err) {
+    if (err instanceof ObhutError) throw err;
+    throw new ObhutError(
+      'INPUT_UNREADABLE',
+      `cannot read input ${input}: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+function extension(file: string): string {
+  return path
+    .extname(file)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
+    .slice(0, 9);
+}

@@ -1,0 +1,63 @@
+export { type AccessEvent, recordAccess, recordDeletion } from './access.js';
+export { type AccessRecord, accessReport } from './access-report.js';
+export {
+  type EnqueueOptions,
+  type EnqueueResult,
+  enqueueForReview,
+  type PrepareAudio,
+  type PrepareImage,
+} from './enqueue.js';
+export {
+  approveUnmask,
+  placeHold,
+  releaseHold,
+  requestUnmask,
+  resolveFlag,
+  revealFlag,
+  unmaskRaw,
+} from './escalation.js';
+export { mediaPath, reviewRoot } from './files.js';
+export * as ids from './ids.js';
+export * from './model.js';
+export {
+  type RetentionOptions,
+  type RetentionSchedule,
+  retentionDays,
+  type SweepResult,
+  scheduleRetention,
+  sweepRetention,
+} from './retention.js';
+export {
+  type Candidate,
+  canApprove,
+  DEFAULT_RULES,
+  DEFAULT_UNMASK_MINUTES,
+  dayStart,
+  ineligible,
+  mayUnmask,
+  pickTask,
+  type ReviewerLoad,
+  reviewRules,
+  UNMASK_APPROVALS,
+  unmaskStatus,
+} from './rules.js';
+export {
+  answerTask,
+  flagTask,
+  listenToTask,
+  type OpenedTask,
+  openTask,
+  type ReviewContext,
+  releaseTask,
+  reviewContext,
+  subjectWithdrew,
+  taskAndItem,
+  withdrawItem,
+} from './tasks.js';
+export {
+  parseLabelsSchema,
+  validateAnswer,
+  validateFlag,
+  validateJustification,
+} from './validate.js';
+export { reviewView } from './view.js';

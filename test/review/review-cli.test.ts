@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWav } from '../../src/voice/index.js';
+import { runCli } from '../support/cli.js';
+
+describe('obhut review enqueue and obhut retention sweep', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await mkdtemp(path.join(tmpdir(), 'obhut-review-cli-'));
+    expect((await runCli(['init'], { cwd })).code).toBe(0);
+  });
+  afterAll(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it('queues, reports exclusions and rejections with positions, then sweeps by retention', async () => {
+    const tone = new Float32Array(16_000).map((_, i) => 0.3 * Math.sin(i / 5));
+    await writeFile(path.join(cwd, 'clip.wav'), encodeWav(tone, 16_000));
+    await writeFile(path.join(cwd, 'broken.wav'), Buffer.from('not a wav'));
+    await writeFile(
+      path.join(cwd, 'events.jsonl'),
+      '{"platform":"ig","account":"no","purpose":"human_review","action":"object","at":"2025-01-01T00:00:00Z","channel":"portal"}\n',
+    );
+    expect((await runCli(['consent', 'import', 'events.jsonl'], { cwd })).code).toBe(0);
+    const subject = (account: string) => ({ platform: 'ig', account, age: 'adult', region: 'DE' });
+    const lines = [
+      {
+        id: 'a',
+        kind: 'audio',
+        media: 'clip.wav',
+        subject: subject('yes'),
+        transcript: {
+          words: [
+            { text: 'this', start: 0, end: 0.2 },
+            { text: 'is', start: 0.2, end: 0.3 },
+            { text: 'Anna', start: 0.3, end: 0.6 },
+          ],
+        },
+      },
+      { id: 'b', kind: 'text', text: 'hello', subject: subject('no') },
+      { id: 'c', kind: 'audio', media: 'broken.wav', subject: subject('yes') },
+      { id: 'd', kind: 'text', text: 'mail me at anna@example.com', subject: subject('yes') },
+    ];
+    await writeFile(
+      path.join(cwd, 'items.jsonl'),
+      `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{oops\n`,
+    );
+    const r = await runCli(['review', 'enqueue', '--input', 'items.jsonl', '--k', '2', '--json'], {
+      cwd,
+    });
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.counts).toEqual({ read: 5, queued: 2, excluded: 1, rejected: 2, blank_lines: 0 });
+    expect(result.excluded).toEqual([
+      { input: 'items.jsonl', line: 2, id: 'b', reasons: ['objected'] },
+    ]);
+    expect(result.rejected.map((x: { line: number; code: string }) => [x.line, x.code])).toEqual([
+      [3, 'AUDIO_INVALID'],
+      [5, 'RECORD_NOT_JSON'],
+    ]);
+    const home = path.join(cwd, '.obhut', 'review');
+    expect(await readdir(path.join(home, 'raw'))).toHaveLength(1);
+    expect(await readdir(path.join(home, 'derived'))).toHaveLength(1);
+
+    const text = await runCli(['review', 'enqueue', '--input', 'items.jsonl'], { cwd });
+    expect(text.stdout).toContain('excluded items.jsonl:2 b: objected');
+    expect(text.stdout).toContain('rejected items.jsonl:1: [RECORD_DUPLICATE_ID]');
+
+    // Open tasks keep their raw part; after the derivative period everything goes.
+    const later = new Date(Date.now() + 40 * 86_400_000).toISOString();
+    const dry = await runCli(['retention', 'sweep', '--now', later, '--dry-run', '--json'], {
+      cwd,
+    });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, raw: [], derived: [] });
+    const end = new Date(Date.now() + 100 * 86_400_000).toISOString();
+    const swept = await runCli(['retention', 'sweep', '--now', end, '--json'], { cwd });
+    expect(swept.code).toBe(0);
+    const out = JSON.parse(swept.stdout);
+    expect(out.derived).toHaveLength(2);
+    expect(out.raw).toHaveLength(2);
+    expect(await readdir(path.join(home, 'raw'))).toHaveLength(0);
+    expect(existsSync(path.join(home, 'derived'))).toBe(true);
+    const human = await runCli(['retention', 'sweep', '--now', end], { cwd });
+    expect(human.stdout).toContain('deleted 0 raw part(s)');
+    expect((await runCli(['retention', 'sweep', '--now', 'soon'], { cwd })).code).toBe(1);
+  });
+});
