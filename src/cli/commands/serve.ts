@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { createMailer, loadPlatformKeys } from '../../identity/index.js';
-import { scheduleRetention } from '../../review/retention.js';
+import { retentionDays, scheduleRetention } from '../../review/retention.js';
 import { readConfig } from '../../runtime/config.js';
 import { openSession } from '../../runtime/home.js';
 import { buildServer, DEFAULT_LIMITS } from '../../server/app.js';
@@ -42,7 +42,9 @@ export function registerServe(program: Command): void {
         logger: { level: env.OBHUT_LOG_LEVEL ?? 'info' },
       });
       // Review data past its retention period is deleted hourly (OBHUT_REVIEW_*_DAYS).
+      // The periods are read here, so a bad OBHUT_REVIEW_*_DAYS stops the start, not each sweep.
       const retention = scheduleRetention(session, RETENTION_INTERVAL_MS, {
+        sweep: retentionDays(),
         onSwept: (r) => {
           if (r.raw.length + r.derived.length > 0)
             app.log.info({ raw: r.raw.length, derived: r.derived.length }, 'retention sweep');
