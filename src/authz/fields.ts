@@ -1,93 +1,103 @@
-// Which fields of each resource a role may receive. Allow-lists: a field not named here never
-// leaves the server, whatever the route puts in the object it projects.
+// Which fields of each API object (docs/review-design.md, "API shapes") a role may receive.
+// Allow-lists: a field not named here never leaves the server, whatever else the route puts in
+// the object it projects (such as the `assignee` a condition needs).
 
-/** Never sent to a reviewer or lead, under any name listed here. */
+/** Never sent to a reviewer or lead, under any of these names. */
 export const IDENTIFYING_FIELDS = [
   'subject',
   'account',
   'platform',
+  'identity',
   'name',
-  'firstName',
+  'first_name',
   'device',
-  'deviceId',
+  'device_id',
   'location',
-  'sourceUrl',
-  'source',
+  'source_url',
   'record',
+  'record_id',
+  'item',
+  'item_id',
   'raw',
-  'rawAudio',
-  'rawMedia',
+  'raw_text',
+  'raw_audio',
+  'raw_audio_url',
   'media',
-  'derivedMedia',
   'provenance',
 ] as const;
 
-/** A reviewer's task: the redacted view and the assignment, under the task's random id only. */
+/** A reviewer's TaskView: the redacted content, its labels, their assignment and quota. */
 export const REVIEWER_TASK_FIELDS = [
   'id',
   'kind',
   'status',
-  'view',
-  'assignedAt',
-  'expiresAt',
+  'text',
+  'words',
+  'redacted_ranges',
+  'duration',
+  'labels',
+  'assignment',
+  'quota',
 ] as const;
 
-/** A lead also sees the item id, the overlap and who is assigned, for adjudication. */
+/** A lead also sees who is assigned, the overlap wanted and the answers given, to adjudicate. */
 export const LEAD_TASK_FIELDS = [
   ...REVIEWER_TASK_FIELDS,
-  'item',
-  'k',
   'assignee',
+  'k',
   'answers',
-  'createdAt',
+  'created_at',
 ] as const;
 
-/** A flag as trust_safety reads it: the reviewer's report and the redacted view. */
+/** A flag as trust_safety reads it (FlagSummary, with the task's redacted view). */
 export const FLAG_FIELDS = [
   'id',
-  'task',
-  'reviewer',
+  'task_id',
   'category',
   'note',
   'status',
-  'createdAt',
-  'resolution',
-  'resolvedBy',
-  'resolvedAt',
-  'kind',
-  'view',
+  'created_at',
+  'outcome',
+  'resolved_by',
+  'resolved_at',
+  'task',
 ] as const;
 
-/** Revealing a flag adds the unredacted content; who the subject is still needs an unmask. */
-export const REVEALED_FLAG_FIELDS = [...FLAG_FIELDS, 'raw'] as const;
+/** Revealing a flag adds the unredacted content and its provenance (logged as `reveal`). */
+export const REVEALED_FLAG_FIELDS = [
+  ...FLAG_FIELDS,
+  'provenance',
+  'raw_text',
+  'raw_audio_url',
+] as const;
 
+/** An unmask request as both unmasking roles see it. */
 export const UNMASK_FIELDS = [
   'id',
-  'task',
-  'requester',
+  'task_id',
+  'requested_by',
   'justification',
-  'approvers',
+  'approvals',
   'status',
-  'createdAt',
-  'approvedAt',
-  'expiresAt',
+  'created_at',
+  'expires_at',
 ] as const;
 
-/** Only for the requester, only while an approved unmask lasts. */
-export const UNMASKED_FIELDS = [...UNMASK_FIELDS, 'subject', 'provenance'] as const;
+/** The identity, for the requester only, while an approved unmask lasts (logged as `unmask`). */
+export const UNMASKED_FIELDS = [...UNMASK_FIELDS, 'identity'] as const;
 
-/** An item's provenance (as in `src/safety/finding.ts`), for an approved unmask. */
+/** An item's provenance as revealed to trust_safety. */
 export const PROVENANCE_FIELDS = [
-  'recordId',
+  'record_id',
   'input',
   'line',
-  'sourceUrl',
+  'source_url',
   'dataset',
-  'datasetVersion',
-  'collectedAt',
+  'dataset_version',
+  'collected_at',
   'collector',
   'license',
-  'createdAt',
+  'created_at',
   'visibility',
   'subject',
 ] as const;
@@ -97,6 +107,6 @@ export const STAFF_FIELDS = [
   'username',
   'role',
   'disabled',
-  'createdAt',
-  'dailyQuota',
+  'created_at',
+  'daily_quota',
 ] as const;

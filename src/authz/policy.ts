@@ -48,18 +48,17 @@ export interface Actor {
 }
 
 /**
- * What one member of staff may do, now. The conditions name fields of the objects the routes
- * check, so those objects must carry them:
- * - Task: `assignee` (staff id of the active assignment) and `expiresAt` (its ISO-8601 UTC
- *   expiry, as `Date#toISOString` writes it);
- * - Unmask: `requester`, `approvers` (staff ids) and `expiresAt` (set once approved);
+ * What one member of staff may do, now. Conditions name fields of the objects the routes check
+ * and project, so those objects must carry them (times as ISO-8601 UTC, `Date#toISOString`):
+ * - Task: `assignee` (staff id of the active assignment) and `expires_at` (its expiry);
+ * - Unmask: `requested_by`, `approvals` (staff ids), `status` and `expires_at`;
  * - Staff: `id`.
  */
 export function abilityFor(actor: Actor, now: number = Date.now()): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (actor.disabled) return build();
   const at = new Date(now).toISOString();
-  const assigned = { assignee: actor.id, expiresAt: { $gt: at } };
+  const assigned = { assignee: actor.id, expires_at: { $gt: at } };
   switch (actor.role) {
     case 'reviewer':
       can('next', 'Task');
@@ -78,6 +77,7 @@ export function abilityFor(actor: Actor, now: number = Date.now()): AppAbility {
       can(['list', 'read', 'resolve'], 'Flag');
       can(['list', 'read'], 'Flag', [...FLAG_FIELDS]);
       can('reveal', 'Flag', [...REVEALED_FLAG_FIELDS]);
+      can('read', 'Provenance', [...PROVENANCE_FIELDS]);
       unmasking(actor.id, at);
       break;
     case 'privacy_officer':
@@ -100,9 +100,12 @@ export function abilityFor(actor: Actor, now: number = Date.now()): AppAbility {
   /** Break-glass: anyone of the two roles may ask; two others approve; only the asker sees. */
   function unmasking(id: string, at: string) {
     can('request', 'Unmask');
-    can('approve', 'Unmask', { requester: { $ne: id }, approvers: { $nin: [id] } });
+    can('approve', 'Unmask', { requested_by: { $ne: id }, approvals: { $nin: [id] } });
     can('read', 'Unmask', [...UNMASK_FIELDS]);
-    can('read', 'Unmask', [...UNMASKED_FIELDS], { requester: id, expiresAt: { $gt: at } });
-    can('read', 'Provenance', [...PROVENANCE_FIELDS]);
+    can('read', 'Unmask', [...UNMASKED_FIELDS], {
+      requested_by: id,
+      status: 'approved',
+      expires_at: { $gt: at },
+    });
   }
 }

@@ -31,7 +31,6 @@ const TYPE_LEVEL: Record<Role, Partial<Record<SubjectType, readonly string[]>>> 
   },
   privacy_officer: {
     Unmask: ['request', 'approve', 'read'],
-    Provenance: ['read'],
     Audit: ['read'],
     Hold: ['create', 'delete'],
   },
@@ -43,24 +42,29 @@ const TYPE_LEVEL: Record<Role, Partial<Record<SubjectType, readonly string[]>>> 
   },
 };
 
+/** A TaskView with the condition fields and everything a careless route might add. */
 const task = (over: Record<string, unknown> = {}) => ({
   id: 'rt_1',
-  item: 'ri_1',
   kind: 'audio',
   status: 'open',
-  view: { kind: 'audio', ranges: [], labels: [] },
+  words: [{ text: '[NAME_1]', start: 0, end: 0.4 }],
+  redacted_ranges: [{ start: 0, end: 0.4 }],
+  duration: 3.2,
+  labels: ['correct', 'unusable'],
+  assignment: { expires_at: LATER },
+  quota: { used: 3, limit: 40 },
   assignee: 'st_000000000000000a',
-  assignedAt: EARLIER,
-  expiresAt: LATER,
+  expires_at: LATER,
   k: 2,
-  createdAt: EARLIER,
+  created_at: EARLIER,
+  item_id: 'ri_1',
   subject: 'ab'.repeat(32),
   account: '12345',
   name: 'Alice',
   device: 'echo-7',
-  sourceUrl: 'https://example.com/a',
-  rawAudio: 'raw/ri_1.wav',
-  provenance: { recordId: 'r1' },
+  source_url: 'https://example.com/a',
+  raw_audio: 'raw/ri_1.wav',
+  provenance: { record_id: 'r1' },
   ...over,
 });
 
@@ -89,8 +93,8 @@ describe('authorization policy', () => {
     for (const action of ['read', 'listen', 'answer', 'flag', 'release'] as const) {
       expect(can(reviewer, action, 'Task', task())).toBe(true);
       expect(can(reviewer, action, 'Task', task({ assignee: 'st_000000000000000b' }))).toBe(false);
-      expect(can(reviewer, action, 'Task', task({ expiresAt: EARLIER }))).toBe(false);
-      expect(can(reviewer, action, 'Task', task({ expiresAt: undefined }))).toBe(false);
+      expect(can(reviewer, action, 'Task', task({ expires_at: EARLIER }))).toBe(false);
+      expect(can(reviewer, action, 'Task', task({ expires_at: undefined }))).toBe(false);
     }
     expect(() => authorize(reviewer, 'answer', 'Task', task({ assignee: 'st_x' }))).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN' }),
@@ -109,51 +113,51 @@ describe('authorization policy', () => {
   it('never lets the requester approve their own unmask, nor anyone approve twice', () => {
     for (const role of ['trust_safety', 'privacy_officer'] as const) {
       const ability = me(role);
-      const request = { id: 'um_1', requester: 'st_000000000000000b', approvers: [] };
+      const request = { id: 'um_1', requested_by: 'st_000000000000000b', approvals: [] };
       expect(can(ability, 'approve', 'Unmask', request)).toBe(true);
-      expect(
-        can(ability, 'approve', 'Unmask', { ...request, requester: 'st_000000000000000a' }),
-      ).toBe(false);
-      expect(
-        can(ability, 'approve', 'Unmask', { ...request, approvers: ['st_000000000000000a'] }),
-      ).toBe(false);
+      const own = { ...request, requested_by: 'st_000000000000000a' };
+      expect(can(ability, 'approve', 'Unmask', own)).toBe(false);
+      const again = { ...request, approvals: ['st_000000000000000a'] };
+      expect(can(ability, 'approve', 'Unmask', again)).toBe(false);
     }
   });
 
-  it('shows the subject of an unmask only to its requester, only while the approval lasts', () => {
+  it('shows the identity of an unmask only to its requester, only while the approval lasts', () => {
     const ts = me('trust_safety');
     const approved = {
       id: 'um_1',
-      requester: 'st_000000000000000a',
-      approvers: ['st_b', 'st_c'],
+      task_id: 'rt_1',
+      requested_by: 'st_000000000000000a',
+      approvals: ['st_b', 'st_c'],
       justification: 'imminent harm',
-      approvedAt: EARLIER,
-      expiresAt: LATER,
-      subject: 'ab'.repeat(32),
-      provenance: { recordId: 'r1' },
+      status: 'approved',
+      expires_at: LATER,
+      identity: { platform: 'ig', account: '7' },
     };
     expect(project(ts, 'read', 'Unmask', approved)).toEqual(approved);
-    const pending = { ...approved, approvedAt: undefined, expiresAt: undefined };
-    expect(project(ts, 'read', 'Unmask', pending)).not.toHaveProperty('subject');
-    expect(project(ts, 'read', 'Unmask', { ...approved, expiresAt: EARLIER })).not.toHaveProperty(
-      'provenance',
-    );
-    const someoneElses = { ...approved, requester: 'st_000000000000000b' };
-    expect(Object.keys(project(ts, 'read', 'Unmask', someoneElses))).not.toContain('subject');
+    const pending = { ...approved, status: 'pending', expires_at: undefined };
+    expect(project(ts, 'read', 'Unmask', pending)).not.toHaveProperty('identity');
+    const expired = { ...approved, status: 'expired', expires_at: EARLIER };
+    expect(project(ts, 'read', 'Unmask', expired)).not.toHaveProperty('identity');
+    const stale = { ...approved, expires_at: EARLIER };
+    expect(project(ts, 'read', 'Unmask', stale)).not.toHaveProperty('identity');
+    const someoneElses = { ...approved, requested_by: 'st_000000000000000b' };
+    const { identity: _, ...withoutIdentity } = someoneElses;
+    expect(project(me('privacy_officer'), 'read', 'Unmask', someoneElses)).toEqual(withoutIdentity);
     expect(project(me('reviewer'), 'read', 'Unmask', approved)).toEqual({});
   });
 
-  it('gives provenance fields to the unmasking roles only', () => {
-    const provenance = { recordId: 'r1', sourceUrl: 'https://example.com', subject: 's', extra: 1 };
+  it('gives provenance fields to trust_safety only', () => {
+    const provenance = { record_id: 'r1', source_url: 'https://example.com', subject: 's', x: 1 };
     expect(project(me('trust_safety'), 'read', 'Provenance', provenance)).toEqual({
-      recordId: 'r1',
-      sourceUrl: 'https://example.com',
+      record_id: 'r1',
+      source_url: 'https://example.com',
       subject: 's',
     });
-    for (const role of ['reviewer', 'lead', 'admin'] as const) {
+    for (const role of ['reviewer', 'lead', 'privacy_officer', 'admin'] as const) {
       expect(project(me(role), 'read', 'Provenance', provenance)).toEqual({});
     }
-    expect(PROVENANCE_FIELDS).toContain('sourceUrl');
+    expect(PROVENANCE_FIELDS).toContain('source_url');
   });
 
   it('keeps an admin from changing their own account', () => {
@@ -164,7 +168,7 @@ describe('authorization policy', () => {
 
   it('projects a task to the fields of each role, and nothing for the others', () => {
     expect(Object.keys(project(me('reviewer'), 'read', 'Task', task())).sort()).toEqual(
-      [...REVIEWER_TASK_FIELDS].sort(),
+      REVIEWER_TASK_FIELDS.filter((f) => f in task()).sort(),
     );
     expect(Object.keys(project(me('lead'), 'read', 'Task', task())).sort()).toEqual(
       LEAD_TASK_FIELDS.filter((f) => f in task()).sort(),
@@ -175,19 +179,22 @@ describe('authorization policy', () => {
     expect(project(me('reviewer'), 'read', 'Task', task({ assignee: 'st_x' }))).toEqual({});
   });
 
-  it('reveals the raw content of a flag to trust_safety, but never who it is about', () => {
-    const flag = { id: 'fl_1', task: 'rt_1', category: 'threat', raw: 'text', subject: 's' };
+  it('reveals the raw content and provenance of a flag to trust_safety, never the identity', () => {
+    const flag = {
+      id: 'fl_1',
+      task_id: 'rt_1',
+      category: 'threat',
+      raw_text: 'text',
+      provenance: { record_id: 'r1' },
+      identity: { platform: 'ig', account: '7' },
+    };
     const ts = me('trust_safety');
-    expect(project(ts, 'read', 'Flag', flag)).toEqual({
-      id: 'fl_1',
-      task: 'rt_1',
-      category: 'threat',
-    });
+    const summary = { id: 'fl_1', task_id: 'rt_1', category: 'threat' };
+    expect(project(ts, 'read', 'Flag', flag)).toEqual(summary);
     expect(project(ts, 'reveal', 'Flag', flag)).toEqual({
-      id: 'fl_1',
-      task: 'rt_1',
-      category: 'threat',
-      raw: 'text',
+      ...summary,
+      raw_text: 'text',
+      provenance: { record_id: 'r1' },
     });
     expect(project(me('lead'), 'read', 'Flag', flag)).toEqual({});
   });
@@ -212,11 +219,11 @@ describe('authorization policy', () => {
     const anyTask = fc.record({
       extra: fc.dictionary(key, fc.anything(), { maxKeys: 20 }),
       assignee: fc.constantFrom('st_000000000000000a', 'st_000000000000000b'),
-      expiresAt: fc.constantFrom(EARLIER, LATER),
+      expires_at: fc.constantFrom(EARLIER, LATER),
     });
     fc.assert(
       fc.property(anyTask, fc.constantFrom('reviewer', 'lead') as fc.Arbitrary<Role>, (t, role) => {
-        const object = { ...t.extra, assignee: t.assignee, expiresAt: t.expiresAt };
+        const object = { ...t.extra, assignee: t.assignee, expires_at: t.expires_at };
         const allowed = new Set<string>(
           role === 'reviewer' ? REVIEWER_TASK_FIELDS : LEAD_TASK_FIELDS,
         );

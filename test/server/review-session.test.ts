@@ -63,9 +63,10 @@ describe('review API: sessions and staff', () => {
 
   it('signs in, says who is signed in, and signs out for good', async () => {
     const r = await signIn('root-admin', PASSWORD);
-    expect(r.statusCode).toBe(200);
+    expect(r.statusCode).toBe(201);
     expect(r.headers['cache-control']).toBe('no-store');
-    const { session, expires_at, idle_timeout_seconds } = r.json();
+    const { token: session, expires_at, idle_timeout_seconds, staff } = r.json();
+    expect(staff).toEqual({ id: admin.id, username: 'root-admin', role: 'admin' });
     expect(session).toMatch(/^obs_/);
     expect(Date.parse(expires_at)).toBeGreaterThan(Date.now());
     expect(idle_timeout_seconds).toBe(1800);
@@ -101,11 +102,11 @@ describe('review API: sessions and staff', () => {
     for (let i = 0; i < 6; i++) codes.push((await signIn('nobody', 'x', '10.0.0.3')).statusCode);
     expect(codes.slice(0, 4)).toEqual([401, 401, 401, 401]);
     expect(codes.slice(4)).toEqual([429, 429]);
-    expect((await signIn('rev', PASSWORD, '10.0.0.4')).statusCode).toBe(200);
+    expect((await signIn('rev', PASSWORD, '10.0.0.4')).statusCode).toBe(201);
   });
 
   it('lets an admin add, list and change staff; disabling ends their sessions', async () => {
-    const token = (await signIn('root-admin', PASSWORD, '10.0.0.5')).json().session;
+    const token = (await signIn('root-admin', PASSWORD, '10.0.0.5')).json().token;
     const added = await app.inject({
       method: 'POST',
       url: `${R}/staff`,
@@ -141,7 +142,7 @@ describe('review API: sessions and staff', () => {
     expect(list.body).not.toMatch(/scrypt|password/);
     expect(list.json().staff.map((m: { username: string }) => m.username)).toContain('ts-one');
 
-    const theirs = (await signIn('ts-one', PASSWORD, '10.0.0.5')).json().session;
+    const theirs = (await signIn('ts-one', PASSWORD, '10.0.0.5')).json().token;
     const changed = await app.inject({
       method: 'PATCH',
       url: `${R}/staff/${id}`,
@@ -165,7 +166,7 @@ describe('review API: sessions and staff', () => {
   });
 
   it('keeps an admin from changing their own account, and answers 404 for nobody', async () => {
-    const token = (await signIn('root-admin', PASSWORD, '10.0.0.6')).json().session;
+    const token = (await signIn('root-admin', PASSWORD, '10.0.0.6')).json().token;
     const self = await app.inject({
       method: 'PATCH',
       url: `${R}/staff/${admin.id}`,
@@ -185,7 +186,7 @@ describe('review API: sessions and staff', () => {
   });
 
   it('never writes a username, password or token into the request log', async () => {
-    const token = (await signIn('root-admin', PASSWORD, '10.0.0.7')).json().session as string;
+    const token = (await signIn('root-admin', PASSWORD, '10.0.0.7')).json().token as string;
     await app.inject({ method: 'GET', url: `${R}/me`, headers: as(token) });
     const text = logLines.join('');
     expect(text).toContain('/api/review/v1/session');

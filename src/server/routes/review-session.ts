@@ -40,6 +40,16 @@ const staffSchema = {
   },
 } as const;
 
+const meSchema = {
+  type: 'object',
+  required: ['id', 'username', 'role'],
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    role: { type: 'string', enum: ROLES },
+  },
+} as const;
+
 const quota = { type: ['integer', 'null'], minimum: 1, maximum: MAX_DAILY_QUOTA } as const;
 
 /**
@@ -80,29 +90,31 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
         },
       },
       response: {
-        200: {
+        201: {
           type: 'object',
-          required: ['session', 'expires_at', 'idle_timeout_seconds'],
+          required: ['token', 'expires_at', 'idle_timeout_seconds', 'staff'],
           properties: {
-            session: { type: 'string' },
+            token: { type: 'string' },
             expires_at: { type: 'string' },
             idle_timeout_seconds: { type: 'integer' },
+            staff: meSchema,
           },
         },
         ...errors(400, 401, 429),
       },
     },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       // One answer, and about one scrypt's time, for unknown names, wrong passwords and
       // disabled accounts.
       const member = await checkCredentials(staff, req.body.username, req.body.password);
       if (!member) throw new ObhutError('UNAUTHENTICATED', 'wrong username or password');
       const opened = await app.staffSessions.open(member);
-      return {
-        session: opened.token,
+      return reply.code(201).send({
+        token: opened.token,
         expires_at: opened.expiresAt,
         idle_timeout_seconds: opened.idleTimeoutSeconds,
-      };
+        staff: { id: member.id, username: member.username, role: member.role },
+      });
     },
   });
 
@@ -126,18 +138,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
       tags,
       security,
       summary: 'Who is signed in',
-      response: {
-        200: {
-          type: 'object',
-          required: ['id', 'username', 'role'],
-          properties: {
-            id: { type: 'string' },
-            username: { type: 'string' },
-            role: { type: 'string', enum: ROLES },
-          },
-        },
-        ...errors(401),
-      },
+      response: { 200: meSchema, ...errors(401) },
     },
     handler: async (req) => {
       const me = req.staff!;
@@ -157,7 +158,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
       },
     },
     handler: async (req) => ({
-      staff: (await staff.list()).map((m) => staffView(project(req.ability!, 'list', 'Staff', m))),
+      staff: (await staff.list()).map((m) => project(req.ability!, 'list', 'Staff', staffView(m))),
     }),
   });
 
@@ -237,7 +238,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
   });
 }
 
-function staffView(m: Partial<StaffMember>) {
+function staffView(m: StaffMember) {
   return {
     id: m.id,
     username: m.username,
