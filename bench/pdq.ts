@@ -44,7 +44,7 @@ function picture(seed: number, width: number, height: number): Buffer {
   return px;
 }
 
-async function ensureImages(count: number): Promise<string[]> {
+export async function ensureImages(count: number): Promise<string[]> {
   await mkdir(dataDir, { recursive: true });
   const files: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -5,6 +5,7 @@ import { benchIntake } from './intake.js';
 import { benchMatch } from './match.js';
 import { benchPdq } from './pdq.js';
 import { benchPii } from './pii.js';
+import { benchScan } from './scan.js';
 import { benchVoice } from './voice.js';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   match: benchMatch,
   pdq: benchPdq,
   pii: benchPii,
+  scan: benchScan,
   voice: benchVoice,
 };
 

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BuildResult, runBuild } from '../src/build/run-build.js';
+import type { SafetyOptions } from '../src/build/safety-scan.js';
+import { loadConsentSnapshot } from '../src/consent/index.js';
+import { generateNoteKey, parseSignerKey, TransparencyLog } from '../src/log/index.js';
+import { DEFAULT_POLICY } from '../src/policy/index.js';
+import { pdqHashFile } from '../src/safety/hash-image.js';
+import { Matcher } from '../src/safety/matcher.js';
+import { hash256ToHex } from '../src/safety/pdq/index.js';
+import { openSqliteStore } from '../src/store/index.js';
+import { ensureImages } from './pdq.js';
+
+// `npm run bench -- scan [--images 200] [--bank 1000000] [--matches 10]`
+//
+// What safety scanning costs a build: the same build of image items (generated 1024×768 JPEGs
+// from bench/.data/pdq/) without and with `--bank`, against a PDQ bank of random hashes plus
+// the hashes of a few of the images. Baseline: the same build without scanning, in this run.
+// sharp's thread pool is left at its default (the build decodes 4 images at a time).
+
+export async function benchScan(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      images: { type: 'string', default: '200' },
+      bank: { type: 'string', default: '1000000' },
+      matches: { type: 'string', default: '10' },
+    },
+  });
+  const images = Number(values.images);
+  const bankSize = Number(values.bank);
+  const matches = Math.min(Number(values.matches), images);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const files = await ensureImages(images);
+  const dir = await mkdtemp(path.join(tmpdir(), 'obhut-bench-scan-'));
+  const store = await openSqliteStore(path.join(dir, 'obhut.db'));
+  try {
+    const log = new TransparencyLog(store, parseSignerKey(generateNoteKey('bench/log').signerKey));
+    await log.writer.ensureCheckpoint();
+    // Media must lie in the input's folder: the images are copied next to it.
+    await mkdir(path.join(dir, 'img'));
+    for (const file of files) await copyFile(file, path.join(dir, 'img', path.basename(file)));
+    const input = path.join(dir, 'items.jsonl');
+    await writeFile(
+      input,
+      `${files
+        .map((file, i) =>
+          JSON.stringify({
+            id: `img-${i}`,
+            kind: 'image',
+            media: `img/${path.basename(file)}`,
+            subject: { platform: 'bench', account: `a${i}`, age: 'adult', region: 'DE' },
+            source: { url: `https://example.org/${i}.jpg`, dataset: 'bench@1' },
+          }),
+        )
+        .join('\n')}\n`,
+    );
+    const entries: { hash: string; labels: string[] }[] = Array.from({ length: bankSize }, () => ({
+      hash: randomBytes(32).toString('hex'),
+      labels: [],
+    }));
+    for (const file of files.slice(0, matches)) {
+      entries.push({ hash: hash256ToHex((await pdqHashFile(file)).hash), labels: ['bench'] });
+    }
+    await store.importBank(
+      { name: 'bench', signalType: 'pdq', source: null, listVersion: null, threshold: 31 },
+      entries,
+    );
+    const t = performance.now();
+    const matcher = await Matcher.load(store, 'bench');
+    const loadMs = performance.now() - t;
+    const safety: SafetyOptions = {
+      matchers: [matcher],
+      allowed: [],
+      quarantine: { home: path.join(dir, 'home'), key: randomBytes(32) },
+    };
+    const secret = randomBytes(32);
+    const build = async (name: string, withSafety: boolean): Promise<[BuildResult, number]> => {
+      const checkpoint = await log.reader.checkpoint();
+      const at = new Date().toISOString();
+      const consent = await loadConsentSnapshot(store, 'ai_training', at, Date.parse(at), {
+        logSize: checkpoint.size,
+      });
+      const start = performance.now();
+      const result = await runBuild({
+        inputs: [input],
+        out: path.join(dir, name),
+        policy: DEFAULT_POLICY,
+        consent,
+        checkpoint,
+        log,
+        secret,
+        workers: 0,
+        ...(withSafety ? { safety } : {}),
+      });
+      return [result, (performance.now() - start) / 1000];
+    };
+    await build('warm-up', true);
+    const [plain, plainS] = await build('plain', false);
+    const [scanned, scannedS] = await build('scanned', true);
+    out(
+      `scan: ${images} generated 1024×768 JPEG items, PDQ bank of ${entries.length.toLocaleString('en')} hashes (${matches} of them the images'), inline build`,
+    );
+    out(`  bank load + MIH index: ${(loadMs / 1000).toFixed(2)} s (once per build)`);
+    out(
+      `  build without --bank (baseline): ${plainS.toFixed(2)} s = ${(images / plainS).toFixed(0)} items/s, admitted ${plain.manifest.counts.admitted}, rejected ${plain.manifest.counts.rejected}`,
+    );
+    out(
+      `  build with --bank:               ${scannedS.toFixed(2)} s = ${(images / scannedS).toFixed(1)} items/s (${(scannedS / plainS).toFixed(1)}× the baseline's time), ` +
+        `excluded ${scanned.manifest.excluded_by_reason.safety_match}, findings ${scanned.findings.length}`,
+    );
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
