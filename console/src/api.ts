@@ -1,0 +1,415 @@
+// Typed client for the review API (/api/review/v1), as in docs/review-design.md. Fetch only.
+
+export const ROLES = ['reviewer', 'lead', 'trust_safety', 'privacy_officer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const FLAG_CATEGORIES = [
+  'violence',
+  'sexual_abuse',
+  'self_harm',
+  'threat',
+  'other',
+] as const;
+export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
+
+export const FLAG_OUTCOMES = ['reported', 'no_action', 'escalated'] as const;
+export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
+
+export interface Me {
+  id: string;
+  username: string;
+  role: Role;
+}
+
+export interface StaffSession {
+  token: string;
+  expires_at: string;
+  staff: Me;
+}
+
+export interface TimeRange {
+  start: number;
+  end: number;
+}
+
+export interface TaskWord extends TimeRange {
+  text: string;
+}
+
+/**
+ * A label to give. The contract sends plain names (each a checkbox); a label with options
+ * (`{ name, options, multiple? }`, the review domain's schema) is answered with one option, or
+ * several when `multiple`.
+ */
+export interface LabelDefinition {
+  name: string;
+  options: string[];
+  multiple?: boolean;
+}
+
+export type TaskKind = 'text' | 'audio' | 'image';
+export type TaskStatus = 'open' | 'done' | 'removed' | 'flagged';
+
+export interface TaskView {
+  id: string;
+  kind: TaskKind;
+  status: TaskStatus;
+  text?: string;
+  words?: TaskWord[];
+  redacted_ranges?: TimeRange[];
+  duration?: number;
+  labels: string[] | LabelDefinition[];
+  assignment: { expires_at: string };
+  quota: { used: number; limit: number };
+}
+
+export type FlaggedTask = Omit<TaskView, 'assignment' | 'quota'> &
+  Partial<Pick<TaskView, 'assignment' | 'quota'>>;
+
+export interface MediaLink {
+  url: string;
+  expires_at: string;
+}
+
+export interface AnswerBody {
+  transcript?: string;
+  /** The chosen label names; for labels with options, option(s) by label name. */
+  labels: string[] | Record<string, string | string[]>;
+  comment?: string;
+}
+
+export interface FlagResult {
+  flag_id: string;
+  guidance: string;
+}
+
+export interface QueueCounts {
+  open: number;
+  assigned: number;
+  done: number;
+  flagged: number;
+  removed: number;
+}
+
+export interface FlagSummary {
+  id: string;
+  task_id: string;
+  category: FlagCategory;
+  note: string | null;
+  status: 'open' | 'resolved';
+  created_at: string;
+}
+
+export interface Provenance {
+  record_id: string;
+  source_url?: string;
+  dataset?: string;
+  collected_at?: string;
+  collector?: string;
+  subject: string;
+}
+
+export interface Reveal {
+  provenance: Provenance;
+  raw_text?: string;
+  raw_audio_url?: string;
+}
+
+export interface UnmaskRequest {
+  id: string;
+  task_id: string;
+  requested_by: string;
+  approvals: string[];
+  status: 'pending' | 'approved' | 'expired';
+  expires_at?: string;
+}
+
+export interface AccessEvent {
+  at: string;
+  actor: string;
+  task: string;
+  action: string;
+  log_index: number;
+}
+
+export interface AccessReport {
+  subject: string;
+  events: AccessEvent[];
+}
+
+export interface StaffMember extends Me {
+  disabled: boolean;
+  created_at?: string;
+}
+
+export interface SweepResult {
+  removed: { raw: number; derived: number; items: string[] };
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error answer from the API, or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+
+  /** 410: the item was taken out of review meanwhile (the person objected). */
+  get isGone(): boolean {
+    return this.status === 410;
+  }
+}
+
+// ---- session (token in sessionStorage only: gone when the tab closes) -----------------------
+
+const TOKEN_KEY = 'obhut.console.token';
+const ME_KEY = 'obhut.console.me';
+const listeners = new Set<() => void>();
+
+export interface SignedIn {
+  token: string;
+  me: Me;
+}
+
+function readStored(): SignedIn | null {
+  try {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const me = sessionStorage.getItem(ME_KEY);
+    if (!token || !me) return null;
+    const parsed = JSON.parse(me) as Me;
+    return typeof parsed?.id === 'string' && typeof parsed.role === 'string'
+      ? { token, me: parsed }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+let current: SignedIn | null = readStored();
+
+export function getSignedIn(): SignedIn | null {
+  return current;
+}
+
+export function setSignedIn(value: SignedIn | null): void {
+  current = value;
+  try {
+    if (value) {
+      sessionStorage.setItem(TOKEN_KEY, value.token);
+      sessionStorage.setItem(ME_KEY, JSON.stringify(value.me));
+    } else {
+      sessionStorage.removeItem(TOKEN_KEY);
+      sessionStorage.removeItem(ME_KEY);
+    }
+  } catch {
+    // Storage unavailable: the session lives in memory only.
+  }
+  for (const listener of listeners) listener();
+}
+
+export function subscribeSignedIn(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+// ---- request plumbing -----------------------------------------------------------------------
+
+export const API = '/api/review/v1';
+
+let language = 'en';
+let unauthorizedHandler: () => void = () => {};
+
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+/** Called after a 401 on an authenticated call, once the session has been cleared. */
+export function onUnauthorized(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  auth?: boolean;
+  token?: string;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let code = `http_${res.status}`;
+  let message = '';
+  let fields: FieldError[] = [];
+  try {
+    const data = (await res.json()) as {
+      error?: { code?: unknown; message?: unknown; fields?: unknown };
+    };
+    const e = data?.error;
+    if (e && typeof e === 'object') {
+      if (typeof e.code === 'string') code = e.code;
+      if (typeof e.message === 'string') message = e.message;
+      if (Array.isArray(e.fields)) {
+        fields = e.fields.filter(
+          (f): f is FieldError =>
+            typeof f === 'object' &&
+            f !== null &&
+            typeof (f as FieldError).path === 'string' &&
+            typeof (f as FieldError).message === 'string',
+        );
+      }
+    }
+  } catch {
+    // Not JSON: the UI words a fallback message from the status.
+  }
+  return new ApiError(res.status, code, message, fields);
+}
+
+/** Resolves to the parsed JSON body, or null for 204. */
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, auth = true } = options;
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (auth) {
+    const token = options.token ?? current?.token;
+    if (!token) {
+      unauthorizedHandler();
+      throw new ApiError(401, 'UNAUTHENTICATED', '');
+    }
+    headers.Authorization = `Bearer ${token}`;
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${API}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (auth && res.status === 401) {
+      setSignedIn(null);
+      unauthorizedHandler();
+    }
+    throw error;
+  }
+  if (res.status === 204) return null as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+const enc = encodeURIComponent;
+
+// ---- endpoints ------------------------------------------------------------------------------
+
+export const api = {
+  /** Signs in and returns the session; the caller stores it with setSignedIn. */
+  async signIn(username: string, password: string): Promise<StaffSession> {
+    const res = await request<Partial<StaffSession> & { session?: string }>('/session', {
+      method: 'POST',
+      auth: false,
+      body: { username, password },
+    });
+    // The contract names the token `token`; accept `session` as well.
+    const token = res?.token ?? res?.session;
+    if (!token) throw new ApiError(500, 'BAD_RESPONSE', '');
+    const staff = res.staff ?? (await request<Me>('/me', { token }));
+    return { token, expires_at: res.expires_at ?? '', staff };
+  },
+
+  signOut: () =>
+    request<null>('/session', { method: 'DELETE' }).catch(() => {
+      // Signing out locally always works, even when the server call fails.
+    }),
+
+  me: () => request<Me>('/me'),
+
+  /** null when nothing is available (204), e.g. the queue is empty or today's quota is used. */
+  nextTask: () => request<{ task: TaskView } | null>('/tasks/next').then((r) => r?.task ?? null),
+
+  task: (id: string) => request<{ task: TaskView }>(`/tasks/${enc(id)}`).then((r) => r.task),
+
+  /** A short-lived link to the task's derivative (the anonymised, bleeped WAV; or the image). */
+  taskAudio: (id: string) => request<MediaLink>(`/tasks/${enc(id)}/audio`),
+
+  answer: (id: string, body: AnswerBody) =>
+    request<{ answer_id: string }>(`/tasks/${enc(id)}/answer`, { method: 'POST', body }),
+
+  flag: (id: string, category: FlagCategory, note?: string) =>
+    request<FlagResult>(`/tasks/${enc(id)}/flag`, {
+      method: 'POST',
+      body: note ? { category, note } : { category },
+    }),
+
+  release: (id: string, reason?: 'uncomfortable' | 'other') =>
+    request<null>(`/tasks/${enc(id)}/release`, {
+      method: 'POST',
+      body: reason ? { reason } : {},
+    }),
+
+  queue: () => request<QueueCounts>('/queue'),
+
+  flags: () => request<{ flags: FlagSummary[] }>('/flags').then((r) => r.flags),
+
+  flagDetail: (id: string) =>
+    request<{ flag: FlagSummary; task: FlaggedTask }>(`/flags/${enc(id)}`),
+
+  reveal: (id: string) => request<Reveal>(`/flags/${enc(id)}/reveal`, { method: 'POST', body: {} }),
+
+  resolveFlag: (id: string, outcome: FlagOutcome, note?: string) =>
+    request<{ flag: FlagSummary }>(`/flags/${enc(id)}/resolve`, {
+      method: 'POST',
+      body: note ? { outcome, note } : { outcome },
+    }).then((r) => r.flag),
+
+  requestUnmask: (taskId: string, justification: string) =>
+    request<{ request: UnmaskRequest }>('/unmask', {
+      method: 'POST',
+      body: { task_id: taskId, justification },
+    }).then((r) => r.request),
+
+  approveUnmask: (id: string) =>
+    request<{ request: UnmaskRequest }>(`/unmask/${enc(id)}/approve`, {
+      method: 'POST',
+      body: {},
+    }).then((r) => r.request),
+
+  unmask: (id: string) =>
+    request<{ request: UnmaskRequest; identity?: { platform: string; account: string } }>(
+      `/unmask/${enc(id)}`,
+    ),
+
+  accessReport: (platform: string, account: string) =>
+    request<AccessReport>(`/audit/subject?platform=${enc(platform)}&account=${enc(account)}`),
+
+  staff: () => request<{ staff: StaffMember[] }>('/staff').then((r) => r.staff),
+
+  addStaff: (username: string, password: string, role: Role) =>
+    request<StaffMember>('/staff', { method: 'POST', body: { username, password, role } }),
+
+  updateStaff: (id: string, change: { role?: Role; disabled?: boolean }) =>
+    request<StaffMember>(`/staff/${enc(id)}`, { method: 'PATCH', body: change }),
+
+  retentionSweep: () => request<SweepResult>('/retention/sweep', { method: 'POST', body: {} }),
+};

@@ -1,0 +1,575 @@
+// German and English texts for the review console, plus date formatting and language detection.
+import { createContext, useContext } from 'react';
+import type { FlagCategory, FlagOutcome, Role } from './api';
+
+export type Lang = 'de' | 'en';
+
+function asLang(value: string | null | undefined): Lang | null {
+  if (!value) return null;
+  const base = value.trim().toLowerCase().slice(0, 2);
+  return base === 'de' || base === 'en' ? base : null;
+}
+
+/** `?lang=de|en`, else the browser's language, else English. */
+export function detectLang(): Lang {
+  const fromUrl = asLang(new URLSearchParams(window.location.search).get('lang'));
+  if (fromUrl) return fromUrl;
+  return asLang(navigator.language) ?? 'en';
+}
+
+const en = {
+  appName: 'Obhut review console',
+  skipLink: 'Skip to main content',
+  navLabel: 'Console',
+  langGroup: 'Language',
+  signOut: 'Sign out',
+  signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
+  loading: 'Loading…',
+  networkError: 'The service could not be reached. Check your connection and try again.',
+  genericError: (status: number) => `Something went wrong (error ${status}). Please try again.`,
+  errorPrefix: 'Error:',
+  retry: 'Try again',
+  cancel: 'Cancel',
+  close: 'Close',
+  saving: 'Saving…',
+
+  roleName: {
+    reviewer: 'Reviewer',
+    lead: 'Lead',
+    trust_safety: 'Trust & safety',
+    privacy_officer: 'Privacy officer',
+    admin: 'Administrator',
+  } satisfies Record<Role, string> as Record<Role, string>,
+
+  nav: {
+    queue: 'Review queue',
+    counts: 'Queue counts',
+    flags: 'Flags',
+    unmask: 'Unmask requests',
+    audit: 'Subject access report',
+    staff: 'Staff',
+    retention: 'Retention',
+  },
+
+  // Sign-in
+  signInTitle: 'Sign in',
+  signInIntro:
+    'For review staff only. Everything you open here is recorded in a tamper-evident log, including who opened it and when.',
+  username: 'Username',
+  password: 'Password',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signInFailed: 'Wrong username or password.',
+  signInMissing: 'Enter your username and password.',
+  sessionEnded: 'Your session has ended. Please sign in again.',
+  signedOut: 'You have signed out.',
+
+  // Access
+  notAllowedTitle: 'Not allowed',
+  notAllowedText:
+    'Your role may not use this page. If you think you need it, ask an administrator.',
+  goHome: 'Go to your start page',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address.',
+
+  // Queue
+  queueTitle: 'Review queue',
+  queueIntro:
+    'Take one task at a time. The text is shown first; you decide whether to play a recording. You can skip any task you are not comfortable with, without giving a reason.',
+  nextTask: 'Next task',
+  nextTaskShortcut: 'n',
+  fetchingTask: 'Looking for a task…',
+  noTask: 'There is no task for you right now: the queue is empty or your daily limit is reached.',
+  taskRemoved:
+    'This task was removed: the person concerned objected to human review. It no longer counts for you.',
+  taskReleased: 'The task was handed back. Thank you for looking after yourself.',
+  answerSaved: 'Your answer was saved.',
+  stoppedAfterFlag:
+    'You have stopped after flagging. The task is with the trust and safety team. Take a break before you continue.',
+
+  // Task
+  taskTitle: 'Review task',
+  taskId: 'Task',
+  kindName: { text: 'Text', audio: 'Recording', image: 'Image' } as Record<string, string>,
+  quota: (used: number, limit: number) => `Today: ${used} of ${limit} tasks`,
+  expires: (at: string) => `Reserved for you until ${at}`,
+  transcriptTitle: 'Redacted text',
+  transcriptNote: 'Personal details were replaced with placeholders such as [NAME_1].',
+  noText: 'This task has no text.',
+  audioTitle: 'Recording',
+  audioNote:
+    'The voice is altered and personal details are covered by a tone. Playback starts only when you press play, at low volume.',
+  audioLoad: 'Load recording',
+  play: 'Play',
+  pause: 'Pause',
+  audioLoading: 'Loading the recording…',
+  audioFailed: 'The recording could not be loaded.',
+  waveformLabel: (seconds: string) => `Waveform of the recording, ${seconds} seconds`,
+  redactedMarks: 'Shaded areas are covered by a tone.',
+  imageTitle: 'Image',
+  imageHidden: 'Blurred and in greyscale. Hover or press “Show” to see it.',
+  show: 'Show',
+  hide: 'Blur again',
+
+  wellnessTitle: 'Your viewing settings',
+  wellnessNote: 'Saved for you on this device only.',
+  blurImages: 'Blur images and show them in greyscale',
+  muteAudio: 'Mute the recording',
+  volume: 'Volume',
+  skipUncomfortable: 'Skip: not comfortable',
+  skipExplain: 'Hands the task back without any effect on you.',
+
+  answerTitle: 'Your answer',
+  transcriptCorrection: 'Corrected transcription',
+  transcriptCorrectionHint: 'Keep the placeholders as they are; do not add personal details.',
+  labelsLegend: 'Labels',
+  comment: 'Comment (optional)',
+  submit: 'Submit answer',
+  submitting: 'Submitting…',
+
+  flag: 'Flag for safety team',
+  flagTitle: 'Flag this task',
+  flagIntro:
+    'Use this when the content suggests someone may be harmed or a crime. You do not have to act yourself: a trained team takes over.',
+  flagCategory: 'What did you notice?',
+  flagCategories: {
+    violence: 'Violence',
+    sexual_abuse: 'Sexual abuse',
+    self_harm: 'Self-harm or suicide risk',
+    threat: 'A threat to someone',
+    other: 'Something else',
+  } satisfies Record<FlagCategory, string> as Record<FlagCategory, string>,
+  flagNote: 'Note for the safety team (optional)',
+  flagNoteHint: 'Describe what you heard or read. Do not guess who the person is.',
+  sendFlag: 'Send flag',
+  flagSent: 'Flag sent',
+  flagWhatNext: 'What happens next',
+  flagNextSteps: [
+    'The trust and safety team reviews the task, usually within one working day.',
+    'You will not be asked to identify anyone. Identity is only looked up under a separate, logged procedure with two approvals.',
+    'You may stop now. Talking to your lead or the support service is always fine.',
+  ],
+  stopNow: 'Stop for now',
+  continueReview: 'Back to the queue',
+
+  watermark: (id: string, at: string) => `${id} · ${at}`,
+  shortcutsLabel: 'Keyboard shortcuts',
+  shortcuts: 'n next task · space play/pause · a answer · f flag · s skip · Esc close dialog',
+
+  // Lead
+  countsTitle: 'Queue counts',
+  countsIntro: 'Counts only; no content.',
+  countNames: {
+    open: 'Open',
+    assigned: 'Assigned',
+    done: 'Done',
+    flagged: 'Flagged',
+    removed: 'Removed',
+  } as Record<string, string>,
+  refresh: 'Refresh',
+
+  // Trust & safety
+  flagsTitle: 'Flags',
+  flagsEmpty: 'No flags.',
+  flagColCreated: 'Raised',
+  flagColCategory: 'Category',
+  flagColStatus: 'Status',
+  flagColNote: 'Note',
+  flagStatus: { open: 'Open', resolved: 'Resolved' } as Record<string, string>,
+  open: 'Open',
+  flagDetailTitle: 'Flag',
+  redactedContent: 'Redacted content',
+  revealTitle: 'Provenance and unredacted content',
+  revealExplain:
+    'Revealing shows where the record came from and its unredacted content. It is written to the access log with your id, the task and the time, and the person concerned can see that it happened.',
+  reveal: 'Reveal provenance and unredacted content',
+  revealing: 'Revealing…',
+  rawText: 'Unredacted text',
+  provenanceFields: {
+    record_id: 'Record',
+    source_url: 'Source',
+    dataset: 'Dataset',
+    collected_at: 'Collected',
+    collector: 'Collector',
+    subject: 'Subject (pseudonym)',
+  } as Record<string, string>,
+  resolveTitle: 'Resolve',
+  outcome: 'Outcome',
+  outcomes: {
+    reported: 'Reported to the authorities',
+    no_action: 'No action needed',
+    escalated: 'Escalated',
+  } satisfies Record<FlagOutcome, string> as Record<FlagOutcome, string>,
+  resolveNote: 'Note (optional)',
+  resolve: 'Resolve flag',
+  resolved: 'The flag is resolved.',
+  requestUnmask: 'Request unmasking',
+
+  // Unmask
+  unmaskTitle: 'Unmask requests',
+  unmaskIntro:
+    'Finding out who a person is needs a written justification and the approval of two people other than the requester. Every step is logged.',
+  unmaskNewTitle: 'New request',
+  unmaskTask: 'Task id',
+  justification: 'Justification',
+  sendRequest: 'Send request',
+  unmaskLookupTitle: 'Look up or approve a request',
+  requestId: 'Request id',
+  lookUp: 'Look up',
+  approve: 'Approve',
+  unmaskStatus: { pending: 'Pending', approved: 'Approved', expired: 'Expired' } as Record<
+    string,
+    string
+  >,
+  approvals: 'Approvals',
+  requestedBy: 'Requested by',
+  identity: 'Identity',
+  expiresAt: 'Expires',
+  status: 'Status',
+
+  // Privacy officer
+  auditTitle: 'Subject access report',
+  auditIntro:
+    'Who accessed data of a person, and when. The platform and account are turned into the pseudonym used in the log; they are not stored.',
+  platform: 'Platform',
+  account: 'Account',
+  runReport: 'Show accesses',
+  subjectPseudonym: 'Pseudonym',
+  noAccesses: 'No one has accessed this person’s data.',
+  colWhen: 'When',
+  colWho: 'Who',
+  colTask: 'Task',
+  colAction: 'Action',
+  colLogIndex: 'Log entry',
+  actionNames: {
+    view: 'viewed',
+    listen: 'listened',
+    answer: 'answered',
+    flag: 'flagged',
+    reveal: 'revealed',
+    unmask: 'unmasked',
+    release: 'handed back',
+  } as Record<string, string>,
+
+  // Admin
+  staffTitle: 'Staff',
+  staffAddTitle: 'Add a member of staff',
+  role: 'Role',
+  passwordHint: 'At least 12 characters. Give it to the person in a safe way.',
+  add: 'Add',
+  added: (name: string) => `${name} was added.`,
+  colUser: 'Username',
+  colId: 'Id',
+  colRole: 'Role',
+  colState: 'State',
+  active: 'Active',
+  disabled: 'Disabled',
+  disable: 'Disable',
+  enable: 'Enable',
+  changeRole: (name: string) => `Role of ${name}`,
+  saved: 'Saved.',
+  retentionTitle: 'Retention',
+  retentionIntro:
+    'Deletes raw and derived data whose retention period has ended, except items under a legal hold. Each deletion is logged.',
+  sweep: 'Run retention sweep',
+  sweeping: 'Sweeping…',
+  sweepResult: (raw: number, derived: number) => `Deleted ${raw} raw and ${derived} derived files.`,
+};
+
+export type Messages = typeof en;
+
+const de: Messages = {
+  appName: 'Obhut Prüfkonsole',
+  skipLink: 'Zum Inhalt springen',
+  navLabel: 'Konsole',
+  langGroup: 'Sprache',
+  signOut: 'Abmelden',
+  signedInAs: (name, role) => `Angemeldet als ${name} (${role})`,
+  loading: 'Wird geladen …',
+  networkError:
+    'Der Dienst ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  genericError: (status) =>
+    `Etwas ist schiefgegangen (Fehler ${status}). Bitte versuchen Sie es erneut.`,
+  errorPrefix: 'Fehler:',
+  retry: 'Erneut versuchen',
+  cancel: 'Abbrechen',
+  close: 'Schließen',
+  saving: 'Wird gespeichert …',
+
+  roleName: {
+    reviewer: 'Prüfer:in',
+    lead: 'Teamleitung',
+    trust_safety: 'Trust & Safety',
+    privacy_officer: 'Datenschutzbeauftragte:r',
+    admin: 'Administration',
+  },
+
+  nav: {
+    queue: 'Prüfaufgaben',
+    counts: 'Warteschlange',
+    flags: 'Meldungen',
+    unmask: 'Aufdeckungsanträge',
+    audit: 'Zugriffsauskunft',
+    staff: 'Mitarbeitende',
+    retention: 'Aufbewahrung',
+  },
+
+  signInTitle: 'Anmelden',
+  signInIntro:
+    'Nur für Prüfpersonal. Alles, was Sie hier öffnen, wird manipulationssicher protokolliert – mit Ihrer Kennung und der Uhrzeit.',
+  username: 'Benutzername',
+  password: 'Passwort',
+  signIn: 'Anmelden',
+  signingIn: 'Anmeldung läuft …',
+  signInFailed: 'Benutzername oder Passwort ist falsch.',
+  signInMissing: 'Bitte Benutzername und Passwort eingeben.',
+  sessionEnded: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  signedOut: 'Sie haben sich abgemeldet.',
+
+  notAllowedTitle: 'Nicht erlaubt',
+  notAllowedText:
+    'Ihre Rolle darf diese Seite nicht nutzen. Wenn Sie sie brauchen, wenden Sie sich an die Administration.',
+  goHome: 'Zu Ihrer Startseite',
+  notFoundTitle: 'Seite nicht gefunden',
+  notFoundText: 'Unter dieser Adresse gibt es keine Seite.',
+
+  queueTitle: 'Prüfaufgaben',
+  queueIntro:
+    'Bearbeiten Sie eine Aufgabe nach der anderen. Zuerst sehen Sie den Text; ob Sie eine Aufnahme abspielen, entscheiden Sie. Jede Aufgabe, die Ihnen nicht zumutbar ist, können Sie ohne Begründung überspringen.',
+  nextTask: 'Nächste Aufgabe',
+  nextTaskShortcut: 'n',
+  fetchingTask: 'Aufgabe wird gesucht …',
+  noTask:
+    'Im Moment gibt es keine Aufgabe für Sie: Die Warteschlange ist leer oder Ihr Tageskontingent ist erreicht.',
+  taskRemoved:
+    'Diese Aufgabe wurde entfernt: Die betroffene Person hat der Prüfung durch Menschen widersprochen. Sie zählt nicht für Sie.',
+  taskReleased: 'Die Aufgabe wurde zurückgegeben. Danke, dass Sie auf sich achten.',
+  answerSaved: 'Ihre Antwort wurde gespeichert.',
+  stoppedAfterFlag:
+    'Sie haben nach der Meldung aufgehört. Die Aufgabe liegt beim Trust-&-Safety-Team. Machen Sie eine Pause, bevor Sie weitermachen.',
+
+  taskTitle: 'Prüfaufgabe',
+  taskId: 'Aufgabe',
+  kindName: { text: 'Text', audio: 'Aufnahme', image: 'Bild' },
+  quota: (used, limit) => `Heute: ${used} von ${limit} Aufgaben`,
+  expires: (at) => `Für Sie reserviert bis ${at}`,
+  transcriptTitle: 'Geschwärzter Text',
+  transcriptNote: 'Persönliche Angaben wurden durch Platzhalter wie [NAME_1] ersetzt.',
+  noText: 'Diese Aufgabe hat keinen Text.',
+  audioTitle: 'Aufnahme',
+  audioNote:
+    'Die Stimme ist verfremdet, persönliche Angaben sind von einem Ton überdeckt. Die Wiedergabe beginnt erst, wenn Sie auf Abspielen drücken, und leise.',
+  audioLoad: 'Aufnahme laden',
+  play: 'Abspielen',
+  pause: 'Pause',
+  audioLoading: 'Aufnahme wird geladen …',
+  audioFailed: 'Die Aufnahme konnte nicht geladen werden.',
+  waveformLabel: (seconds) => `Wellenform der Aufnahme, ${seconds} Sekunden`,
+  redactedMarks: 'Schraffierte Stellen sind von einem Ton überdeckt.',
+  imageTitle: 'Bild',
+  imageHidden: 'Unscharf und in Graustufen. Zum Ansehen darüberfahren oder „Zeigen“ drücken.',
+  show: 'Zeigen',
+  hide: 'Wieder unscharf',
+
+  wellnessTitle: 'Ihre Anzeige-Einstellungen',
+  wellnessNote: 'Nur auf diesem Gerät für Sie gespeichert.',
+  blurImages: 'Bilder unscharf und in Graustufen zeigen',
+  muteAudio: 'Aufnahme stumm schalten',
+  volume: 'Lautstärke',
+  skipUncomfortable: 'Überspringen: nicht zumutbar',
+  skipExplain: 'Gibt die Aufgabe zurück, ohne Folgen für Sie.',
+
+  answerTitle: 'Ihre Antwort',
+  transcriptCorrection: 'Korrigierte Abschrift',
+  transcriptCorrectionHint:
+    'Platzhalter bitte unverändert lassen; keine persönlichen Angaben ergänzen.',
+  labelsLegend: 'Kategorien',
+  comment: 'Kommentar (freiwillig)',
+  submit: 'Antwort absenden',
+  submitting: 'Wird gesendet …',
+
+  flag: 'An Sicherheitsteam melden',
+  flagTitle: 'Diese Aufgabe melden',
+  flagIntro:
+    'Nutzen Sie dies, wenn der Inhalt darauf hindeutet, dass jemand zu Schaden kommen könnte oder eine Straftat vorliegt. Sie müssen nicht selbst handeln: Ein geschultes Team übernimmt.',
+  flagCategory: 'Was ist Ihnen aufgefallen?',
+  flagCategories: {
+    violence: 'Gewalt',
+    sexual_abuse: 'Sexueller Missbrauch',
+    self_harm: 'Selbstverletzung oder Suizidgefahr',
+    threat: 'Bedrohung einer Person',
+    other: 'Etwas anderes',
+  },
+  flagNote: 'Hinweis für das Sicherheitsteam (freiwillig)',
+  flagNoteHint:
+    'Beschreiben Sie, was Sie gehört oder gelesen haben. Raten Sie nicht, wer die Person ist.',
+  sendFlag: 'Meldung senden',
+  flagSent: 'Meldung gesendet',
+  flagWhatNext: 'Wie es weitergeht',
+  flagNextSteps: [
+    'Das Trust-&-Safety-Team prüft die Aufgabe, in der Regel innerhalb eines Arbeitstages.',
+    'Niemand verlangt von Ihnen, jemanden zu identifizieren. Die Identität wird nur in einem eigenen, protokollierten Verfahren mit zwei Freigaben ermittelt.',
+    'Sie können jetzt aufhören. Ein Gespräch mit Ihrer Teamleitung oder dem Unterstützungsangebot ist immer in Ordnung.',
+  ],
+  stopNow: 'Für jetzt aufhören',
+  continueReview: 'Zurück zu den Aufgaben',
+
+  watermark: (id, at) => `${id} · ${at}`,
+  shortcutsLabel: 'Tastenkürzel',
+  shortcuts:
+    'n nächste Aufgabe · Leertaste Abspielen/Pause · a Antwort · f melden · s überspringen · Esc Dialog schließen',
+
+  countsTitle: 'Warteschlange',
+  countsIntro: 'Nur Zahlen, keine Inhalte.',
+  countNames: {
+    open: 'Offen',
+    assigned: 'Zugeteilt',
+    done: 'Erledigt',
+    flagged: 'Gemeldet',
+    removed: 'Entfernt',
+  },
+  refresh: 'Aktualisieren',
+
+  flagsTitle: 'Meldungen',
+  flagsEmpty: 'Keine Meldungen.',
+  flagColCreated: 'Gemeldet am',
+  flagColCategory: 'Kategorie',
+  flagColStatus: 'Status',
+  flagColNote: 'Hinweis',
+  flagStatus: { open: 'Offen', resolved: 'Erledigt' },
+  open: 'Öffnen',
+  flagDetailTitle: 'Meldung',
+  redactedContent: 'Geschwärzter Inhalt',
+  revealTitle: 'Herkunft und ungeschwärzter Inhalt',
+  revealExplain:
+    'Aufdecken zeigt, woher der Datensatz stammt, und seinen ungeschwärzten Inhalt. Das wird mit Ihrer Kennung, der Aufgabe und der Uhrzeit im Zugriffsprotokoll festgehalten, und die betroffene Person kann es sehen.',
+  reveal: 'Herkunft und ungeschwärzten Inhalt aufdecken',
+  revealing: 'Wird aufgedeckt …',
+  rawText: 'Ungeschwärzter Text',
+  provenanceFields: {
+    record_id: 'Datensatz',
+    source_url: 'Quelle',
+    dataset: 'Datenbestand',
+    collected_at: 'Erhoben',
+    collector: 'Erhoben durch',
+    subject: 'Betroffene Person (Pseudonym)',
+  },
+  resolveTitle: 'Abschließen',
+  outcome: 'Ergebnis',
+  outcomes: {
+    reported: 'An Behörden gemeldet',
+    no_action: 'Kein Handlungsbedarf',
+    escalated: 'Eskaliert',
+  },
+  resolveNote: 'Hinweis (freiwillig)',
+  resolve: 'Meldung abschließen',
+  resolved: 'Die Meldung ist abgeschlossen.',
+  requestUnmask: 'Aufdeckung beantragen',
+
+  unmaskTitle: 'Aufdeckungsanträge',
+  unmaskIntro:
+    'Wer eine Person ist, darf nur mit schriftlicher Begründung und der Freigabe zweier anderer Personen ermittelt werden. Jeder Schritt wird protokolliert.',
+  unmaskNewTitle: 'Neuer Antrag',
+  unmaskTask: 'Aufgaben-Kennung',
+  justification: 'Begründung',
+  sendRequest: 'Antrag stellen',
+  unmaskLookupTitle: 'Antrag ansehen oder freigeben',
+  requestId: 'Antrags-Kennung',
+  lookUp: 'Ansehen',
+  approve: 'Freigeben',
+  unmaskStatus: { pending: 'Offen', approved: 'Freigegeben', expired: 'Abgelaufen' },
+  approvals: 'Freigaben',
+  requestedBy: 'Beantragt von',
+  identity: 'Identität',
+  expiresAt: 'Gültig bis',
+  status: 'Status',
+
+  auditTitle: 'Zugriffsauskunft',
+  auditIntro:
+    'Wer wann auf Daten einer Person zugegriffen hat. Plattform und Konto werden in das Pseudonym des Protokolls umgerechnet und nicht gespeichert.',
+  platform: 'Plattform',
+  account: 'Konto',
+  runReport: 'Zugriffe anzeigen',
+  subjectPseudonym: 'Pseudonym',
+  noAccesses: 'Niemand hat auf Daten dieser Person zugegriffen.',
+  colWhen: 'Wann',
+  colWho: 'Wer',
+  colTask: 'Aufgabe',
+  colAction: 'Aktion',
+  colLogIndex: 'Protokolleintrag',
+  actionNames: {
+    view: 'angesehen',
+    listen: 'angehört',
+    answer: 'beantwortet',
+    flag: 'gemeldet',
+    reveal: 'aufgedeckt',
+    unmask: 'Identität ermittelt',
+    release: 'zurückgegeben',
+  },
+
+  staffTitle: 'Mitarbeitende',
+  staffAddTitle: 'Person hinzufügen',
+  role: 'Rolle',
+  passwordHint: 'Mindestens 12 Zeichen. Geben Sie es der Person auf sicherem Weg.',
+  add: 'Hinzufügen',
+  added: (name) => `${name} wurde hinzugefügt.`,
+  colUser: 'Benutzername',
+  colId: 'Kennung',
+  colRole: 'Rolle',
+  colState: 'Zustand',
+  active: 'Aktiv',
+  disabled: 'Gesperrt',
+  disable: 'Sperren',
+  enable: 'Entsperren',
+  changeRole: (name) => `Rolle von ${name}`,
+  saved: 'Gespeichert.',
+  retentionTitle: 'Aufbewahrung',
+  retentionIntro:
+    'Löscht Roh- und abgeleitete Daten, deren Aufbewahrungsfrist abgelaufen ist, außer Einträgen unter Aufbewahrungspflicht (Legal Hold). Jede Löschung wird protokolliert.',
+  sweep: 'Aufbewahrungslauf starten',
+  sweeping: 'Wird gelöscht …',
+  sweepResult: (raw, derived) => `${raw} Roh- und ${derived} abgeleitete Dateien gelöscht.`,
+};
+
+const messages: Record<Lang, Messages> = { de, en };
+
+const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
+
+export function formatDateTime(lang: Lang, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locales[lang], {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(date);
+}
+
+export function labelFor(map: Record<string, string>, key: string): string {
+  return map[key] ?? key;
+}
+
+export interface I18n {
+  lang: Lang;
+  t: Messages;
+  setLang: (lang: Lang) => void;
+  dateTime: (iso: string) => string;
+}
+
+export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
+  return {
+    lang,
+    t: messages[lang],
+    setLang,
+    dateTime: (iso) => formatDateTime(lang, iso),
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('en', () => {}));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

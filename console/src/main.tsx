@@ -1,0 +1,212 @@
+import {
+  type ReactNode,
+  StrictMode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  api,
+  getSignedIn,
+  onUnauthorized,
+  setApiLanguage,
+  setSignedIn,
+  subscribeSignedIn,
+} from './api';
+import { Link, MeContext, NotAllowed } from './components';
+import { detectLang, I18nContext, type Lang, makeI18n } from './i18n';
+import {
+  HOME,
+  mayOpen,
+  navigate,
+  type PageName,
+  parseRoute,
+  replaceSearchParam,
+  usePathname,
+} from './router';
+import './styles.css';
+import { StaffView } from './views/Admin';
+import { AuditView } from './views/Audit';
+import { CountsView } from './views/Counts';
+import { FlagDetailView, FlagsView } from './views/Flags';
+import { NotFoundView } from './views/NotFound';
+import { QueueView } from './views/Queue';
+import { RetentionView } from './views/Retention';
+import { type SignInNotice, SignInView } from './views/SignIn';
+import { TaskView } from './views/Task';
+import { UnmaskView } from './views/Unmask';
+
+const NAV: readonly PageName[] = [
+  'queue',
+  'counts',
+  'flags',
+  'unmask',
+  'audit',
+  'staff',
+  'retention',
+];
+
+function App() {
+  const [lang, setLangState] = useState<Lang>(detectLang);
+  const [notice, setNotice] = useState<SignInNotice | null>(null);
+  const pathname = usePathname();
+  const route = parseRoute(pathname);
+  const signedIn = useSyncExternalStore(subscribeSignedIn, getSignedIn);
+  const me = signedIn?.me ?? null;
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    replaceSearchParam('lang', next);
+  }, []);
+  const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+  const { t } = i18n;
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    setApiLanguage(lang);
+  }, [lang]);
+
+  useEffect(() => {
+    onUnauthorized(() => {
+      setNotice('expired');
+      navigate('/', { replace: true });
+    });
+  }, []);
+
+  // Signed out: every page but the sign-in page leads to it.
+  useEffect(() => {
+    if (!me && route.name !== 'signIn') navigate('/', { replace: true });
+    if (me && route.name === 'signIn') navigate(HOME[me.role], { replace: true });
+  }, [me, route.name]);
+
+  const signOut = async () => {
+    await api.signOut();
+    setSignedIn(null);
+    setNotice('signedOut');
+    navigate('/');
+  };
+
+  let view: ReactNode = null;
+  if (!me) {
+    if (route.name === 'signIn') view = <SignInView notice={notice} />;
+  } else if (route.name === 'notFound') {
+    view = <NotFoundView />;
+  } else if (route.name !== 'signIn') {
+    if (!mayOpen(me.role, route.name)) view = <NotAllowed />;
+    else {
+      switch (route.name) {
+        case 'queue':
+          view = <QueueView />;
+          break;
+        case 'task':
+          view = <TaskView id={route.id} />;
+          break;
+        case 'counts':
+          view = <CountsView />;
+          break;
+        case 'flags':
+          view = <FlagsView />;
+          break;
+        case 'flag':
+          view = <FlagDetailView id={route.id} />;
+          break;
+        case 'unmask':
+          view = <UnmaskView />;
+          break;
+        case 'audit':
+          view = <AuditView />;
+          break;
+        case 'staff':
+          view = <StaffView />;
+          break;
+        case 'retention':
+          view = <RetentionView />;
+          break;
+      }
+    }
+  }
+
+  const activePage = route.name === 'task' ? 'queue' : route.name === 'flag' ? 'flags' : route.name;
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <MeContext.Provider value={me}>
+        <a className="skip-link" href="#page-heading">
+          {t.skipLink}
+        </a>
+        <header className="site-header">
+          <div className="header-inner">
+            <p className="brand">
+              <Link to="/">{t.appName}</Link>
+              {me && (
+                <span className="tagline" data-testid="signed-in-as">
+                  {t.signedInAs(me.username, t.roleName[me.role])}
+                </span>
+              )}
+            </p>
+            <div className="header-tools">
+              <fieldset className="lang-switch">
+                <legend className="visually-hidden">{t.langGroup}</legend>
+                <button
+                  type="button"
+                  lang="de"
+                  aria-pressed={lang === 'de'}
+                  onClick={() => setLang('de')}
+                >
+                  Deutsch
+                </button>
+                <button
+                  type="button"
+                  lang="en"
+                  aria-pressed={lang === 'en'}
+                  onClick={() => setLang('en')}
+                >
+                  English
+                </button>
+              </fieldset>
+              {me && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void signOut()}
+                  data-testid="sign-out"
+                >
+                  {t.signOut}
+                </button>
+              )}
+            </div>
+          </div>
+          {me && (
+            <nav aria-label={t.navLabel} className="site-nav">
+              <ul>
+                {NAV.filter((page) => mayOpen(me.role, page)).map((page) => (
+                  <li key={page}>
+                    <Link to={`/${page}`} current={activePage === page}>
+                      {t.nav[page as keyof typeof t.nav]}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" key={pathname}>
+          {view}
+        </main>
+      </MeContext.Provider>
+    </I18nContext.Provider>
+  );
+}
+
+setApiLanguage(detectLang());
+const rootElement = document.getElementById('root');
+if (rootElement) {
+  createRoot(rootElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

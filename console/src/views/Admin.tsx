@@ -1,0 +1,176 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api, ROLES, type Role, type StaffMember } from '../api';
+import { ErrorAlert, LiveStatus, Loading, PageHeading, useMe } from '../components';
+import { useI18n } from '../i18n';
+
+export function StaffView() {
+  const { t } = useI18n();
+  const me = useMe();
+  const [staff, setStaff] = useState<StaffMember[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    api.staff().then(setStaff, setError);
+  }, []);
+  useEffect(load, [load]);
+
+  const change = async (member: StaffMember, update: { role?: Role; disabled?: boolean }) => {
+    setError(null);
+    setStatus(null);
+    try {
+      const updated = await api.updateStaff(member.id, update);
+      setStaff((list) => list?.map((m) => (m.id === member.id ? { ...m, ...updated } : m)) ?? null);
+      setStatus(t.saved);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading>{t.staffTitle}</PageHeading>
+      <AddStaff
+        onAdded={(m) => {
+          setStaff((list) => [...(list ?? []), m]);
+          setStatus(t.added(m.username));
+        }}
+      />
+      <LiveStatus message={status} />
+      {error !== null && <ErrorAlert error={error} />}
+      {staff === null ? (
+        error === null && <Loading />
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.colUser}</th>
+                <th scope="col">{t.colId}</th>
+                <th scope="col">{t.colRole}</th>
+                <th scope="col">{t.colState}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((m) => {
+                const self = m.id === me.id;
+                return (
+                  <tr key={m.id}>
+                    <th scope="row">{m.username}</th>
+                    <td>
+                      <code>{m.id}</code>
+                    </td>
+                    <td>
+                      <label className="visually-hidden" htmlFor={`role-${m.id}`}>
+                        {t.changeRole(m.username)}
+                      </label>
+                      <select
+                        id={`role-${m.id}`}
+                        value={m.role}
+                        disabled={self}
+                        onChange={(e) => void change(m, { role: e.target.value as Role })}
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {t.roleName[r]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      {m.disabled ? t.disabled : t.active}{' '}
+                      {!self && (
+                        <button
+                          type="button"
+                          className="small secondary"
+                          onClick={() => void change(m, { disabled: !m.disabled })}
+                        >
+                          {m.disabled ? t.enable : t.disable}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function AddStaff({ onAdded }: { onAdded: (member: StaffMember) => void }) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('reviewer');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const member = await api.addStaff(username.trim(), password, role);
+      setUsername('');
+      setPassword('');
+      onAdded(member);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)}>
+      <h2>{t.staffAddTitle}</h2>
+      <div className="field">
+        <label htmlFor="new-username">{t.username}</label>
+        <input
+          id="new-username"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-password">{t.password}</label>
+        <p className="hint" id="new-password-hint">
+          {t.passwordHint}
+        </p>
+        <input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-describedby="new-password-hint"
+          required
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-role">{t.role}</label>
+        <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t.roleName[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error !== null && <ErrorAlert error={error} />}
+      <button type="submit" aria-disabled={busy || undefined}>
+        {t.add}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+import { type FormEvent, type RefObject, useState } from 'react';
+import { type AnswerBody, ApiError, api, type LabelDefinition, type TaskView } from '../api';
+import { ErrorAlert } from '../components';
+import { useI18n } from '../i18n';
+import { navigate, setFlash } from '../router';
+import { taskText } from './Task';
+
+function isDefinitions(labels: TaskView['labels']): labels is LabelDefinition[] {
+  return labels.length > 0 && typeof labels[0] === 'object';
+}
+
+/** Label names as shown: "transcript_quality" → "transcript quality". */
+function humane(name: string): string {
+  return name.replace(/_/g, ' ');
+}
+
+export function AnswerForm({
+  task,
+  sectionRef,
+  onGone,
+}: {
+  task: TaskView;
+  sectionRef: RefObject<HTMLElement | null>;
+  onGone: () => void;
+}) {
+  const { t } = useI18n();
+  const original = taskText(task);
+  const [transcript, setTranscript] = useState(original);
+  // Plain labels: the set of ticked names. Labels with options: chosen option(s) by name.
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const toggle = (name: string, on: boolean) =>
+    setTicked((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+
+  const choose = (label: LabelDefinition, option: string, on: boolean) =>
+    setChosen((prev) => {
+      const current = prev[label.name] ?? [];
+      const next = label.multiple
+        ? on
+          ? [...current, option]
+          : current.filter((o) => o !== option)
+        : [option];
+      return { ...prev, [label.name]: next };
+    });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    let labels: AnswerBody['labels'];
+    if (isDefinitions(task.labels)) {
+      const byName: Record<string, string | string[]> = {};
+      for (const label of task.labels) {
+        const values = chosen[label.name] ?? [];
+        if (label.multiple) byName[label.name] = values;
+        else if (values[0] !== undefined) byName[label.name] = values[0];
+      }
+      labels = byName;
+    } else {
+      labels = (task.labels as string[]).filter((name) => ticked.has(name));
+    }
+    const body: AnswerBody = { labels };
+    if (task.kind === 'audio' && transcript.trim() && transcript !== original)
+      body.transcript = transcript;
+    try {
+      await api.answer(task.id, body);
+      setFlash(t.answerSaved);
+      navigate('/queue');
+    } catch (err) {
+      if (err instanceof ApiError && err.isGone) onGone();
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="answer-heading" ref={sectionRef}>
+      <h2 id="answer-heading">
+        {t.answerTitle} <kbd>a</kbd>
+      </h2>
+      <form onSubmit={(e) => void submit(e)} data-testid="answer-form">
+        {task.kind === 'audio' && (
+          <div className="field">
+            <label htmlFor="transcript">{t.transcriptCorrection}</label>
+            <p className="hint" id="transcript-hint">
+              {t.transcriptCorrectionHint}
+            </p>
+            <textarea
+              id="transcript"
+              rows={4}
+              value={transcript}
+              onChange={(e) => setTranscript(e.target.value)}
+              aria-describedby="transcript-hint"
+              spellCheck={false}
+              data-testid="transcript-input"
+            />
+          </div>
+        )}
+        {isDefinitions(task.labels) ? (
+          task.labels.map((label) => (
+            <fieldset key={label.name}>
+              <legend>{humane(label.name)}</legend>
+              {label.options.map((option) => {
+                const id = `label-${label.name}-${option}`;
+                const checked = (chosen[label.name] ?? []).includes(option);
+                return (
+                  <div className="radio" key={option}>
+                    <input
+                      id={id}
+                      type={label.multiple ? 'checkbox' : 'radio'}
+                      name={`label-${label.name}`}
+                      value={option}
+                      checked={checked}
+                      onChange={(e) => choose(label, option, e.target.checked)}
+                      data-testid={id}
+                    />
+                    <label htmlFor={id}>{humane(option)}</label>
+                  </div>
+                );
+              })}
+            </fieldset>
+          ))
+        ) : task.labels.length > 0 ? (
+          <fieldset>
+            <legend>{t.labelsLegend}</legend>
+            {(task.labels as string[]).map((name) => {
+              const id = `label-${name}`;
+              return (
+                <div className="radio" key={name}>
+                  <input
+                    id={id}
+                    type="checkbox"
+                    checked={ticked.has(name)}
+                    onChange={(e) => toggle(name, e.target.checked)}
+                    data-testid={id}
+                  />
+                  <label htmlFor={id}>{humane(name)}</label>
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
+        {error !== null && <ErrorAlert error={error} />}
+        <button type="submit" aria-disabled={busy || undefined} data-testid="submit-answer">
+          {busy ? t.submitting : t.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

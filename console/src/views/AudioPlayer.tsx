@@ -1,0 +1,320 @@
+// The recording: a waveform drawn on a canvas from the decoded WAV, played through an <audio>
+// element without download, autoplay or a loud start. Loaded only when the reviewer asks.
+import {
+  type KeyboardEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { ApiError, api, type TimeRange } from '../api';
+import { ErrorAlert } from '../components';
+import { useI18n } from '../i18n';
+import type { Prefs } from '../prefs';
+
+export interface PlayerHandle {
+  /** Loads the recording if needed, then plays or pauses it. */
+  toggle(): void;
+}
+
+interface Peaks {
+  min: Float32Array;
+  max: Float32Array;
+  duration: number;
+}
+
+const COLUMNS = 600;
+
+/** Min and max of each of `COLUMNS` slices of the first channel. */
+function peaksOf(buffer: AudioBuffer): Peaks {
+  const data = buffer.getChannelData(0);
+  const min = new Float32Array(COLUMNS);
+  const max = new Float32Array(COLUMNS);
+  const step = data.length / COLUMNS;
+  for (let c = 0; c < COLUMNS; c++) {
+    let lo = 0;
+    let hi = 0;
+    const end = Math.min(data.length, Math.floor((c + 1) * step));
+    for (let i = Math.floor(c * step); i < end; i++) {
+      const v = data[i] ?? 0;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    min[c] = lo;
+    max[c] = hi;
+  }
+  return { min, max, duration: buffer.duration };
+}
+
+async function decode(bytes: ArrayBuffer): Promise<AudioBuffer> {
+  // An offline context decodes without opening an audio output.
+  const context = new OfflineAudioContext(1, 1, 44_100);
+  return context.decodeAudioData(bytes);
+}
+
+function draw(canvas: HTMLCanvasElement, peaks: Peaks, ranges: readonly TimeRange[], at: number) {
+  const ratio = window.devicePixelRatio || 1;
+  const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
+  const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  const g = canvas.getContext('2d');
+  if (!g) return;
+  g.clearRect(0, 0, width, height);
+  const x = (seconds: number) => (seconds / (peaks.duration || 1)) * width;
+  // Bleeped spans: grey with diagonal hatching, so they do not depend on colour alone.
+  for (const r of ranges) {
+    const x0 = x(r.start);
+    const x1 = Math.max(x0 + 1, x(r.end));
+    g.fillStyle = '#d9dce1';
+    g.fillRect(x0, 0, x1 - x0, height);
+    g.strokeStyle = '#8a8f98';
+    g.lineWidth = ratio;
+    g.beginPath();
+    for (let hx = x0 - height; hx < x1; hx += 8 * ratio) {
+      g.moveTo(Math.max(hx, x0), height - Math.max(0, x0 - hx));
+      g.lineTo(Math.min(hx + height, x1), Math.max(0, hx + height - x1));
+    }
+    g.stroke();
+  }
+  const mid = height / 2;
+  const colWidth = width / COLUMNS;
+  const played = x(at);
+  for (let c = 0; c < COLUMNS; c++) {
+    const cx = c * colWidth;
+    g.fillStyle = cx < played ? '#083a66' : '#5a7fa3';
+    const top = mid - (peaks.max[c] ?? 0) * mid;
+    const bottom = mid - (peaks.min[c] ?? 0) * mid;
+    g.fillRect(cx, top, Math.max(1, colWidth - 0.5), Math.max(ratio, bottom - top));
+  }
+  g.fillStyle = '#b35900';
+  g.fillRect(played - ratio, 0, 2 * ratio, height);
+}
+
+export function AudioPlayer({
+  taskId,
+  ranges,
+  duration,
+  prefs,
+  onPrefs,
+  controlRef,
+  onGone,
+}: {
+  taskId: string;
+  ranges: readonly TimeRange[];
+  duration: number | undefined;
+  prefs: Prefs;
+  onPrefs: (change: Partial<Prefs>) => void;
+  controlRef: RefObject<PlayerHandle | null>;
+  onGone: () => void;
+}) {
+  const { t } = useI18n();
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [src, setSrc] = useState<string | null>(null);
+  const [peaks, setPeaks] = useState<Peaks | null>(null);
+  const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'failed'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  const [playing, setPlaying] = useState(false);
+  const [position, setPosition] = useState(0);
+  const playAfterLoad = useRef(false);
+  /** A media link works once: after an error (or the end of a stream) the next play asks anew. */
+  const srcUsable = useRef(false);
+
+  const fail = useCallback(
+    (err: unknown) => {
+      if (err instanceof ApiError && err.isGone) onGone();
+      else {
+        setError(err);
+        setState('failed');
+      }
+    },
+    [onGone],
+  );
+
+  /** Fetches and decodes the recording for the waveform (one signed link, used once). */
+  const load = useCallback(async () => {
+    if (state === 'loading' || state === 'ready') return;
+    setState('loading');
+    setError(null);
+    try {
+      const link = await api.taskAudio(taskId);
+      const res = await fetch(link.url, { cache: 'no-store', credentials: 'omit' });
+      if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, '');
+      setPeaks(peaksOf(await decode(await res.arrayBuffer())));
+      setState('ready');
+    } catch (err) {
+      fail(err);
+    }
+  }, [state, taskId, fail]);
+
+  /** Gives the <audio> element a fresh link of its own (the waveform's is used up). */
+  const attach = useCallback(async () => {
+    try {
+      const link = await api.taskAudio(taskId);
+      srcUsable.current = true;
+      setSrc(link.url);
+    } catch (err) {
+      playAfterLoad.current = false;
+      fail(err);
+    }
+  }, [taskId, fail]);
+
+  const toggle = useCallback(() => {
+    if (state === 'idle' || state === 'failed') void load();
+    const audio = audioRef.current;
+    if (!audio || !srcUsable.current) {
+      playAfterLoad.current = true;
+      void attach();
+      return;
+    }
+    if (audio.paused) void audio.play().catch(() => {});
+    else audio.pause();
+  }, [state, load, attach]);
+
+  useEffect(() => {
+    controlRef.current = { toggle };
+    return () => {
+      controlRef.current = null;
+    };
+  }, [controlRef, toggle]);
+
+  // Volume and mute follow the reviewer's settings; the element starts quiet.
+  useEffect(() => {
+    const audio = audioRef.current;
+    if (!audio) return;
+    audio.volume = prefs.volume;
+    audio.muted = prefs.muted;
+  }, [prefs.volume, prefs.muted]);
+
+  // Play once the reviewer asked for it before the recording was there.
+  useEffect(() => {
+    const audio = audioRef.current;
+    if (src && audio && playAfterLoad.current) {
+      playAfterLoad.current = false;
+      void audio.play().catch(() => {});
+    }
+  }, [src]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (canvas && peaks) draw(canvas, peaks, ranges, position);
+  }, [peaks, ranges, position]);
+
+  // Smooth playhead while playing.
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    const tick = () => {
+      const audio = audioRef.current;
+      if (audio) setPosition(audio.currentTime);
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+
+  const seek = (seconds: number) => {
+    const audio = audioRef.current;
+    if (!audio || !peaks || !srcUsable.current) return;
+    const next = Math.min(Math.max(0, seconds), peaks.duration);
+    audio.currentTime = next;
+    setPosition(next);
+  };
+
+  const onCanvasKey = (event: KeyboardEvent<HTMLCanvasElement>) => {
+    if (event.key === 'ArrowLeft') {
+      event.preventDefault();
+      seek(position - 5);
+    } else if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      seek(position + 5);
+    } else if (event.key === 'Home') {
+      event.preventDefault();
+      seek(0);
+    }
+  };
+
+  const seconds = (peaks?.duration ?? duration ?? 0).toFixed(1);
+
+  return (
+    <section className="card" aria-labelledby="audio-heading">
+      <h2 id="audio-heading">{t.audioTitle}</h2>
+      <p className="note">{t.audioNote}</p>
+      {state !== 'ready' && (
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => void load()}
+            aria-disabled={state === 'loading' || undefined}
+            data-testid="load-audio"
+          >
+            {state === 'loading' ? t.audioLoading : t.audioLoad}
+          </button>
+        </div>
+      )}
+      {state === 'failed' && <ErrorAlert error={error ?? new ApiError(0, 'audio', '')} />}
+      {peaks && (
+        <>
+          <canvas
+            ref={canvasRef}
+            className="waveform"
+            role="img"
+            aria-label={t.waveformLabel(seconds)}
+            tabIndex={0}
+            onKeyDown={onCanvasKey}
+            onClick={(e) => {
+              const box = e.currentTarget.getBoundingClientRect();
+              seek(((e.clientX - box.left) / box.width) * peaks.duration);
+            }}
+            data-testid="waveform"
+            data-duration={peaks.duration.toFixed(2)}
+          />
+          {ranges.length > 0 && <p className="note">{t.redactedMarks}</p>}
+        </>
+      )}
+      {src && (
+        // biome-ignore lint/a11y/useMediaCaption: the redacted transcript is shown beside it
+        <audio
+          ref={audioRef}
+          src={src}
+          controls
+          controlsList="nodownload noplaybackrate noremoteplayback"
+          preload="auto"
+          onContextMenu={(e) => e.preventDefault()}
+          onLoadStart={(e) => {
+            e.currentTarget.volume = prefs.volume;
+            e.currentTarget.muted = prefs.muted;
+          }}
+          onPlay={() => setPlaying(true)}
+          onPause={() => setPlaying(false)}
+          onEnded={() => setPlaying(false)}
+          onTimeUpdate={(e) => setPosition(e.currentTarget.currentTime)}
+          onVolumeChange={(e) => {
+            const a = e.currentTarget;
+            if (a.volume !== prefs.volume || a.muted !== prefs.muted)
+              onPrefs({ volume: a.volume, muted: a.muted });
+          }}
+          onError={() => {
+            srcUsable.current = false;
+            setPlaying(false);
+          }}
+          data-testid="audio"
+        />
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="secondary"
+          onClick={toggle}
+          aria-keyshortcuts="Space"
+          data-testid="play-pause"
+        >
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}{' '}
+          <kbd>␣</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

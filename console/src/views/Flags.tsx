@@ -1,0 +1,273 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import {
+  api,
+  FLAG_OUTCOMES,
+  type FlaggedTask,
+  type FlagOutcome,
+  type FlagSummary,
+  type Reveal,
+} from '../api';
+import {
+  ErrorAlert,
+  Link,
+  LiveStatus,
+  Loading,
+  PageHeading,
+  useMe,
+  Watermark,
+} from '../components';
+import { labelFor, useI18n } from '../i18n';
+import { usePrefs } from '../prefs';
+import { Redacted, taskText } from './Task';
+
+export function FlagsView() {
+  const { t, dateTime } = useI18n();
+  const [flags, setFlags] = useState<FlagSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    setError(null);
+    api.flags().then(setFlags, setError);
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <>
+      <PageHeading>{t.flagsTitle}</PageHeading>
+      {error !== null ? (
+        <ErrorAlert error={error} />
+      ) : flags === null ? (
+        <Loading />
+      ) : flags.length === 0 ? (
+        <p>{t.flagsEmpty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="flags-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.flagColCreated}</th>
+                <th scope="col">{t.flagColCategory}</th>
+                <th scope="col">{t.flagColStatus}</th>
+                <th scope="col">{t.flagColNote}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.open}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {flags.map((f) => (
+                <tr key={f.id}>
+                  <td>{dateTime(f.created_at)}</td>
+                  <td>{labelFor(t.flagCategories, f.category)}</td>
+                  <td>{labelFor(t.flagStatus, f.status)}</td>
+                  <td className="break">{f.note ?? ''}</td>
+                  <td>
+                    <Link to={`/flags/${f.id}`}>{t.open}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <button type="button" className="secondary" onClick={load}>
+        {t.refresh}
+      </button>
+    </>
+  );
+}
+
+export function FlagDetailView({ id }: { id: string }) {
+  const { t, dateTime } = useI18n();
+  const me = useMe();
+  const [prefs] = usePrefs(me.id);
+  const [detail, setDetail] = useState<{ flag: FlagSummary; task: FlaggedTask } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [reveal, setReveal] = useState<Reveal | null>(null);
+  const [revealBusy, setRevealBusy] = useState(false);
+  const [revealError, setRevealError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.flagDetail(id).then(setDetail, setError);
+  }, [id]);
+
+  const doReveal = async () => {
+    if (revealBusy) return;
+    setRevealBusy(true);
+    setRevealError(null);
+    try {
+      setReveal(await api.reveal(id));
+    } catch (err) {
+      setRevealError(err);
+    } finally {
+      setRevealBusy(false);
+    }
+  };
+
+  if (error !== null)
+    return (
+      <>
+        <PageHeading>{t.flagDetailTitle}</PageHeading>
+        <ErrorAlert error={error} />
+      </>
+    );
+  if (!detail) return <Loading />;
+  const { flag, task } = detail;
+  const text = taskText(task);
+
+  return (
+    <div className="task-area">
+      <Watermark staffId={me.id} />
+      <PageHeading>{t.flagDetailTitle}</PageHeading>
+      <dl className="facts">
+        <dt>{t.flagColCategory}</dt>
+        <dd>{labelFor(t.flagCategories, flag.category)}</dd>
+        <dt>{t.flagColStatus}</dt>
+        <dd data-testid="flag-status">{labelFor(t.flagStatus, flag.status)}</dd>
+        <dt>{t.flagColCreated}</dt>
+        <dd>{dateTime(flag.created_at)}</dd>
+        <dt>{t.taskId}</dt>
+        <dd>
+          <code>{flag.task_id}</code>
+        </dd>
+        {flag.note && (
+          <>
+            <dt>{t.flagColNote}</dt>
+            <dd className="break">{flag.note}</dd>
+          </>
+        )}
+      </dl>
+
+      <section className="card">
+        <h2>{t.redactedContent}</h2>
+        {text ? (
+          <p className="transcript">
+            <Redacted text={text} />
+          </p>
+        ) : (
+          <p className="note">{t.noText}</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="reveal-heading">
+        <h2 id="reveal-heading">{t.revealTitle}</h2>
+        <p className="alert alert-warning">{t.revealExplain}</p>
+        {!reveal && (
+          <button
+            type="button"
+            onClick={() => void doReveal()}
+            aria-disabled={revealBusy || undefined}
+            data-testid="reveal"
+          >
+            {revealBusy ? t.revealing : t.reveal}
+          </button>
+        )}
+        {revealError !== null && <ErrorAlert error={revealError} />}
+        {reveal && (
+          <div data-testid="revealed">
+            <dl className="facts">
+              {Object.entries(reveal.provenance).map(([k, v]) => (
+                <div className="fact-row" key={k}>
+                  <dt>{labelFor(t.provenanceFields, k)}</dt>
+                  <dd className="break">{String(v)}</dd>
+                </div>
+              ))}
+            </dl>
+            {reveal.raw_text && (
+              <>
+                <h3>{t.rawText}</h3>
+                <p className="transcript">{reveal.raw_text}</p>
+              </>
+            )}
+            {reveal.raw_audio_url && (
+              // biome-ignore lint/a11y/useMediaCaption: the unredacted text is shown above
+              <audio
+                src={reveal.raw_audio_url}
+                controls
+                controlsList="nodownload noplaybackrate"
+                preload="none"
+                onContextMenu={(e) => e.preventDefault()}
+                ref={(el) => {
+                  if (el) {
+                    el.volume = prefs.volume;
+                    el.muted = prefs.muted;
+                  }
+                }}
+              />
+            )}
+          </div>
+        )}
+        {task.id && (
+          <p>
+            <Link to={`/unmask?task=${encodeURIComponent(flag.task_id)}`}>{t.requestUnmask}</Link>
+          </p>
+        )}
+      </section>
+
+      {flag.status === 'open' && (
+        <Resolve id={id} onResolved={(f) => setDetail({ flag: f, task })} />
+      )}
+    </div>
+  );
+}
+
+function Resolve({ id, onResolved }: { id: string; onResolved: (flag: FlagSummary) => void }) {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<FlagOutcome>('no_action');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const flag = await api.resolveFlag(id, outcome, note.trim() || undefined);
+      setDone(true);
+      onResolved(flag);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="resolve-heading">
+      <h2 id="resolve-heading">{t.resolveTitle}</h2>
+      <form onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>{t.outcome}</legend>
+          {FLAG_OUTCOMES.map((o) => (
+            <div className="radio" key={o}>
+              <input
+                id={`outcome-${o}`}
+                type="radio"
+                name="outcome"
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+              />
+              <label htmlFor={`outcome-${o}`}>{t.outcomes[o]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="resolve-note">{t.resolveNote}</label>
+          <textarea
+            id="resolve-note"
+            rows={3}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </div>
+        {error !== null && <ErrorAlert error={error} />}
+        <button type="submit" aria-disabled={busy || undefined} data-testid="resolve">
+          {t.resolve}
+        </button>
+      </form>
+      <LiveStatus message={done ? t.resolved : null} />
+    </section>
+  );
+}
