@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,7 +15,9 @@ import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
+import { reviewEscalationRoutes } from './routes/review-escalation.js';
 import { reviewSessionRoutes } from './routes/review-session.js';
+import { type ReviewRouteOptions, reviewTaskRoutes } from './routes/review-tasks.js';
 import { sessionRoutes } from './routes/session.js';
 import { sharedSchemas } from './schemas.js';
 
@@ -29,10 +30,14 @@ export interface ServerOptions {
   /** Pino options, or false for no request log (tests). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly trustProxy?: boolean;
+  /**
+   * The review API's tasks, media and escalation routes (/api/review/v1): the home folder that
+   * holds review media, and the assignment rules (`reviewRules(process.env)` in `obhut serve`).
+   * Without it only the staff session routes are served.
+   */
+  readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention'>;
   /** The built portal; defaults to dist/web of this package. */
   readonly webRoot?: string;
-  /** The built review console, served under /console/; defaults to dist/console. */
-  readonly consoleRoot?: string;
 }
 
 export interface Limits {
@@ -61,7 +66,6 @@ const LOG_SERIALIZERS = {
 };
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-const DEFAULT_CONSOLE_ROOT = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 
 /**
  * The consent service: JSON API under /api/v1 (OpenAPI at /api/openapi.json, docs at
@@ -191,44 +195,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(buildRoutes, { store, log, tokens });
   await app.register(operatorRoutes, { store, adminToken: options.adminToken });
   await app.register(reviewSessionRoutes, { store, signInPerMinute: limits.signInPerMinute });
-  await registerPortal(
-    app,
-    options.webRoot ?? DEFAULT_WEB_ROOT,
-    options.consoleRoot ?? DEFAULT_CONSOLE_ROOT,
-  );
+  const review = options.review && { store, log, secret, ...options.review };
+  if (review) await app.register(reviewTaskRoutes, review);
+  if (review) await app.register(reviewEscalationRoutes, review);
+  await registerPortal(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }
 
-/**
- * The portal is a single-page app: unknown paths outside /api get its index.html. The review
- * console is a second one under /console/: unknown /console/* paths get the console's.
- */
-async function registerPortal(app: FastifyInstance, root: string, consoleRoot: string) {
+/** The portal is a single-page app: unknown paths outside /api get its index.html. */
+async function registerPortal(app: FastifyInstance, root: string) {
   const built = existsSync(`${root}/index.html`);
   if (built) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
-  const consoleBuilt = existsSync(`${consoleRoot}/index.html`);
-  if (consoleBuilt) {
-    await app.register(fastifyStatic, {
-      root: consoleRoot,
-      prefix: '/console/',
-      wildcard: false,
-      index: 'index.html',
-      decorateReply: false,
-    });
-    app.get('/console', { schema: { hide: true } }, (_req, reply) => reply.redirect('/console/'));
-  }
-  app.setNotFoundHandler(async (req, reply) => {
-    const path = req.url.split('?')[0] ?? '';
-    if (req.method === 'GET' && path.startsWith('/console/')) {
-      // A missing script or stylesheet stays a 404; any other path is a console page.
-      if (consoleBuilt && !path.startsWith('/console/assets/')) {
-        return reply
-          .type('text/html; charset=utf-8')
-          .send(await readFile(`${consoleRoot}/index.html`));
-      }
-    } else if (req.method === 'GET' && !req.url.startsWith('/api/') && built) {
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && built) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${path}`));
+    return reply
+      .code(404)
+      .send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
 }

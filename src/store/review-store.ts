@@ -70,6 +70,8 @@ export interface ReviewStore {
   /** The reviewer's assignment to a task (any state); `expiresAt` tells whether it still runs. */
   assignment(task: string, reviewer: string): Promise<Assignment | undefined>;
   assignments(task: string): Promise<Assignment[]>;
+  /** Assignments the reviewer took since the start of `now`'s UTC day (what the daily quota counts). */
+  assignedToday(reviewer: string, now: Date): Promise<number>;
   /** Gives an active assignment back ("skip"); the task returns to the queue. */
   release(task: string, reviewer: string, now: Date): Promise<TaskChange>;
   /**
@@ -435,6 +437,18 @@ export class KyselyReviewStore implements ReviewStore {
         .execute(),
     );
     return rows.map(toAssignment);
+  }
+
+  async assignedToday(reviewer: string, now: Date): Promise<number> {
+    const row = await this.#guard('counting assignments', () =>
+      this.#db
+        .selectFrom('review_assignments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('reviewer', '=', reviewer)
+        .where('assigned_ms', '>=', dayStart(now.getTime()))
+        .executeTakeFirstOrThrow(),
+    );
+    return Number(row.n);
   }
 
   release(task: string, reviewer: string, now: Date): Promise<TaskChange> {

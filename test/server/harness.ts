@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Mailer, PlatformKey } from '../../src/identity/index.js';
 import { generateNoteKey, parseSignerKey, TransparencyLog } from '../../src/log/index.js';
+import { DEFAULT_RULES } from '../../src/review/index.js';
 import { buildServer, type Limits } from '../../src/server/app.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 
@@ -16,6 +17,8 @@ export interface Harness {
   readonly platformKey: PlatformKey;
   readonly mails: { to: string; subject: string; text: string }[];
   readonly verifierKey: string;
+  /** The home folder the review routes keep media in. */
+  readonly home: string;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function harness(limits: Partial<Limits> = {}): Promise<Harness> {
     mailer,
     adminToken: 'operator-token-for-tests',
     limits,
+    review: { home: path.join(dir, 'home'), rules: DEFAULT_RULES },
   });
   return {
     app,
@@ -52,6 +56,7 @@ export async function harness(limits: Partial<Limits> = {}): Promise<Harness> {
     platformKey,
     mails,
     verifierKey: log.verifierKey,
+    home: path.join(dir, 'home'),
     async close() {
       await app.close();
       await store.close();

@@ -28,9 +28,12 @@ export interface ReviewRoute {
   readonly body?: Record<string, unknown> | ((f: MatrixFixture, role: Role | undefined) => unknown);
   /** Not built yet: reported as a to-do instead of failing. */
   readonly pending?: true;
+  /** Authenticated by a credential in the URL, not a staff session: listed, not role-walked. */
+  readonly ownCredential?: true;
 }
 
 export const R = '/api/review/v1';
+const PLACEHOLDER_TASK = 'rt_0123456789abcdef0123456789abcdef';
 const ASSIGNED = ['reviewer', 'lead'] as const;
 
 export const REVIEW_ROUTES: readonly ReviewRoute[] = [
@@ -62,53 +65,69 @@ export const REVIEW_ROUTES: readonly ReviewRoute[] = [
     body: { daily_quota: 50 },
   },
 
-  // Tasks, flags, unmasking, audit, holds, retention: rows for the routes still to come.
-  { method: 'GET', path: `${R}/tasks/next`, allowed: ASSIGNED, pending: true },
-  { method: 'GET', path: `${R}/tasks/:id`, allowed: ASSIGNED, pending: true },
-  { method: 'GET', path: `${R}/tasks/:id/audio`, allowed: ASSIGNED, pending: true },
-  // GET /media/:token is left out: the signed URL is its own credential (an <audio> element
-  // sends no bearer header), so it needs its own tests of expiry and binding to staff and task.
-  { method: 'POST', path: `${R}/tasks/:id/answer`, allowed: ASSIGNED, pending: true },
-  { method: 'POST', path: `${R}/tasks/:id/flag`, allowed: ASSIGNED, pending: true },
-  { method: 'POST', path: `${R}/tasks/:id/release`, allowed: ASSIGNED, pending: true },
-  { method: 'GET', path: `${R}/queue`, allowed: ['lead', 'admin'], pending: true },
-  { method: 'GET', path: `${R}/flags`, allowed: ['trust_safety'], pending: true },
-  { method: 'GET', path: `${R}/flags/:id`, allowed: ['trust_safety'], pending: true },
-  { method: 'POST', path: `${R}/flags/:id/reveal`, allowed: ['trust_safety'], pending: true },
-  { method: 'POST', path: `${R}/flags/:id/resolve`, allowed: ['trust_safety'], pending: true },
+  // Tasks, media and the queue (src/server/routes/review-tasks.ts).
+  { method: 'GET', path: `${R}/tasks/next`, allowed: ASSIGNED },
+  { method: 'GET', path: `${R}/tasks/:id`, allowed: ASSIGNED },
+  { method: 'GET', path: `${R}/tasks/:id/audio`, allowed: ASSIGNED },
+  // The signed URL is its own credential (an <audio> element sends no bearer header), so the
+  // role walk does not apply; review-api.test.ts tests its expiry, single use and binding.
+  { method: 'GET', path: `${R}/media/:token`, allowed: 'anyone', ownCredential: true },
+  {
+    method: 'POST',
+    path: `${R}/tasks/:id/answer`,
+    allowed: ASSIGNED,
+    body: { labels: ['correct'] },
+  },
+  { method: 'POST', path: `${R}/tasks/:id/flag`, allowed: ASSIGNED, body: { category: 'other' } },
+  { method: 'POST', path: `${R}/tasks/:id/release`, allowed: ASSIGNED, body: {} },
+  { method: 'GET', path: `${R}/queue`, allowed: ['lead', 'admin'] },
+
+  // Flags, unmasking, audit, holds, retention (src/server/routes/review-escalation.ts).
+  { method: 'GET', path: `${R}/flags`, allowed: ['trust_safety'] },
+  { method: 'GET', path: `${R}/flags/:id`, allowed: ['trust_safety'] },
+  { method: 'POST', path: `${R}/flags/:id/reveal`, allowed: ['trust_safety'], body: {} },
+  {
+    method: 'POST',
+    path: `${R}/flags/:id/resolve`,
+    allowed: ['trust_safety'],
+    body: { outcome: 'no_action' },
+  },
   {
     method: 'POST',
     path: `${R}/unmask`,
     allowed: ['trust_safety', 'privacy_officer'],
-    pending: true,
+    body: {
+      task_id: PLACEHOLDER_TASK,
+      justification: 'a threat of violence against a named person',
+    },
   },
   {
     method: 'POST',
     path: `${R}/unmask/:id/approve`,
     allowed: ['trust_safety', 'privacy_officer'],
-    pending: true,
+    body: {},
   },
+  { method: 'GET', path: `${R}/unmask/:id`, allowed: ['trust_safety', 'privacy_officer'] },
   {
     method: 'GET',
-    path: `${R}/unmask/:id`,
-    allowed: ['trust_safety', 'privacy_officer'],
-    pending: true,
+    path: `${R}/audit/subject`,
+    url: () => `${R}/audit/subject?platform=ig&account=someone`,
+    allowed: ['privacy_officer'],
   },
-  { method: 'GET', path: `${R}/audit/subject`, allowed: ['privacy_officer'], pending: true },
-  { method: 'POST', path: `${R}/holds`, allowed: ['privacy_officer', 'admin'], pending: true },
   {
-    method: 'DELETE',
-    path: `${R}/holds/:id`,
+    method: 'POST',
+    path: `${R}/holds`,
     allowed: ['privacy_officer', 'admin'],
-    pending: true,
+    body: { item_id: 'ri_0123456789abcdef0123456789abcdef', reason: 'court order 12/34' },
   },
-  { method: 'POST', path: `${R}/retention/sweep`, allowed: ['admin'], pending: true },
+  { method: 'DELETE', path: `${R}/holds/:id`, allowed: ['privacy_officer', 'admin'] },
+  { method: 'POST', path: `${R}/retention/sweep`, allowed: ['admin'], body: {} },
 ];
 
 const PLACEHOLDER_IDS: Record<string, string> = {
-  tasks: 'rt_0123456789abcdef0123456789abcdef',
-  flags: 'fl_0123456789abcdef0123456789abcdef',
-  unmask: 'um_0123456789abcdef0123456789abcdef',
+  tasks: PLACEHOLDER_TASK,
+  flags: 'rf_0123456789abcdef0123456789abcdef',
+  unmask: 'ru_0123456789abcdef0123456789abcdef',
   holds: 'lh_0123456789abcdef0123456789abcdef',
   staff: 'st_0123456789abcdef',
 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createMailer, loadPlatformKeys } from '../../src/identity/index.js';
+import { reviewRules } from '../../src/review/index.js';
 import { readConfig } from '../../src/runtime/config.js';
 import { initHome, openSession, type Session } from '../../src/runtime/home.js';
 import { buildServer } from '../../src/server/app.js';
@@ -26,6 +27,7 @@ export async function startServer(): Promise<RunningServer> {
     session,
     platforms: loadPlatformKeys(home),
     mailer: createMailer({ from: 'test@obhut.local', outbox: path.join(home, 'outbox') }),
+    review: { home, rules: reviewRules({}) },
   });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

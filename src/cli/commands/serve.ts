@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { createMailer, loadPlatformKeys } from '../../identity/index.js';
 import { retentionDays, scheduleRetention } from '../../review/retention.js';
+import { reviewRules } from '../../review/rules.js';
 import { readConfig } from '../../runtime/config.js';
 import { openSession } from '../../runtime/home.js';
 import { buildServer, DEFAULT_LIMITS } from '../../server/app.js';
@@ -40,6 +41,8 @@ export function registerServe(program: Command): void {
           eventsPerMinute: positive(env.OBHUT_EVENTS_PER_MINUTE, DEFAULT_LIMITS.eventsPerMinute),
         },
         logger: { level: env.OBHUT_LOG_LEVEL ?? 'info' },
+        // Read at start, so a bad OBHUT_REVIEW_* value stops the start, not a request.
+        review: { home: config.home, rules: reviewRules(env), retention: retentionDays(env) },
       });
       // Review data past its retention period is deleted hourly (OBHUT_REVIEW_*_DAYS).
       // The periods are read here, so a bad OBHUT_REVIEW_*_DAYS stops the start, not each sweep.
