@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention'>;
   /** The built portal; defaults to dist/web of this package. */
   readonly webRoot?: string;
+  /** The built review console, served under /console/; defaults to dist/console. */
+  readonly consoleRoot?: string;
 }
 
 export interface Limits {
@@ -66,6 +69,7 @@ const LOG_SERIALIZERS = {
 };
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+const DEFAULT_CONSOLE_ROOT = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 
 /**
  * The consent service: JSON API under /api/v1 (OpenAPI at /api/openapi.json, docs at
@@ -198,20 +202,44 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const review = options.review && { store, log, secret, ...options.review };
   if (review) await app.register(reviewTaskRoutes, review);
   if (review) await app.register(reviewEscalationRoutes, review);
-  await registerPortal(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  await registerPortal(
+    app,
+    options.webRoot ?? DEFAULT_WEB_ROOT,
+    options.consoleRoot ?? DEFAULT_CONSOLE_ROOT,
+  );
   return app;
 }
 
-/** The portal is a single-page app: unknown paths outside /api get its index.html. */
-async function registerPortal(app: FastifyInstance, root: string) {
+/**
+ * The portal is a single-page app: unknown paths outside /api get its index.html. The review
+ * console is a second one under /console/: unknown /console/* paths get the console's.
+ */
+async function registerPortal(app: FastifyInstance, root: string, consoleRoot: string) {
   const built = existsSync(`${root}/index.html`);
   if (built) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && built) {
+  const consoleBuilt = existsSync(`${consoleRoot}/index.html`);
+  if (consoleBuilt) {
+    await app.register(fastifyStatic, {
+      root: consoleRoot,
+      prefix: '/console/',
+      wildcard: false,
+      index: 'index.html',
+      decorateReply: false,
+    });
+    app.get('/console', { schema: { hide: true } }, (_req, reply) => reply.redirect('/console/'));
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && path.startsWith('/console/')) {
+      // A missing script or stylesheet stays a 404; any other path is a console page.
+      if (consoleBuilt && !path.startsWith('/console/assets/')) {
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(await readFile(`${consoleRoot}/index.html`));
+      }
+    } else if (req.method === 'GET' && !req.url.startsWith('/api/') && built) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+    return reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${path}`));
   });
 }
