@@ -18,8 +18,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 export const MEDIA_TOKEN_TTL_MS = 120_000;
 const LABEL = 'obhut review media token v1';
-/** The token as it appears in a URL: base64url payload, a dot, base64url MAC. */
-export const MEDIA_TOKEN_PATTERN = '^[A-Za-z0-9_-]{20,400}\\.[A-Za-z0-9_-]{43}$';
+/**
+ * The token as it appears in a URL (Fastify caps a path parameter at 100 characters): base64url
+ * of the 40-byte payload (staff id 8, task id 16, expiry in seconds 4, nonce 12), a dot, and
+ * base64url of the HMAC truncated to 16 bytes.
+ */
+export const MEDIA_TOKEN_PATTERN = '^[A-Za-z0-9_-]{54}\\.[A-Za-z0-9_-]{22}$';
+const STAFF = /^st_([0-9a-f]{16})$/;
+const TASK = /^rt_([0-9a-f]{32})$/;
+const MAC_BYTES = 16;
 
 export interface MediaClaims {
   /** Staff id. */
@@ -47,41 +54,42 @@ export class MediaTokens {
     task: string,
     nowMs: number = Date.now(),
   ): { token: string; expiresMs: number } {
-    const claims: MediaClaims = {
-      staff,
-      task,
-      expiresMs: nowMs + this.#ttlMs,
-      nonce: randomBytes(16).toString('base64url'),
-    };
-    const payload = Buffer.from(
-      JSON.stringify({ s: claims.staff, t: claims.task, e: claims.expiresMs, n: claims.nonce }),
-    ).toString('base64url');
-    return { token: `${payload}.${this.#mac(payload)}`, expiresMs: claims.expiresMs };
+    const s = STAFF.exec(staff);
+    const t = TASK.exec(task);
+    if (!s || !t) throw new RangeError('media tokens name a staff id and a task id');
+    const expiresSeconds = Math.floor((nowMs + this.#ttlMs) / 1000);
+    const payload = Buffer.alloc(40);
+    payload.write(s[1]!, 0, 'hex');
+    payload.write(t[1]!, 8, 'hex');
+    payload.writeUInt32BE(expiresSeconds, 24);
+    randomBytes(12).copy(payload, 28);
+    const encoded = payload.toString('base64url');
+    return { token: `${encoded}.${this.#mac(encoded)}`, expiresMs: expiresSeconds * 1000 };
   }
 
   /**
-   * The claims of a well-signed, unexpired token, without using it up; undefined otherwise.
-   * Call `redeem` once every other check passed.
+   * The claims of a well-signed, unexpired, unused token; undefined otherwise. Call `redeem`
+   * once every other check passed.
    */
   verify(token: string, nowMs: number = Date.now()): MediaClaims | undefined {
     const dot = token.indexOf('.');
     if (dot < 0) return undefined;
-    const payload = token.slice(0, dot);
+    const encoded = token.slice(0, dot);
     const mac = Buffer.from(token.slice(dot + 1), 'base64url');
-    const expected = Buffer.from(this.#mac(payload), 'base64url');
+    const expected = Buffer.from(this.#mac(encoded), 'base64url');
     if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    } catch {
-      return undefined;
-    }
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { s, t, e, n } = parsed as Record<string, unknown>;
-    if (typeof s !== 'string' || typeof t !== 'string' || typeof n !== 'string') return undefined;
-    if (typeof e !== 'number' || !(e > nowMs)) return undefined;
-    if (this.#used.has(n)) return undefined;
-    return { staff: s, task: t, expiresMs: e, nonce: n };
+    const payload = Buffer.from(encoded, 'base64url');
+    if (payload.length !== 40) return undefined;
+    const expiresMs = payload.readUInt32BE(24) * 1000;
+    if (!(expiresMs > nowMs)) return undefined;
+    const nonce = payload.subarray(28).toString('hex');
+    if (this.#used.has(nonce)) return undefined;
+    return {
+      staff: `st_${payload.subarray(0, 8).toString('hex')}`,
+      task: `rt_${payload.subarray(8, 24).toString('hex')}`,
+      expiresMs,
+      nonce,
+    };
   }
 
   /** Marks a token's nonce used; false when it already was (a concurrent redemption). */
@@ -93,6 +101,10 @@ export class MediaTokens {
   }
 
   #mac(payload: string): string {
-    return createHmac('sha256', this.#key).update(payload).digest('base64url');
+    return createHmac('sha256', this.#key)
+      .update(payload)
+      .digest()
+      .subarray(0, MAC_BYTES)
+      .toString('base64url');
   }
 }

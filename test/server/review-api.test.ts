@@ -1,0 +1,563 @@
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REVIEWER_TASK_FIELDS } from '../../src/authz/index.js';
+import { importConsentFile, loadConsentSnapshot, pseudonymise } from '../../src/consent/index.js';
+import { DEFAULT_POLICY } from '../../src/policy/index.js';
+import { DEFAULT_LABELS, enqueueForReview } from '../../src/review/index.js';
+import { addStaff, type Role, type StaffMember } from '../../src/staff/index.js';
+import { decodeWav, encodeWav, prepareReviewAudio } from '../../src/voice/index.js';
+import { type Harness, harness } from './harness.js';
+
+const R = '/api/review/v1';
+const PASSWORD = 'review api password, long enough';
+const FAST = { logN: 10, r: 8, p: 1 };
+
+// Canary identifiers in the raw record: none may reach a reviewer.
+const CANARY = {
+  account: 'acct-canary-7731',
+  firstName: 'Zorbalina',
+  device: 'dev-CANARY-5521',
+  email: 'zorbalina.canary@example.com',
+  phone: '+49 170 5550123',
+  street: 'Quittenweg 77',
+  sourceUrl: 'https://canary.example/post/991',
+};
+
+const MEMBERS = [
+  ['reviewer', 'reviewer'],
+  ['reviewer2', 'reviewer'],
+  ['lead', 'lead'],
+  ['ts', 'trust_safety'],
+  ['ts2', 'trust_safety'],
+  ['po', 'privacy_officer'],
+  ['admin', 'admin'],
+] as const satisfies readonly (readonly [string, Role])[];
+type Who = (typeof MEMBERS)[number][0];
+
+describe('review API: the whole flow, in-process', () => {
+  let h: Harness;
+  let staff: Record<Who, StaffMember>;
+  let tokens: Record<Who, string>;
+  /** Every body a reviewer received, for the leak check. */
+  let reviewerBodies: string[];
+
+  beforeEach(async () => {
+    h = await harness({ signInPerMinute: 10_000 });
+    staff = {} as Record<Who, StaffMember>;
+    tokens = {} as Record<Who, string>;
+    for (const [who, role] of MEMBERS) {
+      staff[who] = await addStaff(
+        h.store.staff,
+        { username: `api-${who}`, role, password: PASSWORD },
+        FAST,
+      );
+      tokens[who] = (await h.app.staffSessions.open(staff[who])).token;
+    }
+    reviewerBodies = [];
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await h?.close();
+  });
+
+  async function call(
+    who: Who | undefined,
+    method: 'GET' | 'POST' | 'DELETE' | 'PATCH',
+    url: string,
+    payload?: object,
+  ) {
+    const r = await h.app.inject({
+      method,
+      url,
+      headers: who ? { authorization: `Bearer ${tokens[who]}` } : {},
+      ...(payload === undefined ? {} : { payload }),
+    });
+    if (who === 'reviewer' || who === 'reviewer2') reviewerBodies.push(r.body);
+    return r;
+  }
+
+  let counter = 0;
+  /** Queues records for review as `obhut review enqueue` does, with the real audio pipeline. */
+  async function enqueue(records: readonly object[], k = 1) {
+    const dir = path.dirname(h.home);
+    const tone = new Float32Array(16_000).map((_, i) => 0.3 * Math.sin(i / 5));
+    await writeFile(path.join(dir, 'clip.wav'), encodeWav(tone, 16_000));
+    const input = path.join(dir, `items-${counter++}.jsonl`);
+    await writeFile(input, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const now = new Date();
+    const result = await enqueueForReview({
+      inputs: [input],
+      policy: { ...DEFAULT_POLICY, purpose: 'human_review' },
+      consent: await loadConsentSnapshot(h.store, 'human_review', now.toISOString(), now.getTime()),
+      store: h.store,
+      secret: h.secret,
+      home: h.home,
+      k,
+      labels: DEFAULT_LABELS,
+      prepareAudio: (wav, ranges) => prepareReviewAudio(wav, ranges),
+      now,
+    });
+    expect(result.rejected).toEqual([]);
+    return result.queued;
+  }
+
+  const audioRecord = (id: string, account = CANARY.account) => ({
+    id,
+    kind: 'audio',
+    media: 'clip.wav',
+    subject: { platform: 'ig', account, age: 'adult', region: 'DE' },
+    first_name: CANARY.firstName,
+    device_id: CANARY.device,
+    email: CANARY.email,
+    phone: CANARY.phone,
+    street: CANARY.street,
+    source: {
+      url: CANARY.sourceUrl,
+      dataset: 'voice-notes',
+      collector: 'app',
+      collected_at: '2026-01-01T00:00:00Z',
+    },
+    transcript: {
+      words: [
+        { text: 'hello', start: 0, end: 0.2 },
+        { text: 'this', start: 0.2, end: 0.3 },
+        { text: 'is', start: 0.3, end: 0.4 },
+        { text: 'Anna', start: 0.4, end: 0.6 },
+        { text: 'Schmidt', start: 0.6, end: 0.8 },
+        { text: 'thanks', start: 0.8, end: 1.0 },
+      ],
+    },
+  });
+  const textRecord = (id: string, account = CANARY.account) => ({
+    id,
+    kind: 'text',
+    text: 'I will hurt Anna Schmidt tomorrow',
+    subject: { platform: 'ig', account, age: 'adult', region: 'DE' },
+    device_id: CANARY.device,
+  });
+
+  async function next(who: Who) {
+    const r = await call(who, 'GET', `${R}/tasks/next`);
+    return r;
+  }
+
+  async function object(account: string) {
+    const file = path.join(path.dirname(h.home), `events-${counter++}.jsonl`);
+    const event = {
+      platform: 'ig',
+      account,
+      purpose: 'human_review',
+      action: 'object',
+      at: new Date(Date.now() - 1000).toISOString(),
+      channel: 'portal',
+    };
+    await writeFile(file, `${JSON.stringify(event)}\n`);
+    const result = await importConsentFile(file, h.log, h.secret);
+    expect(result.rejected).toEqual([]);
+  }
+
+  it('walks a reviewer through next → open → signed audio → WAV stream → answer, k per item', async () => {
+    await enqueue([audioRecord('rec-1')], 2);
+
+    const first = await next('reviewer');
+    expect(first.statusCode, first.body).toBe(200);
+    const task = first.json().task;
+    expect(task).toMatchObject({
+      kind: 'audio',
+      status: 'open',
+      labels: ['correct', 'minor_errors', 'major_errors', 'unusable'],
+      quota: { used: 1, limit: 200 },
+    });
+    expect(task.id).toMatch(/^rt_[0-9a-f]{32}$/);
+    expect(Date.parse(task.assignment.expires_at)).toBeGreaterThan(Date.now());
+    expect(task.duration).toBeCloseTo(1, 2);
+    expect(task.redacted_ranges.length).toBeGreaterThan(0);
+    expect(task.words.map((w: { text: string }) => w.text).join(' ')).not.toContain('Anna');
+    for (const key of Object.keys(task)) expect(REVIEWER_TASK_FIELDS).toContain(key);
+    // Asking again gives the task already held.
+    expect((await next('reviewer')).json().task.id).toBe(task.id);
+
+    const opened = await call('reviewer', 'GET', `${R}/tasks/${task.id}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.headers['cache-control']).toBe('no-store');
+
+    const link = await call('reviewer', 'GET', `${R}/tasks/${task.id}/audio`);
+    expect(link.statusCode, link.body).toBe(200);
+    const { url, expires_at } = link.json();
+    expect(url).toMatch(new RegExp(`^${R}/media/[A-Za-z0-9_-]{54}\\.[A-Za-z0-9_-]{22}$`));
+    const ttl = Date.parse(expires_at) - Date.now();
+    expect(ttl).toBeGreaterThan(100_000);
+    expect(ttl).toBeLessThanOrEqual(120_000);
+
+    // As an <audio> element fetches it: no bearer header.
+    const wav = await call(undefined, 'GET', url);
+    expect(wav.statusCode, wav.body).toBe(200);
+    expect(wav.headers['content-type']).toBe('audio/wav');
+    expect(wav.headers['cache-control']).toBe('no-store');
+    expect(wav.headers['content-disposition']).toBe('inline');
+    expect(wav.headers['x-content-type-options']).toBe('nosniff');
+    const bytes = wav.rawPayload;
+    reviewerBodies.push(bytes.toString('latin1'));
+    expect(decodeWav(bytes).sampleRate).toBe(16_000);
+    expect(chunks(bytes)).toEqual(['fmt ', 'data']);
+    // Single use.
+    const again = await call(undefined, 'GET', url);
+    expect([again.statusCode, again.json().error.code]).toEqual([401, 'UNAUTHENTICATED']);
+
+    const answer = await call('reviewer', 'POST', `${R}/tasks/${task.id}/answer`, {
+      labels: ['minor_errors'],
+      transcript: 'hello this is [PERSON] thanks',
+      comment: 'fine',
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+    expect(answer.json()).toMatchObject({ done: false });
+    expect(answer.json().answer_id).toMatch(/^ra_[0-9a-f]{32}$/);
+    // Answered: the reviewer's hold on it ended.
+    expect((await call('reviewer', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(403);
+    expect((await next('reviewer')).statusCode).toBe(204);
+
+    // k = 2: a second reviewer gets the same task; after their answer nobody else does.
+    const second = await next('reviewer2');
+    expect(second.json().task.id).toBe(task.id);
+    const bad = await call('reviewer2', 'POST', `${R}/tasks/${task.id}/answer`, {
+      labels: ['excellent'],
+    });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'REQUEST_INVALID']);
+    const done = await call('reviewer2', 'POST', `${R}/tasks/${task.id}/answer`, {
+      labels: ['correct'],
+    });
+    expect(done.json()).toMatchObject({ done: true });
+    const lead = await next('lead');
+    expect(lead.statusCode).toBe(204);
+    const queue = await call('lead', 'GET', `${R}/queue`);
+    expect(queue.json()).toEqual({ open: 0, assigned: 0, done: 1, flagged: 0, removed: 0 });
+    const leadView = await call('lead', 'GET', `${R}/tasks/${task.id}`);
+    expect(leadView.json().task).toMatchObject({ k: 2, status: 'done' });
+    expect(leadView.json().task.answers).toHaveLength(2);
+
+    expectNoCanaries(reviewerBodies);
+  });
+
+  it('stops at the daily quota (the per-member one first) with 204', async () => {
+    await enqueue([textRecord('q-1', 'q1'), textRecord('q-2', 'q2'), textRecord('q-3', 'q3')]);
+    await h.store.staff.update(staff.reviewer.id, { dailyQuota: 1 });
+    tokens.reviewer = (await h.app.staffSessions.open(staff.reviewer)).token;
+    const first = await next('reviewer');
+    expect(first.json().task.quota).toEqual({ used: 1, limit: 1 });
+    const id = first.json().task.id;
+    expect(
+      (await call('reviewer', 'POST', `${R}/tasks/${id}/answer`, { labels: ['correct'] }))
+        .statusCode,
+    ).toBe(201);
+    expect((await next('reviewer')).statusCode).toBe(204);
+    // Others are not held back by it.
+    expect((await next('reviewer2')).statusCode).toBe(200);
+  });
+
+  it('keeps a task to its reviewer: another reviewer gets 403, a lead may read it', async () => {
+    await enqueue([audioRecord('own-1')]);
+    const task = (await next('reviewer')).json().task;
+    for (const [method, suffix, body] of [
+      ['GET', '', undefined],
+      ['GET', '/audio', undefined],
+      ['POST', '/answer', { labels: ['correct'] }],
+      ['POST', '/flag', { category: 'other' }],
+      ['POST', '/release', {}],
+    ] as const) {
+      const r = await call('reviewer2', method, `${R}/tasks/${task.id}${suffix}`, body);
+      expect([r.statusCode, r.json().error.code], `${method} ${suffix}`).toEqual([
+        403,
+        'FORBIDDEN',
+      ]);
+    }
+    const lead = await call('lead', 'GET', `${R}/tasks/${task.id}`);
+    expect(lead.statusCode).toBe(200);
+    expect(lead.json().task).toMatchObject({ id: task.id, k: 1, answers: [] });
+    expect(lead.json().task.assignment).toBeUndefined();
+    // A lead may listen too; the lead cannot answer a task they do not hold.
+    expect((await call('lead', 'GET', `${R}/tasks/${task.id}/audio`)).statusCode).toBe(200);
+    expect(
+      (await call('lead', 'POST', `${R}/tasks/${task.id}/answer`, { labels: ['correct'] }))
+        .statusCode,
+    ).toBe(403);
+
+    // The signed URL is bound to whom it was issued to, and is short-lived.
+    const { url } = (await call('reviewer', 'GET', `${R}/tasks/${task.id}/audio`)).json();
+    const wrong = await call('reviewer2', 'GET', url);
+    expect(wrong.statusCode).toBe(403);
+    const token = url.split('/').pop() as string;
+    const [payload, mac] = token.split('.');
+    const bytes = Buffer.from(payload!, 'base64url');
+    bytes.write(staff.reviewer2.id.slice(3), 0, 'hex');
+    const forged = bytes.toString('base64url');
+    expect((await call(undefined, 'GET', `${R}/media/${forged}.${mac}`)).statusCode).toBe(401);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 121_000 });
+    expect((await call(undefined, 'GET', url)).statusCode).toBe(401);
+    vi.useRealTimers();
+    // Releasing ends the hold: the URL dies with it.
+    const fresh = (await call('reviewer', 'GET', `${R}/tasks/${task.id}/audio`)).json().url;
+    expect(
+      (await call('reviewer', 'POST', `${R}/tasks/${task.id}/release`, { reason: 'uncomfortable' }))
+        .statusCode,
+    ).toBe(204);
+    expect((await call(undefined, 'GET', fresh)).statusCode).toBe(403);
+    // The released task goes to someone else, not back to the one who skipped it.
+    expect((await next('reviewer')).statusCode).toBe(204);
+    expect((await next('reviewer2')).json().task.id).toBe(task.id);
+    expectNoCanaries(reviewerBodies);
+  });
+
+  it('answers 410 when the subject objected after the task was handed out, and drops the task', async () => {
+    await enqueue([audioRecord('obj-1', 'objector')]);
+    const task = (await next('reviewer')).json().task;
+    await object('objector');
+    const r = await call('reviewer', 'GET', `${R}/tasks/${task.id}`);
+    expect([r.statusCode, r.json().error.code]).toEqual([410, 'REVIEW_CONFLICT']);
+    expect((await call('reviewer', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(410);
+    expect((await call('lead', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(410);
+    // The reviewer's copy is gone.
+    expect(await readdir(path.join(h.home, 'review', 'derived'))).toEqual([]);
+    // Objected before anyone opened it: withdrawn on the way, nothing to hand out.
+    await enqueue([textRecord('obj-2', 'objector2')]);
+    await object('objector2');
+    expect((await next('reviewer')).statusCode).toBe(204);
+    expect((await call('lead', 'GET', `${R}/queue`)).json()).toMatchObject({
+      open: 0,
+      removed: 2,
+    });
+  });
+
+  it('routes a flag to trust_safety, who read and reveal it (logged); reviewers never can', async () => {
+    await enqueue([textRecord('flag-1')]);
+    const task = (await next('reviewer')).json().task;
+    const flagged = await call('reviewer', 'POST', `${R}/tasks/${task.id}/flag`, {
+      category: 'threat',
+      note: 'a threat against a person',
+    });
+    expect(flagged.statusCode, flagged.body).toBe(201);
+    const { flag_id, guidance } = flagged.json();
+    expect(flag_id).toMatch(/^rf_[0-9a-f]{32}$/);
+    expect(guidance.length).toBeGreaterThan(20);
+    for (const [method, url] of [
+      ['GET', `${R}/flags`],
+      ['GET', `${R}/flags/${flag_id}`],
+      ['POST', `${R}/flags/${flag_id}/reveal`],
+    ] as const) {
+      expect(
+        (await call('reviewer', method, url, method === 'POST' ? {} : undefined)).statusCode,
+      ).toBe(403);
+      expect((await call('lead', method, url, method === 'POST' ? {} : undefined)).statusCode).toBe(
+        403,
+      );
+    }
+
+    const list = (await call('ts', 'GET', `${R}/flags`)).json().flags;
+    expect(list).toEqual([
+      {
+        id: flag_id,
+        task_id: task.id,
+        category: 'threat',
+        note: 'a threat against a person',
+        status: 'open',
+        created_at: expect.any(String),
+      },
+    ]);
+    const read = (await call('ts', 'GET', `${R}/flags/${flag_id}`)).json();
+    expect(read.flag.id).toBe(flag_id);
+    expect(read.task).toMatchObject({ id: task.id, kind: 'text', status: 'flagged' });
+    expect(read.task.text).not.toContain('Anna');
+    expect(read.task.assignment).toBeUndefined();
+
+    const revealed = await call('ts', 'POST', `${R}/flags/${flag_id}/reveal`, {});
+    expect(revealed.statusCode, revealed.body).toBe(200);
+    const subject = pseudonymise(h.secret, { platform: 'ig', account: CANARY.account });
+    expect(revealed.json().provenance).toEqual({ record_id: 'flag-1', subject });
+    expect(revealed.json()).not.toHaveProperty('raw_text');
+
+    const resolved = await call('ts', 'POST', `${R}/flags/${flag_id}/resolve`, {
+      outcome: 'no_action',
+    });
+    expect(resolved.json().flag).toMatchObject({
+      status: 'resolved',
+      outcome: 'no_action',
+      resolved_by: staff.ts.id,
+    });
+    expect(
+      (await call('ts', 'POST', `${R}/flags/${flag_id}/resolve`, { outcome: 'reported' }))
+        .statusCode,
+    ).toBe(409);
+    // no_action: back in the queue, for another reviewer.
+    expect((await next('reviewer2')).json().task.id).toBe(task.id);
+
+    const audit = (
+      await call('po', 'GET', `${R}/audit/subject?platform=ig&account=${CANARY.account}`)
+    ).json();
+    expect(audit.subject).toBe(subject);
+    const events = audit.events.map((e: { actor: string; action: string }) => [e.actor, e.action]);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        [staff.reviewer.id, 'view'],
+        [staff.reviewer.id, 'flag'],
+        [staff.ts.id, 'view'],
+        [staff.ts.id, 'reveal'],
+      ]),
+    );
+    expectNoCanaries(reviewerBodies);
+  });
+
+  it('unmasks for the requester only, after two approvals by others, until it expires', async () => {
+    await enqueue([textRecord('mask-1')]);
+    const task = (await next('reviewer')).json().task;
+    const reviewerTry = await call('reviewer', 'POST', `${R}/unmask`, {
+      task_id: task.id,
+      justification: 'I would like to know who this is, please',
+    });
+    expect(reviewerTry.statusCode).toBe(403);
+    const short = await call('ts', 'POST', `${R}/unmask`, {
+      task_id: task.id,
+      justification: 'because',
+    });
+    expect(short.statusCode).toBe(400);
+
+    const asked = await call('ts', 'POST', `${R}/unmask`, {
+      task_id: task.id,
+      justification: 'credible threat of violence against a named person; police request 42',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const request = asked.json().request;
+    expect(request).toMatchObject({
+      task_id: task.id,
+      requested_by: staff.ts.id,
+      approvals: [],
+      status: 'pending',
+    });
+    const id = request.id;
+    expect((await call('ts', 'POST', `${R}/unmask/${id}/approve`, {})).statusCode).toBe(403);
+    const one = await call('po', 'POST', `${R}/unmask/${id}/approve`, {});
+    expect(one.json().request).toMatchObject({ approvals: [staff.po.id], status: 'pending' });
+    expect((await call('po', 'POST', `${R}/unmask/${id}/approve`, {})).statusCode).toBe(403);
+    const early = (await call('ts', 'GET', `${R}/unmask/${id}`)).json();
+    expect(early.identity).toBeUndefined();
+    const two = await call('ts2', 'POST', `${R}/unmask/${id}/approve`, {});
+    expect(two.json().request).toMatchObject({ status: 'approved' });
+    expect(two.json().request.approvals.sort()).toEqual([staff.po.id, staff.ts2.id].sort());
+
+    for (const other of ['ts2', 'po'] as const) {
+      const r = (await call(other, 'GET', `${R}/unmask/${id}`)).json();
+      expect(r.request.status).toBe('approved');
+      expect(r.identity).toBeUndefined();
+    }
+    const shown = (await call('ts', 'GET', `${R}/unmask/${id}`)).json();
+    expect(shown.identity).toEqual({ platform: 'ig', account: CANARY.account });
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31 * 60_000 });
+    tokens.ts = (await h.app.staffSessions.open(staff.ts)).token;
+    const late = (await call('ts', 'GET', `${R}/unmask/${id}`)).json();
+    expect(late.request.status).toBe('expired');
+    expect(late.identity).toBeUndefined();
+    vi.useRealTimers();
+
+    const audit = (
+      await call('po', 'GET', `${R}/audit/subject?platform=ig&account=${CANARY.account}`)
+    ).json();
+    const unmasks = audit.events.filter((e: { action: string }) => e.action === 'unmask');
+    expect(unmasks.map((e: { actor: string }) => e.actor)).toEqual([staff.ts.id]);
+    expect((await call('ts', 'GET', `${R}/audit/subject?platform=ig&account=x`)).statusCode).toBe(
+      403,
+    );
+  });
+
+  it("gives the privacy officer the subject's access history: view, listen, answer, reveal", async () => {
+    await enqueue([audioRecord('audit-1')], 2);
+    const task = (await next('reviewer')).json().task;
+    const { url } = (await call('reviewer', 'GET', `${R}/tasks/${task.id}/audio`)).json();
+    expect((await call(undefined, 'GET', url)).statusCode).toBe(200);
+    await call('reviewer', 'POST', `${R}/tasks/${task.id}/answer`, { labels: ['correct'] });
+    await next('reviewer2');
+    const { flag_id } = (
+      await call('reviewer2', 'POST', `${R}/tasks/${task.id}/flag`, { category: 'other' })
+    ).json();
+    await call('ts', 'POST', `${R}/flags/${flag_id}/reveal`, {});
+
+    const r = await call('po', 'GET', `${R}/audit/subject?platform=ig&account=${CANARY.account}`);
+    expect(r.statusCode).toBe(200);
+    const events = r.json().events as {
+      at: string;
+      actor: string;
+      task: string;
+      action: string;
+      log_index: number;
+    }[];
+    expect(events.map((e) => [e.actor, e.action])).toEqual([
+      [staff.reviewer.id, 'view'],
+      [staff.reviewer.id, 'listen'],
+      [staff.reviewer.id, 'answer'],
+      [staff.reviewer2.id, 'view'],
+      [staff.reviewer2.id, 'flag'],
+      [staff.ts.id, 'reveal'],
+    ]);
+    for (const [i, e] of events.entries()) {
+      expect(e.task).toBe(task.id);
+      if (i > 0) expect(e.log_index).toBeGreaterThan(events[i - 1]!.log_index);
+    }
+    const other = await call('po', 'GET', `${R}/audit/subject?platform=ig&account=nobody`);
+    expect(other.json().events).toEqual([]);
+    expectNoCanaries(reviewerBodies);
+  });
+
+  it('places and releases legal holds, and sweeps retention on demand', async () => {
+    const [queued] = await enqueue([textRecord('hold-1')]);
+    const bySubject = await call('po', 'POST', `${R}/holds`, {
+      subject_platform: 'ig',
+      subject_account: CANARY.account,
+      reason: 'litigation hold, case 2026-17',
+    });
+    expect(bySubject.statusCode, bySubject.body).toBe(201);
+    expect(bySubject.json().hold).toMatchObject({
+      subject: pseudonymise(h.secret, { platform: 'ig', account: CANARY.account }),
+      created_by: staff.po.id,
+    });
+    const byItem = await call('admin', 'POST', `${R}/holds`, {
+      item_id: queued!.item,
+      reason: 'regulator inquiry',
+    });
+    expect(byItem.statusCode).toBe(201);
+    const half = await call('po', 'POST', `${R}/holds`, { subject_platform: 'ig', reason: 'x' });
+    expect(half.statusCode).toBe(400);
+    const holdId = bySubject.json().hold.id;
+    expect((await call('po', 'DELETE', `${R}/holds/${holdId}`)).statusCode).toBe(204);
+    expect((await call('po', 'DELETE', `${R}/holds/${holdId}`)).statusCode).toBe(404);
+
+    const sweep = await call('admin', 'POST', `${R}/retention/sweep`, {});
+    expect(sweep.statusCode, sweep.body).toBe(200);
+    expect(sweep.json()).toEqual({ removed: { raw: 0, derived: 0, items: [] } });
+    expect((await call('po', 'POST', `${R}/retention/sweep`, {})).statusCode).toBe(403);
+    expect(existsSync(path.join(h.home, 'review', 'raw'))).toBe(true);
+  });
+});
+
+/** The RIFF chunk ids after the WAVE header. */
+function chunks(bytes: Buffer): string[] {
+  const ids: string[] = [];
+  for (let p = 12; p + 8 <= bytes.length; ) {
+    ids.push(bytes.toString('latin1', p, p + 4));
+    p += 8 + bytes.readUInt32LE(p + 4) + (bytes.readUInt32LE(p + 4) % 2);
+  }
+  return ids;
+}
+
+function expectNoCanaries(bodies: readonly string[]) {
+  expect(bodies.length).toBeGreaterThan(0);
+  const all = bodies.join('\n');
+  for (const [what, value] of Object.entries(CANARY)) {
+    expect(all.includes(value), `${what} reached a reviewer`).toBe(false);
+    expect(all.toLowerCase().includes(value.toLowerCase()), `${what} reached a reviewer`).toBe(
+      false,
+    );
+  }
+  // Neither the pseudonym nor the record id.
+  expect(all).not.toMatch(/"[0-9a-f]{64}"/);
+  expect(all).not.toContain('ri_');
+}
