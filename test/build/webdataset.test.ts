@@ -14,8 +14,8 @@ import { adult, readJsonl, type Workspace, workspace } from '../support/fixtures
 async function shard(file: string, members: [string, Buffer | string][]): Promise<void> {
   const tar = pack();
   const chunks: Buffer[] = [];
-  tar.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => tar.on('end', resolve));
+  tar.on('data', (c) => chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve) => tar.on('end', () => resolve()));
   for (const [name, body] of members) tar.entry({ name }, body);
   tar.finalize();
   await done;
