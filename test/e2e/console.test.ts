@@ -1,0 +1,409 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWav } from '../../src/voice/index.js';
+import { runCli } from '../support/cli.js';
+import { type RunningServer, startServer } from '../support/server.js';
+
+const CHROMIUM = process.env.OBHUT_CHROMIUM ?? '/usr/bin/chromium';
+const CONSOLE_ROOT = fileURLToPath(new URL('../../dist/console/', import.meta.url));
+const skip = !existsSync(CHROMIUM);
+const PASSWORD = 'correct horse battery staple';
+
+/** Identifiers planted in the raw records. None of them may reach a reviewer's browser. */
+const CANARY = {
+  accounts: ['wk_4471009355', 'wk_4471009356', 'wk_4471009357'],
+  firstName: 'Wilhelmina',
+  surname: 'Kowalczyk',
+  deviceId: 'android-3f9c2e71b04d8a65',
+  email: 'wilhelmina.k@example.org',
+  phone: '+49 30 98765432',
+  phoneDigits: '98765432',
+  street: 'Lindenstraße 42',
+  streetName: 'Lindenstraße',
+  iban: 'DE89 3704 0044 0532 0130 00',
+  ibanDigits: '0532 0130',
+  ip: '10.20.30.40',
+};
+const CANARY_STRINGS = [
+  ...CANARY.accounts,
+  CANARY.firstName,
+  CANARY.surname,
+  CANARY.deviceId,
+  CANARY.email,
+  CANARY.phone,
+  CANARY.phoneDigits,
+  CANARY.street,
+  CANARY.streetName,
+  CANARY.iban,
+  CANARY.ibanDigits,
+  CANARY.ip,
+];
+
+/** The spoken sentence of every planted recording, one timed word per 0.15 s. */
+const SPOKEN = `hello my name is ${CANARY.firstName} ${CANARY.surname} I live at ${CANARY.street} my account number is ${CANARY.iban} call me on ${CANARY.phone} or write to ${CANARY.email} from ${CANARY.ip} thanks`;
+
+function timedWords(sentence: string) {
+  return sentence.split(' ').map((text, i) => ({
+    text,
+    start: Math.round(i * 0.15 * 1000) / 1000,
+    end: Math.round((i * 0.15 + 0.13) * 1000) / 1000,
+  }));
+}
+
+/** Every encoding in which a canary could sit in bytes: UTF-8 and UTF-16 (both orders). */
+function leaks(bytes: Buffer): string[] {
+  const found: string[] = [];
+  for (const canary of CANARY_STRINGS) {
+    const forms = [
+      Buffer.from(canary, 'utf8'),
+      Buffer.from(canary, 'utf16le'),
+      Buffer.from(canary, 'utf16le').swap16(),
+      Buffer.from(canary.toLowerCase(), 'utf8'),
+    ];
+    if (forms.some((f) => bytes.includes(f))) found.push(canary);
+  }
+  return found;
+}
+
+// The test's tsconfig has no DOM library: what the page-side callbacks touch, typed here.
+interface AudioLike {
+  readyState: number;
+  duration: number;
+  volume: number;
+  autoplay: boolean;
+  getAttribute(name: string): string | null;
+}
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+  };
+}
+interface PageGlobals {
+  sessionStorage: { getItem(key: string): string | null };
+  localStorage: { getItem(key: string): string | null };
+  getComputedStyle(element: unknown): { pointerEvents: string; userSelect: string };
+}
+
+/** A WAV with a LIST/INFO chunk after the audio, as recorders write artist and comment tags. */
+function withInfoTags(wav: Buffer, tags: Record<string, string>): Buffer {
+  const fields = Object.entries(tags).map(([id, value]) => {
+    const text = Buffer.from(`${value}\0`, 'utf8');
+    const padded = Buffer.concat([text, Buffer.alloc(text.length % 2)]);
+    const head = Buffer.alloc(8);
+    head.write(id, 0, 'latin1');
+    head.writeUInt32LE(text.length, 4);
+    return Buffer.concat([head, padded]);
+  });
+  const body = Buffer.concat([Buffer.from('INFO', 'latin1'), ...fields]);
+  const list = Buffer.alloc(8);
+  list.write('LIST', 0, 'latin1');
+  list.writeUInt32LE(body.length, 4);
+  const out = Buffer.concat([wav, list, body]);
+  out.writeUInt32LE(out.length - 8, 4);
+  return out;
+}
+
+describe.skipIf(skip)(
+  `review console in a real browser${skip ? ' (skipped: no chromium)' : ''}`,
+  () => {
+    let server: RunningServer;
+    let base: string;
+    let browser: Browser;
+    const staffIds = new Map<string, string>();
+
+    const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      runCli(args, { cwd: server.home, env: { OBHUT_HOME: server.home, ...env } });
+
+    beforeAll(async () => {
+      if (!existsSync(path.join(CONSOLE_ROOT, 'index.html'))) {
+        throw new Error('the console is not built: run `npm run build` (npm ci does it)');
+      }
+      server = await startServer();
+      base = server.base;
+
+      for (const [username, role] of [
+        ['rev-answer', 'reviewer'],
+        ['rev-refused', 'reviewer'],
+        ['rev-leak', 'reviewer'],
+      ] as const) {
+        const added = await cli(['staff', 'add', username, '--role', role, '--json'], {
+          OBHUT_STAFF_PASSWORD: PASSWORD,
+        });
+        expect(added.code, added.stderr).toBe(0);
+        staffIds.set(username, JSON.parse(added.stdout).id);
+      }
+
+      // One recording per subject (a reviewer may be capped per subject), every identifier planted:
+      // in the subject's account, in extra record fields and in the spoken transcript.
+      const tone = new Float32Array(16_000 * 5).map((_, i) => 0.3 * Math.sin(i / 7));
+      // The raw recording carries the identifiers in its metadata as well.
+      const clip = withInfoTags(encodeWav(tone, 16_000), {
+        IART: `${CANARY.firstName} ${CANARY.surname}`,
+        ICMT: `${CANARY.deviceId} ${CANARY.email} ${CANARY.phone} ${CANARY.accounts[0]}`,
+        ISRC: `${CANARY.street} ${CANARY.ip} ${CANARY.iban}`,
+      });
+      expect(leaks(clip).length).toBeGreaterThan(8);
+      await writeFile(path.join(server.home, 'clip.wav'), clip);
+      const records = CANARY.accounts.map((account, i) => ({
+        id: `canary-${i}`,
+        kind: 'audio',
+        media: 'clip.wav',
+        subject: { platform: 'example', account, age: 'adult', region: 'DE' },
+        device_id: CANARY.deviceId,
+        first_name: CANARY.firstName,
+        email: CANARY.email,
+        phone: CANARY.phone,
+        address: CANARY.street,
+        transcript: { text: SPOKEN, words: timedWords(SPOKEN) },
+      }));
+      const lines = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+      // The check below finds every planted identifier where it was planted.
+      expect(leaks(Buffer.from(lines)).sort()).toEqual([...CANARY_STRINGS].sort());
+      await writeFile(path.join(server.home, 'items.jsonl'), lines);
+      const queued = await cli(['review', 'enqueue', '--input', 'items.jsonl', '--json']);
+      expect(queued.code, queued.stderr).toBe(0);
+      expect(JSON.parse(queued.stdout).counts).toMatchObject({ queued: records.length });
+
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--autoplay-policy=no-user-gesture-required',
+          '--mute-audio',
+        ],
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function signIn(context: BrowserContext, username: string): Promise<Page> {
+      const page = await context.newPage();
+      await page.goto(`${base}/console/?lang=en`);
+      await page.getByTestId('username').fill(username);
+      await page.getByTestId('password').fill(PASSWORD);
+      await page.getByTestId('sign-in').click();
+      await page.getByTestId('next-task').waitFor();
+      return page;
+    }
+
+    /** The bearer token the console keeps, read from sessionStorage as the app does. */
+    const tokenOf = (page: Page) =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as PageGlobals).sessionStorage.getItem('obhut.console.token') ??
+          '',
+      );
+
+    async function openTaskAndListen(page: Page) {
+      await page.getByTestId('next-task').click();
+      await page.getByTestId('task-view').waitFor();
+      await page.getByTestId('load-audio').click();
+      await page.getByTestId('waveform').waitFor();
+      await page.getByTestId('play-pause').click();
+      const audio = page.getByTestId('audio');
+      await audio.waitFor({ state: 'attached' });
+      await expect
+        .poll(() => audio.evaluate((a) => (a as unknown as AudioLike).readyState), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThanOrEqual(1);
+    }
+
+    it('a reviewer signs in, opens the next task, sees the redacted transcript and the watermark, loads and plays the audio, and answers', async () => {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await signIn(context, 'rev-answer');
+      expect(await context.cookies()).toEqual([]);
+      expect(
+        await page.evaluate(() =>
+          (globalThis as unknown as PageGlobals).localStorage.getItem('obhut.console.token'),
+        ),
+      ).toBeNull();
+      expect(await tokenOf(page)).not.toBe('');
+      // Only the reviewer's own page is in the navigation.
+      const nav = await page.locator('nav.site-nav a').allTextContents();
+      expect(nav).toEqual(['Review queue']);
+
+      await page.getByTestId('next-task').click();
+      await page.getByTestId('task-view').waitFor();
+      expect(page.url()).toMatch(/\/console\/tasks\/rt_[0-9a-f]{32}/);
+
+      const transcript = (await page.getByTestId('transcript').textContent()) ?? '';
+      expect(transcript).toMatch(/\[PERSON_\d+\]/);
+      expect(transcript).toMatch(/\[EMAIL_\d+\]/);
+      expect(transcript).toContain('thanks');
+      expect(leaks(Buffer.from(transcript))).toEqual([]);
+
+      const watermark = page.getByTestId('watermark');
+      const mark = (await watermark.getAttribute('data-text')) ?? '';
+      expect(mark).toContain(staffIds.get('rev-answer'));
+      expect(mark).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+      expect(await watermark.isVisible()).toBe(true);
+      const style = await watermark.evaluate((el) => {
+        const s = (globalThis as unknown as PageGlobals).getComputedStyle(el);
+        return { pointer: s.pointerEvents, select: s.userSelect };
+      });
+      expect(style).toEqual({ pointer: 'none', select: 'none' });
+
+      // Nothing plays by itself; loading draws the waveform, play loads the <audio> quietly.
+      expect(await page.getByTestId('audio').count()).toBe(0);
+      await page.getByTestId('load-audio').click();
+      const waveform = page.getByTestId('waveform');
+      await waveform.waitFor();
+      expect(Number(await waveform.getAttribute('data-duration'))).toBeCloseTo(5, 1);
+      const inked = await waveform.evaluate((element) => {
+        const c = element as unknown as CanvasLike;
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+        return n;
+      });
+      expect(inked).toBeGreaterThan(100);
+
+      await page.keyboard.press('Space');
+      const audio = page.getByTestId('audio');
+      await audio.waitFor({ state: 'attached' });
+      const attrs = await audio.evaluate((element) => {
+        const a = element as unknown as AudioLike;
+        return {
+          controlsList: a.getAttribute('controlslist'),
+          autoplay: a.autoplay,
+          volume: a.volume,
+        };
+      });
+      expect(attrs.controlsList).toContain('nodownload');
+      expect(attrs.autoplay).toBe(false);
+      expect(attrs.volume).toBeLessThanOrEqual(0.25);
+      await expect
+        .poll(() => audio.evaluate((a) => (a as unknown as AudioLike).readyState), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThanOrEqual(1);
+      expect(await audio.evaluate((a) => (a as unknown as AudioLike).duration)).toBeCloseTo(5, 1);
+
+      await page.getByTestId('label-correct').check();
+      await page.getByTestId('submit-answer').click();
+      await expect
+        .poll(() => page.getByTestId('flash').textContent())
+        .toContain('Your answer was saved');
+      expect(page.url()).toContain('/console/queue');
+      await context.close();
+    }, 90_000);
+
+    it('a reviewer is refused the trust_safety and admin pages, and the API answers 403', async () => {
+      const context = await browser.newContext({ locale: 'de-DE' });
+      const page = await signIn(context, 'rev-refused');
+      const token = await tokenOf(page);
+
+      for (const pagePath of ['/console/flags', '/console/staff', '/console/retention']) {
+        await page.goto(`${base}${pagePath}`);
+        await page.getByTestId('not-allowed').waitFor();
+        expect(await page.locator('h1').textContent()).toBe('Nicht erlaubt');
+      }
+
+      const statuses = await page.evaluate(async (bearer) => {
+        const call = async (method: string, url: string) =>
+          (
+            await fetch(url, {
+              method,
+              headers: {
+                Authorization: `Bearer ${bearer}`,
+                ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+              },
+              body: method === 'POST' ? '{}' : undefined,
+            })
+          ).status;
+        return {
+          flags: await call('GET', '/api/review/v1/flags'),
+          staff: await call('GET', '/api/review/v1/staff'),
+          sweep: await call('POST', '/api/review/v1/retention/sweep'),
+          audit: await call('GET', '/api/review/v1/audit/subject?platform=example&account=x'),
+        };
+      }, token);
+      expect(statuses).toEqual({ flags: 403, staff: 403, sweep: 403, audit: 403 });
+
+      // Signing out ends the session on the server too.
+      await page.goto(`${base}/console/queue`);
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('sign-in-notice').waitFor();
+      const after = await page.evaluate(
+        async (bearer) =>
+          (await fetch('/api/review/v1/me', { headers: { Authorization: `Bearer ${bearer}` } }))
+            .status,
+        token,
+      );
+      expect(after).toBe(401);
+      expect(await tokenOf(page)).toBe('');
+      await context.close();
+    }, 60_000);
+
+    it('no planted identifier reaches the reviewer: not in any response body, not in the WAV', async () => {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const bodies: { url: string; status: number; body: Buffer }[] = [];
+      const pending: Promise<void>[] = [];
+      // Media is read once per signed link, so it is fetched here and handed to the page as is.
+      await context.route('**/api/review/v1/media/**', async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        bodies.push({ url: route.request().url(), status: response.status(), body });
+        await route.fulfill({ response, body });
+      });
+      context.on('response', (response) => {
+        if (response.url().includes('/api/review/v1/media/')) return;
+        pending.push(
+          response.body().then(
+            (body) => {
+              bodies.push({ url: response.url(), status: response.status(), body });
+            },
+            () => {
+              // Redirects and bodiless answers (204) have nothing to read.
+            },
+          ),
+        );
+      });
+
+      const page = await signIn(context, 'rev-leak');
+      await openTaskAndListen(page);
+      await page.getByTestId('label-minor_errors').check();
+      await page.getByTestId('transcript-input').fill('hello my name is [PERSON_1] thanks');
+      await page.getByTestId('submit-answer').click();
+      await page.getByTestId('flash').waitFor();
+      await Promise.all(pending);
+      await context.close();
+
+      // The test saw what it meant to check: the task JSON and the WAV itself.
+      const api = bodies.filter((b) => b.url.includes('/api/review/v1/'));
+      const task = api.find((b) => b.url.endsWith('/tasks/next'));
+      expect(task?.body.toString('utf8')).toContain('[PERSON_');
+      const wavs = api.filter((b) => b.url.includes('/media/'));
+      expect(wavs.length).toBeGreaterThanOrEqual(2); // waveform and player, one link each
+      for (const wav of wavs) {
+        expect(wav.status).toBe(200);
+        expect(wav.body.subarray(0, 4).toString('latin1')).toBe('RIFF');
+        // fmt and data chunks only: nothing else rides along in the file.
+        const chunks: string[] = [];
+        for (let at = 12; at + 8 <= wav.body.length; ) {
+          chunks.push(wav.body.toString('latin1', at, at + 4));
+          at += 8 + wav.body.readUInt32LE(at + 4) + (wav.body.readUInt32LE(at + 4) % 2);
+        }
+        expect(chunks).toEqual(['fmt ', 'data']);
+      }
+      expect(bodies.length).toBeGreaterThan(8);
+      for (const { url, body } of bodies) expect(leaks(body), url).toEqual([]);
+    }, 90_000);
+  },
+);
