@@ -59,12 +59,12 @@ export interface TaskView {
   redacted_ranges?: TimeRange[];
   duration?: number;
   labels: string[] | LabelDefinition[];
-  assignment: { expires_at: string };
-  quota: { used: number; limit: number };
+  /** Absent for a lead reading a task not assigned to them. */
+  assignment?: { expires_at: string };
+  quota?: { used: number; limit: number };
 }
 
-export type FlaggedTask = Omit<TaskView, 'assignment' | 'quota'> &
-  Partial<Pick<TaskView, 'assignment' | 'quota'>>;
+export type FlaggedTask = Omit<TaskView, 'assignment' | 'quota'>;
 
 export interface MediaLink {
   url: string;

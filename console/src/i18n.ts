@@ -181,8 +181,8 @@ const en = {
   redactedContent: 'Redacted content',
   revealTitle: 'Provenance and unredacted content',
   revealExplain:
-    'Revealing shows where the record came from and its unredacted content. It is written to the access log with your id, the task and the time, and the person concerned can see that it happened.',
-  reveal: 'Reveal provenance and unredacted content',
+    'Revealing shows where the record came from, and its unredacted content where the server releases it; who the person is needs an approved unmask request. The reveal is written to the access log with your id, the task and the time, and the person concerned can see that it happened.',
+  reveal: 'Reveal provenance (logged)',
   revealing: 'Revealing…',
   rawText: 'Unredacted text',
   provenanceFields: {
@@ -442,8 +442,8 @@ const de: Messages = {
   redactedContent: 'Geschwärzter Inhalt',
   revealTitle: 'Herkunft und ungeschwärzter Inhalt',
   revealExplain:
-    'Aufdecken zeigt, woher der Datensatz stammt, und seinen ungeschwärzten Inhalt. Das wird mit Ihrer Kennung, der Aufgabe und der Uhrzeit im Zugriffsprotokoll festgehalten, und die betroffene Person kann es sehen.',
-  reveal: 'Herkunft und ungeschwärzten Inhalt aufdecken',
+    'Aufdecken zeigt, woher der Datensatz stammt, und seinen ungeschwärzten Inhalt, soweit der Server ihn freigibt; wer die Person ist, erfahren Sie nur über einen freigegebenen Aufdeckungsantrag. Das Aufdecken wird mit Ihrer Kennung, der Aufgabe und der Uhrzeit im Zugriffsprotokoll festgehalten, und die betroffene Person kann es sehen.',
+  reveal: 'Herkunft aufdecken (wird protokolliert)',
   revealing: 'Wird aufgedeckt …',
   rawText: 'Ungeschwärzter Text',
   provenanceFields: {

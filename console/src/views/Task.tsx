@@ -132,8 +132,10 @@ export function TaskView({ id }: { id: string }) {
           {t.taskId} <code data-testid="task-id">{task.id}</code>
         </span>
         <span>{labelFor(t.kindName, task.kind)}</span>
-        <span data-testid="quota">{t.quota(task.quota.used, task.quota.limit)}</span>
-        <span>{t.expires(dateTime(task.assignment.expires_at))}</span>
+        {task.quota && (
+          <span data-testid="quota">{t.quota(task.quota.used, task.quota.limit)}</span>
+        )}
+        {task.assignment && <span>{t.expires(dateTime(task.assignment.expires_at))}</span>}
       </p>
       <p className="shortcuts">
         <span className="visually-hidden">{t.shortcutsLabel}: </span>
