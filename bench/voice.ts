@@ -4,9 +4,15 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { anonymise, decodeWav, encodeWav, prepareReviewAudio } from '../src/voice/index.js';
+import {
+  alphaFor,
+  anonymise,
+  decodeWav,
+  encodeWav,
+  prepareReviewAudio,
+} from '../src/voice/index.js';
 
-// `npm run bench -- voice [--seconds 60] [--alpha 0.8]`
+// `npm run bench -- voice [--seconds 60] [--alpha 0.8] [--reps 5]`
 //
 // (a) Speed on one core, in seconds of audio per second: `anonymise` and the whole
 //     `prepareReviewAudio` (decode → McAdams → bleep → encode) on generated 16 kHz speech-like
@@ -17,6 +23,11 @@ import { anonymise, decodeWav, encodeWav, prepareReviewAudio } from '../src/voic
 //     cosine similarities, nearest-neighbour speaker identification and EER. Content survival:
 //     energy-envelope correlation and nearest-template sentence identification by DTW over
 //     MFCC sequences (a stand-in for WER, which needs an ASR model this bench does not have).
+//     Conditions: a fixed alpha (--alpha, and 0.6), and alpha drawn by `alphaFor` per speaker
+//     or per utterance from U(0.5, 0.9) and milder ranges, each over --reps draws of seeds.
+//     Three attackers: ignorant (enrols on original audio), informed (enrols on audio
+//     anonymised the same way) and grid (enrols on original audio anonymised at 9 alphas
+//     across the range, best score wins).
 //
 // The speaker model is deliberately simple: formant-synthesised voices differ mostly in their
 // spectral envelope, which is exactly what McAdams moves, so this attacker flatters McAdams
@@ -128,7 +139,7 @@ function benchSpeed(seconds: number, alpha: number): void {
   }));
   anonymise(audio.subarray(0, rate * 2), rate, { alpha }); // warm up
   const anon = timeRuns(5, () => anonymise(audio, rate, { alpha }));
-  const all = timeRuns(5, () => prepareReviewAudio(wav, spans, { mcadams: { alpha } }));
+  const all = timeRuns(5, () => prepareReviewAudio(wav, spans, { alpha }));
   const line = (name: string, t: { wall: number; cpu: number }) =>
     out(
       `  ${name.padEnd(22)} ${(seconds / t.cpu).toFixed(0)}× real time by CPU time, ${(seconds / t.wall).toFixed(0)}× by wall clock (${(t.wall * 1000).toFixed(0)} ms)`,
@@ -309,12 +320,12 @@ function dtw(a: Float64Array[], b: Float64Array[]): number {
 
 // ---------- (b) speakers ----------
 
-interface Utterance {
+interface Clip {
   readonly speaker: number;
+  readonly voice: string;
   readonly sentence: string;
   readonly rate: number;
   readonly original: Float32Array;
-  readonly anonymised: Float32Array;
 }
 
 function hasEspeak(): boolean {
@@ -322,9 +333,9 @@ function hasEspeak(): boolean {
   return r.status === 0;
 }
 
-async function synthesise(): Promise<Array<Omit<Utterance, 'anonymised'>>> {
+async function synthesise(): Promise<Clip[]> {
   await mkdir(dataDir, { recursive: true });
-  const list: Array<Omit<Utterance, 'anonymised'>> = [];
+  const list: Clip[] = [];
   VOICES.forEach(({ voice, lang }, speaker) => {
     SENTENCES[lang].forEach((text, k) => {
       const file = path.join(dataDir, `${voice.replace(/[^a-z0-9]+/gi, '_')}-${k}.wav`);
@@ -333,7 +344,7 @@ async function synthesise(): Promise<Array<Omit<Utterance, 'anonymised'>>> {
         if (r.status !== 0) throw new Error(`espeak-ng -v ${voice} failed: ${r.stderr}`);
       }
       const { sampleRate, samples } = decodeWav(readFileSync(file));
-      list.push({ speaker, sentence: `${lang}${k}`, rate: sampleRate, original: samples });
+      list.push({ speaker, voice, sentence: `${lang}${k}`, rate: sampleRate, original: samples });
     });
   });
   return list;
@@ -362,144 +373,261 @@ function eer(target: number[], nonTarget: number[]): number {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-function reportSpeakers(raw: Array<Omit<Utterance, 'anonymised'>>, alpha: number): void {
-  let audioSeconds = 0;
-  const t = performance.now();
-  const c = process.cpuUsage();
-  const utts: Utterance[] = raw.map((u) => {
-    audioSeconds += u.original.length / u.rate;
-    return { ...u, anonymised: anonymise(u.original, u.rate, { alpha }) };
-  });
-  const used = process.cpuUsage(c);
-  const anonCpu = (used.user + used.system) / 1e6;
-  const anonSeconds = (performance.now() - t) / 1000;
-  const fo = utts.map((u) => features(u.original, u.rate));
-  const fa = utts.map((u) => features(u.anonymised, u.rate));
-  const rawO = fo.map(embedding);
-  const rawA = fa.map(embedding);
-  // Standardised with the statistics of the original audio (what an attacker would have).
-  const eo = standardise(rawO, rawO);
-  const ea = standardise(rawA, rawO);
-  const n = utts.length;
-  const speakers = VOICES.length;
+/** How each utterance's alpha is chosen; `rep` salts the seeds of the random conditions. */
+interface Condition {
+  readonly name: string;
+  readonly random: boolean;
+  readonly alpha: (clip: Clip, rep: number) => number;
+}
 
-  const pairs = (test: Float64Array[], enrol: Float64Array[]) => {
+/** One condition's figures for one draw of alphas. */
+interface Figures {
+  readonly meanAlpha: number;
+  readonly selfSim: number;
+  readonly targetSim: number;
+  readonly idIgnorant: number;
+  readonly idInformed: number;
+  readonly idGrid: number;
+  readonly eerIgnorant: number;
+  readonly eerInformed: number;
+  readonly eerGrid: number;
+  readonly envelope: number;
+  readonly sentenceId: number;
+}
+
+// The "grid" attacker knows the method and the range but not the alpha of any recording: it
+// anonymises its original enrolment audio at each of these alphas and keeps the best score.
+const GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+
+class SpeakerBench {
+  readonly n: number;
+  readonly speakers = VOICES.length;
+  readonly audioSeconds: number;
+  readonly fo: Features[];
+  readonly rawO: Float64Array[];
+  readonly eo: Float64Array[];
+  /** Enrolment embeddings of the original audio anonymised at each GRID alpha. */
+  grid: Float64Array[][] = [];
+  /** Seconds of audio anonymised, and the wall and CPU time that took. */
+  anonAudio = 0;
+  anonSeconds = 0;
+  anonCpu = 0;
+
+  constructor(readonly clips: readonly Clip[]) {
+    this.n = clips.length;
+    this.audioSeconds = clips.reduce((s, c) => s + c.original.length / c.rate, 0);
+    this.fo = clips.map((c) => features(c.original, c.rate));
+    this.rawO = this.fo.map(embedding);
+    // Standardised with the statistics of the original audio (what an attacker would have).
+    this.eo = standardise(this.rawO, this.rawO);
+  }
+
+  anonymiseAll(alphas: readonly number[]): Float32Array[] {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    const result = this.clips.map((u, i) => anonymise(u.original, u.rate, { alpha: alphas[i]! }));
+    const used = process.cpuUsage(c);
+    this.anonCpu += (used.user + used.system) / 1e6;
+    this.anonSeconds += (performance.now() - t) / 1000;
+    this.anonAudio += this.audioSeconds;
+    return result;
+  }
+
+  prepareGrid(): void {
+    this.grid = GRID.map((alpha) => {
+      const audio = this.anonymiseAll(this.clips.map(() => alpha));
+      const raw = audio.map((x, i) => embedding(features(x, this.clips[i]!.rate)));
+      return standardise(raw, this.rawO);
+    });
+  }
+
+  /** Target and non-target trial scores (other-sentence pairs); each the best over `enrol` sets. */
+  pairs(test: Float64Array[], enrol: Float64Array[][]) {
     const target: number[] = [];
     const nonTarget: number[] = [];
+    const { clips, n } = this;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
-        if (i === j || utts[i]!.sentence === utts[j]!.sentence) continue;
-        (utts[i]!.speaker === utts[j]!.speaker ? target : nonTarget).push(
-          cosine(test[i]!, enrol[j]!),
-        );
+        if (i === j || clips[i]!.sentence === clips[j]!.sentence) continue;
+        let score = -Infinity;
+        for (const set of enrol) score = Math.max(score, cosine(test[i]!, set[j]!));
+        (clips[i]!.speaker === clips[j]!.speaker ? target : nonTarget).push(score);
       }
     }
     return { target, nonTarget };
-  };
-  const identify = (test: Float64Array[], enrol: Float64Array[]) => {
+  }
+
+  /** Nearest speaker model (mean of that speaker's other utterances), leave one out. */
+  identify(test: Float64Array[], enrol: Float64Array[][]): number {
+    const { clips, n } = this;
     let correct = 0;
     for (let i = 0; i < n; i++) {
       let best = -1;
       let bestScore = -Infinity;
-      for (let s = 0; s < speakers; s++) {
-        const model = new Float64Array(test[i]!.length);
-        let count = 0;
-        for (let j = 0; j < n; j++) {
-          if (j === i || utts[j]!.speaker !== s) continue;
-          for (let q = 0; q < model.length; q++) model[q]! += enrol[j]![q]!;
-          count++;
-        }
-        const score = count ? cosine(test[i]!, model) : -Infinity;
-        if (score > bestScore) {
-          bestScore = score;
-          best = s;
+      for (let s = 0; s < this.speakers; s++) {
+        for (const set of enrol) {
+          const model = new Float64Array(test[i]!.length);
+          let count = 0;
+          for (let j = 0; j < n; j++) {
+            if (j === i || clips[j]!.speaker !== s) continue;
+            for (let q = 0; q < model.length; q++) model[q]! += set[j]![q]!;
+            count++;
+          }
+          const score = count ? cosine(test[i]!, model) : -Infinity;
+          if (score > bestScore) {
+            bestScore = score;
+            best = s;
+          }
         }
       }
-      if (best === utts[i]!.speaker) correct++;
+      if (best === clips[i]!.speaker) correct++;
     }
     return correct / n;
-  };
+  }
 
-  const before = pairs(eo, eo);
-  const ignorant = pairs(ea, eo);
-  const informed = pairs(ea, ea);
-  const selfSim = mean(utts.map((_, i) => cosine(eo[i]!, ea[i]!)));
-  const accBefore = identify(eo, eo);
-  const accIgnorant = identify(ea, eo);
-  const accInformed = identify(ea, ea);
-  const eerBefore = eer(before.target, before.nonTarget);
-  const eerIgnorant = eer(ignorant.target, ignorant.nonTarget);
-  const eerInformed = eer(informed.target, informed.nonTarget);
-
-  const envSelf = mean(utts.map((_, i) => pearson(fo[i]!.logEnergy, fa[i]!.logEnergy)));
-  const envOther = mean(
-    utts.map((u, i) => {
-      const j = utts.findIndex((v) => v.speaker === u.speaker && v.sentence !== u.sentence);
-      return pearson(fo[i]!.logEnergy, fo[j]!.logEnergy);
-    }),
-  );
-  const sentenceId = (test: Features[]) => {
+  /** Sentence identification by DTW to the other voices' original recordings. */
+  sentenceId(test: Features[]): number {
+    const { clips, n } = this;
     let correct = 0;
     for (let i = 0; i < n; i++) {
       let best = '';
       let bestD = Infinity;
       for (let j = 0; j < n; j++) {
-        if (utts[j]!.speaker === utts[i]!.speaker) continue;
-        const d = dtw(test[i]!.mfcc, fo[j]!.mfcc);
+        if (clips[j]!.speaker === clips[i]!.speaker) continue;
+        const d = dtw(test[i]!.mfcc, this.fo[j]!.mfcc);
         if (d < bestD) {
           bestD = d;
-          best = utts[j]!.sentence;
+          best = clips[j]!.sentence;
         }
       }
-      if (best === utts[i]!.sentence) correct++;
+      if (best === clips[i]!.sentence) correct++;
     }
     return correct / n;
-  };
-  const sidBefore = sentenceId(fo);
-  const sidAfter = sentenceId(fa);
+  }
+
+  baseline(): Figures {
+    const before = this.pairs(this.eo, [this.eo]);
+    const id = this.identify(this.eo, [this.eo]);
+    const e = eer(before.target, before.nonTarget);
+    return {
+      meanAlpha: 1,
+      selfSim: 1,
+      targetSim: mean(before.target),
+      idIgnorant: id,
+      idInformed: id,
+      idGrid: id,
+      eerIgnorant: e,
+      eerInformed: e,
+      eerGrid: e,
+      envelope: 1,
+      sentenceId: this.sentenceId(this.fo),
+    };
+  }
+
+  evaluate(alphas: readonly number[]): Figures {
+    const audio = this.anonymiseAll(alphas);
+    const fa = audio.map((x, i) => features(x, this.clips[i]!.rate));
+    const ea = standardise(fa.map(embedding), this.rawO);
+    const ignorant = this.pairs(ea, [this.eo]);
+    const informed = this.pairs(ea, [ea]);
+    const grid = this.pairs(ea, this.grid);
+    return {
+      meanAlpha: mean([...alphas]),
+      selfSim: mean(ea.map((e, i) => cosine(this.eo[i]!, e))),
+      targetSim: mean(ignorant.target),
+      idIgnorant: this.identify(ea, [this.eo]),
+      idInformed: this.identify(ea, [ea]),
+      idGrid: this.identify(ea, this.grid),
+      eerIgnorant: eer(ignorant.target, ignorant.nonTarget),
+      eerInformed: eer(informed.target, informed.nonTarget),
+      eerGrid: eer(grid.target, grid.nonTarget),
+      envelope: mean(fa.map((f, i) => pearson(this.fo[i]!.logEnergy, f.logEnergy))),
+      sentenceId: this.sentenceId(fa),
+    };
+  }
+}
+
+function conditions(alpha: number): Condition[] {
+  const fixed = (a: number): Condition => ({ name: `fixed ${a}`, random: false, alpha: () => a });
+  const perSpeaker = (min: number, max: number): Condition => ({
+    name: `speaker U(${min},${max})`,
+    random: true,
+    alpha: (c, rep) => alphaFor(`${rep}/${c.voice}`, { min, max }),
+  });
+  const perUtterance = (min: number, max: number): Condition => ({
+    name: `utt. U(${min},${max})`,
+    random: true,
+    alpha: (c, rep) => alphaFor(`${rep}/${c.voice}/${c.sentence}`, { min, max }),
+  });
+  return [
+    fixed(alpha),
+    ...(alpha === 0.6 ? [] : [fixed(0.6)]),
+    perSpeaker(0.5, 0.9),
+    perUtterance(0.5, 0.9),
+    perUtterance(0.6, 0.9),
+    perUtterance(0.7, 0.9),
+  ];
+}
+
+function reportSpeakers(clips: Clip[], alpha: number, reps: number): void {
+  const bench = new SpeakerBench(clips);
+  bench.prepareGrid();
+  const columns: Array<{ name: string; runs: Figures[] }> = [
+    { name: 'original audio', runs: [bench.baseline()] },
+  ];
+  for (const c of conditions(alpha)) {
+    const runs: Figures[] = [];
+    for (let rep = 0; rep < (c.random ? reps : 1); rep++) {
+      runs.push(bench.evaluate(clips.map((clip) => c.alpha(clip, rep))));
+    }
+    columns.push({ name: c.name, runs });
+  }
 
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-  const ratio = (after: number, base: number) => `${(after / base).toFixed(2)}× original audio`;
+  const num = (v: number) => v.toFixed(3);
+  const cell = (runs: Figures[], pick: (f: Figures) => number, fmt: (v: number) => string) => {
+    const values = runs.map(pick);
+    if (values.length === 1) return fmt(values[0]!);
+    return `${fmt(mean(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
+  };
+  const rows: Array<[string, (f: Figures) => number, (v: number) => string]> = [
+    ['mean alpha', (f) => f.meanAlpha, (v) => v.toFixed(2)],
+    ['cosine, same utterance, original vs anonymised', (f) => f.selfSim, num],
+    ['cosine, same speaker, other sentence (ignorant)', (f) => f.targetSim, num],
+    [`speaker ID, ignorant (chance ${pct(1 / bench.speakers)})`, (f) => f.idIgnorant, pct],
+    ['speaker ID, informed (enrols on anonymised)', (f) => f.idInformed, pct],
+    ['speaker ID, grid (original enrolment at 9 alphas)', (f) => f.idGrid, pct],
+    ['EER, ignorant (50% = chance)', (f) => f.eerIgnorant, pct],
+    ['EER, informed', (f) => f.eerInformed, pct],
+    ['EER, grid', (f) => f.eerGrid, pct],
+    ['energy-envelope correlation with the original', (f) => f.envelope, num],
+    ['sentence ID by DTW (chance 10%)', (f) => f.sentenceId, pct],
+  ];
+
   out(
-    `\n(b) espeak-ng corpus: ${speakers} voices × 5 sentences = ${n} utterances, ${audioSeconds.toFixed(0)} s at ${utts[0]!.rate} Hz; alpha ${alpha}`,
+    `\n(b) espeak-ng corpus: ${bench.speakers} voices × 5 sentences = ${bench.n} utterances, ${bench.audioSeconds.toFixed(0)} s at ${clips[0]!.rate} Hz`,
   );
   out(`    voices: ${VOICES.map((v) => v.voice).join(', ')}`);
   out(
-    `    anonymise over the corpus: ${(audioSeconds / anonCpu).toFixed(0)}× real time by CPU time, ${(audioSeconds / anonSeconds).toFixed(0)}× by wall clock`,
+    `    anonymise over the corpus (${bench.anonAudio.toFixed(0)} s of audio in all runs): ${(bench.anonAudio / bench.anonCpu).toFixed(0)}× real time by CPU time, ${(bench.anonAudio / bench.anonSeconds).toFixed(0)}× by wall clock`,
   );
   out('  speaker embedding: mean + std of MFCC c1–c12 (26 mel bands, speech frames), standardised');
-  out('  cosine similarity (mean):');
   out(
-    `    same utterance, original vs anonymised          ${selfSim.toFixed(3)}  (original vs itself: 1)`,
+    "  with the original audio's statistics; speaker ID is the nearest speaker model (mean of the",
   );
-  out(`    same speaker, other sentence: original audio    ${mean(before.target).toFixed(3)}`);
-  out(
-    `                                  anonymised test   ${mean(ignorant.target).toFixed(3)}  (${ratio(mean(ignorant.target), mean(before.target))})`,
-  );
-  out(`    different speakers:           original audio    ${mean(before.nonTarget).toFixed(3)}`);
-  out(`                                  anonymised test   ${mean(ignorant.nonTarget).toFixed(3)}`);
-  out(
-    `  speaker identification (nearest speaker model, leave one out; chance ${pct(1 / speakers)}):`,
-  );
-  out(`    original audio                                   ${pct(accBefore)}`);
-  out(
-    `    anonymised vs original enrolment (ignorant)      ${pct(accIgnorant)}  (${ratio(accIgnorant, accBefore)})`,
-  );
-  out(
-    `    anonymised vs anonymised enrolment (informed)    ${pct(accInformed)}  (${ratio(accInformed, accBefore)})`,
-  );
-  out('  EER (cosine scores, other-sentence trials; 50% = chance, higher = more private):');
-  out(
-    `    original audio ${pct(eerBefore)}; ignorant ${pct(eerIgnorant)}; informed ${pct(eerInformed)}`,
-  );
-  out('  content survival:');
-  out(
-    `    energy envelope correlation, original vs anonymised  ${envSelf.toFixed(3)}  (other sentence, same voice: ${envOther.toFixed(3)})`,
-  );
-  out(`    sentence identification by DTW to other voices' originals (chance 10%):`);
-  out(
-    `      original audio ${pct(sidBefore)}; anonymised ${pct(sidAfter)} (${ratio(sidAfter, sidBefore)})`,
-  );
+  out("  speaker's other utterances), leave one out; EER over other-sentence trials. Attackers:");
+  out('  ignorant enrols on original audio; informed enrols on audio anonymised the same way (its');
+  out('  own random alphas); grid enrols on original audio anonymised at each alpha in');
+  out(`  {${GRID.join(', ')}}`);
+  out('  and takes the best score. Random conditions: mean (min–max) over');
+  out(`  ${reps} draws of seeds (speaker: seed = voice; utterance: seed = voice/sentence).`);
+  out("  Sentence ID: DTW over MFCC sequences to the other voices' original recordings.");
+  out();
+  out(`| (b) ${bench.n} utterances | ${columns.map((c) => c.name).join(' | ')} |`);
+  out(`|---|${columns.map(() => '---').join('|')}|`);
+  for (const [label, pick, fmt] of rows) {
+    out(`| ${label} | ${columns.map((c) => cell(c.runs, pick, fmt)).join(' | ')} |`);
+  }
 }
 
 export async function benchVoice(args: string[]): Promise<void> {
@@ -508,6 +636,7 @@ export async function benchVoice(args: string[]): Promise<void> {
     options: {
       seconds: { type: 'string', default: '60' },
       alpha: { type: 'string', default: '0.8' },
+      reps: { type: 'string', default: '5' },
     },
   });
   const alpha = Number(values.alpha);
@@ -517,5 +646,5 @@ export async function benchVoice(args: string[]): Promise<void> {
     out('    multi-voice corpus to measure speaker similarity on.');
     return;
   }
-  reportSpeakers(await synthesise(), alpha);
+  reportSpeakers(await synthesise(), alpha, Math.max(1, Number(values.reps)));
 }

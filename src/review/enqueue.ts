@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createContext } from '../build/evaluate-batch.js';
@@ -14,11 +14,29 @@ import { newItemId, newTaskId } from './ids.js';
 import type { LabelsSchema, ReviewKind } from './model.js';
 import { reviewView } from './view.js';
 
-/** Makes the reviewer's copy of a recording: anonymised, with the ranges (seconds) bleeped. */
+/**
+ * Makes the reviewer's copy of a recording: anonymised, with the ranges (seconds) bleeped.
+ * `seed` (from `audioSeed`) is the recording's own, for drawing a per-recording McAdams alpha.
+ */
 export type PrepareAudio = (
   wav: Uint8Array,
   ranges: readonly { start: number; end: number }[],
+  seed: string,
 ) => Buffer;
+
+/**
+ * The seed for a recording's anonymisation: HMAC-SHA-256 under the pseudonymisation secret of a
+ * label and the record id, as hex. Queueing the same record again makes the same reviewer copy,
+ * different records get independent alphas, and without the secret nobody (reviewers included)
+ * can work out a recording's alpha from its record id and undo the warp with it.
+ */
+export function audioSeed(secret: Uint8Array, recordId: string): string {
+  return createHmac('sha256', secret)
+    .update('obhut/review-audio-alpha\0')
+    .update(recordId)
+    .digest('hex');
+}
+
 /** Makes the reviewer's copy of an image (metadata stripped, say). */
 export type PrepareImage = (image: Uint8Array) => Promise<Buffer> | Buffer;
 
@@ -174,7 +192,7 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
             await writeDerived(
               options.home,
               derivedMedia,
-              options.prepareAudio(bytes, view.ranges),
+              options.prepareAudio(bytes, view.ranges, audioSeed(options.secret, outcome.id)),
             );
           } else if (kind === 'image' && options.prepareImage) {
             derivedMedia = `derived/${itemId}${extension(source)}`;

@@ -1,3 +1,4 @@
+export { type AlphaRange, alphaFor, MCADAMS_RANDOM } from './alpha.js';
 export {
   type BleepOptions,
   bleep,
@@ -6,7 +7,12 @@ export {
   type TimeSpan,
 } from './bleep.js';
 export { anonymise, MCADAMS, type McAdamsOptions } from './mcadams.js';
-export { prepareReviewAudio, type ReviewAudioOptions } from './review-audio.js';
+export {
+  prepareReviewAudio,
+  type ReviewAudioOptions,
+  reviewAlpha,
+  type SeededAlpha,
+} from './review-audio.js';
 export {
   DEFAULT_WAV_LIMITS,
   type DecodedAudio,

@@ -6,7 +6,7 @@ import { loadConsentSnapshot, pseudonymise } from '../../src/consent/index.js';
 import { decodeEntry } from '../../src/log/index.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/index.js';
 import { accessReport } from '../../src/review/access-report.js';
-import { enqueueForReview, type PrepareAudio } from '../../src/review/enqueue.js';
+import { audioSeed, enqueueForReview, type PrepareAudio } from '../../src/review/enqueue.js';
 import { DEFAULT_LABELS } from '../../src/review/model.js';
 import { DEFAULT_RULES } from '../../src/review/rules.js';
 import { answerTask, flagTask, openTask, type ReviewContext } from '../../src/review/tasks.js';
@@ -28,9 +28,9 @@ const reviewEvent = (account: string, action = 'object', at = '2026-01-01T00:00:
 describe('review enqueue', () => {
   let ws: Workspace;
   let ctx: ReviewContext;
-  let calls: { bytes: number; ranges: readonly { start: number; end: number }[] }[];
-  const prepareAudio: PrepareAudio = (wav, ranges) => {
-    calls.push({ bytes: wav.length, ranges });
+  let calls: { bytes: number; ranges: readonly { start: number; end: number }[]; seed: string }[];
+  const prepareAudio: PrepareAudio = (wav, ranges, seed) => {
+    calls.push({ bytes: wav.length, ranges, seed });
     return Buffer.from('DERIVED');
   };
 
@@ -129,7 +129,9 @@ describe('review enqueue', () => {
     const audioItem = (await ws.store.review.item(audio!.item))!;
     expect(audioItem.view!.words!.map((w) => w.text).join(' ')).toBe('my name is [PERSON_1]');
     expect(audioItem.view!.ranges).toEqual([{ start: 0.6, end: 1.5, type: 'PERSON' }]);
-    expect(calls).toEqual([{ bytes: 15, ranges: audioItem.view!.ranges }]);
+    expect(calls).toEqual([
+      { bytes: 15, ranges: audioItem.view!.ranges, seed: audioSeed(ws.secret, 'a1') },
+    ]);
     const raw = (await ws.store.review.rawPart(audio!.item))!;
     const rawFile = path.join(ctx.home, 'review', raw.media!);
     const derivedFile = path.join(ctx.home, 'review', audioItem.derivedMedia!);
@@ -253,5 +255,18 @@ describe('review enqueue', () => {
       [staff(1), 'answer'],
       [staff(2), 'flag'],
     ]);
+  });
+
+  it('seeds each recording by a keyed hash of its record id, the same on every run', async () => {
+    const seed = audioSeed(ws.secret, 'a1');
+    expect(seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(audioSeed(ws.secret, 'a1')).toBe(seed);
+    expect(audioSeed(ws.secret, 'a2')).not.toBe(seed);
+    expect(audioSeed(Buffer.alloc(32, 1), 'a1')).not.toBe(seed);
+
+    await writeFile(path.join(ws.dir, 'clip.wav'), Buffer.from('RIFF'));
+    const clip = (id: string) => ({ id, kind: 'audio', media: 'clip.wav', subject: adult('s') });
+    await enqueue([clip('a1'), clip('a2')]);
+    expect(calls.map((c) => c.seed)).toEqual([seed, audioSeed(ws.secret, 'a2')]);
   });
 });

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWav } from '../../src/voice/index.js';
+import { REVIEW_ALPHA_RANGE } from '../../src/cli/commands/review.js';
+import { audioSeed } from '../../src/review/enqueue.js';
+import { encodeWav, MCADAMS_RANDOM, prepareReviewAudio } from '../../src/voice/index.js';
 import { runCli } from '../support/cli.js';
 
 describe('obhut review enqueue and obhut retention sweep', () => {
@@ -63,7 +65,17 @@ describe('obhut review enqueue and obhut retention sweep', () => {
     ]);
     const home = path.join(cwd, '.obhut', 'review');
     expect(await readdir(path.join(home, 'raw'))).toHaveLength(1);
-    expect(await readdir(path.join(home, 'derived'))).toHaveLength(1);
+    const derived = await readdir(path.join(home, 'derived'));
+    expect(derived).toHaveLength(1);
+    // The reviewer's copy: alpha ~ U(0.5, 0.9) drawn by the keyed seed of record "a".
+    expect(REVIEW_ALPHA_RANGE).toEqual(MCADAMS_RANDOM);
+    const secret = Buffer.from(
+      (await readFile(path.join(cwd, '.obhut', 'secret.key'), 'utf8')).trim(),
+    );
+    const expected = prepareReviewAudio(encodeWav(tone, 16_000), [{ start: 0.3, end: 0.6 }], {
+      alpha: { seed: audioSeed(secret, 'a'), ...MCADAMS_RANDOM },
+    });
+    expect(await readFile(path.join(home, 'derived', derived[0]!))).toEqual(expected);
 
     const text = await runCli(['review', 'enqueue', '--input', 'items.jsonl'], { cwd });
     expect(text.stdout).toContain('excluded items.jsonl:2 b: objected');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ObhutError } from '../../src/errors/index.js';
-import { decodeWav, prepareReviewAudio } from '../../src/voice/index.js';
+import {
+  alphaFor,
+  anonymise,
+  decodeWav,
+  encodeWav,
+  prepareReviewAudio,
+  reviewAlpha,
+} from '../../src/voice/index.js';
 import { buildWav, chunkIds } from './wav-builder.js';
 
 const RATE = 22050;
@@ -68,5 +75,41 @@ describe('prepareReviewAudio', () => {
     expect(() => prepareReviewAudio(upload, [], { limits: { maxSeconds: 1 } })).toThrow(
       expect.objectContaining({ code: 'AUDIO_TOO_LARGE' }),
     );
+  });
+
+  it('takes alpha as a number or draws it from a seed, the same audio for the same seed', () => {
+    const plain = decodeWav(upload);
+    const byNumber = (alpha: number) =>
+      encodeWav(anonymise(plain.samples, plain.sampleRate, { alpha }), plain.sampleRate);
+    expect(prepareReviewAudio(upload, [])).toEqual(byNumber(0.8));
+    expect(prepareReviewAudio(upload, [], { alpha: 0.6 })).toEqual(byNumber(0.6));
+    const seeded = { seed: 'ri_a', min: 0.7, max: 0.9 };
+    const alpha = alphaFor('ri_a', { min: 0.7, max: 0.9 });
+    expect(reviewAlpha(seeded)).toBe(alpha);
+    expect(reviewAlpha(undefined)).toBe(0.8);
+    const once = prepareReviewAudio(upload, [], { alpha: seeded });
+    expect(prepareReviewAudio(upload, [], { alpha: seeded })).toEqual(once);
+    expect(once).toEqual(byNumber(alpha));
+    const other = { seed: 'ri_b', min: 0.7, max: 0.9 };
+    expect(reviewAlpha(other)).not.toBe(alpha);
+    expect(prepareReviewAudio(upload, [], { alpha: other })).not.toEqual(once);
+    // The default range is U(0.5, 0.9); a range pinned at 1 leaves the audio as decoded.
+    expect(reviewAlpha({ seed: 'ri_a' })).toBe(alphaFor('ri_a'));
+    const identity = decodeWav(
+      prepareReviewAudio(upload, [], { alpha: { seed: 'ri_a', min: 1, max: 1 } }),
+    ).samples;
+    const rounded = decodeWav(encodeWav(plain.samples, plain.sampleRate)).samples;
+    // Within one 16-bit step: alpha 1 is the identity up to rounding.
+    for (let i = 0; i < rounded.length; i++) {
+      expect(Math.abs(identity[i]! - rounded[i]!)).toBeLessThanOrEqual(1 / 32768);
+    }
+  });
+
+  it('rejects a bad alpha or range before decoding', () => {
+    for (const alpha of [0, 2.5, { seed: 'x', min: 0.9, max: 0.5 }]) {
+      expect(() => prepareReviewAudio(new Uint8Array(4), [], { alpha })).toThrow(
+        expect.objectContaining({ code: 'AUDIO_INVALID', message: expect.stringMatching(/alpha/) }),
+      );
+    }
   });
 });
