@@ -78,9 +78,9 @@ export class SafetyScanner {
   ) {
     this.#allowed = new Map();
     for (const a of options.allowed) {
-      let set = this.#allowed.get(a.bank);
-      if (!set) this.#allowed.set(a.bank, (set = new Set()));
+      const set = this.#allowed.get(a.bank) ?? new Set<string>();
       set.add(a.sha256);
+      this.#allowed.set(a.bank, set);
     }
     const of = (type: string) => options.matchers.filter((m) => m.bank.signalType === type);
     this.#pdqBanks = of('pdq');
