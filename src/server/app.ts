@@ -99,6 +99,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // The console plays a review recording from an object URL of the one copy it fetched.
+        mediaSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],

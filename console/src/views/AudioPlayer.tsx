@@ -1,10 +1,12 @@
-// The recording: a waveform drawn on a canvas from the decoded WAV, played through an <audio>
-// element without download, autoplay or a loud start. Loaded only when the reviewer asks.
+// The recording: fetched once through one single-use signed link into a Blob, decoded for the
+// waveform drawn on a canvas, and played from an object URL through an <audio> element without
+// download, autoplay or a loud start. Loaded only when the reviewer asks.
 import {
   type KeyboardEvent,
   type RefObject,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
@@ -119,59 +121,78 @@ export function AudioPlayer({
   const [playing, setPlaying] = useState(false);
   const [position, setPosition] = useState(0);
   const playAfterLoad = useRef(false);
-  /** A media link works once: after an error (or the end of a stream) the next play asks anew. */
-  const srcUsable = useRef(false);
+  /** The load under way or done for this task; a new task (or leaving it) starts over. */
+  const loading = useRef<Promise<void> | null>(null);
+  /** Fetches the recording once (set up per task by the effect below). */
+  const load = useRef<(() => Promise<void>) | null>(null);
 
-  const fail = useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.isGone) onGone();
-      else {
-        setError(err);
-        setState('failed');
-      }
-    },
-    [onGone],
-  );
+  // Kept in a ref: a new callback from the parent must not restart (and drop) the recording.
+  const goneRef = useRef(onGone);
+  goneRef.current = onGone;
 
-  /** Fetches and decodes the recording for the waveform (one signed link, used once). */
-  const load = useCallback(async () => {
-    if (state === 'loading' || state === 'ready') return;
-    setState('loading');
+  // The recording lives in memory as one Blob for as long as the task is open: its object URL
+  // is revoked when the reviewer leaves the task (or the task changes under this player).
+  useEffect(() => {
+    let objectUrl: string | null = null;
+    let left = false;
+    loading.current = null;
+    setSrc(null);
+    setPeaks(null);
+    setState('idle');
     setError(null);
-    try {
-      const link = await api.taskAudio(taskId);
-      const res = await fetch(link.url, { cache: 'no-store', credentials: 'omit' });
-      if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, '');
-      setPeaks(peaksOf(await decode(await res.arrayBuffer())));
-      setState('ready');
-    } catch (err) {
-      fail(err);
-    }
-  }, [state, taskId, fail]);
-
-  /** Gives the <audio> element a fresh link of its own (the waveform's is used up). */
-  const attach = useCallback(async () => {
-    try {
-      const link = await api.taskAudio(taskId);
-      srcUsable.current = true;
-      setSrc(link.url);
-    } catch (err) {
-      playAfterLoad.current = false;
-      fail(err);
-    }
-  }, [taskId, fail]);
+    setPlaying(false);
+    setPosition(0);
+    playAfterLoad.current = false;
+    load.current = () => {
+      if (loading.current) return loading.current;
+      setState('loading');
+      setError(null);
+      loading.current = (async () => {
+        try {
+          // One signed, single-use link, read once: the server logs one `listen` for it, and
+          // both the waveform and the player work from these bytes.
+          const link = await api.taskAudio(taskId);
+          const res = await fetch(link.url, { cache: 'no-store', credentials: 'omit' });
+          if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, '');
+          const blob = await res.blob();
+          // decodeAudioData takes its buffer over, so it gets a copy; the Blob stays intact.
+          const decoded = peaksOf(await decode(await blob.arrayBuffer()));
+          if (left) return;
+          objectUrl = URL.createObjectURL(blob);
+          setPeaks(decoded);
+          setSrc(objectUrl);
+          setState('ready');
+        } catch (err) {
+          if (left) return;
+          loading.current = null;
+          playAfterLoad.current = false;
+          if (err instanceof ApiError && err.isGone) goneRef.current();
+          else {
+            setError(err);
+            setState('failed');
+          }
+        }
+      })();
+      return loading.current;
+    };
+    return () => {
+      left = true;
+      load.current = null;
+      audioRef.current?.pause();
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [taskId]);
 
   const toggle = useCallback(() => {
-    if (state === 'idle' || state === 'failed') void load();
     const audio = audioRef.current;
-    if (!audio || !srcUsable.current) {
+    if (!audio || !src) {
       playAfterLoad.current = true;
-      void attach();
+      void load.current?.();
       return;
     }
     if (audio.paused) void audio.play().catch(() => {});
     else audio.pause();
-  }, [state, load, attach]);
+  }, [src]);
 
   useEffect(() => {
     controlRef.current = { toggle };
@@ -180,13 +201,14 @@ export function AudioPlayer({
     };
   }, [controlRef, toggle]);
 
-  // Volume and mute follow the reviewer's settings; the element starts quiet.
-  useEffect(() => {
+  // Volume and mute follow the reviewer's settings; the element starts quiet (set before paint,
+  // so it is never at full volume, not even for a frame).
+  useLayoutEffect(() => {
     const audio = audioRef.current;
-    if (!audio) return;
+    if (!audio || !src) return;
     audio.volume = prefs.volume;
     audio.muted = prefs.muted;
-  }, [prefs.volume, prefs.muted]);
+  }, [src, prefs.volume, prefs.muted]);
 
   // Play once the reviewer asked for it before the recording was there.
   useEffect(() => {
@@ -217,7 +239,7 @@ export function AudioPlayer({
 
   const seek = (seconds: number) => {
     const audio = audioRef.current;
-    if (!audio || !peaks || !srcUsable.current) return;
+    if (!audio || !peaks || !src) return;
     const next = Math.min(Math.max(0, seconds), peaks.duration);
     audio.currentTime = next;
     setPosition(next);
@@ -246,7 +268,7 @@ export function AudioPlayer({
         <div className="button-row">
           <button
             type="button"
-            onClick={() => void load()}
+            onClick={() => void load.current?.()}
             aria-disabled={state === 'loading' || undefined}
             data-testid="load-audio"
           >
@@ -254,7 +276,14 @@ export function AudioPlayer({
           </button>
         </div>
       )}
-      {state === 'failed' && <ErrorAlert error={error ?? new ApiError(0, 'audio', '')} />}
+      {error !== null &&
+        (error instanceof ApiError ? (
+          <ErrorAlert error={error} />
+        ) : (
+          <div className="alert alert-error" role="alert">
+            <p>{t.audioFailed}</p>
+          </div>
+        ))}
       {peaks && (
         <>
           <canvas
@@ -297,8 +326,8 @@ export function AudioPlayer({
               onPrefs({ volume: a.volume, muted: a.muted });
           }}
           onError={() => {
-            srcUsable.current = false;
             setPlaying(false);
+            setError(new Error('the recording could not be played'));
           }}
           data-testid="audio"
         />
