@@ -1,4 +1,8 @@
-// Typed client for the review API (/api/review/v1), as in docs/review-design.md. Fetch only.
+// Typed client for the review API (/api/review/v1), as in docs/review-design.md, on the shared
+// fetch core (ui-shared/api.ts).
+import { ApiError, createApiClient, storedValue } from '../../ui-shared/api';
+
+export { ApiError, type FieldError } from '../../ui-shared/api';
 
 export const ROLES = ['reviewer', 'lead', 'trust_safety', 'privacy_officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -146,48 +150,18 @@ export interface SweepResult {
   removed: { raw: number; derived: number; items: string[] };
 }
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** An error answer from the API, or a network failure (status 0). */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly fields: FieldError[];
-
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-  }
-
-  get isNetwork(): boolean {
-    return this.status === 0;
-  }
-
-  /** 410: the item was taken out of review meanwhile (the person objected). */
-  get isGone(): boolean {
-    return this.status === 410;
-  }
-}
-
 // ---- session (token in sessionStorage only: gone when the tab closes) -----------------------
 
 const TOKEN_KEY = 'obhut.console.token';
 const ME_KEY = 'obhut.console.me';
-const listeners = new Set<() => void>();
 
 export interface SignedIn {
   token: string;
   me: Me;
 }
 
-function readStored(): SignedIn | null {
-  try {
+const signedIn = storedValue<SignedIn>({
+  read() {
     const token = sessionStorage.getItem(TOKEN_KEY);
     const me = sessionStorage.getItem(ME_KEY);
     if (!token || !me) return null;
@@ -195,20 +169,8 @@ function readStored(): SignedIn | null {
     return typeof parsed?.id === 'string' && typeof parsed.role === 'string'
       ? { token, me: parsed }
       : null;
-  } catch {
-    return null;
-  }
-}
-
-let current: SignedIn | null = readStored();
-
-export function getSignedIn(): SignedIn | null {
-  return current;
-}
-
-export function setSignedIn(value: SignedIn | null): void {
-  current = value;
-  try {
+  },
+  write(value) {
     if (value) {
       sessionStorage.setItem(TOKEN_KEY, value.token);
       sessionStorage.setItem(ME_KEY, JSON.stringify(value.me));
@@ -216,108 +178,31 @@ export function setSignedIn(value: SignedIn | null): void {
       sessionStorage.removeItem(TOKEN_KEY);
       sessionStorage.removeItem(ME_KEY);
     }
-  } catch {
-    // Storage unavailable: the session lives in memory only.
-  }
-  for (const listener of listeners) listener();
-}
+  },
+});
 
-export function subscribeSignedIn(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const getSignedIn = signedIn.get;
+export const setSignedIn = signedIn.set;
+export const subscribeSignedIn = signedIn.subscribe;
 
 // ---- request plumbing -----------------------------------------------------------------------
 
 export const API = '/api/review/v1';
 
-let language = 'en';
-let unauthorizedHandler: () => void = () => {};
+const client = createApiClient({
+  base: API,
+  credentials: 'omit',
+  authByDefault: true,
+  token: () => getSignedIn()?.token ?? null,
+  clearSession: () => setSignedIn(null),
+  noSessionCode: 'UNAUTHENTICATED',
+});
+const { request } = client;
 
-export function setApiLanguage(lang: string): void {
-  language = lang;
-}
-
+/** Sent as Accept-Language so the server can word its error messages in the UI language. */
+export const setApiLanguage = client.setLanguage;
 /** Called after a 401 on an authenticated call, once the session has been cleared. */
-export function onUnauthorized(handler: () => void): void {
-  unauthorizedHandler = handler;
-}
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  auth?: boolean;
-  token?: string;
-}
-
-async function toApiError(res: Response): Promise<ApiError> {
-  let code = `http_${res.status}`;
-  let message = '';
-  let fields: FieldError[] = [];
-  try {
-    const data = (await res.json()) as {
-      error?: { code?: unknown; message?: unknown; fields?: unknown };
-    };
-    const e = data?.error;
-    if (e && typeof e === 'object') {
-      if (typeof e.code === 'string') code = e.code;
-      if (typeof e.message === 'string') message = e.message;
-      if (Array.isArray(e.fields)) {
-        fields = e.fields.filter(
-          (f): f is FieldError =>
-            typeof f === 'object' &&
-            f !== null &&
-            typeof (f as FieldError).path === 'string' &&
-            typeof (f as FieldError).message === 'string',
-        );
-      }
-    }
-  } catch {
-    // Not JSON: the UI words a fallback message from the status.
-  }
-  return new ApiError(res.status, code, message, fields);
-}
-
-/** Resolves to the parsed JSON body, or null for 204. */
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, auth = true } = options;
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': language,
-  };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (auth) {
-    const token = options.token ?? current?.token;
-    if (!token) {
-      unauthorizedHandler();
-      throw new ApiError(401, 'UNAUTHENTICATED', '');
-    }
-    headers.Authorization = `Bearer ${token}`;
-  }
-  let res: Response;
-  try {
-    res = await fetch(`${API}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-  } catch (err) {
-    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
-  }
-  if (!res.ok) {
-    const error = await toApiError(res);
-    if (auth && res.status === 401) {
-      setSignedIn(null);
-      unauthorizedHandler();
-    }
-    throw error;
-  }
-  if (res.status === 204) return null as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : null) as T;
-}
+export const onUnauthorized = client.onUnauthorized;
 
 const enc = encodeURIComponent;
 

@@ -1,16 +1,23 @@
-// Shared pieces: headings with focus handling, links, messages, a modal dialog and the watermark.
+// The console's own pieces (the signed-in member, 'not allowed', a modal dialog, the watermark,
+// errors worded for staff); headings, links and messages are shared with the portal.
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import {
-  createContext,
-  type MouseEvent,
-  type ReactNode,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
+  Link,
+  PageHeading,
+  ErrorAlert as SharedErrorAlert,
+  errorText as sharedErrorText,
+} from '../../ui-shared/components';
 import { ApiError, type Me } from './api';
 import { type Messages, useI18n } from './i18n';
-import { href, navigate, shouldFocusHeading } from './router';
+
+export {
+  LangSwitch,
+  Link,
+  LiveStatus,
+  Loading,
+  mountApp,
+  PageHeading,
+} from '../../ui-shared/components';
 
 /** The signed-in member of staff (always set inside the signed-in part of the app). */
 export const MeContext = createContext<Me | null>(null);
@@ -21,91 +28,16 @@ export function useMe(): Me {
   return me;
 }
 
-/** The view's h1. Takes focus when the view is reached by navigation; sets the page title. */
-export function PageHeading({ children }: { children: string }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  const { t } = useI18n();
-  useEffect(() => {
-    if (shouldFocusHeading()) ref.current?.focus();
-  }, []);
-  useEffect(() => {
-    document.title = `${children} – ${t.appName}`;
-  }, [children, t.appName]);
-  return (
-    <h1 id="page-heading" ref={ref} tabIndex={-1}>
-      {children}
-    </h1>
-  );
-}
-
-export function Link({
-  to,
-  children,
-  current,
-  className,
-}: {
-  to: string;
-  children: ReactNode;
-  current?: boolean;
-  className?: string;
-}) {
-  useI18n(); // re-render when the language (and so the ?lang= part of the href) changes
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(to);
-  };
-  return (
-    <a
-      href={href(to)}
-      onClick={onClick}
-      className={className}
-      aria-current={current ? 'page' : undefined}
-    >
-      {children}
-    </a>
-  );
-}
-
+/** The shared wording, except that 403 says plainly that the role may not do this. */
 export function errorText(error: unknown, t: Messages): string {
-  if (error instanceof ApiError) {
-    if (error.isNetwork) return t.networkError;
-    if (error.status === 403) return t.notAllowedText;
-    if (error.message) return error.message;
-    return t.genericError(error.status);
-  }
-  return t.genericError(0);
+  if (error instanceof ApiError && !error.isNetwork && error.status === 403)
+    return t.notAllowedText;
+  return sharedErrorText(error, t);
 }
 
 export function ErrorAlert({ error, children }: { error: unknown; children?: ReactNode }) {
   const { t } = useI18n();
-  return (
-    <div className="alert alert-error" role="alert">
-      <p>
-        <strong>{t.errorPrefix}</strong> {errorText(error, t)}
-      </p>
-      {children}
-    </div>
-  );
-}
-
-/** A polite live region that is always present, so changes to its text are announced. */
-export function LiveStatus({ message, testId }: { message: string | null; testId?: string }) {
-  return (
-    <p role="status" className={message ? 'status-note' : 'visually-hidden'} data-testid={testId}>
-      {message ?? ''}
-    </p>
-  );
-}
-
-export function Loading() {
-  const { t } = useI18n();
-  return (
-    <p role="status" className="loading">
-      {t.loading}
-    </p>
-  );
+  return <SharedErrorAlert message={errorText(error, t)}>{children}</SharedErrorAlert>;
 }
 
 export function NotAllowed() {

@@ -1,21 +1,13 @@
 // German and English texts for the review console, plus date formatting and language detection.
-import { createContext, useContext } from 'react';
+import {
+  type Lang,
+  makeI18n as makeSharedI18n,
+  type I18n as SharedI18n,
+  useI18nOf,
+} from '../../ui-shared/i18n';
 import type { FlagCategory, FlagOutcome, Role } from './api';
 
-export type Lang = 'de' | 'en';
-
-function asLang(value: string | null | undefined): Lang | null {
-  if (!value) return null;
-  const base = value.trim().toLowerCase().slice(0, 2);
-  return base === 'de' || base === 'en' ? base : null;
-}
-
-/** `?lang=de|en`, else the browser's language, else English. */
-export function detectLang(): Lang {
-  const fromUrl = asLang(new URLSearchParams(window.location.search).get('lang'));
-  if (fromUrl) return fromUrl;
-  return asLang(navigator.language) ?? 'en';
-}
+export { detectLang, I18nContext, type Lang, labelFor, useLang } from '../../ui-shared/i18n';
 
 const en = {
   appName: 'Obhut review console',
@@ -533,43 +525,24 @@ const de: Messages = {
 
 const messages: Record<Lang, Messages> = { de, en };
 
-const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
+export type I18n = SharedI18n<Messages>;
 
-export function formatDateTime(lang: Lang, iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locales[lang], {
+const FORMATS = {
+  dateTime: {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).format(date);
-}
-
-export function labelFor(map: Record<string, string>, key: string): string {
-  return map[key] ?? key;
-}
-
-export interface I18n {
-  lang: Lang;
-  t: Messages;
-  setLang: (lang: Lang) => void;
-  dateTime: (iso: string) => string;
-}
+  },
+  date: { year: 'numeric', month: 'short', day: 'numeric' },
+} as const;
 
 export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
-  return {
-    lang,
-    t: messages[lang],
-    setLang,
-    dateTime: (iso) => formatDateTime(lang, iso),
-  };
+  return makeSharedI18n(messages, FORMATS, lang, setLang);
 }
 
-export const I18nContext = createContext<I18n>(makeI18n('en', () => {}));
-
 export function useI18n(): I18n {
-  return useContext(I18nContext);
+  return useI18nOf<Messages>();
 }

@@ -1,13 +1,4 @@
-import {
-  type ReactNode,
-  StrictMode,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react';
-import { createRoot } from 'react-dom/client';
+import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   api,
   getSignedIn,
@@ -16,17 +7,10 @@ import {
   setSignedIn,
   subscribeSignedIn,
 } from './api';
-import { Link, MeContext, NotAllowed } from './components';
-import { detectLang, I18nContext, type Lang, makeI18n } from './i18n';
-import {
-  HOME,
-  mayOpen,
-  navigate,
-  type PageName,
-  parseRoute,
-  replaceSearchParam,
-  usePathname,
-} from './router';
+import { LangSwitch, Link, MeContext, mountApp, NotAllowed } from './components';
+import { detectLang, I18nContext, makeI18n, useLang } from './i18n';
+import { HOME, mayOpen, navigate, type PageName, parseRoute, usePathname } from './router';
+import '../../ui-shared/base.css';
 import './styles.css';
 import { StaffView } from './views/Admin';
 import { AuditView } from './views/Audit';
@@ -50,24 +34,15 @@ const NAV: readonly PageName[] = [
 ];
 
 function App() {
-  const [lang, setLangState] = useState<Lang>(detectLang);
+  const [lang, setLang] = useLang(setApiLanguage);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
   const pathname = usePathname();
   const route = parseRoute(pathname);
   const signedIn = useSyncExternalStore(subscribeSignedIn, getSignedIn);
   const me = signedIn?.me ?? null;
 
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    replaceSearchParam('lang', next);
-  }, []);
   const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
   const { t } = i18n;
-
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    setApiLanguage(lang);
-  }, [lang]);
 
   useEffect(() => {
     onUnauthorized(() => {
@@ -148,25 +123,7 @@ function App() {
               )}
             </p>
             <div className="header-tools">
-              <fieldset className="lang-switch">
-                <legend className="visually-hidden">{t.langGroup}</legend>
-                <button
-                  type="button"
-                  lang="de"
-                  aria-pressed={lang === 'de'}
-                  onClick={() => setLang('de')}
-                >
-                  Deutsch
-                </button>
-                <button
-                  type="button"
-                  lang="en"
-                  aria-pressed={lang === 'en'}
-                  onClick={() => setLang('en')}
-                >
-                  English
-                </button>
-              </fieldset>
+              <LangSwitch lang={lang} setLang={setLang} legend={t.langGroup} />
               {me && (
                 <button
                   type="button"
@@ -202,11 +159,4 @@ function App() {
 }
 
 setApiLanguage(detectLang());
-const rootElement = document.getElementById('root');
-if (rootElement) {
-  createRoot(rootElement).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+mountApp(<App />);

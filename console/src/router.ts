@@ -1,6 +1,9 @@
-// Minimal client-side routing on the History API, under the console's base path (/console/).
-import { useSyncExternalStore } from 'react';
+// The console's routes and which roles may open them; navigation itself is shared with the
+// portal (ui-shared/router.ts), under the console's base path (/console/).
+import { BASE } from '../../ui-shared/router';
 import type { Role } from './api';
+
+export { navigate, usePathname } from '../../ui-shared/router';
 
 export type Route =
   | { name: 'signIn' }
@@ -42,9 +45,6 @@ export function mayOpen(role: Role, page: PageName): boolean {
   return PAGE_ROLES[page].includes(role);
 }
 
-/** "/console" (no trailing slash), from Vite's base. */
-export const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
-
 const ID = '([A-Za-z0-9_-]{1,100})';
 
 export function parseRoute(pathname: string): Route {
@@ -67,53 +67,6 @@ export function parseRoute(pathname: string): Route {
   const flag = new RegExp(`^/flags/${ID}$`).exec(path);
   if (flag?.[1]) return { name: 'flag', id: flag[1] };
   return { name: 'notFound' };
-}
-
-const NAVIGATE_EVENT = 'obhut:navigate';
-
-let focusOnMount = false;
-window.addEventListener('popstate', () => {
-  focusOnMount = true;
-});
-export function shouldFocusHeading(): boolean {
-  return focusOnMount;
-}
-
-/** The full address of a console path, keeping an explicit `?lang=`. */
-export function href(path: string): string {
-  const lang = new URLSearchParams(window.location.search).get('lang');
-  const full = `${BASE}${path}`;
-  if (!lang) return full;
-  const sep = full.includes('?') ? '&' : '?';
-  return `${full}${sep}lang=${encodeURIComponent(lang)}`;
-}
-
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  focusOnMount = true;
-  if (options.replace) window.history.replaceState(null, '', href(path));
-  else window.history.pushState(null, '', href(path));
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-}
-
-export function replaceSearchParam(name: string, value: string | null): void {
-  const url = new URL(window.location.href);
-  if (value === null) url.searchParams.delete(name);
-  else url.searchParams.set(name, value);
-  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-}
-
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('popstate', listener);
-  window.addEventListener(NAVIGATE_EVENT, listener);
-  return () => {
-    window.removeEventListener('popstate', listener);
-    window.removeEventListener(NAVIGATE_EVENT, listener);
-  };
-}
-
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
 // ---- one-shot notices carried across a navigation -------------------------------------------

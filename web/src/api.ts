@@ -1,4 +1,7 @@
-// Typed client for the subject portal API (/api/v1). No dependencies beyond fetch.
+// Typed client for the subject portal API (/api/v1), on the shared fetch core (ui-shared/api.ts).
+import { createApiClient, storedValue } from '../../ui-shared/api';
+
+export { ApiError, type FieldError } from '../../ui-shared/api';
 
 export type Purpose = 'ai_training' | 'human_review';
 export type ConsentState = 'objected' | 'consented' | 'none';
@@ -69,175 +72,36 @@ export interface DataRequest {
   answer: string | null;
 }
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** An error answer from the API, or a network failure (status 0). */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly fields: FieldError[];
-
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-  }
-
-  get isNetwork(): boolean {
-    return this.status === 0;
-  }
-
-  /** Field errors keyed by the last segment of their path ("body.email" → "email"). */
-  fieldMap(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const f of this.fields) {
-      const key =
-        f.path
-          .split(/[./[\]]/)
-          .filter(Boolean)
-          .pop() ?? f.path;
-      out[key] = out[key] ? `${out[key]} ${f.message}` : f.message;
-    }
-    return out;
-  }
-}
-
-// ---- session token (sessionStorage) ---------------------------------------------------------
+// ---- session token (sessionStorage) and request plumbing ------------------------------------
 
 const SESSION_KEY = 'obhut.session';
-const sessionListeners = new Set<() => void>();
 
-function readStoredSession(): string | null {
-  try {
-    return sessionStorage.getItem(SESSION_KEY);
-  } catch {
-    return null;
-  }
-}
-
-let currentSession: string | null = readStoredSession();
-
-export function getSession(): string | null {
-  return currentSession;
-}
-
-export function setSession(token: string | null): void {
-  currentSession = token;
-  try {
+const session = storedValue<string>({
+  read: () => sessionStorage.getItem(SESSION_KEY),
+  write: (token) => {
     if (token) sessionStorage.setItem(SESSION_KEY, token);
     else sessionStorage.removeItem(SESSION_KEY);
-  } catch {
-    // Storage can be unavailable (private mode); the session then lives only in memory.
-  }
-  for (const listener of sessionListeners) listener();
-}
+  },
+});
 
-export function subscribeSession(listener: () => void): () => void {
-  sessionListeners.add(listener);
-  return () => sessionListeners.delete(listener);
-}
+export const getSession = session.get;
+export const setSession = session.set;
+export const subscribeSession = session.subscribe;
 
-// ---- request plumbing -----------------------------------------------------------------------
-
-let language = 'en';
-let unauthorizedHandler: () => void = () => {};
+const client = createApiClient({
+  base: '',
+  credentials: 'same-origin',
+  authByDefault: false,
+  token: getSession,
+  clearSession: () => setSession(null),
+  noSessionCode: 'no_session',
+});
+const { request } = client;
 
 /** Sent as Accept-Language so the server can word its error messages in the UI language. */
-export function setApiLanguage(lang: string): void {
-  language = lang;
-}
-
+export const setApiLanguage = client.setLanguage;
 /** Called after a 401 on a /me route, once the session has been cleared. */
-export function onUnauthorized(handler: () => void): void {
-  unauthorizedHandler = handler;
-}
-
-type Expect = 'json' | 'blob' | 'none';
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
-  body?: unknown;
-  auth?: boolean;
-  expect?: Expect;
-}
-
-async function toApiError(res: Response): Promise<ApiError> {
-  let code = `http_${res.status}`;
-  let message = '';
-  let fields: FieldError[] = [];
-  try {
-    const data = (await res.json()) as {
-      error?: { code?: unknown; message?: unknown; fields?: unknown };
-    };
-    const e = data?.error;
-    if (e && typeof e === 'object') {
-      if (typeof e.code === 'string') code = e.code;
-      if (typeof e.message === 'string') message = e.message;
-      if (Array.isArray(e.fields)) {
-        fields = e.fields.filter(
-          (f): f is FieldError =>
-            typeof f === 'object' &&
-            f !== null &&
-            typeof (f as FieldError).path === 'string' &&
-            typeof (f as FieldError).message === 'string',
-        );
-      }
-    }
-  } catch {
-    // Not JSON: keep the generic code; the UI words a fallback message.
-  }
-  return new ApiError(res.status, code, message, fields);
-}
-
-async function request(path: string, options: RequestOptions & { expect: 'blob' }): Promise<Blob>;
-async function request(path: string, options: RequestOptions & { expect: 'none' }): Promise<void>;
-async function request<T>(path: string, options?: RequestOptions): Promise<T>;
-async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
-  const { method = 'GET', body, auth = false, expect = 'json' } = options;
-  const headers: Record<string, string> = {
-    Accept: expect === 'json' ? 'application/json' : '*/*',
-    'Accept-Language': language,
-  };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (auth) {
-    const token = getSession();
-    if (!token) {
-      unauthorizedHandler();
-      throw new ApiError(401, 'no_session', '');
-    }
-    headers.Authorization = `Bearer ${token}`;
-  }
-
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (err) {
-    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
-  }
-
-  if (!res.ok) {
-    const error = await toApiError(res);
-    if (auth && res.status === 401) {
-      setSession(null);
-      unauthorizedHandler();
-    }
-    throw error;
-  }
-  if (expect === 'none' || res.status === 204) return undefined;
-  if (expect === 'blob') return res.blob();
-  return res.json();
-}
+export const onUnauthorized = client.onUnauthorized;
 
 // ---- endpoints ------------------------------------------------------------------------------
 

@@ -1,13 +1,11 @@
 import {
   type ReactNode,
-  StrictMode,
   useCallback,
   useEffect,
   useMemo,
   useState,
   useSyncExternalStore,
 } from 'react';
-import { createRoot } from 'react-dom/client';
 import {
   api,
   type Config,
@@ -17,9 +15,10 @@ import {
   setSession,
   subscribeSession,
 } from './api';
-import { Link } from './components';
-import { detectLang, I18nContext, type Lang, makeI18n } from './i18n';
-import { navigate, parseRoute, replaceSearchParam, takeTokenFromUrl, usePathname } from './router';
+import { LangSwitch, Link, mountApp } from './components';
+import { detectLang, I18nContext, makeI18n, useLang } from './i18n';
+import { navigate, parseRoute, takeTokenFromUrl, usePathname } from './router';
+import '../../ui-shared/base.css';
 import './styles.css';
 import { BuildsView } from './views/Builds';
 import { NotFoundView } from './views/NotFound';
@@ -29,7 +28,7 @@ import { type Notice, StartView } from './views/Start';
 import { StatusView } from './views/Status';
 
 function App({ initialToken }: { initialToken: string | null }) {
-  const [lang, setLangState] = useState<Lang>(detectLang);
+  const [lang, setLang] = useLang(setApiLanguage);
   const [config, setConfig] = useState<Config | null>(null);
   const [configError, setConfigError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -38,17 +37,8 @@ function App({ initialToken }: { initialToken: string | null }) {
   const route = parseRoute(pathname);
   const session = useSyncExternalStore(subscribeSession, getSession);
 
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    replaceSearchParam('lang', next);
-  }, []);
   const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
   const { t } = i18n;
-
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    setApiLanguage(lang);
-  }, [lang]);
 
   const loadConfig = useCallback(() => {
     setConfigError(null);
@@ -135,27 +125,7 @@ function App({ initialToken }: { initialToken: string | null }) {
             <span className="tagline">{t.appTagline}</span>
           </p>
           <div className="header-tools">
-            <fieldset className="lang-switch">
-              <legend className="visually-hidden">{t.langGroup}</legend>
-              <button
-                type="button"
-                lang="de"
-                aria-pressed={lang === 'de'}
-                onClick={() => setLang('de')}
-                data-testid="lang-de"
-              >
-                Deutsch
-              </button>
-              <button
-                type="button"
-                lang="en"
-                aria-pressed={lang === 'en'}
-                onClick={() => setLang('en')}
-                data-testid="lang-en"
-              >
-                English
-              </button>
-            </fieldset>
+            <LangSwitch lang={lang} setLang={setLang} legend={t.langGroup} />
             {session && (
               <button type="button" className="secondary" onClick={() => void signOut()}>
                 {t.signOut}
@@ -199,11 +169,4 @@ if (initialToken && window.location.pathname !== '/') {
 }
 setApiLanguage(detectLang());
 
-const rootElement = document.getElementById('root');
-if (rootElement) {
-  createRoot(rootElement).render(
-    <StrictMode>
-      <App initialToken={initialToken} />
-    </StrictMode>,
-  );
-}
+mountApp(<App initialToken={initialToken} />);
