@@ -141,6 +141,21 @@ export interface AccessReport {
   events: AccessEvent[];
 }
 
+/** A legal hold: on one review item, or on all items of one subject (by pseudonym). */
+export interface LegalHold {
+  id: string;
+  item_id?: string;
+  subject?: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** What a hold covers: an item id, or a platform and account the server pseudonymises. */
+export type HoldTarget =
+  | { item_id: string }
+  | { subject_platform: string; subject_account: string };
+
 export interface StaffMember extends Me {
   disabled: boolean;
   created_at?: string;
@@ -287,6 +302,15 @@ export const api = {
 
   accessReport: (platform: string, account: string) =>
     request<AccessReport>(`/audit/subject?platform=${enc(platform)}&account=${enc(account)}`),
+
+  holds: () => request<{ holds: LegalHold[] }>('/holds').then((r) => r.holds),
+
+  placeHold: (target: HoldTarget, reason: string) =>
+    request<{ hold: LegalHold }>('/holds', { method: 'POST', body: { ...target, reason } }).then(
+      (r) => r.hold,
+    ),
+
+  releaseHold: (id: string) => request<null>(`/holds/${enc(id)}`, { method: 'DELETE' }),
 
   staff: () => request<{ staff: StaffMember[] }>('/staff').then((r) => r.staff),
 

@@ -16,6 +16,7 @@ import { StaffView } from './views/Admin';
 import { AuditView } from './views/Audit';
 import { CountsView } from './views/Counts';
 import { FlagDetailView, FlagsView } from './views/Flags';
+import { HoldsView } from './views/Holds';
 import { NotFoundView } from './views/NotFound';
 import { QueueView } from './views/Queue';
 import { RetentionView } from './views/Retention';
@@ -29,6 +30,7 @@ const NAV: readonly PageName[] = [
   'flags',
   'unmask',
   'audit',
+  'holds',
   'staff',
   'retention',
 ];
@@ -93,6 +95,9 @@ function App() {
           break;
         case 'audit':
           view = <AuditView />;
+          break;
+        case 'holds':
+          view = <HoldsView />;
           break;
         case 'staff':
           view = <StaffView />;

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'flag'; id: string }
   | { name: 'unmask' }
   | { name: 'audit' }
+  | { name: 'holds' }
   | { name: 'staff' }
   | { name: 'retention' }
   | { name: 'notFound' };
@@ -29,6 +30,7 @@ export const PAGE_ROLES: Record<PageName, readonly Role[]> = {
   flag: ['trust_safety'],
   unmask: ['trust_safety', 'privacy_officer'],
   audit: ['privacy_officer'],
+  holds: ['privacy_officer', 'admin'],
   staff: ['admin'],
   retention: ['admin'],
 };
@@ -57,6 +59,7 @@ export function parseRoute(pathname: string): Route {
     '/flags': { name: 'flags' },
     '/unmask': { name: 'unmask' },
     '/audit': { name: 'audit' },
+    '/holds': { name: 'holds' },
     '/staff': { name: 'staff' },
     '/retention': { name: 'retention' },
   };

@@ -24,7 +24,7 @@ export const ACTIONS = {
   Unmask: ['request', 'approve', 'read'],
   Provenance: ['read'],
   Audit: ['read'],
-  Hold: ['create', 'delete'],
+  Hold: ['list', 'create', 'delete'],
   Staff: ['list', 'create', 'update'],
   Retention: ['sweep'],
 } as const;
@@ -83,11 +83,11 @@ export function abilityFor(actor: Actor, now: number = Date.now()): AppAbility {
     case 'privacy_officer':
       unmasking(actor.id, at);
       can('read', 'Audit');
-      can(['create', 'delete'], 'Hold');
+      can(['list', 'create', 'delete'], 'Hold');
       break;
     case 'admin':
       can('read', 'Queue');
-      can(['create', 'delete'], 'Hold');
+      can(['list', 'create', 'delete'], 'Hold');
       can(['list', 'create'], 'Staff');
       can('list', 'Staff', [...STAFF_FIELDS]);
       // No admin changes their own role or disables themselves: the last admin stays one.

@@ -32,11 +32,11 @@ const TYPE_LEVEL: Record<Role, Partial<Record<SubjectType, readonly string[]>>> 
   privacy_officer: {
     Unmask: ['request', 'approve', 'read'],
     Audit: ['read'],
-    Hold: ['create', 'delete'],
+    Hold: ['list', 'create', 'delete'],
   },
   admin: {
     Queue: ['read'],
-    Hold: ['create', 'delete'],
+    Hold: ['list', 'create', 'delete'],
     Staff: ['list', 'create', 'update'],
     Retention: ['sweep'],
   },

@@ -132,6 +132,7 @@ describe.skipIf(skip)(
         ['rev-answer', 'reviewer'],
         ['rev-refused', 'reviewer'],
         ['rev-leak', 'reviewer'],
+        ['po-holds', 'privacy_officer'],
       ] as const) {
         const added = await cli(['staff', 'add', username, '--role', role, '--json'], {
           OBHUT_STAFF_PASSWORD: PASSWORD,
@@ -192,13 +193,17 @@ describe.skipIf(skip)(
       await server?.close();
     });
 
-    async function signIn(context: BrowserContext, username: string): Promise<Page> {
+    async function signIn(
+      context: BrowserContext,
+      username: string,
+      landmark = 'next-task',
+    ): Promise<Page> {
       const page = await context.newPage();
       await page.goto(`${base}/console/?lang=en`);
       await page.getByTestId('username').fill(username);
       await page.getByTestId('password').fill(PASSWORD);
       await page.getByTestId('sign-in').click();
-      await page.getByTestId('next-task').waitFor();
+      await page.getByTestId(landmark).waitFor();
       return page;
     }
 
@@ -368,6 +373,35 @@ describe.skipIf(skip)(
       );
       expect(after).toBe(401);
       expect(await tokenOf(page)).toBe('');
+      await context.close();
+    }, 60_000);
+
+    it('a privacy officer places a legal hold on a person, sees it listed by pseudonym, and releases it', async () => {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await signIn(context, 'po-holds', 'audit-form');
+      await page.locator('nav.site-nav a', { hasText: 'Legal holds' }).click();
+      await page.getByTestId('hold-form').waitFor();
+      await expect.poll(() => page.getByTestId('no-holds').count()).toBe(1);
+
+      await page.getByTestId('hold-on-subject').check();
+      await page.getByTestId('hold-platform').fill('example');
+      await page.getByTestId('hold-account').fill(CANARY.accounts[0]!);
+      await page.getByTestId('hold-reason').fill('court order 2026-17');
+      await page.getByTestId('place-hold').click();
+      await expect.poll(() => page.getByTestId('holds-status').textContent()).toContain('placed');
+      const rows = page.locator('[data-testid="holds-table"] tbody tr');
+      expect(await rows.count()).toBe(1);
+      const row = (await rows.first().textContent()) ?? '';
+      expect(row).toContain('court order 2026-17');
+      expect(row).toContain(staffIds.get('po-holds'));
+      expect(row).toMatch(/[0-9a-f]{64}/); // the pseudonym, never the account
+      expect(leaks(Buffer.from(row))).toEqual([]);
+
+      await page.getByTestId('release-hold').click();
+      await page.getByTestId('confirm-release').click();
+      await expect.poll(() => page.getByTestId('holds-status').textContent()).toContain('released');
+      await page.getByTestId('no-holds').waitFor();
+      expect(await server.session.store.review.holds({ active: true })).toEqual([]);
       await context.close();
     }, 60_000);
 

@@ -527,8 +527,17 @@ describe('review API: the whole flow, in-process', () => {
     const half = await call('po', 'POST', `${R}/holds`, { subject_platform: 'ig', reason: 'x' });
     expect(half.statusCode).toBe(400);
     const holdId = bySubject.json().hold.id;
+    // Both roles see the active holds, each with its item or subject pseudonym.
+    const listed = await call('admin', 'GET', `${R}/holds`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().holds).toHaveLength(2);
+    expect(listed.json().holds).toEqual(
+      expect.arrayContaining([byItem.json().hold, bySubject.json().hold]),
+    );
+    expect(listed.body).not.toContain(CANARY.account);
     expect((await call('po', 'DELETE', `${R}/holds/${holdId}`)).statusCode).toBe(204);
     expect((await call('po', 'DELETE', `${R}/holds/${holdId}`)).statusCode).toBe(404);
+    expect((await call('po', 'GET', `${R}/holds`)).json().holds).toEqual([byItem.json().hold]);
 
     const sweep = await call('admin', 'POST', `${R}/retention/sweep`, {});
     expect(sweep.statusCode, sweep.body).toBe(200);

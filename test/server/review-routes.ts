@@ -114,6 +114,7 @@ export const REVIEW_ROUTES: readonly ReviewRoute[] = [
     url: () => `${R}/audit/subject?platform=ig&account=someone`,
     allowed: ['privacy_officer'],
   },
+  { method: 'GET', path: `${R}/holds`, allowed: ['privacy_officer', 'admin'] },
   {
     method: 'POST',
     path: `${R}/holds`,

@@ -461,6 +461,32 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
     },
   });
 
+  app.get(`${REVIEW_API}/holds`, {
+    onRequest: requireStaff('list', 'Hold'),
+    schema: {
+      tags,
+      security,
+      summary: 'The active legal holds, newest first',
+      response: {
+        200: {
+          type: 'object',
+          required: ['holds'],
+          properties: { holds: { type: 'array', items: holdSchema } },
+        },
+        ...errors(401, 403),
+      },
+    },
+    handler: async (req) => {
+      const holds = await store.review.holds({ active: true });
+      req.log.info({ staff: req.staff!.id, holds: holds.length }, 'legal holds listed');
+      return {
+        holds: holds
+          .map(holdView)
+          .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id)),
+      };
+    },
+  });
+
   app.post<{
     Body: {
       item_id?: string;

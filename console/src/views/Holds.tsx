@@ -1,0 +1,250 @@
+// Legal holds (privacy officer, admin): the active holds, placing one on an item or on a person
+// (platform and account, pseudonymised by the server), and releasing one after a confirmation.
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api, type HoldTarget, type LegalHold } from '../api';
+import { ErrorAlert, LiveStatus, Loading, PageHeading } from '../components';
+import { useI18n } from '../i18n';
+
+export function HoldsView() {
+  const { t, dateTime } = useI18n();
+  const [holds, setHolds] = useState<LegalHold[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    api.holds().then(setHolds, setError);
+  }, []);
+  useEffect(load, [load]);
+
+  const release = async (id: string) => {
+    setError(null);
+    setStatus(null);
+    try {
+      await api.releaseHold(id);
+      setConfirming(null);
+      setHolds((list) => list?.filter((h) => h.id !== id) ?? null);
+      setStatus(t.holdReleased);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading>{t.holdsTitle}</PageHeading>
+      <p>{t.holdsIntro}</p>
+      <PlaceHold
+        onPlaced={(hold) => {
+          setHolds((list) => [hold, ...(list ?? [])]);
+          setStatus(t.holdPlaced);
+        }}
+      />
+      <LiveStatus message={status} testId="holds-status" />
+      {error !== null && <ErrorAlert error={error} />}
+      {holds === null ? (
+        error === null && <Loading />
+      ) : holds.length === 0 ? (
+        <p data-testid="no-holds">{t.noHolds}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="holds-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.colCovers}</th>
+                <th scope="col">{t.colReason}</th>
+                <th scope="col">{t.colPlacedBy}</th>
+                <th scope="col">{t.colPlacedAt}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.releaseHold}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {holds.map((h) => (
+                <tr key={h.id} data-testid={`hold-${h.id}`}>
+                  <td>
+                    {h.item_id ? t.holdItem : t.holdSubject}:{' '}
+                    <code className="break">{h.item_id ?? h.subject}</code>
+                  </td>
+                  <td>{h.reason}</td>
+                  <td>
+                    <code>{h.created_by}</code>
+                  </td>
+                  <td>{dateTime(h.created_at)}</td>
+                  <td>
+                    {confirming === h.id ? (
+                      <span className="button-row">
+                        <button
+                          type="button"
+                          className="small"
+                          onClick={() => void release(h.id)}
+                          data-testid="confirm-release"
+                        >
+                          {t.confirmRelease}
+                        </button>
+                        <button
+                          type="button"
+                          className="small secondary"
+                          onClick={() => setConfirming(null)}
+                        >
+                          {t.cancel}
+                        </button>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="small secondary"
+                        onClick={() => setConfirming(h.id)}
+                        data-testid="release-hold"
+                      >
+                        {t.releaseHold}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function PlaceHold({ onPlaced }: { onPlaced: (hold: LegalHold) => void }) {
+  const { t } = useI18n();
+  const [on, setOn] = useState<'item' | 'subject'>('item');
+  const [itemId, setItemId] = useState('');
+  const [platform, setPlatform] = useState('');
+  const [account, setAccount] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const target: HoldTarget | null =
+      on === 'item'
+        ? itemId.trim()
+          ? { item_id: itemId.trim() }
+          : null
+        : platform.trim() && account.trim()
+          ? { subject_platform: platform.trim(), subject_account: account.trim() }
+          : null;
+    if (busy || !target || !reason.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onPlaced(await api.placeHold(target, reason.trim()));
+      setItemId('');
+      setPlatform('');
+      setAccount('');
+      setReason('');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} data-testid="hold-form">
+      <h2>{t.holdPlaceTitle}</h2>
+      <fieldset>
+        <legend>{t.holdOn}</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="hold-on"
+            checked={on === 'item'}
+            onChange={() => setOn('item')}
+            data-testid="hold-on-item"
+          />
+          {t.holdOnItem}
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="hold-on"
+            checked={on === 'subject'}
+            onChange={() => setOn('subject')}
+            data-testid="hold-on-subject"
+          />
+          {t.holdOnSubject}
+        </label>
+      </fieldset>
+      {on === 'item' ? (
+        <div className="field">
+          <label htmlFor="hold-item">{t.itemId}</label>
+          <input
+            id="hold-item"
+            type="text"
+            value={itemId}
+            onChange={(e) => setItemId(e.target.value)}
+            pattern="ri_[0-9a-f]{32}"
+            aria-describedby="hold-item-hint"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            data-testid="hold-item"
+          />
+          <p id="hold-item-hint" className="note">
+            {t.itemIdHint}
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="note" id="hold-subject-hint">
+            {t.subjectHint}
+          </p>
+          <div className="field">
+            <label htmlFor="hold-platform">{t.platform}</label>
+            <input
+              id="hold-platform"
+              type="text"
+              value={platform}
+              onChange={(e) => setPlatform(e.target.value)}
+              aria-describedby="hold-subject-hint"
+              autoComplete="off"
+              spellCheck={false}
+              required
+              data-testid="hold-platform"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="hold-account">{t.account}</label>
+            <input
+              id="hold-account"
+              type="text"
+              value={account}
+              onChange={(e) => setAccount(e.target.value)}
+              aria-describedby="hold-subject-hint"
+              autoComplete="off"
+              spellCheck={false}
+              required
+              data-testid="hold-account"
+            />
+          </div>
+        </>
+      )}
+      <div className="field">
+        <label htmlFor="hold-reason">{t.holdReason}</label>
+        <input
+          id="hold-reason"
+          type="text"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          required
+          data-testid="hold-reason"
+        />
+      </div>
+      {error !== null && <ErrorAlert error={error} />}
+      <button type="submit" aria-disabled={busy || undefined} data-testid="place-hold">
+        {t.placeHold}
+      </button>
+    </form>
+  );
+}
