@@ -69,7 +69,7 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', () => void stop('SIGTERM'));
       const address = await app.listen({ port, host: opts.host });
       process.stderr.write(
-        `obhut: serving the portal at ${address}/ and the API at ${address}/api/docs\n`,
+        `obhut: serving the portal at ${address}/, the review console at ${address}/console/ and the API at ${address}/api/docs\n`,
       );
       await new Promise(() => {});
     });
