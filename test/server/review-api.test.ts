@@ -339,7 +339,13 @@ describe('review API: the whole flow, in-process', () => {
     expect(flagged.statusCode, flagged.body).toBe(201);
     const { flag_id, guidance } = flagged.json();
     expect(flag_id).toMatch(/^rf_[0-9a-f]{32}$/);
-    expect(guidance.length).toBeGreaterThan(20);
+    // What happens next, in concrete terms: no pointer to a page that does not exist.
+    expect(guidance).toMatch(/trust & safety team/);
+    expect(guidance).toMatch(/not be told the outcome/);
+    expect(guidance).toMatch(/stop reviewing now/);
+    expect(guidance).toMatch(/talk to your lead/);
+    expect(guidance).toMatch(/0800 111 0 111/);
+    expect(guidance).not.toMatch(/help page/);
     for (const [method, url] of [
       ['GET', `${R}/flags`],
       ['GET', `${R}/flags/${flag_id}`],

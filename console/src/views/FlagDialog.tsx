@@ -71,17 +71,20 @@ export function FlagDialog({
             <span aria-hidden="true">✓ </span>
             {t.flagSent}
           </h2>
-          {result.guidance && (
+          <h3>{t.flagWhatNext}</h3>
+          {/* The server's guidance comes in the console's language (Accept-Language); the list
+              is the same in the console's own words, for a server that sends none. */}
+          {result.guidance ? (
             <p className="status-note" data-testid="flag-guidance">
               {result.guidance}
             </p>
+          ) : (
+            <ul>
+              {t.flagNextSteps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ul>
           )}
-          <h3>{t.flagWhatNext}</h3>
-          <ul>
-            {t.flagNextSteps.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
-          </ul>
           <div className="button-row">
             <button type="button" onClick={() => void stop()} data-testid="flag-stop">
               {t.stopNow}

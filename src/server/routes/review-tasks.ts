@@ -25,6 +25,7 @@ import {
 import type { StaffMember } from '../../staff/index.js';
 import type { Store } from '../../store/index.js';
 import { errorBody } from '../errors.js';
+import { flagGuidance, guidanceLang } from '../review-guidance.js';
 import { MEDIA_TOKEN_PATTERN, MediaTokens } from '../review-media.js';
 import { errors } from '../schemas.js';
 import { authenticateStaff, requireStaff } from '../staff-auth.js';
@@ -113,11 +114,6 @@ export const taskViewSchema = {
     },
   },
 } as const;
-
-const GUIDANCE =
-  'Thank you: the item has gone to the trust & safety team and is out of your queue. ' +
-  'You do not need to do anything more with it. Take a break if you need one; ' +
-  'the support contacts are on the help page of the console.';
 
 /**
  * The reviewer's side of the review API: the next task, a task, its media (signed URL and the
@@ -388,7 +384,12 @@ function registerTaskRoutes(
         const { task } = await taskAndItem(store, req.params.id);
         authorize(req.ability!, 'flag', 'Task', await taskSubject(store, task, me.id));
         const { flag } = await flagTask(ctx, { task: task.id, actor: me.id, flag: req.body });
-        return reply.code(201).send({ flag_id: flag, guidance: GUIDANCE });
+        const lang = guidanceLang(req.headers['accept-language']);
+        return reply
+          .code(201)
+          .header('content-language', lang)
+          .header('vary', 'Accept-Language')
+          .send({ flag_id: flag, guidance: flagGuidance(lang) });
       },
     },
   );
