@@ -36,7 +36,7 @@ export interface ServerOptions {
    * holds review media, and the assignment rules (`reviewRules(process.env)` in `obhut serve`).
    * Without it only the staff session routes are served.
    */
-  readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention'>;
+  readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention' | 'support'>;
   /** The built portal; defaults to dist/web of this package. */
   readonly webRoot?: string;
   /** The built review console, served under /console/; defaults to dist/console. */

@@ -344,7 +344,6 @@ describe('review API: the whole flow, in-process', () => {
     expect(guidance).toMatch(/not be told the outcome/);
     expect(guidance).toMatch(/stop reviewing now/);
     expect(guidance).toMatch(/talk to your lead/);
-    expect(guidance).toMatch(/0800 111 0 111/);
     expect(guidance).not.toMatch(/help page/);
     for (const [method, url] of [
       ['GET', `${R}/flags`],

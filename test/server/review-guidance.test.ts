@@ -21,7 +21,17 @@ describe('flagGuidance', () => {
     expect(de).toMatch(/Über das Ergebnis werden Sie nicht informiert/);
     expect(de).toMatch(/mit dem Prüfen aufhören/);
     expect(de).toMatch(/Teamleitung/);
-    expect(de).toMatch(/0800 111 0 111/);
+    expect(flagGuidance('en')).toMatch(/talk to your lead/);
     for (const text of [de, flagGuidance('en')]) expect(text).not.toMatch(/help page|Hilfeseite/);
+  });
+
+  it("ends with the operator's support contact when one is configured", () => {
+    const contact = 'Employee assistance, +49 30 1234567, any time';
+    expect(flagGuidance('en', contact)).toMatch(
+      /For support: Employee assistance, \+49 30 1234567/,
+    );
+    expect(flagGuidance('de', contact)).toMatch(/Unterstützung: Employee assistance/);
+    expect(flagGuidance('en', contact)).not.toMatch(/talk to your lead/);
+    expect(flagGuidance('en', '   ')).toMatch(/talk to your lead/);
   });
 });

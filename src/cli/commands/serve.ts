@@ -42,7 +42,12 @@ export function registerServe(program: Command): void {
         },
         logger: { level: env.OBHUT_LOG_LEVEL ?? 'info' },
         // Read at start, so a bad OBHUT_REVIEW_* value stops the start, not a request.
-        review: { home: config.home, rules: reviewRules(env), retention: retentionDays(env) },
+        review: {
+          home: config.home,
+          rules: reviewRules(env),
+          retention: retentionDays(env),
+          support: env.OBHUT_REVIEW_SUPPORT,
+        },
       });
       // Review data past its retention period is deleted hourly (OBHUT_REVIEW_*_DAYS).
       // The periods are read here, so a bad OBHUT_REVIEW_*_DAYS stops the start, not each sweep.

@@ -39,6 +39,8 @@ export interface ReviewRouteOptions {
   /** The home folder: media live under `<home>/review/`. */
   readonly home: string;
   readonly rules: AssignmentRules;
+  /** Where a reviewer who flagged something gets support (OBHUT_REVIEW_SUPPORT). */
+  readonly support?: string | undefined;
   /** Retention periods for `POST /retention/sweep` (default: OBHUT_REVIEW_*_DAYS). */
   readonly retention?: { readonly rawDays: number; readonly derivedDays: number };
 }
@@ -389,7 +391,7 @@ function registerTaskRoutes(
           .code(201)
           .header('content-language', lang)
           .header('vary', 'Accept-Language')
-          .send({ flag_id: flag, guidance: flagGuidance(lang) });
+          .send({ flag_id: flag, guidance: flagGuidance(lang, opts.support) });
       },
     },
   );
