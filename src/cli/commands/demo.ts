@@ -10,6 +10,7 @@ import { type Config, readConfig } from '../../runtime/config.js';
 import { initHome } from '../../runtime/home.js';
 import { buildCommand, summaryJson, summaryText } from './build.js';
 import { importConsent } from './consent.js';
+import { reviewDemoText, runReviewDemo } from './demo-review.js';
 
 // The register is evaluated at a fixed instant after all generated events, so the demo's
 // counts are the same on every run and every machine (pseudonyms depend on the demo's key).
@@ -24,12 +25,20 @@ export function registerDemo(program: Command): void {
     .option('--items <n>', 'number of item records to generate', '5000')
     .option('--seed <n>', 'seed for the generator', '2025')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { items: string; seed: string; json?: boolean }) => {
+    .option(
+      '--review',
+      'then queue synthetic voice recordings for human review and set up review console staff',
+    )
+    .option('--review-items <n>', 'number of voice recordings for --review', '24')
+    .action(async (opts: DemoFlags) => {
       const items = Number(opts.items);
       const seed = Number(opts.seed);
+      const reviewItems = Number(opts.reviewItems);
       if (!Number.isSafeInteger(items) || items < 10)
         throw new ObhutError('USAGE', '--items must be an integer of at least 10');
       if (!Number.isSafeInteger(seed)) throw new ObhutError('USAGE', '--seed must be an integer');
+      if (!Number.isSafeInteger(reviewItems) || reviewItems < 1 || reviewItems > 1000)
+        throw new ObhutError('USAGE', '--review-items must be an integer from 1 to 1000');
       // The demo keeps its own register and key in <home>/demo, never the configured one:
       // its synthetic objections must not end up next to real people's.
       const dir = path.join(readConfig().home, 'demo');
@@ -60,10 +69,13 @@ export function registerDemo(program: Command): void {
         },
         config,
       );
+      const review = opts.review
+        ? await runReviewDemo(config, { seed, corpusItems: items, count: reviewItems })
+        : undefined;
 
       if (opts.json) {
         process.stdout.write(
-          `${JSON.stringify({ corpus, consent_import: imported, build: summaryJson(result) }, null, 2)}\n`,
+          `${JSON.stringify({ corpus, consent_import: imported, build: summaryJson(result), ...(review ? { review } : {}) }, null, 2)}\n`,
         );
         return;
       }
@@ -89,7 +101,16 @@ export function registerDemo(program: Command): void {
             : []),
         ].join('\n')}\n`,
       );
+      if (review) process.stdout.write(`\n${reviewDemoText(review)}\n`);
     });
+}
+
+interface DemoFlags {
+  items: string;
+  seed: string;
+  json?: boolean;
+  review?: boolean;
+  reviewItems: string;
 }
 
 function firstObjector(eventsFile: string): { platform: string; account: string } | undefined {

@@ -149,7 +149,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function summaryText(result: EnqueueResult): string {
+export function summaryText(result: EnqueueResult): string {
   const { counts } = result;
   const lines = [
     table([
