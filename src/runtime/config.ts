@@ -12,6 +12,11 @@ export interface Config {
   readonly secret: Buffer | undefined;
   /** The log's origin line and key name (OBHUT_LOG_ORIGIN). */
   readonly logOrigin: string;
+  /**
+   * Whether OBHUT_LOG_ORIGIN was set. Only then must an existing log key carry that origin;
+   * otherwise the key's own name is the origin, so a home works without repeating it.
+   */
+  readonly logOriginFromEnv?: boolean;
   /** The log's signing key in `PRIVATE+KEY+…` form, when given by OBHUT_LOG_KEY. */
   readonly logKey: string | undefined;
   /** The quarantine key from OBHUT_QUARANTINE_KEY (64 hex digits); otherwise a home-folder file. */
@@ -53,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl,
     secret,
     logOrigin,
+    logOriginFromEnv: Boolean(env.OBHUT_LOG_ORIGIN),
     logKey: env.OBHUT_LOG_KEY || undefined,
     quarantineKey: env.OBHUT_QUARANTINE_KEY
       ? parseQuarantineKey(env.OBHUT_QUARANTINE_KEY, 'OBHUT_QUARANTINE_KEY')

@@ -122,7 +122,7 @@ async function openLog(store: Store, config: Config, init: boolean): Promise<Tra
   } catch (err) {
     throw new ObhutError('CONFIG_INVALID', `the log key is invalid: ${(err as Error).message}`);
   }
-  if (signer.name !== config.logOrigin) {
+  if (config.logOriginFromEnv && signer.name !== config.logOrigin) {
     throw new ObhutError(
       'CONFIG_INVALID',
       `the log key is for origin ${signer.name}, but OBHUT_LOG_ORIGIN is ${config.logOrigin}`,

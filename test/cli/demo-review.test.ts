@@ -58,9 +58,7 @@ describe('obhut demo --review', () => {
     expect(counts.queued).toBeGreaterThan(0);
     expect(review.k).toBe(2);
     expect(review.labels.map((l: { name: string }) => l.name)).toEqual(['intent', 'quality']);
-    expect(review.serve).toBe(
-      `OBHUT_HOME=${path.join(home, 'demo')} OBHUT_LOG_ORIGIN=obhut.local/demo npx obhut serve`,
-    );
+    expect(review.serve).toBe(`OBHUT_HOME=${path.join(home, 'demo')} npx obhut serve`);
     expect(review.console).toBe('http://127.0.0.1:8080/console/');
 
     // Every recording decodes, at 16 kHz mono, as long as its record says, words inside it.
@@ -139,9 +137,7 @@ describe('obhut demo --review', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Review console staff');
     for (const role of ROLES) expect(again.stdout).toMatch(new RegExp(`\\n  ${role} +\\S{19}\\n`));
-    expect(again.stdout).toContain(
-      `OBHUT_HOME=${path.join(home, 'demo')} OBHUT_LOG_ORIGIN=obhut.local/demo npx obhut serve`,
-    );
+    expect(again.stdout).toContain(`OBHUT_HOME=${path.join(home, 'demo')} npx obhut serve`);
     expect(again.stdout).toContain('http://127.0.0.1:8080/console/');
     expect(again.stdout).toMatch(/records read +8\nqueued +0\n/);
     expect(again.stdout).toMatch(new RegExp(`\\nexcluded +${counts.excluded}\\n`));

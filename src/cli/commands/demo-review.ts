@@ -91,7 +91,7 @@ export async function runReviewDemo(
     labels: REVIEW_DEMO_LABELS,
     staff,
     // The demo's log is signed for its own origin, so the server must be told it.
-    serve: `OBHUT_HOME=${config.home} OBHUT_LOG_ORIGIN=${config.logOrigin} npx obhut serve`,
+    serve: `OBHUT_HOME=${config.home} npx obhut serve`,
     console: `http://127.0.0.1:${port}/console/`,
   };
 }
