@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { proveSubjectFromFolder } from '../../build/build-folder-proof.js';
@@ -12,7 +12,7 @@ import type { SafetyOptions } from '../../build/safety-scan.js';
 import { type SubjectsProof, verifySubjectsProof } from '../../build/subjects-proof.js';
 import { pseudonymise } from '../../consent/index.js';
 import { EXIT, ObhutError } from '../../errors/index.js';
-import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
+import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import type { Session } from '../../runtime/home.js';
@@ -21,6 +21,7 @@ import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
+import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
 
 interface BuildFlags {
@@ -227,32 +228,6 @@ async function safetyOf(flags: BuildFlags, session: Session): Promise<{ safety?:
   };
 }
 
-/** The hash operator's key, from the environment variable the policy names (never the file). */
-function piiKeyOf(policy: Policy): { piiKey?: Uint8Array } {
-  const name = policy.redact?.enabled ? policy.redact.key_env : undefined;
-  const value = name === undefined ? undefined : process.env[name];
-  if (value === undefined || value === '') return {};
-  if (Buffer.byteLength(value) < 16)
-    throw new ObhutError('CONFIG_INVALID', `${name} must be at least 16 bytes long`);
-  return { piiKey: Buffer.from(value, 'utf8') };
-}
-
-async function loadPolicy(file: string): Promise<Policy> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new ObhutError(
-      'POLICY_INVALID',
-      `cannot read policy ${file}: ${(err as Error).message}`,
-      { cause: err },
-    );
-  }
-  const parsed = parsePolicy(text);
-  if (!parsed.ok) throw new ObhutError('POLICY_INVALID', `policy ${file}: ${parsed.error}`);
-  return parsed.value;
-}
-
 function safetyLines(result: BuildResult): string[] {
   const safety = result.manifest.safety;
   if (!safety) return [];
@@ -266,10 +241,6 @@ function safetyLines(result: BuildResult): string[] {
     );
   }
   return lines;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 export function summaryJson(result: BuildResult) {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import sharp from 'sharp';
 import { loadConsentSnapshot } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
-import { DEFAULT_POLICY, type Policy, parsePolicy, REASONS } from '../../policy/index.js';
+import { DEFAULT_POLICY, type Policy, REASONS } from '../../policy/index.js';
 import { type EnqueueResult, enqueueForReview } from '../../review/enqueue.js';
 import { DEFAULT_LABELS, type LabelsSchema } from '../../review/model.js';
 import { parseLabelsSchema } from '../../review/validate.js';
@@ -11,6 +11,7 @@ import type { Config } from '../../runtime/config.js';
 import { MCADAMS_RANDOM, prepareReviewAudio } from '../../voice/index.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
+import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 
 interface EnqueueFlags {
   input?: string[];
@@ -106,21 +107,14 @@ async function stripImage(image: Uint8Array): Promise<Buffer> {
 }
 
 async function loadReviewPolicy(file: string): Promise<Policy> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new ObhutError('POLICY_INVALID', `cannot read policy ${file}: ${(err as Error).message}`);
-  }
-  const parsed = parsePolicy(text);
-  if (!parsed.ok) throw new ObhutError('POLICY_INVALID', `policy ${file}: ${parsed.error}`);
-  if (parsed.value.purpose !== 'human_review') {
+  const policy = await loadPolicy(file);
+  if (policy.purpose !== 'human_review') {
     throw new ObhutError(
       'POLICY_INVALID',
-      `policy ${file} is for ${parsed.value.purpose}; review needs "purpose: human_review"`,
+      `policy ${file} is for ${policy.purpose}; review needs "purpose: human_review"`,
     );
   }
-  return parsed.value;
+  return policy;
 }
 
 async function loadLabels(file: string): Promise<LabelsSchema> {
@@ -133,20 +127,6 @@ async function loadLabels(file: string): Promise<LabelsSchema> {
   const parsed = parseLabelsSchema(value);
   if (!parsed.ok) throw new ObhutError('USAGE', `labels ${file}: ${parsed.error}`);
   return parsed.value;
-}
-
-/** The hash operator's key, from the environment variable the policy names. */
-function piiKeyOf(policy: Policy): { piiKey?: Uint8Array } {
-  const name = policy.redact?.enabled ? policy.redact.key_env : undefined;
-  const value = name === undefined ? undefined : process.env[name];
-  if (value === undefined || value === '') return {};
-  if (Buffer.byteLength(value) < 16)
-    throw new ObhutError('CONFIG_INVALID', `${name} must be at least 16 bytes long`);
-  return { piiKey: Buffer.from(value, 'utf8') };
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 export function summaryText(result: EnqueueResult): string {
