@@ -173,6 +173,12 @@ export const ERROR_CODES = {
     http: 429,
     summary: 'Too many requests from one address or identity; retry after the given time.',
   },
+  SIGN_IN_LOCKED: {
+    exit: EXIT.usage,
+    http: 429,
+    summary:
+      'Too many failed sign-ins for this username; sign-ins for it are refused until Retry-After.',
+  },
   PAYLOAD_TOO_LARGE: {
     exit: EXIT.usage,
     http: 413,

@@ -2,7 +2,7 @@ import { ObhutError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { BankEntry, HashBank } from './bank.js';
 import { MihIndex } from './mih.js';
-import { type DihedralVariant, type Hash256, hash256FromHex } from './pdq/index.js';
+import { type DihedralVariant, type Hash256, hash256ToHex } from './pdq/index.js';
 
 /** One bank entry that a query matched. */
 export interface BankMatch {
@@ -16,43 +16,65 @@ export interface BankMatch {
   readonly variant?: DihedralVariant;
 }
 
+/**
+ * A bank's hashes as the store hands them over: all of them concatenated in one string (fixed
+ * width per signal type), and only the entries that carry labels. A million PDQ hashes then
+ * cost one 64 MB string while loading and 32 MB packed afterwards, not a million row objects.
+ */
+export interface BankSignals {
+  readonly hashes: string;
+  readonly count: number;
+  readonly labelled: readonly BankEntry[];
+}
+
 /** Answers matches against one bank: PDQ through an MIH index, sha256/md5 by set lookup. */
 export class Matcher {
   private readonly index: MihIndex | undefined;
-  private readonly exact: Map<string, number> | undefined;
+  /** PDQ: the bank's hashes, 8 words each, in bank order (what the index refers to). */
+  private readonly packed: Uint32Array | undefined;
+  private readonly exact: Set<string> | undefined;
+  private readonly labels: Map<string, readonly string[]>;
+  readonly size: number;
 
   private constructor(
     readonly bank: HashBank,
-    private readonly entries: readonly BankEntry[],
+    signals: BankSignals,
   ) {
+    this.size = signals.count;
+    this.labels = new Map(
+      signals.labelled.filter((e) => e.labels.length > 0).map((e) => [e.hash, e.labels]),
+    );
+    const width = bank.signalType === 'md5' ? 32 : 64;
+    if (signals.hashes.length !== signals.count * width) {
+      throw new ObhutError('STORE_FAILED', `bank ${bank.name}: stored hashes are malformed`);
+    }
     if (bank.signalType === 'pdq') {
-      const packed = new Uint32Array(entries.length * 8);
-      entries.forEach((e, i) => {
-        packed.set(hash256FromHex(e.hash)!, i * 8);
-      });
-      this.index = MihIndex.build(packed);
+      this.packed = packPdqHashes(signals.hashes, signals.count, bank.name);
+      this.index = MihIndex.build(this.packed);
     } else {
-      this.exact = new Map(entries.map((e, i) => [e.hash, i]));
+      this.exact = new Set();
+      for (let i = 0; i < signals.count; i++)
+        this.exact.add(signals.hashes.slice(i * width, (i + 1) * width));
     }
   }
 
   static fromEntries(bank: HashBank, entries: readonly BankEntry[]): Matcher {
-    return new Matcher(bank, entries);
+    return new Matcher(bank, {
+      hashes: entries.map((e) => e.hash).join(''),
+      count: entries.length,
+      labelled: entries,
+    });
   }
 
   /** Loads a bank from the store; NOT_FOUND when there is none of that name. */
   static async load(
-    store: Pick<Store, 'listBanks' | 'bankEntries'>,
+    store: Pick<Store, 'listBanks' | 'bankSignals'>,
     name: string,
   ): Promise<Matcher> {
     const bank = (await store.listBanks()).find((b) => b.name === name);
-    const entries = bank && (await store.bankEntries(name));
-    if (!bank || !entries) throw new ObhutError('NOT_FOUND', `no bank named ${name}`);
-    return new Matcher(bank, entries);
-  }
-
-  get size(): number {
-    return this.entries.length;
+    const signals = bank && (await store.bankSignals(name));
+    if (!bank || !signals) throw new ObhutError('NOT_FOUND', `no bank named ${name}`);
+    return new Matcher(bank, signals);
   }
 
   /**
@@ -84,12 +106,28 @@ export class Matcher {
   /** The entry equal to a sha256/md5 digest (lowercase hex), if any. */
   matchExact(digest: string): BankMatch[] {
     if (!this.exact) throw new TypeError(`bank ${this.bank.name} is not an exact-hash bank`);
-    const i = this.exact.get(digest.toLowerCase());
-    return i === undefined ? [] : [this.match(i, 0)];
+    const hash = digest.toLowerCase();
+    return this.exact.has(hash) ? [this.matchOf(hash, 0)] : [];
   }
 
   private match(i: number, distance: number): BankMatch {
-    const entry = this.entries[i]!;
-    return { bank: this.bank.name, hash: entry.hash, distance, labels: entry.labels };
+    return this.matchOf(hash256ToHex(this.packed!.subarray(i * 8, i * 8 + 8)), distance);
   }
+
+  private matchOf(hash: string, distance: number): BankMatch {
+    return { bank: this.bank.name, hash, distance, labels: this.labels.get(hash) ?? [] };
+  }
+}
+
+/** 64 hex digits per hash → 8 words each, word 0 the last 8 digits (as hash256FromHex). */
+function packPdqHashes(hex: string, count: number, bank: string): Uint32Array {
+  const bytes = Buffer.from(hex, 'hex');
+  if (bytes.length !== count * 32) {
+    throw new ObhutError('STORE_FAILED', `bank ${bank}: stored hashes are not hexadecimal`);
+  }
+  const packed = new Uint32Array(count * 8);
+  for (let i = 0; i < count; i++) {
+    for (let w = 0; w < 8; w++) packed[i * 8 + w] = bytes.readUInt32BE(i * 32 + 28 - 4 * w);
+  }
+  return packed;
 }

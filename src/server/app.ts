@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import helmet from 'helmet';
 import { EmailCodes, type Mailer, type PlatformKey, SessionTokens } from '../identity/index.js';
 import type { Session } from '../runtime/home.js';
+import type { LockoutOptions } from '../staff/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { errorBody, handleError } from './errors.js';
 import { registerMetrics } from './metrics.js';
@@ -28,6 +29,11 @@ export interface ServerOptions {
   readonly mailer: Mailer;
   readonly adminToken?: string | undefined;
   readonly limits?: Partial<Limits>;
+  /**
+   * The review console's per-username sign-in lockout (`lockoutOptions(process.env)` in
+   * `obhut serve`); defaults: 5 attempts, then 1 minute, doubling, at most 1 hour.
+   */
+  readonly signInLockout?: LockoutOptions;
   /** Pino options, or false for no request log (tests). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly trustProxy?: boolean;
@@ -200,7 +206,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(buildRoutes, { store, log, tokens });
   await app.register(operatorRoutes, { store, adminToken: options.adminToken });
-  await app.register(reviewSessionRoutes, { store, signInPerMinute: limits.signInPerMinute });
+  await app.register(reviewSessionRoutes, {
+    store,
+    secret,
+    signInPerMinute: limits.signInPerMinute,
+    lockout: options.signInLockout,
+  });
   const review = options.review && { store, log, secret, ...options.review };
   if (review) await app.register(reviewTaskRoutes, review);
   if (review) await app.register(reviewEscalationRoutes, review);

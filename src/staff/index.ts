@@ -1,5 +1,14 @@
 export { addStaff, changePassword, checkCredentials, type NewStaff } from './accounts.js';
 export {
+  DEFAULT_LOCKOUT_ATTEMPTS,
+  DEFAULT_LOCKOUT_BASE_MS,
+  DEFAULT_LOCKOUT_MAX_MS,
+  type LockoutOptions,
+  lockoutOptions,
+  type SignInOutcome,
+  SignInThrottle,
+} from './lockout.js';
+export {
   DEFAULT_SCRYPT,
   hashPassword,
   MAX_PASSWORD_BYTES,

@@ -1,6 +1,9 @@
 export { openPostgresStore } from './postgres.js';
 export { openSqliteStore } from './sqlite.js';
 export type {
+  LockoutPolicy,
+  SignInAttempt,
+  SignInThrottleState,
   StaffCredentials,
   StaffSessionRecord,
   StaffStore,

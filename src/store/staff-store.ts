@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { wrapError } from '../errors/index.js';
 import type { Role } from '../staff/roles.js';
 import type { StaffMember } from '../staff/staff.js';
@@ -27,6 +27,29 @@ export interface StaffUpdate {
   readonly dailyQuota?: number | null;
 }
 
+/** How sign-in attempts for one username lock it (`src/staff/lockout.ts` fills it in). */
+export interface LockoutPolicy {
+  /** The attempt that makes this many in a row without a success starts a lock. */
+  readonly attempts: number;
+  /** The first lock's length; each further attempt after a lock doubles it… */
+  readonly baseMs: number;
+  /** …up to this. */
+  readonly maxMs: number;
+}
+
+/** The throttle row of one username key. */
+export interface SignInThrottleState {
+  /** Attempts since the last success, this one included when it was counted. */
+  readonly failures: number;
+  /** Epoch ms until which attempts are refused; 0 or in the past when not locked. */
+  readonly lockedUntilMs: number;
+  readonly lastAttemptMs: number;
+}
+
+export type SignInAttempt =
+  | ({ readonly allowed: true } & SignInThrottleState)
+  | { readonly allowed: false; readonly lockedUntilMs: number };
+
 /** Staff accounts and their sessions; `store.staff`. */
 export interface StaffStore {
   /** Adds a member; false (and nothing changes) when the id or username is taken. */
@@ -51,11 +74,27 @@ export interface StaffStore {
   revokeSessionsOf(staffId: string): Promise<number>;
   /** Deletes sessions past their absolute expiry, or idle since before `idleSinceMs`. */
   pruneSessions(nowMs: number, idleSinceMs: number): Promise<number>;
+  /**
+   * Counts a sign-in attempt for a username key (an HMAC, never the name) before its password
+   * is checked, unless the key is locked at `nowMs`: then nothing changes and the attempt is
+   * refused. Counting and the lock decision are one statement, so concurrent attempts (several
+   * server processes) cannot get more than `policy.attempts` tries past a lock. The attempt
+   * that reaches `policy.attempts`, and each counted one after it, locks the key for
+   * `policy.baseMs`, then twice the previous lock, at most `policy.maxMs`.
+   */
+  recordSignInAttempt(key: string, nowMs: number, policy: LockoutPolicy): Promise<SignInAttempt>;
+  /** Forgets a key's attempts and lock (after a successful sign-in). */
+  clearSignInAttempts(key: string): Promise<void>;
+  /** A key's row, if it has one. */
+  signInThrottle(key: string): Promise<SignInThrottleState | undefined>;
+  /** Deletes rows with no attempt since `idleSinceMs` and no lock at `nowMs`; returns how many. */
+  pruneSignInThrottle(nowMs: number, idleSinceMs: number): Promise<number>;
 }
 
 export type StaffTables = {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
+  staff_sign_in_throttle: SignInThrottleTable;
 };
 
 export interface StaffTable {
@@ -76,6 +115,15 @@ export interface StaffSessionTable {
   created_at: string;
   last_seen_ms: number;
   expires_at_ms: number;
+}
+
+export interface SignInThrottleTable {
+  /** HMAC-SHA256 (hex) of the lower-cased username under a key derived from the server secret. */
+  key: string;
+  failures: number;
+  lock_ms: number;
+  locked_until_ms: number;
+  last_attempt_ms: number;
 }
 
 export class KyselyStaffStore implements StaffStore {
@@ -242,6 +290,97 @@ export class KyselyStaffStore implements StaffStore {
         .where((eb) =>
           eb.or([eb('expires_at_ms', '<=', nowMs), eb('last_seen_ms', '<', idleSinceMs)]),
         )
+        .executeTakeFirst(),
+    );
+    return Number(result.numDeletedRows);
+  }
+
+  async recordSignInAttempt(
+    key: string,
+    nowMs: number,
+    policy: LockoutPolicy,
+  ): Promise<SignInAttempt> {
+    const maxMs = Math.max(policy.maxMs, policy.baseMs);
+    const first = policy.attempts <= 1;
+    // PostgreSQL needs the parameters' types spelt out inside CASE; SQLite ignores the casts.
+    const n = (value: number) => sql<number>`cast(${value} as bigint)`;
+    const t = sql.table('staff_sign_in_throttle');
+    const reached = sql<boolean>`${t}.failures + 1 >= ${n(policy.attempts)}`;
+    // The new lock's length: none below the threshold, then base, then double the last one.
+    const lockMs = sql<number>`case
+      when not (${reached}) then ${n(0)}
+      when ${t}.lock_ms = 0 then ${n(policy.baseMs)}
+      when ${t}.lock_ms * 2 >= ${n(maxMs)} then ${n(maxMs)}
+      else ${t}.lock_ms * 2 end`;
+    const row = await this.guard('counting a sign-in attempt', () =>
+      this.db
+        .insertInto('staff_sign_in_throttle')
+        .values({
+          key,
+          failures: 1,
+          lock_ms: first ? policy.baseMs : 0,
+          locked_until_ms: first ? nowMs + policy.baseMs : 0,
+          last_attempt_ms: nowMs,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet({
+              failures: sql<number>`${t}.failures + 1`,
+              lock_ms: lockMs,
+              // Every right-hand side reads the row as it was before this statement.
+              locked_until_ms: sql<number>`case when ${reached} then ${n(nowMs)} + ${lockMs}
+                else ${n(0)} end`,
+              last_attempt_ms: nowMs,
+            })
+            // A locked key is left as it is, and no row comes back.
+            .where(sql<boolean>`${t}.locked_until_ms <= ${n(nowMs)}`),
+        )
+        .returning(['failures', 'locked_until_ms', 'last_attempt_ms'])
+        .executeTakeFirst(),
+    );
+    if (row) {
+      return {
+        allowed: true,
+        failures: Number(row.failures),
+        lockedUntilMs: Number(row.locked_until_ms),
+        lastAttemptMs: Number(row.last_attempt_ms),
+      };
+    }
+    // Refused. Read when the lock ends; a success elsewhere may have cleared it meanwhile.
+    const state = await this.signInThrottle(key);
+    return { allowed: false, lockedUntilMs: Math.max(state?.lockedUntilMs ?? 0, nowMs + 1) };
+  }
+
+  async clearSignInAttempts(key: string): Promise<void> {
+    await this.guard('clearing sign-in attempts', () =>
+      this.db.deleteFrom('staff_sign_in_throttle').where('key', '=', key).execute(),
+    );
+  }
+
+  async signInThrottle(key: string): Promise<SignInThrottleState | undefined> {
+    const row = await this.guard('reading sign-in attempts', () =>
+      this.db
+        .selectFrom('staff_sign_in_throttle')
+        .select(['failures', 'locked_until_ms', 'last_attempt_ms'])
+        .where('key', '=', key)
+        .executeTakeFirst(),
+    );
+    return (
+      row && {
+        failures: Number(row.failures),
+        lockedUntilMs: Number(row.locked_until_ms),
+        lastAttemptMs: Number(row.last_attempt_ms),
+      }
+    );
+  }
+
+  async pruneSignInThrottle(nowMs: number, idleSinceMs: number): Promise<number> {
+    const result = await this.guard('pruning sign-in attempts', () =>
+      this.db
+        .deleteFrom('staff_sign_in_throttle')
+        .where('last_attempt_ms', '<', idleSinceMs)
+        .where('locked_until_ms', '<=', nowMs)
         .executeTakeFirst(),
     );
     return Number(result.numDeletedRows);

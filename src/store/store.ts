@@ -2,6 +2,7 @@ import type { CompactRange, NodeKey, TreeNode } from '../merkle/index.js';
 import type { ConsentEvent } from '../records/index.js';
 import type { BankEntry, HashBank } from '../safety/bank.js';
 import type { Finding, FindingStatus } from '../safety/finding.js';
+import type { BankSignals } from '../safety/matcher.js';
 import type { ReviewStore } from './review-store.js';
 import type { StaffStore } from './staff-store.js';
 
@@ -168,6 +169,11 @@ export interface Store {
   listBanks(): Promise<StoredHashBank[]>;
   /** The bank's entries ordered by hash, or undefined when there is no such bank. */
   bankEntries(name: string): Promise<BankEntry[] | undefined>;
+  /**
+   * The bank's hashes for matching, in one piece: all hashes concatenated in hash order, their
+   * count, and the entries that carry labels. Undefined when there is no such bank.
+   */
+  bankSignals(name: string): Promise<BankSignals | undefined>;
   /** Stores a finding; returns false (and changes nothing) when one with its id is stored. */
   recordFinding(finding: Finding): Promise<boolean>;
   /** Findings in (found, id) order, optionally of one build or status. */

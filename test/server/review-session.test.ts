@@ -195,3 +195,120 @@ describe('review API: sessions and staff', () => {
     }
   });
 });
+
+describe('review API: per-username sign-in lockout', () => {
+  let dir: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let now: number;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'obhut-review-lockout-'));
+    store = await openSqliteStore(path.join(dir, 'obhut.db'));
+    now = Date.parse('2025-06-01T08:00:00Z');
+    const log = new TransparencyLog(
+      store,
+      parseSignerKey(generateNoteKey('test.local/log').signerKey),
+    );
+    app = await buildServer({
+      session: { store, log, secret: randomBytes(32) },
+      platforms: new Map(),
+      mailer: { describe: 'memory', send: async () => {} },
+      limits: { signInPerMinute: 1_000 },
+      signInLockout: { now: () => now },
+      logger: { level: 'info', stream: { write: (line: string) => logLines.push(line) } },
+    });
+    for (const username of ['locky', 'resetty']) {
+      await addStaff(store.staff, { username, role: 'reviewer', password: PASSWORD }, FAST);
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  // A different address each time: the per-address limit is not what is tested here.
+  let address = 0;
+  const signIn = (username: string, password: string) =>
+    app.inject({
+      method: 'POST',
+      url: `${R}/session`,
+      payload: { username, password },
+      remoteAddress: `10.1.0.${++address}`,
+    });
+  const failFive = async (username: string) => {
+    for (let i = 0; i < 5; i++) {
+      expect((await signIn(username, `wrong password ${i}`)).statusCode).toBe(401);
+    }
+  };
+
+  it('refuses the right password after five wrong ones with 429 and Retry-After', async () => {
+    await failFive('locky');
+    const locked = await signIn('locky', PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe('60');
+    expect(locked.headers['cache-control']).toBe('no-store');
+    expect(locked.json()).toEqual({
+      error: {
+        code: 'SIGN_IN_LOCKED',
+        message: 'too many failed sign-ins for this username; try again in 60 s',
+      },
+    });
+    now += 30_000;
+    const still = await signIn('LOCKY', PASSWORD);
+    expect([still.statusCode, still.headers['retry-after']]).toEqual([429, '30']);
+  });
+
+  it('lets the right password in once the lock has ended, and starts counting afresh', async () => {
+    now += 30_000;
+    const ok = await signIn('locky', PASSWORD);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().staff.username).toBe('locky');
+    for (let i = 0; i < 4; i++)
+      expect((await signIn('locky', 'wrong password!')).statusCode).toBe(401);
+    expect((await signIn('locky', PASSWORD)).statusCode).toBe(201);
+  });
+
+  it('doubles the lock when a wrong password follows an ended lock', async () => {
+    await failFive('locky');
+    now += 60_000;
+    expect((await signIn('locky', 'wrong once more')).statusCode).toBe(401);
+    const locked = await signIn('locky', PASSWORD);
+    expect([locked.statusCode, locked.headers['retry-after']]).toEqual([429, '120']);
+    now += 120_000;
+    expect((await signIn('locky', PASSWORD)).statusCode).toBe(201);
+  });
+
+  it('locks an unknown username identically', async () => {
+    await failFive('locky');
+    await failFive('no-such-person');
+    const real = await signIn('locky', PASSWORD);
+    const unknown = await signIn('no-such-person', PASSWORD);
+    expect(unknown.statusCode).toBe(429);
+    expect(unknown.json()).toEqual(real.json());
+    expect(unknown.headers['retry-after']).toBe(real.headers['retry-after']);
+    now += 60_000;
+    expect((await signIn('no-such-person', PASSWORD)).statusCode).toBe(401);
+    expect((await signIn('no-such-person', PASSWORD)).statusCode).toBe(429);
+    now += 120_000;
+  });
+
+  it('resets the count at a successful sign-in', async () => {
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) {
+        expect((await signIn('resetty', 'wrong password!')).statusCode).toBe(401);
+      }
+      expect((await signIn('resetty', PASSWORD)).statusCode).toBe(201);
+    }
+  });
+
+  it('logs the start of a lock without the username', () => {
+    const text = logLines.join('');
+    expect(text).toContain('staff sign-in locked after repeated failures');
+    for (const name of ['locky', 'LOCKY', 'no-such-person', 'resetty', PASSWORD]) {
+      expect(text).not.toContain(name);
+    }
+  });
+});

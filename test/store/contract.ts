@@ -209,6 +209,13 @@ export function storeContract(name: string, factory: StoreFactory): void {
         { hash: b, labels: [] },
       ]);
       expect(await store.bankEntries('missing')).toBeUndefined();
+      // The same bank in one piece, for matching: hashes concatenated in hash order.
+      expect(await store.bankSignals('test-bank')).toEqual({
+        hashes: a + b,
+        count: 2,
+        labelled: [{ hash: a, labels: ['x', 'y'] }],
+      });
+      expect(await store.bankSignals('missing')).toBeUndefined();
       expect(await store.listBanks()).toMatchObject([
         { ...bank, listVersion: '2', threshold: 20, entries: 2 },
       ]);

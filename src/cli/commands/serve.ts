@@ -7,6 +7,7 @@ import { reviewRules } from '../../review/rules.js';
 import { readConfig } from '../../runtime/config.js';
 import { openSession } from '../../runtime/home.js';
 import { buildServer, DEFAULT_LIMITS } from '../../server/app.js';
+import { lockoutOptions } from '../../staff/index.js';
 
 export function registerServe(program: Command): void {
   program
@@ -40,6 +41,7 @@ export function registerServe(program: Command): void {
           signInPerMinute: positive(env.OBHUT_SIGN_IN_PER_MINUTE, DEFAULT_LIMITS.signInPerMinute),
           eventsPerMinute: positive(env.OBHUT_EVENTS_PER_MINUTE, DEFAULT_LIMITS.eventsPerMinute),
         },
+        signInLockout: lockoutOptions(env),
         logger: { level: env.OBHUT_LOG_LEVEL ?? 'info' },
         // Read at start, so a bad OBHUT_REVIEW_* value stops the start, not a request.
         review: {

@@ -3,11 +3,12 @@ import { authorize, project } from '../../authz/index.js';
 import { ObhutError } from '../../errors/index.js';
 import {
   addStaff,
-  checkCredentials,
+  type LockoutOptions,
   MAX_DAILY_QUOTA,
   ROLES,
   type Role,
   type SessionOptions,
+  SignInThrottle,
   STAFF_ID_PATTERN,
   type StaffMember,
   StaffSessions,
@@ -15,6 +16,7 @@ import {
 } from '../../staff/index.js';
 import type { Store } from '../../store/index.js';
 import { bearer } from '../auth.js';
+import { errorBody } from '../errors.js';
 import { errors } from '../schemas.js';
 import { requireStaff } from '../staff-auth.js';
 
@@ -24,6 +26,10 @@ export interface ReviewSessionOptions {
   readonly store: Store;
   /** Sign-in attempts per minute per address. */
   readonly signInPerMinute: number;
+  /** Keys the per-username lockout's table (an HMAC of each name under it). */
+  readonly secret: Uint8Array;
+  /** Failed sign-ins per username before a lock, and how long locks last. */
+  readonly lockout?: LockoutOptions;
   readonly sessions?: SessionOptions;
 }
 
@@ -74,6 +80,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
   const tags = ['review'];
   const security = [{ staff: [] }];
   const staff = opts.store.staff;
+  const throttle = new SignInThrottle(staff, opts.secret, opts.lockout);
 
   app.post<{ Body: { username: string; password: string } }>(`${REVIEW_API}/session`, {
     config: { rateLimit: { max: opts.signInPerMinute, timeWindow: '1 minute' } },
@@ -105,9 +112,33 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
     },
     handler: async (req, reply) => {
       // One answer, and about one scrypt's time, for unknown names, wrong passwords and
-      // disabled accounts.
-      const member = await checkCredentials(staff, req.body.username, req.body.password);
-      if (!member) throw new ObhutError('UNAUTHENTICATED', 'wrong username or password');
+      // disabled accounts; and one answer, at once, for any locked name, known or not.
+      const outcome = await throttle.signIn(req.body.username, req.body.password);
+      if (outcome.kind === 'locked') {
+        return reply
+          .code(429)
+          .header('retry-after', String(outcome.retryAfterSeconds))
+          .send(
+            errorBody(
+              'SIGN_IN_LOCKED',
+              `too many failed sign-ins for this username; try again in ${outcome.retryAfterSeconds} s`,
+            ),
+          );
+      }
+      if (outcome.kind === 'refused') {
+        if (outcome.lockedForSeconds !== undefined) {
+          // The name is never logged; the key is an HMAC an operator can recompute from it.
+          req.log.warn(
+            {
+              throttle: throttle.keyOf(req.body.username).slice(0, 16),
+              lockedForSeconds: outcome.lockedForSeconds,
+            },
+            'staff sign-in locked after repeated failures',
+          );
+        }
+        throw new ObhutError('UNAUTHENTICATED', 'wrong username or password');
+      }
+      const member = outcome.member;
       const opened = await app.staffSessions.open(member);
       return reply.code(201).send({
         token: opened.token,
