@@ -48,7 +48,9 @@ describe('staff sessions and accounts', () => {
     expect(await store.staff.session(opened.token)).toBeUndefined();
     expect(await store.staff.session(hashToken(opened.token))).toBeDefined();
     expect((await sessions.authenticate(opened.token))?.staff.id).toBe(ada.id);
-    expect(await sessions.authenticate(`${opened.token.slice(0, -1)}A`)).toBeUndefined();
+    // The last character carries 4 bits, so one in 16 tokens already ends in A.
+    const altered = `${opened.token.slice(0, -1)}${opened.token.endsWith('A') ? 'E' : 'A'}`;
+    expect(await sessions.authenticate(altered)).toBeUndefined();
     expect(await sessions.authenticate('garbage')).toBeUndefined();
   });
 
