@@ -566,8 +566,9 @@ export class KyselyStore implements Store {
         .selectFrom('hash_bank_entries')
         .select(['hash', 'labels'])
         .where('bank', '=', name)
-        // The same predicate as the partial index hash_bank_entries_labelled (0011).
-        .where('labels', '<>', '[]')
+        // Literally the predicate of the partial index hash_bank_entries_labelled (0011), so a
+        // planner need not prove that a bound parameter equals it.
+        .where(sql<boolean>`labels <> '[]'`)
         .orderBy('hash')
         .execute();
       return {
