@@ -75,6 +75,8 @@ const en = {
   noTask: 'There is no task for you right now: the queue is empty or your daily limit is reached.',
   taskRemoved:
     'This task was removed: the person concerned objected to human review. It no longer counts for you.',
+  taskNotYours:
+    'This task is not assigned to you (any more), so it cannot be opened. Take the next one from the queue.',
   taskReleased: 'The task was handed back. Thank you for looking after yourself.',
   answerSaved: 'Your answer was saved.',
   stoppedAfterFlag:
@@ -363,6 +365,8 @@ const de: Messages = {
     'Im Moment gibt es keine Aufgabe für Sie: Die Warteschlange ist leer oder Ihr Tageskontingent ist erreicht.',
   taskRemoved:
     'Diese Aufgabe wurde entfernt: Die betroffene Person hat der Prüfung durch Menschen widersprochen. Sie zählt nicht für Sie.',
+  taskNotYours:
+    'Diese Aufgabe ist Ihnen nicht (mehr) zugeteilt und kann nicht geöffnet werden. Nehmen Sie die nächste aus der Warteschlange.',
   taskReleased: 'Die Aufgabe wurde zurückgegeben. Danke, dass Sie auf sich achten.',
   answerSaved: 'Ihre Antwort wurde gespeichert.',
   stoppedAfterFlag:

@@ -1,18 +1,24 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEntry } from '../../src/log/index.js';
-import { encodeWav } from '../../src/voice/index.js';
+import type { AccessAction } from '../../src/log/index.js';
 import { runCli } from '../support/cli.js';
 import { type RunningServer, startServer } from '../support/server.js';
-
-const CHROMIUM = process.env.OBHUT_CHROMIUM ?? '/usr/bin/chromium';
-const CONSOLE_ROOT = fileURLToPath(new URL('../../dist/console/', import.meta.url));
-const skip = !existsSync(CHROMIUM);
-const PASSWORD = 'correct horse battery staple';
+import {
+  type AudioLike,
+  accessEntries,
+  assertConsoleBuilt,
+  type CanvasLike,
+  launchChromium,
+  signIn as openConsole,
+  PASSWORD,
+  type PageGlobals,
+  noBrowser as skip,
+  timedWords,
+  tokenOf,
+  toneWav,
+} from './console-support.js';
 
 /** Identifiers planted in the raw records. None of them may reach a reviewer's browser. */
 const CANARY = {
@@ -47,14 +53,6 @@ const CANARY_STRINGS = [
 /** The spoken sentence of every planted recording, one timed word per 0.15 s. */
 const SPOKEN = `hello my name is ${CANARY.firstName} ${CANARY.surname} I live at ${CANARY.street} my account number is ${CANARY.iban} call me on ${CANARY.phone} or write to ${CANARY.email} from ${CANARY.ip} thanks`;
 
-function timedWords(sentence: string) {
-  return sentence.split(' ').map((text, i) => ({
-    text,
-    start: Math.round(i * 0.15 * 1000) / 1000,
-    end: Math.round((i * 0.15 + 0.13) * 1000) / 1000,
-  }));
-}
-
 /** Every encoding in which a canary could sit in bytes: UTF-8 and UTF-16 (both orders). */
 function leaks(bytes: Buffer): string[] {
   const found: string[] = [];
@@ -68,27 +66,6 @@ function leaks(bytes: Buffer): string[] {
     if (forms.some((f) => bytes.includes(f))) found.push(canary);
   }
   return found;
-}
-
-// The test's tsconfig has no DOM library: what the page-side callbacks touch, typed here.
-interface AudioLike {
-  readyState: number;
-  duration: number;
-  volume: number;
-  autoplay: boolean;
-  getAttribute(name: string): string | null;
-}
-interface CanvasLike {
-  width: number;
-  height: number;
-  getContext(kind: '2d'): {
-    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-  };
-}
-interface PageGlobals {
-  sessionStorage: { getItem(key: string): string | null };
-  localStorage: { getItem(key: string): string | null };
-  getComputedStyle(element: unknown): { pointerEvents: string; userSelect: string };
 }
 
 /** A WAV with a LIST/INFO chunk after the audio, as recorders write artist and comment tags. */
@@ -122,9 +99,7 @@ describe.skipIf(skip)(
       runCli(args, { cwd: server.home, env: { OBHUT_HOME: server.home, ...env } });
 
     beforeAll(async () => {
-      if (!existsSync(path.join(CONSOLE_ROOT, 'index.html'))) {
-        throw new Error('the console is not built: run `npm run build` (npm ci does it)');
-      }
+      assertConsoleBuilt();
       server = await startServer();
       base = server.base;
 
@@ -143,9 +118,8 @@ describe.skipIf(skip)(
 
       // One recording per subject (a reviewer may be capped per subject), every identifier planted:
       // in the subject's account, in extra record fields and in the spoken transcript.
-      const tone = new Float32Array(16_000 * 5).map((_, i) => 0.3 * Math.sin(i / 7));
       // The raw recording carries the identifiers in its metadata as well.
-      const clip = withInfoTags(encodeWav(tone, 16_000), {
+      const clip = withInfoTags(toneWav(5), {
         IART: `${CANARY.firstName} ${CANARY.surname}`,
         ICMT: `${CANARY.deviceId} ${CANARY.email} ${CANARY.phone} ${CANARY.accounts[0]}`,
         ISRC: `${CANARY.street} ${CANARY.ip} ${CANARY.iban}`,
@@ -172,20 +146,7 @@ describe.skipIf(skip)(
       expect(queued.code, queued.stderr).toBe(0);
       expect(JSON.parse(queued.stdout).counts).toMatchObject({ queued: records.length });
 
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--autoplay-policy=no-user-gesture-required',
-          '--mute-audio',
-        ],
-      });
+      browser = await launchChromium();
     }, 120_000);
 
     afterAll(async () => {
@@ -193,42 +154,12 @@ describe.skipIf(skip)(
       await server?.close();
     });
 
-    async function signIn(
-      context: BrowserContext,
-      username: string,
-      landmark = 'next-task',
-    ): Promise<Page> {
-      const page = await context.newPage();
-      await page.goto(`${base}/console/?lang=en`);
-      await page.getByTestId('username').fill(username);
-      await page.getByTestId('password').fill(PASSWORD);
-      await page.getByTestId('sign-in').click();
-      await page.getByTestId(landmark).waitFor();
-      return page;
-    }
+    const signIn = (context: BrowserContext, username: string, landmark?: string) =>
+      openConsole(base, context, username, landmark);
 
     /** The `access` entries of one staff member and action, read from the transparency log. */
-    async function accessEntries(actor: string, action: string) {
-      const { store } = server.session;
-      const entries = await store.logEntries(0, await store.logSize());
-      return entries.flatMap((bytes) => {
-        const d = decodeEntry(bytes);
-        return d.ok &&
-          d.entry.type === 'access' &&
-          d.entry.actor === actor &&
-          d.entry.action === action
-          ? [d.entry]
-          : [];
-      });
-    }
-
-    /** The bearer token the console keeps, read from sessionStorage as the app does. */
-    const tokenOf = (page: Page) =>
-      page.evaluate(
-        () =>
-          (globalThis as unknown as PageGlobals).sessionStorage.getItem('obhut.console.token') ??
-          '',
-      );
+    const accessOf = (actor: string, action: AccessAction) =>
+      accessEntries(server, { actor, action });
 
     async function openTaskAndListen(page: Page) {
       await page.getByTestId('next-task').click();
@@ -316,7 +247,7 @@ describe.skipIf(skip)(
         .toBeGreaterThanOrEqual(1);
       expect(await audio.evaluate((a) => (a as unknown as AudioLike).duration)).toBeCloseTo(5, 1);
       // Waveform and player share one fetch: one signed link, one `listen` in the log.
-      const listens = await accessEntries(staffIds.get('rev-answer')!, 'listen');
+      const listens = await accessOf(staffIds.get('rev-answer')!, 'listen');
       expect(listens).toHaveLength(1);
       expect(listens[0]!.task).toBe(page.url().match(/rt_[0-9a-f]{32}/)?.[0]);
 
@@ -446,7 +377,7 @@ describe.skipIf(skip)(
       expect(task?.body.toString('utf8')).toContain('[PERSON_');
       const wavs = api.filter((b) => b.url.includes('/media/'));
       expect(wavs).toHaveLength(1); // waveform and player share one fetch
-      expect(await accessEntries(staffIds.get('rev-leak')!, 'listen')).toHaveLength(1);
+      expect(await accessOf(staffIds.get('rev-leak')!, 'listen')).toHaveLength(1);
       for (const wav of wavs) {
         expect(wav.status).toBe(200);
         expect(wav.body.subarray(0, 4).toString('latin1')).toBe('RIFF');

@@ -412,6 +412,27 @@ describe('review API: the whole flow, in-process', () => {
     expectNoCanaries(reviewerBodies);
   });
 
+  it('does not tell the flagging reviewer the outcome: the task is refused alike, pending, requeued or reported', async () => {
+    await enqueue([textRecord('flag-2', 'acct-flag-2'), textRecord('flag-3', 'acct-flag-3')]);
+    for (const outcome of ['no_action', 'reported'] as const) {
+      const task = (await next('reviewer')).json().task;
+      const flagged = await call('reviewer', 'POST', `${R}/tasks/${task.id}/flag`, {
+        category: 'threat',
+      });
+      expect(flagged.statusCode, flagged.body).toBe(201);
+      expect((await call('reviewer', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(403);
+      const resolved = await call('ts', 'POST', `${R}/flags/${flagged.json().flag_id}/resolve`, {
+        outcome,
+      });
+      expect(resolved.statusCode, resolved.body).toBe(200);
+      expect((await call('reviewer', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(403);
+      // A lead is told: reported took the task out of review.
+      expect((await call('lead', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(
+        outcome === 'reported' ? 410 : 200,
+      );
+    }
+  });
+
   it('unmasks for the requester only, after two approvals by others, until it expires', async () => {
     await enqueue([textRecord('mask-1')]);
     const task = (await next('reviewer')).json().task;

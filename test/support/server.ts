@@ -17,8 +17,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `obhut init` in a temporary home and the server listening on a free port, in this process. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * `obhut init` in a temporary home and the server listening on a free port, in this process.
+ * `support` is the contact a reviewer is given after flagging (OBHUT_REVIEW_SUPPORT).
+ */
+export async function startServer(options: { support?: string } = {}): Promise<RunningServer> {
   const home = await mkdtemp(path.join(tmpdir(), 'obhut-serve-'));
   const config = readConfig({ OBHUT_HOME: home }, home);
   await initHome(config);
@@ -27,7 +30,7 @@ export async function startServer(): Promise<RunningServer> {
     session,
     platforms: loadPlatformKeys(home),
     mailer: createMailer({ from: 'test@obhut.local', outbox: path.join(home, 'outbox') }),
-    review: { home, rules: reviewRules({}) },
+    review: { home, rules: reviewRules({}), support: options.support },
   });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

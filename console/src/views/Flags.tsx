@@ -85,6 +85,7 @@ export function FlagDetailView({ id }: { id: string }) {
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [revealBusy, setRevealBusy] = useState(false);
   const [revealError, setRevealError] = useState<unknown>(null);
+  const [resolved, setResolved] = useState(false);
 
   useEffect(() => {
     api.flagDetail(id).then(setDetail, setError);
@@ -204,8 +205,16 @@ export function FlagDetailView({ id }: { id: string }) {
       </section>
 
       {flag.status === 'open' && (
-        <Resolve id={id} onResolved={(f) => setDetail({ flag: f, task })} />
+        <Resolve
+          id={id}
+          onResolved={(f) => {
+            setDetail({ flag: f, task });
+            setResolved(true);
+          }}
+        />
       )}
+      {/* Outside the form, which goes once the flag is resolved, so the confirmation stays. */}
+      <LiveStatus message={resolved ? t.resolved : null} testId="resolve-status" />
     </div>
   );
 }
@@ -216,7 +225,6 @@ function Resolve({ id, onResolved }: { id: string; onResolved: (flag: FlagSummar
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -224,9 +232,7 @@ function Resolve({ id, onResolved }: { id: string; onResolved: (flag: FlagSummar
     setBusy(true);
     setError(null);
     try {
-      const flag = await api.resolveFlag(id, outcome, note.trim() || undefined);
-      setDone(true);
-      onResolved(flag);
+      onResolved(await api.resolveFlag(id, outcome, note.trim() || undefined));
     } catch (err) {
       setError(err);
     } finally {
@@ -267,7 +273,6 @@ function Resolve({ id, onResolved }: { id: string; onResolved: (flag: FlagSummar
           {t.resolve}
         </button>
       </form>
-      <LiveStatus message={done ? t.resolved : null} />
     </section>
   );
 }

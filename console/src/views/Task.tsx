@@ -69,9 +69,14 @@ export function TaskView({ id }: { id: string }) {
   useEffect(() => {
     if (task) return;
     api.task(id).then(setTask, (err) => {
-      if (!handle(err)) setLoadError(err);
+      if (handle(err)) return;
+      // Not (or no longer) this reviewer's: answered, handed back, expired or flagged.
+      if (err instanceof ApiError && err.status === 403) {
+        setFlash(t.taskNotYours);
+        navigate('/queue', { replace: true });
+      } else setLoadError(err);
     });
-  }, [id, task, handle]);
+  }, [id, task, handle, t.taskNotYours]);
 
   const skip = useCallback(async () => {
     setSkipError(null);

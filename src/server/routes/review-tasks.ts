@@ -189,7 +189,11 @@ function registerTaskRoutes(
       const me = req.staff!;
       const { task } = await taskAndItem(store, req.params.id);
       const object = await taskSubject(store, task, me.id);
-      if (task.status === 'removed' && (object.held || can(req.ability!, 'read', 'Task', {})))
+      // Whoever flagged the task is not told what trust & safety decided (the guidance says
+      // so): removed after `reported` or `escalated` is refused like pending or requeued (403).
+      const flaggedByMe = (await store.review.assignment(task.id, me.id))?.state === 'flagged';
+      const lead = can(req.ability!, 'read', 'Task', {});
+      if (task.status === 'removed' && ((object.held && !flaggedByMe) || lead))
         return gone(reply, task.id);
       authorize(req.ability!, 'read', 'Task', object);
       const now = new Date();
