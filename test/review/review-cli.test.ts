@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_ALPHA_RANGE } from '../../src/cli/commands/review.js';
 import { audioSeed } from '../../src/review/enqueue.js';
@@ -98,5 +99,40 @@ describe('obhut review enqueue and obhut retention sweep', () => {
     const human = await runCli(['retention', 'sweep', '--now', end], { cwd });
     expect(human.stdout).toContain('deleted 0 raw part(s)');
     expect((await runCli(['retention', 'sweep', '--now', 'soon'], { cwd })).code).toBe(1);
+  });
+  it("gives reviewers an image copy without the upload's EXIF data", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'obhut-review-image-'));
+    try {
+      expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+      const canary = 'CANARY-Jane-Doe-device-4711';
+      const pixels = Buffer.alloc(48 * 32 * 3, 90);
+      await sharp(pixels, { raw: { width: 48, height: 32, channels: 3 } })
+        .jpeg()
+        .withExif({ IFD0: { Artist: canary, ImageDescription: canary } })
+        .toFile(path.join(dir, 'photo.jpg'));
+      expect((await readFile(path.join(dir, 'photo.jpg'))).includes(canary)).toBe(true);
+      const item = {
+        id: 'img',
+        kind: 'image',
+        media: 'photo.jpg',
+        text: 'a photo',
+        subject: { platform: 'ig', account: 'yes', age: 'adult', region: 'DE' },
+      };
+      await writeFile(path.join(dir, 'items.jsonl'), `${JSON.stringify(item)}\n`);
+      const r = await runCli(['review', 'enqueue', '--input', 'items.jsonl', '--json'], {
+        cwd: dir,
+      });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).counts).toMatchObject({ queued: 1 });
+      const derivedDir = path.join(dir, '.obhut', 'review', 'derived');
+      const [copy] = await readdir(derivedDir);
+      const bytes = await readFile(path.join(derivedDir, copy!));
+      expect(bytes.includes(canary)).toBe(false);
+      const meta = await sharp(bytes).metadata();
+      expect(meta.exif).toBeUndefined();
+      expect([meta.width, meta.height]).toEqual([48, 32]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
