@@ -60,6 +60,8 @@ export const FLAG_FIELDS = [
   'outcome',
   'resolved_by',
   'resolved_at',
+  // trust_safety's note on the resolution (only trust_safety is granted Flag fields).
+  'resolved_note',
   'task',
 ] as const;
 

@@ -6,7 +6,7 @@ import { HOLD_ID, newHoldId, newUnmaskId, PSEUDONYM } from './ids.js';
 import type { FlagResolution, LegalHold, ReviewFlag, ReviewView, UnmaskRequest } from './model.js';
 import { DEFAULT_UNMASK_MINUTES, mayUnmask } from './rules.js';
 import { type ReviewContext, taskAndItem } from './tasks.js';
-import { validateJustification } from './validate.js';
+import { validateJustification, validateNote } from './validate.js';
 
 /**
  * trust_safety looks at a flagged task's redacted view (and may stream its reviewer copy):
@@ -40,16 +40,28 @@ export async function revealFlag(
   };
 }
 
-/** Closes an open flag: `requeue` puts the task back in the queue, `remove` takes it out. */
+/**
+ * Closes an open flag, keeping trust_safety's optional note (plain text, `validateNote`) with it:
+ * `requeue` puts the task back in the queue, `remove` takes it out.
+ */
 export async function resolveFlag(
   ctx: ReviewContext,
-  request: { flag: string; actor: string; resolution: FlagResolution; now?: Date },
+  request: {
+    flag: string;
+    actor: string;
+    resolution: FlagResolution;
+    note?: unknown;
+    now?: Date;
+  },
 ): Promise<ReviewFlag> {
+  const note = validateNote(request.note);
+  if (!note.ok) throw new ObhutError('REQUEST_INVALID', `note: ${note.error}`);
   const resolved = await ctx.store.review.resolveFlag(
     request.flag,
     request.actor,
     request.resolution,
     request.now ?? new Date(),
+    note.value,
   );
   if (resolved) return resolved;
   if (await ctx.store.review.getFlag(request.flag))

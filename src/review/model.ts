@@ -114,6 +114,8 @@ export interface StoredAnswer {
   readonly task: string;
   readonly reviewer: string;
   readonly answer: ReviewAnswer;
+  /** The reviewer's free-text comment on their answer, when they gave one (plain text). */
+  readonly comment?: string;
   readonly answeredAt: string;
 }
 
@@ -128,6 +130,8 @@ export interface ReviewFlag {
   readonly resolution?: FlagResolution;
   readonly resolvedBy?: string;
   readonly resolvedAt?: string;
+  /** trust_safety's note on the resolution, when they gave one (plain text). */
+  readonly resolvedNote?: string;
 }
 
 export interface UnmaskRequest {

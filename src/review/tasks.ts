@@ -7,7 +7,7 @@ import { recordAccess, recordDeletion } from './access.js';
 import { mediaPath, removeMedia } from './files.js';
 import { newFlagId } from './ids.js';
 import type { ReviewItem, ReviewTask, ReviewView } from './model.js';
-import { validateAnswer, validateFlag } from './validate.js';
+import { validateAnswer, validateFlag, validateNote } from './validate.js';
 
 /** What the review operations need: the store, the log and the home folder (for media). */
 export interface ReviewContext {
@@ -130,18 +130,27 @@ export async function listenToTask(
 
 /**
  * Stores a reviewer's answer (validated against the task's labels) under their active
- * assignment, and logs an `answer` access entry. `done` when it was the k-th answer.
+ * assignment, with their optional comment (plain text, `validateNote`), and logs an `answer`
+ * access entry. `done` when it was the k-th answer.
  */
 export async function answerTask(
   ctx: ReviewContext,
-  request: { task: string; actor: string; answer: unknown; now?: Date },
+  request: { task: string; actor: string; answer: unknown; comment?: unknown; now?: Date },
 ): Promise<{ done: boolean }> {
   const now = request.now ?? new Date();
+  const comment = validateNote(request.comment);
+  if (!comment.ok) throw new ObhutError('REQUEST_INVALID', `comment: ${comment.error}`);
   const { task, item } = await taskAndItem(ctx.store, request.task);
   if (item.view === undefined) throw closed(task.id);
   const valid = validateAnswer(request.answer, item.view.labels, item.kind);
   if (!valid.ok) throw new ObhutError('REQUEST_INVALID', valid.error);
-  const result = await ctx.store.review.answer(task.id, request.actor, valid.value, now);
+  const result = await ctx.store.review.answer(
+    task.id,
+    request.actor,
+    valid.value,
+    now,
+    comment.value,
+  );
   check(result.outcome, task.id);
   await recordAccess(ctx.log, {
     actor: request.actor,

@@ -102,6 +102,27 @@ export function validateFlag(
     : { ok: false, error: formatZodError(parsed.error) };
 }
 
+// Control characters other than tab and line breaks (PostgreSQL text refuses NUL outright).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it looks for
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * An optional free-text note (an answer's comment, a flag resolution's note): plain text of at
+ * most `MAX_NOTE_CHARS` characters, trimmed; undefined when absent or blank. No markup is
+ * interpreted; clients show it as text.
+ */
+export function validateNote(value: unknown): Validation<string | undefined> {
+  if (value === undefined || value === null) return { ok: true, value: undefined };
+  const parsed = z
+    .string()
+    .max(MAX_NOTE_CHARS)
+    .refine((s) => !CONTROL.test(s), 'plain text: no control characters but tabs and line breaks')
+    .safeParse(value);
+  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
+  const text = parsed.data.trim();
+  return { ok: true, value: text === '' ? undefined : text };
+}
+
 export function validateJustification(value: unknown): Validation<string> {
   const parsed = z
     .string()

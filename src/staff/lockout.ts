@@ -107,6 +107,19 @@ export class SignInThrottle {
       : { kind: 'refused' };
   }
 
+  /**
+   * Forgets a username's attempts and lock (`obhut staff unlock`, and a password change). Works
+   * alike for names without an account. Says whether a lock was in force and how many attempts
+   * had been counted.
+   */
+  async unlock(username: string): Promise<{ wasLocked: boolean; attempts: number }> {
+    const key = this.keyOf(username);
+    const row = await this.store.signInThrottle(key);
+    if (!row) return { wasLocked: false, attempts: 0 };
+    await this.store.clearSignInAttempts(key);
+    return { wasLocked: row.lockedUntilMs > this.#now(), attempts: row.failures };
+  }
+
   async #pruneNow(now: number): Promise<void> {
     if (now - this.#prunedAt < PRUNE_EVERY_MS) return;
     this.#prunedAt = now;

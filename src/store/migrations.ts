@@ -3,6 +3,7 @@ import { staffMigration } from './migrations/0008-staff.js';
 import { reviewMigration } from './migrations/0009-review.js';
 import { staffLockoutMigration } from './migrations/0010-staff-lockout.js';
 import { bankLabelledIndexMigration } from './migrations/0011-bank-labelled-index.js';
+import { reviewNotesMigration } from './migrations/0012-review-notes.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -255,6 +256,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0009-review': reviewMigration,
     '0010-staff-lockout': staffLockoutMigration,
     '0011-bank-labelled-index': bankLabelledIndexMigration,
+    '0012-review-notes': reviewNotesMigration,
     '0007-bank-allow-list': {
       async up(db: Kysely<unknown>) {
         // Files a finding judged a false positive: a bank never matches them again.

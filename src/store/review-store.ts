@@ -83,6 +83,7 @@ export interface ReviewStore {
     reviewer: string,
     answer: ReviewAnswer,
     now: Date,
+    comment?: string,
   ): Promise<{ outcome: TaskChange; done: boolean }>;
   answers(task: string): Promise<StoredAnswer[]>;
   /**
@@ -95,12 +96,16 @@ export interface ReviewStore {
   ): Promise<TaskChange>;
   flags(status?: 'open' | 'resolved'): Promise<ReviewFlag[]>;
   getFlag(id: string): Promise<ReviewFlag | undefined>;
-  /** Resolves an open flag: `requeue` reopens the task (when no other flag is open), `remove` removes it. */
+  /**
+   * Resolves an open flag, with trust_safety's note when given: `requeue` reopens the task (when
+   * no other flag is open), `remove` removes it.
+   */
   resolveFlag(
     id: string,
     by: string,
     resolution: FlagResolution,
     now: Date,
+    note?: string,
   ): Promise<ReviewFlag | undefined>;
   /** Sets a task `removed` and ends its active assignments; false when it already was. */
   removeTask(task: string, now: Date): Promise<boolean>;
@@ -197,6 +202,7 @@ interface ReviewAnswerTable {
   reviewer: string;
   answer: string;
   answered_at: string;
+  comment: string | null;
 }
 
 interface ReviewFlagTable {
@@ -210,6 +216,7 @@ interface ReviewFlagTable {
   resolution: string | null;
   resolved_by: string | null;
   resolved_at: string | null;
+  resolved_note: string | null;
 }
 
 interface ReviewUnmaskTable {
@@ -467,6 +474,7 @@ export class KyselyReviewStore implements ReviewStore {
     reviewer: string,
     answer: ReviewAnswer,
     now: Date,
+    comment?: string,
   ): Promise<{ outcome: TaskChange; done: boolean }> {
     return this.#guard('storing an answer', () =>
       this.#db.transaction().execute(async (trx) => {
@@ -482,6 +490,7 @@ export class KyselyReviewStore implements ReviewStore {
             reviewer,
             answer: JSON.stringify(answer),
             answered_at: now.toISOString(),
+            comment: comment ?? null,
           })
           .execute();
         const answered = await trx
@@ -511,6 +520,7 @@ export class KyselyReviewStore implements ReviewStore {
       task: r.task,
       reviewer: r.reviewer,
       answer: JSON.parse(r.answer) as ReviewAnswer,
+      ...(r.comment === null ? {} : { comment: r.comment }),
       answeredAt: r.answered_at,
     }));
   }
@@ -539,6 +549,7 @@ export class KyselyReviewStore implements ReviewStore {
             resolution: null,
             resolved_by: null,
             resolved_at: null,
+            resolved_note: null,
           })
           .execute();
         await endActive(trx, flag.task, now);
@@ -569,6 +580,7 @@ export class KyselyReviewStore implements ReviewStore {
     by: string,
     resolution: FlagResolution,
     now: Date,
+    note?: string,
   ): Promise<ReviewFlag | undefined> {
     return this.#guard('resolving a flag', () =>
       this.#db.transaction().execute(async (trx) => {
@@ -579,6 +591,7 @@ export class KyselyReviewStore implements ReviewStore {
             resolution,
             resolved_by: by,
             resolved_at: now.toISOString(),
+            resolved_note: note ?? null,
           })
           .where('id', '=', id)
           .where('status', '=', 'open')
@@ -1031,6 +1044,7 @@ function toFlag(r: Selectable<ReviewFlagTable>): ReviewFlag {
     ...(r.resolution === null ? {} : { resolution: r.resolution as FlagResolution }),
     ...(r.resolved_by === null ? {} : { resolvedBy: r.resolved_by }),
     ...(r.resolved_at === null ? {} : { resolvedAt: r.resolved_at }),
+    ...(r.resolved_note === null ? {} : { resolvedNote: r.resolved_note }),
   };
 }
 

@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCredentials } from '../../src/staff/index.js';
+import { readConfig } from '../../src/runtime/config.js';
+import { openSession } from '../../src/runtime/home.js';
+import { checkCredentials, SignInThrottle } from '../../src/staff/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { runCli } from '../support/cli.js';
 
@@ -56,6 +58,49 @@ describe('obhut staff', () => {
     expect(await signsIn('bea', 'bea password, long')).toBe(true);
   });
 
+  /** Locks a name the way the server would (its secret, its table), after `failures` attempts. */
+  async function lockOut(username: string, failures = 1): Promise<void> {
+    const session = await openSession(readConfig({}, cwd));
+    try {
+      const key = new SignInThrottle(session.store.staff, session.secret).keyOf(username);
+      const policy = { attempts: failures, baseMs: 60 * 60_000, maxMs: 60 * 60_000 };
+      for (let i = 0; i < failures; i++)
+        await session.store.staff.recordSignInAttempt(key, Date.now(), policy);
+    } finally {
+      await session.store.close();
+    }
+  }
+
+  async function locked(username: string): Promise<boolean> {
+    const session = await openSession(readConfig({}, cwd));
+    try {
+      const throttle = new SignInThrottle(session.store.staff, session.secret);
+      const row = await session.store.staff.signInThrottle(throttle.keyOf(username));
+      return row !== undefined && row.lockedUntilMs > Date.now();
+    } finally {
+      await session.store.close();
+    }
+  }
+
+  it('unlocks a name locked out of signing in, and says whether it was', async () => {
+    await lockOut('ada', 3);
+    expect(await locked('ada')).toBe(true);
+    const cleared = await staff(['unlock', 'ADA']);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(cleared.stdout).toBe('Cleared the sign-in lock of ada (3 failed attempts)\n');
+    expect(await locked('ada')).toBe(false);
+    const again = await staff(['unlock', 'ada', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({ username: 'ada', was_locked: false, attempts: 0 });
+    expect((await staff(['unlock', 'ada'])).stdout).toBe('ada was not locked; nothing to clear\n');
+    // Unknown names are locked like real ones, so they can be unlocked too.
+    await lockOut('nobody');
+    expect(JSON.parse((await staff(['unlock', 'nobody', '--json'])).stdout)).toMatchObject({
+      was_locked: true,
+    });
+    expect(await locked('nobody')).toBe(false);
+  });
+
   it('refuses a taken name, a weak or missing password and an unknown role', async () => {
     const env = { OBHUT_STAFF_PASSWORD: 'another long password' };
     const taken = await staff(['add', 'ada', '--role', 'lead'], { env });
@@ -72,8 +117,13 @@ describe('obhut staff', () => {
   });
 
   it('changes a password and disables and enables a member', async () => {
+    await lockOut('bea', 5);
     const passwd = await staff(['passwd', 'bea'], { input: 'a brand new password\n' });
     expect(passwd.code).toBe(0);
+    expect(passwd.stdout).toBe(
+      'Changed the password of bea; their sessions have ended and their sign-in lock is cleared\n',
+    );
+    expect(await locked('bea')).toBe(false);
     expect(await signsIn('bea', 'bea password, long')).toBe(false);
     expect(await signsIn('bea', 'a brand new password')).toBe(true);
 

@@ -206,10 +206,18 @@ describe('review API: the whole flow, in-process', () => {
     const again = await call(undefined, 'GET', url);
     expect([again.statusCode, again.json().error.code]).toEqual([401, 'UNAUTHENTICATED']);
 
+    // A comment is plain text of at most 2,000 characters; a refused one leaves the task held.
+    for (const comment of ['x'.repeat(2_001), 'nul \u0000 byte']) {
+      const refused = await call('reviewer', 'POST', `${R}/tasks/${task.id}/answer`, {
+        labels: ['minor_errors'],
+        comment,
+      });
+      expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'REQUEST_INVALID']);
+    }
     const answer = await call('reviewer', 'POST', `${R}/tasks/${task.id}/answer`, {
       labels: ['minor_errors'],
       transcript: 'hello this is [PERSON] thanks',
-      comment: 'fine',
+      comment: '  fine, but <i>one</i> word was cut off\n ',
     });
     expect(answer.statusCode, answer.body).toBe(201);
     expect(answer.json()).toMatchObject({ done: false });
@@ -236,6 +244,13 @@ describe('review API: the whole flow, in-process', () => {
     const leadView = await call('lead', 'GET', `${R}/tasks/${task.id}`);
     expect(leadView.json().task).toMatchObject({ k: 2, status: 'done' });
     expect(leadView.json().task.answers).toHaveLength(2);
+    // The comment is stored with the answer (trimmed, as text), and in no TaskView.
+    const stored = await h.store.review.answers(task.id);
+    expect(stored.map((a) => [a.reviewer, a.comment])).toEqual([
+      [staff.reviewer.id, 'fine, but <i>one</i> word was cut off'],
+      [staff.reviewer2.id, undefined],
+    ]);
+    expect(leadView.body).not.toContain('cut off');
 
     expectNoCanaries(reviewerBodies);
   });
@@ -381,14 +396,34 @@ describe('review API: the whole flow, in-process', () => {
     expect(revealed.json().provenance).toEqual({ record_id: 'flag-1', subject });
     expect(revealed.json()).not.toHaveProperty('raw_text');
 
+    const tooLong = await call('ts', 'POST', `${R}/flags/${flag_id}/resolve`, {
+      outcome: 'no_action',
+      note: 'n'.repeat(2_001),
+    });
+    expect([tooLong.statusCode, tooLong.json().error.code]).toEqual([400, 'REQUEST_INVALID']);
+    const note = 'Read in context: a quote from a film, no threat. <b>no markup</b>';
     const resolved = await call('ts', 'POST', `${R}/flags/${flag_id}/resolve`, {
       outcome: 'no_action',
+      note,
     });
     expect(resolved.json().flag).toMatchObject({
       status: 'resolved',
       outcome: 'no_action',
       resolved_by: staff.ts.id,
+      resolved_note: note,
     });
+    // Kept with the flag: trust_safety reads it back in the list and the flag.
+    expect((await h.store.review.getFlag(flag_id))!.resolvedNote).toBe(note);
+    const listed = (await call('ts2', 'GET', `${R}/flags?status=resolved`)).json().flags;
+    expect(listed).toEqual([expect.objectContaining({ id: flag_id, resolved_note: note })]);
+    expect((await call('ts2', 'GET', `${R}/flags/${flag_id}`)).json().flag.resolved_note).toBe(
+      note,
+    );
+    for (const who of ['reviewer', 'lead', 'po', 'admin'] as const) {
+      const denied = await call(who, 'GET', `${R}/flags/${flag_id}`);
+      expect(denied.statusCode, who).toBe(403);
+      expect(denied.body).not.toContain('film');
+    }
     expect(
       (await call('ts', 'POST', `${R}/flags/${flag_id}/resolve`, { outcome: 'reported' }))
         .statusCode,
@@ -425,6 +460,8 @@ describe('review API: the whole flow, in-process', () => {
         outcome,
       });
       expect(resolved.statusCode, resolved.body).toBe(200);
+      // Resolved without a note: `resolved_note` is null.
+      expect(resolved.json().flag.resolved_note).toBeNull();
       expect((await call('reviewer', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(403);
       // A lead is told: reported took the task out of review.
       expect((await call('lead', 'GET', `${R}/tasks/${task.id}`)).statusCode).toBe(

@@ -121,6 +121,33 @@ describe('per-username sign-in lockout', () => {
     expect(await signIn('ada', PASSWORD)).toEqual({ kind: 'locked', retryAfterSeconds: 60 });
   });
 
+  it('unlocks a name at once, whoever holds the throttle (same secret), and says what it cleared', async () => {
+    await kinds('ada', wrong(5));
+    expect(await signIn('ada', PASSWORD)).toEqual({ kind: 'locked', retryAfterSeconds: 60 });
+    // Another process (the command line) with the same secret and its own, default options.
+    const admin = new SignInThrottle(store.staff, secret, { now: () => now });
+    expect(await admin.unlock(' ADA ')).toEqual({ wasLocked: true, attempts: 5 });
+    expect(await store.staff.signInThrottle(throttle.keyOf('ada'))).toBeUndefined();
+    expect((await signIn('ada', PASSWORD)).kind).toBe('signed-in');
+    // A fresh count after the unlock: four failures lock nothing.
+    expect(await kinds('ada', wrong(4))).toEqual(Array(4).fill({ kind: 'refused' }));
+    expect(await admin.unlock('ada')).toEqual({ wasLocked: false, attempts: 4 });
+    expect(await admin.unlock('ada')).toEqual({ wasLocked: false, attempts: 0 });
+    // An expired lock is no lock, though its row is cleared.
+    await kinds('ada', wrong(5));
+    now += 61_000;
+    expect(await admin.unlock('ada')).toEqual({ wasLocked: false, attempts: 5 });
+    // Unknown names alike; another name's row stays; another secret's key is another row.
+    await kinds('nobody-here', wrong(5));
+    await kinds('bea', wrong(5));
+    expect(await new SignInThrottle(store.staff, randomBytes(32)).unlock('nobody-here')).toEqual({
+      wasLocked: false,
+      attempts: 0,
+    });
+    expect(await admin.unlock('nobody-here')).toEqual({ wasLocked: true, attempts: 5 });
+    expect(await signIn('bea', 'x')).toMatchObject({ kind: 'locked' });
+  });
+
   it('reads its settings from the environment', () => {
     expect(lockoutOptions({})).toEqual({});
     expect(

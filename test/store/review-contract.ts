@@ -209,6 +209,52 @@ export function reviewContract(name: string, factory: StoreFactory): void {
       expect(await store.review.getFlag('rf_3')).toMatchObject({ category: 'threat', note: 'x' });
     });
 
+    it('keeps an answer comment with the answer and a resolution note with the flag', async () => {
+      const { task } = await queue(2);
+      await store.review.assignNext(staff(1), DEFAULT_RULES, at(1));
+      await store.review.assignNext(staff(2), DEFAULT_RULES, at(1));
+      await store.review.assignNext(staff(3), DEFAULT_RULES, at(1));
+      const answer = { labels: { transcript_quality: 'minor_errors' } };
+      // Plain text as given: quotes, markup-like text, line breaks and non-ASCII survive as is.
+      const comment = `"Ä" <b>not markup</b>\n'; drop table review_answers; --${'x'.repeat(1_940)}`;
+      expect(comment.length).toBeLessThanOrEqual(2_000);
+      await store.review.answer(task, staff(1), answer, at(2), comment);
+      await store.review.answer(task, staff(2), answer, at(3));
+      const answers = await store.review.answers(task);
+      expect(answers).toEqual([
+        { task, reviewer: staff(1), answer, comment, answeredAt: at(2).toISOString() },
+        { task, reviewer: staff(2), answer, answeredAt: at(3).toISOString() },
+      ]);
+      expect('comment' in answers[1]!).toBe(false);
+
+      const { task: other } = await queue(1);
+      await store.review.assignNext(staff(4), DEFAULT_RULES, at(4));
+      const flag = { task: other, reviewer: staff(4), category: 'other' as const };
+      expect(await store.review.flag({ ...flag, id: 'rf_n1' }, at(5))).toBe('ok');
+      expect((await store.review.getFlag('rf_n1'))!.resolvedNote).toBeUndefined();
+      const note = 'Reported to the hotline, case 4711.\nNo further action.';
+      const resolved = await store.review.resolveFlag('rf_n1', staff(9), 'remove', at(6), note);
+      expect(resolved).toMatchObject({ status: 'resolved', resolvedNote: note });
+      expect(await store.review.getFlag('rf_n1')).toMatchObject({ resolvedNote: note });
+      expect((await store.review.flags('resolved')).find((f) => f.id === 'rf_n1')).toMatchObject({
+        resolvedNote: note,
+      });
+      // A second resolution changes nothing, note included.
+      expect(await store.review.resolveFlag('rf_n1', staff(8), 'requeue', at(7), 'other')).toBe(
+        undefined,
+      );
+      expect((await store.review.getFlag('rf_n1'))!.resolvedNote).toBe(note);
+      // Resolved without a note: none stored.
+      const { task: third } = await queue(1);
+      await store.review.assignNext(staff(6), DEFAULT_RULES, at(8));
+      expect(
+        await store.review.flag({ ...flag, task: third, reviewer: staff(6), id: 'rf_n2' }, at(9)),
+      ).toBe('ok');
+      const bare = await store.review.resolveFlag('rf_n2', staff(9), 'requeue', at(10));
+      expect(bare!.resolvedNote).toBeUndefined();
+      expect('resolvedNote' in bare!).toBe(false);
+    });
+
     it('needs two approvals from staff other than the requester to unmask', async () => {
       const { task } = await queue(1);
       await store.review.createUnmask({

@@ -7,6 +7,7 @@ import {
   normaliseUsername,
   ROLES,
   type Role,
+  SignInThrottle,
   type StaffMember,
 } from '../../staff/index.js';
 import type { Store } from '../../store/index.js';
@@ -90,13 +91,38 @@ export function registerStaff(program: Command): void {
     .argument('<username>')
     .action(async (username: string) => {
       const password = await readSecret(PASSWORD_ENV, 'New password');
-      const member = await withSession(async ({ store }) => {
+      const { member, unlocked } = await withSession(async ({ store, secret }) => {
         const found = await find(store, username);
         await changePassword(store.staff, found.id, password);
-        return found;
+        // A new password also ends a sign-in lockout of the name (the same key as the server's).
+        const { wasLocked } = await new SignInThrottle(store.staff, secret).unlock(found.username);
+        return { member: found, unlocked: wasLocked };
       });
       process.stdout.write(
-        `Changed the password of ${member.username}; their sessions have ended\n`,
+        `Changed the password of ${member.username}; their sessions have ended${
+          unlocked ? ' and their sign-in lock is cleared' : ''
+        }\n`,
+      );
+    });
+  staff
+    .command('unlock')
+    .description('clear the sign-in lockout (failed attempts and lock) of a username')
+    .argument('<username>', 'any name: unknown names are counted and locked like real ones')
+    .option('--json', 'print as JSON')
+    .action(async (username: string, opts: { json?: boolean }) => {
+      const name = normaliseUsername(username);
+      const result = await withSession(({ store, secret }) =>
+        new SignInThrottle(store.staff, secret).unlock(name),
+      );
+      print(
+        opts.json,
+        { username: name, was_locked: result.wasLocked, attempts: result.attempts },
+        () =>
+          result.wasLocked
+            ? `Cleared the sign-in lock of ${name} (${plural(result.attempts)})`
+            : result.attempts > 0
+              ? `${name} was not locked; cleared ${plural(result.attempts)}`
+              : `${name} was not locked; nothing to clear`,
       );
     });
 }
@@ -105,6 +131,10 @@ async function find(store: Store, username: string): Promise<StaffMember> {
   const found = await store.staff.credentials(normaliseUsername(username));
   if (!found) throw new ObhutError('NOT_FOUND', `no member of staff named ${username}`);
   return found.member;
+}
+
+function plural(attempts: number): string {
+  return `${attempts} failed attempt${attempts === 1 ? '' : 's'}`;
 }
 
 function quota(value: string): number {

@@ -69,6 +69,7 @@ const flagSchema = {
     outcome: { type: 'string' },
     resolved_by: { type: 'string' },
     resolved_at: { type: 'string' },
+    resolved_note: { type: ['string', 'null'] },
   },
 } as const;
 
@@ -278,11 +279,12 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
         const me = req.staff!;
         const existing = await getFlag(ctx, req.params.id);
         authorize(req.ability!, 'resolve', 'Flag', flagSummary(existing));
-        // The note is accepted but not stored (the register has no place for it).
+        // The note is kept with the flag (plain text) and shown to trust_safety as `resolved_note`.
         const resolved = await resolveFlag(ctx, {
           flag: existing.id,
           actor: me.id,
           resolution: FLAG_OUTCOMES[req.body.outcome],
+          ...(req.body.note === undefined ? {} : { note: req.body.note }),
         });
         return {
           flag: project(req.ability!, 'read', 'Flag', {
@@ -622,6 +624,7 @@ function flagSummary(f: ReviewFlag) {
     created_at: f.createdAt,
     ...(f.resolvedBy === undefined ? {} : { resolved_by: f.resolvedBy }),
     ...(f.resolvedAt === undefined ? {} : { resolved_at: f.resolvedAt }),
+    ...(f.status === 'resolved' ? { resolved_note: f.resolvedNote ?? null } : {}),
   };
 }
 

@@ -343,8 +343,6 @@ function registerTaskRoutes(
       authorize(req.ability!, 'answer', 'Task', await taskSubject(store, task, me.id));
       if (item.view === undefined)
         throw new ObhutError('REVIEW_CONFLICT', `task ${task.id} is no longer open for review`);
-      // `comment` is accepted for the console's form but not stored: the register keeps the
-      // transcript and the labels only, and free text is where personal data slips in.
       const labels = Array.isArray(req.body.labels)
         ? labelsFromChoices(req.body.labels, item.view.labels)
         : req.body.labels;
@@ -352,7 +350,13 @@ function registerTaskRoutes(
         labels,
         ...(req.body.transcript === undefined ? {} : { transcript: req.body.transcript }),
       };
-      const { done } = await answerTask(ctx, { task: task.id, actor: me.id, answer });
+      // The comment is kept with the answer (plain text); it is not part of any TaskView.
+      const { done } = await answerTask(ctx, {
+        task: task.id,
+        actor: me.id,
+        answer,
+        ...(req.body.comment === undefined ? {} : { comment: req.body.comment }),
+      });
       const id = createHash('sha256').update(`${task.id}\0${me.id}`).digest('hex').slice(0, 32);
       return reply.code(201).send({ answer_id: `ra_${id}`, done });
     },
