@@ -129,6 +129,8 @@ export interface RequestOptions {
   token?: string;
   /** json (default): the parsed body, or null for 204 or an empty body. */
   expect?: Expect;
+  /** Called with a successful response before its body is read (e.g. to read a header). */
+  onResponse?: (res: Response) => void;
 }
 
 export interface Request {
@@ -200,6 +202,7 @@ export function createApiClient(client: ClientOptions): ApiClient {
       }
       throw error;
     }
+    options.onResponse?.(res);
     if (expect === 'none') return undefined;
     if (res.status === 204) return expect === 'json' ? null : undefined;
     if (expect === 'blob') return res.blob();

@@ -65,7 +65,12 @@ export interface TaskView {
   labels: string[] | LabelDefinition[];
   /** Absent for a lead reading a task not assigned to them. */
   assignment?: { expires_at: string };
-  quota?: { used: number; limit: number };
+  quota?: {
+    used: number;
+    limit: number;
+    /** Today's exposure: audio given to listen to plus a fixed amount per image viewed. */
+    exposure?: { seconds: number; limit_seconds: number };
+  };
 }
 
 export type FlaggedTask = Omit<TaskView, 'assignment' | 'quota'>;
@@ -93,7 +98,20 @@ export interface QueueCounts {
   done: number;
   flagged: number;
   removed: number;
+  /** Today's exposure across reviewers: counts and minutes, nobody named. */
+  exposure?: ExposureSummary;
 }
+
+export interface ExposureSummary {
+  reviewers_today: number;
+  median_minutes: number;
+  max_minutes: number;
+  at_limit: number;
+  limit_minutes: number;
+}
+
+/** Why GET /tasks/next had nothing (its obhut-review-reason header). */
+export type NoTaskReason = 'queue_empty' | 'daily_quota' | 'exposure_limit';
 
 export interface FlagSummary {
   id: string;
@@ -223,6 +241,16 @@ const enc = encodeURIComponent;
 
 // ---- endpoints ------------------------------------------------------------------------------
 
+async function nextOrReason(): Promise<{ task: TaskView | null; reason: NoTaskReason | null }> {
+  let reason: NoTaskReason | null = null;
+  const r = await request<{ task: TaskView } | null>('/tasks/next', {
+    onResponse: (res) => {
+      reason = res.headers.get('obhut-review-reason') as NoTaskReason | null;
+    },
+  });
+  return { task: r?.task ?? null, reason: r?.task ? null : reason };
+}
+
 export const api = {
   /** Signs in and returns the session; the caller stores it with setSignedIn. */
   async signIn(username: string, password: string): Promise<StaffSession> {
@@ -246,7 +274,10 @@ export const api = {
   me: () => request<Me>('/me'),
 
   /** null when nothing is available (204), e.g. the queue is empty or today's quota is used. */
-  nextTask: () => request<{ task: TaskView } | null>('/tasks/next').then((r) => r?.task ?? null),
+  nextTask: () => nextOrReason().then((r) => r.task),
+
+  /** The next task, or (204) null with the server's reason when it said one. */
+  next: nextOrReason,
 
   task: (id: string) => request<{ task: TaskView }>(`/tasks/${enc(id)}`).then((r) => r.task),
 

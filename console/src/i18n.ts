@@ -73,6 +73,11 @@ const en = {
   nextTaskShortcut: 'n',
   fetchingTask: 'Looking for a task…',
   noTask: 'There is no task for you right now: the queue is empty or your daily limit is reached.',
+  noTaskReason: {
+    queue_empty: 'There is no task for you right now: the queue is empty.',
+    daily_quota: 'You have done as many tasks as you may today. Thank you; see you tomorrow.',
+    exposure_limit: "You have reached today's listening time; take a break.",
+  } as Record<string, string>,
   taskRemoved:
     'This task was removed: the person concerned objected to human review. It no longer counts for you.',
   taskNotYours:
@@ -87,6 +92,7 @@ const en = {
   taskId: 'Task',
   kindName: { text: 'Text', audio: 'Recording', image: 'Image' } as Record<string, string>,
   quota: (used: number, limit: number) => `Today: ${used} of ${limit} tasks`,
+  exposure: (minutes: number, limit: number) => `Listening time today: ${minutes} of ${limit} min`,
   expires: (at: string) => `Reserved for you until ${at}`,
   transcriptTitle: 'Redacted text',
   transcriptNote: 'Personal details were replaced with placeholders such as [NAME_1].',
@@ -161,6 +167,16 @@ const en = {
     done: 'Done',
     flagged: 'Flagged',
     removed: 'Removed',
+  } as Record<string, string>,
+  exposureTitle: 'Exposure today',
+  exposureIntro:
+    'Listening time (audio played plus a fixed amount per image) across reviewers; nobody is named.',
+  exposureNames: {
+    reviewers_today: 'Reviewers active today',
+    median_minutes: 'Median minutes',
+    max_minutes: 'Most minutes',
+    at_limit: 'At the daily limit',
+    limit_minutes: 'Daily limit (minutes)',
   } as Record<string, string>,
   refresh: 'Refresh',
 
@@ -363,6 +379,11 @@ const de: Messages = {
   fetchingTask: 'Aufgabe wird gesucht …',
   noTask:
     'Im Moment gibt es keine Aufgabe für Sie: Die Warteschlange ist leer oder Ihr Tageskontingent ist erreicht.',
+  noTaskReason: {
+    queue_empty: 'Im Moment gibt es keine Aufgabe für Sie: Die Warteschlange ist leer.',
+    daily_quota: 'Sie haben heute so viele Aufgaben erledigt, wie Sie dürfen. Danke; bis morgen.',
+    exposure_limit: 'Sie haben die heutige Hörzeit erreicht; machen Sie eine Pause.',
+  },
   taskRemoved:
     'Diese Aufgabe wurde entfernt: Die betroffene Person hat der Prüfung durch Menschen widersprochen. Sie zählt nicht für Sie.',
   taskNotYours:
@@ -376,6 +397,7 @@ const de: Messages = {
   taskId: 'Aufgabe',
   kindName: { text: 'Text', audio: 'Aufnahme', image: 'Bild' },
   quota: (used, limit) => `Heute: ${used} von ${limit} Aufgaben`,
+  exposure: (minutes, limit) => `Hörzeit heute: ${minutes} von ${limit} Min.`,
   expires: (at) => `Für Sie reserviert bis ${at}`,
   transcriptTitle: 'Geschwärzter Text',
   transcriptNote: 'Persönliche Angaben wurden durch Platzhalter wie [NAME_1] ersetzt.',
@@ -452,6 +474,16 @@ const de: Messages = {
     done: 'Erledigt',
     flagged: 'Gemeldet',
     removed: 'Entfernt',
+  },
+  exposureTitle: 'Belastung heute',
+  exposureIntro:
+    'Hörzeit (abgespielte Aufnahmen plus ein fester Betrag je Bild) über alle Prüfenden; niemand wird genannt.',
+  exposureNames: {
+    reviewers_today: 'Heute aktive Prüfende',
+    median_minutes: 'Minuten (Median)',
+    max_minutes: 'Höchste Minutenzahl',
+    at_limit: 'Am Tageslimit',
+    limit_minutes: 'Tageslimit (Minuten)',
   },
   refresh: 'Aktualisieren',
 

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The review folder: `<home>/review/raw` (originals) and `<home>/review/derived` (reviewer copies). */
@@ -44,4 +44,24 @@ export async function writeDerived(
 export async function removeMedia(home: string, relative: string | undefined): Promise<void> {
   if (relative === undefined) return;
   await rm(mediaPath(home, relative), { force: true });
+}
+
+/** Seconds of audio in a WAV written by `encodeWav` (16-bit mono, fmt + data); undefined if not. */
+export async function wavDuration(home: string, relative: string): Promise<number | undefined> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(mediaPath(home, relative), 'r');
+    const header = Buffer.alloc(44);
+    const { bytesRead } = await handle.read(header, 0, 44, 0);
+    if (bytesRead < 44) return undefined;
+    if (header.toString('latin1', 0, 4) !== 'RIFF' || header.toString('latin1', 36, 40) !== 'data')
+      return undefined;
+    const byteRate = header.readUInt32LE(28);
+    if (byteRate === 0) return undefined;
+    return Math.round((header.readUInt32LE(40) / byteRate) * 1000) / 1000;
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
 }

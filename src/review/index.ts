@@ -16,7 +16,7 @@ export {
   revealFlag,
   unmaskRaw,
 } from './escalation.js';
-export { mediaPath, reviewRoot } from './files.js';
+export { mediaPath, reviewRoot, wavDuration } from './files.js';
 export * as ids from './ids.js';
 export * from './model.js';
 export {
@@ -33,11 +33,16 @@ export {
   DEFAULT_RULES,
   DEFAULT_UNMASK_MINUTES,
   dayStart,
+  type ExposureSummary,
+  exposureMs,
+  exposureReached,
+  IMAGE_EXPOSURE_SECONDS,
   ineligible,
   mayUnmask,
   pickTask,
   type ReviewerLoad,
   reviewRules,
+  summariseExposure,
   UNMASK_APPROVALS,
   unmaskStatus,
 } from './rules.js';

@@ -170,4 +170,9 @@ export interface AssignmentRules {
   readonly dailyQuota: number;
   /** At most this many items of one subject per reviewer, ever; no cap when undefined. */
   readonly perSubjectCap: number | undefined;
+  /**
+   * Minutes of exposure (audio given to listen to, plus a fixed amount per image) per reviewer
+   * per UTC day; once reached, no new task is assigned that day (the current one still finishes).
+   */
+  readonly exposureMinutes: number;
 }

@@ -1,5 +1,5 @@
 import { ObhutError } from '../errors/index.js';
-import type { AssignmentRules, UnmaskRequest, UnmaskStatus } from './model.js';
+import type { AssignmentRules, ReviewKind, UnmaskRequest, UnmaskStatus } from './model.js';
 
 /** A task as the assignment rule sees it. */
 export interface Candidate {
@@ -59,11 +59,65 @@ export const DEFAULT_RULES: AssignmentRules = {
   assignmentMinutes: 30,
   dailyQuota: 200,
   perSubjectCap: undefined,
+  exposureMinutes: 120,
 };
+
+/** What one image viewed counts towards the daily exposure, in seconds. */
+export const IMAGE_EXPOSURE_SECONDS = 10;
+
+/**
+ * The exposure one media redemption adds, in milliseconds: an audio copy's duration (seconds,
+ * rounded up to whole milliseconds; nothing when it is unknown), a fixed amount for an image,
+ * nothing for text.
+ */
+export function exposureMs(kind: ReviewKind, durationSeconds: number | undefined): number {
+  if (kind === 'image') return IMAGE_EXPOSURE_SECONDS * 1000;
+  if (kind !== 'audio' || durationSeconds === undefined || !(durationSeconds > 0)) return 0;
+  return Math.ceil(durationSeconds * 1000);
+}
+
+/** Whether a reviewer with `usedMs` of exposure today has reached the daily limit. */
+export function exposureReached(usedMs: number, rules: Pick<AssignmentRules, 'exposureMinutes'>) {
+  return usedMs >= rules.exposureMinutes * 60_000;
+}
+
+/** The leads' view of today's exposure: how many reviewers, and the median and largest minutes. */
+export interface ExposureSummary {
+  /** Reviewers who took a task or were exposed to media today. */
+  readonly reviewers: number;
+  readonly medianMinutes: number;
+  readonly maxMinutes: number;
+  /** Reviewers at or over the limit. */
+  readonly atLimit: number;
+  readonly limitMinutes: number;
+}
+
+/**
+ * Aggregates per-reviewer exposure (milliseconds, one entry per active reviewer) into counts and
+ * minutes, rounded to one decimal; no reviewer is named.
+ */
+export function summariseExposure(
+  perReviewerMs: readonly number[],
+  rules: Pick<AssignmentRules, 'exposureMinutes'>,
+): ExposureSummary {
+  const sorted = [...perReviewerMs].sort((a, b) => a - b);
+  const n = sorted.length;
+  const median =
+    n === 0 ? 0 : n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  const minutes = (ms: number) => Math.round(ms / 6_000) / 10;
+  return {
+    reviewers: n,
+    medianMinutes: minutes(median),
+    maxMinutes: minutes(n === 0 ? 0 : sorted[n - 1]!),
+    atLimit: sorted.filter((ms) => exposureReached(ms, rules)).length,
+    limitMinutes: rules.exposureMinutes,
+  };
+}
 
 /**
  * Assignment rules from the environment: OBHUT_REVIEW_ASSIGNMENT_MINUTES (default 30),
- * OBHUT_REVIEW_DAILY_QUOTA (200) and OBHUT_REVIEW_SUBJECT_CAP (unset: no cap).
+ * OBHUT_REVIEW_DAILY_QUOTA (200), OBHUT_REVIEW_SUBJECT_CAP (unset: no cap) and
+ * OBHUT_REVIEW_EXPOSURE_MINUTES (120).
  */
 export function reviewRules(env: NodeJS.ProcessEnv = process.env): AssignmentRules {
   const cap = env.OBHUT_REVIEW_SUBJECT_CAP;
@@ -79,6 +133,11 @@ export function reviewRules(env: NodeJS.ProcessEnv = process.env): AssignmentRul
       'OBHUT_REVIEW_DAILY_QUOTA',
     ),
     perSubjectCap: cap ? positiveInt(cap, 1, 'OBHUT_REVIEW_SUBJECT_CAP') : undefined,
+    exposureMinutes: positiveInt(
+      env.OBHUT_REVIEW_EXPOSURE_MINUTES,
+      DEFAULT_RULES.exposureMinutes,
+      'OBHUT_REVIEW_EXPOSURE_MINUTES',
+    ),
   };
 }
 

@@ -4,9 +4,10 @@ import type { Receipt, TransparencyLog } from '../log/index.js';
 import type { Session } from '../runtime/home.js';
 import type { Store } from '../store/index.js';
 import { recordAccess, recordDeletion } from './access.js';
-import { mediaPath, removeMedia } from './files.js';
+import { mediaPath, removeMedia, wavDuration } from './files.js';
 import { newFlagId } from './ids.js';
 import type { ReviewItem, ReviewTask, ReviewView } from './model.js';
+import { exposureMs } from './rules.js';
 import { validateAnswer, validateFlag, validateNote } from './validate.js';
 
 /** What the review operations need: the store, the log and the home folder (for media). */
@@ -104,8 +105,9 @@ export async function withdrawItem(ctx: ReviewContext, itemId: string, now: Date
 }
 
 /**
- * The reviewer's copy of a task's media, for streaming: logs a `listen` access entry first.
- * Undefined when the task has no media (or it was deleted).
+ * The reviewer's copy of a task's media, for streaming: logs a `listen` access entry first and
+ * counts the exposure (the audio's duration, or a fixed amount for an image) once per task and
+ * member towards their daily limit. Undefined when the task has no media (or it was deleted).
  */
 export async function listenToTask(
   ctx: ReviewContext,
@@ -123,6 +125,15 @@ export async function listenToTask(
     task: task.id,
     subject: item.subject,
     action: item.kind === 'audio' ? 'listen' : 'view',
+    at: now,
+  });
+  const seconds =
+    item.kind === 'audio' ? await wavDuration(ctx.home, item.derivedMedia) : undefined;
+  await ctx.store.review.recordExposure({
+    reviewer: request.actor,
+    task: task.id,
+    kind: item.kind,
+    ms: exposureMs(item.kind, seconds),
     at: now,
   });
   return { file: mediaPath(ctx.home, item.derivedMedia), receipt };

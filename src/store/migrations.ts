@@ -4,6 +4,7 @@ import { reviewMigration } from './migrations/0009-review.js';
 import { staffLockoutMigration } from './migrations/0010-staff-lockout.js';
 import { bankLabelledIndexMigration } from './migrations/0011-bank-labelled-index.js';
 import { reviewNotesMigration } from './migrations/0012-review-notes.js';
+import { reviewExposureMigration } from './migrations/0013-review-exposure.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -274,6 +275,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop table bank_allow_list`.execute(db);
       },
     },
+    '0013-review-exposure': reviewExposureMigration,
   };
 }
 

@@ -22,6 +22,7 @@ import {
   type Candidate,
   canApprove,
   dayStart,
+  exposureReached,
   pickTask,
   UNMASK_APPROVALS,
 } from '../review/rules.js';
@@ -136,6 +137,24 @@ export interface ReviewStore {
   holds(options?: { active?: boolean }): Promise<LegalHold[]>;
   queueCounts(now: Date): Promise<QueueCounts>;
   /**
+   * Counts a media redemption towards the member's exposure: once per task and member (false
+   * when it was counted before), on the UTC day of `at`.
+   */
+  recordExposure(exposure: {
+    reviewer: string;
+    task: string;
+    kind: ReviewKind;
+    ms: number;
+    at: Date;
+  }): Promise<boolean>;
+  /** The member's exposure since the start of `now`'s UTC day, in milliseconds. */
+  exposureToday(reviewer: string, now: Date): Promise<number>;
+  /**
+   * Today's exposure (milliseconds) of every member who took a task or was exposed to media since
+   * the start of `now`'s UTC day, by staff id.
+   */
+  exposureByReviewer(now: Date): Promise<Map<string, number>>;
+  /**
    * Items created before `beforeMs` whose raw part is still stored, with no open or flagged task
    * and no active legal hold on the item or its subject; only `item` when given.
    */
@@ -159,6 +178,16 @@ export interface ReviewTables {
   review_unmask_approvals: ReviewUnmaskApprovalTable;
   review_holds: ReviewHoldTable;
   review_state: { id: number; assignments: number };
+  review_exposure: ReviewExposureTable;
+}
+
+interface ReviewExposureTable {
+  reviewer: string;
+  task: string;
+  kind: string;
+  exposure_ms: number;
+  at: string;
+  at_ms: number;
 }
 
 interface ReviewItemTable {
@@ -389,6 +418,8 @@ export class KyselyReviewStore implements ReviewStore {
         }
         const load = { id: reviewer, today: Number(today.n), perSubject };
         if (load.today >= rules.dailyQuota) return undefined;
+        if (exposureReached(await exposureSince(trx, reviewer, dayStart(nowMs)), rules))
+          return undefined;
 
         for (let offset = 0; ; offset += CANDIDATE_PAGE) {
           const page = await candidates(trx, reviewer, nowMs, offset);
@@ -761,6 +792,57 @@ export class KyselyReviewStore implements ReviewStore {
     });
   }
 
+  async recordExposure(exposure: {
+    reviewer: string;
+    task: string;
+    kind: ReviewKind;
+    ms: number;
+    at: Date;
+  }): Promise<boolean> {
+    const r = await this.#guard('recording exposure', () =>
+      this.#db
+        .insertInto('review_exposure')
+        .values({
+          reviewer: exposure.reviewer,
+          task: exposure.task,
+          kind: exposure.kind,
+          exposure_ms: Math.max(0, Math.round(exposure.ms)),
+          at: exposure.at.toISOString(),
+          at_ms: exposure.at.getTime(),
+        })
+        .onConflict((oc) => oc.columns(['reviewer', 'task']).doNothing())
+        .executeTakeFirst(),
+    );
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  exposureToday(reviewer: string, now: Date): Promise<number> {
+    return this.#guard('reading exposure', () =>
+      exposureSince(this.#db, reviewer, dayStart(now.getTime())),
+    );
+  }
+
+  exposureByReviewer(now: Date): Promise<Map<string, number>> {
+    const since = dayStart(now.getTime());
+    return this.#guard('reading exposure', async () => {
+      const active = await this.#db
+        .selectFrom('review_assignments')
+        .select('reviewer')
+        .distinct()
+        .where('assigned_ms', '>=', since)
+        .execute();
+      const exposed = await this.#db
+        .selectFrom('review_exposure')
+        .select(['reviewer', (eb) => eb.fn.sum<number | string>('exposure_ms').as('ms')])
+        .where('at_ms', '>=', since)
+        .groupBy('reviewer')
+        .execute();
+      const out = new Map<string, number>(active.map((r) => [r.reviewer, 0]));
+      for (const r of exposed) out.set(r.reviewer, Number(r.ms ?? 0));
+      return out;
+    });
+  }
+
   async rawDue(beforeMs: number, item?: string): Promise<string[]> {
     const rows = await this.#guard('finding raw parts past retention', () =>
       this.#db
@@ -911,6 +993,17 @@ async function candidates(
     reviewers: [],
     subject: r.subject ?? undefined,
   }));
+}
+
+/** A member's exposure (milliseconds) since `sinceMs`. */
+async function exposureSince(db: Db | Trx, reviewer: string, sinceMs: number): Promise<number> {
+  const row = await db
+    .selectFrom('review_exposure')
+    .select((eb) => eb.fn.sum<number | string | null>('exposure_ms').as('ms'))
+    .where('reviewer', '=', reviewer)
+    .where('at_ms', '>=', sinceMs)
+    .executeTakeFirst();
+  return Number(row?.ms ?? 0);
 }
 
 /** An active legal hold on the outer query's item `i` or on its subject. */

@@ -468,6 +468,11 @@ describe.skipIf(noBrowser)(
         );
       expect(await shown()).toEqual({ ...(await store.review.queueCounts(new Date())) });
       expect(await shown()).toEqual({ open: 2, assigned: 1, done: 1, flagged: 1, removed: 1 });
+      // Today's exposure, aggregated: one reviewer active, nobody named.
+      expect(await lead.getByTestId('exposure-summary').textContent()).not.toContain(reviewer);
+      expect(await lead.getByTestId('exposure-reviewers_today').textContent()).toBe('1');
+      expect(await lead.getByTestId('exposure-max_minutes').textContent()).toBe('0');
+      expect(await lead.getByTestId('exposure-limit_minutes').textContent()).toBe('120');
 
       // The held task is answered meanwhile: Refresh shows it.
       await answerTask(ctx, {
@@ -517,6 +522,13 @@ describe.skipIf(noBrowser)(
           }),
         )
         .toBe(96);
+      // The reviewer sees today's listening time against the limit; the picture counted 10 s.
+      expect(await reviewer.getByTestId('exposure').textContent()).toBe(
+        'Listening time today: 0 of 120 min',
+      );
+      await expect
+        .poll(() => server.session.store.review.exposureToday(ids['rev-image']!, new Date()))
+        .toBe(10_000);
       // Away from the picture: hovering shows it too.
       await reviewer.mouse.move(0, 0);
       const filter = () =>

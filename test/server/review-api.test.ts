@@ -205,6 +205,14 @@ describe('review API: the whole flow, in-process', () => {
     // Single use.
     const again = await call(undefined, 'GET', url);
     expect([again.statusCode, again.json().error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    // The one-second copy counts towards today's exposure, once however often it is played.
+    const replay = (await call('reviewer', 'GET', `${R}/tasks/${task.id}/audio`)).json().url;
+    expect((await call(undefined, 'GET', replay)).statusCode).toBe(200);
+    expect((await call('reviewer', 'GET', `${R}/tasks/${task.id}`)).json().task.quota).toEqual({
+      used: 1,
+      limit: 200,
+      exposure: { seconds: 1, limit_seconds: 7200 },
+    });
 
     // A comment is plain text of at most 2,000 characters; a refused one leaves the task held.
     for (const comment of ['x'.repeat(2_001), 'nul \u0000 byte']) {
@@ -240,7 +248,20 @@ describe('review API: the whole flow, in-process', () => {
     const lead = await next('lead');
     expect(lead.statusCode).toBe(204);
     const queue = await call('lead', 'GET', `${R}/queue`);
-    expect(queue.json()).toEqual({ open: 0, assigned: 0, done: 1, flagged: 0, removed: 0 });
+    expect(queue.json()).toEqual({
+      open: 0,
+      assigned: 0,
+      done: 1,
+      flagged: 0,
+      removed: 0,
+      exposure: {
+        reviewers_today: 2,
+        median_minutes: 0,
+        max_minutes: 0,
+        at_limit: 0,
+        limit_minutes: 120,
+      },
+    });
     const leadView = await call('lead', 'GET', `${R}/tasks/${task.id}`);
     expect(leadView.json().task).toMatchObject({ k: 2, status: 'done' });
     expect(leadView.json().task.answers).toHaveLength(2);
@@ -260,15 +281,70 @@ describe('review API: the whole flow, in-process', () => {
     await h.store.staff.update(staff.reviewer.id, { dailyQuota: 1 });
     tokens.reviewer = (await h.app.staffSessions.open(staff.reviewer)).token;
     const first = await next('reviewer');
-    expect(first.json().task.quota).toEqual({ used: 1, limit: 1 });
+    expect(first.json().task.quota).toEqual({
+      used: 1,
+      limit: 1,
+      exposure: { seconds: 0, limit_seconds: 7200 },
+    });
     const id = first.json().task.id;
     expect(
       (await call('reviewer', 'POST', `${R}/tasks/${id}/answer`, { labels: ['correct'] }))
         .statusCode,
     ).toBe(201);
-    expect((await next('reviewer')).statusCode).toBe(204);
+    const stopped = await next('reviewer');
+    expect([stopped.statusCode, stopped.headers['obhut-review-reason']]).toEqual([
+      204,
+      'daily_quota',
+    ]);
     // Others are not held back by it.
     expect((await next('reviewer2')).statusCode).toBe(200);
+  });
+
+  it("stops at today's exposure limit with 204 exposure_limit; the current task still finishes; leads see aggregates", async () => {
+    await enqueue([textRecord('x-1', 'x1'), textRecord('x-2', 'x2')]);
+    const held = (await next('reviewer')).json().task;
+    // 119 minutes of audio elsewhere today, then a one-minute image view: 120 minutes, the limit.
+    const at = new Date();
+    const add = (task: string, ms: number, kind: 'audio' | 'image') =>
+      h.store.review.recordExposure({ reviewer: staff.reviewer.id, task, kind, ms, at });
+    expect(await add(`rt_${'1'.repeat(32)}`, 119 * 60_000, 'audio')).toBe(true);
+    expect((await next('reviewer')).json().task.quota.exposure).toEqual({
+      seconds: 7140,
+      limit_seconds: 7200,
+    });
+    expect(await add(`rt_${'2'.repeat(32)}`, 60_000, 'image')).toBe(true);
+    // The task held is still handed back and can be answered.
+    const again = await next('reviewer');
+    expect(again.json().task).toMatchObject({
+      id: held.id,
+      quota: { exposure: { seconds: 7200, limit_seconds: 7200 } },
+    });
+    const answered = await call('reviewer', 'POST', `${R}/tasks/${held.id}/answer`, {
+      labels: ['correct'],
+    });
+    expect(answered.statusCode).toBe(201);
+    const stopped = await next('reviewer');
+    expect([stopped.statusCode, stopped.headers['obhut-review-reason'], stopped.body]).toEqual([
+      204,
+      'exposure_limit',
+      '',
+    ]);
+    // Others are not held back by it; an empty queue says so.
+    expect((await next('reviewer2')).statusCode).toBe(200);
+    expect((await next('reviewer')).headers['obhut-review-reason']).toBe('exposure_limit');
+    const empty = await next('lead');
+    expect([empty.statusCode, empty.headers['obhut-review-reason']]).toEqual([204, 'queue_empty']);
+
+    // The lead's counts: reviewers active today and minutes, never who.
+    const queue = await call('lead', 'GET', `${R}/queue`);
+    expect(queue.json().exposure).toEqual({
+      reviewers_today: 2,
+      median_minutes: 60,
+      max_minutes: 120,
+      at_limit: 1,
+      limit_minutes: 120,
+    });
+    for (const member of Object.values(staff)) expect(queue.body).not.toContain(member.id);
   });
 
   it('keeps a task to its reviewer: another reviewer gets 403, a lead may read it', async () => {

@@ -358,5 +358,56 @@ export function reviewContract(name: string, factory: StoreFactory): void {
       });
       expect((await store.review.queueCounts(at(1000))).assigned).toBe(0);
     });
+
+    it('counts exposure once per task and member, per UTC day, and stops assigning at the limit', async () => {
+      const a = await queue(2);
+      const b = await queue(2, { createdAt: at(0.1).toISOString() });
+      const c = await queue(2, { createdAt: at(0.2).toISOString() });
+      const rules = { ...DEFAULT_RULES, exposureMinutes: 1 };
+      expect(await store.review.exposureToday(staff(1), at(1))).toBe(0);
+      const first = await store.review.assignNext(staff(1), rules, at(1));
+      expect(first!.task).toBe(a.task);
+      const exposure = { reviewer: staff(1), task: a.task, kind: 'audio' as const };
+      expect(await store.review.recordExposure({ ...exposure, ms: 45_500, at: at(2) })).toBe(true);
+      // A second redemption of the same task's copy counts nothing.
+      expect(await store.review.recordExposure({ ...exposure, ms: 45_500, at: at(3) })).toBe(false);
+      expect(await store.review.exposureToday(staff(1), at(3))).toBe(45_500);
+      await store.review.answer(
+        a.task,
+        staff(1),
+        { labels: { transcript_quality: 'correct' } },
+        at(4),
+      );
+      const second = await store.review.assignNext(staff(1), rules, at(5));
+      expect(second!.task).toBe(b.task);
+      expect(
+        await store.review.recordExposure({
+          reviewer: staff(1),
+          task: b.task,
+          kind: 'image',
+          ms: 15_000,
+          at: at(6),
+        }),
+      ).toBe(true);
+      expect(await store.review.exposureToday(staff(1), at(6))).toBe(60_500);
+      // At the limit: the task held is still handed back, but nothing new.
+      expect((await store.review.assignNext(staff(1), rules, at(7)))!.task).toBe(b.task);
+      await store.review.release(b.task, staff(1), at(8));
+      expect(await store.review.assignNext(staff(1), rules, at(9))).toBeUndefined();
+      // Others are not held back by it; the next UTC day starts from zero.
+      expect((await store.review.assignNext(staff(2), rules, at(9)))!.task).toBe(a.task);
+      const tomorrow = new Date(Date.UTC(2026, 2, 3, 0, 0, 1));
+      expect(await store.review.exposureToday(staff(1), tomorrow)).toBe(0);
+      expect((await store.review.assignNext(staff(1), rules, tomorrow))!.task).toBe(c.task);
+
+      // Today's figures by staff id: members who took a task, with or without exposure.
+      expect(await store.review.exposureByReviewer(at(10))).toEqual(
+        new Map([
+          [staff(1), 60_500],
+          [staff(2), 0],
+        ]),
+      );
+      expect(await store.review.exposureByReviewer(tomorrow)).toEqual(new Map([[staff(1), 0]]));
+    });
   });
 }

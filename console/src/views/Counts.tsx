@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type QueueCounts } from '../api';
+import { api, type ExposureSummary, type QueueCounts } from '../api';
 import { ErrorAlert, Loading, PageHeading } from '../components';
 import { labelFor, useI18n } from '../i18n';
 
-const ORDER: readonly (keyof QueueCounts)[] = ['open', 'assigned', 'done', 'flagged', 'removed'];
+const ORDER = ['open', 'assigned', 'done', 'flagged', 'removed'] as const;
+const EXPOSURE_ORDER: readonly (keyof ExposureSummary)[] = [
+  'reviewers_today',
+  'median_minutes',
+  'max_minutes',
+  'at_limit',
+  'limit_minutes',
+];
 
 export function CountsView() {
   const { t } = useI18n();
@@ -32,6 +39,20 @@ export function CountsView() {
             </div>
           ))}
         </dl>
+      )}
+      {counts?.exposure && (
+        <section aria-labelledby="exposure-heading">
+          <h2 id="exposure-heading">{t.exposureTitle}</h2>
+          <p>{t.exposureIntro}</p>
+          <dl className="counts" data-testid="exposure-summary">
+            {EXPOSURE_ORDER.map((k) => (
+              <div key={k}>
+                <dt>{labelFor(t.exposureNames, k)}</dt>
+                <dd data-testid={`exposure-${k}`}>{counts.exposure![k]}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       )}
       <button type="button" className="secondary" onClick={load}>
         {t.refresh}

@@ -9,7 +9,8 @@ import { rememberTask } from '../task-cache';
 export function useNextTask() {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [empty, setEmpty] = useState(false);
+  /** What to say when there was no task (false while there may be one). */
+  const [empty, setEmpty] = useState<string | false>(false);
   const [error, setError] = useState<unknown>(null);
   const busyRef = useRef(false);
 
@@ -20,11 +21,12 @@ export function useNextTask() {
     setEmpty(false);
     setError(null);
     try {
-      const task = await api.nextTask();
+      const { task, reason } = await api.next();
       if (!task) {
-        setEmpty(true);
+        const message = (reason && t.noTaskReason[reason]) || t.noTask;
+        setEmpty(message);
         if (!window.location.pathname.endsWith('/queue')) {
-          setFlash(t.noTask);
+          setFlash(message);
           navigate('/queue');
         }
       } else {
@@ -37,7 +39,7 @@ export function useNextTask() {
       busyRef.current = false;
       setBusy(false);
     }
-  }, [t.noTask]);
+  }, [t.noTask, t.noTaskReason]);
 
   return useMemo(() => ({ next, busy, empty, error }), [next, busy, empty, error]);
 }
@@ -79,7 +81,7 @@ export function QueueView() {
           {t.nextTask} <kbd>n</kbd>
         </button>
       </div>
-      <LiveStatus message={busy ? t.fetchingTask : empty ? t.noTask : null} testId="queue-status" />
+      <LiveStatus message={busy ? t.fetchingTask : empty || null} testId="queue-status" />
       {error !== null && <ErrorAlert error={error} />}
       <p className="shortcuts">
         <span className="visually-hidden">{t.shortcutsLabel}: </span>

@@ -140,6 +140,14 @@ export function TaskView({ id }: { id: string }) {
         {task.quota && (
           <span data-testid="quota">{t.quota(task.quota.used, task.quota.limit)}</span>
         )}
+        {task.quota?.exposure && (
+          <span data-testid="exposure">
+            {t.exposure(
+              Math.floor(task.quota.exposure.seconds / 60),
+              Math.round(task.quota.exposure.limit_seconds / 60),
+            )}
+          </span>
+        )}
         {task.assignment && <span>{t.expires(dateTime(task.assignment.expires_at))}</span>}
       </p>
       <p className="shortcuts">

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppAbility, abilityFor, authorize, can, project } from '../../authz/index.js';
@@ -9,18 +8,20 @@ import type { TransparencyLog } from '../../log/index.js';
 import {
   type AssignmentRules,
   answerTask,
+  exposureReached,
   FLAG_CATEGORIES,
   flagTask,
   type LabelsSchema,
   listenToTask,
-  mediaPath,
   openTask,
   type ReviewContext,
   type ReviewItem,
   type ReviewTask,
   type ReviewView,
   releaseTask,
+  summariseExposure,
   taskAndItem,
+  wavDuration,
 } from '../../review/index.js';
 import type { StaffMember } from '../../staff/index.js';
 import type { Store } from '../../store/index.js';
@@ -46,6 +47,8 @@ export interface ReviewRouteOptions {
 }
 
 export const TAGS = ['review'];
+/** On a 204 from GET /tasks/next: queue_empty, daily_quota or exposure_limit. */
+export const REASON_HEADER = 'obhut-review-reason';
 export const SECURITY = [{ staff: [] }];
 export const TASK_ID_PATTERN = '^rt_[0-9a-f]{32}$';
 export const taskParams = {
@@ -96,7 +99,16 @@ export const taskViewSchema = {
     quota: {
       type: 'object',
       required: ['used', 'limit'],
-      properties: { used: { type: 'integer' }, limit: { type: 'integer' } },
+      properties: {
+        used: { type: 'integer' },
+        limit: { type: 'integer' },
+        // Today's exposure: audio given to listen to plus a fixed amount per image viewed.
+        exposure: {
+          type: 'object',
+          required: ['seconds', 'limit_seconds'],
+          properties: { seconds: { type: 'integer' }, limit_seconds: { type: 'integer' } },
+        },
+      },
     },
     // A lead's extra fields (LEAD_TASK_FIELDS).
     assignee: { type: 'string' },
@@ -142,10 +154,19 @@ function registerTaskRoutes(
     schema: {
       tags,
       security,
-      summary: 'Take the next task (204 when none is available or the daily quota is used up)',
+      summary:
+        'Take the next task (204 when none is available, the daily quota is used up or the daily exposure reached; the obhut-review-reason header says which)',
       response: {
         200: { type: 'object', required: ['task'], properties: { task: taskViewSchema } },
-        204: { type: 'null' },
+        204: {
+          type: 'null',
+          headers: {
+            [REASON_HEADER]: {
+              type: 'string',
+              enum: ['queue_empty', 'daily_quota', 'exposure_limit'],
+            },
+          },
+        },
         ...errors(401, 403),
       },
     },
@@ -169,7 +190,14 @@ function registerTaskRoutes(
         const view = await buildTaskView(req, ctx, opts.rules, opened.task, item, opened.view);
         return { task: view };
       }
-      return reply.code(204).send();
+      // Why there is nothing: the console says so (a break after the exposure limit).
+      const now = new Date();
+      const reason = exposureReached(await store.review.exposureToday(me.id, now), rules)
+        ? 'exposure_limit'
+        : (await store.review.assignedToday(me.id, now)) >= rules.dailyQuota
+          ? 'daily_quota'
+          : 'queue_empty';
+      return reply.code(204).header(REASON_HEADER, reason).send();
     },
   });
 
@@ -435,30 +463,61 @@ function registerTaskRoutes(
     schema: {
       tags,
       security,
-      summary: 'How many tasks are open, assigned, done, flagged and removed (counts only)',
+      summary:
+        "How many tasks are open, assigned, done, flagged and removed, and today's exposure across reviewers (counts only)",
       response: {
         200: {
           type: 'object',
-          required: ['open', 'assigned', 'done', 'flagged', 'removed'],
+          required: ['open', 'assigned', 'done', 'flagged', 'removed', 'exposure'],
           properties: {
             open: { type: 'integer' },
             assigned: { type: 'integer' },
             done: { type: 'integer' },
             flagged: { type: 'integer' },
             removed: { type: 'integer' },
+            // Aggregates only: no reviewer is named.
+            exposure: {
+              type: 'object',
+              required: [
+                'reviewers_today',
+                'median_minutes',
+                'max_minutes',
+                'at_limit',
+                'limit_minutes',
+              ],
+              properties: {
+                reviewers_today: { type: 'integer' },
+                median_minutes: { type: 'number' },
+                max_minutes: { type: 'number' },
+                at_limit: { type: 'integer' },
+                limit_minutes: { type: 'integer' },
+              },
+            },
           },
         },
         ...errors(401, 403),
       },
     },
     handler: async () => {
-      const c = await store.review.queueCounts(new Date());
+      const now = new Date();
+      const c = await store.review.queueCounts(now);
+      const exposure = summariseExposure(
+        [...(await store.review.exposureByReviewer(now)).values()],
+        opts.rules,
+      );
       return {
         open: c.open,
         assigned: c.assigned,
         done: c.done,
         flagged: c.flagged,
         removed: c.removed,
+        exposure: {
+          reviewers_today: exposure.reviewers,
+          median_minutes: exposure.medianMinutes,
+          max_minutes: exposure.maxMinutes,
+          at_limit: exposure.atLimit,
+          limit_minutes: exposure.limitMinutes,
+        },
       };
     },
   });
@@ -530,6 +589,10 @@ async function buildTaskView(
     quota: {
       used: await ctx.store.review.assignedToday(me.id, now),
       limit: rulesFor(rules, me).dailyQuota,
+      exposure: {
+        seconds: Math.floor((await ctx.store.review.exposureToday(me.id, now)) / 1000),
+        limit_seconds: rules.exposureMinutes * 60,
+      },
     },
     // For the policy's conditions (projected out unless a field rule names them).
     ...(object.assignee === undefined ? {} : { assignee: object.assignee }),
@@ -595,26 +658,6 @@ export function labelsFromChoices(
     out[label.name] = label.multiple || options.length > 1 ? options : options[0]!;
   }
   return out;
-}
-
-/** Seconds of audio in a WAV written by `encodeWav` (16-bit mono, fmt + data); undefined if not. */
-async function wavDuration(home: string, relative: string): Promise<number | undefined> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(mediaPath(home, relative), 'r');
-    const header = Buffer.alloc(44);
-    const { bytesRead } = await handle.read(header, 0, 44, 0);
-    if (bytesRead < 44) return undefined;
-    if (header.toString('latin1', 0, 4) !== 'RIFF' || header.toString('latin1', 36, 40) !== 'data')
-      return undefined;
-    const byteRate = header.readUInt32LE(28);
-    if (byteRate === 0) return undefined;
-    return Math.round((header.readUInt32LE(40) / byteRate) * 1000) / 1000;
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close();
-  }
 }
 
 const IMAGE_TYPES: Record<string, string> = {
