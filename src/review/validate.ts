@@ -46,8 +46,20 @@ export function parseLabelsSchema(value: unknown): Validation<LabelsSchema> {
     : { ok: false, error: formatZodError(parsed.error) };
 }
 
+// Control characters other than tab and line breaks (PostgreSQL text refuses NUL outright).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it looks for
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Free text a reviewer or member of staff types: bounded, no control characters. */
+function plainText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'plain text: no control characters but tabs and line breaks');
+}
+
 const answerShape = z.strictObject({
-  transcript: z.string().max(MAX_TRANSCRIPT_CHARS).optional(),
+  transcript: plainText(MAX_TRANSCRIPT_CHARS).optional(),
   labels: z.record(NAME, z.union([OPTION, z.array(OPTION).max(50)])),
 });
 
@@ -90,7 +102,7 @@ export function validateAnswer(
 
 const flagShape = z.strictObject({
   category: z.enum(FLAG_CATEGORIES),
-  note: z.string().max(MAX_NOTE_CHARS).optional(),
+  note: plainText(MAX_NOTE_CHARS).optional(),
 });
 
 export function validateFlag(
@@ -102,10 +114,6 @@ export function validateFlag(
     : { ok: false, error: formatZodError(parsed.error) };
 }
 
-// Control characters other than tab and line breaks (PostgreSQL text refuses NUL outright).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it looks for
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /**
  * An optional free-text note (an answer's comment, a flag resolution's note): plain text of at
  * most `MAX_NOTE_CHARS` characters, trimmed; undefined when absent or blank. No markup is
@@ -113,22 +121,20 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  */
 export function validateNote(value: unknown): Validation<string | undefined> {
   if (value === undefined || value === null) return { ok: true, value: undefined };
-  const parsed = z
-    .string()
-    .max(MAX_NOTE_CHARS)
-    .refine((s) => !CONTROL.test(s), 'plain text: no control characters but tabs and line breaks')
-    .safeParse(value);
+  const parsed = plainText(MAX_NOTE_CHARS).safeParse(value);
   if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
   const text = parsed.data.trim();
   return { ok: true, value: text === '' ? undefined : text };
 }
 
 export function validateJustification(value: unknown): Validation<string> {
-  const parsed = z
-    .string()
-    .trim()
-    .min(MIN_JUSTIFICATION_CHARS, `say why, in at least ${MIN_JUSTIFICATION_CHARS} characters`)
-    .max(MAX_JUSTIFICATION_CHARS)
+  const parsed = plainText(MAX_JUSTIFICATION_CHARS)
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(MIN_JUSTIFICATION_CHARS, `say why, in at least ${MIN_JUSTIFICATION_CHARS} characters`),
+    )
     .safeParse(value);
   return parsed.success
     ? { ok: true, value: parsed.data }
