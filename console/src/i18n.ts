@@ -53,6 +53,8 @@ const en = {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signInFailed: 'Wrong username or password.',
+  signInLocked:
+    'Too many failed sign-ins for this username. Wait a few minutes, or ask an administrator to unlock it.',
   signInMissing: 'Enter your username and password.',
   sessionEnded: 'Your session has ended. Please sign in again.',
   signedOut: 'You have signed out.',
@@ -360,6 +362,8 @@ const de: Messages = {
   signIn: 'Anmelden',
   signingIn: 'Anmeldung läuft …',
   signInFailed: 'Benutzername oder Passwort ist falsch.',
+  signInLocked:
+    'Zu viele fehlgeschlagene Anmeldungen für diesen Benutzernamen. Warten Sie einige Minuten oder bitten Sie die Administration, ihn freizugeben.',
   signInMissing: 'Bitte Benutzername und Passwort eingeben.',
   sessionEnded: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   signedOut: 'Sie haben sich abgemeldet.',

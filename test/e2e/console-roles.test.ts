@@ -22,6 +22,7 @@ import {
   launchChromium,
   noBrowser,
   objectToReview,
+  PASSWORD,
   type PageGlobals,
   signIn,
   timedWords,
@@ -118,6 +119,29 @@ describe.skipIf(noBrowser)(
       await page.locator('nav.site-nav').getByRole('link', { name }).click();
       await page.getByTestId(landmark).waitFor();
     }
+
+    it('sign-in: after five wrong passwords the console says the name is locked, even with the right one', async () => {
+      const server = await serve();
+      await addMembers(server, { 'rev-lock': 'reviewer' });
+      const context = await browser.newContext({ locale: 'en-GB' });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${server.base}/console/?lang=en`);
+      const attempt = async (password: string) => {
+        await page.getByTestId('username').fill('rev-lock');
+        await page.getByTestId('password').fill(password);
+        await page.getByTestId('sign-in').click();
+        return page.getByTestId('sign-in-error');
+      };
+      for (let i = 0; i < 5; i++) {
+        const error = await attempt(`wrong password ${i}`);
+        await expect.poll(() => error.textContent()).toContain('Wrong username or password');
+        await page.getByTestId('password').fill('');
+      }
+      const locked = await attempt(PASSWORD);
+      await expect.poll(() => locked.textContent()).toContain('Too many failed sign-ins');
+      expect(await page.getByTestId('next-task').count()).toBe(0);
+    });
 
     it('escalation: a reviewer flags and stops; trust & safety opens the flag, reveals the provenance (logged) and resolves it; the task is closed to the reviewer', async () => {
       const server = await serve({ support: 'the staff care line, 0800 111 2222' });

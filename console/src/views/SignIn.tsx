@@ -31,6 +31,9 @@ export function SignInView({ notice }: { notice: SignInNotice | null }) {
       navigate(HOME[session.staff.role], { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t.signInFailed);
+      // Too many failed attempts for this name: say so in the reader's language, not the
+      // server's English message.
+      else if (err instanceof ApiError && err.code === 'SIGN_IN_LOCKED') setError(t.signInLocked);
       else setFailure(err);
     } finally {
       setBusy(false);
