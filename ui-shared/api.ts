@@ -47,7 +47,7 @@ export class ApiError extends Error {
 }
 
 /** Reads the error body of a failed response; anything else keeps the generic `http_<status>`. */
-export async function toApiError(res: Response): Promise<ApiError> {
+async function toApiError(res: Response): Promise<ApiError> {
   let code = `http_${res.status}`;
   let message = '';
   let fields: FieldError[] = [];

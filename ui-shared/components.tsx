@@ -113,7 +113,7 @@ export function Loading() {
 }
 
 /** Deutsch / English, each button in its own language, the current one pressed. */
-export function LangSwitch({
+function LangSwitch({
   lang,
   setLang,
   legend,
@@ -144,6 +144,86 @@ export function LangSwitch({
         English
       </button>
     </fieldset>
+  );
+}
+
+export interface NavItem {
+  to: string;
+  label: string;
+  current: boolean;
+}
+
+/**
+ * The page frame both apps share: skip link, header (name, tagline, language switch, sign-out),
+ * the navigation when there is one, and the view in <main> (remounted on every path).
+ */
+export function SiteFrame({
+  tagline,
+  taglineTestId,
+  onSignOut,
+  nav,
+  pathname,
+  children,
+  footer,
+}: {
+  tagline?: string;
+  taglineTestId?: string;
+  /** Shown (with the navigation) only while signed in. */
+  onSignOut?: () => void;
+  nav?: NavItem[];
+  pathname: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  const { t, lang, setLang } = useI18nOf();
+  return (
+    <>
+      <a className="skip-link" href="#page-heading">
+        {t.skipLink}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <p className="brand">
+            <Link to="/">{t.appName}</Link>
+            {tagline && (
+              <span className="tagline" data-testid={taglineTestId}>
+                {tagline}
+              </span>
+            )}
+          </p>
+          <div className="header-tools">
+            <LangSwitch lang={lang} setLang={setLang} legend={t.langGroup} />
+            {onSignOut && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={onSignOut}
+                data-testid="sign-out"
+              >
+                {t.signOut}
+              </button>
+            )}
+          </div>
+        </div>
+        {nav && (
+          <nav aria-label={t.navLabel} className="site-nav">
+            <ul>
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} current={item.current}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" key={pathname}>
+        {children}
+      </main>
+      {footer}
+    </>
   );
 }
 

@@ -5,8 +5,6 @@ import { createContext, useCallback, useContext, useEffect, useState } from 'rea
 import { replaceSearchParam } from './router';
 
 export type Lang = 'de' | 'en';
-export const LANGS: readonly Lang[] = ['de', 'en'];
-
 function asLang(value: string | null | undefined): Lang | null {
   if (!value) return null;
   const base = value.trim().toLowerCase().slice(0, 2);
@@ -23,7 +21,7 @@ export function detectLang(): Lang {
 const LOCALES: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 
 /** A date in the language's locale; an unparsable one is shown as it came. */
-export function formatDate(lang: Lang, iso: string, options: Intl.DateTimeFormatOptions): string {
+function formatDate(lang: Lang, iso: string, options: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
@@ -40,6 +38,10 @@ export interface BaseMessages {
   errorPrefix: string;
   networkError: string;
   genericError: (status: number) => string;
+  skipLink: string;
+  langGroup: string;
+  navLabel: string;
+  signOut: string;
 }
 
 export interface I18n<M extends BaseMessages = BaseMessages> {

@@ -1,6 +1,14 @@
 // The console's own pieces (the signed-in member, 'not allowed', a modal dialog, the watermark,
 // errors worded for staff); headings, links and messages are shared with the portal.
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import {
   Link,
   PageHeading,
@@ -11,12 +19,12 @@ import { ApiError, type Me } from './api';
 import { type Messages, useI18n } from './i18n';
 
 export {
-  LangSwitch,
   Link,
   LiveStatus,
   Loading,
   mountApp,
   PageHeading,
+  SiteFrame,
 } from '../../ui-shared/components';
 
 /** The signed-in member of staff (always set inside the signed-in part of the app). */
@@ -38,6 +46,35 @@ export function errorText(error: unknown, t: Messages): string {
 export function ErrorAlert({ error, children }: { error: unknown; children?: ReactNode }) {
   const { t } = useI18n();
   return <SharedErrorAlert message={errorText(error, t)}>{children}</SharedErrorAlert>;
+}
+
+/**
+ * One request at a time from a form or button: `run` ignores a second call while one is under
+ * way, clears the last error first and keeps the new one.
+ */
+export function useAction(): {
+  busy: boolean;
+  error: unknown;
+  run: (action: () => Promise<void>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const busyRef = useRef(false);
+  const run = useCallback(async (action: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
 }
 
 export function NotAllowed() {

@@ -7,7 +7,7 @@ import {
   setSignedIn,
   subscribeSignedIn,
 } from './api';
-import { LangSwitch, Link, MeContext, mountApp, NotAllowed } from './components';
+import { MeContext, mountApp, NotAllowed, SiteFrame } from './components';
 import { detectLang, I18nContext, makeI18n, useLang } from './i18n';
 import { HOME, mayOpen, navigate, type PageName, parseRoute, usePathname } from './router';
 import '../../ui-shared/base.css';
@@ -114,50 +114,23 @@ function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <MeContext.Provider value={me}>
-        <a className="skip-link" href="#page-heading">
-          {t.skipLink}
-        </a>
-        <header className="site-header">
-          <div className="header-inner">
-            <p className="brand">
-              <Link to="/">{t.appName}</Link>
-              {me && (
-                <span className="tagline" data-testid="signed-in-as">
-                  {t.signedInAs(me.username, t.roleName[me.role])}
-                </span>
-              )}
-            </p>
-            <div className="header-tools">
-              <LangSwitch lang={lang} setLang={setLang} legend={t.langGroup} />
-              {me && (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => void signOut()}
-                  data-testid="sign-out"
-                >
-                  {t.signOut}
-                </button>
-              )}
-            </div>
-          </div>
-          {me && (
-            <nav aria-label={t.navLabel} className="site-nav">
-              <ul>
-                {NAV.filter((page) => mayOpen(me.role, page)).map((page) => (
-                  <li key={page}>
-                    <Link to={`/${page}`} current={activePage === page}>
-                      {t.nav[page as keyof typeof t.nav]}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
-        </header>
-        <main id="main" key={pathname}>
+        <SiteFrame
+          tagline={me ? t.signedInAs(me.username, t.roleName[me.role]) : undefined}
+          taglineTestId="signed-in-as"
+          onSignOut={me ? () => void signOut() : undefined}
+          nav={
+            me
+              ? NAV.filter((page) => mayOpen(me.role, page)).map((page) => ({
+                  to: `/${page}`,
+                  label: t.nav[page as keyof typeof t.nav],
+                  current: activePage === page,
+                }))
+              : undefined
+          }
+          pathname={pathname}
+        >
           {view}
-        </main>
+        </SiteFrame>
       </MeContext.Provider>
     </I18nContext.Provider>
   );

@@ -9,7 +9,7 @@ export interface Prefs {
   volume: number;
 }
 
-export const DEFAULT_PREFS: Prefs = { blurImages: true, muted: false, volume: 0.2 };
+const DEFAULT_PREFS: Prefs = { blurImages: true, muted: false, volume: 0.2 };
 
 const key = (staffId: string) => `obhut.console.prefs.${staffId}`;
 

@@ -22,7 +22,7 @@ export type Route =
 export type PageName = Exclude<Route['name'], 'signIn' | 'notFound'>;
 
 /** Which roles may open which page. The server decides for itself; this only shapes the UI. */
-export const PAGE_ROLES: Record<PageName, readonly Role[]> = {
+const PAGE_ROLES: Record<PageName, readonly Role[]> = {
   queue: ['reviewer', 'lead'],
   task: ['reviewer', 'lead'],
   counts: ['lead', 'admin'],

@@ -4,12 +4,12 @@ import { useI18n } from './i18n';
 export {
   ErrorAlert,
   errorText,
-  LangSwitch,
   Link,
   LiveStatus,
   Loading,
   mountApp,
   PageHeading,
+  SiteFrame,
 } from '../../ui-shared/components';
 
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {

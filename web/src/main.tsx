@@ -15,7 +15,7 @@ import {
   setSession,
   subscribeSession,
 } from './api';
-import { LangSwitch, Link, mountApp } from './components';
+import { mountApp, SiteFrame } from './components';
 import { detectLang, I18nContext, makeI18n, useLang } from './i18n';
 import { navigate, parseRoute, takeTokenFromUrl, usePathname } from './router';
 import '../../ui-shared/base.css';
@@ -108,56 +108,31 @@ function App({ initialToken }: { initialToken: string | null }) {
   }
 
   const navItems = [
-    { to: '/status', label: t.navStatus, active: route.name === 'status' },
-    { to: '/builds', label: t.navBuilds, active: route.name === 'builds' },
-    { to: '/requests', label: t.navRequests, active: route.name === 'requests' },
+    { to: '/status', label: t.navStatus, current: route.name === 'status' },
+    { to: '/builds', label: t.navBuilds, current: route.name === 'builds' },
+    { to: '/requests', label: t.navRequests, current: route.name === 'requests' },
   ];
 
   return (
     <I18nContext.Provider value={i18n}>
-      <a className="skip-link" href="#page-heading">
-        {t.skipLink}
-      </a>
-      <header className="site-header">
-        <div className="header-inner">
-          <p className="brand">
-            <Link to="/">{t.appName}</Link>
-            <span className="tagline">{t.appTagline}</span>
-          </p>
-          <div className="header-tools">
-            <LangSwitch lang={lang} setLang={setLang} legend={t.langGroup} />
-            {session && (
-              <button type="button" className="secondary" onClick={() => void signOut()}>
-                {t.signOut}
-              </button>
+      <SiteFrame
+        tagline={t.appTagline}
+        onSignOut={session ? () => void signOut() : undefined}
+        nav={session ? navItems : undefined}
+        pathname={pathname}
+        footer={
+          <footer className="site-footer">
+            <p>{t.footerNote}</p>
+            {config && (
+              <p>
+                {t.footerLog} <code>{config.log_origin}</code>
+              </p>
             )}
-          </div>
-        </div>
-        {session && (
-          <nav aria-label={t.navLabel} className="site-nav">
-            <ul>
-              {navItems.map((item) => (
-                <li key={item.to}>
-                  <Link to={item.to} current={item.active}>
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-      </header>
-      <main id="main" key={pathname}>
+          </footer>
+        }
+      >
         {view}
-      </main>
-      <footer className="site-footer">
-        <p>{t.footerNote}</p>
-        {config && (
-          <p>
-            {t.footerLog} <code>{config.log_origin}</code>
-          </p>
-        )}
-      </footer>
+      </SiteFrame>
     </I18nContext.Provider>
   );
 }

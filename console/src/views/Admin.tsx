@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, ROLES, type Role, type StaffMember } from '../api';
-import { ErrorAlert, LiveStatus, Loading, PageHeading, useMe } from '../components';
+import { ErrorAlert, LiveStatus, Loading, PageHeading, useAction, useMe } from '../components';
 import { useI18n } from '../i18n';
 
 export function StaffView() {
@@ -106,28 +106,20 @@ function AddStaff({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('reviewer');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const member = await api.addStaff(username.trim(), password, role);
       setUsername('');
       setPassword('');
       onAdded(member);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)}>
+    <form className="card" onSubmit={submit}>
       <h2>{t.staffAddTitle}</h2>
       <div className="field">
         <label htmlFor="new-username">{t.username}</label>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type AccessReport, api } from '../api';
-import { ErrorAlert, PageHeading } from '../components';
+import { ErrorAlert, PageHeading, useAction } from '../components';
 import { labelFor, useI18n } from '../i18n';
 
 export function AuditView() {
@@ -8,28 +8,21 @@ export function AuditView() {
   const [platform, setPlatform] = useState('');
   const [account, setAccount] = useState('');
   const [report, setReport] = useState<AccessReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy || !platform.trim() || !account.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    if (!platform.trim() || !account.trim()) return;
+    void run(async () => {
       setReport(await api.accessReport(platform.trim(), account.trim()));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <>
       <PageHeading>{t.auditTitle}</PageHeading>
       <p>{t.auditIntro}</p>
-      <form className="card" onSubmit={(e) => void submit(e)} data-testid="audit-form">
+      <form className="card" onSubmit={submit} data-testid="audit-form">
         <div className="field">
           <label htmlFor="audit-platform">{t.platform}</label>
           <input

@@ -13,6 +13,7 @@ import {
   LiveStatus,
   Loading,
   PageHeading,
+  useAction,
   useMe,
   Watermark,
 } from '../components';
@@ -83,26 +84,17 @@ export function FlagDetailView({ id }: { id: string }) {
   const [detail, setDetail] = useState<{ flag: FlagSummary; task: FlaggedTask } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reveal, setReveal] = useState<Reveal | null>(null);
-  const [revealBusy, setRevealBusy] = useState(false);
-  const [revealError, setRevealError] = useState<unknown>(null);
+  const { busy: revealBusy, error: revealError, run: runReveal } = useAction();
   const [resolved, setResolved] = useState(false);
 
   useEffect(() => {
     api.flagDetail(id).then(setDetail, setError);
   }, [id]);
 
-  const doReveal = async () => {
-    if (revealBusy) return;
-    setRevealBusy(true);
-    setRevealError(null);
-    try {
+  const doReveal = () =>
+    runReveal(async () => {
       setReveal(await api.reveal(id));
-    } catch (err) {
-      setRevealError(err);
-    } finally {
-      setRevealBusy(false);
-    }
-  };
+    });
 
   if (error !== null)
     return (
@@ -223,27 +215,19 @@ function Resolve({ id, onResolved }: { id: string; onResolved: (flag: FlagSummar
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<FlagOutcome>('no_action');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       onResolved(await api.resolveFlag(id, outcome, note.trim() || undefined));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <section className="card" aria-labelledby="resolve-heading">
       <h2 id="resolve-heading">{t.resolveTitle}</h2>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={submit}>
         <fieldset>
           <legend>{t.outcome}</legend>
           {FLAG_OUTCOMES.map((o) => (

@@ -2,7 +2,7 @@
 // (platform and account, pseudonymised by the server), and releasing one after a confirmation.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, type HoldTarget, type LegalHold } from '../api';
-import { ErrorAlert, LiveStatus, Loading, PageHeading } from '../components';
+import { ErrorAlert, LiveStatus, Loading, PageHeading, useAction } from '../components';
 import { useI18n } from '../i18n';
 
 export function HoldsView() {
@@ -120,10 +120,9 @@ function PlaceHold({ onPlaced }: { onPlaced: (hold: LegalHold) => void }) {
   const [platform, setPlatform] = useState('');
   const [account, setAccount] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const target: HoldTarget | null =
       on === 'item'
@@ -133,24 +132,18 @@ function PlaceHold({ onPlaced }: { onPlaced: (hold: LegalHold) => void }) {
         : platform.trim() && account.trim()
           ? { subject_platform: platform.trim(), subject_account: account.trim() }
           : null;
-    if (busy || !target || !reason.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    if (!target || !reason.trim()) return;
+    void run(async () => {
       onPlaced(await api.placeHold(target, reason.trim()));
       setItemId('');
       setPlatform('');
       setAccount('');
       setReason('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} data-testid="hold-form">
+    <form className="card" onSubmit={submit} data-testid="hold-form">
       <h2>{t.holdPlaceTitle}</h2>
       <fieldset>
         <legend>{t.holdOn}</legend>

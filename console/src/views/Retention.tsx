@@ -1,26 +1,17 @@
 import { useState } from 'react';
 import { api, type SweepResult } from '../api';
-import { ErrorAlert, LiveStatus, PageHeading } from '../components';
+import { ErrorAlert, LiveStatus, PageHeading, useAction } from '../components';
 import { useI18n } from '../i18n';
 
 export function RetentionView() {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SweepResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const sweep = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const sweep = () =>
+    run(async () => {
       setResult(await api.retentionSweep());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>

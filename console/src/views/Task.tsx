@@ -278,7 +278,7 @@ function Wellness({
 }
 
 /** Blurred and greyscale unless the reviewer turned that off or reveals this one image. */
-export function BlurredImage({ src, alt, blur }: { src: string; alt: string; blur: boolean }) {
+function BlurredImage({ src, alt, blur }: { src: string; alt: string; blur: boolean }) {
   const { t } = useI18n();
   const [revealed, setRevealed] = useState(false);
   const hidden = blur && !revealed;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, type UnmaskRequest } from '../api';
-import { ErrorAlert, PageHeading, useMe } from '../components';
+import { ErrorAlert, PageHeading, useAction, useMe } from '../components';
 import { labelFor, useI18n } from '../i18n';
 
 type Identity = { platform: string; account: string };
@@ -15,21 +15,7 @@ export function UnmaskView() {
   const [requestId, setRequestId] = useState('');
   const [request, setRequest] = useState<UnmaskRequest | null>(null);
   const [identity, setIdentity] = useState<Identity | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async (action: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
 
   const create = (event: FormEvent) => {
     event.preventDefault();
