@@ -3,7 +3,14 @@ import type { Receipt } from '../log/index.js';
 import { recordAccess } from './access.js';
 import { mediaPath } from './files.js';
 import { HOLD_ID, newHoldId, newUnmaskId, PSEUDONYM } from './ids.js';
-import type { FlagResolution, LegalHold, ReviewFlag, ReviewView, UnmaskRequest } from './model.js';
+import type {
+  FlagResolution,
+  LegalHold,
+  ReviewFlag,
+  ReviewItem,
+  ReviewView,
+  UnmaskRequest,
+} from './model.js';
 import { DEFAULT_UNMASK_MINUTES, mayUnmask } from './rules.js';
 import { type ReviewContext, taskAndItem } from './tasks.js';
 import { validateJustification, validateNote } from './validate.js';
@@ -17,6 +24,8 @@ export async function revealFlag(
   request: { flag: string; actor: string; now?: Date },
 ): Promise<{
   flag: ReviewFlag;
+  /** The flagged task's item, as loaded for the entry. */
+  item: ReviewItem;
   view: ReviewView | undefined;
   media: string | undefined;
   receipt: Receipt;
@@ -34,6 +43,7 @@ export async function revealFlag(
   });
   return {
     flag,
+    item,
     view: item.view,
     media: item.derivedMedia === undefined ? undefined : mediaPath(ctx.home, item.derivedMedia),
     receipt,

@@ -25,6 +25,8 @@ export type OpenedTask =
   | {
       readonly status: 'open';
       readonly task: ReviewTask;
+      /** The task's item, as loaded to open it (callers need not load it again). */
+      readonly item: ReviewItem;
       readonly view: ReviewView;
       /** Whether there is a reviewer's copy of the media to listen to or look at. */
       readonly hasMedia: boolean;
@@ -62,6 +64,7 @@ export async function openTask(
   return {
     status: 'open',
     task,
+    item,
     view: item.view,
     hasMedia: item.derivedMedia !== undefined,
     receipt,
@@ -112,7 +115,7 @@ export async function withdrawItem(ctx: ReviewContext, itemId: string, now: Date
 export async function listenToTask(
   ctx: ReviewContext,
   request: { task: string; actor: string; now?: Date },
-): Promise<{ file: string; receipt: Receipt } | undefined> {
+): Promise<{ file: string; item: ReviewItem; receipt: Receipt } | undefined> {
   const now = request.now ?? new Date();
   const { task, item } = await taskAndItem(ctx.store, request.task);
   if (task.status !== 'open' || item.derivedMedia === undefined) return undefined;
@@ -136,7 +139,7 @@ export async function listenToTask(
     ms: exposureMs(item.kind, seconds),
     at: now,
   });
-  return { file: mediaPath(ctx.home, item.derivedMedia), receipt };
+  return { file: mediaPath(ctx.home, item.derivedMedia), item, receipt };
 }
 
 /**

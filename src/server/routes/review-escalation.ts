@@ -7,6 +7,7 @@ import {
   approveUnmask,
   FLAG_CATEGORIES,
   type FlagResolution,
+  ids,
   type LegalHold,
   mayUnmask,
   placeHold,
@@ -26,12 +27,10 @@ import {
 } from '../../review/index.js';
 import { errors } from '../schemas.js';
 import { requireStaff } from '../staff-auth.js';
-import { REVIEW_API } from './review-session.js';
+import { REVIEW_API, SECURITY, TAGS } from './review-session.js';
 import {
+  idParams,
   type ReviewRouteOptions,
-  SECURITY,
-  TAGS,
-  TASK_ID_PATTERN,
   taskContent,
   taskContentProperties,
 } from './review-tasks.js';
@@ -45,16 +44,6 @@ export const FLAG_OUTCOMES = {
   escalated: 'remove',
 } as const satisfies Record<string, FlagResolution>;
 type FlagOutcome = keyof typeof FLAG_OUTCOMES;
-
-const idParams = (pattern: string) =>
-  ({
-    type: 'object',
-    required: ['id'],
-    properties: { id: { type: 'string', pattern } },
-  }) as const;
-const FLAG_ID = '^rf_[0-9a-f]{32}$';
-const UNMASK_ID = '^ru_[0-9a-f]{32}$';
-const HOLD_ID = '^lh_[0-9a-f]{32}$';
 
 const flagSchema = {
   type: 'object',
@@ -175,7 +164,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
       tags,
       security,
       summary: "A flag with its task's redacted view (logged as a view)",
-      params: idParams(FLAG_ID),
+      params: idParams(ids.FLAG_ID),
       response: {
         200: {
           type: 'object',
@@ -215,7 +204,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
       tags,
       security,
       summary: "A flagged item's provenance: where the record came from (logged as reveal)",
-      params: idParams(FLAG_ID),
+      params: idParams(ids.FLAG_ID),
       body: { type: ['object', 'null'], additionalProperties: false, properties: {} },
       response: {
         200: {
@@ -231,9 +220,10 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
       const existing = await getFlag(ctx, req.params.id);
       authorize(req.ability!, 'reveal', 'Flag', flagSummary(existing));
       // Logged as `reveal` before anything is read out.
-      const revealed = await revealFlag(ctx, { flag: existing.id, actor: me.id });
-      const task = (await store.review.task(revealed.flag.task))!;
-      const item = (await store.review.item(task.item))!;
+      const { flag: revealedFlag, item } = await revealFlag(ctx, {
+        flag: existing.id,
+        actor: me.id,
+      });
       const raw = await store.review.rawPart(item.id);
       const provenance = project(
         req.ability!,
@@ -243,7 +233,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
       );
       // The raw text and the original recording stay behind a two-approval unmask.
       const flag = project(req.ability!, 'reveal', 'Flag', {
-        ...flagSummary(revealed.flag),
+        ...flagSummary(revealedFlag),
         provenance,
       });
       const { provenance: shown, ...summary } = flag;
@@ -260,7 +250,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
         security,
         summary:
           'Close a flag: no_action puts the task back in the queue, reported and escalated take it out',
-        params: idParams(FLAG_ID),
+        params: idParams(ids.FLAG_ID),
         body: {
           type: 'object',
           required: ['outcome'],
@@ -307,7 +297,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
         required: ['task_id', 'justification'],
         additionalProperties: false,
         properties: {
-          task_id: { type: 'string', pattern: TASK_ID_PATTERN },
+          task_id: { type: 'string', pattern: ids.TASK_ID.source },
           justification: { type: 'string', minLength: 1, maxLength: 2_000 },
         },
       },
@@ -336,7 +326,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
       tags,
       security,
       summary: 'Approve an unmask request (not your own, once each)',
-      params: idParams(UNMASK_ID),
+      params: idParams(ids.UNMASK_ID),
       body: { type: ['object', 'null'], additionalProperties: false, properties: {} },
       response: {
         200: { type: 'object', required: ['request'], properties: { request: unmaskSchema } },
@@ -363,7 +353,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
       security,
       summary:
         "An unmask request; its requester also gets the subject's identity while the approval lasts (logged as unmask)",
-      params: idParams(UNMASK_ID),
+      params: idParams(ids.UNMASK_ID),
       response: {
         200: {
           type: 'object',
@@ -507,7 +497,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
         required: ['reason'],
         additionalProperties: false,
         properties: {
-          item_id: { type: 'string', pattern: '^ri_[0-9a-f]{32}$' },
+          item_id: { type: 'string', pattern: ids.ITEM_ID.source },
           subject_platform: subjectQuery.platform,
           subject_account: subjectQuery.account,
           reason: { type: 'string', minLength: 1, maxLength: 500 },
@@ -546,7 +536,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewRouteOptions, ctx: Rev
       tags,
       security,
       summary: 'Release a legal hold',
-      params: idParams(HOLD_ID),
+      params: idParams(ids.HOLD_ID),
       response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {

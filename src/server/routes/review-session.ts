@@ -21,6 +21,9 @@ import { errors } from '../schemas.js';
 import { requireStaff } from '../staff-auth.js';
 
 export const REVIEW_API = '/api/review/v1';
+/** The OpenAPI tags and security of every review route. */
+export const TAGS = ['review'];
+export const SECURITY = [{ staff: [] }];
 
 export interface ReviewSessionOptions {
   readonly store: Store;
@@ -77,8 +80,8 @@ Object.assign(plugin, {
 export const reviewSessionRoutes = plugin;
 
 function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
-  const tags = ['review'];
-  const security = [{ staff: [] }];
+  const tags = TAGS;
+  const security = SECURITY;
   const staff = opts.store.staff;
   const throttle = new SignInThrottle(staff, opts.secret, opts.lockout);
 

@@ -11,6 +11,7 @@ import {
   exposureReached,
   FLAG_CATEGORIES,
   flagTask,
+  ids,
   type LabelsSchema,
   listenToTask,
   openTask,
@@ -30,7 +31,7 @@ import { flagGuidance, guidanceLang } from '../review-guidance.js';
 import { MEDIA_TOKEN_PATTERN, MediaTokens } from '../review-media.js';
 import { errors } from '../schemas.js';
 import { authenticateStaff, requireStaff } from '../staff-auth.js';
-import { REVIEW_API } from './review-session.js';
+import { REVIEW_API, SECURITY, TAGS } from './review-session.js';
 
 export interface ReviewRouteOptions {
   readonly store: Store;
@@ -46,16 +47,16 @@ export interface ReviewRouteOptions {
   readonly retention?: { readonly rawDays: number; readonly derivedDays: number };
 }
 
-export const TAGS = ['review'];
 /** On a 204 from GET /tasks/next: queue_empty, daily_quota or exposure_limit. */
 export const REASON_HEADER = 'obhut-review-reason';
-export const SECURITY = [{ staff: [] }];
-export const TASK_ID_PATTERN = '^rt_[0-9a-f]{32}$';
-export const taskParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: TASK_ID_PATTERN } },
-} as const;
+/** Path parameters `{ id }`, an id matching `pattern` (an `ids.*` regular expression). */
+export const idParams = (pattern: RegExp) =>
+  ({
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string', pattern: pattern.source } },
+  }) as const;
+const taskParams = idParams(ids.TASK_ID);
 
 const range = {
   type: 'object',
@@ -186,9 +187,7 @@ function registerTaskRoutes(
           if (opened.status === 'closed') await store.review.release(assignment.task, me.id, now);
           continue;
         }
-        const item = (await store.review.item(opened.task.item))!;
-        const view = await buildTaskView(req, ctx, opts.rules, opened.task, item, opened.view);
-        return { task: view };
+        return { task: await buildTaskView(req, ctx, opts.rules, opened, object) };
       }
       // Why there is nothing: the console says so (a break after the exposure limit).
       const now = new Date();
@@ -219,18 +218,13 @@ function registerTaskRoutes(
       const object = await taskSubject(store, task, me.id);
       // Whoever flagged the task is not told what trust & safety decided (the guidance says
       // so): removed after `reported` or `escalated` is refused like pending or requeued (403).
-      const flaggedByMe = (await store.review.assignment(task.id, me.id))?.state === 'flagged';
       const lead = can(req.ability!, 'read', 'Task', {});
-      if (task.status === 'removed' && ((object.held && !flaggedByMe) || lead))
+      if (task.status === 'removed' && ((object.held && !object.flagged) || lead))
         return gone(reply, task.id);
       authorize(req.ability!, 'read', 'Task', object);
-      const now = new Date();
-      const opened = await openTask(ctx, { task: task.id, actor: me.id, now });
+      const opened = await openTask(ctx, { task: task.id, actor: me.id, now: new Date() });
       if (opened.status !== 'open') return gone(reply, task.id);
-      const item = (await store.review.item(opened.task.item))!;
-      return {
-        task: await buildTaskView(req, ctx, opts.rules, opened.task, item, opened.view),
-      };
+      return { task: await buildTaskView(req, ctx, opts.rules, opened, object) };
     },
   });
 
@@ -304,10 +298,9 @@ function registerTaskRoutes(
         now: new Date(nowMs),
       });
       if (!listened) return gone(reply, task.id);
-      const item = (await store.review.item(task.item))!;
       return (
         reply
-          .header('content-type', contentType(item, listened.file))
+          .header('content-type', contentType(listened.item, listened.file))
           .header('cache-control', 'no-store')
           .header('content-disposition', 'inline')
           .header('x-content-type-options', 'nosniff')
@@ -528,20 +521,28 @@ function rulesFor(rules: AssignmentRules, member: StaffMember): AssignmentRules 
   return member.dailyQuota === undefined ? rules : { ...rules, dailyQuota: member.dailyQuota };
 }
 
+/** The member's assignment of a task, as the policy's conditions read it (`taskSubject`). */
+interface TaskSubject {
+  readonly id: string;
+  readonly assignee?: string;
+  readonly expires_at?: string;
+  /** They ever held the task… */
+  readonly held: boolean;
+  /** …and flagged it. */
+  readonly flagged: boolean;
+}
+
 /**
  * A task as the policy's conditions read it: `assignee` and `expires_at` of the member's own
- * assignment while it is active (a reviewer passes only then); `held` when they ever had one.
+ * assignment while it is active (a reviewer passes only then); `held` when they ever had one,
+ * `flagged` when that one ended in their flag.
  */
-export async function taskSubject(
-  store: Store,
-  task: ReviewTask,
-  staff: string,
-): Promise<{ id: string; assignee?: string; expires_at?: string; held: boolean }> {
+async function taskSubject(store: Store, task: ReviewTask, staff: string): Promise<TaskSubject> {
   const a = await store.review.assignment(task.id, staff);
-  if (!a) return { id: task.id, held: false };
+  if (!a) return { id: task.id, held: false, flagged: false };
   return a.state === 'active'
-    ? { id: task.id, assignee: a.reviewer, expires_at: a.expiresAt, held: true }
-    : { id: task.id, held: true };
+    ? { id: task.id, assignee: a.reviewer, expires_at: a.expiresAt, held: true, flagged: false }
+    : { id: task.id, held: true, flagged: a.state === 'flagged' };
 }
 
 /** The content part of a TaskView: redacted text or transcript, bleeped ranges, label choices. */
@@ -569,19 +570,20 @@ export async function taskContent(
   };
 }
 
-/** The whole TaskView for the member asking, projected through the policy. */
+/**
+ * The whole TaskView for the member asking, projected through the policy: an opened task and
+ * the member's assignment of it (`object`, as the route already checked it).
+ */
 async function buildTaskView(
   req: FastifyRequest,
   ctx: ReviewContext,
   rules: AssignmentRules,
-  task: ReviewTask,
-  item: ReviewItem,
-  view: ReviewView,
+  { task, item, view }: { task: ReviewTask; item: ReviewItem; view: ReviewView },
+  object: Pick<TaskSubject, 'assignee' | 'expires_at'>,
 ) {
   const me = req.staff!;
   const ability: AppAbility = req.ability!;
   const now = new Date();
-  const object = await taskSubject(ctx.store, task, me.id);
   const leadView = can(ability, 'read', 'Task', {});
   const full = {
     ...(await taskContent(ctx.home, task, item, view)),
