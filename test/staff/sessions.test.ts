@@ -98,13 +98,12 @@ describe('staff sessions and accounts', () => {
   });
 
   it('re-hashes a password made with weaker parameters at sign-in', async () => {
-    const ada = await add();
+    await add();
     const before = (await store.staff.credentials('ada'))!.passwordHash;
     await checkCredentials(store.staff, 'ada', 'correct horse battery', { logN: 11, r: 8, p: 1 });
     const after = (await store.staff.credentials('ada'))!.passwordHash;
     expect(before.startsWith('$scrypt$ln=10,')).toBe(true);
     expect(after.startsWith('$scrypt$ln=11,')).toBe(true);
-    expect(ada.id).toBeDefined();
   });
 
   it('refuses bad usernames, weak passwords and taken names with their codes', async () => {
