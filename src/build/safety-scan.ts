@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ObhutError } from '../errors/index.js';
+import { digestFile } from '../safety/file-digest.js';
 import { type Finding, type FindingProvenance, splitDataset } from '../safety/finding.js';
 import { pdqOfDecoded } from '../safety/hash-image.js';
 import { decodeForPdq, type HashPolicy, type ImageLimits } from '../safety/image-input.js';
@@ -218,7 +219,7 @@ export class SafetyScanner {
       name: typeof record.media === 'string' ? record.media : media.entry.path,
       size: media.entry.bytes,
       sha256,
-      md5: md5 ?? (await md5OfFile(media.source)),
+      md5: md5 ?? (await digestFile(media.source, 'md5')),
       ...(pdq === undefined ? {} : { pdq: pdq.hash, pdqQuality: pdq.quality }),
     };
     for (const { matcher, match } of matches) {
@@ -245,12 +246,6 @@ export class SafetyScanner {
   #isAllowed(matcher: Matcher, sha256: string): boolean {
     return this.#allowed.get(matcher.bank.name)?.has(sha256) ?? false;
   }
-}
-
-async function md5OfFile(file: string): Promise<string> {
-  return createHash('md5')
-    .update(await readFile(file))
-    .digest('hex');
 }
 
 /** The provenance fields of an admitted record (as written, with its `_obhut` block). */

@@ -2,8 +2,6 @@ import type { PiiType } from './types.js';
 
 /** Characters before a match searched for context words (about five to eight words). */
 export const CONTEXT_WINDOW = 48;
-/** Added to a span's score when a context word precedes it (Presidio's factor). */
-export const CONTEXT_BOOST = 0.35;
 
 /** Builds a matcher for whole words or phrases; the text it gets is lower-cased already. */
 export function contextMatcher(words: readonly string[]): RegExp {

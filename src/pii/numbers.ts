@@ -13,7 +13,7 @@ import {
 import { CONTEXT, hasContext } from './context.js';
 import type { Lang, PiiType } from './types.js';
 
-/** Receives one candidate span; the detector applies context boosts and resolves overlaps. */
+/** Receives one candidate span (its score already raised by context); the detector filters and resolves overlaps. */
 export type Emit = (start: number, end: number, type: PiiType, score: number) => void;
 
 const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}/gu;

@@ -16,7 +16,6 @@ import { nearestIndices, type PixelImage } from './pdq/index.js';
  * - `full-resolution`: the whole decoded image, aspect ratio kept (what Java and most ports do).
  */
 export type HashPolicy = 'reference-512' | 'full-resolution';
-export const HASH_POLICIES: readonly HashPolicy[] = ['reference-512', 'full-resolution'];
 
 export const REFERENCE_RESIZE_LIMIT = 512;
 export const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;

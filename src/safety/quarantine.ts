@@ -4,9 +4,10 @@
 // off as another one.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { chmod, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
+import { digestFile } from './file-digest.js';
 
 export const QUARANTINE_DIR = 'quarantine';
 export const QUARANTINE_KEY_FILE = 'quarantine.key';
@@ -68,16 +69,6 @@ export function quarantinePath(home: string, sha256: string): string {
   return path.join(home, QUARANTINE_DIR, `${sha256}.bin`);
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  try {
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  } catch (err) {
-    throw new ObhutError('INPUT_UNREADABLE', `${file}: ${(err as Error).message}`, { cause: err });
-  }
-  return hash.digest('hex');
-}
-
 /**
  * Encrypts `file` into the quarantine. The input is only read, never changed or removed. The
  * encrypted file appears under its final name only when complete (written to a temporary name,
@@ -90,7 +81,7 @@ export async function quarantineFile(
   sha256?: string,
 ): Promise<QuarantinedFile> {
   if (key.length !== 32) throw new RangeError('the quarantine key must be 32 bytes');
-  const digest = sha256 ?? (await sha256OfFile(file));
+  const digest = sha256 ?? (await digestFile(file, 'sha256'));
   const target = quarantinePath(home, digest);
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -180,14 +171,4 @@ export async function decryptQuarantined(
   }
   if (createHash('sha256').update(plain).digest('hex') !== sha256) throw failed();
   return plain;
-}
-
-/** Writes a decrypted file to `out` with mode 0600, refusing to overwrite. */
-export async function exportQuarantined(
-  home: string,
-  key: Buffer,
-  sha256: string,
-  out: string,
-): Promise<void> {
-  await writeFile(out, await decryptQuarantined(home, key, sha256), { mode: 0o600, flag: 'wx' });
 }
