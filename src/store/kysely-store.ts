@@ -6,6 +6,7 @@ import type { BankEntry, HashBank, SignalType } from '../safety/bank.js';
 import type { Finding, FindingStatus } from '../safety/finding.js';
 import type { HashPolicy } from '../safety/image-input.js';
 import type { BankSignals } from '../safety/matcher.js';
+import { guard, insertedAny, optional } from './guard.js';
 import { appendInTransaction } from './log-append.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
 import { KyselyReviewStore, type ReviewStore } from './review-store.js';
@@ -76,7 +77,7 @@ export class KyselyStore implements Store {
   async appendConsentEvents(events: readonly NewConsentEvent[]) {
     const recordedAt = new Date().toISOString();
     let inserted = 0;
-    await this.guard('appending consent events', () =>
+    await guard('appending consent events', () =>
       this.db.transaction().execute(async (trx) => {
         for (let i = 0; i < events.length; i += INSERT_BATCH) {
           const rows = events.slice(i, i + INSERT_BATCH).map((e) => ({
@@ -103,7 +104,7 @@ export class KyselyStore implements Store {
   }
 
   async consentEventsOf(subject: string): Promise<StoredConsentEvent[]> {
-    const rows = await this.guard('reading consent events', () =>
+    const rows = await guard('reading consent events', () =>
       this.db
         .selectFrom('consent_events')
         .selectAll()
@@ -128,7 +129,7 @@ export class KyselyStore implements Store {
     let after: { atMs: number; seq: number } | undefined;
     for (;;) {
       const cursor = after;
-      const rows = await this.guard('scanning consent events', () => {
+      const rows = await guard('scanning consent events', () => {
         let query = this.db
           .selectFrom('consent_events')
           .select(['seq', 'subject', 'purpose', 'action', 'at', 'at_ms', 'channel'])
@@ -155,7 +156,7 @@ export class KyselyStore implements Store {
   }
 
   async countConsentEvents(): Promise<number> {
-    const row = await this.guard('counting consent events', () =>
+    const row = await guard('counting consent events', () =>
       this.db
         .selectFrom('consent_events')
         .select((eb) => eb.fn.countAll().as('n'))
@@ -165,7 +166,7 @@ export class KyselyStore implements Store {
   }
 
   async recordBuild(build: BuildSummary, subjects?: Iterable<Uint8Array>): Promise<void> {
-    await this.guard('recording the build', () =>
+    await guard('recording the build', () =>
       this.db.transaction().execute(async (trx) => {
         const result = await trx
           .insertInto('builds')
@@ -187,7 +188,7 @@ export class KyselyStore implements Store {
           // A byte-identical rebuild has the same manifest; keep the first record of it.
           .onConflict((oc) => oc.column('manifest_sha256').doNothing())
           .executeTakeFirst();
-        const inserted = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+        const inserted = insertedAny(result);
         if (!inserted || build.buildId === undefined || subjects === undefined) return;
         const buildId = build.buildId;
         let rows: { build_id: string; chunk: number; subjects: Buffer }[] = [];
@@ -206,7 +207,7 @@ export class KyselyStore implements Store {
   }
 
   async listBuilds(): Promise<BuildSummary[]> {
-    const rows = await this.guard('listing builds', () =>
+    const rows = await guard('listing builds', () =>
       this.db.selectFrom('builds').selectAll().orderBy('created_at').execute(),
     );
     return rows.map((r) => ({
@@ -218,16 +219,16 @@ export class KyselyStore implements Store {
       excluded: Number(r.excluded),
       rejected: Number(r.rejected),
       createdAt: r.created_at,
-      ...(r.build_id === null ? {} : { buildId: r.build_id }),
-      ...(r.subjects_root === null ? {} : { subjectsRoot: r.subjects_root }),
-      ...(r.subjects_count === null ? {} : { subjectsCount: Number(r.subjects_count) }),
-      ...(r.log_index === null ? {} : { logIndex: Number(r.log_index) }),
-      ...(r.checkpoint_size === null ? {} : { checkpointSize: Number(r.checkpoint_size) }),
+      ...optional('buildId', r.build_id),
+      ...optional('subjectsRoot', r.subjects_root),
+      ...optional('subjectsCount', r.subjects_count === null ? null : Number(r.subjects_count)),
+      ...optional('logIndex', r.log_index === null ? null : Number(r.log_index)),
+      ...optional('checkpointSize', r.checkpoint_size === null ? null : Number(r.checkpoint_size)),
     }));
   }
 
   async buildSubjects(buildId: string): Promise<Buffer | undefined> {
-    return this.guard('reading build subjects', async () => {
+    return guard('reading build subjects', async () => {
       const build = await this.db
         .selectFrom('builds')
         .select('subjects_count')
@@ -245,20 +246,20 @@ export class KyselyStore implements Store {
   }
 
   appendToLog(appends: readonly LogAppend[], sign: CheckpointSigner): Promise<LogBatchResult> {
-    return this.guard('appending to the transparency log', () =>
+    return guard('appending to the transparency log', () =>
       this.db.transaction().execute((trx) => appendInTransaction(trx, appends, sign)),
     );
   }
 
   async logSize(): Promise<number> {
-    const row = await this.guard('reading the log size', () =>
+    const row = await guard('reading the log size', () =>
       this.db.selectFrom('log_state').select('size').where('id', '=', 1).executeTakeFirstOrThrow(),
     );
     return Number(row.size);
   }
 
   async logEntries(start: number, end: number): Promise<Buffer[]> {
-    const rows = await this.guard('reading log entries', () =>
+    const rows = await guard('reading log entries', () =>
       this.db
         .selectFrom('log_entries')
         .select(['idx', 'entry'])
@@ -280,7 +281,7 @@ export class KyselyStore implements Store {
         if (list) list.push(index);
         else byLevel.set(level, [index]);
       }
-      const rows = await this.guard('reading log nodes', () =>
+      const rows = await guard('reading log nodes', () =>
         this.db
           .selectFrom('log_nodes')
           .select(['level', 'idx', 'hash'])
@@ -299,7 +300,7 @@ export class KyselyStore implements Store {
   }
 
   async logCheckpoint(size?: number): Promise<StoredCheckpoint | undefined> {
-    const row = await this.guard('reading a checkpoint', () => {
+    const row = await guard('reading a checkpoint', () => {
       const query = this.db.selectFrom('log_checkpoints').selectAll();
       return size === undefined
         ? query.orderBy('size', 'desc').limit(1).executeTakeFirst()
@@ -312,7 +313,7 @@ export class KyselyStore implements Store {
     let after = -1;
     for (;;) {
       const from = after;
-      const rows = await this.guard('reading checkpoints', () =>
+      const rows = await guard('reading checkpoints', () =>
         this.db
           .selectFrom('log_checkpoints')
           .selectAll()
@@ -328,7 +329,7 @@ export class KyselyStore implements Store {
   }
 
   async unloggedConsentEvents(limit: number): Promise<StoredConsentEvent[]> {
-    const rows = await this.guard('reading unlogged consent events', () =>
+    const rows = await guard('reading unlogged consent events', () =>
       this.db
         .selectFrom('consent_events')
         .selectAll()
@@ -341,7 +342,7 @@ export class KyselyStore implements Store {
   }
 
   async createSubjectRequest(r: SubjectRequest): Promise<void> {
-    await this.guard('storing a subject request', () =>
+    await guard('storing a subject request', () =>
       this.db
         .insertInto('subject_requests')
         .values({
@@ -360,7 +361,7 @@ export class KyselyStore implements Store {
   }
 
   async subjectRequests(subject?: string): Promise<SubjectRequest[]> {
-    const rows = await this.guard('reading subject requests', () => {
+    const rows = await guard('reading subject requests', () => {
       let query = this.db.selectFrom('subject_requests').selectAll();
       if (subject !== undefined) query = query.where('subject', '=', subject);
       return query.orderBy('received_at', 'desc').orderBy('id').limit(1000).execute();
@@ -372,7 +373,7 @@ export class KyselyStore implements Store {
     id: string,
     update: Pick<SubjectRequest, 'status' | 'answer'>,
   ): Promise<SubjectRequest | undefined> {
-    await this.guard('updating a subject request', () =>
+    await guard('updating a subject request', () =>
       this.db
         .updateTable('subject_requests')
         .set({
@@ -383,21 +384,21 @@ export class KyselyStore implements Store {
         .where('id', '=', id)
         .execute(),
     );
-    const row = await this.guard('reading a subject request', () =>
+    const row = await guard('reading a subject request', () =>
       this.db.selectFrom('subject_requests').selectAll().where('id', '=', id).executeTakeFirst(),
     );
     return row && toSubjectRequest(row);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    const row = await this.guard('reading metadata', () =>
+    const row = await guard('reading metadata', () =>
       this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst(),
     );
     return row?.value;
   }
 
   async initMeta(key: string, value: string): Promise<string> {
-    await this.guard('writing metadata', () =>
+    await guard('writing metadata', () =>
       this.db
         .insertInto('meta')
         .values({ key, value })
@@ -408,7 +409,7 @@ export class KyselyStore implements Store {
   }
 
   async importBank(bank: HashBank, entries: readonly BankEntry[]): Promise<BankImportResult> {
-    return this.guard('importing a hash bank', () =>
+    return guard('importing a hash bank', () =>
       this.db.transaction().execute(async (trx) => {
         const existing = await trx
           .selectFrom('hash_banks')
@@ -489,7 +490,7 @@ export class KyselyStore implements Store {
   }
 
   async listBanks(): Promise<StoredHashBank[]> {
-    const rows = await this.guard('listing hash banks', () =>
+    const rows = await guard('listing hash banks', () =>
       this.db
         .selectFrom('hash_banks as b')
         .leftJoin('hash_bank_entries as e', 'e.bank', 'b.name')
@@ -525,13 +526,8 @@ export class KyselyStore implements Store {
   }
 
   async bankEntries(name: string): Promise<BankEntry[] | undefined> {
-    return this.guard('reading a hash bank', async () => {
-      const bank = await this.db
-        .selectFrom('hash_banks')
-        .select('name')
-        .where('name', '=', name)
-        .executeTakeFirst();
-      if (!bank) return undefined;
+    return guard('reading a hash bank', async () => {
+      if (!(await this.#hasBank(name))) return undefined;
       const rows = await this.db
         .selectFrom('hash_bank_entries')
         .select(['hash', 'labels'])
@@ -543,13 +539,8 @@ export class KyselyStore implements Store {
   }
 
   async bankSignals(name: string): Promise<BankSignals | undefined> {
-    return this.guard('reading a hash bank', async () => {
-      const bank = await this.db
-        .selectFrom('hash_banks')
-        .select('name')
-        .where('name', '=', name)
-        .executeTakeFirst();
-      if (!bank) return undefined;
+    return guard('reading a hash bank', async () => {
+      if (!(await this.#hasBank(name))) return undefined;
       // One aggregated row instead of a row object per hash: loading a million-hash bank was
       // 3 s of row materialisation. SQLite concatenates a subquery in its order (read from the
       // primary key alone); PostgreSQL needs the order inside the aggregate.
@@ -581,7 +572,7 @@ export class KyselyStore implements Store {
 
   async recordFinding(f: Finding): Promise<boolean> {
     const p = f.provenance;
-    const result = await this.guard('storing a finding', () =>
+    const result = await guard('storing a finding', () =>
       this.db
         .insertInto('findings')
         .values({
@@ -620,13 +611,13 @@ export class KyselyStore implements Store {
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst(),
     );
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    return insertedAny(result);
   }
 
   async listFindings(
     filter: { buildId?: string; status?: FindingStatus } = {},
   ): Promise<Finding[]> {
-    const rows = await this.guard('listing findings', () => {
+    const rows = await guard('listing findings', () => {
       let query = this.db.selectFrom('findings').selectAll();
       if (filter.buildId !== undefined) query = query.where('build_id', '=', filter.buildId);
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
@@ -636,7 +627,7 @@ export class KyselyStore implements Store {
   }
 
   async getFinding(id: string): Promise<Finding | undefined> {
-    const row = await this.guard('reading a finding', () =>
+    const row = await guard('reading a finding', () =>
       this.db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst(),
     );
     return row && toFinding(row);
@@ -649,7 +640,7 @@ export class KyselyStore implements Store {
   ): Promise<Finding | undefined> {
     // The status and the bank's allow list change together: a finding judged a false positive
     // lets its file through the next build, and judging it otherwise later takes that back.
-    await this.guard('updating a finding', () =>
+    await guard('updating a finding', () =>
       this.db.transaction().execute(async (tx) => {
         const now = new Date().toISOString();
         const row = await tx
@@ -684,7 +675,7 @@ export class KyselyStore implements Store {
   }
 
   async bankAllowList(bank: string): Promise<AllowedFile[]> {
-    const rows = await this.guard('reading an allow list', () =>
+    const rows = await guard('reading an allow list', () =>
       this.db
         .selectFrom('bank_allow_list')
         .selectAll()
@@ -695,28 +686,27 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({
       bank: r.bank,
       sha256: r.sha256,
-      ...(r.pdq === null ? {} : { pdq: r.pdq }),
+      ...optional('pdq', r.pdq),
       findingId: r.finding_id,
       addedAt: r.added_at,
     }));
   }
 
-  async close(): Promise<void> {
-    await this.db.destroy();
+  async #hasBank(name: string): Promise<boolean> {
+    const bank = await this.db
+      .selectFrom('hash_banks')
+      .select('name')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return bank !== undefined;
   }
 
-  private async guard<T>(what: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      throw wrapError(err, 'STORE_FAILED', `database error while ${what}`);
-    }
+  async close(): Promise<void> {
+    await this.db.destroy();
   }
 }
 
 function toFinding(r: Selectable<FindingTable>): Finding {
-  const optional = <K extends string, V>(key: K, value: V | null) =>
-    (value === null ? {} : { [key]: value }) as { [P in K]?: V };
   return {
     id: r.id,
     buildId: r.build_id,

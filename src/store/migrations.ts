@@ -253,11 +253,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop table findings`.execute(db);
       },
     },
-    '0008-staff': staffMigration,
-    '0009-review': reviewMigration,
-    '0010-staff-lockout': staffLockoutMigration,
-    '0011-bank-labelled-index': bankLabelledIndexMigration,
-    '0012-review-notes': reviewNotesMigration,
     '0007-bank-allow-list': {
       async up(db: Kysely<unknown>) {
         // Files a finding judged a false positive: a bank never matches them again.
@@ -275,6 +270,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop table bank_allow_list`.execute(db);
       },
     },
+    '0008-staff': staffMigration,
+    '0009-review': reviewMigration,
+    '0010-staff-lockout': staffLockoutMigration,
+    '0011-bank-labelled-index': bankLabelledIndexMigration,
+    '0012-review-notes': reviewNotesMigration,
     '0013-review-exposure': reviewExposureMigration,
   };
 }

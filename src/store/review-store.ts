@@ -1,5 +1,4 @@
 import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
-import { wrapError } from '../errors/index.js';
 import type {
   Assignment,
   AssignmentRules,
@@ -26,6 +25,7 @@ import {
   pickTask,
   UNMASK_APPROVALS,
 } from '../review/rules.js';
+import { guard, insertedAny, optional } from './guard.js';
 import type { Database } from './schema.js';
 
 /** An item to queue, with its raw part; `recordKey` (SHA-256 of the record id) keeps it unique. */
@@ -291,7 +291,7 @@ export class KyselyReviewStore implements ReviewStore {
 
   enqueue(item: NewReviewItem, task: { id: string; k: number }): Promise<boolean> {
     const createdMs = Date.parse(item.createdAt);
-    return this.#guard('queueing a review item', () =>
+    return guard('queueing a review item', () =>
       this.#db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('review_items')
@@ -312,7 +312,7 @@ export class KyselyReviewStore implements ReviewStore {
           })
           .onConflict((oc) => oc.column('record_key').doNothing())
           .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+        if (!insertedAny(inserted)) return false;
         await trx
           .insertInto('review_tasks')
           .values({
@@ -331,14 +331,14 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async item(id: string): Promise<ReviewItem | undefined> {
-    const row = await this.#guard('reading a review item', () =>
+    const row = await guard('reading a review item', () =>
       this.#db.selectFrom('review_items').selectAll().where('id', '=', id).executeTakeFirst(),
     );
     return row && toItem(row);
   }
 
   async rawPart(id: string): Promise<RawPart | undefined> {
-    const row = await this.#guard('reading a raw review item', () =>
+    const row = await guard('reading a raw review item', () =>
       this.#db
         .selectFrom('review_items')
         .select(['raw_record', 'raw_media'])
@@ -356,14 +356,14 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async task(id: string): Promise<ReviewTask | undefined> {
-    const row = await this.#guard('reading a review task', () =>
+    const row = await guard('reading a review task', () =>
       this.#db.selectFrom('review_tasks').selectAll().where('id', '=', id).executeTakeFirst(),
     );
     return row && toTask(row);
   }
 
   async tasksOf(item: string): Promise<ReviewTask[]> {
-    const rows = await this.#guard('reading review tasks', () =>
+    const rows = await guard('reading review tasks', () =>
       this.#db
         .selectFrom('review_tasks')
         .selectAll()
@@ -377,7 +377,7 @@ export class KyselyReviewStore implements ReviewStore {
 
   assignNext(reviewer: string, rules: AssignmentRules, now: Date): Promise<Assignment | undefined> {
     const nowMs = now.getTime();
-    return this.#guard('assigning a review task', () =>
+    return guard('assigning a review task', () =>
       this.#db.transaction().execute(async (trx) => {
         // The lock first (see migration 0009): everything below sees every earlier assignment.
         await trx
@@ -397,12 +397,11 @@ export class KyselyReviewStore implements ReviewStore {
           .executeTakeFirst();
         if (held) return toAssignment(held);
 
-        const today = await trx
-          .selectFrom('review_assignments')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('reviewer', '=', reviewer)
-          .where('assigned_ms', '>=', dayStart(nowMs))
-          .executeTakeFirstOrThrow();
+        // Quota and exposure first: a reviewer past either needs no candidates read.
+        const since = dayStart(nowMs);
+        const today = await assignedSince(trx, reviewer, since);
+        if (today >= rules.dailyQuota) return undefined;
+        if (exposureReached(await exposureSince(trx, reviewer, since), rules)) return undefined;
         const perSubject = new Map<string, number>();
         if (rules.perSubjectCap !== undefined) {
           const rows = await trx
@@ -416,10 +415,7 @@ export class KyselyReviewStore implements ReviewStore {
             .execute();
           for (const r of rows) perSubject.set(r.subject!, Number(r.n));
         }
-        const load = { id: reviewer, today: Number(today.n), perSubject };
-        if (load.today >= rules.dailyQuota) return undefined;
-        if (exposureReached(await exposureSince(trx, reviewer, dayStart(nowMs)), rules))
-          return undefined;
+        const load = { id: reviewer, today, perSubject };
 
         for (let offset = 0; ; offset += CANDIDATE_PAGE) {
           const page = await candidates(trx, reviewer, nowMs, offset);
@@ -453,7 +449,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async assignment(task: string, reviewer: string): Promise<Assignment | undefined> {
-    const row = await this.#guard('reading an assignment', () =>
+    const row = await guard('reading an assignment', () =>
       this.#db
         .selectFrom('review_assignments')
         .selectAll()
@@ -465,7 +461,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async assignments(task: string): Promise<Assignment[]> {
-    const rows = await this.#guard('reading assignments', () =>
+    const rows = await guard('reading assignments', () =>
       this.#db
         .selectFrom('review_assignments')
         .selectAll()
@@ -477,20 +473,14 @@ export class KyselyReviewStore implements ReviewStore {
     return rows.map(toAssignment);
   }
 
-  async assignedToday(reviewer: string, now: Date): Promise<number> {
-    const row = await this.#guard('counting assignments', () =>
-      this.#db
-        .selectFrom('review_assignments')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('reviewer', '=', reviewer)
-        .where('assigned_ms', '>=', dayStart(now.getTime()))
-        .executeTakeFirstOrThrow(),
+  assignedToday(reviewer: string, now: Date): Promise<number> {
+    return guard('counting assignments', () =>
+      assignedSince(this.#db, reviewer, dayStart(now.getTime())),
     );
-    return Number(row.n);
   }
 
   release(task: string, reviewer: string, now: Date): Promise<TaskChange> {
-    return this.#guard('releasing an assignment', () =>
+    return guard('releasing an assignment', () =>
       this.#db.transaction().execute(async (trx) => {
         const status = await lockTask(trx, task);
         if (status === undefined) return 'not_found';
@@ -507,7 +497,7 @@ export class KyselyReviewStore implements ReviewStore {
     now: Date,
     comment?: string,
   ): Promise<{ outcome: TaskChange; done: boolean }> {
-    return this.#guard('storing an answer', () =>
+    return guard('storing an answer', () =>
       this.#db.transaction().execute(async (trx) => {
         const locked = await lockTask(trx, task);
         if (locked === undefined) return { outcome: 'not_found' as const, done: false };
@@ -538,7 +528,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async answers(task: string): Promise<StoredAnswer[]> {
-    const rows = await this.#guard('reading answers', () =>
+    const rows = await guard('reading answers', () =>
       this.#db
         .selectFrom('review_answers')
         .selectAll()
@@ -551,7 +541,7 @@ export class KyselyReviewStore implements ReviewStore {
       task: r.task,
       reviewer: r.reviewer,
       answer: JSON.parse(r.answer) as ReviewAnswer,
-      ...(r.comment === null ? {} : { comment: r.comment }),
+      ...optional('comment', r.comment),
       answeredAt: r.answered_at,
     }));
   }
@@ -560,7 +550,7 @@ export class KyselyReviewStore implements ReviewStore {
     flag: { id: string; task: string; reviewer: string; category: FlagCategory; note?: string },
     now: Date,
   ): Promise<TaskChange> {
-    return this.#guard('flagging a task', () =>
+    return guard('flagging a task', () =>
       this.#db.transaction().execute(async (trx) => {
         const locked = await lockTask(trx, flag.task);
         if (locked === undefined) return 'not_found';
@@ -591,7 +581,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async flags(status?: 'open' | 'resolved'): Promise<ReviewFlag[]> {
-    const rows = await this.#guard('listing flags', () => {
+    const rows = await guard('listing flags', () => {
       let query = this.#db.selectFrom('review_flags').selectAll();
       if (status) query = query.where('status', '=', status);
       return query.orderBy('created_at').orderBy('id').execute();
@@ -600,7 +590,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async getFlag(id: string): Promise<ReviewFlag | undefined> {
-    const row = await this.#guard('reading a flag', () =>
+    const row = await guard('reading a flag', () =>
       this.#db.selectFrom('review_flags').selectAll().where('id', '=', id).executeTakeFirst(),
     );
     return row && toFlag(row);
@@ -613,7 +603,7 @@ export class KyselyReviewStore implements ReviewStore {
     now: Date,
     note?: string,
   ): Promise<ReviewFlag | undefined> {
-    return this.#guard('resolving a flag', () =>
+    return guard('resolving a flag', () =>
       this.#db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable('review_flags')
@@ -632,8 +622,7 @@ export class KyselyReviewStore implements ReviewStore {
         const locked = await lockTask(trx, row.task);
         if (resolution === 'remove') {
           if (locked && locked.status !== 'removed') {
-            await endActive(trx, row.task, now);
-            await setStatus(trx, row.task, 'removed', now);
+            await removeLocked(trx, row.task, now);
           }
         } else if (locked?.status === 'flagged') {
           const others = await trx
@@ -650,12 +639,11 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   removeTask(task: string, now: Date): Promise<boolean> {
-    return this.#guard('removing a task', () =>
+    return guard('removing a task', () =>
       this.#db.transaction().execute(async (trx) => {
         const locked = await lockTask(trx, task);
         if (!locked || locked.status === 'removed') return false;
-        await endActive(trx, task, now);
-        await setStatus(trx, task, 'removed', now);
+        await removeLocked(trx, task, now);
         return true;
       }),
     );
@@ -668,7 +656,7 @@ export class KyselyReviewStore implements ReviewStore {
     justification: string;
     createdAt: string;
   }): Promise<void> {
-    await this.#guard('storing an unmask request', () =>
+    await guard('storing an unmask request', () =>
       this.#db
         .insertInto('review_unmask')
         .values({
@@ -685,7 +673,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   getUnmask(id: string): Promise<UnmaskRequest | undefined> {
-    return this.#guard('reading an unmask request', () => readUnmask(this.#db, id));
+    return guard('reading an unmask request', () => readUnmask(this.#db, id));
   }
 
   approveUnmask(
@@ -697,7 +685,7 @@ export class KyselyReviewStore implements ReviewStore {
     outcome: 'ok' | 'not_found' | 'requester' | 'already_approved' | 'decided';
     request?: UnmaskRequest;
   }> {
-    return this.#guard('approving an unmask request', () =>
+    return guard('approving an unmask request', () =>
       this.#db.transaction().execute(async (trx) => {
         // A no-op write locks the request (PostgreSQL) or the database (SQLite) first.
         const locked = await trx
@@ -729,7 +717,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async addHold(hold: Omit<LegalHold, 'releasedBy' | 'releasedAt'>): Promise<void> {
-    await this.#guard('storing a legal hold', () =>
+    await guard('storing a legal hold', () =>
       this.#db
         .insertInto('review_holds')
         .values({
@@ -747,7 +735,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async releaseHold(id: string, by: string, now: Date): Promise<LegalHold | undefined> {
-    const row = await this.#guard('releasing a legal hold', () =>
+    const row = await guard('releasing a legal hold', () =>
       this.#db
         .updateTable('review_holds')
         .set({ released_by: by, released_at: now.toISOString() })
@@ -760,7 +748,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async holds(options: { active?: boolean } = {}): Promise<LegalHold[]> {
-    const rows = await this.#guard('listing legal holds', () => {
+    const rows = await guard('listing legal holds', () => {
       let query = this.#db.selectFrom('review_holds').selectAll();
       if (options.active) query = query.where('released_at', 'is', null);
       return query.orderBy('created_at').orderBy('id').execute();
@@ -769,7 +757,7 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   async queueCounts(now: Date): Promise<QueueCounts> {
-    return this.#guard('counting the review queue', async () => {
+    return guard('counting the review queue', async () => {
       const rows = await this.#db
         .selectFrom('review_tasks')
         .select(['status', (eb) => eb.fn.countAll().as('n')])
@@ -799,7 +787,7 @@ export class KyselyReviewStore implements ReviewStore {
     ms: number;
     at: Date;
   }): Promise<boolean> {
-    const r = await this.#guard('recording exposure', () =>
+    const r = await guard('recording exposure', () =>
       this.#db
         .insertInto('review_exposure')
         .values({
@@ -813,18 +801,18 @@ export class KyselyReviewStore implements ReviewStore {
         .onConflict((oc) => oc.columns(['reviewer', 'task']).doNothing())
         .executeTakeFirst(),
     );
-    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+    return insertedAny(r);
   }
 
   exposureToday(reviewer: string, now: Date): Promise<number> {
-    return this.#guard('reading exposure', () =>
+    return guard('reading exposure', () =>
       exposureSince(this.#db, reviewer, dayStart(now.getTime())),
     );
   }
 
   exposureByReviewer(now: Date): Promise<Map<string, number>> {
     const since = dayStart(now.getTime());
-    return this.#guard('reading exposure', async () => {
+    return guard('reading exposure', async () => {
       const active = await this.#db
         .selectFrom('review_assignments')
         .select('reviewer')
@@ -843,62 +831,55 @@ export class KyselyReviewStore implements ReviewStore {
     });
   }
 
-  async rawDue(beforeMs: number, item?: string): Promise<string[]> {
-    const rows = await this.#guard('finding raw parts past retention', () =>
-      this.#db
-        .selectFrom('review_items as i')
-        .select('i.id')
-        .$if(item !== undefined, (q) => q.where('i.id', '=', item!))
-        .where('i.created_ms', '<', beforeMs)
-        .where('i.raw_deleted_at', 'is', null)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('review_tasks as t')
-                .select('t.id')
-                .whereRef('t.item', '=', 'i.id')
-                .where('t.status', 'in', ['open', 'flagged']),
-            ),
-          ),
-        )
-        .where((eb) => eb.not(eb.exists(activeHold(eb))))
-        .orderBy('i.created_ms')
-        .orderBy('i.id')
-        .execute(),
+  rawDue(beforeMs: number, item?: string): Promise<string[]> {
+    return guard('finding raw parts past retention', () =>
+      this.#due('raw_deleted_at', ['open', 'flagged'], beforeMs, item),
     );
-    return rows.map((r) => r.id);
   }
 
-  async derivedDue(beforeMs: number): Promise<string[]> {
-    const rows = await this.#guard('finding derivatives past retention', () =>
-      this.#db
-        .selectFrom('review_items as i')
-        .select('i.id')
-        .where('i.created_ms', '<', beforeMs)
-        .where('i.derived_deleted_at', 'is', null)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('review_tasks as t')
-                .select('t.id')
-                .whereRef('t.item', '=', 'i.id')
-                .where('t.status', '=', 'flagged'),
-            ),
-          ),
-        )
-        .where((eb) => eb.not(eb.exists(activeHold(eb))))
-        .orderBy('i.created_ms')
-        .orderBy('i.id')
-        .execute(),
+  derivedDue(beforeMs: number): Promise<string[]> {
+    return guard('finding derivatives past retention', () =>
+      this.#due('derived_deleted_at', ['flagged'], beforeMs),
     );
+  }
+
+  /**
+   * Items created before `beforeMs` whose part (`deleted` still null) is stored, with no task in
+   * `sparing` and no active hold, oldest first; only `item` when given.
+   */
+  async #due(
+    deleted: 'raw_deleted_at' | 'derived_deleted_at',
+    sparing: TaskStatus[],
+    beforeMs: number,
+    item?: string,
+  ): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('review_items as i')
+      .select('i.id')
+      .$if(item !== undefined, (q) => q.where('i.id', '=', item!))
+      .where('i.created_ms', '<', beforeMs)
+      .where(`i.${deleted}`, 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('review_tasks as t')
+              .select('t.id')
+              .whereRef('t.item', '=', 'i.id')
+              .where('t.status', 'in', sparing),
+          ),
+        ),
+      )
+      .where((eb) => eb.not(eb.exists(activeHold(eb))))
+      .orderBy('i.created_ms')
+      .orderBy('i.id')
+      .execute();
     return rows.map((r) => r.id);
   }
 
   markDeleted(item: string, what: 'raw' | 'derived', at: Date): Promise<boolean> {
     const when = at.toISOString();
-    return this.#guard('recording a deletion', () =>
+    return guard('recording a deletion', () =>
       this.#db.transaction().execute(async (trx) => {
         if (what === 'raw') {
           const r = await trx
@@ -916,28 +897,29 @@ export class KyselyReviewStore implements ReviewStore {
           .where('derived_deleted_at', 'is', null)
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) === 0) return false;
-        // Nothing is left to review: its open tasks leave the queue.
-        const open = await trx
-          .selectFrom('review_tasks')
-          .select('id')
+        // Nothing is left to review: its open tasks leave the queue, in two statements rather
+        // than two per task.
+        await trx
+          .updateTable('review_assignments')
+          .set({ state: 'released', ended_at: when })
+          .where('state', '=', 'active')
+          .where('task', 'in', (eb) =>
+            eb
+              .selectFrom('review_tasks')
+              .select('id')
+              .where('item', '=', item)
+              .where('status', '=', 'open'),
+          )
+          .execute();
+        await trx
+          .updateTable('review_tasks')
+          .set({ status: 'removed', updated_at: when })
           .where('item', '=', item)
           .where('status', '=', 'open')
           .execute();
-        for (const { id } of open) {
-          await endActive(trx, id, at);
-          await setStatus(trx, id, 'removed', at);
-        }
         return true;
       }),
     );
-  }
-
-  async #guard<T>(what: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      throw wrapError(err, 'STORE_FAILED', `database error while ${what}`);
-    }
   }
 }
 
@@ -993,6 +975,17 @@ async function candidates(
     reviewers: [],
     subject: r.subject ?? undefined,
   }));
+}
+
+/** How many assignments the reviewer took since `sinceMs`. */
+async function assignedSince(db: Db | Trx, reviewer: string, sinceMs: number): Promise<number> {
+  const row = await db
+    .selectFrom('review_assignments')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('reviewer', '=', reviewer)
+    .where('assigned_ms', '>=', sinceMs)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** A member's exposure (milliseconds) since `sinceMs`. */
@@ -1054,6 +1047,12 @@ async function endAssignment(
     .where('expires_ms', '>', now.getTime())
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** Takes a locked task off the queue: its active assignments end and it is `removed`. */
+async function removeLocked(trx: Trx, task: string, now: Date): Promise<void> {
+  await endActive(trx, task, now);
+  await setStatus(trx, task, 'removed', now);
 }
 
 async function endActive(trx: Trx, task: string, now: Date): Promise<void> {
@@ -1134,10 +1133,10 @@ function toFlag(r: Selectable<ReviewFlagTable>): ReviewFlag {
     note: r.note ?? undefined,
     status: r.status as 'open' | 'resolved',
     createdAt: r.created_at,
-    ...(r.resolution === null ? {} : { resolution: r.resolution as FlagResolution }),
-    ...(r.resolved_by === null ? {} : { resolvedBy: r.resolved_by }),
-    ...(r.resolved_at === null ? {} : { resolvedAt: r.resolved_at }),
-    ...(r.resolved_note === null ? {} : { resolvedNote: r.resolved_note }),
+    ...optional('resolution', r.resolution as FlagResolution | null),
+    ...optional('resolvedBy', r.resolved_by),
+    ...optional('resolvedAt', r.resolved_at),
+    ...optional('resolvedNote', r.resolved_note),
   };
 }
 

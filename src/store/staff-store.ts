@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { wrapError } from '../errors/index.js';
 import type { Role } from '../staff/roles.js';
 import type { StaffMember } from '../staff/staff.js';
+import { guard, insertedAny, optional } from './guard.js';
 import type { Database } from './schema.js';
 
 export interface StaffCredentials {
@@ -134,13 +134,7 @@ export class KyselyStaffStore implements StaffStore {
   }
 
   async add(member: StaffMember, passwordHash: string): Promise<boolean> {
-    return this.guard('adding a staff member', async () => {
-      const taken = await this.db
-        .selectFrom('staff')
-        .select('id')
-        .where((eb) => eb.or([eb('id', '=', member.id), eb('username', '=', member.username)]))
-        .executeTakeFirst();
-      if (taken) return false;
+    return guard('adding a staff member', async () => {
       const result = await this.db
         .insertInto('staff')
         .values({
@@ -153,36 +147,37 @@ export class KyselyStaffStore implements StaffStore {
           created_at: member.createdAt,
           updated_at: member.createdAt,
         })
-        // Two concurrent adds of one name: the loser inserts nothing rather than failing.
+        // A taken id or username (the primary key and a unique column), also when two adds
+        // race: nothing is inserted, rather than failing.
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+      return insertedAny(result);
     });
   }
 
   async get(id: string): Promise<StaffMember | undefined> {
-    const row = await this.guard('reading a staff member', () =>
+    const row = await guard('reading a staff member', () =>
       this.db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst(),
     );
     return row && toMember(row);
   }
 
   async credentials(username: string): Promise<StaffCredentials | undefined> {
-    const row = await this.guard('reading a staff member', () =>
+    const row = await guard('reading a staff member', () =>
       this.db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst(),
     );
     return row && { member: toMember(row), passwordHash: row.password_hash };
   }
 
   async list(): Promise<StaffMember[]> {
-    const rows = await this.guard('listing staff', () =>
+    const rows = await guard('listing staff', () =>
       this.db.selectFrom('staff').selectAll().orderBy('username').execute(),
     );
     return rows.map(toMember);
   }
 
   async update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined> {
-    return this.guard('updating a staff member', () =>
+    return guard('updating a staff member', () =>
       this.db.transaction().execute(async (trx) => {
         const set: Partial<StaffTable> = { updated_at: new Date().toISOString() };
         if (changes.role !== undefined) set.role = changes.role;
@@ -204,7 +199,7 @@ export class KyselyStaffStore implements StaffStore {
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
-    const result = await this.guard('changing a password', () =>
+    const result = await guard('changing a password', () =>
       this.db
         .updateTable('staff')
         .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
@@ -215,7 +210,7 @@ export class KyselyStaffStore implements StaffStore {
   }
 
   async createSession(s: StaffSessionRecord): Promise<void> {
-    await this.guard('storing a session', () =>
+    await guard('storing a session', () =>
       this.db
         .insertInto('staff_sessions')
         .values({
@@ -232,7 +227,7 @@ export class KyselyStaffStore implements StaffStore {
   async session(
     tokenHash: string,
   ): Promise<{ session: StaffSessionRecord; member: StaffMember } | undefined> {
-    const row = await this.guard('reading a session', () =>
+    const row = await guard('reading a session', () =>
       this.db
         .selectFrom('staff_sessions as s')
         .innerJoin('staff', 'staff.id', 's.staff_id')
@@ -261,7 +256,7 @@ export class KyselyStaffStore implements StaffStore {
   }
 
   async touchSession(tokenHash: string, lastSeenMs: number): Promise<void> {
-    await this.guard('updating a session', () =>
+    await guard('updating a session', () =>
       this.db
         .updateTable('staff_sessions')
         .set({ last_seen_ms: lastSeenMs })
@@ -271,20 +266,20 @@ export class KyselyStaffStore implements StaffStore {
   }
 
   async revokeSession(tokenHash: string): Promise<void> {
-    await this.guard('ending a session', () =>
+    await guard('ending a session', () =>
       this.db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute(),
     );
   }
 
   async revokeSessionsOf(staffId: string): Promise<number> {
-    const result = await this.guard('ending sessions', () =>
+    const result = await guard('ending sessions', () =>
       this.db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).executeTakeFirst(),
     );
     return Number(result.numDeletedRows);
   }
 
   async pruneSessions(nowMs: number, idleSinceMs: number): Promise<number> {
-    const result = await this.guard('pruning sessions', () =>
+    const result = await guard('pruning sessions', () =>
       this.db
         .deleteFrom('staff_sessions')
         .where((eb) =>
@@ -312,7 +307,7 @@ export class KyselyStaffStore implements StaffStore {
       when ${t}.lock_ms = 0 then ${n(policy.baseMs)}
       when ${t}.lock_ms * 2 >= ${n(maxMs)} then ${n(maxMs)}
       else ${t}.lock_ms * 2 end`;
-    const row = await this.guard('counting a sign-in attempt', () =>
+    const row = await guard('counting a sign-in attempt', () =>
       this.db
         .insertInto('staff_sign_in_throttle')
         .values({
@@ -353,13 +348,13 @@ export class KyselyStaffStore implements StaffStore {
   }
 
   async clearSignInAttempts(key: string): Promise<void> {
-    await this.guard('clearing sign-in attempts', () =>
+    await guard('clearing sign-in attempts', () =>
       this.db.deleteFrom('staff_sign_in_throttle').where('key', '=', key).execute(),
     );
   }
 
   async signInThrottle(key: string): Promise<SignInThrottleState | undefined> {
-    const row = await this.guard('reading sign-in attempts', () =>
+    const row = await guard('reading sign-in attempts', () =>
       this.db
         .selectFrom('staff_sign_in_throttle')
         .select(['failures', 'locked_until_ms', 'last_attempt_ms'])
@@ -376,7 +371,7 @@ export class KyselyStaffStore implements StaffStore {
   }
 
   async pruneSignInThrottle(nowMs: number, idleSinceMs: number): Promise<number> {
-    const result = await this.guard('pruning sign-in attempts', () =>
+    const result = await guard('pruning sign-in attempts', () =>
       this.db
         .deleteFrom('staff_sign_in_throttle')
         .where('last_attempt_ms', '<', idleSinceMs)
@@ -384,14 +379,6 @@ export class KyselyStaffStore implements StaffStore {
         .executeTakeFirst(),
     );
     return Number(result.numDeletedRows);
-  }
-
-  private async guard<T>(what: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      throw wrapError(err, 'STORE_FAILED', `database error while ${what}`);
-    }
   }
 }
 
@@ -402,6 +389,6 @@ function toMember(row: Selectable<StaffTable>): StaffMember {
     role: row.role as Role,
     disabled: Number(row.disabled) !== 0,
     createdAt: row.created_at,
-    ...(row.daily_quota === null ? {} : { dailyQuota: Number(row.daily_quota) }),
+    ...optional('dailyQuota', row.daily_quota === null ? null : Number(row.daily_quota)),
   };
 }

@@ -336,7 +336,13 @@ export function reviewContract(name: string, factory: StoreFactory): void {
         media: undefined,
       });
       expect((await store.review.item(done.item.id))!.rawDeletedAt).toBe(at(11).toISOString());
+      // Deleting the derivatives takes the open task off the queue and ends who held it.
+      expect((await store.review.assignNext(staff(3), DEFAULT_RULES, at(11)))!.task).toBe(
+        open.task,
+      );
       expect(await store.review.markDeleted(open.item.id, 'derived', at(11))).toBe(true);
+      expect(await store.review.markDeleted(open.item.id, 'derived', at(11))).toBe(false);
+      expect((await store.review.assignment(open.task, staff(3)))!.state).toBe('released');
       const item = (await store.review.item(open.item.id))!;
       expect(item.view).toBeUndefined();
       expect(item.derivedMedia).toBeUndefined();
