@@ -14,7 +14,5 @@ export const TASK_ID = /^rt_[0-9a-f]{32}$/;
 export const FLAG_ID = /^rf_[0-9a-f]{32}$/;
 export const UNMASK_ID = /^ru_[0-9a-f]{32}$/;
 export const HOLD_ID = /^lh_[0-9a-f]{32}$/;
-/** Staff ids (`src/staff/`): `st_` + 16 hex. */
-export const STAFF_ID = /^st_[0-9a-f]{16}$/;
 /** A subject's pseudonym: HMAC-SHA-256, lower-case hex. */
 export const PSEUDONYM = /^[0-9a-f]{64}$/;

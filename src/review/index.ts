@@ -55,9 +55,7 @@ export {
   type ReviewContext,
   releaseTask,
   reviewContext,
-  subjectWithdrew,
   taskAndItem,
-  withdrawItem,
 } from './tasks.js';
 export {
   parseLabelsSchema,

@@ -72,7 +72,7 @@ export async function openTask(
 }
 
 /** Whether the subject has, as of `now`, objected to human review or withdrawn a needed consent. */
-export async function subjectWithdrew(store: Store, item: ReviewItem, now: Date): Promise<boolean> {
+async function subjectWithdrew(store: Store, item: ReviewItem, now: Date): Promise<boolean> {
   if (item.subject === undefined) return false;
   const purposes = await subjectStatus(store, item.subject, now.getTime());
   const state = purposes.find((p) => p.purpose === 'human_review')?.state ?? 'none';
@@ -84,7 +84,7 @@ export async function subjectWithdrew(store: Store, item: ReviewItem, now: Date)
  * reviewer's copy deleted, and the raw part too unless a legal hold or a flag keeps it; each
  * deletion is logged (`deletion`, reason `objection`).
  */
-export async function withdrawItem(ctx: ReviewContext, itemId: string, now: Date): Promise<void> {
+async function withdrawItem(ctx: ReviewContext, itemId: string, now: Date): Promise<void> {
   for (const task of await ctx.store.review.tasksOf(itemId)) {
     if (task.status !== 'flagged') await ctx.store.review.removeTask(task.id, now);
   }

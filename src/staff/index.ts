@@ -18,7 +18,7 @@ export {
   type ScryptParams,
   verifyPassword,
 } from './password.js';
-export { isRole, ROLES, type Role } from './roles.js';
+export { ROLES, type Role } from './roles.js';
 export {
   type ActiveSession,
   DEFAULT_ABSOLUTE_MS,

@@ -1,7 +1,3 @@
 /** The review console's roles; what each may do is decided in one place, `src/authz/`. */
 export const ROLES = ['reviewer', 'lead', 'trust_safety', 'privacy_officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -5,6 +5,8 @@ import {
   addStaff,
   type LockoutOptions,
   MAX_DAILY_QUOTA,
+  MAX_PASSWORD_BYTES,
+  MIN_PASSWORD_LENGTH,
   ROLES,
   type Role,
   type SessionOptions,
@@ -96,7 +98,7 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
         additionalProperties: false,
         properties: {
           username: { type: 'string', minLength: 1, maxLength: 64 },
-          password: { type: 'string', minLength: 1, maxLength: 1024 },
+          password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_BYTES },
         },
       },
       response: {
@@ -211,7 +213,11 @@ function registerRoutes(app: FastifyInstance, opts: ReviewSessionOptions) {
           properties: {
             username: { type: 'string', pattern: USERNAME_PATTERN },
             role: { type: 'string', enum: ROLES },
-            password: { type: 'string', minLength: 12, maxLength: 1024 },
+            password: {
+              type: 'string',
+              minLength: MIN_PASSWORD_LENGTH,
+              maxLength: MAX_PASSWORD_BYTES,
+            },
             daily_quota: { type: 'integer', minimum: 1, maximum: MAX_DAILY_QUOTA },
           },
         },
