@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { TOOL_VERSION } from '../version.js';
 import type { Finding } from './finding.js';
+import { HASH_POLICIES } from './image-input.js';
 
 export const INCIDENT_TYPE = 'Child Pornography (possession, manufacture, and distribution)';
 
@@ -119,7 +120,7 @@ export const findingReportSchema = z.strictObject({
     matched_hash: z.string(),
     distance: z.number().int().nonnegative(),
     labels: z.array(z.string()),
-    hash_policy: z.enum(['reference-512', 'full-resolution']).optional(),
+    hash_policy: z.enum(HASH_POLICIES).optional(),
   }),
   provenance: z.strictObject({
     build_id: z.string(),

@@ -15,7 +15,13 @@ import { nearestIndices, type PixelImage } from './pdq/index.js';
  *   resized to exactly 512×512 by nearest neighbour (aspect ratio not kept).
  * - `full-resolution`: the whole decoded image, aspect ratio kept (what Java and most ports do).
  */
-export type HashPolicy = 'reference-512' | 'full-resolution';
+export const HASH_POLICIES = ['reference-512', 'full-resolution'] as const;
+export type HashPolicy = (typeof HASH_POLICIES)[number];
+
+/** The policy the `--full-resolution` flag of hash, match and build selects. */
+export function hashPolicyOf(fullResolution: boolean | undefined): HashPolicy {
+  return fullResolution ? 'full-resolution' : 'reference-512';
+}
 
 export const REFERENCE_RESIZE_LIMIT = 512;
 export const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;

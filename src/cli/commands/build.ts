@@ -17,6 +17,7 @@ import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import type { Session } from '../../runtime/home.js';
 import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
+import { hashPolicyOf } from '../../safety/image-input.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { print, withSession } from '../io.js';
@@ -222,7 +223,7 @@ async function safetyOf(flags: BuildFlags, session: Session): Promise<{ safety?:
       matchers,
       allowed,
       quarantine: { home: session.config.home, key },
-      hashPolicy: flags.fullResolution ? 'full-resolution' : 'reference-512',
+      hashPolicy: hashPolicyOf(flags.fullResolution),
       dihedral: flags.dihedral ?? false,
     },
   };

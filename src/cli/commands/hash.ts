@@ -1,6 +1,7 @@
 import { Argument, type Command } from 'commander';
 import { type DigestAlgorithm, digestFile } from '../../safety/file-digest.js';
 import { pdqHashFile } from '../../safety/hash-image.js';
+import { hashPolicyOf } from '../../safety/image-input.js';
 import { DIHEDRAL_VARIANTS, hash256ToHex } from '../../safety/pdq/index.js';
 import { type FileFailure, perFile } from '../per-file.js';
 
@@ -47,7 +48,7 @@ export function registerHash(program: Command): void {
 async function hashOne(kind: HashKind, path: string, opts: HashOptions): Promise<HashRow> {
   if (kind !== 'pdq') return { path, hash: await digestFile(path, kind), algorithm: kind };
   const result = await pdqHashFile(path, {
-    policy: opts.fullResolution ? 'full-resolution' : 'reference-512',
+    policy: hashPolicyOf(opts.fullResolution),
     dihedral: opts.dihedral,
   });
   const dihedral = result.dihedral;

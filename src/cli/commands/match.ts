@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { digestFile } from '../../safety/file-digest.js';
 import { pdqHashFile } from '../../safety/hash-image.js';
+import { hashPolicyOf } from '../../safety/image-input.js';
 import { type BankMatch, Matcher } from '../../safety/matcher.js';
 import { hash256ToHex } from '../../safety/pdq/index.js';
 import { withSession } from '../io.js';
@@ -61,7 +62,7 @@ async function matchOne(matcher: Matcher, path: string, opts: MatchOptions): Pro
     return { path, query: { type, hash: digest }, matches: matcher.matchExact(digest) };
   }
   const result = await pdqHashFile(path, {
-    policy: opts.fullResolution ? 'full-resolution' : 'reference-512',
+    policy: hashPolicyOf(opts.fullResolution),
     dihedral: opts.dihedral,
   });
   const matches = matcher.matchPdq(result.dihedral ?? result.hash);
