@@ -32,7 +32,7 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 const EVENTS_PATH = '/api/v1/me/events';
 const OBJECTION = JSON.stringify({ purpose: 'ai_training', action: 'object' });
 
-/** Published write rates, from ../shared/research/tlog.md (not measured here). */
+/** Published write rates, as published by the projects named beside them (not measured here). */
 const BASELINES = [
   { name: 'Trillian v1 on MySQL (field reports, upper end)', perSecond: 100 },
   { name: 'Tessera POSIX, e2-micro (lower bound)', perSecond: 1_500 },

@@ -7,7 +7,7 @@ import { type HashHit, linearScan, MihIndex } from '../src/safety/mih.js';
 // linear scan in the same run, on two query sets — uniformly random (almost never within 31
 // bits of anything) and near (a bank hash with 0–31 bits flipped, so candidates are verified
 // and hits returned). Recall compares MIH's result set with the linear scan's for every query
-// the linear scan answered. Reference figures from ../shared/research/pdq-hma.md, not measured.
+// the linear scan answered. Reference figures are the published ones named beside them, not measured.
 
 const REFERENCE = [
   { name: 'C++ MIH, default build (1M)', qps: 584 },

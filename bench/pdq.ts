@@ -15,7 +15,7 @@ import { decodeForPdq, type HashPolicy, readImageFile } from '../src/safety/imag
 // reference-512 policy (hash on 512×512, comparable with the C++ 3.9 ms per 512×512 image) and
 // full resolution. --cli also times `obhut hash pdq` over all files from source (tsx), start-up
 // included, like the reference's end-to-end figure. Reference figures from
-// ../shared/research/pdq-hma.md, not measured here.
+// published figures named beside them, not measured here.
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data', 'pdq');

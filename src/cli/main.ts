@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { removeStagingFolders } from '../build/output-folder.js';
-import { StrictBuildFailure } from '../build/run-build.js';
-import { isSubjectsProof, verifySubjectsProof } from '../build/subjects-proof.js';
+import { removeStagingFolders } from '../gate/output-folder.js';
+import { StrictBuildFailure } from '../gate/run-build.js';
+import { isSubjectsProof, verifySubjectsProof } from '../gate/subjects-proof.js';
 import { EXIT, ObhutError } from '../errors/index.js';
 import { fromNoteError } from '../log/index.js';
 import { TOOL_VERSION } from '../version.js';

@@ -56,7 +56,7 @@ function go(command: 'verify' | 'sign', key: string, input: string) {
 }
 
 describe('Go x/mod sumdb/note', () => {
-  const vectors = path.resolve(import.meta.dirname, '../../../shared/vectors/tlog/note');
+  const vectors = path.resolve(import.meta.dirname, '../vectors/tlog/note');
 
   it.skipIf(skip)(`verifies a checkpoint signed by our TypeScript${why}`, () => {
     const { signerKey, verifierKey } = generateNoteKey('obhut.example/log');

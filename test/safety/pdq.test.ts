@@ -42,7 +42,7 @@ const SETS = [
   { csv: 'generated/cpp-reference-upstream-images.csv', dir: 'upstream/' },
 ] as const;
 
-describe('PDQ against the C++ reference (shared/vectors/pdq)', () => {
+describe('PDQ against the C++ reference (test/vectors/pdq)', () => {
   for (const set of SETS) {
     describe(set.csv, () => {
       for (const row of readCsv(set.csv)) {

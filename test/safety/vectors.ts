@@ -1,15 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The shared PDQ vectors (../shared/vectors/pdq/ from the repository root). */
-export const VECTORS_DIR = fileURLToPath(new URL('../../../shared/vectors/pdq/', import.meta.url));
+/** The PDQ reference vectors (test/vectors/pdq/; sources and licences in its README). */
+export const VECTORS_DIR = fileURLToPath(new URL('../vectors/pdq/', import.meta.url));
 
 export function vectorPath(relative: string): string {
   return `${VECTORS_DIR}${relative}`;
-}
-
-export function vectorsAvailable(): boolean {
-  return existsSync(vectorPath('README.md'));
 }
 
 /** Rows of a simple CSV (quoted fields may hold commas, not quotes or newlines). */

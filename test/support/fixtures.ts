@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BuildOptions, runBuild } from '../../src/build/run-build.js';
+import { type BuildOptions, runBuild } from '../../src/gate/run-build.js';
 import { importConsentFile, loadConsentSnapshot } from '../../src/consent/index.js';
 import { generateNoteKey, parseSignerKey, TransparencyLog } from '../../src/log/index.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/index.js';

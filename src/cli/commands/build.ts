@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { proveSubjectFromFolder } from '../../build/build-folder-proof.js';
+import { proveSubjectFromFolder } from '../../gate/build-folder-proof.js';
 import {
   type BuildResult,
   DEFAULT_SHARD_RECORDS,
   RECEIPT_FILE,
   runBuild,
-} from '../../build/run-build.js';
-import type { SafetyOptions } from '../../build/safety-scan.js';
-import { type SubjectsProof, verifySubjectsProof } from '../../build/subjects-proof.js';
+} from '../../gate/run-build.js';
+import type { SafetyOptions } from '../../gate/safety-scan.js';
+import { type SubjectsProof, verifySubjectsProof } from '../../gate/subjects-proof.js';
 import { pseudonymise } from '../../consent/index.js';
 import { EXIT, ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';

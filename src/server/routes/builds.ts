@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { proveSubject, SubjectsTree } from '../../build/subjects-proof.js';
+import { proveSubject, SubjectsTree } from '../../gate/subjects-proof.js';
 import type { SessionClaims, SessionTokens } from '../../identity/index.js';
 import type { TransparencyLog } from '../../log/index.js';
 import type { Store } from '../../store/index.js';

@@ -1,0 +1,82 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fingerprintId, IdFingerprintSet } from '../../src/gate/id-set.js';
+import { SpillingIdSet } from '../../src/gate/id-spill-set.js';
+
+describe('IdFingerprintSet', () => {
+  it('answers like a Set of strings, across many partition growths', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3000 }), (ids) => {
+        const set = new IdFingerprintSet();
+        const model = new Set<string>();
+        for (const id of ids) {
+          expect(set.add(id)).toBe(!model.has(id));
+          model.add(id);
+        }
+        expect(set.size).toBe(model.size);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('holds a hundred thousand distinct ids and finds every repeat', () => {
+    const set = new IdFingerprintSet();
+    for (let i = 0; i < 100_000; i++) expect(set.add(`post-${i}`)).toBe(true);
+    for (let i = 0; i < 100_000; i += 997) expect(set.add(`post-${i}`)).toBe(false);
+    expect(set.size).toBe(100_000);
+  });
+});
+
+describe('SpillingIdSet', () => {
+  it('answers like a Set of fingerprints while spilling sorted runs to disk', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'obhut-ids-'));
+    try {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 40 })), {
+            maxLength: 600,
+          }),
+          fc.integer({ min: 1, max: 50 }),
+          (keys, runEntries) => {
+            const file = path.join(dir, `spill-${Math.random()}`);
+            const set = new SpillingIdSet(file, runEntries);
+            const model = new Set<string>();
+            try {
+              for (const [hi, lo] of keys) {
+                const key = `${hi}:${lo}`;
+                expect(set.add(hi, lo)).toBe(!model.has(key));
+                model.add(key);
+              }
+            } finally {
+              set.close();
+            }
+            expect(existsSync(file)).toBe(false);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds repeats of ids spilled long ago among a quarter of a million', () => {
+    const file = path.join(tmpdir(), `obhut-ids-${process.pid}`);
+    const set = new SpillingIdSet(file, 10_000);
+    try {
+      for (let i = 0; i < 250_000; i++) {
+        const { hi, lo } = fingerprintId(`post-${i}`);
+        expect(set.add(hi, lo)).toBe(true);
+      }
+      for (let i = 0; i < 250_000; i += 4_999) {
+        const { hi, lo } = fingerprintId(`post-${i}`);
+        expect(set.add(hi, lo)).toBe(false);
+      }
+    } finally {
+      set.close();
+    }
+  });
+});
