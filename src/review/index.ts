@@ -1,5 +1,7 @@
 export { type AccessEvent, recordAccess, recordDeletion } from './access.js';
-export { type AccessRecord, accessReport } from './access-report.js';
+export { type AccessRecord, accessReport, subjectAccessReport } from './access-report.js';
+export { type ReviewActor, rulesFor } from './actor.js';
+export * from './api-types.js';
 export {
   type EnqueueOptions,
   type EnqueueResult,
@@ -17,8 +19,21 @@ export {
   unmaskRaw,
 } from './escalation.js';
 export { mediaPath, reviewRoot, wavDuration } from './files.js';
+export { flagGuidance, type GuidanceLang, guidanceLang } from './flag-guidance.js';
+export {
+  closeFlag,
+  FLAG_OUTCOME_EFFECTS,
+  listFlags,
+  readFlag,
+  revealProvenance,
+} from './flag-service.js';
+export { activeHolds, placeLegalHold, releaseLegalHold } from './hold-service.js';
 export * as ids from './ids.js';
+export { labelChoices, labelsFromChoices } from './label-choices.js';
+export { issueMediaLink, redeemMediaLink } from './media-service.js';
+export { MEDIA_TOKEN_PATTERN, MEDIA_TOKEN_TTL_MS, MediaTokens } from './media-tokens.js';
 export * from './model.js';
+export { queueCounts } from './queue-counts.js';
 export {
   type RetentionOptions,
   type RetentionSchedule,
@@ -27,6 +42,7 @@ export {
   scheduleRetention,
   sweepRetention,
 } from './retention.js';
+export { sweepNow } from './retention-sweep.js';
 export {
   type Candidate,
   canApprove,
@@ -46,6 +62,17 @@ export {
   UNMASK_APPROVALS,
   unmaskStatus,
 } from './rules.js';
+export { addStaffMember, changeStaffMember, listStaff } from './staff-admin.js';
+export { TaskRemovedError } from './task-removed.js';
+export {
+  answerHeldTask,
+  flagHeldTask,
+  readTask,
+  releaseHeldTask,
+  takeNextTask,
+} from './task-service.js';
+export { type TaskSubject, taskSubject } from './task-subject.js';
+export { taskContent, taskView } from './task-view.js';
 export {
   answerTask,
   flagTask,
@@ -57,6 +84,7 @@ export {
   reviewContext,
   taskAndItem,
 } from './tasks.js';
+export { approveUnmaskRequest, askToUnmask, readUnmaskRequest } from './unmask-service.js';
 export {
   parseLabelsSchema,
   validateAnswer,
