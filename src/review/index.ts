@@ -1,6 +1,6 @@
 export { type AccessEvent, recordAccess, recordDeletion } from './access.js';
 export { type AccessRecord, accessReport, subjectAccessReport } from './access-report.js';
-export { type ReviewActor, rulesFor } from './actor.js';
+export type { ReviewActor } from './actor.js';
 export * from './api-types.js';
 export {
   type EnqueueOptions,
@@ -19,7 +19,7 @@ export {
   unmaskRaw,
 } from './escalation.js';
 export { mediaPath, reviewRoot, wavDuration } from './files.js';
-export { flagGuidance, type GuidanceLang, guidanceLang } from './flag-guidance.js';
+export { guidanceLang } from './flag-guidance.js';
 export {
   closeFlag,
   FLAG_OUTCOME_EFFECTS,
@@ -29,9 +29,8 @@ export {
 } from './flag-service.js';
 export { activeHolds, placeLegalHold, releaseLegalHold } from './hold-service.js';
 export * as ids from './ids.js';
-export { labelChoices, labelsFromChoices } from './label-choices.js';
 export { issueMediaLink, redeemMediaLink } from './media-service.js';
-export { MEDIA_TOKEN_PATTERN, MEDIA_TOKEN_TTL_MS, MediaTokens } from './media-tokens.js';
+export { MEDIA_TOKEN_PATTERN, MediaTokens } from './media-tokens.js';
 export * from './model.js';
 export { queueCounts } from './queue-counts.js';
 export {
@@ -63,7 +62,6 @@ export {
   unmaskStatus,
 } from './rules.js';
 export { addStaffMember, changeStaffMember, listStaff } from './staff-admin.js';
-export { TaskRemovedError } from './task-removed.js';
 export {
   answerHeldTask,
   flagHeldTask,
@@ -71,8 +69,6 @@ export {
   releaseHeldTask,
   takeNextTask,
 } from './task-service.js';
-export { type TaskSubject, taskSubject } from './task-subject.js';
-export { taskContent, taskView } from './task-view.js';
 export {
   answerTask,
   flagTask,

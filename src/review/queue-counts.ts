@@ -1,11 +1,11 @@
-import type { Store } from '../store/index.js';
 import type { QueueCounts } from './api-types.js';
 import type { AssignmentRules } from './model.js';
 import { summariseExposure } from './rules.js';
+import type { ReviewContext } from './tasks.js';
 
 /** The lead's overview: tasks per state and today's exposure across reviewers (nobody named). */
 export async function queueCounts(
-  store: Pick<Store, 'review'>,
+  store: Pick<ReviewContext['store'], 'review'>,
   rules: AssignmentRules,
   now: Date = new Date(),
 ): Promise<QueueCounts> {

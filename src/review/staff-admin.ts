@@ -3,11 +3,11 @@
 import { authorize, project } from '../authz/index.js';
 import { ObhutError } from '../errors/index.js';
 import { addStaff, type Role, type StaffMember } from '../staff/index.js';
-import type { Store } from '../store/index.js';
 import type { ReviewActor } from './actor.js';
 import type { StaffMemberView } from './api-types.js';
+import type { ReviewContext } from './tasks.js';
 
-type Staff = Store['staff'];
+type Staff = ReviewContext['store']['staff'];
 
 export async function listStaff(
   staff: Staff,

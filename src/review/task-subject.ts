@@ -1,5 +1,5 @@
-import type { Store } from '../store/index.js';
 import type { ReviewTask } from './model.js';
+import type { ReviewContext } from './tasks.js';
 
 /** A member's assignment of a task, as the policy's conditions read it (`taskSubject`). */
 export interface TaskSubject {
@@ -18,7 +18,7 @@ export interface TaskSubject {
  * `flagged` when that one ended in their flag.
  */
 export async function taskSubject(
-  store: Pick<Store, 'review'>,
+  store: Pick<ReviewContext['store'], 'review'>,
   task: ReviewTask,
   staff: string,
 ): Promise<TaskSubject> {

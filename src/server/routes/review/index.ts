@@ -18,9 +18,7 @@ import { registerTaskActionRoutes } from './task-actions.js';
 import { registerTaskRoutes } from './tasks.js';
 import { registerUnmaskRoutes } from './unmask.js';
 
-export { REVIEW_API, type ReviewRouteOptions } from './common.js';
-export type { ReviewSessionOptions } from './session.js';
-export { REASON_HEADER } from './tasks.js';
+export type { ReviewRouteOptions } from './common.js';
 
 /**
  * Staff sign-in, sign-out and who-am-I, and the admin's staff routes. Registered without

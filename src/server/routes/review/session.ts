@@ -25,7 +25,7 @@ export interface ReviewSessionOptions {
   readonly sessions?: SessionOptions;
 }
 
-export const meSchema = {
+const meSchema = {
   type: 'object',
   required: ['id', 'username', 'role'],
   properties: {

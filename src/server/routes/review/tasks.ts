@@ -21,9 +21,6 @@ import {
 } from './common.js';
 import { taskContentProperties } from './schemas.js';
 
-/** On a 204 from GET /tasks/next: queue_empty, daily_quota or exposure_limit. */
-export const REASON_HEADER = NO_TASK_REASON_HEADER;
-
 const tags = TAGS;
 const security = SECURITY;
 const taskParams = idParams(ids.TASK_ID);
@@ -90,7 +87,7 @@ export function registerTaskRoutes(
         200: { type: 'object', required: ['task'], properties: { task: taskViewSchema } },
         204: {
           type: 'null',
-          headers: { [REASON_HEADER]: { type: 'string', enum: NO_TASK_REASONS } },
+          headers: { [NO_TASK_REASON_HEADER]: { type: 'string', enum: NO_TASK_REASONS } },
         },
         ...errors(401, 403),
       },
@@ -98,7 +95,7 @@ export function registerTaskRoutes(
     handler: async (req, reply) => {
       const next = await takeNextTask(ctx, actorOf(req), opts.rules);
       if ('task' in next) return next;
-      return reply.code(204).header(REASON_HEADER, next.reason).send();
+      return reply.code(204).header(NO_TASK_REASON_HEADER, next.reason).send();
     },
   });
 
