@@ -17,9 +17,12 @@ import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
-import { reviewEscalationRoutes } from './routes/review-escalation.js';
-import { reviewSessionRoutes } from './routes/review-session.js';
-import { type ReviewRouteOptions, reviewTaskRoutes } from './routes/review-tasks.js';
+import {
+  type ReviewRouteOptions,
+  reviewEscalationRoutes,
+  reviewSessionRoutes,
+  reviewTaskRoutes,
+} from './routes/review/index.js';
 import { sessionRoutes } from './routes/session.js';
 import { sharedSchemas } from './schemas.js';
 
