@@ -22,7 +22,6 @@ export * from './model.js';
 export {
   type RetentionOptions,
   type RetentionSchedule,
-  retentionDays,
   type SweepResult,
   scheduleRetention,
   sweepRetention,
@@ -41,7 +40,6 @@ export {
   mayUnmask,
   pickTask,
   type ReviewerLoad,
-  reviewRules,
   summariseExposure,
   UNMASK_APPROVALS,
   unmaskStatus,
