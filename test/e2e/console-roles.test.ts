@@ -5,12 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonymise } from '../../src/consent/index.js';
-import {
-  answerTask,
-  flagTask,
-  openTask,
-  reviewContext,
-} from '../../src/review/index.js';
+import { answerTask, flagTask, openTask, reviewContext } from '../../src/review/index.js';
 import { reviewRules } from '../../src/runtime/compose.js';
 import { parseSettings } from '../../src/runtime/config.js';
 import { type RunningServer, startServer } from '../support/server.js';

@@ -3,11 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addStaff,
-  type SignInOutcome,
-  SignInThrottle,
-} from '../../src/staff/index.js';
+import { addStaff, type SignInOutcome, SignInThrottle } from '../../src/staff/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 
 const FAST = { logN: 10, r: 8, p: 1 };
