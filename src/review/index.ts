@@ -36,7 +36,6 @@ export { queueCounts } from './queue-counts.js';
 export {
   type RetentionOptions,
   type RetentionSchedule,
-  retentionDays,
   type SweepResult,
   scheduleRetention,
   sweepRetention,
@@ -56,7 +55,6 @@ export {
   mayUnmask,
   pickTask,
   type ReviewerLoad,
-  reviewRules,
   summariseExposure,
   UNMASK_APPROVALS,
   unmaskStatus,

@@ -151,7 +151,7 @@ export interface LegalHold {
   readonly releasedAt: string | undefined;
 }
 
-/** Tunables of assignment, from the environment (see `reviewRules`). */
+/** Tunables of assignment (`obhut serve` reads them from OBHUT_REVIEW_*, runtime/compose.ts). */
 export interface AssignmentRules {
   /** How long an assignment lasts before the task goes back to the queue. */
   readonly assignmentMinutes: number;
