@@ -3,9 +3,9 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConsentSnapshot } from '../src/consent/index.js';
 import { type BuildResult, runBuild } from '../src/gate/run-build.js';
 import type { SafetyOptions } from '../src/gate/safety-scan.js';
-import { loadConsentSnapshot } from '../src/consent/index.js';
 import { generateNoteKey, parseSignerKey, TransparencyLog } from '../src/log/index.js';
 import { DEFAULT_POLICY } from '../src/policy/index.js';
 import { pdqHashFile } from '../src/safety/hash-image.js';
@@ -92,6 +92,7 @@ export async function benchScan(args: string[]): Promise<void> {
         consent,
         checkpoint,
         log,
+        registry: store,
         secret,
         workers: 0,
         ...(withSafety ? { safety } : {}),

@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { EXIT, ObhutError } from '../errors/index.js';
 import { removeStagingFolders } from '../gate/output-folder.js';
 import { StrictBuildFailure } from '../gate/run-build.js';
 import { isSubjectsProof, verifySubjectsProof } from '../gate/subjects-proof.js';
-import { EXIT, ObhutError } from '../errors/index.js';
 import { fromNoteError } from '../log/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerBank } from './commands/bank.js';

@@ -1,5 +1,4 @@
-import { type AccessAction, decodeEntry } from '../log/index.js';
-import type { Store } from '../store/index.js';
+import { type AccessAction, decodeEntry, type LogStorage } from '../log/index.js';
 
 export interface AccessRecord {
   readonly actor: string;
@@ -21,7 +20,7 @@ const PAGE = 1_000;
  * index by subject is the step to take if the log grows large.
  */
 export async function accessReport(
-  log: Pick<Store, 'logSize' | 'logEntries'>,
+  log: Pick<LogStorage, 'logSize' | 'logEntries'>,
   subject: string,
 ): Promise<AccessRecord[]> {
   const size = await log.logSize();

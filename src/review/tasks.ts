@@ -2,17 +2,17 @@ import { subjectStatus } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import type { Receipt, TransparencyLog } from '../log/index.js';
 import type { Session } from '../runtime/home.js';
-import type { Store } from '../store/index.js';
 import { recordAccess, recordDeletion } from './access.js';
 import { mediaPath, removeMedia, wavDuration } from './files.js';
 import { newFlagId } from './ids.js';
 import type { ReviewItem, ReviewTask, ReviewView } from './model.js';
+import type { ReviewStores } from './review-store.js';
 import { exposureMs } from './rules.js';
 import { validateAnswer, validateFlag, validateNote } from './validate.js';
 
 /** What the review operations need: the store, the log and the home folder (for media). */
 export interface ReviewContext {
-  readonly store: Store;
+  readonly store: ReviewStores;
   readonly log: TransparencyLog;
   readonly home: string;
 }
@@ -72,7 +72,7 @@ export async function openTask(
 }
 
 /** Whether the subject has, as of `now`, objected to human review or withdrawn a needed consent. */
-async function subjectWithdrew(store: Store, item: ReviewItem, now: Date): Promise<boolean> {
+async function subjectWithdrew(store: ReviewStores, item: ReviewItem, now: Date): Promise<boolean> {
   if (item.subject === undefined) return false;
   const purposes = await subjectStatus(store, item.subject, now.getTime());
   const state = purposes.find((p) => p.purpose === 'human_review')?.state ?? 'none';
@@ -228,7 +228,7 @@ export async function releaseTask(
 }
 
 export async function taskAndItem(
-  store: Store,
+  store: Pick<ReviewStores, 'review'>,
   taskId: string,
 ): Promise<{ task: ReviewTask; item: ReviewItem }> {
   const task = await store.review.task(taskId);

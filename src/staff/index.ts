@@ -37,3 +37,12 @@ export {
   type StaffMember,
   USERNAME_PATTERN,
 } from './staff.js';
+export type {
+  LockoutPolicy,
+  SignInAttempt,
+  SignInThrottleState,
+  StaffCredentials,
+  StaffSessionRecord,
+  StaffStore,
+  StaffUpdate,
+} from './staff-store.js';

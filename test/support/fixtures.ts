@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BuildOptions, runBuild } from '../../src/gate/run-build.js';
 import { importConsentFile, loadConsentSnapshot } from '../../src/consent/index.js';
+import { type BuildOptions, runBuild } from '../../src/gate/run-build.js';
 import { generateNoteKey, parseSignerKey, TransparencyLog } from '../../src/log/index.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/index.js';
 import { parseRfc3339 } from '../../src/records/index.js';
@@ -90,6 +90,7 @@ export async function workspace(
         consent,
         checkpoint,
         log,
+        registry: store,
         secret,
         ...rest,
       });
