@@ -82,6 +82,10 @@ export interface ReviewWork {
     comment?: string,
   ): Promise<{ outcome: TaskChange; done: boolean }>;
   answers(task: string): Promise<StoredAnswer[]>;
+}
+
+/** Media exposure per member and UTC day, which bounds what a member is shown. */
+export interface ReviewExposure {
   /**
    * Counts a media redemption towards the member's exposure: once per task and member (false
    * when it was counted before), on the UTC day of `at`.
@@ -176,6 +180,7 @@ export interface ReviewRetention {
 export interface ReviewStore
   extends ReviewQueue,
     ReviewWork,
+    ReviewExposure,
     ReviewFlags,
     ReviewEscalations,
     ReviewRetention {}

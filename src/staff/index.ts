@@ -41,6 +41,8 @@ export type {
   LockoutPolicy,
   SignInAttempt,
   SignInThrottleState,
+  SignInThrottleStore,
+  StaffAccountStore,
   StaffCredentials,
   StaffSessionRecord,
   StaffStore,

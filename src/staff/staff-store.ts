@@ -47,8 +47,8 @@ export type SignInAttempt =
   | ({ readonly allowed: true } & SignInThrottleState)
   | { readonly allowed: false; readonly lockedUntilMs: number };
 
-/** Staff accounts and their sessions; `store.staff`. */
-export interface StaffStore {
+/** Staff accounts and their sessions. */
+export interface StaffAccountStore {
   /** Adds a member; false (and nothing changes) when the id or username is taken. */
   add(member: StaffMember, passwordHash: string): Promise<boolean>;
   get(id: string): Promise<StaffMember | undefined>;
@@ -71,6 +71,10 @@ export interface StaffStore {
   revokeSessionsOf(staffId: string): Promise<number>;
   /** Deletes sessions past their absolute expiry, or idle since before `idleSinceMs`. */
   pruneSessions(nowMs: number, idleSinceMs: number): Promise<number>;
+}
+
+/** Sign-in attempts per username key, and the locks they earn. */
+export interface SignInThrottleStore {
   /**
    * Counts a sign-in attempt for a username key (an HMAC, never the name) before its password
    * is checked, unless the key is locked at `nowMs`: then nothing changes and the attempt is
@@ -87,3 +91,6 @@ export interface StaffStore {
   /** Deletes rows with no attempt since `idleSinceMs` and no lock at `nowMs`; returns how many. */
   pruneSignInThrottle(nowMs: number, idleSinceMs: number): Promise<number>;
 }
+
+/** Staff accounts, their sessions and their sign-in throttle; `store.staff`. */
+export interface StaffStore extends StaffAccountStore, SignInThrottleStore {}
