@@ -8,12 +8,8 @@ import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { readFileLines } from '../io/line-reader.js';
 import { type UnpackedShard, unpackShard } from '../io/webdataset.js';
-import {
-  encodeEntry,
-  type Receipt,
-  type StoredCheckpoint,
-  type TransparencyLog,
-} from '../log/index.js';
+import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
+import type { StoredCheckpoint } from '../log/log-storage.js';
 import { usesHash } from '../pii/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';

@@ -1,13 +1,7 @@
-import type {
-  Assignment,
-  AssignmentRules,
-  ReviewAnswer,
-  ReviewKind,
-  StoredAnswer,
-} from '../review/model.js';
+import type { Assignment, AssignmentRules, ReviewAnswer, StoredAnswer } from '../review/model.js';
 import type { ReviewWork, TaskChange } from '../review/review-store.js';
 import { type Candidate, dayStart, exposureReached, pickTask } from '../review/rules.js';
-import { guard, insertedAny, optional } from './guard.js';
+import { guard, optional } from './guard.js';
 import { exposureSince } from './review-exposure.js';
 import { endAssignment, lockTask, setStatus } from './review-locks.js';
 import { toAssignment } from './review-rows.js';
