@@ -92,6 +92,7 @@ export async function benchScan(args: string[]): Promise<void> {
         consent,
         checkpoint,
         log,
+        registry: store,
         secret,
         workers: 0,
         ...(withSafety ? { safety } : {}),

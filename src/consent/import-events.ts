@@ -6,8 +6,8 @@ import { lastNonSpace, lineContent, readFileLines } from '../io/line-reader.js';
 import type { TransparencyLog } from '../log/index.js';
 import { parseRfc3339, validateConsentEvent } from '../records/index.js';
 import { describeJsonError } from '../records/json-error.js';
-import type { NewConsentEvent } from '../store/index.js';
 import { consentEntry } from './consent-entry.js';
+import type { NewConsentEvent } from './consent-register.js';
 import { pseudonymise } from './pseudonym.js';
 
 export interface RejectedLine {

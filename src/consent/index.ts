@@ -1,5 +1,11 @@
 export { consentEntry } from './consent-entry.js';
 export { ConsentIndex, type SharedConsentIndex } from './consent-index.js';
+export type {
+  ConsentRegister,
+  NewConsentEvent,
+  ScannedConsentEvent,
+  StoredConsentEvent,
+} from './consent-register.js';
 export { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
 export { type ImportResult, importConsentFile, type RejectedLine } from './import-events.js';
 export { pseudonymise } from './pseudonym.js';
@@ -13,3 +19,9 @@ export {
   snapshotFromData,
 } from './snapshot.js';
 export { consentStatus, type PurposeStatus, subjectStatus } from './status.js';
+export {
+  SUBJECT_REQUEST_KINDS,
+  SUBJECT_REQUEST_STATUSES,
+  type SubjectRequest,
+  type SubjectRequestRegister,
+} from './subject-requests.js';

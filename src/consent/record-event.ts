@@ -8,8 +8,8 @@ import {
   parseRfc3339,
   validateConsentEvent,
 } from '../records/index.js';
-import type { NewConsentEvent } from '../store/index.js';
 import { consentEntry } from './consent-entry.js';
+import type { NewConsentEvent } from './consent-register.js';
 import { pseudonymise } from './pseudonym.js';
 
 export interface ConsentRequest {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Purpose } from '../records/index.js';
-import type { Store } from '../store/index.js';
 import { ConsentIndex, type SharedConsentIndex } from './consent-index.js';
+import type { ConsentRegister } from './consent-register.js';
 import type { ConsentState } from './consent-state.js';
 import { stateAfter } from './consent-state.js';
 
@@ -68,7 +68,7 @@ export function snapshotFromData(data: SnapshotData): ConsentSnapshot {
  * records, so an event logged after that checkpoint is left to the next build.
  */
 export async function loadConsentSnapshot(
-  store: Store,
+  store: Pick<ConsentRegister, 'countConsentEvents' | 'scanConsentEvents'>,
   purpose: Purpose,
   at: string,
   atMs: number,

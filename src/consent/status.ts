@@ -1,5 +1,5 @@
 import { PURPOSES, type Purpose, type SubjectAccount } from '../records/index.js';
-import type { Store, StoredConsentEvent } from '../store/index.js';
+import type { ConsentRegister, StoredConsentEvent } from './consent-register.js';
 import { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
 import { pseudonymise } from './pseudonym.js';
 
@@ -14,7 +14,7 @@ export interface PurposeStatus {
 
 /** A subject's state per purpose as of `asOfMs`, with the event that decided it. */
 export async function consentStatus(
-  store: Store,
+  store: Pick<ConsentRegister, 'consentEventsOf'>,
   secret: Buffer,
   account: SubjectAccount,
   asOfMs: number,
@@ -25,7 +25,7 @@ export async function consentStatus(
 
 /** The same, for a subject known only by pseudonym (a portal session). */
 export async function subjectStatus(
-  store: Store,
+  store: Pick<ConsentRegister, 'consentEventsOf'>,
   subject: string,
   asOfMs: number,
 ): Promise<PurposeStatus[]> {

@@ -9,11 +9,13 @@ import { ObhutError } from '../errors/index.js';
 import { readFileLines } from '../io/line-reader.js';
 import { type UnpackedShard, unpackShard } from '../io/webdataset.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
+import type { StoredCheckpoint } from '../log/log-storage.js';
 import { usesHash } from '../pii/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
-import type { StoredCheckpoint } from '../store/index.js';
+import type { FindingStore } from '../safety/safety-store.js';
 import { TOOL_VERSION } from '../version.js';
+import type { BuildRegistry } from './build-registry.js';
 import {
   BuildWriter,
   type FinishedOutputs,
@@ -38,11 +40,10 @@ export interface BuildOptions {
   readonly consent: ConsentSnapshot;
   /** The log's signed checkpoint the register was read at; recorded in the manifest. */
   readonly checkpoint: StoredCheckpoint;
-  /**
-   * The transparency log the build is appended to, as a `build` entry, before it is published;
-   * its store records the build and its subjects.
-   */
+  /** The transparency log the build is appended to, as a `build` entry, before it is published. */
   readonly log: TransparencyLog;
+  /** Records the build with its subjects, and the safety scan's findings, once they are logged. */
+  readonly registry: BuildRegistry & Pick<FindingStore, 'recordFinding'>;
   readonly secret: Buffer;
   /** Fail without publishing anything if any record is rejected. */
   readonly strict?: boolean;
@@ -209,7 +210,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await options.log.writer.appendAll(
       findings.map((f) => ({ entry: encodeEntry(findingLogEntry(f)) })),
     );
-    for (const f of findings) await options.log.store.recordFinding(f);
+    for (const f of findings) await options.registry.recordFinding(f);
     const ack = await options.log.writer.append({
       entry: encodeEntry({
         type: 'build',
@@ -233,7 +234,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       `${JSON.stringify(receipt, null, 2)}\n`,
       { flag: 'wx' },
     );
-    await options.log.store.recordBuild(
+    await options.registry.recordBuild(
       {
         manifestSha256,
         purpose: manifest.purpose,

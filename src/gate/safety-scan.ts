@@ -8,7 +8,7 @@ import { decodeForPdq, type HashPolicy, type ImageLimits } from '../safety/image
 import type { BankMatch, Matcher } from '../safety/matcher.js';
 import { hash256ToHex } from '../safety/pdq/index.js';
 import { quarantineFile } from '../safety/quarantine.js';
-import type { AllowedFile } from '../store/index.js';
+import type { AllowedFile } from '../safety/safety-store.js';
 import type { BatchResult, PackedOutcome } from './evaluate-batch.js';
 
 /** What a build scans admitted media against, and where matched files go. */

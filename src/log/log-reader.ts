@@ -9,11 +9,11 @@ import {
   nodesNeeded,
   type RangeHasher,
 } from '../merkle/index.js';
-import type { Store, StoredCheckpoint } from '../store/index.js';
+import type { LogStorage, StoredCheckpoint } from './log-storage.js';
 
 /** Reads the log and computes proofs from stored nodes, one query per proof. */
 export class LogReader {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: LogStorage) {}
 
   async size(): Promise<number> {
     return this.store.logSize();
@@ -80,7 +80,7 @@ export interface LogAudit {
  * memory does not grow with the log.
  */
 export async function auditLog(
-  store: Store,
+  store: LogStorage,
   checkSignature: (checkpoint: StoredCheckpoint) => string | undefined,
   onProgress?: (entries: number) => void,
 ): Promise<LogAudit> {

@@ -1,12 +1,7 @@
 import { inclusionProof, nodeRangeHasher } from '../merkle/index.js';
-import type {
-  CheckpointSigner,
-  LogAppend,
-  LogBatchResult,
-  Store,
-  StoredCheckpoint,
-} from '../store/index.js';
+import { appendToLog, type LogBatchResult } from './integrate.js';
 import { LogReader } from './log-reader.js';
+import type { CheckpointSigner, LogAppend, LogStorage, StoredCheckpoint } from './log-storage.js';
 
 /** An entry is acknowledged with everything a receipt needs: position, signed head, proof. */
 export interface Acknowledgement {
@@ -37,7 +32,7 @@ export interface LogWriterStats {
  * signature serve many requests; when idle, a lone request is committed at once.
  */
 export class LogWriter {
-  readonly #store: Store;
+  readonly #store: LogStorage;
   readonly #sign: CheckpointSigner;
   readonly #maxBatch: number;
   readonly #reader: LogReader;
@@ -45,7 +40,7 @@ export class LogWriter {
   #running: Promise<void> | undefined;
   #stats = { batches: 0, entries: 0, largestBatch: 0 };
 
-  constructor(store: Store, sign: CheckpointSigner, options: { maxBatch?: number } = {}) {
+  constructor(store: LogStorage, sign: CheckpointSigner, options: { maxBatch?: number } = {}) {
     this.#store = store;
     this.#sign = sign;
     this.#maxBatch = options.maxBatch ?? 1024;
@@ -72,7 +67,7 @@ export class LogWriter {
   async ensureCheckpoint(): Promise<StoredCheckpoint> {
     const existing = await this.#store.logCheckpoint();
     if (existing) return existing;
-    return (await this.#store.appendToLog([], this.#sign)).checkpoint;
+    return (await appendToLog(this.#store, [], this.#sign)).checkpoint;
   }
 
   /** Logs consent events stored before the log existed (a register from an older version). */
@@ -106,7 +101,8 @@ export class LogWriter {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, this.#maxBatch);
         try {
-          const result = await this.#store.appendToLog(
+          const result = await appendToLog(
+            this.#store,
             batch.map((p) => p.append),
             this.#sign,
           );

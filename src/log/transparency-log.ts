@@ -1,6 +1,6 @@
-import type { CheckpointSigner, Store } from '../store/index.js';
 import { signCheckpoint } from './checkpoint.js';
 import { LogReader } from './log-reader.js';
+import type { CheckpointSigner, LogStorage } from './log-storage.js';
 import { type Acknowledgement, LogWriter } from './log-writer.js';
 import type { NoteSigner, NoteVerifier } from './note.js';
 import { makeReceipt, type Receipt } from './receipt.js';
@@ -12,7 +12,7 @@ export class TransparencyLog {
   readonly sign: CheckpointSigner;
 
   constructor(
-    readonly store: Store,
+    store: LogStorage,
     private readonly signer: NoteSigner,
     options: { maxBatch?: number } = {},
   ) {

@@ -1,6 +1,5 @@
 import { pseudonymise } from '../consent/index.js';
-import { type AccessAction, decodeEntry } from '../log/index.js';
-import type { Store } from '../store/index.js';
+import { type AccessAction, decodeEntry, type LogStorage } from '../log/index.js';
 import type { AccessReportView, Identity } from './api-types.js';
 
 export interface AccessRecord {
@@ -23,7 +22,7 @@ const PAGE = 1_000;
  * index by subject is the step to take if the log grows large.
  */
 export async function accessReport(
-  log: Pick<Store, 'logSize' | 'logEntries'>,
+  log: Pick<LogStorage, 'logSize' | 'logEntries'>,
   subject: string,
 ): Promise<AccessRecord[]> {
   const size = await log.logSize();
@@ -46,7 +45,7 @@ export async function accessReport(
 
 /** The access report of the subject with this platform account, as the review API sends it. */
 export async function subjectAccessReport(
-  log: Pick<Store, 'logSize' | 'logEntries'>,
+  log: Pick<LogStorage, 'logSize' | 'logEntries'>,
   secret: Uint8Array,
   account: Identity,
 ): Promise<AccessReportView> {

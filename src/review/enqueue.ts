@@ -8,10 +8,10 @@ import { evaluateLine, MAX_RECORD_BYTES } from '../gate/evaluate-line.js';
 import { type Line, lineContent, readFileLines } from '../io/line-reader.js';
 import { compilePolicy, type Policy, REASONS, type Reason } from '../policy/index.js';
 import { validateItem } from '../records/index.js';
-import type { Store } from '../store/index.js';
 import { copyRaw, ensureReviewDirs, removeMedia, writeDerived } from './files.js';
 import { newItemId, newTaskId } from './ids.js';
 import type { LabelsSchema, ReviewKind } from './model.js';
+import type { ReviewStores } from './review-store.js';
 import { reviewView } from './view.js';
 
 /**
@@ -46,7 +46,7 @@ export interface EnqueueOptions {
   readonly policy: Policy;
   /** The register for `human_review` as of now. */
   readonly consent: ConsentSnapshot;
-  readonly store: Store;
+  readonly store: ReviewStores;
   readonly secret: Buffer;
   /** The home folder; media go to `<home>/review/raw` and `<home>/review/derived`. */
   readonly home: string;

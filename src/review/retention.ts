@@ -1,7 +1,7 @@
 import type { TransparencyLog } from '../log/index.js';
-import type { Store } from '../store/index.js';
 import { recordDeletion } from './access.js';
 import { removeMedia } from './files.js';
+import type { ReviewStores } from './review-store.js';
 
 export const DEFAULT_RAW_DAYS = 30;
 export const DEFAULT_DERIVED_DAYS = 90;
@@ -30,7 +30,7 @@ export interface SweepResult {
 
 /** What a sweep needs of a session. */
 export interface RetentionSession {
-  readonly store: Store;
+  readonly store: ReviewStores;
   readonly log: TransparencyLog;
   readonly config: { readonly home: string };
 }

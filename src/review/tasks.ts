@@ -1,17 +1,19 @@
 import { subjectStatus } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import type { Receipt, TransparencyLog } from '../log/index.js';
-import type { Store } from '../store/index.js';
+import type { StaffStore } from '../staff/index.js';
 import { recordAccess, recordDeletion } from './access.js';
 import { mediaPath, removeMedia, wavDuration } from './files.js';
 import { newFlagId } from './ids.js';
 import type { ReviewItem, ReviewTask, ReviewView } from './model.js';
+import type { ReviewStores } from './review-store.js';
 import { exposureMs } from './rules.js';
 import { validateAnswer, validateFlag, validateNote } from './validate.js';
 
 /** What the review operations need: the store, the log and the home folder (for media). */
 export interface ReviewContext {
-  readonly store: Store;
+  /** Review's own port, and staff accounts (media links and the admin's staff page read them). */
+  readonly store: ReviewStores & { readonly staff: StaffStore };
   readonly log: TransparencyLog;
   readonly home: string;
 }
@@ -21,7 +23,7 @@ export interface ReviewContext {
  * folder from its configuration and nothing else of it.
  */
 export function reviewContext(session: {
-  readonly store: Store;
+  readonly store: ReviewStores & { readonly staff: StaffStore };
   readonly log: TransparencyLog;
   readonly config: { readonly home: string };
 }): ReviewContext {
@@ -79,7 +81,7 @@ export async function openTask(
 }
 
 /** Whether the subject has, as of `now`, objected to human review or withdrawn a needed consent. */
-async function subjectWithdrew(store: Store, item: ReviewItem, now: Date): Promise<boolean> {
+async function subjectWithdrew(store: ReviewStores, item: ReviewItem, now: Date): Promise<boolean> {
   if (item.subject === undefined) return false;
   const purposes = await subjectStatus(store, item.subject, now.getTime());
   const state = purposes.find((p) => p.purpose === 'human_review')?.state ?? 'none';
@@ -235,7 +237,7 @@ export async function releaseTask(
 }
 
 export async function taskAndItem(
-  store: Store,
+  store: Pick<ReviewStores, 'review'>,
   taskId: string,
 ): Promise<{ task: ReviewTask; item: ReviewItem }> {
   const task = await store.review.task(taskId);

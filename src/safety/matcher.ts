@@ -1,8 +1,8 @@
 import { ObhutError } from '../errors/index.js';
-import type { Store } from '../store/store.js';
 import type { BankEntry, HashBank } from './bank.js';
 import { MihIndex } from './mih.js';
 import { type DihedralVariant, type Hash256, hash256ToHex } from './pdq/index.js';
+import type { BankSignals, HashBankStore } from './safety-store.js';
 
 /** One bank entry that a query matched. */
 export interface BankMatch {
@@ -14,17 +14,6 @@ export interface BankMatch {
   readonly labels: readonly string[];
   /** For dihedral PDQ queries: the variant of the query that came closest. */
   readonly variant?: DihedralVariant;
-}
-
-/**
- * A bank's hashes as the store hands them over: all of them concatenated in one string (fixed
- * width per signal type), and only the entries that carry labels. A million PDQ hashes then
- * cost one 64 MB string while loading and 32 MB packed afterwards, not a million row objects.
- */
-export interface BankSignals {
-  readonly hashes: string;
-  readonly count: number;
-  readonly labelled: readonly BankEntry[];
 }
 
 /** Answers matches against one bank: PDQ through an MIH index, sha256/md5 by set lookup. */
@@ -68,7 +57,7 @@ export class Matcher {
 
   /** Loads a bank from the store; NOT_FOUND when there is none of that name. */
   static async load(
-    store: Pick<Store, 'listBanks' | 'bankSignals'>,
+    store: Pick<HashBankStore, 'listBanks' | 'bankSignals'>,
     name: string,
   ): Promise<Matcher> {
     const bank = (await store.listBanks()).find((b) => b.name === name);

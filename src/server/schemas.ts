@@ -2,8 +2,8 @@
 
 import type {} from '@fastify/rate-limit';
 import type {} from '@fastify/swagger';
+import { SUBJECT_REQUEST_KINDS, SUBJECT_REQUEST_STATUSES } from '../consent/subject-requests.js';
 import { CONSENT_ACTIONS, PURPOSES } from '../records/index.js';
-import { SUBJECT_REQUEST_KINDS, SUBJECT_REQUEST_STATUSES } from '../store/index.js';
 
 // JSON Schemas for validation (Ajv, in Fastify) and for the OpenAPI document, in one place.
 

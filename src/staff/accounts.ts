@@ -1,5 +1,4 @@
 import { ObhutError } from '../errors/index.js';
-import type { StaffStore } from '../store/staff-store.js';
 import {
   DEFAULT_SCRYPT,
   hashPassword,
@@ -10,6 +9,7 @@ import {
 } from './password.js';
 import type { Role } from './roles.js';
 import { isValidUsername, newStaffId, normaliseUsername, type StaffMember } from './staff.js';
+import type { StaffStore } from './staff-store.js';
 
 // Checked against when the username is unknown, so that answer takes as long as a wrong password.
 const dummyHashes = new Map<string, Promise<string>>();

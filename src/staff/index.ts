@@ -36,3 +36,14 @@ export {
   type StaffMember,
   USERNAME_PATTERN,
 } from './staff.js';
+export type {
+  LockoutPolicy,
+  SignInAttempt,
+  SignInThrottleState,
+  SignInThrottleStore,
+  StaffAccountStore,
+  StaffCredentials,
+  StaffSessionRecord,
+  StaffStore,
+  StaffUpdate,
+} from './staff-store.js';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { LockoutPolicy, StaffStore } from '../store/staff-store.js';
 import { checkCredentials } from './accounts.js';
 import { DEFAULT_SCRYPT, type ScryptParams } from './password.js';
 import { normaliseUsername, type StaffMember } from './staff.js';
+import type { LockoutPolicy, StaffStore } from './staff-store.js';
 
 export interface LockoutOptions {
   /** Attempts in a row without a success before a username is locked (OWASP: a handful). */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffStore } from '../store/staff-store.js';
 import type { StaffMember } from './staff.js';
+import type { StaffStore } from './staff-store.js';
 
 export interface SessionOptions {
   /** A session ends after this long without a request. */

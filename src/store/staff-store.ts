@@ -1,95 +1,16 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../staff/roles.js';
 import type { StaffMember } from '../staff/staff.js';
+import type {
+  StaffAccountStore,
+  StaffCredentials,
+  StaffSessionRecord,
+  StaffStore,
+  StaffUpdate,
+} from '../staff/staff-store.js';
 import { guard, insertedAny, optional } from './guard.js';
 import type { Database } from './schema.js';
-
-export interface StaffCredentials {
-  readonly member: StaffMember;
-  /** The encoded scrypt hash (`src/staff/password.ts`). */
-  readonly passwordHash: string;
-}
-
-/** A server-side session; the token itself is never stored, only its SHA-256 (hex). */
-export interface StaffSessionRecord {
-  readonly tokenHash: string;
-  readonly staffId: string;
-  readonly createdAt: string;
-  readonly lastSeenMs: number;
-  /** The absolute expiry: no activity extends a session past it. */
-  readonly expiresAtMs: number;
-}
-
-export interface StaffUpdate {
-  readonly role?: Role;
-  readonly disabled?: boolean;
-  /** A number sets the quota, null removes it. */
-  readonly dailyQuota?: number | null;
-}
-
-/** How sign-in attempts for one username lock it (`src/staff/lockout.ts` fills it in). */
-export interface LockoutPolicy {
-  /** The attempt that makes this many in a row without a success starts a lock. */
-  readonly attempts: number;
-  /** The first lock's length; each further attempt after a lock doubles it… */
-  readonly baseMs: number;
-  /** …up to this. */
-  readonly maxMs: number;
-}
-
-/** The throttle row of one username key. */
-export interface SignInThrottleState {
-  /** Attempts since the last success, this one included when it was counted. */
-  readonly failures: number;
-  /** Epoch ms until which attempts are refused; 0 or in the past when not locked. */
-  readonly lockedUntilMs: number;
-  readonly lastAttemptMs: number;
-}
-
-export type SignInAttempt =
-  | ({ readonly allowed: true } & SignInThrottleState)
-  | { readonly allowed: false; readonly lockedUntilMs: number };
-
-/** Staff accounts and their sessions; `store.staff`. */
-export interface StaffStore {
-  /** Adds a member; false (and nothing changes) when the id or username is taken. */
-  add(member: StaffMember, passwordHash: string): Promise<boolean>;
-  get(id: string): Promise<StaffMember | undefined>;
-  /** The member with this (normalised) username and their password hash, for signing in. */
-  credentials(username: string): Promise<StaffCredentials | undefined>;
-  /** Every member, by username. */
-  list(): Promise<StaffMember[]>;
-  /** Changes role, disabled or quota; disabling also ends all their sessions, in one transaction. */
-  update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined>;
-  /** Replaces the password hash; false when there is no such member. Sessions are left alone. */
-  setPasswordHash(id: string, passwordHash: string): Promise<boolean>;
-  createSession(session: StaffSessionRecord): Promise<void>;
-  /** The session with this token hash and its member, if both exist. */
-  session(
-    tokenHash: string,
-  ): Promise<{ session: StaffSessionRecord; member: StaffMember } | undefined>;
-  touchSession(tokenHash: string, lastSeenMs: number): Promise<void>;
-  revokeSession(tokenHash: string): Promise<void>;
-  /** Ends every session of one member; returns how many there were. */
-  revokeSessionsOf(staffId: string): Promise<number>;
-  /** Deletes sessions past their absolute expiry, or idle since before `idleSinceMs`. */
-  pruneSessions(nowMs: number, idleSinceMs: number): Promise<number>;
-  /**
-   * Counts a sign-in attempt for a username key (an HMAC, never the name) before its password
-   * is checked, unless the key is locked at `nowMs`: then nothing changes and the attempt is
-   * refused. Counting and the lock decision are one statement, so concurrent attempts (several
-   * server processes) cannot get more than `policy.attempts` tries past a lock. The attempt
-   * that reaches `policy.attempts`, and each counted one after it, locks the key for
-   * `policy.baseMs`, then twice the previous lock, at most `policy.maxMs`.
-   */
-  recordSignInAttempt(key: string, nowMs: number, policy: LockoutPolicy): Promise<SignInAttempt>;
-  /** Forgets a key's attempts and lock (after a successful sign-in). */
-  clearSignInAttempts(key: string): Promise<void>;
-  /** A key's row, if it has one. */
-  signInThrottle(key: string): Promise<SignInThrottleState | undefined>;
-  /** Deletes rows with no attempt since `idleSinceMs` and no lock at `nowMs`; returns how many. */
-  pruneSignInThrottle(nowMs: number, idleSinceMs: number): Promise<number>;
-}
+import { type SignInThrottleTable, signInThrottleStore } from './sign-in-throttle.js';
 
 export type StaffTables = {
   staff: StaffTable;
@@ -117,269 +38,171 @@ export interface StaffSessionTable {
   expires_at_ms: number;
 }
 
-export interface SignInThrottleTable {
-  /** HMAC-SHA256 (hex) of the lower-cased username under a key derived from the server secret. */
-  key: string;
-  failures: number;
-  lock_ms: number;
-  locked_until_ms: number;
-  last_attempt_ms: number;
+/** Staff accounts and sessions, sign-in throttle over Kysely; the staff tables share the connection. */
+export function kyselyStaffStore(db: Kysely<Database>): StaffStore {
+  const staff = db.withTables<StaffTables>() as unknown as Kysely<StaffTables>;
+  return { ...staffAccounts(staff), ...signInThrottleStore(staff) };
 }
 
-export class KyselyStaffStore implements StaffStore {
-  private readonly db: Kysely<StaffTables>;
+function staffAccounts(db: Kysely<StaffTables>): StaffAccountStore {
+  return {
+    async add(member: StaffMember, passwordHash: string): Promise<boolean> {
+      return guard('adding a staff member', async () => {
+        const result = await db
+          .insertInto('staff')
+          .values({
+            id: member.id,
+            username: member.username,
+            role: member.role,
+            disabled: member.disabled ? 1 : 0,
+            password_hash: passwordHash,
+            daily_quota: member.dailyQuota ?? null,
+            created_at: member.createdAt,
+            updated_at: member.createdAt,
+          })
+          // A taken id or username (the primary key and a unique column), also when two adds
+          // race: nothing is inserted, rather than failing.
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        return insertedAny(result);
+      });
+    },
 
-  constructor(db: Kysely<Database>) {
-    this.db = db.withTables<StaffTables>() as unknown as Kysely<StaffTables>;
-  }
+    async get(id: string): Promise<StaffMember | undefined> {
+      const row = await guard('reading a staff member', () =>
+        db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst(),
+      );
+      return row && toMember(row);
+    },
 
-  async add(member: StaffMember, passwordHash: string): Promise<boolean> {
-    return guard('adding a staff member', async () => {
-      const result = await this.db
-        .insertInto('staff')
-        .values({
-          id: member.id,
-          username: member.username,
-          role: member.role,
-          disabled: member.disabled ? 1 : 0,
-          password_hash: passwordHash,
-          daily_quota: member.dailyQuota ?? null,
-          created_at: member.createdAt,
-          updated_at: member.createdAt,
-        })
-        // A taken id or username (the primary key and a unique column), also when two adds
-        // race: nothing is inserted, rather than failing.
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      return insertedAny(result);
-    });
-  }
+    async credentials(username: string): Promise<StaffCredentials | undefined> {
+      const row = await guard('reading a staff member', () =>
+        db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst(),
+      );
+      return row && { member: toMember(row), passwordHash: row.password_hash };
+    },
 
-  async get(id: string): Promise<StaffMember | undefined> {
-    const row = await guard('reading a staff member', () =>
-      this.db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst(),
-    );
-    return row && toMember(row);
-  }
+    async list(): Promise<StaffMember[]> {
+      const rows = await guard('listing staff', () =>
+        db.selectFrom('staff').selectAll().orderBy('username').execute(),
+      );
+      return rows.map(toMember);
+    },
 
-  async credentials(username: string): Promise<StaffCredentials | undefined> {
-    const row = await guard('reading a staff member', () =>
-      this.db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst(),
-    );
-    return row && { member: toMember(row), passwordHash: row.password_hash };
-  }
+    async update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined> {
+      return guard('updating a staff member', () =>
+        db.transaction().execute(async (trx) => {
+          const set: Partial<StaffTable> = { updated_at: new Date().toISOString() };
+          if (changes.role !== undefined) set.role = changes.role;
+          if (changes.disabled !== undefined) set.disabled = changes.disabled ? 1 : 0;
+          if (changes.dailyQuota !== undefined) set.daily_quota = changes.dailyQuota;
+          const result = await trx.updateTable('staff').set(set).where('id', '=', id).execute();
+          if (Number(result[0]?.numUpdatedRows ?? 0n) === 0) return undefined;
+          if (changes.disabled) {
+            await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+          }
+          const row = await trx
+            .selectFrom('staff')
+            .selectAll()
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          return toMember(row);
+        }),
+      );
+    },
 
-  async list(): Promise<StaffMember[]> {
-    const rows = await guard('listing staff', () =>
-      this.db.selectFrom('staff').selectAll().orderBy('username').execute(),
-    );
-    return rows.map(toMember);
-  }
-
-  async update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined> {
-    return guard('updating a staff member', () =>
-      this.db.transaction().execute(async (trx) => {
-        const set: Partial<StaffTable> = { updated_at: new Date().toISOString() };
-        if (changes.role !== undefined) set.role = changes.role;
-        if (changes.disabled !== undefined) set.disabled = changes.disabled ? 1 : 0;
-        if (changes.dailyQuota !== undefined) set.daily_quota = changes.dailyQuota;
-        const result = await trx.updateTable('staff').set(set).where('id', '=', id).execute();
-        if (Number(result[0]?.numUpdatedRows ?? 0n) === 0) return undefined;
-        if (changes.disabled) {
-          await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
-        }
-        const row = await trx
-          .selectFrom('staff')
-          .selectAll()
+    async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+      const result = await guard('changing a password', () =>
+        db
+          .updateTable('staff')
+          .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
           .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-        return toMember(row);
-      }),
-    );
-  }
+          .executeTakeFirst(),
+      );
+      return Number(result.numUpdatedRows) > 0;
+    },
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
-    const result = await guard('changing a password', () =>
-      this.db
-        .updateTable('staff')
-        .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
-        .where('id', '=', id)
-        .executeTakeFirst(),
-    );
-    return Number(result.numUpdatedRows) > 0;
-  }
+    async createSession(s: StaffSessionRecord): Promise<void> {
+      await guard('storing a session', () =>
+        db
+          .insertInto('staff_sessions')
+          .values({
+            token_hash: s.tokenHash,
+            staff_id: s.staffId,
+            created_at: s.createdAt,
+            last_seen_ms: s.lastSeenMs,
+            expires_at_ms: s.expiresAtMs,
+          })
+          .execute(),
+      );
+    },
 
-  async createSession(s: StaffSessionRecord): Promise<void> {
-    await guard('storing a session', () =>
-      this.db
-        .insertInto('staff_sessions')
-        .values({
-          token_hash: s.tokenHash,
-          staff_id: s.staffId,
-          created_at: s.createdAt,
-          last_seen_ms: s.lastSeenMs,
-          expires_at_ms: s.expiresAtMs,
-        })
-        .execute(),
-    );
-  }
-
-  async session(
-    tokenHash: string,
-  ): Promise<{ session: StaffSessionRecord; member: StaffMember } | undefined> {
-    const row = await guard('reading a session', () =>
-      this.db
-        .selectFrom('staff_sessions as s')
-        .innerJoin('staff', 'staff.id', 's.staff_id')
-        .selectAll('staff')
-        .select([
-          's.token_hash',
-          's.staff_id',
-          's.created_at as session_created_at',
-          's.last_seen_ms',
-          's.expires_at_ms',
-        ])
-        .where('s.token_hash', '=', tokenHash)
-        .executeTakeFirst(),
-    );
-    if (!row) return undefined;
-    return {
-      session: {
-        tokenHash: row.token_hash,
-        staffId: row.staff_id,
-        createdAt: row.session_created_at,
-        lastSeenMs: Number(row.last_seen_ms),
-        expiresAtMs: Number(row.expires_at_ms),
-      },
-      member: toMember(row),
-    };
-  }
-
-  async touchSession(tokenHash: string, lastSeenMs: number): Promise<void> {
-    await guard('updating a session', () =>
-      this.db
-        .updateTable('staff_sessions')
-        .set({ last_seen_ms: lastSeenMs })
-        .where('token_hash', '=', tokenHash)
-        .execute(),
-    );
-  }
-
-  async revokeSession(tokenHash: string): Promise<void> {
-    await guard('ending a session', () =>
-      this.db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute(),
-    );
-  }
-
-  async revokeSessionsOf(staffId: string): Promise<number> {
-    const result = await guard('ending sessions', () =>
-      this.db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).executeTakeFirst(),
-    );
-    return Number(result.numDeletedRows);
-  }
-
-  async pruneSessions(nowMs: number, idleSinceMs: number): Promise<number> {
-    const result = await guard('pruning sessions', () =>
-      this.db
-        .deleteFrom('staff_sessions')
-        .where((eb) =>
-          eb.or([eb('expires_at_ms', '<=', nowMs), eb('last_seen_ms', '<', idleSinceMs)]),
-        )
-        .executeTakeFirst(),
-    );
-    return Number(result.numDeletedRows);
-  }
-
-  async recordSignInAttempt(
-    key: string,
-    nowMs: number,
-    policy: LockoutPolicy,
-  ): Promise<SignInAttempt> {
-    const maxMs = Math.max(policy.maxMs, policy.baseMs);
-    const first = policy.attempts <= 1;
-    // PostgreSQL needs the parameters' types spelt out inside CASE; SQLite ignores the casts.
-    const n = (value: number) => sql<number>`cast(${value} as bigint)`;
-    const t = sql.table('staff_sign_in_throttle');
-    const reached = sql<boolean>`${t}.failures + 1 >= ${n(policy.attempts)}`;
-    // The new lock's length: none below the threshold, then base, then double the last one.
-    const lockMs = sql<number>`case
-      when not (${reached}) then ${n(0)}
-      when ${t}.lock_ms = 0 then ${n(policy.baseMs)}
-      when ${t}.lock_ms * 2 >= ${n(maxMs)} then ${n(maxMs)}
-      else ${t}.lock_ms * 2 end`;
-    const row = await guard('counting a sign-in attempt', () =>
-      this.db
-        .insertInto('staff_sign_in_throttle')
-        .values({
-          key,
-          failures: 1,
-          lock_ms: first ? policy.baseMs : 0,
-          locked_until_ms: first ? nowMs + policy.baseMs : 0,
-          last_attempt_ms: nowMs,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet({
-              failures: sql<number>`${t}.failures + 1`,
-              lock_ms: lockMs,
-              // Every right-hand side reads the row as it was before this statement.
-              locked_until_ms: sql<number>`case when ${reached} then ${n(nowMs)} + ${lockMs}
-                else ${n(0)} end`,
-              last_attempt_ms: nowMs,
-            })
-            // A locked key is left as it is, and no row comes back.
-            .where(sql<boolean>`${t}.locked_until_ms <= ${n(nowMs)}`),
-        )
-        .returning(['failures', 'locked_until_ms', 'last_attempt_ms'])
-        .executeTakeFirst(),
-    );
-    if (row) {
+    async session(
+      tokenHash: string,
+    ): Promise<{ session: StaffSessionRecord; member: StaffMember } | undefined> {
+      const row = await guard('reading a session', () =>
+        db
+          .selectFrom('staff_sessions as s')
+          .innerJoin('staff', 'staff.id', 's.staff_id')
+          .selectAll('staff')
+          .select([
+            's.token_hash',
+            's.staff_id',
+            's.created_at as session_created_at',
+            's.last_seen_ms',
+            's.expires_at_ms',
+          ])
+          .where('s.token_hash', '=', tokenHash)
+          .executeTakeFirst(),
+      );
+      if (!row) return undefined;
       return {
-        allowed: true,
-        failures: Number(row.failures),
-        lockedUntilMs: Number(row.locked_until_ms),
-        lastAttemptMs: Number(row.last_attempt_ms),
+        session: {
+          tokenHash: row.token_hash,
+          staffId: row.staff_id,
+          createdAt: row.session_created_at,
+          lastSeenMs: Number(row.last_seen_ms),
+          expiresAtMs: Number(row.expires_at_ms),
+        },
+        member: toMember(row),
       };
-    }
-    // Refused. Read when the lock ends; a success elsewhere may have cleared it meanwhile.
-    const state = await this.signInThrottle(key);
-    return { allowed: false, lockedUntilMs: Math.max(state?.lockedUntilMs ?? 0, nowMs + 1) };
-  }
+    },
 
-  async clearSignInAttempts(key: string): Promise<void> {
-    await guard('clearing sign-in attempts', () =>
-      this.db.deleteFrom('staff_sign_in_throttle').where('key', '=', key).execute(),
-    );
-  }
+    async touchSession(tokenHash: string, lastSeenMs: number): Promise<void> {
+      await guard('updating a session', () =>
+        db
+          .updateTable('staff_sessions')
+          .set({ last_seen_ms: lastSeenMs })
+          .where('token_hash', '=', tokenHash)
+          .execute(),
+      );
+    },
 
-  async signInThrottle(key: string): Promise<SignInThrottleState | undefined> {
-    const row = await guard('reading sign-in attempts', () =>
-      this.db
-        .selectFrom('staff_sign_in_throttle')
-        .select(['failures', 'locked_until_ms', 'last_attempt_ms'])
-        .where('key', '=', key)
-        .executeTakeFirst(),
-    );
-    return (
-      row && {
-        failures: Number(row.failures),
-        lockedUntilMs: Number(row.locked_until_ms),
-        lastAttemptMs: Number(row.last_attempt_ms),
-      }
-    );
-  }
+    async revokeSession(tokenHash: string): Promise<void> {
+      await guard('ending a session', () =>
+        db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute(),
+      );
+    },
 
-  async pruneSignInThrottle(nowMs: number, idleSinceMs: number): Promise<number> {
-    const result = await guard('pruning sign-in attempts', () =>
-      this.db
-        .deleteFrom('staff_sign_in_throttle')
-        .where('last_attempt_ms', '<', idleSinceMs)
-        .where('locked_until_ms', '<=', nowMs)
-        .executeTakeFirst(),
-    );
-    return Number(result.numDeletedRows);
-  }
+    async revokeSessionsOf(staffId: string): Promise<number> {
+      const result = await guard('ending sessions', () =>
+        db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).executeTakeFirst(),
+      );
+      return Number(result.numDeletedRows);
+    },
+
+    async pruneSessions(nowMs: number, idleSinceMs: number): Promise<number> {
+      const result = await guard('pruning sessions', () =>
+        db
+          .deleteFrom('staff_sessions')
+          .where((eb) =>
+            eb.or([eb('expires_at_ms', '<=', nowMs), eb('last_seen_ms', '<', idleSinceMs)]),
+          )
+          .executeTakeFirst(),
+      );
+      return Number(result.numDeletedRows);
+    },
+  };
 }
 
 function toMember(row: Selectable<StaffTable>): StaffMember {

@@ -15,8 +15,8 @@ import {
 } from '../../src/runtime/compose.js';
 import { parseSettings } from '../../src/runtime/config.js';
 import { DEFAULT_LIMITS } from '../../src/server/app.js';
+import type { StaffStore } from '../../src/staff/index.js';
 import { SignInThrottle } from '../../src/staff/index.js';
-import type { StaffStore } from '../../src/store/staff-store.js';
 
 const MINUTE = 60_000;
 const NO_STORE = {} as StaffStore;

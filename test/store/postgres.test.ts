@@ -1,10 +1,15 @@
 import { describe, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/index.js';
 import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
-import { type StoreFactory, storeContract } from './contract.js';
+import { buildRegistryContract } from './build-registry-contract.js';
+import { consentRegisterContract } from './consent-register-contract.js';
 import { logContract } from './log-contract.js';
+import { metaContract } from './meta-contract.js';
 import { reviewContract } from './review-contract.js';
+import { safetyStoreContract } from './safety-contract.js';
 import { staffStoreContract } from './staff-contract.js';
+import type { StoreFactory } from './store-factory.js';
+import { subjectRequestsContract } from './subject-requests-contract.js';
 
 if (postgresTestUrl) {
   const postgres: StoreFactory = {
@@ -18,7 +23,11 @@ if (postgresTestUrl) {
       };
     },
   };
-  storeContract('PostgreSQL', postgres);
+  consentRegisterContract('PostgreSQL', postgres);
+  subjectRequestsContract('PostgreSQL', postgres);
+  buildRegistryContract('PostgreSQL', postgres);
+  metaContract('PostgreSQL', postgres);
+  safetyStoreContract('PostgreSQL', postgres);
   logContract('PostgreSQL', postgres);
   reviewContract('PostgreSQL', postgres);
   staffStoreContract('PostgreSQL', postgres);

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newItemId, newTaskId } from '../../src/review/ids.js';
 import { DEFAULT_LABELS } from '../../src/review/model.js';
+import type { NewReviewItem } from '../../src/review/review-store.js';
 import { DEFAULT_RULES } from '../../src/review/rules.js';
 import type { Store } from '../../src/store/index.js';
-import type { NewReviewItem } from '../../src/store/review-store.js';
-import type { StoreFactory } from './contract.js';
+import type { StoreFactory } from './store-factory.js';
 
 const T0 = new Date('2026-03-02T10:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

@@ -2,10 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store/index.js';
-import { type StoreFactory, storeContract } from './contract.js';
+import { buildRegistryContract } from './build-registry-contract.js';
+import { consentRegisterContract } from './consent-register-contract.js';
 import { logContract } from './log-contract.js';
+import { metaContract } from './meta-contract.js';
 import { reviewContract } from './review-contract.js';
+import { safetyStoreContract } from './safety-contract.js';
 import { staffStoreContract } from './staff-contract.js';
+import type { StoreFactory } from './store-factory.js';
+import { subjectRequestsContract } from './subject-requests-contract.js';
 
 const sqlite: StoreFactory = {
   async open() {
@@ -20,7 +25,11 @@ const sqlite: StoreFactory = {
   },
 };
 
-storeContract('SQLite', sqlite);
+consentRegisterContract('SQLite', sqlite);
+subjectRequestsContract('SQLite', sqlite);
+buildRegistryContract('SQLite', sqlite);
+metaContract('SQLite', sqlite);
+safetyStoreContract('SQLite', sqlite);
 logContract('SQLite', sqlite);
 reviewContract('SQLite', sqlite);
 staffStoreContract('SQLite', sqlite);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../src/staff/index.js';
 import type { Store } from '../../src/store/index.js';
-import type { StoreFactory } from './contract.js';
+import type { StoreFactory } from './store-factory.js';
 
 const member = (over: Partial<StaffMember> = {}): StaffMember => ({
   id: 'st_0123456789abcdef',

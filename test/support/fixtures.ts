@@ -90,6 +90,7 @@ export async function workspace(
         consent,
         checkpoint,
         log,
+        registry: store,
         secret,
         ...rest,
       });

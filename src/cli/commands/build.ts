@@ -190,6 +190,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         consent,
         checkpoint,
         log: session.log,
+        registry: session.store,
         secret: session.secret,
         strict: flags.strict ?? false,
         overwrite: flags.overwrite ?? false,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordConsentEvent, stateAfter, subjectStatus } from '../../consent/index.js';
+import type { SubjectRequest } from '../../consent/subject-requests.js';
 import { ObhutError } from '../../errors/index.js';
 import type { SessionClaims, SessionTokens } from '../../identity/index.js';
 import {
@@ -11,7 +12,7 @@ import {
   type TransparencyLog,
 } from '../../log/index.js';
 import type { ConsentAction, Purpose } from '../../records/index.js';
-import type { Store, SubjectRequest } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { requireSession, sessionOf } from '../auth.js';
 import { actionEnum, errors, purposeEnum } from '../schemas.js';
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { SubjectRequest } from '../../consent/subject-requests.js';
 import { ObhutError } from '../../errors/index.js';
-import type { Store, SubjectRequest } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { requireOperator } from '../auth.js';
 import { errors } from '../schemas.js';
 import { requestView } from './me.js';

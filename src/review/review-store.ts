@@ -1,0 +1,194 @@
+import type { ConsentRegister } from '../consent/consent-register.js';
+import type {
+  Assignment,
+  AssignmentRules,
+  FlagCategory,
+  FlagResolution,
+  LegalHold,
+  RawPart,
+  ReviewAnswer,
+  ReviewFlag,
+  ReviewItem,
+  ReviewKind,
+  ReviewTask,
+  ReviewView,
+  StoredAnswer,
+  UnmaskRequest,
+} from './model.js';
+
+/** An item to queue, with its raw part; `recordKey` (SHA-256 of the record id) keeps it unique. */
+export interface NewReviewItem {
+  readonly id: string;
+  readonly recordKey: string;
+  readonly kind: ReviewKind;
+  readonly subject: string | undefined;
+  readonly needsConsent: boolean;
+  readonly view: ReviewView;
+  readonly derivedMedia: string | undefined;
+  readonly raw: RawPart;
+  readonly createdAt: string;
+}
+
+export type TaskChange = 'ok' | 'not_found' | 'closed' | 'not_assigned';
+
+export interface QueueCounts {
+  readonly open: number;
+  readonly flagged: number;
+  readonly done: number;
+  readonly removed: number;
+  /** Assignments currently held (not expired, answered or released). */
+  readonly assigned: number;
+}
+
+/** The queue: items and their tasks. */
+export interface ReviewQueue {
+  /** Queues an item with one task; false (nothing stored) when its record was queued before. */
+  enqueue(item: NewReviewItem, task: { id: string; k: number }): Promise<boolean>;
+  item(id: string): Promise<ReviewItem | undefined>;
+  /** The raw part, for trust_safety under an approved unmask request, and for deletion. */
+  rawPart(id: string): Promise<RawPart | undefined>;
+  task(id: string): Promise<ReviewTask | undefined>;
+  /** Tasks of one item, oldest first. */
+  tasksOf(item: string): Promise<ReviewTask[]>;
+  /** Sets a task `removed` and ends its active assignments; false when it already was. */
+  removeTask(task: string, now: Date): Promise<boolean>;
+  queueCounts(now: Date): Promise<QueueCounts>;
+}
+
+/** Assignments, answers and the exposure they count. */
+export interface ReviewWork {
+  /**
+   * Takes the next task for a reviewer under the rules (see `pickTask`), in a transaction that
+   * serialises assignments, so concurrent requests never exceed k. A reviewer holding an
+   * unexpired assignment gets that one back. Undefined when nothing is eligible.
+   */
+  assignNext(reviewer: string, rules: AssignmentRules, now: Date): Promise<Assignment | undefined>;
+  /** The reviewer's assignment to a task (any state); `expiresAt` tells whether it still runs. */
+  assignment(task: string, reviewer: string): Promise<Assignment | undefined>;
+  assignments(task: string): Promise<Assignment[]>;
+  /** Assignments the reviewer took since the start of `now`'s UTC day (what the daily quota counts). */
+  assignedToday(reviewer: string, now: Date): Promise<number>;
+  /** Gives an active assignment back ("skip"); the task returns to the queue. */
+  release(task: string, reviewer: string, now: Date): Promise<TaskChange>;
+  /**
+   * Stores an answer under the reviewer's active assignment; the task is done with its k-th
+   * answer. `done` says whether this answer completed it.
+   */
+  answer(
+    task: string,
+    reviewer: string,
+    answer: ReviewAnswer,
+    now: Date,
+    comment?: string,
+  ): Promise<{ outcome: TaskChange; done: boolean }>;
+  answers(task: string): Promise<StoredAnswer[]>;
+}
+
+/** Media exposure per member and UTC day, which bounds what a member is shown. */
+export interface ReviewExposure {
+  /**
+   * Counts a media redemption towards the member's exposure: once per task and member (false
+   * when it was counted before), on the UTC day of `at`.
+   */
+  recordExposure(exposure: {
+    reviewer: string;
+    task: string;
+    kind: ReviewKind;
+    ms: number;
+    at: Date;
+  }): Promise<boolean>;
+  /** The member's exposure since the start of `now`'s UTC day, in milliseconds. */
+  exposureToday(reviewer: string, now: Date): Promise<number>;
+  /**
+   * Today's exposure (milliseconds) of every member who took a task or was exposed to media since
+   * the start of `now`'s UTC day, by staff id.
+   */
+  exposureByReviewer(now: Date): Promise<Map<string, number>>;
+}
+
+/** Flags raised by reviewers and resolved by trust_safety. */
+export interface ReviewFlags {
+  /**
+   * Flags a task under the reviewer's active assignment: the task moves to the trust_safety
+   * queue (`flagged`) and every other active assignment of it ends.
+   */
+  flag(
+    flag: { id: string; task: string; reviewer: string; category: FlagCategory; note?: string },
+    now: Date,
+  ): Promise<TaskChange>;
+  flags(status?: 'open' | 'resolved'): Promise<ReviewFlag[]>;
+  getFlag(id: string): Promise<ReviewFlag | undefined>;
+  /**
+   * Resolves an open flag, with trust_safety's note when given: `requeue` reopens the task (when
+   * no other flag is open), `remove` removes it.
+   */
+  resolveFlag(
+    id: string,
+    by: string,
+    resolution: FlagResolution,
+    now: Date,
+    note?: string,
+  ): Promise<ReviewFlag | undefined>;
+}
+
+/** Unmask requests and legal holds. */
+export interface ReviewEscalations {
+  createUnmask(request: {
+    id: string;
+    task: string;
+    requester: string;
+    justification: string;
+    createdAt: string;
+  }): Promise<void>;
+  getUnmask(id: string): Promise<UnmaskRequest | undefined>;
+  /**
+   * Adds an approval (never the requester's, never twice); the second makes the request approved
+   * until `now + ttlMinutes`.
+   */
+  approveUnmask(
+    id: string,
+    approver: string,
+    now: Date,
+    ttlMinutes: number,
+  ): Promise<{
+    outcome: 'ok' | 'not_found' | 'requester' | 'already_approved' | 'decided';
+    request?: UnmaskRequest;
+  }>;
+  addHold(hold: Omit<LegalHold, 'releasedBy' | 'releasedAt'>): Promise<void>;
+  /** Releases an active hold; undefined when there is no such active hold. */
+  releaseHold(id: string, by: string, now: Date): Promise<LegalHold | undefined>;
+  holds(options?: { active?: boolean }): Promise<LegalHold[]>;
+}
+
+/** What retention may delete, and the deletion marks. */
+export interface ReviewRetention {
+  /**
+   * Items created before `beforeMs` whose raw part is still stored, with no open or flagged task
+   * and no active legal hold on the item or its subject; only `item` when given.
+   */
+  rawDue(beforeMs: number, item?: string): Promise<string[]>;
+  /** Items created before `beforeMs` whose derivatives are still stored, with no flagged task and no active hold. */
+  derivedDue(beforeMs: number): Promise<string[]>;
+  /**
+   * Forgets a part of an item: `raw` clears the raw record and media path, `derived` the view and
+   * derivative path and removes its open tasks. Returns false when it was already gone.
+   */
+  markDeleted(item: string, what: 'raw' | 'derived', at: Date): Promise<boolean>;
+}
+
+/** Review items, tasks and everything hanging off them; `store.review`. */
+export interface ReviewStore
+  extends ReviewQueue,
+    ReviewWork,
+    ReviewExposure,
+    ReviewFlags,
+    ReviewEscalations,
+    ReviewRetention {}
+
+/**
+ * What review works through: its own tables (`review`), and the consent register, read to see
+ * whether a subject withdrew.
+ */
+export interface ReviewStores extends Pick<ConsentRegister, 'consentEventsOf'> {
+  readonly review: ReviewStore;
+}
