@@ -1,3 +1,4 @@
+import { findFramedNames } from './frames.js';
 import {
   AMBIGUOUS_WORD,
   DE_NOUN,
@@ -12,24 +13,8 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { type Token, tokenize } from './tokens.js';
 import type { Lang } from './types.js';
-
-interface Token {
-  readonly start: number;
-  readonly end: number;
-  readonly lower: string;
-  readonly cap: boolean;
-  /** First word of the text or after . ! ? : ; a quote, a bullet or a line break. */
-  readonly sentenceStart: boolean;
-  /** Only spaces (at most one comma) between this token and the previous one. */
-  readonly joined: boolean;
-  readonly comma: boolean;
-  /** The gazetteer bits of `lower`. */
-  readonly f: number;
-}
-
-const TOKEN = /[\p{L}](?:[\p{L}'’-]*[\p{L}])?/gu;
-const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
 
 // Phrases that name the next word(s) as a person. Strong ones are taken even for unknown names.
 const STRONG_PERSON = [
@@ -143,6 +128,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
   const g = gazetteer();
   const lowercase = !/\p{Lu}/u.test(text);
   const tokens = tokenize(text, g.flags);
+  findFramedNames(text, tokens, lang, lowercase, emit);
   // Whether token i follows one of the phrases (the phrase ends at token i - 1).
   const after = (i: number, phrases: ReadonlyMap<string, readonly string[][]>) => {
     const prev = tokens[i - 1];
@@ -166,6 +152,8 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     else if (
       t.joined &&
       after(i, WEAK_PERSON_BY_LAST) &&
+      // German "im" ("im Sommer") is not English "I'm".
+      !(lang === 'de' && !lowercase && tokens[i - 1]!.lower === 'im') &&
       (first || sur) &&
       (nameLike || !ambiguous)
     )
@@ -239,40 +227,6 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     emit(tokens[from]!.start, tokens[last]!.end, 'PERSON', score);
     i = last + 1;
   }
-}
-
-function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
-  const tokens: Token[] = [];
-  let prevEnd = -1;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    let k = start - 1;
-    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    const sentenceStart = k < 0 || SENTENCE_END.has(text[k]!);
-    // Joined: only spaces or tabs, and at most one comma, since the previous token.
-    let commas = 0;
-    let other = false;
-    for (let c = Math.max(prevEnd, 0); prevEnd >= 0 && c < start; c++) {
-      const ch = text[c];
-      if (ch === ',') commas++;
-      else if (ch !== ' ' && ch !== '\t') other = true;
-    }
-    const w = m[0];
-    const first = w[0]!;
-    const lower = w.toLowerCase();
-    tokens.push({
-      start,
-      end: start + w.length,
-      lower,
-      f: flags.get(lower) ?? 0,
-      cap: first !== first.toLowerCase(),
-      sentenceStart,
-      joined: prevEnd >= 0 && start > prevEnd && !other && commas <= 1,
-      comma: commas > 0,
-    });
-    prevEnd = start + w.length;
-  }
-  return tokens;
 }
 
 function endsWith(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
