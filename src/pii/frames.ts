@@ -65,7 +65,7 @@ const CUES: readonly [Cue, string][] = [
 ];
 // Verbs after a name: "Pham says", "Tuan Fish sagt", "mit Oisín Baker gesprochen".
 const AFTER_VERBS = new Set(
-  'sagt sagte meint meinte fragt fragte schreibt schrieb says said asks asked writes wrote calling gesprochen telefoniert getroffen geredet anrufen anzurufen'.split(
+  'sagt sagte meint meinte fragt fragte schreibt schrieb says said asks asked writes wrote calling called phoned rang angerufen gesprochen telefoniert getroffen geredet anrufen anzurufen'.split(
     ' ',
   ),
 );

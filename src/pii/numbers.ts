@@ -158,5 +158,15 @@ function phoneScore(
     const parsed = parsePhoneNumberFromString(region ? cleaned : international, region);
     if (parsed?.isValid()) return context ? 1 : 0.9;
   }
+  // A number someone gives as theirs ("ruf mich an unter …", "call me on …") is a phone number
+  // even where the validator knows no such range.
+  if (
+    (digits.startsWith('0') || cleaned.startsWith('+')) &&
+    GIVEN_AS_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase())
+  )
+    return 0.8;
   return 0;
 }
+
+const GIVEN_AS_PHONE =
+  /(?:unter|nummer|number|tel|telefon|telefonnummer|handy|handynummer|mobil|mobile|phone|cell|whatsapp|(?:call|text|ring|reach) me (?:on|at)|ruf(?:e)? mich (?:an )?(?:unter|auf)|erreichst du mich unter|erreichbar unter|fax)(?: ist| is)?\s*[:.]?\s*$/;
