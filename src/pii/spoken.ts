@@ -179,7 +179,7 @@ export function normaliseSpoken(
 ): Normalised | undefined {
   const replacements: Replacement[] = [];
   if (SPOKEN_AT.test(text) && SPOKEN_DOT.test(text)) findSpokenEmails(text, replacements);
-  if (SPOKEN_IP_HINT.test(text)) findSpokenIps(text, words, replacements);
+  if (spokenDots(text) >= 3) findSpokenIps(text, words, replacements);
   if (worthALook(text, words)) findNumberRuns(text, words, replacements);
   if (replacements.length === 0) return undefined;
   return sortedSegments(text, replacements);
@@ -223,10 +223,10 @@ const SPOKEN_DOT = /\s(?:punkt|dot)\s/i;
 
 function findSpokenEmails(text: string, replacements: Replacement[]): void {
   for (const m of text.matchAll(SPOKEN_EMAIL)) {
-    const [local, domain] = m[0].split(/\s+(?:at|ät|@|klammeraffe)\s+(?=[^]*$)/iu).slice(-2) as [
-      string,
-      string,
-    ];
+    const parts = /^([\s\S]*)\s+(?:at|ät|@|klammeraffe)\s+([\s\S]*)$/iu.exec(m[0]);
+    if (!parts) continue;
+    const local = parts[1]!;
+    const domain = parts[2]!;
     const value = `${joinLocal(local)}@${domain.replace(/\s+(?:punkt|dot)\s+/giu, '.')}`;
     replacements.push({ start: m.index, end: m.index + m[0].length, value });
   }
@@ -261,7 +261,11 @@ function joinLocal(local: string): string {
 
 const DOT_WORDS = new Set(['punkt', 'dot', 'point']);
 const VERSION_WORDS = new Set(['version', 'versionsnummer', 'release', 'update', 'v']);
-const SPOKEN_IP_HINT = /(?:\s(?:punkt|dot|point)\s[^]*){3}/i;
+const SPOKEN_DOT_WORD = /\s(?:punkt|dot|point)\s/gi;
+
+function spokenDots(text: string): number {
+  return text.match(SPOKEN_DOT_WORD)?.length ?? 0;
+}
 
 /** "zehn punkt null punkt null punkt eins", "one ninety two dot one sixty eight dot …". */
 function findSpokenIps(text: string, words: readonly Word[], replacements: Replacement[]): void {
