@@ -5,6 +5,7 @@
 import { SyncRedactor } from 'redact-pii';
 import { table } from '../../src/cli/output.js';
 import { detectPii, redactText } from '../../src/pii/index.js';
+import { generateBlind } from './blind.js';
 import { generateCorpus } from './corpus.js';
 import { HARD_CASES } from './hard-cases.js';
 import { generateHeldOut } from './held-out.js';
@@ -166,5 +167,16 @@ report(
 report(
   'Held-out corpus, spoken: lower case, no punctuation (seed 11)',
   heldOut.filter((x) => x.kind === 'spoken'),
+  verbose,
+);
+const blind = generateBlind(10, 23);
+report(
+  'Held-out, blind frames (written after the rules, never tuned on), written',
+  blind.filter((x) => x.kind === 'written'),
+  verbose,
+);
+report(
+  'Held-out, blind frames, spoken',
+  blind.filter((x) => x.kind === 'spoken'),
   verbose,
 );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BLIND_FIRST, BLIND_LAST, BLIND_PLACES } from '../../bench/pii-eval/blind.js';
 import {
   generateHeldOut,
   HELD_OUT_FIRST,
@@ -20,6 +21,10 @@ describe('held-out evaluation corpus', () => {
       ...HELD_OUT_WORD_NAMES.en,
       ...HELD_OUT_PLACES.de,
       ...HELD_OUT_PLACES.en,
+      ...BLIND_FIRST,
+      ...BLIND_LAST,
+      ...BLIND_PLACES.de,
+      ...BLIND_PLACES.en,
     ];
     expect(heldOut.filter((x) => listed.has(x.toLowerCase()))).toEqual([]);
     // Nor any of their parts ("Al-Masri", "O’Sullivan").
