@@ -20,8 +20,6 @@ import type { Lang } from './types.js';
  * list grows into the full name found here.
  */
 
-const NEVER = STOP | FUNCTION;
-
 type Cue = 'title' | 'role' | 'name' | 'self' | 'call' | 'speak' | 'greet' | 'close';
 
 // Cue phrases by their last word; each names the words after it.
@@ -130,7 +128,9 @@ const TITLE_OR_ROLE = new Set(
   CUES.filter(([c]) => c === 'title' || c === 'role').flatMap(([, p]) => p.split(' ')),
 );
 const never = (t: Token) =>
-  ((t.f & NEVER) !== 0 && (t.f & FIRST) === 0) || TITLE_OR_ROLE.has(t.lower);
+  (t.f & FUNCTION) !== 0 ||
+  ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
+  TITLE_OR_ROLE.has(t.lower);
 // "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
 const acronym = (text: string, t: Token) =>
   t.end - t.start < 2 || !/\p{Ll}/u.test(text.slice(t.start, t.end));

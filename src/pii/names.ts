@@ -6,6 +6,7 @@ import {
   EN_WORD,
   EVERYDAY,
   FIRST,
+  FUNCTION,
   type Gazetteer,
   gazetteer,
   PLACE_START,
@@ -148,14 +149,16 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     const ambiguous = isAmbiguous(t, lang, lowercase);
     let score = 0;
     if (t.joined && after(i, STRONG_PERSON_BY_LAST))
-      score = ambiguous && !(first || sur) ? 0 : 0.95;
+      score = (ambiguous && !(first || sur)) || (t.f & FUNCTION) !== 0 ? 0 : 0.95;
     else if (
       t.joined &&
       after(i, WEAK_PERSON_BY_LAST) &&
       // German "im" ("im Sommer") is not English "I'm".
       !(lang === 'de' && !lowercase && tokens[i - 1]!.lower === 'im') &&
       (first || sur) &&
-      (nameLike || !ambiguous)
+      // Written text: a lower-case word after "I'm" is no name ("I'm fine").
+      (lowercase || t.cap) &&
+      (t.f & FUNCTION) === 0
     )
       score = 0.85;
     else if (first && nameLike && !ambiguous) score = t.sentenceStart || lowercase ? 0.7 : 0.8;
@@ -163,7 +166,12 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     else if (sur && !first && nameLike && !ambiguous)
       score = t.sentenceStart || lowercase ? 0.5 : 0.6;
     // A strong cue names even an unknown word, unless it is an everyday word.
-    if (score === 0 && t.joined && after(i, STRONG_PERSON_BY_LAST) && (t.f & EVERYDAY) === 0)
+    if (
+      score === 0 &&
+      t.joined &&
+      after(i, STRONG_PERSON_BY_LAST) &&
+      (t.f & (EVERYDAY | FUNCTION)) === 0
+    )
       score = 0.9;
     const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;
     if (place) {
@@ -200,6 +208,8 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       // Lower case: after a known given name, an unknown non-everyday word is the surname.
       const unknownLower = lowercase && (tokens[i]!.f & FIRST) !== 0 && last === i;
       if (!known && !unknownCapital && !unknownLower) break;
+      // Written text: "Mr Farouk will call" – a lower-case word continues no name.
+      if (!lowercase && !n.cap) break;
       if (lowercase && (n.f & EVERYDAY) !== 0) break;
       last++;
     }

@@ -29,7 +29,9 @@ const SPOKEN_DATE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL})\\s+of\\s+(?:${EN_MONTH})\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
   'giu',
 );
-const DATE_HINT = /neunzehnhundert|zweitausend|nineteen|two thousand|(?:19|20)\d\d/i;
+const DATE_HINT = /neunzehnhundert|zweitausend|nineteen|two thousand/i;
+const MONTH_HINT = new RegExp(`${DE_MONTH}|${EN_MONTH}`, 'i');
+const YEAR_HINT = /(?:19|20)\d\d/;
 
 const NUMBER_WORD = `(?:null|eins|ein|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|${DE_TEEN}|${DE_TENS}|(?:${DE_UNIT})und(?:${DE_TENS})|zero|oh|${EN_UNIT}|${EN_TEEN}|${EN_TENS}|doppel|double)`;
 // Up to five spelt letters (district and letters), then up to four digits, as digits or words.
@@ -40,7 +42,7 @@ const SPOKEN_PLATE = new RegExp(
 const PLATE_HINT = /kennzeichen|nummernschild|plate|registration|kfz/i;
 
 export function findSpokenForms(text: string, emit: Emit): void {
-  if (DATE_HINT.test(text)) {
+  if (DATE_HINT.test(text) || (YEAR_HINT.test(text) && MONTH_HINT.test(text))) {
     for (const m of text.matchAll(SPOKEN_DATE)) {
       const end = m.index + m[0].length;
       if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))

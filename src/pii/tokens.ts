@@ -31,47 +31,62 @@ const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mag',
 ]);
 
+// Character classes of the gap between two tokens, by char code.
+const SPACE = 32;
+const TAB = 9;
+const COMMA = 44;
+const COLON = 58;
+const LF = 10;
+const CR = 13;
+const FULL_STOP = 46;
+
 export function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
   const tokens: Token[] = [];
   let prevEnd = -1;
-  for (const m of text.matchAll(TOKEN)) {
+  let prev: Token | undefined;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const start = m.index;
+    const w = m[0];
     let k = start - 1;
-    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    const prev = tokens[tokens.length - 1];
+    let c = k >= 0 ? text.charCodeAt(k) : 0;
+    while (k >= 0 && (c === SPACE || c === TAB)) c = --k >= 0 ? text.charCodeAt(k) : 0;
     const afterTitle =
       prev !== undefined &&
       k === prev.end &&
-      text[k] === '.' &&
+      c === FULL_STOP &&
       TITLE_ABBREVIATIONS.has(prev.lower);
     const sentenceStart = !afterTitle && (k < 0 || SENTENCE_END.has(text[k]!));
     // Joined: only spaces or tabs, and at most one comma, since the previous token.
     let commas = 0;
     let other = false;
     let far = false;
-    for (let c = Math.max(prevEnd, 0); prevEnd >= 0 && c < start; c++) {
-      const ch = text[c]!;
-      if (ch === ',') commas++;
-      else if (ch !== ' ' && ch !== '\t' && !(afterTitle && c === prevEnd)) {
-        other = true;
-        if (ch !== ':' && ch !== '\n' && ch !== '\r') far = true;
+    if (prevEnd >= 0) {
+      for (let i = prevEnd; i < start; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === COMMA) commas++;
+        else if (ch !== SPACE && ch !== TAB && !(afterTitle && i === prevEnd)) {
+          other = true;
+          if (ch !== COLON && ch !== LF && ch !== CR) far = true;
+        }
       }
     }
-    const w = m[0];
-    const first = w[0]!;
     const lower = w.toLowerCase();
-    tokens.push({
+    const first = w[0]!;
+    const token: Token = {
       start,
       end: start + w.length,
       lower,
       f: flags.get(lower) ?? 0,
-      cap: first !== first.toLowerCase(),
+      cap: first !== lower[0],
       sentenceStart,
-      joined: prevEnd >= 0 && start > prevEnd && !other && commas <= 1,
+      joined: prevEnd >= 0 && !other && commas <= 1,
       comma: commas > 0,
-      near: prevEnd >= 0 && start > prevEnd && !far && commas <= 1,
-    });
-    prevEnd = start + w.length;
+      near: prevEnd >= 0 && !far && commas <= 1,
+    };
+    tokens.push(token);
+    prev = token;
+    prevEnd = token.end;
   }
   return tokens;
 }
