@@ -70,8 +70,23 @@ const AFTER_VERBS = new Set(
 // Words that end a lower-case name after a cue: the particle of "ruf X an", a following verb.
 const NAME_END = new Set([...AFTER_VERBS, 'an', 'bitte', 'please', 'now', 'jetzt', 'back']);
 const PLACE_CUES = new Set(
-  'in nach aus from to near nahe via richtung into around visiting besuche gegenüber'.split(' '),
+  'in nach aus from to near nahe via richtung into around visiting besuche gegenüber bis at'.split(
+    ' ',
+  ),
 );
+// "die Stadt Haßfurt", "the town of Dunoon".
+const PLACE_NOUNS = new Set(
+  'stadt dorf gemeinde kreis landkreis town city village county borough'.split(' '),
+);
+
+/** Whether token i follows a place cue: "in X", "nach X", "the town of X". */
+function afterPlaceCue(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p || !tokens[i]!.joined) return false;
+  if (PLACE_CUES.has(p.lower) || PLACE_NOUNS.has(p.lower)) return true;
+  const pp = tokens[i - 2];
+  return p.lower === 'of' && pp !== undefined && PLACE_NOUNS.has(pp.lower);
+}
 
 function words(cue: Cue, list: string): [Cue, string][] {
   return list.split(' ').map((w) => [cue, w]);
@@ -183,14 +198,15 @@ export function findFramedNames(
       if (from !== undefined) emit(tokens[from]!.start, tokens[i - 1]!.end, 'PERSON', 0.8);
     }
     if (lowercase) {
-      const p = tokens[i - 1];
+      // Lower case: only where the place ends the phrase ("navigiere nach olpe", "the bus to
+      // truro tomorrow"), not "to wish bence".
+      const n = tokens[i + 1];
       if (
-        p &&
-        t.joined &&
-        PLACE_CUES.has(p.lower) &&
+        afterPlaceCue(tokens, i) &&
         !never(t) &&
         !everyday(t) &&
-        (t.f & (FIRST | SUR)) === 0
+        (t.f & (FIRST | SUR)) === 0 &&
+        (n === undefined || !n.joined || never(n))
       )
         emit(t.start, t.end, 'LOCATION', 0.6);
       i++;
@@ -203,9 +219,8 @@ export function findFramedNames(
       (t.f & (FIRST | SUR | PLACE_START)) === 0 &&
       !acronym(text, t)
     ) {
-      const p = tokens[i - 1];
       const run = capitalRun(text, tokens, i);
-      if (p && t.joined && PLACE_CUES.has(p.lower) && !everyday(t) && run === i) {
+      if (afterPlaceCue(tokens, i) && !everyday(t) && run === i) {
         emit(t.start, t.end, 'LOCATION', lang === 'en' ? 0.75 : 0.65);
         i++;
         continue;

@@ -39,6 +39,7 @@ way we well were what when where whether which while who whom whose why with wit
 yes yet you your yours yourself yesterday everybody guys folks team
 monday tuesday wednesday thursday friday saturday sunday january february march july september
 october november december calling speaking message reminder
+easter christmas ostern weihnachten pfingsten silvester halloween thanksgiving
 oma opa mama papa mutti vati mutter vater schwester bruder tante onkel sohn tochter chef chefin
 tel fax mobil handy telefon phone mobile email mail iban bic nr str ort plz adresse address
 mom mum dad mommy daddy grandma grandpa granny nan sister brother aunt uncle son daughter boss

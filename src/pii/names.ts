@@ -139,7 +139,11 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) {
+    // Function words ("Oma", "Easter") are no name without a title, but may start a place.
+    if (
+      ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
+      ((t.f & FUNCTION) !== 0 && (t.f & PLACE_START) === 0 && !after(i, STRONG_PERSON_BY_LAST))
+    ) {
       i++;
       continue;
     }
