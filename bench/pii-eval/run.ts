@@ -171,7 +171,7 @@ report(
 );
 const blind = generateBlind(10, 23);
 report(
-  'Held-out, blind frames (written after the rules, never tuned on), written',
+  'Held-out, blind frames (written after the frame rules; first-run figures in BENCHMARKS.md), written',
   blind.filter((x) => x.kind === 'written'),
   verbose,
 );

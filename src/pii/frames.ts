@@ -8,6 +8,7 @@ import {
   STOP,
   SUR,
 } from './gazetteer.js';
+import { EN_STOPWORDS } from './lang.js';
 import type { Emit } from './numbers.js';
 import type { Token } from './tokens.js';
 import type { Lang } from './types.js';
@@ -175,6 +176,9 @@ export function findFramedNames(
     }
     return last;
   };
+  // English is also the detector's guess when no function word decides; capitalisation says
+  // "name" only in text that is English by evidence ("Rechnung …, Betrag … Euro" is not).
+  const english = lang === 'en' && tokens.some((t) => EN_STOPWORDS.has(t.lower));
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -233,8 +237,8 @@ export function findFramedNames(
         i = run + 1;
         continue;
       }
-      if (unknown && (lang === 'en' || FOREIGN_SHAPE.test(t.lower)) && (t.f & EN_WORD) === 0) {
-        emit(t.start, t.end, 'PERSON', lang === 'en' ? 0.6 : 0.7);
+      if (unknown && (english || FOREIGN_SHAPE.test(t.lower)) && (t.f & EN_WORD) === 0) {
+        emit(t.start, t.end, 'PERSON', english ? 0.6 : 0.7);
       }
     }
     i++;

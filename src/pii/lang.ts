@@ -13,6 +13,9 @@ const EN = new Set(
 );
 const WORD = /\p{L}+/gu;
 
+/** English function words: evidence that a text is English, not merely not German. */
+export const EN_STOPWORDS: ReadonlySet<string> = EN;
+
 /** Function words of both languages; never a name on their own. */
 export const STOPWORDS: ReadonlySet<string> = new Set([...DE, ...EN]);
 
