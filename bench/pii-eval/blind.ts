@@ -2,8 +2,9 @@
 // the frame rules of src/pii/frames.ts were frozen, and committed together with their first
 // result (BENCHMARKS.md). One round of fixes followed that run (places after "bis", "at",
 // "die Stadt", and in lower case only at the end of a phrase), so its later figures are no
-// longer blind; BENCHMARKS.md gives both. New blind frames belong in a new file. Names are of origins neither the gazetteer nor
-// held-out.ts uses (Greek, Hungarian, Yoruba, Hindi, Japanese, Portuguese, Finnish).
+// longer blind; BENCHMARKS.md gives both. New blind frames belong in a new file. Names are of
+// origins neither the gazetteer nor held-out.ts uses (Greek, Hungarian, Yoruba, Hindi, Japanese,
+// Portuguese, Finnish).
 import { type Labelled, parseMarkup } from './markup.js';
 
 export const BLIND_FIRST: readonly string[] =
