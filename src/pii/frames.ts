@@ -139,10 +139,12 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
 }
 
 const everyday = (t: Token) => (t.f & EVERYDAY) !== 0 && (t.f & (FIRST | SUR)) === 0;
-// Titles and roles name the next word; they are never part of the name themselves.
-const TITLE_OR_ROLE = new Set(
-  CUES.filter(([c]) => c === 'title' || c === 'role').flatMap(([, p]) => p.split(' ')),
-);
+// Cue words name the next word; they are never part of a name themselves.
+const TITLE_OR_ROLE = new Set([
+  ...CUES.flatMap(([, p]) => p.split(' ')),
+  ...AFTER_VERBS,
+  ...NAME_END,
+]);
 const never = (t: Token) =>
   (t.f & FUNCTION) !== 0 ||
   ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||

@@ -148,8 +148,11 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       continue;
     }
     const nameLike = lowercase || t.cap;
-    const first = (t.f & FIRST) !== 0;
-    const sur = (t.f & SUR) !== 0;
+    // A function word that is also a listed name ("allen", "will") counts as a name only after
+    // a strong cue.
+    const functionWord = (t.f & FUNCTION) !== 0 && !after(i, STRONG_PERSON_BY_LAST);
+    const first = (t.f & FIRST) !== 0 && !functionWord;
+    const sur = (t.f & SUR) !== 0 && !functionWord;
     const ambiguous = isAmbiguous(t, lang, lowercase);
     let score = 0;
     if (t.joined && after(i, STRONG_PERSON_BY_LAST))
@@ -181,7 +184,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     if (place) {
       const cue = i > 0 && tokens[i]!.joined && PLACE_CUES.has(tokens[i - 1]!.lower);
       const strong = after(i, STRONG_PLACE_BY_LAST);
-      const placeAmbiguous = ambiguous || first || sur || (t.f & EVERYDAY) !== 0;
+      const placeAmbiguous = ambiguous || first || sur || functionWord || (t.f & EVERYDAY) !== 0;
       const placeScore = strong || cue ? (placeAmbiguous ? 0.85 : 0.95) : placeAmbiguous ? 0 : 0.75;
       if (placeScore > score) {
         emit(t.start, tokens[place]!.end, 'LOCATION', placeScore);

@@ -160,3 +160,18 @@ describe('structured types in speech and by context', () => {
     expect(found(text, type)).toEqual([]);
   });
 });
+
+describe('function words', () => {
+  it('are never a person, whatever frame they stand in', async () => {
+    const fc = await import('fast-check');
+    const { FUNCTION_WORDS } = await import('../../src/pii/function-words.js');
+    const word = fc.constantFrom(...FUNCTION_WORDS);
+    const cue = fc.constantFrom('ruf', 'call', 'sagt', 'says', 'hallo', 'hey', 'Hallo', 'Call', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cue, word), { minLength: 1, maxLength: 6 }), (parts) => {
+        const text = parts.map(([c, w]) => `${c} ${w}`.trim()).join(' ');
+        expect(found(text, 'PERSON')).toEqual([]);
+      }),
+    );
+  });
+});
