@@ -124,7 +124,12 @@ export function splitWords(text: string): Word[] {
 }
 
 function numberish(w: string): boolean {
-  return NUMBER_WORDS.has(w) || REPEAT_OR_PLUS.has(w) || ALL_DIGITS.test(w) || COMPOUND_ANY.test(w);
+  if (NUMBER_WORDS.has(w) || REPEAT_OR_PLUS.has(w)) return true;
+  const c = w.charCodeAt(0);
+  // Cheap character tests first: this runs on every word of every text.
+  if (c >= 48 && c <= 57) return ALL_DIGITS.test(w);
+  const last = w.charCodeAt(w.length - 1);
+  return last === 103 /* g */ && COMPOUND_ANY.test(w);
 }
 
 /** Two number words in a row, or one after a street name: the only texts worth a closer look. */
@@ -179,7 +184,7 @@ export function normaliseSpoken(
 ): Normalised | undefined {
   const replacements: Replacement[] = [];
   if (SPOKEN_AT.test(text) && SPOKEN_DOT.test(text)) findSpokenEmails(text, replacements);
-  if (spokenDots(text) >= 3) findSpokenIps(text, words, replacements);
+  if (SPOKEN_DOT_ANY.test(text) && spokenDots(text) >= 3) findSpokenIps(text, words, replacements);
   if (worthALook(text, words)) findNumberRuns(text, words, replacements);
   if (replacements.length === 0) return undefined;
   return sortedSegments(text, replacements);
@@ -262,6 +267,7 @@ function joinLocal(local: string): string {
 const DOT_WORDS = new Set(['punkt', 'dot', 'point']);
 const VERSION_WORDS = new Set(['version', 'versionsnummer', 'release', 'update', 'v']);
 const SPOKEN_DOT_WORD = /\s(?:punkt|dot|point)\s/gi;
+const SPOKEN_DOT_ANY = /\s(?:punkt|dot|point)\s/i;
 
 function spokenDots(text: string): number {
   return text.match(SPOKEN_DOT_WORD)?.length ?? 0;
