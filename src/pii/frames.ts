@@ -70,6 +70,10 @@ const AFTER_VERBS = new Set(
 );
 // Words that end a lower-case name after a cue: the particle of "ruf X an", a following verb.
 const NAME_END = new Set([...AFTER_VERBS, 'an', 'bitte', 'please', 'now', 'jetzt', 'back']);
+// Lower-case particles inside names: "von der", "van", "de", "al", "bin".
+const PARTICLES = new Set(
+  'von van der den de del della di da du la le zu ter ten al bin ibn'.split(' '),
+);
 const PLACE_CUES = new Set(
   'in nach aus from to near nahe via richtung into around visiting besuche gegenüber bis at'.split(
     ' ',
@@ -139,16 +143,14 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
 }
 
 const everyday = (t: Token) => (t.f & EVERYDAY) !== 0 && (t.f & (FIRST | SUR)) === 0;
-// Cue words name the next word; they are never part of a name themselves.
-const TITLE_OR_ROLE = new Set([
+/** Cue words name the next word; they are never part of a name themselves. */
+export const CUE_WORDS: ReadonlySet<string> = new Set([
   ...CUES.flatMap(([, p]) => p.split(' ')),
   ...AFTER_VERBS,
   ...NAME_END,
 ]);
 const never = (t: Token) =>
-  (t.f & FUNCTION) !== 0 ||
-  ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
-  TITLE_OR_ROLE.has(t.lower);
+  (t.f & FUNCTION) !== 0 || ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) || CUE_WORDS.has(t.lower);
 // "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
 const acronym = (text: string, t: Token) =>
   t.end - t.start < 2 || !/\p{Ll}/u.test(text.slice(t.start, t.end));
@@ -169,6 +171,16 @@ export function findFramedNames(
     let last = i;
     while (last - i < max - 1) {
       const n = tokens[last + 1];
+      if (!lowercase && n?.joined && !n.comma && !n.cap && PARTICLES.has(n.lower)) {
+        // "Aleida van der Poel", "Karim bin Said": particles inside a written name.
+        let k = last + 1;
+        while (tokens[k] && PARTICLES.has(tokens[k]!.lower) && k - last < 3) k++;
+        const after = tokens[k];
+        if (!after?.joined || !after.cap || never(after) || everyday(after)) break;
+        if (acronym(text, after)) break;
+        last = k;
+        continue;
+      }
       if (!n?.joined || n.comma || n.sentenceStart || never(n) || NAME_END.has(n.lower)) break;
       if (lowercase) {
         // The surname may be an everyday word ("tuan fish"), a third word may not.

@@ -39,6 +39,7 @@ way we well were what when where whether which while who whom whose why with wit
 yes yet you your yours yourself yesterday everybody guys folks team
 monday tuesday wednesday thursday friday saturday sunday january february march july september
 october november december calling speaking message reminder
+hey hi hallo hello moin servus hallöchen tschüss bye
 easter christmas ostern weihnachten pfingsten silvester halloween thanksgiving
 oma opa mama papa mutti vati mutter vater schwester bruder tante onkel sohn tochter chef chefin
 tel fax mobil handy telefon phone mobile email mail iban bic nr str ort plz adresse address

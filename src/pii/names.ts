@@ -1,4 +1,4 @@
-import { findFramedNames } from './frames.js';
+import { CUE_WORDS, findFramedNames } from './frames.js';
 import {
   AMBIGUOUS_WORD,
   DE_NOUN,
@@ -150,13 +150,17 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     const nameLike = lowercase || t.cap;
     // A function word that is also a listed name ("allen", "will") counts as a name only after
     // a strong cue.
-    const functionWord = (t.f & FUNCTION) !== 0 && !after(i, STRONG_PERSON_BY_LAST);
+    const functionWord =
+      ((t.f & FUNCTION) !== 0 && !after(i, STRONG_PERSON_BY_LAST)) || CUE_WORDS.has(t.lower);
     const first = (t.f & FIRST) !== 0 && !functionWord;
     const sur = (t.f & SUR) !== 0 && !functionWord;
     const ambiguous = isAmbiguous(t, lang, lowercase);
     let score = 0;
     if (t.joined && after(i, STRONG_PERSON_BY_LAST))
-      score = (ambiguous && !(first || sur)) || (t.f & FUNCTION) !== 0 ? 0 : 0.95;
+      score =
+        (ambiguous && !(first || sur)) || (t.f & FUNCTION) !== 0 || CUE_WORDS.has(t.lower)
+          ? 0
+          : 0.95;
     else if (
       t.joined &&
       after(i, WEAK_PERSON_BY_LAST) &&
@@ -177,7 +181,8 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       score === 0 &&
       t.joined &&
       after(i, STRONG_PERSON_BY_LAST) &&
-      (t.f & (EVERYDAY | FUNCTION)) === 0
+      (t.f & (EVERYDAY | FUNCTION)) === 0 &&
+      !CUE_WORDS.has(t.lower)
     )
       score = 0.9;
     const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;

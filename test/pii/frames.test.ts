@@ -65,6 +65,13 @@ describe('person names by frame', () => {
   it('takes the whole name, not half of it', () => {
     expect(found('Danke an Anna Kasprzak für alles.', 'PERSON')).toEqual(['Anna Kasprzak']);
     expect(found('Call Emeka Fox tomorrow.', 'PERSON')).toEqual(['Emeka Fox']);
+    // particles inside the name
+    expect(found('Frau Aleida van der Poel hat unterschrieben.', 'PERSON')).toEqual([
+      'Aleida van der Poel',
+    ]);
+    expect(found('My name is Karim bin Rashid.', 'PERSON')).toEqual(['Karim bin Rashid']);
+    // no particle without a name part after it
+    expect(found('Herr Kasprzak von der Bank rief an.', 'PERSON')).toEqual(['Kasprzak']);
   });
 
   it.each([
