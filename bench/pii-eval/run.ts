@@ -1,10 +1,14 @@
 // `npm run eval:pii`: precision, recall and F1 per entity type and language on the generated
-// corpus plus the hand-written hard cases, with the npm package redact-pii side by side.
+// (in-distribution) corpus, the hand-written hard cases and the held-out corpus (names, places
+// and frames the detector was not built from; written and spoken), with the npm package
+// redact-pii side by side.
 import { SyncRedactor } from 'redact-pii';
 import { table } from '../../src/cli/output.js';
 import { detectPii, redactText } from '../../src/pii/index.js';
+import { generateBlind } from './blind.js';
 import { generateCorpus } from './corpus.js';
 import { HARD_CASES } from './hard-cases.js';
+import { generateHeldOut } from './held-out.js';
 import type { Labelled } from './markup.js';
 
 interface Tally {
@@ -38,6 +42,9 @@ export function evaluate(items: readonly Labelled[]) {
   let ours = 0;
   let theirs = 0;
   let chars = 0;
+  // Ordinary words: words outside every gold span, and how many of them a prediction touched.
+  let plainWords = 0;
+  let plainTouched = 0;
   const misses: string[] = [];
   for (const item of items) {
     chars += item.text.length;
@@ -48,6 +55,13 @@ export function evaluate(items: readonly Labelled[]) {
     t0 = performance.now();
     const peerText = peer.redact(item.text);
     theirs += performance.now() - t0;
+    for (const w of item.text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const a = w.index;
+      const b = a + w[0].length;
+      if (item.spans.some((g) => g.start < b && a < g.end)) continue;
+      plainWords++;
+      if (predicted.some((p) => p.start < b && a < p.end)) plainTouched++;
+    }
     const used = new Set<number>();
     for (const g of item.spans) {
       const value = item.text.slice(g.start, g.end);
@@ -83,13 +97,13 @@ export function evaluate(items: readonly Labelled[]) {
         misses.push(`extra ${p.type} ${JSON.stringify(p.text)} in ${JSON.stringify(item.text)}`);
     });
   }
-  return { tallies, ours, theirs, chars, misses };
+  return { tallies, ours, theirs, chars, misses, kept: 1 - plainTouched / plainWords };
 }
 
 const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-');
 
 function report(title: string, items: readonly Labelled[], verbose: boolean): void {
-  const { tallies, ours, theirs, chars, misses } = evaluate(items);
+  const { tallies, ours, theirs, chars, misses, kept } = evaluate(items);
   const rows: (string | number)[][] = [
     ['lang', 'type', 'gold', 'found', 'P', 'R', 'F1', 'masked', 'redact-pii masked'],
   ];
@@ -130,6 +144,7 @@ function report(title: string, items: readonly Labelled[], verbose: boolean): vo
     }
   }
   process.stdout.write(`\n${title}: ${items.length} texts, ${chars} characters\n${table(rows)}\n`);
+  process.stdout.write(`ordinary words kept (outside every gold span): ${f(kept)}\n`);
   process.stdout.write(`validated types (${[...VALIDATED].join(', ')}): recall ${f(vtp / vg)}\n`);
   process.stdout.write(
     `time: obhut ${(chars / (ours / 1000) / 1e6).toFixed(2)} M chars/s (detect + redact), redact-pii ${(chars / (theirs / 1000) / 1e6).toFixed(2)} M chars/s\n`,
@@ -143,3 +158,25 @@ function report(title: string, items: readonly Labelled[], verbose: boolean): vo
 const verbose = process.argv.includes('--verbose');
 report('Generated corpus (seed 1)', generateCorpus(40, 1), verbose);
 report('Hard cases (hand-written)', HARD_CASES, verbose);
+const heldOut = generateHeldOut(20, 11);
+report(
+  'Held-out corpus, written (seed 11)',
+  heldOut.filter((x) => x.kind === 'written'),
+  verbose,
+);
+report(
+  'Held-out corpus, spoken: lower case, no punctuation (seed 11)',
+  heldOut.filter((x) => x.kind === 'spoken'),
+  verbose,
+);
+const blind = generateBlind(10, 23);
+report(
+  'Held-out, blind frames (written after the frame rules; first-run figures in BENCHMARKS.md), written',
+  blind.filter((x) => x.kind === 'written'),
+  verbose,
+);
+report(
+  'Held-out, blind frames, spoken',
+  blind.filter((x) => x.kind === 'spoken'),
+  verbose,
+);

@@ -5,6 +5,7 @@ import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { resolveOverlaps } from './resolve.js';
 import { normaliseSpoken, splitWords } from './spoken.js';
+import { findSpokenForms } from './spoken-forms.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 
 export interface DetectOptions {
@@ -56,6 +57,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findNumbers(scan, lang, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
+  findSpokenForms(text, emit);
   findNames(text, lang, emit);
   return resolveOverlaps(found);
 }

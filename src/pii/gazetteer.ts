@@ -7,6 +7,7 @@ import {
   PLACES,
   SURNAMES,
 } from './data/gazetteer.js';
+import { FUNCTION_WORDS } from './function-words.js';
 import { STOPWORDS } from './lang.js';
 
 /** Bits of `Gazetteer.flags`: which lists a (lower-case) word is on. */
@@ -18,6 +19,8 @@ export const DE_WORD = 16;
 export const EN_WORD = 32;
 export const STOP = 64;
 export const PLACE_START = 128;
+/** Function words and frequent verbs (`function-words.ts`): never a name found by its frame. */
+export const FUNCTION = 256;
 /** Everyday words: never a name or place on their own. */
 export const EVERYDAY = DE_NOUN | DE_WORD | EN_WORD | AMBIGUOUS_WORD | STOP;
 
@@ -60,6 +63,7 @@ export function gazetteer(): Gazetteer {
   mark(lower(EN_WORDS), EN_WORD);
   mark(STOPWORDS, STOP);
   mark(places.keys(), PLACE_START);
+  mark(FUNCTION_WORDS, FUNCTION);
   cached = {
     flags,
     firstNames: lower(FIRST_NAMES),

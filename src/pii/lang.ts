@@ -13,6 +13,9 @@ const EN = new Set(
 );
 const WORD = /\p{L}+/gu;
 
+/** English function words: evidence that a text is English, not merely not German. */
+export const EN_STOPWORDS: ReadonlySet<string> = EN;
+
 /** Function words of both languages; never a name on their own. */
 export const STOPWORDS: ReadonlySet<string> = new Set([...DE, ...EN]);
 
@@ -23,20 +26,23 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...DE, ...EN]);
 export function detectLanguage(text: string, words?: readonly { readonly lower: string }[]): Lang {
   let de = 0;
   let en = 0;
-  let seen = 0;
-  for (const w of words ? lowerOf(words) : lowerWords(text)) {
-    if (DE.has(w)) de++;
-    if (EN.has(w)) en++;
-    if (++seen >= 200) break;
+  // A plain loop: this runs once per text, and a generator per word cost more than the lookups.
+  if (words) {
+    const n = Math.min(words.length, 200);
+    for (let k = 0; k < n; k++) {
+      const w = words[k]!.lower;
+      if (DE.has(w)) de++;
+      if (EN.has(w)) en++;
+    }
+  } else {
+    let seen = 0;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m !== null && seen < 200; m = WORD.exec(text), seen++) {
+      const w = m[0].toLowerCase();
+      if (DE.has(w)) de++;
+      if (EN.has(w)) en++;
+    }
   }
   if (de !== en) return de > en ? 'de' : 'en';
   return /[äöüßÄÖÜ]/.test(text) ? 'de' : 'en';
-}
-
-function* lowerWords(text: string): Generator<string> {
-  for (const m of text.matchAll(WORD)) yield m[0].toLowerCase();
-}
-
-function* lowerOf(words: readonly { readonly lower: string }[]): Generator<string> {
-  for (const w of words) yield w.lower;
 }

@@ -1,3 +1,4 @@
+import { CUE_WORDS, findFramedNames } from './frames.js';
 import {
   AMBIGUOUS_WORD,
   DE_NOUN,
@@ -5,6 +6,7 @@ import {
   EN_WORD,
   EVERYDAY,
   FIRST,
+  FUNCTION,
   type Gazetteer,
   gazetteer,
   PLACE_START,
@@ -12,24 +14,8 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { type Token, tokenize } from './tokens.js';
 import type { Lang } from './types.js';
-
-interface Token {
-  readonly start: number;
-  readonly end: number;
-  readonly lower: string;
-  readonly cap: boolean;
-  /** First word of the text or after . ! ? : ; a quote, a bullet or a line break. */
-  readonly sentenceStart: boolean;
-  /** Only spaces (at most one comma) between this token and the previous one. */
-  readonly joined: boolean;
-  readonly comma: boolean;
-  /** The gazetteer bits of `lower`. */
-  readonly f: number;
-}
-
-const TOKEN = /[\p{L}](?:[\p{L}'’-]*[\p{L}])?/gu;
-const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
 
 // Phrases that name the next word(s) as a person. Strong ones are taken even for unknown names.
 const STRONG_PERSON = [
@@ -143,6 +129,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
   const g = gazetteer();
   const lowercase = !/\p{Lu}/u.test(text);
   const tokens = tokenize(text, g.flags);
+  findFramedNames(text, tokens, lang, lowercase, emit);
   // Whether token i follows one of the phrases (the phrase ends at token i - 1).
   const after = (i: number, phrases: ReadonlyMap<string, readonly string[][]>) => {
     const prev = tokens[i - 1];
@@ -152,22 +139,37 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) {
+    // Function words ("Oma", "Easter") are no name without a title, but may start a place.
+    if (
+      ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
+      ((t.f & FUNCTION) !== 0 && (t.f & PLACE_START) === 0 && !after(i, STRONG_PERSON_BY_LAST))
+    ) {
       i++;
       continue;
     }
     const nameLike = lowercase || t.cap;
-    const first = (t.f & FIRST) !== 0;
-    const sur = (t.f & SUR) !== 0;
+    // A function word that is also a listed name ("allen", "will") counts as a name only after
+    // a strong cue.
+    const functionWord =
+      ((t.f & FUNCTION) !== 0 && !after(i, STRONG_PERSON_BY_LAST)) || CUE_WORDS.has(t.lower);
+    const first = (t.f & FIRST) !== 0 && !functionWord;
+    const sur = (t.f & SUR) !== 0 && !functionWord;
     const ambiguous = isAmbiguous(t, lang, lowercase);
     let score = 0;
     if (t.joined && after(i, STRONG_PERSON_BY_LAST))
-      score = ambiguous && !(first || sur) ? 0 : 0.95;
+      score =
+        (ambiguous && !(first || sur)) || (t.f & FUNCTION) !== 0 || CUE_WORDS.has(t.lower)
+          ? 0
+          : 0.95;
     else if (
       t.joined &&
       after(i, WEAK_PERSON_BY_LAST) &&
+      // German "im" ("im Sommer") is not English "I'm".
+      !(lang === 'de' && !lowercase && tokens[i - 1]!.lower === 'im') &&
       (first || sur) &&
-      (nameLike || !ambiguous)
+      // Written text: a lower-case word after "I'm" is no name ("I'm fine").
+      (lowercase || t.cap) &&
+      (t.f & FUNCTION) === 0
     )
       score = 0.85;
     else if (first && nameLike && !ambiguous) score = t.sentenceStart || lowercase ? 0.7 : 0.8;
@@ -175,13 +177,19 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     else if (sur && !first && nameLike && !ambiguous)
       score = t.sentenceStart || lowercase ? 0.5 : 0.6;
     // A strong cue names even an unknown word, unless it is an everyday word.
-    if (score === 0 && t.joined && after(i, STRONG_PERSON_BY_LAST) && (t.f & EVERYDAY) === 0)
+    if (
+      score === 0 &&
+      t.joined &&
+      after(i, STRONG_PERSON_BY_LAST) &&
+      (t.f & (EVERYDAY | FUNCTION)) === 0 &&
+      !CUE_WORDS.has(t.lower)
+    )
       score = 0.9;
     const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;
     if (place) {
       const cue = i > 0 && tokens[i]!.joined && PLACE_CUES.has(tokens[i - 1]!.lower);
       const strong = after(i, STRONG_PLACE_BY_LAST);
-      const placeAmbiguous = ambiguous || first || sur || (t.f & EVERYDAY) !== 0;
+      const placeAmbiguous = ambiguous || first || sur || functionWord || (t.f & EVERYDAY) !== 0;
       const placeScore = strong || cue ? (placeAmbiguous ? 0.85 : 0.95) : placeAmbiguous ? 0 : 0.75;
       if (placeScore > score) {
         emit(t.start, tokens[place]!.end, 'LOCATION', placeScore);
@@ -212,6 +220,8 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       // Lower case: after a known given name, an unknown non-everyday word is the surname.
       const unknownLower = lowercase && (tokens[i]!.f & FIRST) !== 0 && last === i;
       if (!known && !unknownCapital && !unknownLower) break;
+      // Written text: "Mr Farouk will call" – a lower-case word continues no name.
+      if (!lowercase && !n.cap) break;
       if (lowercase && (n.f & EVERYDAY) !== 0) break;
       last++;
     }
@@ -239,40 +249,6 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     emit(tokens[from]!.start, tokens[last]!.end, 'PERSON', score);
     i = last + 1;
   }
-}
-
-function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
-  const tokens: Token[] = [];
-  let prevEnd = -1;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    let k = start - 1;
-    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    const sentenceStart = k < 0 || SENTENCE_END.has(text[k]!);
-    // Joined: only spaces or tabs, and at most one comma, since the previous token.
-    let commas = 0;
-    let other = false;
-    for (let c = Math.max(prevEnd, 0); prevEnd >= 0 && c < start; c++) {
-      const ch = text[c];
-      if (ch === ',') commas++;
-      else if (ch !== ' ' && ch !== '\t') other = true;
-    }
-    const w = m[0];
-    const first = w[0]!;
-    const lower = w.toLowerCase();
-    tokens.push({
-      start,
-      end: start + w.length,
-      lower,
-      f: flags.get(lower) ?? 0,
-      cap: first !== first.toLowerCase(),
-      sentenceStart,
-      joined: prevEnd >= 0 && start > prevEnd && !other && commas <= 1,
-      comma: commas > 0,
-    });
-    prevEnd = start + w.length;
-  }
-  return tokens;
 }
 
 function endsWith(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {

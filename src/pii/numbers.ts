@@ -24,6 +24,7 @@ const CARD = /(?<![\p{N}])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\p{N}])/gu;
 const IPV4 = /(?<![\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?![\p{N}]|\.\d)/gu;
 const IPV6 =
   /(?<![\p{L}\p{N}:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\p{L}\p{N}:])/gu;
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
 const TAX_ID = /(?<![\p{N}])[1-9]\d(?: ?\d){9}(?![\p{N}])/gu;
 const RVNR = /(?<![\p{L}\p{N}])\d{2} ?\d{6} ?[A-Z] ?\d{3}(?![\p{L}\p{N}])/gu;
 const SSN = /(?<![\p{N}-])\d{3}([- ])\d{2}\1\d{4}(?![\p{N}-])/gu;
@@ -40,7 +41,8 @@ const NATIONAL_REGIONS: Record<Lang, readonly CountryCode[]> = {
 
 /** Phones, IBANs, cards, IP addresses and the national identifiers. */
 export function findNumbers(text: string, lang: Lang, emit: Emit): void {
-  if (text.includes(':')) {
+  // Two colons with at most four hex digits between them: "Agent: … Kunde:" is no IPv6 address.
+  if (IPV6_HINT.test(text)) {
     for (const m of text.matchAll(IPV6)) {
       if (m[0].length > 2 && ipv6Valid(m[0]))
         emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
@@ -158,5 +160,15 @@ function phoneScore(
     const parsed = parsePhoneNumberFromString(region ? cleaned : international, region);
     if (parsed?.isValid()) return context ? 1 : 0.9;
   }
+  // A number someone gives as theirs ("ruf mich an unter …", "call me on …") is a phone number
+  // even where the validator knows no such range.
+  if (
+    (digits.startsWith('0') || cleaned.startsWith('+')) &&
+    GIVEN_AS_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase())
+  )
+    return 0.8;
   return 0;
 }
+
+const GIVEN_AS_PHONE =
+  /(?<![\p{L}])(?:unter|nummer|number|tel|telefon|telefonnummer|handy|handynummer|mobil|mobile|phone|cell|whatsapp|(?:call|text|ring|reach) me (?:on|at)|ruf(?:e)? mich (?:an )?(?:unter|auf)|erreichst du mich unter|erreichbar unter|fax)(?: ist| is)?\s*[:.]?\s*$/u;

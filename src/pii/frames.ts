@@ -1,0 +1,299 @@
+import {
+  DE_NOUN,
+  EN_WORD,
+  EVERYDAY,
+  FIRST,
+  FUNCTION,
+  PLACE_START,
+  STOP,
+  SUR,
+} from './gazetteer.js';
+import { EN_STOPWORDS } from './lang.js';
+import type { Emit } from './numbers.js';
+import type { Token } from './tokens.js';
+import type { Lang } from './types.js';
+
+/**
+ * Names found by the words around them rather than by a list: after a title or a role, after a
+ * verb of calling or speaking, before "says", after a greeting or a closing formula, after
+ * "my name is"; places after "in", "nach", "to". The gazetteer rules in `names.ts` run as well;
+ * where both find a name, overlap resolution keeps the longer span, so a first name found by the
+ * list grows into the full name found here.
+ */
+
+type Cue = 'title' | 'role' | 'name' | 'self' | 'call' | 'speak' | 'greet' | 'close';
+
+// Cue phrases by their last word; each names the words after it.
+const CUES: readonly [Cue, string][] = [
+  ...words('title', 'herr herrn frau fräulein dr doktor prof professor mr mrs ms miss mx sir dame'),
+  ...words(
+    'role',
+    'kontoinhaber kontoinhaberin inhaber inhaberin empfänger empfängerin absender absenderin ansprechpartner ansprechpartnerin patient patientin mandant mandantin kundin cardholder policyholder payee beneficiary recipient',
+  ),
+  ['role', 'account holder'],
+  ['role', 'card holder'],
+  ['role', 'policy holder'],
+  ['role', 'contact person'],
+  ...phrases('name', [
+    'mein name ist',
+    'mein name lautet',
+    'ich heiße',
+    'ich heisse',
+    'my name is',
+    "my name's",
+    'name is',
+    'nennt mich',
+    'call me',
+    'hier spricht',
+  ]),
+  ...phrases('self', ['ich bin', 'i am', "i'm", 'this is', 'hier ist', 'it is', "it's"]),
+  ...words(
+    'call',
+    'ruf rufe call phone ring text message schreib schreibe schick schicke sende send tell sag sage frag frage ask remind erinnere kontaktiere contact meet treffe grüß',
+  ),
+  ...phrases('call', ['talked to', 'spoke to', 'spoke with', 'talking to', 'sprach mit']),
+  ...words(
+    'speak',
+    'sagt sagte meint meinte fragt fragte schreibt schrieb erklärt says said asks asked writes wrote explains adds',
+  ),
+  ...words('greet', 'hallo hi hey hello liebe lieber dear moin servus danke thanks'),
+  ...words(
+    'close',
+    'grüße gruß grüßen regards wishes cheers best lg vg mfg sincerely herzlich herzliche yours',
+  ),
+];
+// Verbs after a name: "Pham says", "Tuan Fish sagt", "mit Oisín Baker gesprochen".
+const AFTER_VERBS = new Set(
+  'sagt sagte meint meinte fragt fragte schreibt schrieb says said asks asked writes wrote calling called phoned rang angerufen gesprochen telefoniert getroffen geredet anrufen anzurufen'.split(
+    ' ',
+  ),
+);
+// Words that end a lower-case name after a cue: the particle of "ruf X an", a following verb.
+const NAME_END = new Set([...AFTER_VERBS, 'an', 'bitte', 'please', 'now', 'jetzt', 'back']);
+// Lower-case particles inside names: "von der", "van", "de", "al", "bin".
+const PARTICLES = new Set(
+  'von van der den de del della di da du la le zu ter ten al bin ibn'.split(' '),
+);
+const PLACE_CUES = new Set(
+  'in nach aus from to near nahe via richtung into around visiting besuche gegenüber bis at'.split(
+    ' ',
+  ),
+);
+// "die Stadt Haßfurt", "the town of Dunoon".
+const PLACE_NOUNS = new Set(
+  'stadt dorf gemeinde kreis landkreis town city village county borough'.split(' '),
+);
+
+/** Whether token i follows a place cue: "in X", "nach X", "the town of X". */
+function afterPlaceCue(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p || !tokens[i]!.joined) return false;
+  if (PLACE_CUES.has(p.lower) || PLACE_NOUNS.has(p.lower)) return true;
+  const pp = tokens[i - 2];
+  return p.lower === 'of' && pp !== undefined && PLACE_NOUNS.has(pp.lower);
+}
+
+function words(cue: Cue, list: string): [Cue, string][] {
+  return list.split(' ').map((w) => [cue, w]);
+}
+function phrases(cue: Cue, list: readonly string[]): [Cue, string][] {
+  return list.map((p) => [cue, p]);
+}
+const CUES_BY_LAST = new Map<string, [Cue, string[]][]>();
+for (const [cue, phrase] of CUES) {
+  const ws = phrase.split(' ');
+  const last = ws[ws.length - 1]!;
+  CUES_BY_LAST.set(last, [...(CUES_BY_LAST.get(last) ?? []), [cue, ws]]);
+}
+
+const CUE_SCORE: Record<Cue, number> = {
+  title: 0.95,
+  role: 0.95,
+  name: 0.95,
+  self: 0.85,
+  call: 0.85,
+  speak: 0.85,
+  greet: 0.85,
+  close: 0.85,
+};
+
+// Letters and endings that German and English words do not have but names of other origins do.
+const FOREIGN_SHAPE =
+  /[łńśźżćęąğşıăâơưđřčěůőűșțñãõøå]|(?:ski|ska|sky|wicz|czyk|oğlu|ović|ovic|evic|ić|escu|enko|yan|ian|ahi)$|^(?:o['’]|mc|mac|al-|el-|ní|nic|ó)/u;
+
+/** Cue that ends at token i - 1 (the phrase's words joined by spaces, or a line for closings). */
+function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
+  const prev = tokens[i - 1];
+  if (prev === undefined) return undefined;
+  const candidates = CUES_BY_LAST.get(prev.lower);
+  if (!candidates) return undefined;
+  const t = tokens[i]!;
+  let best: Cue | undefined;
+  for (const [cue, ws] of candidates) {
+    const linked = cue === 'close' || cue === 'role' || cue === 'name' ? t.near : t.joined;
+    if (!linked || i < ws.length) continue;
+    let ok = true;
+    for (let k = 0; k < ws.length && ok; k++) {
+      const w = tokens[i - ws.length + k]!;
+      ok = w.lower === ws[k] && (k === 0 || w.joined);
+    }
+    if (ok && (best === undefined || CUE_SCORE[cue] > CUE_SCORE[best])) best = cue;
+  }
+  return best;
+}
+
+const everyday = (t: Token) => (t.f & EVERYDAY) !== 0 && (t.f & (FIRST | SUR)) === 0;
+/** Cue words name the next word; they are never part of a name themselves. */
+export const CUE_WORDS: ReadonlySet<string> = new Set([
+  ...CUES.flatMap(([, p]) => p.split(' ')),
+  ...AFTER_VERBS,
+  ...NAME_END,
+]);
+const never = (t: Token) =>
+  (t.f & FUNCTION) !== 0 || ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) || CUE_WORDS.has(t.lower);
+// "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
+const acronym = (text: string, t: Token) =>
+  t.end - t.start < 2 || !/\p{Ll}/u.test(text.slice(t.start, t.end));
+
+/** Person names and places found by their frame and shape. */
+export function findFramedNames(
+  text: string,
+  tokens: readonly Token[],
+  lang: Lang,
+  lowercase: boolean,
+  emit: Emit,
+): void {
+  const nameLike = (t: Token, strong: boolean) =>
+    !never(t) &&
+    (lowercase ? strong || !everyday(t) : t.cap && !acronym(text, t) && (strong || !everyday(t)));
+  // Extends a name starting at token i over its further parts; returns the last index.
+  const extend = (i: number, max: number): number => {
+    let last = i;
+    while (last - i < max - 1) {
+      const n = tokens[last + 1];
+      if (!lowercase && n?.joined && !n.comma && !n.cap && PARTICLES.has(n.lower)) {
+        // "Aleida van der Poel", "Karim bin Said": particles inside a written name.
+        let k = last + 1;
+        while (tokens[k] && PARTICLES.has(tokens[k]!.lower) && k - last < 3) k++;
+        const after = tokens[k];
+        if (!after?.joined || !after.cap || never(after) || everyday(after)) break;
+        if (acronym(text, after)) break;
+        last = k;
+        continue;
+      }
+      if (!n?.joined || n.comma || n.sentenceStart || never(n) || NAME_END.has(n.lower)) break;
+      if (lowercase) {
+        // The surname may be an everyday word ("tuan fish"), a third word may not.
+        if (last > i && everyday(n)) break;
+      } else if (!n.cap || acronym(text, n)) break;
+      last++;
+    }
+    return last;
+  };
+  // English is also the detector's guess when no function word decides; capitalisation says
+  // "name" only in text that is English by evidence ("Rechnung …, Betrag … Euro" is not).
+  const english = lang === 'en' && tokens.some((t) => EN_STOPWORDS.has(t.lower));
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const cue = cueBefore(tokens, i);
+    if (cue !== undefined && !never(t) && !NAME_END.has(t.lower)) {
+      const strong = cue === 'title' || cue === 'role' || cue === 'name';
+      // "I'm fine", "this is great": a self-introduction needs an unknown or listed word.
+      const ok =
+        nameLike(t, strong) &&
+        !(cue === 'self' && (everyday(t) || (!lowercase && !t.cap))) &&
+        !(lang === 'de' && !lowercase && cue === 'call' && (t.f & DE_NOUN) !== 0);
+      if (ok) {
+        const last = extend(i, strong ? 3 : lowercase ? 2 : 3);
+        emit(t.start, tokens[last]!.end, 'PERSON', CUE_SCORE[cue]);
+        i = last + 1;
+        continue;
+      }
+    }
+    if (AFTER_VERBS.has(t.lower) && i > 0) {
+      const from = nameBefore(text, tokens, i, lowercase);
+      if (from !== undefined) emit(tokens[from]!.start, tokens[i - 1]!.end, 'PERSON', 0.8);
+    }
+    if (lowercase) {
+      // Lower case: only where the place ends the phrase ("navigiere nach olpe", "the bus to
+      // truro tomorrow"), not "to wish bence".
+      const n = tokens[i + 1];
+      if (
+        afterPlaceCue(tokens, i) &&
+        !never(t) &&
+        !everyday(t) &&
+        (t.f & (FIRST | SUR)) === 0 &&
+        (n === undefined || !n.joined || never(n))
+      )
+        emit(t.start, t.end, 'LOCATION', 0.6);
+      i++;
+      continue;
+    }
+    if (
+      t.cap &&
+      !never(t) &&
+      !t.sentenceStart &&
+      (t.f & (FIRST | SUR | PLACE_START)) === 0 &&
+      !acronym(text, t)
+    ) {
+      const run = capitalRun(text, tokens, i);
+      if (afterPlaceCue(tokens, i) && !everyday(t) && run === i) {
+        emit(t.start, t.end, 'LOCATION', lang === 'en' ? 0.75 : 0.65);
+        i++;
+        continue;
+      }
+      // Shape: unknown capitalised words mid-sentence. English capitalises names, German every
+      // noun, so German needs two in a row or a foreign shape.
+      const unknown = !everyday(t);
+      if (unknown && run > i) {
+        emit(t.start, tokens[run]!.end, 'PERSON', 0.8);
+        i = run + 1;
+        continue;
+      }
+      if (unknown && (english || FOREIGN_SHAPE.test(t.lower)) && (t.f & EN_WORD) === 0) {
+        emit(t.start, t.end, 'PERSON', english ? 0.6 : 0.7);
+      }
+    }
+    i++;
+  }
+}
+
+/** Last index of a run of capitalised, not-function words starting at i (at most three). */
+function capitalRun(text: string, tokens: readonly Token[], i: number): number {
+  let last = i;
+  while (last - i < 2) {
+    const n = tokens[last + 1];
+    if (!n?.joined || n.comma || !n.cap || never(n) || n.sentenceStart || acronym(text, n)) break;
+    last++;
+  }
+  return last;
+}
+
+/** First index of the name that ends at token i - 1, before a verb such as "says". */
+function nameBefore(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  lowercase: boolean,
+): number | undefined {
+  const v = tokens[i]!;
+  let from = i;
+  while (i - from < 3) {
+    const p = tokens[from - 1];
+    const next = tokens[from]!;
+    if (!p || !next.joined || next.comma || never(p) || NAME_END.has(p.lower)) break;
+    if (!lowercase && (!p.cap || acronym(text, p))) break;
+    if (lowercase && i - from >= 2) break;
+    from--;
+  }
+  if (from === i || v.comma) return undefined;
+  // "in Brig getroffen": a place, not a person.
+  const before = tokens[from - 1];
+  if (before && PLACE_CUES.has(before.lower) && tokens[from]!.joined) return undefined;
+  const nearest = tokens[i - 1]!;
+  // An everyday word before the verb is a name only beside a second, unknown word.
+  if (everyday(nearest) && (from === i - 1 || everyday(tokens[from]!))) return undefined;
+  if (!lowercase && everyday(tokens[from]!) && from === i - 1) return undefined;
+  return from;
+}

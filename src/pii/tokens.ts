@@ -1,0 +1,92 @@
+/** A word of a text as the name and place rules see it. */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly lower: string;
+  readonly cap: boolean;
+  /** First word of the text or after . ! ? : ; a quote, a bullet or a line break. */
+  readonly sentenceStart: boolean;
+  /** Only spaces (at most one comma) between this token and the previous one. */
+  readonly joined: boolean;
+  readonly comma: boolean;
+  /** Only white space (line breaks too), commas and colons since the previous token. */
+  readonly near: boolean;
+  /** The gazetteer bits of `lower`. */
+  readonly f: number;
+}
+
+const TOKEN = /[\p{L}](?:[\p{L}'’-]*[\p{L}])?/gu;
+const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
+// Abbreviated titles whose full stop ends no sentence: "Dr. Pham", "Mrs. Doherty".
+const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'dr',
+  'prof',
+  'mr',
+  'mrs',
+  'ms',
+  'hr',
+  'fr',
+  'dipl',
+  'ing',
+  'mag',
+]);
+
+// Character classes of the gap between two tokens, by char code.
+const SPACE = 32;
+const TAB = 9;
+const COMMA = 44;
+const COLON = 58;
+const LF = 10;
+const CR = 13;
+const FULL_STOP = 46;
+
+export function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
+  const tokens: Token[] = [];
+  let prevEnd = -1;
+  let prev: Token | undefined;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const start = m.index;
+    const w = m[0];
+    let k = start - 1;
+    let c = k >= 0 ? text.charCodeAt(k) : 0;
+    while (k >= 0 && (c === SPACE || c === TAB)) c = --k >= 0 ? text.charCodeAt(k) : 0;
+    const afterTitle =
+      prev !== undefined &&
+      k === prev.end &&
+      c === FULL_STOP &&
+      TITLE_ABBREVIATIONS.has(prev.lower);
+    const sentenceStart = !afterTitle && (k < 0 || SENTENCE_END.has(text[k]!));
+    // Joined: only spaces or tabs, and at most one comma, since the previous token.
+    let commas = 0;
+    let other = false;
+    let far = false;
+    if (prevEnd >= 0) {
+      for (let i = prevEnd; i < start; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === COMMA) commas++;
+        else if (ch !== SPACE && ch !== TAB && !(afterTitle && i === prevEnd)) {
+          other = true;
+          if (ch !== COLON && ch !== LF && ch !== CR) far = true;
+        }
+      }
+    }
+    const lower = w.toLowerCase();
+    const first = w[0]!;
+    const token: Token = {
+      start,
+      end: start + w.length,
+      lower,
+      f: flags.get(lower) ?? 0,
+      cap: first !== lower[0],
+      sentenceStart,
+      joined: prevEnd >= 0 && !other && commas <= 1,
+      comma: commas > 0,
+      near: prevEnd >= 0 && !far && commas <= 1,
+    };
+    tokens.push(token);
+    prev = token;
+    prevEnd = token.end;
+  }
+  return tokens;
+}
