@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
+import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
+import { LineBatcher } from '../evaluation/line-batch.js';
+import { MAX_MEDIA_BYTES } from '../evaluation/media.js';
 import { readFileLines } from '../io/line-reader.js';
 import { type UnpackedShard, unpackShard } from '../io/webdataset.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
@@ -20,11 +23,8 @@ import {
   type RejectedRecord,
   SUBJECTS_FILE,
 } from './build-writer.js';
-import { MAX_RECORD_BYTES } from './evaluate-line.js';
 import { createEvaluator } from './evaluator-pool.js';
-import { LineBatcher } from './line-batch.js';
 import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
-import { MAX_MEDIA_BYTES } from './media.js';
 import { OutputFolder } from './output-folder.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 
