@@ -122,7 +122,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, options.inputs);
   // WebDataset shards are unpacked into the staging folder first: one record line per sample
   // and its media beside it. Removed again before publishing.
-  const sources = await prepareSources(options.inputs, folder.staging);
+  const sources = await prepareSources(options.inputs, folder.staging).catch(async (err) => {
+    await folder.discard();
+    throw err;
+  });
   const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
   const evaluator = createEvaluator(
     {
