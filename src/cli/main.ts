@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { EXIT, ObhutError } from '../errors/index.js';
 import { removeStagingFolders } from '../gate/output-folder.js';
 import { StrictBuildFailure } from '../gate/run-build.js';
 import { isSubjectsProof, verifySubjectsProof } from '../gate/subjects-proof.js';
-import { EXIT, ObhutError } from '../errors/index.js';
 import { fromNoteError } from '../log/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerBank } from './commands/bank.js';
@@ -22,6 +22,7 @@ import { registerServe } from './commands/serve.js';
 import { registerStaff } from './commands/staff.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
+import { terminalText } from './output.js';
 
 export function createProgram(): Command {
   const program = new Command()
@@ -88,7 +89,9 @@ function reportError(err: unknown): number {
   }
   if (err instanceof StrictBuildFailure) {
     for (const r of err.rejectedSample)
-      process.stderr.write(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}\n`);
+      process.stderr.write(
+        terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`) + '\n',
+      );
   }
   err = fromNoteError(err);
   if (err instanceof ObhutError) {

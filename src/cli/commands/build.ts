@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { pseudonymise } from '../../consent/index.js';
+import { EXIT, ObhutError } from '../../errors/index.js';
 import { proveSubjectFromFolder } from '../../gate/build-folder-proof.js';
 import {
   type BuildResult,
@@ -10,8 +12,6 @@ import {
 } from '../../gate/run-build.js';
 import type { SafetyOptions } from '../../gate/safety-scan.js';
 import { type SubjectsProof, verifySubjectsProof } from '../../gate/subjects-proof.js';
-import { pseudonymise } from '../../consent/index.js';
-import { EXIT, ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
@@ -21,7 +21,7 @@ import { hashPolicyOf } from '../../safety/image-input.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { print, withSession } from '../io.js';
-import { table } from '../output.js';
+import { table, terminalText } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
 
@@ -295,7 +295,7 @@ export function summaryText(result: BuildResult): string {
     );
   }
   for (const r of result.rejectedSample.slice(0, 5))
-    lines.push(`rejected ${r.input}:${r.line}: ${r.error}`);
+    lines.push(terminalText(`rejected ${r.input}:${r.line}: ${r.error}`));
   if (counts.rejected > 0) lines.push(`All rejections: ${result.out}/rejected.jsonl`);
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { parseLabelsSchema } from '../../review/validate.js';
 import type { Config } from '../../runtime/config.js';
 import { MCADAMS_RANDOM, prepareReviewAudio } from '../../voice/index.js';
 import { print, withSession } from '../io.js';
-import { table } from '../output.js';
+import { table, terminalText } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 
 interface EnqueueFlags {
@@ -144,11 +144,11 @@ export function summaryText(result: EnqueueResult): string {
     ]),
   ];
   for (const e of result.excluded.slice(0, SHOWN))
-    lines.push(`excluded ${e.input}:${e.line} ${e.id}: ${e.reasons.join(', ')}`);
+    lines.push(terminalText(`excluded ${e.input}:${e.line} ${e.id}: ${e.reasons.join(', ')}`));
   if (result.excluded.length > SHOWN)
     lines.push(`… and ${result.excluded.length - SHOWN} more excluded (--json lists all)`);
   for (const r of result.rejected.slice(0, SHOWN))
-    lines.push(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`);
+    lines.push(terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`));
   if (result.rejected.length > SHOWN)
     lines.push(`… and ${result.rejected.length - SHOWN} more rejected (--json lists all)`);
   return lines.join('\n');
