@@ -57,7 +57,7 @@ const recordCase = (i: number): fc.Arbitrary<Case> =>
             id: undefined,
           };
         }
-        case 'badUtf8':
+        default: // badUtf8
           return {
             bytes: Buffer.concat([
               Buffer.from(`{${base},"b":"`),
