@@ -5,8 +5,7 @@
  * record than the one decided), and nesting is bounded, so that no recursive walk over a record
  * (JSON.stringify among them) can run out of stack.
  *
- * One iterative pass over the text checks both; only then does JSON.parse build the value, so
- * the value is exactly what JSON.parse gives for a text this scanner accepts.
+ * The value is always what JSON.parse gives; what is added is a check, never another parser.
  */
 
 /** Objects and arrays nested deeper than this are rejected (the record itself is level 1). */
@@ -31,11 +30,74 @@ export interface StrictJsonOptions {
   readonly onValue?: (path: JsonPath, start: number, end: number) => void;
 }
 
-/** Parses one record's text, or says why it is not acceptable JSON. */
+/**
+ * Parses one record's text, or says why it is not acceptable JSON. The common case is fast:
+ * JSON.parse (iterative in V8, so any depth is safe), then a count of the parsed objects' keys
+ * (one per distinct name) against an upper bound on the members written in the text. When they
+ * agree no object repeats a key; otherwise, and for invalid JSON, the scan decides and says
+ * where. The scan also runs first when the caller wants each value's span.
+ */
 export function parseStrictJson(text: string, options: StrictJsonOptions = {}): StrictJson {
-  const scanned = scanStrictJson(text, options);
-  if (scanned) return scanned;
-  return { ok: true, value: JSON.parse(text) };
+  if (options.onValue) {
+    const scanned = scanStrictJson(text, options);
+    if (scanned) return scanned;
+    return { ok: true, value: JSON.parse(text) };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return scanStrictJson(text, options) ?? NOT_JSON;
+  }
+  const keys = countKeys(value, options.maxDepth ?? MAX_RECORD_DEPTH);
+  if (keys >= 0 && keys === countMembersAtMost(text)) return { ok: true, value };
+  return scanStrictJson(text, options) ?? { ok: true, value };
+}
+
+// Unreachable while the scanner and JSON.parse agree on syntax; keeps a disagreement safe.
+const NOT_JSON: StrictJsonError = { ok: false, code: 'RECORD_NOT_JSON', error: 'not valid JSON' };
+
+/**
+ * For a valid JSON text: at least the number of object members written in it, and exactly that
+ * number unless a string value holds a `:` right after its opening quote (and spaces). It counts
+ * each `:` whose previous non-space character is a quote not escaped by a backslash; every
+ * member's colon is one, so keys === this count proves that no object repeats a key.
+ */
+function countMembersAtMost(text: string): number {
+  let members = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let at = colon - 1;
+    let c = text.charCodeAt(at);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(--at);
+    if (c !== QUOTE) continue;
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) members++;
+  }
+  return members;
+}
+
+/** The keys of every object in a parsed value, or -1 when it nests deeper than `maxDepth`. */
+function countKeys(value: unknown, maxDepth: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  let keys = 0;
+  while (values.length > 0) {
+    const container = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > maxDepth) return -1;
+    const items = Array.isArray(container) ? container : Object.values(container);
+    if (items !== container) keys += items.length;
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      if (typeof item === 'object' && item !== null) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return keys;
 }
 
 // Objects with more members than this switch from a list to a set for the repeat check.

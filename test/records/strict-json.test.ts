@@ -16,8 +16,30 @@ function jsonParses(text: string): boolean {
   }
 }
 
-/** Whether a parsed value repeats no key: JSON.stringify of it then has every key once. */
+/** Deep enough for every generated value, so that only syntax and repeats are tested. */
 const noRepeats = { maxDepth: 10_000 };
+
+/** A JSON text that may repeat keys, with odd spacing and colons and quotes inside strings. */
+const awkwardText = fc
+  .letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('1', '1e400', '"x"', '":"', '" :"', '"\\\\":', '"\\":"', 'null'),
+      tie('object'),
+      fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+    ),
+    object: fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('"a"', '"b"', '"\\u0061"', '":"', '"a\\""', '"\\\\"'),
+          fc.constantFrom(':', ' :', ':\n', '\t: '),
+          tie('value'),
+        ),
+        { maxLength: 4 },
+      )
+      .map((members) => `{${members.map(([k, colon, v]) => `${k}${colon}${v}`).join(',')}}`),
+  }))
+  .value.map(String);
 
 describe('strict JSON', () => {
   it('accepts what JSON.stringify writes and gives JSON.parse’s value', () => {
@@ -85,6 +107,18 @@ describe('strict JSON', () => {
           expect(scanned === undefined).toBe(jsonParses(mutated));
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('decides as the scan does: its fast path never accepts a repeat the scan would reject', () => {
+    fc.assert(
+      fc.property(awkwardText, (text) => {
+        const scanned = scanStrictJson(text);
+        const parsed = parseStrictJson(text);
+        if (scanned) expect(parsed).toEqual(scanned);
+        else expect(parsed).toEqual({ ok: true, value: JSON.parse(text) });
+      }),
       { numRuns: 3000 },
     );
   });
