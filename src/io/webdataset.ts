@@ -127,18 +127,18 @@ export async function unpackShard(
   tar.on('entry', (header: Header, stream, next) => {
     // A skipped member's stream fails with the tar itself; the tar reports it.
     stream.on('error', () => {});
-    const current = {
+    const entry = {
       name: header.name,
       offset: (header as { byteOffset?: number }).byteOffset ?? bytes,
       read: false,
     };
-    member = current;
+    member = entry;
     handling = (async () => {
       const size = header.size ?? 0;
-      if (current.offset + size > shardBytes) {
+      if (entry.offset + size > shardBytes) {
         throw new ObhutError(
           'TAR_INVALID',
-          `WebDataset shard ${shard}: member "${header.name}" (data at byte ${current.offset}) declares ${size} bytes, which run past the end of the file (${shardBytes} bytes)`,
+          `WebDataset shard ${shard}: member "${header.name}" (data at byte ${entry.offset}) declares ${size} bytes, which run past the end of the file (${shardBytes} bytes)`,
         );
       }
       const isFile = header.type === 'file' || header.type === 'contiguous-file';
@@ -146,12 +146,8 @@ export async function unpackShard(
         stream.resume();
         const name = header.name.replace(/\/+$/, '');
         const { key, ext } = splitMember(name);
-        // Folders that only structure the shard, and tar metadata, are not sample members.
-        if (
-          (header.type as string) === 'pax-global-header' ||
-          (header.type === 'directory' && ext === '')
-        )
-          return;
+        // Folders that only structure the shard are not sample members.
+        if (header.type === 'directory' && ext === '') return;
         const sample = await sampleFor(key);
         noteName(sample, name);
         const kind = MEMBER_KINDS[header.type ?? ''] ?? `of tar type "${String(header.type)}"`;
@@ -163,6 +159,7 @@ export async function unpackShard(
       noteName(sample, header.name);
       if (ext === 'json') {
         if (sample.json || sample.jsonTooLarge) {
+          sample.problems.push(`it has more than one .json sidecar ("${header.name}")`);
           stream.resume();
           return;
         }
@@ -185,7 +182,7 @@ export async function unpackShard(
     })();
     handling.then(
       () => {
-        current.read = true;
+        entry.read = true;
         next();
       },
       (err: unknown) => next(err as Error),

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { adult, readJsonl, type Workspace, workspace } from '../support/fixtures.js';
 import { withDeclaredSize, writeTar } from '../support/tar.js';
 
@@ -74,6 +76,25 @@ describe('broken .tar inputs', () => {
   });
 });
 
+describe('obhut build --input x.tar', () => {
+  it('reports a broken tar as a coded error, without a stack trace, and leaves no staging', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'obhut-tar-'));
+    try {
+      expect((await runCli(['init'], { cwd })).code).toBe(0);
+      const file = path.join(cwd, 'huge.tar');
+      const whole = await writeTar(file, [['s/0001.json', json('one', 'text')]]);
+      await writeFile(file, withDeclaredSize(whole, 2 ** 33 - 1));
+      const built = await runCli(['build', '--input', 'huge.tar', '--out', 'out'], { cwd });
+      expect(built.code).toBe(2);
+      expect(built.stderr).toMatch(/^obhut: error \[TAR_INVALID\]: .*s\/0001\.json/m);
+      expect(built.stderr).not.toMatch(/^\s+at /m);
+      expect((await readdir(cwd)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('tar members are never dropped in silence', () => {
   let ws: Workspace | undefined;
   afterEach(async () => {
@@ -127,6 +148,19 @@ describe('tar members are never dropped in silence', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ line: 2, code: 'SAMPLE_INVALID' });
     expect(String(rejected[0]!.error)).toContain('s/0001.png');
+  });
+
+  it('rejects a sample with two .json sidecars under different names', async () => {
+    ws = await workspace();
+    const file = path.join(ws.dir, 'two.tar');
+    await writeTar(file, [
+      ['s/0001.json', json('one', 'text')],
+      ['s/0001.JSON', json('other', 'text')],
+    ]);
+    const { manifest, out } = await ws.build([file]);
+    expect(manifest.counts).toMatchObject({ input: 1, rejected: 1 });
+    const [rejected] = await readJsonl(path.join(out, 'rejected.jsonl'));
+    expect(String(rejected!.error)).toContain('more than one .json sidecar');
   });
 
   it('ignores plain folder entries', async () => {
