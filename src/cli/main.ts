@@ -90,7 +90,7 @@ function reportError(err: unknown): number {
   if (err instanceof StrictBuildFailure) {
     for (const r of err.rejectedSample)
       process.stderr.write(
-        terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`) + '\n',
+        `${terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`)}\n`,
       );
   }
   err = fromNoteError(err);
