@@ -4,46 +4,68 @@ import { ApiError, createApiClient, storedValue } from '../../ui-shared/api';
 
 export { ApiError, type FieldError } from '../../ui-shared/api';
 
-export const ROLES = ['reviewer', 'lead', 'trust_safety', 'privacy_officer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// The review API's enums and body shapes come from the server's own module: one source, so the
+// console cannot drift from what the routes send and accept.
+import {
+  type AccessReportView,
+  type AnswerBody,
+  type AnswerResult,
+  type FlagCategory,
+  type FlaggedTask,
+  type FlagOutcome,
+  type FlagResult,
+  type FlagSummary,
+  type HoldTarget,
+  type Identity,
+  type LegalHoldView,
+  type Me,
+  type MediaLink,
+  NO_TASK_REASON_HEADER,
+  type NoTaskReason,
+  type QueueCounts,
+  type ReleaseReason,
+  type RevealResult,
+  type Role,
+  type TaskView as ServedTaskView,
+  type StaffMemberView,
+  type StaffSession,
+  type SweepSummary,
+  type UnmaskRequestView,
+} from '../../src/review/api-types';
 
-export const FLAG_CATEGORIES = [
-  'violence',
-  'sexual_abuse',
-  'self_harm',
-  'threat',
-  'other',
-] as const;
-export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
-
-export const FLAG_OUTCOMES = ['reported', 'no_action', 'escalated'] as const;
-export type FlagOutcome = (typeof FLAG_OUTCOMES)[number];
-
-export interface Me {
-  id: string;
-  username: string;
-  role: Role;
-}
-
-export interface StaffSession {
-  token: string;
-  expires_at: string;
-  staff: Me;
-}
-
-export interface TimeRange {
-  start: number;
-  end: number;
-}
-
-export interface TaskWord extends TimeRange {
-  text: string;
-}
+export {
+  type AccessEventView as AccessEvent,
+  type AccessReportView as AccessReport,
+  type AnswerBody,
+  type ExposureSummary,
+  FLAG_CATEGORIES,
+  FLAG_OUTCOMES,
+  type FlagCategory,
+  type FlaggedTask,
+  type FlagOutcome,
+  type FlagResult,
+  type FlagSummary,
+  type HoldTarget,
+  type LegalHoldView as LegalHold,
+  type Me,
+  type MediaLink,
+  type NoTaskReason,
+  type Provenance,
+  type QueueCounts,
+  ROLES,
+  type Role,
+  type StaffMemberView as StaffMember,
+  type StaffSession,
+  type SweepSummary as SweepResult,
+  type TaskWord,
+  type TimeRange,
+  type UnmaskRequestView as UnmaskRequest,
+} from '../../src/review/api-types';
 
 /**
- * A label to give. The contract sends plain names (each a checkbox); a label with options
- * (`{ name, options, multiple? }`, the review domain's schema) is answered with one option, or
- * several when `multiple`.
+ * A label with options (`{ name, options, multiple? }`, the review domain's schema), answered
+ * with one option, or several when `multiple`. The server sends label choices as plain strings;
+ * the answer form reads definitions too.
  */
 export interface LabelDefinition {
   name: string;
@@ -51,136 +73,16 @@ export interface LabelDefinition {
   multiple?: boolean;
 }
 
-export type TaskKind = 'text' | 'audio' | 'image';
-export type TaskStatus = 'open' | 'done' | 'removed' | 'flagged';
+/** A TaskView as the answer form reads it: label choices, or label definitions. */
+export type TaskView = Omit<ServedTaskView, 'labels'> & { labels: string[] | LabelDefinition[] };
 
-export interface TaskView {
-  id: string;
-  kind: TaskKind;
-  status: TaskStatus;
-  text?: string;
-  words?: TaskWord[];
-  redacted_ranges?: TimeRange[];
-  duration?: number;
-  labels: string[] | LabelDefinition[];
-  /** Absent for a lead reading a task not assigned to them. */
-  assignment?: { expires_at: string };
-  quota?: {
-    used: number;
-    limit: number;
-    /** Today's exposure: audio given to listen to plus a fixed amount per image viewed. */
-    exposure?: { seconds: number; limit_seconds: number };
-  };
-}
-
-export type FlaggedTask = Omit<TaskView, 'assignment' | 'quota'>;
-
-export interface MediaLink {
-  url: string;
-  expires_at: string;
-}
-
-export interface AnswerBody {
-  transcript?: string;
-  /** The chosen label names; for labels with options, option(s) by label name. */
-  labels: string[] | Record<string, string | string[]>;
-  comment?: string;
-}
-
-export interface FlagResult {
-  flag_id: string;
-  guidance: string;
-}
-
-export interface QueueCounts {
-  open: number;
-  assigned: number;
-  done: number;
-  flagged: number;
-  removed: number;
-  /** Today's exposure across reviewers: counts and minutes, nobody named. */
-  exposure?: ExposureSummary;
-}
-
-export interface ExposureSummary {
-  reviewers_today: number;
-  median_minutes: number;
-  max_minutes: number;
-  at_limit: number;
-  limit_minutes: number;
-}
-
-/** Why GET /tasks/next had nothing (its obhut-review-reason header). */
-export type NoTaskReason = 'queue_empty' | 'daily_quota' | 'exposure_limit';
-
-export interface FlagSummary {
-  id: string;
-  task_id: string;
-  category: FlagCategory;
-  note: string | null;
-  status: 'open' | 'resolved';
-  created_at: string;
-}
-
-export interface Provenance {
-  record_id: string;
-  source_url?: string;
-  dataset?: string;
-  collected_at?: string;
-  collector?: string;
-  subject: string;
-}
-
-export interface Reveal {
-  provenance: Provenance;
+/**
+ * What POST /flags/:id/reveal gives: the record's provenance. The view shows the raw text and a
+ * raw recording too when a response carries them; the server keeps those behind an unmask.
+ */
+export interface Reveal extends RevealResult {
   raw_text?: string;
   raw_audio_url?: string;
-}
-
-export interface UnmaskRequest {
-  id: string;
-  task_id: string;
-  requested_by: string;
-  approvals: string[];
-  status: 'pending' | 'approved' | 'expired';
-  expires_at?: string;
-}
-
-export interface AccessEvent {
-  at: string;
-  actor: string;
-  task: string;
-  action: string;
-  log_index: number;
-}
-
-export interface AccessReport {
-  subject: string;
-  events: AccessEvent[];
-}
-
-/** A legal hold: on one review item, or on all items of one subject (by pseudonym). */
-export interface LegalHold {
-  id: string;
-  item_id?: string;
-  subject?: string;
-  reason: string;
-  created_by: string;
-  created_at: string;
-}
-
-/** What a hold covers: an item id, or a platform and account the server pseudonymises. */
-export type HoldTarget =
-  | { item_id: string }
-  | { subject_platform: string; subject_account: string };
-
-export interface StaffMember extends Me {
-  disabled: boolean;
-  created_at?: string;
-}
-
-export interface SweepResult {
-  removed: { raw: number; derived: number; items: string[] };
 }
 
 // ---- session (token in sessionStorage only: gone when the tab closes) -----------------------
@@ -245,7 +147,7 @@ async function nextOrReason(): Promise<{ task: TaskView | null; reason: NoTaskRe
   let reason: NoTaskReason | null = null;
   const r = await request<{ task: TaskView } | null>('/tasks/next', {
     onResponse: (res) => {
-      reason = res.headers.get('obhut-review-reason') as NoTaskReason | null;
+      reason = res.headers.get(NO_TASK_REASON_HEADER) as NoTaskReason | null;
     },
   });
   return { task: r?.task ?? null, reason: r?.task ? null : reason };
@@ -285,7 +187,7 @@ export const api = {
   taskAudio: (id: string) => request<MediaLink>(`/tasks/${enc(id)}/audio`),
 
   answer: (id: string, body: AnswerBody) =>
-    request<{ answer_id: string }>(`/tasks/${enc(id)}/answer`, { method: 'POST', body }),
+    request<AnswerResult>(`/tasks/${enc(id)}/answer`, { method: 'POST', body }),
 
   flag: (id: string, category: FlagCategory, note?: string) =>
     request<FlagResult>(`/tasks/${enc(id)}/flag`, {
@@ -293,7 +195,7 @@ export const api = {
       body: note ? { category, note } : { category },
     }),
 
-  release: (id: string, reason?: 'uncomfortable' | 'other') =>
+  release: (id: string, reason?: ReleaseReason) =>
     request<null>(`/tasks/${enc(id)}/release`, {
       method: 'POST',
       body: reason ? { reason } : {},
@@ -315,41 +217,40 @@ export const api = {
     }).then((r) => r.flag),
 
   requestUnmask: (taskId: string, justification: string) =>
-    request<{ request: UnmaskRequest }>('/unmask', {
+    request<{ request: UnmaskRequestView }>('/unmask', {
       method: 'POST',
       body: { task_id: taskId, justification },
     }).then((r) => r.request),
 
   approveUnmask: (id: string) =>
-    request<{ request: UnmaskRequest }>(`/unmask/${enc(id)}/approve`, {
+    request<{ request: UnmaskRequestView }>(`/unmask/${enc(id)}/approve`, {
       method: 'POST',
       body: {},
     }).then((r) => r.request),
 
   unmask: (id: string) =>
-    request<{ request: UnmaskRequest; identity?: { platform: string; account: string } }>(
-      `/unmask/${enc(id)}`,
-    ),
+    request<{ request: UnmaskRequestView; identity?: Identity }>(`/unmask/${enc(id)}`),
 
   accessReport: (platform: string, account: string) =>
-    request<AccessReport>(`/audit/subject?platform=${enc(platform)}&account=${enc(account)}`),
+    request<AccessReportView>(`/audit/subject?platform=${enc(platform)}&account=${enc(account)}`),
 
-  holds: () => request<{ holds: LegalHold[] }>('/holds').then((r) => r.holds),
+  holds: () => request<{ holds: LegalHoldView[] }>('/holds').then((r) => r.holds),
 
   placeHold: (target: HoldTarget, reason: string) =>
-    request<{ hold: LegalHold }>('/holds', { method: 'POST', body: { ...target, reason } }).then(
-      (r) => r.hold,
-    ),
+    request<{ hold: LegalHoldView }>('/holds', {
+      method: 'POST',
+      body: { ...target, reason },
+    }).then((r) => r.hold),
 
   releaseHold: (id: string) => request<null>(`/holds/${enc(id)}`, { method: 'DELETE' }),
 
-  staff: () => request<{ staff: StaffMember[] }>('/staff').then((r) => r.staff),
+  staff: () => request<{ staff: StaffMemberView[] }>('/staff').then((r) => r.staff),
 
   addStaff: (username: string, password: string, role: Role) =>
-    request<StaffMember>('/staff', { method: 'POST', body: { username, password, role } }),
+    request<StaffMemberView>('/staff', { method: 'POST', body: { username, password, role } }),
 
   updateStaff: (id: string, change: { role?: Role; disabled?: boolean }) =>
-    request<StaffMember>(`/staff/${enc(id)}`, { method: 'PATCH', body: change }),
+    request<StaffMemberView>(`/staff/${enc(id)}`, { method: 'PATCH', body: change }),
 
-  retentionSweep: () => request<SweepResult>('/retention/sweep', { method: 'POST', body: {} }),
+  retentionSweep: () => request<SweepSummary>('/retention/sweep', { method: 'POST', body: {} }),
 };

@@ -1,9 +1,10 @@
 import { type Config, readConfig } from '../runtime/config.js';
 import { openSession, type Session } from '../runtime/home.js';
+import { jsonText } from './output.js';
 
-/** Prints `data` as JSON with --json, otherwise the human text. */
+/** Prints `data` as JSON with snake_case keys with --json, otherwise the human text. */
 export function print(json: boolean | undefined, data: unknown, human: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
+  process.stdout.write(json ? jsonText(data) : `${human()}\n`);
 }
 
 /** Runs `fn` with an open session and always closes the store. */

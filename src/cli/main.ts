@@ -1,30 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, ObhutError } from '../errors/index.js';
 import { removeStagingFolders } from '../gate/output-folder.js';
-import { StrictBuildFailure } from '../gate/run-build.js';
-import { isSubjectsProof, verifySubjectsProof } from '../gate/subjects-proof.js';
-import { fromNoteError } from '../log/index.js';
+import { fromNoteError } from '../log/note-errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { registerBank } from './commands/bank.js';
-import { registerBuild } from './commands/build.js';
-import { registerCanary } from './commands/canary.js';
-import { registerConsent } from './commands/consent.js';
-import { registerDemo } from './commands/demo.js';
-import { registerFindings } from './commands/findings.js';
-import { registerHash } from './commands/hash.js';
-import { registerInit } from './commands/init.js';
-import { registerLog } from './commands/log.js';
-import { registerMatch } from './commands/match.js';
-import { registerPii } from './commands/pii.js';
-import { registerRetention } from './commands/retention.js';
-import { registerReview } from './commands/review.js';
-import { registerServe } from './commands/serve.js';
-import { registerStaff } from './commands/staff.js';
-import { registerToken } from './commands/token.js';
-import { registerVerify } from './commands/verify.js';
-import { terminalText } from './output.js';
+import { COMMANDS, commandNamed } from './command-table.js';
+import { terminalText } from './terminal-text.js';
 
-export function createProgram(): Command {
+/**
+ * The program for one argument list. Only the command it runs is loaded (see command-table.ts);
+ * the others are listed for `--help` by their table entries.
+ */
+export async function createProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
     .name('obhut')
     .description(
@@ -39,24 +25,15 @@ export function createProgram(): Command {
         write(`obhut: error [USAGE]: ${message.replace(/^error: /, '')}`),
     })
     .showHelpAfterError('(run with --help for usage)');
-  registerInit(program);
-  registerConsent(program);
-  registerBuild(program);
-  registerLog(program);
-  // A build's subjects proof is the one other document `obhut verify` knows besides receipts.
-  registerVerify(program, [{ matches: isSubjectsProof, verify: verifySubjectsProof }]);
-  registerServe(program);
-  registerToken(program);
-  registerCanary(program);
-  registerDemo(program);
-  registerPii(program);
-  registerHash(program);
-  registerBank(program);
-  registerMatch(program);
-  registerFindings(program);
-  registerStaff(program);
-  registerReview(program);
-  registerRetention(program);
+  const terms = new Map(COMMANDS.map((c) => [c.name, c.term]));
+  program.configureHelp({
+    subcommandTerm: (cmd) => terms.get(cmd.name()) ?? cmd.name(),
+  });
+  const running = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    if (entry === running) (await entry.register())(program);
+    else program.command(entry.name).description(entry.description);
+  }
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -75,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   }
   try {
-    await createProgram().parseAsync([...argv], { from: 'user' });
+    await (await createProgram(argv)).parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     return reportError(err);
@@ -87,8 +64,15 @@ function reportError(err: unknown): number {
     // Help and version requests arrive here as "errors" with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (err instanceof StrictBuildFailure) {
-    for (const r of err.rejectedSample)
+  // A --strict build's failure carries a sample of what was rejected (gate/run-build.ts); checked
+  // by shape so that reporting an error does not load the gate.
+  if (err instanceof ObhutError && 'rejectedSample' in err && Array.isArray(err.rejectedSample)) {
+    for (const r of err.rejectedSample as {
+      input: string;
+      line: number;
+      code: string;
+      error: string;
+    }[])
       process.stderr.write(
         `${terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`)}\n`,
       );

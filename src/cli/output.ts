@@ -20,20 +20,33 @@ export function table(rows: readonly (readonly (string | number)[])[]): string {
     .join('\n');
 }
 
-/**
- * Text from input files made safe to print: record ids and messages that quote them may hold
- * escape sequences that would move the cursor, rewrite earlier lines or change the terminal's
- * title. C0 and C1 controls, DEL, and bidirectional overrides (which reorder what is shown)
- * are written as `\xNN` / `\uNNNN` instead.
- */
-export function terminalText(text: string): string {
-  return text.replace(UNSAFE, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x100
-      ? `\\x${code.toString(16).padStart(2, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+// A camelCase identifier. Keys of another shape are data (reason and error codes, entity types,
+// region codes) and are printed as they are.
+const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
+
+/** `alreadyPresent` → `already_present`; anything not camelCase is returned unchanged. */
+export function snakeCase(name: string): string {
+  return CAMEL_CASE.test(name) ? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : name;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it escapes.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The CLI's one JSON style, as in the build manifest and the API: every key snake_case. Applied
+ * once at the output boundary, so the domain keeps TypeScript's camelCase names.
+ */
+export function snakeCaseKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const plain = 'toJSON' in value && typeof value.toJSON === 'function' ? value.toJSON() : value;
+  if (plain === null || typeof plain !== 'object') return plain;
+  if (Array.isArray(plain)) return plain.map(snakeCaseKeys);
+  return Object.fromEntries(
+    Object.entries(plain as Record<string, unknown>).map(([k, v]) => [
+      snakeCase(k),
+      snakeCaseKeys(v),
+    ]),
+  );
+}
+
+/** The text `--json` prints: `data` with snake_case keys, indented, with a final newline. */
+export function jsonText(data: unknown): string {
+  return `${JSON.stringify(snakeCaseKeys(data), null, 2)}\n`;
+}

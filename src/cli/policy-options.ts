@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ObhutError } from '../errors/index.js';
 import { type Policy, parsePolicy } from '../policy/index.js';
+import { namedVariable } from '../runtime/config.js';
 
 // What `obhut build` and `obhut review enqueue` both take: a policy file, repeated --input
 // options, and the key of the policy's `hash` redaction operator.
@@ -25,8 +26,8 @@ export async function loadPolicy(file: string): Promise<Policy> {
 /** The hash operator's key, from the environment variable the policy names (never the file). */
 export function piiKeyOf(policy: Policy): { piiKey?: Uint8Array } {
   const name = policy.redact?.enabled ? policy.redact.key_env : undefined;
-  const value = name === undefined ? undefined : process.env[name];
-  if (value === undefined || value === '') return {};
+  const value = name === undefined ? undefined : namedVariable(name);
+  if (value === undefined) return {};
   if (Buffer.byteLength(value) < 16)
     throw new ObhutError('CONFIG_INVALID', `${name} must be at least 16 bytes long`);
   return { piiKey: Buffer.from(value, 'utf8') };

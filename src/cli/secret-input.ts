@@ -1,12 +1,15 @@
 import { ObhutError } from '../errors/index.js';
 
 /**
- * A password for a command: from `envName` when set, typed at a terminal (not echoed, asked
- * twice), or the first line of piped standard input. Never from the command line, where other
- * users could read it in the process list.
+ * A password for a command: `fromEnv` (the value of the variable `envName`) when set, typed at a
+ * terminal (not echoed, asked twice), or the first line of piped standard input. Never from the
+ * command line, where other users could read it in the process list.
  */
-export async function readSecret(envName: string, what: string): Promise<string> {
-  const fromEnv = process.env[envName];
+export async function readSecret(
+  fromEnv: string | undefined,
+  envName: string,
+  what: string,
+): Promise<string> {
   if (fromEnv) return fromEnv;
   if (process.stdin.isTTY) {
     const first = await promptHidden(`${what}: `);

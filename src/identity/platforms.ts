@@ -6,8 +6,8 @@ import { ed25519PublicKey, type PlatformKey } from './platform-token.js';
 
 /**
  * Which platforms may send people to the portal, and with which key. Read from
- * `<home>/platforms.json`; HMAC secrets come from the environment or a key file beside it,
- * never from the JSON itself.
+ * `<home>/platforms.json`; HMAC secrets come from a key file beside it or from the variable
+ * it names (looked up by `variable`), never from the JSON itself.
  */
 const platformsFile = z.strictObject({
   platforms: z.array(
@@ -24,7 +24,7 @@ export const PLATFORMS_FILE = 'platforms.json';
 
 export function loadPlatformKeys(
   home: string,
-  env: NodeJS.ProcessEnv = process.env,
+  variable: (name: string) => string | undefined,
 ): Map<string, PlatformKey> {
   const file = path.join(home, PLATFORMS_FILE);
   const keys = new Map<string, PlatformKey>();
@@ -52,7 +52,7 @@ export function loadPlatformKeys(
       continue;
     }
     const text = p.hmac_key_env
-      ? env[p.hmac_key_env]
+      ? variable(p.hmac_key_env)
       : readKeyFile(path.resolve(home, p.hmac_key_file!));
     if (!text || Buffer.byteLength(text.trim()) < 32)
       throw fail('the HMAC key is missing or shorter than 32 bytes');

@@ -1,5 +1,7 @@
+import { pseudonymise } from '../consent/index.js';
 import { type AccessAction, decodeEntry } from '../log/index.js';
 import type { Store } from '../store/index.js';
+import type { AccessReportView, Identity } from './api-types.js';
 
 export interface AccessRecord {
   readonly actor: string;
@@ -40,4 +42,24 @@ export async function accessReport(
     }
   }
   return records;
+}
+
+/** The access report of the subject with this platform account, as the review API sends it. */
+export async function subjectAccessReport(
+  log: Pick<Store, 'logSize' | 'logEntries'>,
+  secret: Uint8Array,
+  account: Identity,
+): Promise<AccessReportView> {
+  const subject = pseudonymise(secret, account);
+  const records = await accessReport(log, subject);
+  return {
+    subject,
+    events: records.map((r) => ({
+      at: r.at,
+      actor: r.actor,
+      task: r.task,
+      action: r.action,
+      log_index: r.logIndex,
+    })),
+  };
 }

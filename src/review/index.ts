@@ -1,5 +1,7 @@
 export { type AccessEvent, recordAccess, recordDeletion } from './access.js';
-export { type AccessRecord, accessReport } from './access-report.js';
+export { type AccessRecord, accessReport, subjectAccessReport } from './access-report.js';
+export type { ReviewActor } from './actor.js';
+export * from './api-types.js';
 export {
   type EnqueueOptions,
   type EnqueueResult,
@@ -17,16 +19,28 @@ export {
   unmaskRaw,
 } from './escalation.js';
 export { mediaPath, reviewRoot, wavDuration } from './files.js';
+export { guidanceLang } from './flag-guidance.js';
+export {
+  closeFlag,
+  FLAG_OUTCOME_EFFECTS,
+  listFlags,
+  readFlag,
+  revealProvenance,
+} from './flag-service.js';
+export { activeHolds, placeLegalHold, releaseLegalHold } from './hold-service.js';
 export * as ids from './ids.js';
+export { issueMediaLink, redeemMediaLink } from './media-service.js';
+export { MEDIA_TOKEN_PATTERN, MediaTokens } from './media-tokens.js';
 export * from './model.js';
+export { queueCounts } from './queue-counts.js';
 export {
   type RetentionOptions,
   type RetentionSchedule,
-  retentionDays,
   type SweepResult,
   scheduleRetention,
   sweepRetention,
 } from './retention.js';
+export { sweepNow } from './retention-sweep.js';
 export {
   type Candidate,
   canApprove,
@@ -41,11 +55,18 @@ export {
   mayUnmask,
   pickTask,
   type ReviewerLoad,
-  reviewRules,
   summariseExposure,
   UNMASK_APPROVALS,
   unmaskStatus,
 } from './rules.js';
+export { addStaffMember, changeStaffMember, listStaff } from './staff-admin.js';
+export {
+  answerHeldTask,
+  flagHeldTask,
+  readTask,
+  releaseHeldTask,
+  takeNextTask,
+} from './task-service.js';
 export {
   answerTask,
   flagTask,
@@ -57,6 +78,7 @@ export {
   reviewContext,
   taskAndItem,
 } from './tasks.js';
+export { approveUnmaskRequest, askToUnmask, readUnmaskRequest } from './unmask-service.js';
 export {
   parseLabelsSchema,
   validateAnswer,

@@ -1,29 +1,20 @@
 import type { TimeRange } from '../pii/index.js';
+import type { FlagCategory, ReviewKind, TaskStatus } from './api-types.js';
 
-export const REVIEW_KINDS = ['text', 'audio', 'image'] as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[number];
-
-/**
- * - `open`: waiting for (or being worked on by) reviewers;
- * - `done`: k answers are in;
- * - `flagged`: a reviewer flagged it; it waits in the trust_safety queue;
- * - `removed`: taken out (the subject objected, trust_safety removed it, or its derivative expired).
- */
-export const TASK_STATUSES = ['open', 'done', 'flagged', 'removed'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+// The enums the API shares with the console live in api-types.ts.
+export {
+  FLAG_CATEGORIES,
+  type FlagCategory,
+  REVIEW_KINDS,
+  type ReviewKind,
+  TASK_STATUSES,
+  type TaskStatus,
+  type UnmaskStatus,
+} from './api-types.js';
 
 /** An assignment is `active` until it is answered, released, flagged or its time runs out. */
 export const ASSIGNMENT_STATES = ['active', 'answered', 'released', 'flagged'] as const;
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
-
-export const FLAG_CATEGORIES = [
-  'violence',
-  'sexual_abuse',
-  'self_harm',
-  'threat',
-  'other',
-] as const;
-export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
 
 /** What trust_safety decides about a flag: back to the queue, or out of it for good. */
 export const FLAG_RESOLUTIONS = ['requeue', 'remove'] as const;
@@ -147,8 +138,6 @@ export interface UnmaskRequest {
   readonly expiresAt: string | undefined;
 }
 
-export type UnmaskStatus = 'pending' | 'approved' | 'expired';
-
 /** A legal hold keeps an item's raw part (and derivatives) past retention. */
 export interface LegalHold {
   readonly id: string;
@@ -162,7 +151,7 @@ export interface LegalHold {
   readonly releasedAt: string | undefined;
 }
 
-/** Tunables of assignment, from the environment (see `reviewRules`). */
+/** Tunables of assignment (`obhut serve` reads them from OBHUT_REVIEW_*, runtime/compose.ts). */
 export interface AssignmentRules {
   /** How long an assignment lasts before the task goes back to the queue. */
   readonly assignmentMinutes: number;

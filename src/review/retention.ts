@@ -2,7 +2,6 @@ import type { TransparencyLog } from '../log/index.js';
 import type { Store } from '../store/index.js';
 import { recordDeletion } from './access.js';
 import { removeMedia } from './files.js';
-import { positiveInt } from './rules.js';
 
 export const DEFAULT_RAW_DAYS = 30;
 export const DEFAULT_DERIVED_DAYS = 90;
@@ -12,9 +11,9 @@ export interface RetentionOptions {
   readonly now?: Date;
   /** Report what would be deleted, delete nothing. */
   readonly dryRun?: boolean;
-  /** Raw recordings and records are kept this many days (default: OBHUT_REVIEW_RAW_DAYS or 30). */
+  /** Raw recordings and records are kept this many days (default 30; OBHUT_REVIEW_RAW_DAYS in `obhut`). */
   readonly rawDays?: number;
-  /** Reviewer copies and redacted views (default: OBHUT_REVIEW_DERIVED_DAYS or 90). */
+  /** Reviewer copies and redacted views (default 90; OBHUT_REVIEW_DERIVED_DAYS in `obhut`). */
   readonly derivedDays?: number;
 }
 
@@ -36,21 +35,6 @@ export interface RetentionSession {
   readonly config: { readonly home: string };
 }
 
-/** Retention periods from the environment: OBHUT_REVIEW_RAW_DAYS, OBHUT_REVIEW_DERIVED_DAYS. */
-export function retentionDays(env: NodeJS.ProcessEnv = process.env): {
-  rawDays: number;
-  derivedDays: number;
-} {
-  return {
-    rawDays: positiveInt(env.OBHUT_REVIEW_RAW_DAYS, DEFAULT_RAW_DAYS, 'OBHUT_REVIEW_RAW_DAYS'),
-    derivedDays: positiveInt(
-      env.OBHUT_REVIEW_DERIVED_DAYS,
-      DEFAULT_DERIVED_DAYS,
-      'OBHUT_REVIEW_DERIVED_DAYS',
-    ),
-  };
-}
-
 /**
  * Deletes what review keeps past its time. Raw recordings and records go `rawDays` after the
  * item was queued, unless a task of it is still open or flagged or a legal hold covers the item
@@ -64,9 +48,8 @@ export async function sweepRetention(
   options: RetentionOptions = {},
 ): Promise<SweepResult> {
   const now = options.now ?? new Date();
-  const defaults = retentionDays();
-  const rawDays = options.rawDays ?? defaults.rawDays;
-  const derivedDays = options.derivedDays ?? defaults.derivedDays;
+  const rawDays = options.rawDays ?? DEFAULT_RAW_DAYS;
+  const derivedDays = options.derivedDays ?? DEFAULT_DERIVED_DAYS;
   const dryRun = options.dryRun ?? false;
   const { store, log } = session;
   const home = session.config.home;

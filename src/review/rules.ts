@@ -1,4 +1,3 @@
-import { ObhutError } from '../errors/index.js';
 import type { AssignmentRules, ReviewKind, UnmaskRequest, UnmaskStatus } from './model.js';
 
 /** A task as the assignment rule sees it. */
@@ -112,41 +111,6 @@ export function summariseExposure(
     atLimit: sorted.filter((ms) => exposureReached(ms, rules)).length,
     limitMinutes: rules.exposureMinutes,
   };
-}
-
-/**
- * Assignment rules from the environment: OBHUT_REVIEW_ASSIGNMENT_MINUTES (default 30),
- * OBHUT_REVIEW_DAILY_QUOTA (200), OBHUT_REVIEW_SUBJECT_CAP (unset: no cap) and
- * OBHUT_REVIEW_EXPOSURE_MINUTES (120).
- */
-export function reviewRules(env: NodeJS.ProcessEnv = process.env): AssignmentRules {
-  const cap = env.OBHUT_REVIEW_SUBJECT_CAP;
-  return {
-    assignmentMinutes: positiveInt(
-      env.OBHUT_REVIEW_ASSIGNMENT_MINUTES,
-      DEFAULT_RULES.assignmentMinutes,
-      'OBHUT_REVIEW_ASSIGNMENT_MINUTES',
-    ),
-    dailyQuota: positiveInt(
-      env.OBHUT_REVIEW_DAILY_QUOTA,
-      DEFAULT_RULES.dailyQuota,
-      'OBHUT_REVIEW_DAILY_QUOTA',
-    ),
-    perSubjectCap: cap ? positiveInt(cap, 1, 'OBHUT_REVIEW_SUBJECT_CAP') : undefined,
-    exposureMinutes: positiveInt(
-      env.OBHUT_REVIEW_EXPOSURE_MINUTES,
-      DEFAULT_RULES.exposureMinutes,
-      'OBHUT_REVIEW_EXPOSURE_MINUTES',
-    ),
-  };
-}
-
-export function positiveInt(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined || text === '') return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new ObhutError('CONFIG_INVALID', `${name} must be a positive integer, got ${text}`);
-  return n;
 }
 
 /** Approvals an unmask request needs, from staff other than the requester. */

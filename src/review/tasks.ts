@@ -1,7 +1,6 @@
 import { subjectStatus } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import type { Receipt, TransparencyLog } from '../log/index.js';
-import type { Session } from '../runtime/home.js';
 import type { Store } from '../store/index.js';
 import { recordAccess, recordDeletion } from './access.js';
 import { mediaPath, removeMedia, wavDuration } from './files.js';
@@ -17,7 +16,15 @@ export interface ReviewContext {
   readonly home: string;
 }
 
-export function reviewContext(session: Session): ReviewContext {
+/**
+ * The context of an open session (the composition root's `openSession`): review reads the home
+ * folder from its configuration and nothing else of it.
+ */
+export function reviewContext(session: {
+  readonly store: Store;
+  readonly log: TransparencyLog;
+  readonly config: { readonly home: string };
+}): ReviewContext {
   return { store: session.store, log: session.log, home: session.config.home };
 }
 

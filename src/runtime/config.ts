@@ -1,8 +1,48 @@
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
 import { parseQuarantineKey } from '../safety/quarantine.js';
+import { CONFIG_SCHEMA, type Settings } from './config-schema.js';
 
-/** Everything Obhut reads from the environment, read in one place. */
+// The one module that reads the environment (the launcher bin/obhut.js aside). Everything
+// else receives what it needs from here, through runtime/compose.ts.
+
+export { MIN_SECRET_BYTES, type Settings } from './config-schema.js';
+
+/**
+ * Parses every OBHUT_* variable of `env` (config-schema.ts); an empty value counts as unset.
+ * Returns a frozen object; throws CONFIG_INVALID naming each invalid variable.
+ */
+export function parseSettings(env: NodeJS.ProcessEnv): Settings {
+  const given: Record<string, string | undefined> = {};
+  for (const name of Object.keys(CONFIG_SCHEMA.shape)) given[name] = env[name] || undefined;
+  const parsed = CONFIG_SCHEMA.safeParse(given);
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; ');
+    throw new ObhutError('CONFIG_INVALID', why);
+  }
+  return Object.freeze(parsed.data);
+}
+
+let fromProcess: Settings | undefined;
+
+/** This process's settings, parsed from its environment on first use. */
+export function loadSettings(): Settings {
+  fromProcess ??= parseSettings(process.env);
+  return fromProcess;
+}
+
+/**
+ * A variable whose name a file gives rather than Obhut: a policy's `redact.key_env`, a
+ * platform's `hmac_key_env` in platforms.json. Empty counts as unset.
+ */
+export function namedVariable(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return env[name] || undefined;
+}
+
+/** What a session needs: where the home and register are, and the keys given as variables. */
 export interface Config {
   /** The home folder: SQLite database, generated secret. */
   readonly home: string;
@@ -25,43 +65,24 @@ export interface Config {
 
 export const DEFAULT_LOG_ORIGIN = 'obhut.local/log';
 
-export const MIN_SECRET_BYTES = 16;
+/** A session's configuration from parsed settings; the home is resolved against `cwd`. */
+export function homeConfig(settings: Settings, cwd = process.cwd()): Config {
+  return Object.freeze({
+    home: path.resolve(cwd, settings.OBHUT_HOME),
+    databaseUrl: settings.OBHUT_DATABASE_URL,
+    secret:
+      settings.OBHUT_SECRET === undefined ? undefined : Buffer.from(settings.OBHUT_SECRET, 'utf8'),
+    logOrigin: settings.OBHUT_LOG_ORIGIN ?? DEFAULT_LOG_ORIGIN,
+    logOriginFromEnv: settings.OBHUT_LOG_ORIGIN !== undefined,
+    logKey: settings.OBHUT_LOG_KEY,
+    quarantineKey:
+      settings.OBHUT_QUARANTINE_KEY === undefined
+        ? undefined
+        : parseQuarantineKey(settings.OBHUT_QUARANTINE_KEY, 'OBHUT_QUARANTINE_KEY'),
+  });
+}
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const databaseUrl = env.OBHUT_DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      'OBHUT_DATABASE_URL must start with postgres:// or postgresql://',
-    );
-  }
-  let secret: Buffer | undefined;
-  if (env.OBHUT_SECRET) {
-    secret = Buffer.from(env.OBHUT_SECRET, 'utf8');
-    if (secret.length < MIN_SECRET_BYTES) {
-      throw new ObhutError(
-        'CONFIG_INVALID',
-        `OBHUT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long`,
-      );
-    }
-  }
-  const logOrigin = env.OBHUT_LOG_ORIGIN || DEFAULT_LOG_ORIGIN;
-  // Key names may not contain spaces or '+' (C2SP signed-note); checked here, not at first signing.
-  if (!/^[^\s+]+$/u.test(logOrigin)) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      'OBHUT_LOG_ORIGIN must be one word without spaces or "+"',
-    );
-  }
-  return {
-    home: path.resolve(cwd, env.OBHUT_HOME || '.obhut'),
-    databaseUrl,
-    secret,
-    logOrigin,
-    logOriginFromEnv: Boolean(env.OBHUT_LOG_ORIGIN),
-    logKey: env.OBHUT_LOG_KEY || undefined,
-    quarantineKey: env.OBHUT_QUARANTINE_KEY
-      ? parseQuarantineKey(env.OBHUT_QUARANTINE_KEY, 'OBHUT_QUARANTINE_KEY')
-      : undefined,
-  };
+/** A session's configuration from `env` (this process's environment unless given). */
+export function readConfig(env?: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  return homeConfig(env === undefined ? loadSettings() : parseSettings(env), cwd);
 }

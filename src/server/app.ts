@@ -17,9 +17,12 @@ import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
-import { reviewEscalationRoutes } from './routes/review-escalation.js';
-import { reviewSessionRoutes } from './routes/review-session.js';
-import { type ReviewRouteOptions, reviewTaskRoutes } from './routes/review-tasks.js';
+import {
+  type ReviewRouteOptions,
+  reviewEscalationRoutes,
+  reviewSessionRoutes,
+  reviewTaskRoutes,
+} from './routes/review/index.js';
 import { sessionRoutes } from './routes/session.js';
 import { sharedSchemas } from './schemas.js';
 
@@ -30,8 +33,8 @@ export interface ServerOptions {
   readonly adminToken?: string | undefined;
   readonly limits?: Partial<Limits>;
   /**
-   * The review console's per-username sign-in lockout (`lockoutOptions(process.env)` in
-   * `obhut serve`); defaults: 5 attempts, then 1 minute, doubling, at most 1 hour.
+   * The review console's per-username sign-in lockout (OBHUT_STAFF_LOCKOUT_* in `obhut serve`,
+   * runtime/compose.ts); defaults: 5 attempts, then 1 minute, doubling, at most 1 hour.
    */
   readonly signInLockout?: LockoutOptions;
   /** Pino options, or false for no request log (tests). */
@@ -39,7 +42,7 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /**
    * The review API's tasks, media and escalation routes (/api/review/v1): the home folder that
-   * holds review media, and the assignment rules (`reviewRules(process.env)` in `obhut serve`).
+   * holds review media, and the assignment rules (OBHUT_REVIEW_* in `obhut serve`, runtime/compose.ts).
    * Without it only the staff session routes are served.
    */
   readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention' | 'support'>;

@@ -4,7 +4,6 @@ export {
   DEFAULT_LOCKOUT_BASE_MS,
   DEFAULT_LOCKOUT_MAX_MS,
   type LockoutOptions,
-  lockoutOptions,
   type SignInOutcome,
   SignInThrottle,
 } from './lockout.js';

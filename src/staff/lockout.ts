@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { ObhutError } from '../errors/index.js';
 import type { LockoutPolicy, StaffStore } from '../store/staff-store.js';
 import { checkCredentials } from './accounts.js';
 import { DEFAULT_SCRYPT, type ScryptParams } from './password.js';
@@ -129,29 +128,4 @@ export class SignInThrottle {
 
 function secondsUntil(untilMs: number, now: number): number {
   return Math.max(1, Math.ceil((untilMs - now) / 1000));
-}
-
-/**
- * The lockout from the environment: OBHUT_STAFF_LOCKOUT_ATTEMPTS (default 5) and
- * OBHUT_STAFF_LOCKOUT_MINUTES, the first lock (default 1; doubling, at most 60 or this).
- */
-export function lockoutOptions(env: NodeJS.ProcessEnv = process.env): LockoutOptions {
-  const attempts = positive(env.OBHUT_STAFF_LOCKOUT_ATTEMPTS, 'OBHUT_STAFF_LOCKOUT_ATTEMPTS', 1000);
-  const minutes = positive(env.OBHUT_STAFF_LOCKOUT_MINUTES, 'OBHUT_STAFF_LOCKOUT_MINUTES', 24 * 60);
-  return {
-    ...(attempts === undefined ? {} : { attempts }),
-    ...(minutes === undefined ? {} : { baseMs: minutes * 60_000 }),
-  };
-}
-
-function positive(text: string | undefined, name: string, max: number): number | undefined {
-  if (text === undefined || text === '') return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      `${name} must be an integer from 1 to ${max}, got ${text}`,
-    );
-  }
-  return n;
 }

@@ -34,9 +34,13 @@ describe('obhut CLI', () => {
     const imported = await runCli(['consent', 'import', events, '--json'], { cwd });
     expect(imported.code).toBe(2);
     expect(imported.stderr).toContain('events.jsonl:2: "at"');
-    expect(JSON.parse(imported.stdout)).toMatchObject({ lines: 2, inserted: 1, alreadyPresent: 0 });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      lines: 2,
+      inserted: 1,
+      already_present: 0,
+    });
     const again = await runCli(['consent', 'import', events, '--json'], { cwd });
-    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, alreadyPresent: 1 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, already_present: 1 });
 
     const status = await runCli(
       ['consent', 'status', '--platform', 'ig', '--account', '7', '--json'],

@@ -9,6 +9,7 @@ import { checkCredentials, ROLES } from '../../src/staff/index.js';
 import type { Store } from '../../src/store/index.js';
 import { decodeWav } from '../../src/voice/index.js';
 import { runCli } from '../support/cli.js';
+import { camelCaseKeys } from '../support/json-style.js';
 
 interface Word {
   text: string;
@@ -48,13 +49,14 @@ describe('obhut demo --review', () => {
     const r = await demo('--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
+    expect(camelCaseKeys(out)).toEqual([]);
     // The plain demo's part is there as before.
     expect(out.build.counts.input).toBe(200);
     const { review } = out;
     const { counts } = review.enqueue;
     expect(counts.read).toBe(8);
     expect(counts.read).toBe(counts.queued + counts.excluded + counts.rejected);
-    expect(review.enqueue.excludedByReason.objected).toBeGreaterThan(0);
+    expect(review.enqueue.excluded_by_reason.objected).toBeGreaterThan(0);
     expect(counts.queued).toBeGreaterThan(0);
     expect(review.k).toBe(2);
     expect(review.labels.map((l: { name: string }) => l.name)).toEqual(['intent', 'quality']);

@@ -50,7 +50,7 @@ describe('obhut staff', () => {
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toEqual([
       expect.objectContaining({ username: 'ada', role: 'admin' }),
-      expect.objectContaining({ username: 'bea', role: 'reviewer', dailyQuota: 30 }),
+      expect.objectContaining({ username: 'bea', role: 'reviewer', daily_quota: 30 }),
     ]);
     expect(list.stdout).not.toMatch(/scrypt|password/i);
     const human = await staff(['list']);

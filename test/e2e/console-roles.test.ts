@@ -5,13 +5,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonymise } from '../../src/consent/index.js';
-import {
-  answerTask,
-  flagTask,
-  openTask,
-  reviewContext,
-  reviewRules,
-} from '../../src/review/index.js';
+import { answerTask, flagTask, openTask, reviewContext } from '../../src/review/index.js';
+import { reviewRules } from '../../src/runtime/compose.js';
+import { parseSettings } from '../../src/runtime/config.js';
 import { type RunningServer, startServer } from '../support/server.js';
 import {
   accessEntries,
@@ -461,7 +457,7 @@ describe.skipIf(noBrowser)(
       // (its person objected), one done, one flagged, one assigned, one untouched.
       const ctx = reviewContext(server.session);
       const { store } = server.session;
-      const rules = reviewRules({});
+      const rules = reviewRules(parseSettings({}));
       await objectToReview(server, subjectOf('counted-4'));
       expect(
         (await openTask(ctx, { task: queued[3]!.task, actor: ids['lead-counts']! })).status,

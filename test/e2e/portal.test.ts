@@ -50,7 +50,7 @@ describe.skipIf(skip)(`portal in a real browser${skip ? ' (skipped: no chromium)
   });
 
   it('objects in German, downloads a receipt that obhut verify accepts, and shows the new state', async () => {
-    const keys = loadPlatformKeys(home);
+    const keys = loadPlatformKeys(home, () => undefined);
     const token = mintPlatformToken(
       { platform: 'example', account: 'anna.schmidt' },
       keys.get('example')!,

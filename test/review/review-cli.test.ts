@@ -87,7 +87,7 @@ describe('obhut review enqueue and obhut retention sweep', () => {
     const dry = await runCli(['retention', 'sweep', '--now', later, '--dry-run', '--json'], {
       cwd,
     });
-    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, raw: [], derived: [] });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dry_run: true, raw: [], derived: [] });
     const end = new Date(Date.now() + 100 * 86_400_000).toISOString();
     const swept = await runCli(['retention', 'sweep', '--now', end, '--json'], { cwd });
     expect(swept.code).toBe(0);

@@ -35,7 +35,7 @@ describe('obhut bank', () => {
     expect(imported.stdout).toContain('2 new, 0 already present, 1 rejected');
     const list = await runCli(['bank', 'list', '--json'], { cwd, env });
     expect(JSON.parse(list.stdout)).toMatchObject([
-      { name: 'demo', signalType: 'pdq', listVersion: '3', threshold: 31, entries: 2 },
+      { name: 'demo', signal_type: 'pdq', list_version: '3', threshold: 31, entries: 2 },
     ]);
     const exported = await runCli(['bank', 'export', 'demo'], { cwd, env });
     expect(exported.stdout).toBe(`hash,labels\n${'a'.repeat(64)},test-label\n${b},\n`);

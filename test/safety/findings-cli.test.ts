@@ -120,7 +120,7 @@ describe('obhut findings', () => {
       { cwd, env },
     );
     expect(marked.code).toBe(0);
-    expect(JSON.parse(marked.stdout)).toMatchObject({ status: 'reported', reportId: 'CT-1' });
+    expect(JSON.parse(marked.stdout)).toMatchObject({ status: 'reported', report_id: 'CT-1' });
     expect(
       (await runCli(['findings', 'mark', sparse.id, 'false_positive'], { cwd, env })).code,
     ).toBe(0);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/runtime/home.js';
 import { runCli } from '../support/cli.js';
+import { camelCaseKeys } from '../support/json-style.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
 describe('obhut canary', () => {
@@ -23,7 +24,9 @@ describe('obhut canary', () => {
   it('goes through the whole public flow and says so', async () => {
     const r = await canary('--key', session.log.verifierKey, '--json');
     expect(r.code, r.stderr).toBe(0);
-    const { ok, steps } = JSON.parse(r.stdout);
+    const output = JSON.parse(r.stdout);
+    expect(camelCaseKeys(output)).toEqual([]);
+    const { ok, steps } = output;
     expect(ok).toBe(true);
     expect(steps.map((s: { step: string }) => s.step)).toEqual([
       'portal page',

@@ -37,7 +37,7 @@ const PLACEHOLDER_TASK = 'rt_0123456789abcdef0123456789abcdef';
 const ASSIGNED = ['reviewer', 'lead'] as const;
 
 export const REVIEW_ROUTES: readonly ReviewRoute[] = [
-  // Session and staff (src/server/routes/review-session.ts).
+  // Session and staff (src/server/routes/review/session.ts, staff.ts).
   {
     method: 'POST',
     path: `${R}/session`,
@@ -65,7 +65,7 @@ export const REVIEW_ROUTES: readonly ReviewRoute[] = [
     body: { daily_quota: 50 },
   },
 
-  // Tasks, media and the queue (src/server/routes/review-tasks.ts).
+  // Tasks, media and the queue (src/server/routes/review/tasks.ts, media.ts, task-actions.ts, queue.ts).
   { method: 'GET', path: `${R}/tasks/next`, allowed: ASSIGNED },
   { method: 'GET', path: `${R}/tasks/:id`, allowed: ASSIGNED },
   { method: 'GET', path: `${R}/tasks/:id/audio`, allowed: ASSIGNED },
@@ -82,7 +82,7 @@ export const REVIEW_ROUTES: readonly ReviewRoute[] = [
   { method: 'POST', path: `${R}/tasks/:id/release`, allowed: ASSIGNED, body: {} },
   { method: 'GET', path: `${R}/queue`, allowed: ['lead', 'admin'] },
 
-  // Flags, unmasking, audit, holds, retention (src/server/routes/review-escalation.ts).
+  // Flags, unmasking, audit, holds, retention (src/server/routes/review/flags.ts … retention.ts).
   { method: 'GET', path: `${R}/flags`, allowed: ['trust_safety'] },
   { method: 'GET', path: `${R}/flags/:id`, allowed: ['trust_safety'] },
   { method: 'POST', path: `${R}/flags/:id/reveal`, allowed: ['trust_safety'], body: {} },

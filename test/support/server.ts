@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createMailer, loadPlatformKeys } from '../../src/identity/index.js';
-import { reviewRules } from '../../src/review/index.js';
-import { readConfig } from '../../src/runtime/config.js';
+import { reviewRules } from '../../src/runtime/compose.js';
+import { parseSettings, readConfig } from '../../src/runtime/config.js';
 import { initHome, openSession, type Session } from '../../src/runtime/home.js';
 import { buildServer } from '../../src/server/app.js';
 
@@ -28,9 +28,9 @@ export async function startServer(options: { support?: string } = {}): Promise<R
   const session = await openSession(config);
   const app = await buildServer({
     session,
-    platforms: loadPlatformKeys(home),
+    platforms: loadPlatformKeys(home, () => undefined),
     mailer: createMailer({ from: 'test@obhut.local', outbox: path.join(home, 'outbox') }),
-    review: { home, rules: reviewRules({}), support: options.support },
+    review: { home, rules: reviewRules(parseSettings({})), support: options.support },
   });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -21,9 +21,10 @@ import { hashPolicyOf } from '../../safety/image-input.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { print, withSession } from '../io.js';
-import { table, terminalText } from '../output.js';
+import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
+import { terminalText } from '../terminal-text.js';
 
 interface BuildFlags {
   input?: string[];

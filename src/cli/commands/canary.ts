@@ -9,7 +9,7 @@ import {
   verifyReceipt,
 } from '../../log/index.js';
 import { verifyConsistency } from '../../merkle/index.js';
-import { readConfig } from '../../runtime/config.js';
+import { namedVariable, readConfig } from '../../runtime/config.js';
 import { print } from '../io.js';
 
 interface Step {
@@ -53,7 +53,7 @@ export function registerCanary(program: Command): void {
 
 async function runCanary(opts: { url: string; platform: string; key?: string }): Promise<Step[]> {
   const base = opts.url.replace(/\/+$/, '');
-  const key = loadPlatformKeys(readConfig().home).get(opts.platform);
+  const key = loadPlatformKeys(readConfig().home, namedVariable).get(opts.platform);
   if (key?.kind !== 'hmac') {
     throw new ObhutError(
       'USAGE',

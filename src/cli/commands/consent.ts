@@ -5,6 +5,7 @@ import {
   consentStatus,
   type ImportResult,
   importConsentFile,
+  type PurposeStatus,
   recordConsentEvent,
 } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
@@ -18,8 +19,9 @@ import {
 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import { print, withSession } from '../io.js';
-import { table, terminalText } from '../output.js';
+import { table } from '../output.js';
 import { createProgress } from '../progress.js';
+import { terminalText } from '../terminal-text.js';
 
 const SHOWN_REJECTIONS = 20;
 
@@ -126,7 +128,7 @@ export function registerConsent(program: Command): void {
       const status = await withSession((s) =>
         consentStatus(s.store, s.secret, { platform: opts.platform, account: opts.account }, atMs),
       );
-      print(opts.json, { at, ...status }, () => {
+      print(opts.json, statusJson(at, status), () => {
         const rows: (string | number)[][] = [
           ['purpose', 'state', 'decided by', 'at', 'channel', 'events'],
         ];
@@ -144,6 +146,30 @@ export function registerConsent(program: Command): void {
         return `Subject ${status.subject.slice(0, 16)}… (pseudonym) as of ${at}\n${table(rows)}`;
       });
     });
+}
+
+/**
+ * `consent status --json`: the subject's state per purpose. Store internals (the row number, the
+ * parsed time, the idempotency key) stay out; `log_index` names the event's log entry.
+ */
+function statusJson(at: string, status: { subject: string; purposes: readonly PurposeStatus[] }) {
+  const event = (e: PurposeStatus['history'][number]) => ({
+    action: e.action,
+    at: e.at,
+    channel: e.channel,
+    ...(e.reference === undefined ? {} : { reference: e.reference }),
+    log_index: e.logIndex ?? null,
+  });
+  return {
+    at,
+    subject: status.subject,
+    purposes: status.purposes.map((p) => ({
+      purpose: p.purpose,
+      state: p.state,
+      deciding_event: p.decidingEvent ? event(p.decidingEvent) : null,
+      history: p.history.map(event),
+    })),
+  };
 }
 
 /** Imports a consent file with a progress display; shared with `obhut demo`. */

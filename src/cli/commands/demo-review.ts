@@ -5,7 +5,8 @@ import type { ImportResult } from '../../consent/index.js';
 import { reviewDemo } from '../../demo/review-items.js';
 import type { EnqueueResult } from '../../review/enqueue.js';
 import type { LabelsSchema } from '../../review/model.js';
-import type { Config } from '../../runtime/config.js';
+import { listenAddress } from '../../runtime/compose.js';
+import { type Config, loadSettings } from '../../runtime/config.js';
 import { addStaff, changePassword, ROLES, type Role } from '../../staff/index.js';
 import { encodeWav } from '../../voice/index.js';
 import { withSession } from '../io.js';
@@ -22,8 +23,6 @@ export const REVIEW_DEMO_LABELS: LabelsSchema = [
   { name: 'intent', options: ['weather', 'music', 'call', 'other'] },
   { name: 'quality', options: ['clear', 'noisy', 'wrong_wake'] },
 ];
-/** `obhut serve`'s default port (`--port`, env OBHUT_PORT). */
-const SERVE_PORT = '8080';
 // No 0/o or 1/l/i: passwords are read off a terminal and typed into a browser.
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -77,9 +76,7 @@ export async function runReviewDemo(
     config,
   );
   const staff = await demoStaff(config);
-  const port = /^\d{1,5}$/.test(process.env.OBHUT_PORT ?? '')
-    ? process.env.OBHUT_PORT!
-    : SERVE_PORT;
+  const port = listenAddress(loadSettings()).port;
   return {
     input,
     recordings: demo.items.length,

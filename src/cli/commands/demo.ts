@@ -8,6 +8,7 @@ import { ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY } from '../../policy/index.js';
 import { type Config, readConfig } from '../../runtime/config.js';
 import { initHome } from '../../runtime/home.js';
+import { jsonText } from '../output.js';
 import { buildCommand, summaryJson, summaryText } from './build.js';
 import { importConsent } from './consent.js';
 import { reviewDemoText, runReviewDemo } from './demo-review.js';
@@ -75,7 +76,12 @@ export function registerDemo(program: Command): void {
 
       if (opts.json) {
         process.stdout.write(
-          `${JSON.stringify({ corpus, consent_import: imported, build: summaryJson(result), ...(review ? { review } : {}) }, null, 2)}\n`,
+          jsonText({
+            corpus,
+            consent_import: imported,
+            build: summaryJson(result),
+            ...(review ? { review } : {}),
+          }),
         );
         return;
       }

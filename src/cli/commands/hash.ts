@@ -3,6 +3,7 @@ import { type DigestAlgorithm, digestFile } from '../../safety/file-digest.js';
 import { pdqHashFile } from '../../safety/hash-image.js';
 import { hashPolicyOf } from '../../safety/image-input.js';
 import { DIHEDRAL_VARIANTS, hash256ToHex } from '../../safety/pdq/index.js';
+import { jsonText } from '../output.js';
 import { type FileFailure, perFile } from '../per-file.js';
 
 type HashKind = 'pdq' | DigestAlgorithm;
@@ -41,7 +42,7 @@ export function registerHash(program: Command): void {
           process.stdout.write(`${row.hash},${quality}${path}\n`);
         }
       }
-      if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      if (opts.json) process.stdout.write(jsonText(rows));
     });
 }
 

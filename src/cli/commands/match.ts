@@ -5,6 +5,7 @@ import { hashPolicyOf } from '../../safety/image-input.js';
 import { type BankMatch, Matcher } from '../../safety/matcher.js';
 import { hash256ToHex } from '../../safety/pdq/index.js';
 import { withSession } from '../io.js';
+import { jsonText, snakeCase } from '../output.js';
 import { type FileFailure, perFile } from '../per-file.js';
 
 interface MatchOptions {
@@ -46,7 +47,7 @@ export function registerMatch(program: Command): void {
           process.stdout.write(`${m.hash},${m.distance},${m.labels.join(';')},${path}${variant}\n`);
         }
       }
-      if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      if (opts.json) process.stdout.write(jsonText(rows.map(variantAsKey)));
       else {
         process.stderr.write(
           `${matched} of ${files.length} files matched bank ${bankName} (${matcher.bank.signalType}${matcher.bank.signalType === 'pdq' ? `, threshold ${matcher.bank.threshold}` : ''}, ${matcher.size} entries)\n`,
@@ -76,5 +77,15 @@ async function matchOne(matcher: Matcher, path: string, opts: MatchOptions): Pro
       ...(result.dihedral && { dihedral: true }),
     },
     matches,
+  };
+}
+
+// `hash --dihedral --json` prints the variants as snake_case keys (`flip_x`); a match names its
+// variant the same way.
+function variantAsKey(row: MatchRow): unknown {
+  if (!('matches' in row)) return row;
+  return {
+    ...row,
+    matches: row.matches.map((m) => (m.variant ? { ...m, variant: snakeCase(m.variant) } : m)),
   };
 }

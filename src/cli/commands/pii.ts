@@ -15,7 +15,7 @@ import {
   wordsText,
 } from '../../pii/index.js';
 import { parseStrictJson } from '../../records/strict-json.js';
-import { terminalText } from '../output.js';
+import { terminalText } from '../terminal-text.js';
 
 // One text per line; a transcript of an hour is well under this.
 const MAX_LINE_BYTES = 16 << 20;

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import { type SweepResult, sweepRetention } from '../../review/retention.js';
-import type { Config } from '../../runtime/config.js';
+import { retentionDays } from '../../runtime/compose.js';
+import { type Config, loadSettings } from '../../runtime/config.js';
 import { print, withSession } from '../io.js';
 
 interface SweepFlags {
@@ -53,13 +54,14 @@ export async function retentionSweepCommand(
   };
   const rawDays = days(flags.rawDays, '--raw-days');
   const derivedDays = days(flags.derivedDays, '--derived-days');
+  const configured = retentionDays(loadSettings());
   return withSession(
     (session) =>
       sweepRetention(session, {
         ...(now === undefined ? {} : { now }),
         dryRun: flags.dryRun ?? false,
-        ...(rawDays === undefined ? {} : { rawDays }),
-        ...(derivedDays === undefined ? {} : { derivedDays }),
+        rawDays: rawDays ?? configured.rawDays,
+        derivedDays: derivedDays ?? configured.derivedDays,
       }),
     config,
   );

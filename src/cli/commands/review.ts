@@ -10,8 +10,9 @@ import { parseLabelsSchema } from '../../review/validate.js';
 import type { Config } from '../../runtime/config.js';
 import { MCADAMS_RANDOM, prepareReviewAudio } from '../../voice/index.js';
 import { print, withSession } from '../io.js';
-import { table, terminalText } from '../output.js';
+import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
+import { terminalText } from '../terminal-text.js';
 
 interface EnqueueFlags {
   input?: string[];

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { ObhutError } from '../../errors/index.js';
+import { loadSettings } from '../../runtime/config.js';
 import {
   addStaff,
   changePassword,
@@ -15,7 +16,7 @@ import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { readSecret } from '../secret-input.js';
 
-const PASSWORD_ENV = 'OBHUT_STAFF_PASSWORD';
+const PASSWORD_ENV = 'OBHUT_STAFF_PASSWORD' as const;
 
 export function registerStaff(program: Command): void {
   const staff = program
@@ -30,7 +31,7 @@ export function registerStaff(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (username: string, opts: { role: Role; dailyQuota?: string; json?: boolean }) => {
       const dailyQuota = opts.dailyQuota === undefined ? undefined : quota(opts.dailyQuota);
-      const password = await readSecret(PASSWORD_ENV, 'Password');
+      const password = await readSecret(loadSettings()[PASSWORD_ENV], PASSWORD_ENV, 'Password');
       const member = await withSession(({ store }) =>
         addStaff(store.staff, {
           username,
@@ -90,7 +91,7 @@ export function registerStaff(program: Command): void {
     .description(`set a new password (from ${PASSWORD_ENV} or standard input); ends their sessions`)
     .argument('<username>')
     .action(async (username: string) => {
-      const password = await readSecret(PASSWORD_ENV, 'New password');
+      const password = await readSecret(loadSettings()[PASSWORD_ENV], PASSWORD_ENV, 'New password');
       const { member, unlocked } = await withSession(async ({ store, secret }) => {
         const found = await find(store, username);
         await changePassword(store.staff, found.id, password);

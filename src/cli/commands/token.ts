@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { loadPlatformKeys, mintPlatformToken } from '../../identity/index.js';
-import { readConfig } from '../../runtime/config.js';
+import { namedVariable, readConfig } from '../../runtime/config.js';
 import { print } from '../io.js';
 
 export function registerToken(program: Command): void {
@@ -22,7 +22,7 @@ export function registerToken(program: Command): void {
         url?: string;
         json?: boolean;
       }) => {
-        const key = loadPlatformKeys(readConfig().home).get(opts.platform);
+        const key = loadPlatformKeys(readConfig().home, namedVariable).get(opts.platform);
         if (!key)
           throw new ObhutError('USAGE', `platform ${opts.platform} is not in platforms.json`);
         if (key.kind !== 'hmac') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagGuidance, guidanceLang } from '../../src/server/review-guidance.js';
+import { flagGuidance, guidanceLang } from '../../src/review/flag-guidance.js';
 
 describe('guidanceLang', () => {
   it('takes the most preferred of German and English, else English', () => {
