@@ -4,6 +4,7 @@ import { removeStagingFolders } from '../gate/output-folder.js';
 import { fromNoteError } from '../log/note-errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { COMMANDS, commandNamed } from './command-table.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * The program for one argument list. Only the command it runs is loaded (see command-table.ts);
@@ -72,7 +73,9 @@ function reportError(err: unknown): number {
       code: string;
       error: string;
     }[])
-      process.stderr.write(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}\n`);
+      process.stderr.write(
+        `${terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`)}\n`,
+      );
   }
   err = fromNoteError(err);
   if (err instanceof ObhutError) {

@@ -5,7 +5,7 @@ import { ObhutError } from '../errors/index.js';
 import { lastNonSpace, lineContent, readFileLines } from '../io/line-reader.js';
 import type { TransparencyLog } from '../log/index.js';
 import { parseRfc3339, validateConsentEvent } from '../records/index.js';
-import { describeJsonError } from '../records/json-error.js';
+import { parseStrictJson } from '../records/strict-json.js';
 import { consentEntry } from './consent-entry.js';
 import type { NewConsentEvent } from './consent-register.js';
 import { pseudonymise } from './pseudonym.js';
@@ -99,13 +99,9 @@ export async function importConsentFile(
 function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewConsentEvent | string {
   if (tooLong) return `line is longer than ${MAX_LINE_BYTES} bytes`;
   if (!isUtf8(bytes)) return 'line is not valid UTF-8';
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    return describeJsonError(err);
-  }
-  const valid = validateConsentEvent(value);
+  const parsed = parseStrictJson(bytes.toString('utf8'));
+  if (!parsed.ok) return parsed.error;
+  const valid = validateConsentEvent(parsed.value);
   if (!valid.ok) return valid.error;
   const { platform, account, purpose, action, at, channel, reference } = valid.value;
   const subject = pseudonymise(secret, { platform, account });

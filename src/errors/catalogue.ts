@@ -69,6 +69,16 @@ export const ERROR_CODES = {
     http: 413,
     summary: 'A line is longer than the limit (16 MiB).',
   },
+  RECORD_DUPLICATE_KEY: {
+    exit: EXIT.data,
+    http: 400,
+    summary: 'A JSON object repeats a key (I-JSON, RFC 7493); the message names its path.',
+  },
+  RECORD_TOO_DEEP: {
+    exit: EXIT.data,
+    http: 400,
+    summary: 'A record nests objects and arrays deeper than the limit (64 levels).',
+  },
   RECORD_DUPLICATE_ID: {
     exit: EXIT.data,
     http: 409,
@@ -78,6 +88,11 @@ export const ERROR_CODES = {
     exit: EXIT.data,
     http: 422,
     summary: 'A media path escapes the input folder, or the file is missing or too large.',
+  },
+  TAR_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'A .tar input is truncated or malformed; the message names the member and offset.',
   },
   SAMPLE_INVALID: {
     exit: EXIT.data,

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { ErrorCode } from '../errors/index.js';
+import type { BatchResult, PackedOutcome } from '../evaluation/evaluate-batch.js';
+import { SpillingIdSet } from '../evaluation/id-spill-set.js';
 import { FileSink } from '../io/file-sink.js';
 import { TreeHasher } from '../merkle/index.js';
 import { REASONS, type Reason } from '../policy/index.js';
-import type { BatchResult, PackedOutcome } from './evaluate-batch.js';
-import { SpillingIdSet } from './id-spill-set.js';
 import type { FileEntry } from './manifest.js';
-import { MediaCopier } from './media.js';
+import { MediaCopier } from './media-copier.js';
 import { SUBJECT_BYTES, SubjectCollector } from './subject-set.js';
 
 export interface RejectedRecord {

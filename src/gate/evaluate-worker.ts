@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createContext, type EvaluatorSetup, evaluateBatch } from './evaluate-batch.js';
-import type { LineBatch } from './line-batch.js';
+import { createContext, type EvaluatorSetup, evaluateBatch } from '../evaluation/evaluate-batch.js';
+import type { LineBatch } from '../evaluation/line-batch.js';
 
 // Entry point of an evaluation worker: it receives batches of lines and answers with their
 // outcomes. Outcomes carry no state the main thread needs back except what they say.

@@ -1,13 +1,13 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { ObhutError } from '../errors/index.js';
-import { workerScript } from '../io/worker-script.js';
 import {
   type BatchResult,
   createContext,
   type EvaluatorSetup,
   evaluateBatch,
-} from './evaluate-batch.js';
-import type { LineBatch } from './line-batch.js';
+} from '../evaluation/evaluate-batch.js';
+import type { LineBatch } from '../evaluation/line-batch.js';
+import { workerScript } from '../io/worker-script.js';
 
 /** Evaluates batches, in this thread or in workers, and hands results back in submit order. */
 export interface Evaluator {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
@@ -46,9 +46,12 @@ export class OutputFolder {
         );
       }
     }
+    removeAbandonedStaging(resolved);
+    // The staging folder names the process that owns it, so a later build can tell one that
+    // was abandoned (killed, crashed) from one still being written.
     const staging = path.join(
       path.dirname(resolved),
-      `.${path.basename(resolved)}.tmp-${randomBytes(6).toString('hex')}`,
+      `.${path.basename(resolved)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
     );
     await mkdir(staging, { recursive: true, mode: 0o755 });
     ACTIVE_STAGING.add(staging);
@@ -79,6 +82,37 @@ const ACTIVE_STAGING = new Set<string>();
 export function removeStagingFolders(): void {
   for (const staging of ACTIVE_STAGING) rmSync(staging, { recursive: true, force: true });
   ACTIVE_STAGING.clear();
+}
+
+/**
+ * Removes staging folders of builds to `target` whose process is gone: a build killed by a
+ * signal that cannot be caught, or a crash, leaves its staging folder (with extracted records
+ * and media) behind, and nothing else would ever remove it.
+ */
+function removeAbandonedStaging(target: string): void {
+  const prefix = `.${path.basename(target)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]{12}(\.old)?$/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    rmSync(path.join(path.dirname(target), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function isBuildOutput(dir: string): boolean {

@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
+import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
+import { LineBatcher } from '../evaluation/line-batch.js';
+import { MAX_MEDIA_BYTES } from '../evaluation/media.js';
 import { readFileLines } from '../io/line-reader.js';
 import { type UnpackedShard, unpackShard } from '../io/webdataset.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
@@ -22,11 +25,8 @@ import {
   type RejectedRecord,
   SUBJECTS_FILE,
 } from './build-writer.js';
-import { MAX_RECORD_BYTES } from './evaluate-line.js';
 import { createEvaluator } from './evaluator-pool.js';
-import { LineBatcher } from './line-batch.js';
 import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
-import { MAX_MEDIA_BYTES } from './media.js';
 import { OutputFolder } from './output-folder.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 
@@ -123,7 +123,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, options.inputs);
   // WebDataset shards are unpacked into the staging folder first: one record line per sample
   // and its media beside it. Removed again before publishing.
-  const sources = await prepareSources(options.inputs, folder.staging);
+  const sources = await prepareSources(options.inputs, folder.staging).catch(async (err) => {
+    await folder.discard();
+    throw err;
+  });
   const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
   const evaluator = createEvaluator(
     {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ObhutError } from '../errors/index.js';
+import type { BatchResult, PackedOutcome } from '../evaluation/evaluate-batch.js';
 import { digestFile } from '../safety/file-digest.js';
 import { type Finding, type FindingProvenance, splitDataset } from '../safety/finding.js';
 import { pdqOfDecoded } from '../safety/hash-image.js';
@@ -9,7 +10,6 @@ import type { BankMatch, Matcher } from '../safety/matcher.js';
 import { hash256ToHex } from '../safety/pdq/index.js';
 import { quarantineFile } from '../safety/quarantine.js';
 import type { AllowedFile } from '../safety/safety-store.js';
-import type { BatchResult, PackedOutcome } from './evaluate-batch.js';
 
 /** What a build scans admitted media against, and where matched files go. */
 export interface SafetyOptions {

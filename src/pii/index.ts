@@ -1,7 +1,13 @@
 export { ibanValid, luhnValid, rvnrValid, steuerIdValid } from './checksums.js';
 export { DEFAULT_MIN_SCORE, type DetectOptions, detectPii } from './detect.js';
 export { detectLanguage } from './lang.js';
-export { type PiiCounts, redactItemRecord } from './record.js';
+export {
+  type PiiCounts,
+  type RecordTextSpans,
+  redactItemLine,
+  redactItemRecord,
+  textSpans,
+} from './record.js';
 export {
   OPERATORS,
   type Operator,
@@ -10,10 +16,12 @@ export {
   Replacer,
   redactedTimes,
   redactText,
+  redactWordGroups,
   redactWords,
   type TimedWord,
   type TimeRange,
   usesHash,
+  type WordGroup,
   wordsText,
 } from './redact.js';
 export { resolveOverlaps } from './resolve.js';

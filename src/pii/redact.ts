@@ -134,6 +134,13 @@ export function redactedTimes(words: readonly TimedWord[], spans: readonly PiiSp
   return ranges;
 }
 
+/** Words `from`..`to` (inclusive) of a transcript, merged into one word with this text. */
+export interface WordGroup {
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+}
+
 /**
  * Redacts transcript words for spans found in `wordsText(words)`. The words a span touches
  * become one word (the first word's other fields, the last word's `end`) whose text is the
@@ -146,6 +153,25 @@ export function redactWords<W extends { readonly text: string }>(
   replacer: Replacer,
 ): W[] {
   const out: W[] = [];
+  let i = 0;
+  for (const group of redactWordGroups(words, spans, replacer)) {
+    while (i < group.from) out.push(words[i++]!);
+    const first = words[group.from]!;
+    const tail = words[group.to]! as W & { end?: unknown };
+    out.push({ ...first, text: group.text, ...('end' in tail ? { end: tail.end } : {}) });
+    i = group.to + 1;
+  }
+  while (i < words.length) out.push(words[i++]!);
+  return out;
+}
+
+/** The groups of words that `redactWords` merges and rewrites, in order. */
+export function redactWordGroups(
+  words: readonly { readonly text: string }[],
+  spans: readonly PiiSpan[],
+  replacer: Replacer,
+): WordGroup[] {
+  const out: WordGroup[] = [];
   let k = 0;
   let offset = 0;
   for (let i = 0; i < words.length; ) {
@@ -154,7 +180,6 @@ export function redactWords<W extends { readonly text: string }>(
     let j = i;
     let end = start + words[i]!.text.length;
     if (k >= spans.length || spans[k]!.start >= end) {
-      out.push(words[i]!);
       offset = end + 1;
       i++;
       continue;
@@ -179,9 +204,7 @@ export function redactWords<W extends { readonly text: string }>(
       at = s.end;
     }
     text += joined.slice(at - start);
-    const first = words[i]!;
-    const tail = words[j]! as W & { end?: unknown };
-    out.push({ ...first, text, ...('end' in tail ? { end: tail.end } : {}) });
+    out.push({ from: i, to: j, text });
     offset = end + 1;
     i = j + 1;
   }

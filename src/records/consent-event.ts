@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PURPOSES, type Purpose } from './item-record.js';
 import { parseRfc3339 } from './time.js';
+import { isWellFormed } from './unicode.js';
 import type { Validation } from './validate-item.js';
 import { formatZodError } from './zod-errors.js';
 
@@ -16,10 +17,11 @@ export const CONSENT_CHANNELS = ['portal', 'email', 'import', 'api', 'cli'] as c
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 
 const MAX_REFERENCE_LENGTH = 2000;
+const UNICODE = { message: 'must be valid Unicode (no lone surrogate)' };
 
 const consentEventSchema = z.strictObject({
-  platform: z.string().min(1).max(200),
-  account: z.string().min(1).max(1000),
+  platform: z.string().min(1).max(200).refine(isWellFormed, UNICODE),
+  account: z.string().min(1).max(1000).refine(isWellFormed, UNICODE),
   purpose: z.enum(PURPOSES),
   action: z.enum(CONSENT_ACTIONS),
   at: z.string().refine((v) => parseRfc3339(v) !== undefined, {

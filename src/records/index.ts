@@ -20,5 +20,15 @@ export {
   type Visibility,
 } from './item-record.js';
 export { EEA_MEMBERS, EU_MEMBERS, normaliseRegion, REGION_GROUPS } from './regions.js';
+export {
+  describePath,
+  type JsonPath,
+  MAX_RECORD_DEPTH,
+  parseStrictJson,
+  type StrictJson,
+  type StrictJsonError,
+  scanStrictJson,
+} from './strict-json.js';
 export { isRfc3339, parseRfc3339 } from './time.js';
+export { isWellFormed } from './unicode.js';
 export { isObject, PROVENANCE_FIELD, type Validation, validateItem } from './validate-item.js';

@@ -11,6 +11,7 @@ import {
 } from './item-record.js';
 import { normaliseRegion } from './regions.js';
 import { isRfc3339 } from './time.js';
+import { isWellFormed } from './unicode.js';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -27,6 +28,7 @@ export function validateItem(value: unknown): Validation<ItemFacts> {
   if (typeof id !== 'string' || id.length === 0)
     return fail('"id" is required and must be a non-empty string');
   if (id.length > MAX_ID_LENGTH) return fail(`"id" is longer than ${MAX_ID_LENGTH} characters`);
+  if (!isWellFormed(id)) return fail('"id" holds a lone surrogate (not valid Unicode)');
   if (!includes(ITEM_KINDS, kind)) return fail(`"kind" must be one of ${ITEM_KINDS.join(', ')}`);
   if (text !== undefined && typeof text !== 'string') return fail('"text" must be a string');
   if (kind === 'text' && (typeof text !== 'string' || text.length === 0)) {
@@ -68,6 +70,11 @@ export function validateItem(value: unknown): Validation<ItemFacts> {
       if (typeof acct !== 'string' || acct.length === 0) {
         return fail(
           '"subject.account" must be a non-empty string when "subject.platform" is given',
+        );
+      }
+      if (!isWellFormed(platform) || !isWellFormed(acct)) {
+        return fail(
+          '"subject.platform" and "subject.account" must be valid Unicode (no lone surrogate)',
         );
       }
       account = { platform, account: acct };

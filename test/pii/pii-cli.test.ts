@@ -42,4 +42,32 @@ describe('obhut pii', () => {
       text: 'Ich heiße [PERSON_1], Tel. **** *******',
     });
   });
+
+  it('rejects repeated keys and deep nesting with their codes, and escapes what it prints', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'obhut-pii-'));
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"id":"a","text":"Anna Schmidt","text":"nothing"}',
+        `{"id":"b","text":"x","deep":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+        '{"id":"c","text":"x","x\\u001b[2J":1,"x\\u001b[2J":2}',
+        '{"id":"d","text":"nothing here"}',
+      ].join('\n'),
+    );
+    const redact = await runCli(['pii', 'redact', file], { cwd: dir });
+    expect(redact.code).toBe(2);
+    expect(
+      redact.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['d']);
+    expect(redact.stderr).toContain(
+      `${file}:1: [RECORD_DUPLICATE_KEY] key text appears more than once`,
+    );
+    expect(redact.stderr).toContain(`${file}:2: [RECORD_TOO_DEEP]`);
+    expect(redact.stderr).toContain(`${file}:3: [RECORD_DUPLICATE_KEY] key ["x\\u001b[2J"]`);
+    expect(redact.stderr).not.toContain('\u001b');
+  });
 });

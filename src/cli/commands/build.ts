@@ -24,6 +24,7 @@ import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
+import { terminalText } from '../terminal-text.js';
 
 interface BuildFlags {
   input?: string[];
@@ -296,7 +297,7 @@ export function summaryText(result: BuildResult): string {
     );
   }
   for (const r of result.rejectedSample.slice(0, 5))
-    lines.push(`rejected ${r.input}:${r.line}: ${r.error}`);
+    lines.push(terminalText(`rejected ${r.input}:${r.line}: ${r.error}`));
   if (counts.rejected > 0) lines.push(`All rejections: ${result.out}/rejected.jsonl`);
   return lines.join('\n');
 }

@@ -21,6 +21,7 @@ import type { Config } from '../../runtime/config.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { createProgress } from '../progress.js';
+import { terminalText } from '../terminal-text.js';
 
 const SHOWN_REJECTIONS = 20;
 
@@ -37,7 +38,7 @@ export function registerConsent(program: Command): void {
     .action(async (file: string, opts: { json?: boolean }) => {
       const result = await importConsent(file, opts.json);
       for (const r of result.rejected.slice(0, SHOWN_REJECTIONS)) {
-        process.stderr.write(`${file}:${r.line}: ${r.error}\n`);
+        process.stderr.write(`${terminalText(`${file}:${r.line}: ${r.error}`)}\n`);
       }
       if (result.rejected.length > SHOWN_REJECTIONS) {
         process.stderr.write(

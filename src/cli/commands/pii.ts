@@ -14,6 +14,8 @@ import {
   type TimedWord,
   wordsText,
 } from '../../pii/index.js';
+import { parseStrictJson } from '../../records/strict-json.js';
+import { terminalText } from '../terminal-text.js';
 
 // One text per line; a transcript of an hour is well under this.
 const MAX_LINE_BYTES = 16 << 20;
@@ -118,7 +120,7 @@ async function run(
       if ('code' in parsed) {
         rejected++;
         process.stderr.write(
-          `obhut: ${source}:${line.number}: [${parsed.code}] ${parsed.message}\n`,
+          `${terminalText(`obhut: ${source}:${line.number}: [${parsed.code}] ${parsed.message}`)}\n`,
         );
         continue;
       }
@@ -142,7 +144,13 @@ async function run(
 }
 
 type LineError = {
-  code: 'RECORD_TOO_LARGE' | 'RECORD_NOT_UTF8' | 'RECORD_NOT_JSON' | 'RECORD_INVALID';
+  code:
+    | 'RECORD_TOO_LARGE'
+    | 'RECORD_NOT_UTF8'
+    | 'RECORD_NOT_JSON'
+    | 'RECORD_DUPLICATE_KEY'
+    | 'RECORD_TOO_DEEP'
+    | 'RECORD_INVALID';
   message: string;
 };
 
@@ -161,12 +169,13 @@ function parseLine(
   } catch {
     return { code: 'RECORD_NOT_UTF8', message: 'not valid UTF-8' };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { code: 'RECORD_NOT_JSON', message: 'not JSON' };
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) {
+    return parsed.code === 'RECORD_NOT_JSON'
+      ? { code: 'RECORD_NOT_JSON', message: 'not JSON' }
+      : { code: parsed.code, message: parsed.error };
   }
+  const json = parsed.value;
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return { code: 'RECORD_NOT_JSON', message: 'not a JSON object' };
   const o = json as Record<string, unknown>;

@@ -12,6 +12,7 @@ import { MCADAMS_RANDOM, prepareReviewAudio } from '../../voice/index.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
+import { terminalText } from '../terminal-text.js';
 
 interface EnqueueFlags {
   input?: string[];
@@ -144,11 +145,11 @@ export function summaryText(result: EnqueueResult): string {
     ]),
   ];
   for (const e of result.excluded.slice(0, SHOWN))
-    lines.push(`excluded ${e.input}:${e.line} ${e.id}: ${e.reasons.join(', ')}`);
+    lines.push(terminalText(`excluded ${e.input}:${e.line} ${e.id}: ${e.reasons.join(', ')}`));
   if (result.excluded.length > SHOWN)
     lines.push(`… and ${result.excluded.length - SHOWN} more excluded (--json lists all)`);
   for (const r of result.rejected.slice(0, SHOWN))
-    lines.push(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`);
+    lines.push(terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`));
   if (result.rejected.length > SHOWN)
     lines.push(`… and ${result.rejected.length - SHOWN} more rejected (--json lists all)`);
   return lines.join('\n');

@@ -8,11 +8,12 @@ import {
   type DetectOptions,
   type PiiCounts,
   type RedactOptions,
-  redactItemRecord,
+  redactItemLine,
+  textSpans,
 } from '../pii/index.js';
 import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
 import { type ItemKind, PROVENANCE_FIELD, validateItem } from '../records/index.js';
-import { describeJsonError } from '../records/json-error.js';
+import { parseStrictJson } from '../records/strict-json.js';
 import { fingerprintId } from './id-set.js';
 import type { MediaEntry } from './media.js';
 
@@ -85,12 +86,12 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   if (end < 0) return { kind: 'blank' };
   if (!isUtf8(bytes)) return reject('RECORD_NOT_UTF8', 'line is not valid UTF-8');
 
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    return reject('RECORD_NOT_JSON', describeJsonError(err));
-  }
+  const text = bytes.toString('utf8');
+  // Field positions are collected only when redaction may rewrite fields in place.
+  const located = ctx.redact ? textSpans() : undefined;
+  const parsed = parseStrictJson(text, located ? { onValue: located.onValue } : {});
+  if (!parsed.ok) return reject(parsed.code, parsed.error);
+  const value = parsed.value;
   // A WebDataset sample that could not become a record (see io/webdataset.ts).
   const sampleError = (value as Record<string, unknown> | null)?.[SAMPLE_ERROR_FIELD];
   if (typeof sampleError === 'string') return reject('SAMPLE_INVALID', sampleError);
@@ -122,20 +123,22 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   if (bytes[end] !== CLOSE_BRACE)
     return reject('RECORD_NOT_JSON', 'record does not end with "}"', facts.id);
   const entry = mediaFile === undefined ? undefined : ctx.describeMedia(mediaFile);
-  // Redaction rewrites the record (re-serialised) only when it finds something; the provenance
-  // still names the input line as it was read.
+  // Redaction rewrites only the fields it redacts, in the line's text; the provenance still
+  // names the input line as it was read.
   let head = bytes.subarray(0, end);
   let pii: PiiCounts | undefined;
-  if (ctx.redact) {
-    const counts = redactItemRecord(
+  if (ctx.redact && located) {
+    const redacted = redactItemLine(
+      text,
       value as Record<string, unknown>,
+      located.spans,
       ctx.redact.detect,
       ctx.redact.redact,
     );
-    if (Object.keys(counts).length > 0) {
-      pii = counts;
-      const json = JSON.stringify(value);
-      head = Buffer.from(json.slice(0, -1), 'utf8');
+    if (Object.keys(redacted.counts).length > 0) pii = redacted.counts;
+    if (redacted.line !== undefined) {
+      const rewritten = Buffer.from(redacted.line, 'utf8');
+      head = rewritten.subarray(0, lastNonSpace(rewritten));
     }
   }
   const provenance = {

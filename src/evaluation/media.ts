@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const MAX_MEDIA_BYTES = 512 * 1024 * 1024;
@@ -52,21 +52,4 @@ export function describeMedia(file: string): MediaEntry {
     .replace(/[^.a-z0-9]/g, '')
     .slice(0, 9);
   return { path: `media/${sha256}${ext}`, sha256, bytes: data.length };
-}
-
-/** Copies admitted media into the output folder, each distinct file once. */
-export class MediaCopier {
-  files = 0;
-  bytes = 0;
-
-  constructor(private readonly outDir: string) {}
-
-  place(source: string, entry: MediaEntry): void {
-    const target = path.join(this.outDir, entry.path);
-    if (existsSync(target)) return;
-    if (this.files === 0) mkdirSync(path.join(this.outDir, 'media'), { recursive: true });
-    copyFileSync(source, target);
-    this.files++;
-    this.bytes += entry.bytes;
-  }
 }

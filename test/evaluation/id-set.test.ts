@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprintId, IdFingerprintSet } from '../../src/gate/id-set.js';
-import { SpillingIdSet } from '../../src/gate/id-spill-set.js';
+import { fingerprintId, IdFingerprintSet } from '../../src/evaluation/id-set.js';
+import { SpillingIdSet } from '../../src/evaluation/id-spill-set.js';
 
 describe('IdFingerprintSet', () => {
   it('answers like a Set of strings, across many partition growths', () => {
