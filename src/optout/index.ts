@@ -1,0 +1,28 @@
+export { evaluateAipref, readUsage } from './aipref.js';
+export { evaluateContentSignal, readContentSignal } from './content-signal.js';
+export {
+  EVALUATORS,
+  effectiveOptout,
+  evaluateOptout,
+  type OptoutDecision,
+} from './evaluate.js';
+export { metaTagsOf, metaTagsOfHtml } from './html-meta.js';
+export { evaluateNoai } from './noai.js';
+export { normalisePath, patternMatches } from './path-pattern.js';
+export { evaluateRecord } from './record.js';
+export { evaluateRobots, robotsAllows } from './robots.js';
+export { groupsFor, parseRobotsTxt } from './robots-txt.js';
+export { parseDictionary } from './sf-dictionary.js';
+export {
+  type Capture,
+  type Consulted,
+  type HttpHeader,
+  type MetaTag,
+  type OptoutInput,
+  SIGNAL_PLACES,
+  type Signal,
+  type SignalOutcome,
+  type SignalPlace,
+} from './signal.js';
+export { evaluateTdmrep, parseTdmrepJson } from './tdmrep.js';
+export { OPTOUT_EVALUATOR_VERSION } from './version.js';
