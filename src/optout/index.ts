@@ -1,4 +1,11 @@
 export { evaluateAipref, readUsage } from './aipref.js';
+export {
+  type CaptureKind,
+  CaptureSet,
+  type DatedCapture,
+  ROBOTS_PATH,
+  TDMREP_PATH,
+} from './capture-set.js';
 export { evaluateContentSignal, readContentSignal } from './content-signal.js';
 export {
   EVALUATORS,
@@ -6,10 +13,11 @@ export {
   evaluateOptout,
   type OptoutDecision,
 } from './evaluate.js';
-export { metaTagsOf, metaTagsOfHtml } from './html-meta.js';
+export { isElement, metaTagsOf, metaTagsOfHtml } from './html-meta.js';
 export { evaluateNoai } from './noai.js';
 export { normalisePath, patternMatches } from './path-pattern.js';
 export { evaluateRecord } from './record.js';
+export { optoutInputOf } from './record-input.js';
 export { evaluateRobots, robotsAllows } from './robots.js';
 export { groupsFor, parseRobotsTxt } from './robots-txt.js';
 export { parseDictionary } from './sf-dictionary.js';
