@@ -31,6 +31,8 @@ export interface WarcCorpusOptions {
   readonly words?: number;
   /** Leave out the truncated record at the end. */
   readonly whole?: boolean;
+  /** Distinguishes the ids and URLs of corpora written one after another into one file. */
+  readonly chunk?: number;
 }
 
 type Page = {
@@ -144,7 +146,7 @@ export async function generateWarcCorpus(options: WarcCorpusOptions = {}): Promi
   ];
   const items: Page[] = [];
   for (let r = 0; r < repeat; r++) {
-    const q = repeat > 1 ? `?r=${r}` : '';
+    const q = repeat > 1 || options.chunk !== undefined ? `?c=${options.chunk ?? 0}&r=${r}` : '';
     items.push(
       {
         url: `https://plain.example/a.html${q}`,
@@ -303,8 +305,9 @@ export async function generateWarcCorpus(options: WarcCorpusOptions = {}): Promi
   const signalRecords: Uint8Array[] = [];
   const expected = new Map<string, ExpectedDecision>();
   let serial = 0;
+  const chunk = (options.chunk ?? 0).toString(16).padStart(8, '0');
   const id = () =>
-    `<urn:uuid:00000000-0000-4000-8000-${(++serial).toString(16).padStart(12, '0')}>`;
+    `<urn:uuid:${chunk}-0000-4000-8000-${(++serial).toString(16).padStart(12, '0')}>`;
   const gzip = options.gzip ?? true;
   const serialize = (r: WARCRecord) => WARCSerializer.serialize(r, { gzip });
 

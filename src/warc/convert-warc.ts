@@ -64,6 +64,11 @@ export async function convertWarc(
   await mkdir(path.join(dir, 'media'), { recursive: true, mode: 0o700 });
   const recordsPath = path.join(dir, 'records.jsonl');
   const out = createWriteStream(recordsPath);
+  let failure: Error | undefined;
+  // One listener for the whole file: an error is reported once the stream is ended.
+  out.on('error', (err) => {
+    failure ??= err;
+  });
   const written = new Set<string>();
   const counts = emptyCounts();
   const tap = hashingReader(file);
@@ -107,7 +112,7 @@ export async function convertWarc(
     }
   } finally {
     await new Promise<void>((resolve, reject) =>
-      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+      out.end(() => (failure ? reject(failure) : resolve())),
     );
   }
   return { records: recordsPath, dir, counts, bytes: tap.bytes, sha256: tap.digest() };
@@ -181,8 +186,15 @@ function hashingReader(file: string) {
 }
 
 function writeLine(stream: WriteStream, line: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (stream.write(`${line}\n`)) resolve();
-    else stream.once('drain', resolve).once('error', reject);
+  // After an error the stream never drains: resolve on close too, and let convertWarc report it.
+  if (stream.write(`${line}\n`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
   });
 }
