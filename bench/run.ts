@@ -7,6 +7,7 @@ import { benchPdq } from './pdq.js';
 import { benchPii } from './pii.js';
 import { benchScan } from './scan.js';
 import { benchVoice } from './voice.js';
+import { benchWarc } from './warc.js';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   build: benchBuild,
@@ -16,6 +17,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   pii: benchPii,
   scan: benchScan,
   voice: benchVoice,
+  warc: benchWarc,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -100,6 +100,12 @@ export const ERROR_CODES = {
     summary:
       'A WebDataset sample has no usable `.json` record, or its media is ambiguous or too large.',
   },
+  WARC_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'A WARC record is truncated or malformed (its byte offset is named), or a --signals file cannot be read.',
+  },
   IMAGE_INVALID: {
     exit: EXIT.data,
     http: 422,

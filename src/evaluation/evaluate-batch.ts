@@ -5,7 +5,8 @@ import {
   PseudonymCache,
   type SharedConsentIndex,
 } from '../consent/index.js';
-import { compilePolicy, type Policy } from '../policy/index.js';
+import { CaptureSet, type DatedCapture } from '../optout/index.js';
+import { compilePolicy, type OptoutPolicy, type Policy } from '../policy/index.js';
 import { evaluateLine, type LineContext, type LineOutcome } from './evaluate-line.js';
 import { batchLines, type LineBatch } from './line-batch.js';
 import { describeMedia, resolveMedia } from './media.js';
@@ -20,6 +21,8 @@ export interface EvaluatorSetup {
   readonly inputDirs: readonly string[];
   /** The key of the policy's `hash` redaction operator, when it uses one. */
   readonly piiKey?: Uint8Array;
+  /** Web opt-outs to evaluate, with the crawl's robots.txt and tdmrep.json captures. */
+  readonly optout?: { readonly policy: OptoutPolicy; readonly captures: readonly DatedCapture[] };
 }
 
 /** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
@@ -58,6 +61,14 @@ export function createContext(setup: EvaluatorSetup): LineContext {
     subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
     resolveMedia: (inputIndex, media) => resolveMedia(realDirs[inputIndex]!, media),
     describeMedia,
+    ...(setup.optout
+      ? {
+          optout: {
+            policy: setup.optout.policy,
+            captures: CaptureSet.of(setup.optout.captures),
+          },
+        }
+      : {}),
     ...(redact?.enabled
       ? {
           redact: {

@@ -5,15 +5,23 @@ import type { ErrorCode } from '../errors/index.js';
 import { type Line, lastNonSpace, lineContent } from '../io/line-reader.js';
 import { SAMPLE_ERROR_FIELD } from '../io/webdataset.js';
 import {
+  type CaptureSet,
+  type Consulted,
+  evaluateOptout,
+  optoutInputOf,
+  type Signal,
+} from '../optout/index.js';
+import {
   type DetectOptions,
   type PiiCounts,
   type RedactOptions,
   redactItemLine,
   textSpans,
 } from '../pii/index.js';
-import { type CompiledPolicy, decide, type Reason } from '../policy/index.js';
+import { type CompiledPolicy, decide, type OptoutPolicy, type Reason } from '../policy/index.js';
 import { type ItemKind, PROVENANCE_FIELD, validateItem } from '../records/index.js';
 import { parseStrictJson } from '../records/strict-json.js';
+import { WARC_ERROR_FIELD } from '../warc/index.js';
 import { fingerprintId } from './id-set.js';
 import type { MediaEntry } from './media.js';
 
@@ -39,6 +47,8 @@ export type LineOutcome =
       readonly id: string;
       readonly fingerprint: Fingerprint;
       readonly reasons: readonly Reason[];
+      /** The web opt-outs that reserved the item, when opt-outs were evaluated. */
+      readonly signals?: readonly Signal[];
     }
   | {
       readonly kind: 'admitted';
@@ -66,6 +76,11 @@ export interface LineContext {
   readonly describeMedia: (file: string) => MediaEntry;
   /** When the policy redacts personal data: how to find it and what to replace it with. */
   readonly redact?: { readonly detect: DetectOptions; readonly redact: RedactOptions };
+  /**
+   * Web opt-outs, when the build evaluates them (a crawl as input, --signals, or a policy that
+   * names `optout`); otherwise only `signals.tdm_reserved` counts, as decide() reads it.
+   */
+  readonly optout?: { readonly policy: OptoutPolicy; readonly captures: CaptureSet };
 }
 
 const CLOSE_BRACE = 0x7d;
@@ -95,6 +110,11 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   // A WebDataset sample that could not become a record (see io/webdataset.ts).
   const sampleError = (value as Record<string, unknown> | null)?.[SAMPLE_ERROR_FIELD];
   if (typeof sampleError === 'string') return reject('SAMPLE_INVALID', sampleError);
+  const warcError = (value as Record<string, unknown> | null)?.[WARC_ERROR_FIELD];
+  if (typeof warcError === 'string') {
+    const id = (value as { id?: unknown }).id;
+    return reject('WARC_INVALID', warcError, typeof id === 'string' ? id : undefined);
+  }
   const valid = validateItem(value);
   if (!valid.ok) {
     const id = (value as { id?: unknown } | null)?.id;
@@ -105,9 +125,28 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
 
   const known = facts.account ? ctx.subjects.entry(facts.account) : undefined;
   const subject = known?.pseudonym;
-  const decision = decide(facts, known?.value ?? 'none', ctx.policy);
-  if (!decision.admit)
-    return { kind: 'excluded', id: facts.id, fingerprint, reasons: decision.reasons };
+  // The opt-out evaluator decides the reservation (the record's own flag is one of its
+  // signals); decide() then reports it as tdm_reserved among the other reasons.
+  const optout = ctx.optout
+    ? evaluateOptout(
+        optoutInputOf(
+          value as Record<string, unknown>,
+          facts.kind,
+          facts.tdmReserved,
+          ctx.optout.captures,
+        ),
+        ctx.optout.policy,
+      )
+    : undefined;
+  const decision = decide(
+    optout ? { ...facts, tdmReserved: optout.reserved } : facts,
+    known?.value ?? 'none',
+    ctx.policy,
+  );
+  if (!decision.admit) {
+    const signals = optout?.reserved ? { signals: optout.signals } : {};
+    return { kind: 'excluded', id: facts.id, fingerprint, reasons: decision.reasons, ...signals };
+  }
 
   // Media is checked only for admitted items: an excluded item's reasons are what matter, and
   // its file is never read.
@@ -147,6 +186,9 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     sha256: hash('sha256', bytes, 'hex'),
     ...(subject === undefined ? {} : { subject }),
     ...(entry === undefined ? {} : { media: entry }),
+    ...(optout === undefined
+      ? {}
+      : { optout: optoutEvidence(ctx.optout!.policy, optout.consulted) }),
   };
   const withPrefix = leafBytes(head, `${PROVENANCE_KEY}${JSON.stringify(provenance)}}`);
   return {
@@ -160,6 +202,20 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     ...(entry === undefined ? {} : { media: { source: mediaFile!, entry } }),
     ...(pii === undefined ? {} : { pii }),
   };
+}
+
+/**
+ * What an admitted item was checked against: the signal types evaluated and the captures read,
+ * with their digests, so an audit can show that nothing reserved it.
+ */
+function optoutEvidence(policy: OptoutPolicy, consulted: readonly Consulted[]) {
+  const captures = new Map<string, { url: string; status?: number; sha256?: string }>();
+  for (const c of consulted) {
+    if (c.url !== undefined && !captures.has(c.url)) {
+      captures.set(c.url, { url: c.url, status: c.status, sha256: c.sha256 });
+    }
+  }
+  return { checked: policy.signals, captures: [...captures.values()] };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { BatchResult, PackedOutcome } from '../evaluation/evaluate-batch.js
 import { SpillingIdSet } from '../evaluation/id-spill-set.js';
 import { FileSink } from '../io/file-sink.js';
 import { TreeHasher } from '../merkle/index.js';
-import { REASONS, type Reason } from '../policy/index.js';
+import { REASONS, type Reason, type SignalType } from '../policy/index.js';
 import type { FileEntry } from './manifest.js';
 import { MediaCopier } from './media-copier.js';
 import { SUBJECT_BYTES, SubjectCollector } from './subject-set.js';
@@ -36,6 +36,8 @@ export interface FinishedOutputs {
 export class BuildWriter {
   readonly counts = { input: 0, admitted: 0, excluded: 0, rejected: 0, blank_lines: 0 };
   readonly byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
+  /** Excluded items per web opt-out signal type that reserved them (an item may count under several). */
+  readonly reservedBySignal: Partial<Record<SignalType, number>> = {};
   readonly byCode: Partial<Record<ErrorCode, number>> = {};
   readonly rejectedSample: RejectedRecord[] = [];
   /** Admitted items with redacted findings, and the findings per type. */
@@ -123,7 +125,18 @@ export class BuildWriter {
       case 'excluded':
         this.counts.excluded++;
         for (const reason of outcome.reasons) this.byReason[reason]++;
-        this.#excluded.writeLine(JSON.stringify({ id: outcome.id, reasons: outcome.reasons }));
+        this.#excluded.writeLine(
+          JSON.stringify({
+            id: outcome.id,
+            reasons: outcome.reasons,
+            ...(outcome.signals ? { signals: outcome.signals } : {}),
+          }),
+        );
+        if (outcome.signals) {
+          for (const type of new Set(outcome.signals.map((s) => s.type))) {
+            this.reservedBySignal[type] = (this.reservedBySignal[type] ?? 0) + 1;
+          }
+        }
         return;
       case 'admitted': {
         this.counts.admitted++;

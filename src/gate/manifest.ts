@@ -1,4 +1,5 @@
-import type { Policy, Reason } from '../policy/index.js';
+import type { OptoutPolicy, Policy, Reason, SignalType } from '../policy/index.js';
+import type { WarcCounts } from '../warc/index.js';
 import type { SafetySummary } from './safety-scan.js';
 
 export const MANIFEST_FORMAT = 'obhut-build-manifest/1';
@@ -56,6 +57,28 @@ export interface Manifest {
   };
   /** Only when the build scanned media against hash banks (`--bank`). */
   readonly safety?: SafetySummary;
+  /** Only when web opt-outs were evaluated (a crawl as input, --signals, or a policy naming `optout`). */
+  readonly optout?: OptoutSummary;
+}
+
+export interface OptoutSummary {
+  /** OPTOUT_EVALUATOR_VERSION: which reading of the signals decided. */
+  readonly evaluator: string;
+  /** The opt-outs honoured (the policy's `optout` or the defaults; no signals without honor_tdm_reservation). */
+  readonly policy: OptoutPolicy;
+  /** Excluded items per signal type that reserved them; an item may count under several. */
+  readonly reserved_by_signal: Readonly<Record<SignalType, number>>;
+  /** The --signals files read. */
+  readonly signals: readonly FileEntry[];
+  /** The robots.txt and tdmrep.json captures used, one per origin and kind. */
+  readonly captures: readonly {
+    readonly url: string;
+    readonly status: number;
+    readonly sha256: string;
+    readonly date: string;
+  }[];
+  /** Per WARC input (its index in `inputs`): what its records were. */
+  readonly warc: readonly ({ readonly input: number } & WarcCounts)[];
 }
 
 export interface ManifestCheckpoint {

@@ -13,11 +13,18 @@ import { readFileLines } from '../io/line-reader.js';
 import { type UnpackedShard, unpackShard } from '../io/webdataset.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
+import { CaptureSet, effectiveOptout, OPTOUT_EVALUATOR_VERSION } from '../optout/index.js';
 import { usesHash } from '../pii/index.js';
-import { canonicalPolicyJson, type Policy } from '../policy/index.js';
+import {
+  canonicalOptout,
+  canonicalPolicyJson,
+  type Policy,
+  SIGNAL_TYPES,
+} from '../policy/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
 import type { FindingStore } from '../safety/safety-store.js';
 import { TOOL_VERSION } from '../version.js';
+import { type ConvertedWarc, convertWarc, isWarcPath, readCaptures } from '../warc/index.js';
 import type { BuildRegistry } from './build-registry.js';
 import {
   BuildWriter,
@@ -26,7 +33,7 @@ import {
   SUBJECTS_FILE,
 } from './build-writer.js';
 import { createEvaluator } from './evaluator-pool.js';
-import { MANIFEST_FORMAT, type Manifest } from './manifest.js';
+import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.js';
 import { OutputFolder } from './output-folder.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 
@@ -59,6 +66,8 @@ export interface BuildOptions {
   readonly piiKey?: Uint8Array;
   /** Hash banks to scan admitted media against; matched items are excluded and quarantined. */
   readonly safety?: SafetyOptions;
+  /** WARC files whose robots.txt and tdmrep.json captures the items are checked against. */
+  readonly signals?: readonly string[];
 }
 
 export interface BuildProgress {
@@ -123,10 +132,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, options.inputs);
   // WebDataset shards are unpacked into the staging folder first: one record line per sample
   // and its media beside it. Removed again before publishing.
-  const sources = await prepareSources(options.inputs, folder.staging).catch(async (err) => {
+  const captures = new CaptureSet();
+  const prepared = await (async () => {
+    const sources = await prepareSources(options.inputs, folder.staging, captures);
+    return { sources, optout: await prepareOptout(options, sources, captures) };
+  })().catch(async (err) => {
     await folder.discard();
     throw err;
   });
+  const { sources, optout } = prepared;
   const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
   const evaluator = createEvaluator(
     {
@@ -135,6 +149,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       secret: options.secret,
       inputDirs: sources.map((source) => source.dir),
       ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
+      ...(optout ? { optout: { policy: optout.policy, captures: captures.list() } } : {}),
     },
     workers,
     options.workerHeapLimits,
@@ -175,15 +190,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         }
       }
       if (!batcher.empty) evaluator.submit(batcher.take(inputIndex));
+      const unpacked = source.shard ?? source.warc;
       inputs.push(
-        source.shard
-          ? { path: input, bytes: source.shard.bytes, sha256: source.shard.sha256 }
+        unpacked
+          ? { path: input, bytes: unpacked.bytes, sha256: unpacked.sha256 }
           : { path: input, bytes: inputBytes, sha256: inputHash.digest('hex') },
       );
     }
     await drain(0);
     for (const source of sources) {
-      if (source.shard) await rm(source.dir, { recursive: true, force: true });
+      if (source.shard || source.warc) await rm(source.dir, { recursive: true, force: true });
     }
 
     const { counts } = writer;
@@ -191,7 +207,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
     const finished = writer.finish();
-    const manifest = buildManifest(options, writer, finished, inputs, scanner?.summary());
+    const manifest = buildManifest(
+      options,
+      writer,
+      finished,
+      inputs,
+      scanner?.summary(),
+      optout && optoutSummary(optout, writer, sources, captures),
+    );
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     await writeFile(path.join(folder.staging, 'manifest.json'), manifestText, { flag: 'wx' });
     const manifestSha256 = createHash('sha256').update(manifestText).digest('hex');
@@ -282,6 +305,7 @@ function buildManifest(
   finished: FinishedOutputs,
   inputs: readonly { path: string; bytes: number; sha256: string }[],
   safety: SafetySummary | undefined,
+  optout?: OptoutSummary,
 ): Manifest {
   const { outputs, subjects } = finished;
   const { checkpoint } = options;
@@ -330,6 +354,7 @@ function buildManifest(
         }
       : {}),
     ...(safety === undefined ? {} : { safety }),
+    ...(optout === undefined ? {} : { optout }),
   };
 }
 
@@ -375,12 +400,27 @@ interface InputSource {
   /** The real folder media paths are relative to. */
   readonly dir: string;
   readonly shard?: UnpackedShard;
+  readonly warc?: ConvertedWarc;
 }
 
-/** A `.tar` input is a WebDataset shard; anything else is read as JSONL. */
-async function prepareSources(inputs: readonly string[], staging: string): Promise<InputSource[]> {
+/**
+ * A `.tar` input is a WebDataset shard, a `.warc` or `.warc.gz` input a crawl (its items go
+ * through the same pipeline as JSONL; its captures into `captures`); anything else is JSONL.
+ */
+async function prepareSources(
+  inputs: readonly string[],
+  staging: string,
+  captures: CaptureSet,
+): Promise<InputSource[]> {
   const sources: InputSource[] = [];
   for (const [i, input] of inputs.entries()) {
+    if (isWarcPath(input)) {
+      const warc = await convertWarc(input, path.join(staging, `.warc-${i}`), captures, {
+        maxPayloadBytes: MAX_MEDIA_BYTES,
+      });
+      sources.push({ read: warc.records, dir: warc.dir, warc });
+      continue;
+    }
     if (!input.toLowerCase().endsWith('.tar')) {
       sources.push({ read: input, dir: path.dirname(path.resolve(input)) });
       continue;
@@ -392,6 +432,57 @@ async function prepareSources(inputs: readonly string[], staging: string): Promi
     sources.push({ read: shard.records, dir: shard.dir, shard });
   }
   return sources;
+}
+
+interface OptoutSetup {
+  readonly policy: ReturnType<typeof effectiveOptout>;
+  readonly signals: { path: string; bytes: number; sha256: string }[];
+}
+
+/**
+ * Web opt-outs are evaluated when the build reads a crawl, is given --signals, or its policy
+ * names `optout`; otherwise decisions are exactly those of builds before opt-outs existed.
+ * A --signals file with an unreadable record fails the build: it is configuration, not data.
+ */
+async function prepareOptout(
+  options: BuildOptions,
+  sources: readonly InputSource[],
+  captures: CaptureSet,
+): Promise<OptoutSetup | undefined> {
+  const signals = options.signals ?? [];
+  if (!sources.some((s) => s.warc) && signals.length === 0 && !options.policy.optout) {
+    return undefined;
+  }
+  const read: OptoutSetup['signals'] = [];
+  for (const file of signals) {
+    inputSize(file);
+    const result = await readCaptures(file, captures, { maxPayloadBytes: MAX_MEDIA_BYTES });
+    if (result.invalid.length > 0) {
+      throw new ObhutError('WARC_INVALID', `--signals ${file}: ${result.invalid[0]}`);
+    }
+    read.push({ path: file, bytes: result.bytes, sha256: result.sha256 });
+  }
+  return { policy: effectiveOptout(options.policy), signals: read };
+}
+
+function optoutSummary(
+  setup: OptoutSetup,
+  writer: BuildWriter,
+  sources: readonly InputSource[],
+  captures: CaptureSet,
+): OptoutSummary {
+  return {
+    evaluator: OPTOUT_EVALUATOR_VERSION,
+    policy: canonicalOptout(setup.policy),
+    reserved_by_signal: Object.fromEntries(
+      SIGNAL_TYPES.map((type) => [type, writer.reservedBySignal[type] ?? 0]),
+    ) as OptoutSummary['reserved_by_signal'],
+    signals: setup.signals,
+    captures: captures
+      .list()
+      .map(({ url, status, sha256, date }) => ({ url, status, sha256, date })),
+    warc: sources.flatMap((s, input) => (s.warc ? [{ input, ...s.warc.counts }] : [])),
+  };
 }
 
 function inputSize(input: string): number {

@@ -1,5 +1,12 @@
 export { type CompiledPolicy, compilePolicy, type Decision, decide } from './decide.js';
-export { canonicalPolicyJson, parsePolicy } from './parse-policy.js';
+export {
+  DEFAULT_OPTOUT,
+  type OptoutChoice,
+  type OptoutPolicy,
+  SIGNAL_TYPES,
+  type SignalType,
+} from './optout-policy.js';
+export { canonicalOptout, canonicalPolicyJson, parsePolicy } from './parse-policy.js';
 export {
   DEFAULT_POLICY,
   DEFAULT_REDACT_KEY_ENV,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { normaliseRegion, PURPOSES, REGION_GROUPS } from '../records/index.js';
 import type { Validation } from '../records/validate-item.js';
 import { formatZodError } from '../records/zod-errors.js';
+import { DEFAULT_OPTOUT, type OptoutPolicy, SIGNAL_TYPES } from './optout-policy.js';
 import {
   DEFAULT_POLICY,
   DEFAULT_REDACT_KEY_ENV,
@@ -44,6 +45,25 @@ const redact = z.strictObject({
     .default(DEFAULT_REDACT_KEY_ENV),
 });
 
+const optoutChoice = z.enum(['allow', 'exclude']);
+
+const optout = z.strictObject({
+  user_agents: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z_-]+$/,
+          'a user agent is a robots.txt product token: letters, "_" and "-" (RFC 9309)',
+        ),
+    )
+    .min(1)
+    .default([...DEFAULT_OPTOUT.user_agents]),
+  signals: z.array(z.enum(SIGNAL_TYPES)).default([...DEFAULT_OPTOUT.signals]),
+  missing_robots: optoutChoice.default(DEFAULT_OPTOUT.missing_robots),
+  unparseable: optoutChoice.default(DEFAULT_OPTOUT.unparseable),
+});
+
 // Unknown keys are errors: a misspelt "exclude_minor" must not silently fall back to a default.
 const policySchema = z.strictObject({
   purpose: z.enum(PURPOSES).default(DEFAULT_POLICY.purpose),
@@ -54,6 +74,7 @@ const policySchema = z.strictObject({
   unknown_age: inclusion.default(DEFAULT_POLICY.unknown_age),
   honor_tdm_reservation: z.boolean().default(DEFAULT_POLICY.honor_tdm_reservation),
   redact: redact.optional(),
+  optout: optout.optional(),
 });
 
 /** Parses a policy from JSON or YAML text (JSON is YAML, so one parser reads both). */
@@ -67,8 +88,15 @@ export function parsePolicy(text: string): Validation<Policy> {
   const parsed = policySchema.safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
   // Redaction switched off is the same policy as no redaction at all, with the same digest.
-  const { redact: r, ...rest } = parsed.data;
-  return { ok: true, value: r?.enabled ? { ...rest, redact: r } : rest };
+  const { redact: r, optout: o, ...rest } = parsed.data;
+  return {
+    ok: true,
+    value: {
+      ...rest,
+      ...(r?.enabled ? { redact: r } : {}),
+      ...(o === undefined ? {} : { optout: o }),
+    },
+  };
 }
 
 /** The policy in a fixed key order, so its bytes (and digest) do not depend on how it was written. */
@@ -87,7 +115,19 @@ export function canonicalPolicyJson(policy: Policy): string {
     unknown_age: policy.unknown_age,
     honor_tdm_reservation: policy.honor_tdm_reservation,
     ...(policy.redact?.enabled ? { redact: canonicalRedact(policy.redact) } : {}),
+    // Only when written: policies from before opt-outs keep their digest.
+    ...(policy.optout ? { optout: canonicalOptout(policy.optout) } : {}),
   });
+}
+
+/** Agents and signals sorted and without repeats: a list's order changes no decision. */
+export function canonicalOptout(o: OptoutPolicy): OptoutPolicy {
+  return {
+    user_agents: [...new Set(o.user_agents)].sort(),
+    signals: SIGNAL_TYPES.filter((type) => o.signals.includes(type)),
+    missing_robots: o.missing_robots,
+    unparseable: o.unparseable,
+  };
 }
 
 function canonicalRedact(r: RedactPolicy): RedactPolicy {

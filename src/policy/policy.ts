@@ -1,4 +1,5 @@
 import type { Purpose } from '../records/index.js';
+import type { OptoutPolicy } from './optout-policy.js';
 
 export type Inclusion = 'include' | 'exclude';
 
@@ -15,6 +16,11 @@ export interface Policy {
   readonly honor_tdm_reservation: boolean;
   /** Redaction of personal data in admitted items; absent (the default) leaves them as they are. */
   readonly redact?: RedactPolicy;
+  /**
+   * Which web opt-outs (robots.txt, AIPREF, TDMRep, noai, Content-Signal) are honoured; absent
+   * means DEFAULT_OPTOUT. `honor_tdm_reservation: false` switches all of them off.
+   */
+  readonly optout?: OptoutPolicy;
 }
 
 /** How admitted items' `text` and `transcript` are redacted before they are written. */

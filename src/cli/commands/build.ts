@@ -36,6 +36,7 @@ interface BuildFlags {
   shardRecords?: string;
   workers?: string;
   bank?: string[];
+  signals?: string[];
   dihedral?: boolean;
   fullResolution?: boolean;
   json?: boolean;
@@ -64,7 +65,16 @@ export function registerBuild(program: Command): void {
     .enablePositionalOptions()
     // Checked in the action, not as required options: commander would demand them of
     // `build prove-absent` too.
-    .option('--input <file>', 'item records (JSONL); repeat for several (required)', collect)
+    .option(
+      '--input <file>',
+      'item records (JSONL), a WebDataset shard (.tar) or a crawl (.warc, .warc.gz); repeat for several (required)',
+      collect,
+    )
+    .option(
+      '--signals <file>',
+      'a WARC whose robots.txt and tdmrep.json captures the items are checked against; repeat for several',
+      collect,
+    )
     .option('--out <dir>', 'output folder (must not exist, unless --overwrite) (required)')
     .option('--policy <file>', 'policy file (JSON or YAML); default: the built-in policy')
     .option('--at <time>', 'evaluate the consent register as of this RFC 3339 time (default: now)')
@@ -197,6 +207,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         overwrite: flags.overwrite ?? false,
         shardRecords,
         ...(workers === undefined ? {} : { workers }),
+        ...(flags.signals ? { signals: flags.signals } : {}),
         ...piiKeyOf(policy),
         ...(await safetyOf(flags, session)),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),
