@@ -8,8 +8,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { EmailCodes, type Mailer, type PlatformKey, SessionTokens } from '../identity/index.js';
-import type { Session } from '../runtime/home.js';
+import type { TransparencyLog } from '../log/index.js';
 import type { LockoutOptions } from '../staff/index.js';
+import type { Store } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { errorBody, handleError } from './errors.js';
 import { registerMetrics } from './metrics.js';
@@ -27,7 +28,12 @@ import { sessionRoutes } from './routes/session.js';
 import { sharedSchemas } from './schemas.js';
 
 export interface ServerOptions {
-  readonly session: Pick<Session, 'store' | 'log' | 'secret'>;
+  /** What the server needs of an open session (runtime/home.ts opens it). */
+  readonly session: {
+    readonly store: Store;
+    readonly log: TransparencyLog;
+    readonly secret: Buffer;
+  };
   readonly platforms: ReadonlyMap<string, PlatformKey>;
   readonly mailer: Mailer;
   readonly adminToken?: string | undefined;
