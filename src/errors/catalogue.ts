@@ -42,6 +42,11 @@ export const ERROR_CODES = {
     http: 409,
     summary: 'The output folder already exists; choose another or pass --overwrite.',
   },
+  OUTPUT_LOCKED: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'Another build is writing to the same output folder; wait for it to finish.',
+  },
   RECORDS_REJECTED: {
     exit: EXIT.data,
     http: 422,
