@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { EXIT, ObhutError } from '../errors/index.js';
 import { removeStagingFolders } from '../gate/output-folder.js';
 import { StrictBuildFailure } from '../gate/run-build.js';
 import { isSubjectsProof, verifySubjectsProof } from '../gate/subjects-proof.js';
-import { EXIT, ObhutError } from '../errors/index.js';
 import { fromNoteError } from '../log/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerBank } from './commands/bank.js';
@@ -63,11 +63,16 @@ export function createProgram(): Command {
 /** Runs the CLI and returns the exit code: 0 ok, 1 usage, 2 data, 3 internal. */
 export async function main(argv: readonly string[]): Promise<number> {
   // Ctrl-C or a stop during a build must not leave a half-written staging folder behind.
+  // A listener stays installed after the first signal, so a second (Ctrl-C reaches both
+  // bin/obhut.js and its child, which passes it on too) cannot kill the process mid-cleanup.
+  let stopping = false;
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       removeStagingFolders();
       process.stderr.write(`obhut: interrupted (${signal}); nothing was published\n`);
       process.exit(code);
