@@ -1,7 +1,13 @@
 export { consentEntry } from './consent-entry.js';
 export { ConsentIndex, type SharedConsentIndex } from './consent-index.js';
 export { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
-export { type ImportResult, importConsentFile, type RejectedLine } from './import-events.js';
+export {
+  DEFAULT_CONSENT_CLOCK_SKEW_S,
+  type ImportOptions,
+  type ImportResult,
+  importConsentFile,
+  type RejectedLine,
+} from './import-events.js';
 export { pseudonymise } from './pseudonym.js';
 export { PseudonymCache } from './pseudonym-cache.js';
 export { type ConsentRequest, type RecordedConsent, recordConsentEvent } from './record-event.js';

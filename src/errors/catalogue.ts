@@ -157,6 +157,16 @@ export const ERROR_CODES = {
     http: 401,
     summary: 'The session, platform token or one-time code is missing, wrong or expired.',
   },
+  TOKEN_ALREADY_USED: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'The platform link token was already exchanged for a session; each is used once.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    exit: EXIT.usage,
+    http: 422,
+    summary: 'The Idempotency-Key was used before with a different request body.',
+  },
   FORBIDDEN: {
     exit: EXIT.usage,
     http: 403,

@@ -1,10 +1,10 @@
 import { createHmac, hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createContext } from '../gate/evaluate-batch.js';
-import { evaluateLine, MAX_RECORD_BYTES } from '../gate/evaluate-line.js';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { type ErrorCode, ObhutError } from '../errors/index.js';
+import { createContext } from '../gate/evaluate-batch.js';
+import { evaluateLine, MAX_RECORD_BYTES } from '../gate/evaluate-line.js';
 import { type Line, lineContent, readFileLines } from '../io/line-reader.js';
 import { compilePolicy, type Policy, REASONS, type Reason } from '../policy/index.js';
 import { validateItem } from '../records/index.js';

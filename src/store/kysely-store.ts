@@ -674,6 +674,18 @@ export class KyselyStore implements Store {
     return this.getFinding(id);
   }
 
+  async spendLinkToken(id: string, keepUntilMs: number, nowMs: number): Promise<boolean> {
+    return guard('recording an exchanged link token', async () => {
+      await this.db.deleteFrom('spent_link_tokens').where('keep_until_ms', '<', nowMs).execute();
+      const result = await this.db
+        .insertInto('spent_link_tokens')
+        .values({ id, keep_until_ms: keepUntilMs })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return insertedAny(result);
+    });
+  }
+
   async bankAllowList(bank: string): Promise<AllowedFile[]> {
     const rows = await guard('reading an allow list', () =>
       this.db

@@ -190,6 +190,11 @@ export interface Store {
   ): Promise<Finding | undefined>;
   /** Files of a bank judged false positives (findings marked so), by SHA-256. */
   bankAllowList(bank: string): Promise<AllowedFile[]>;
+  /**
+   * Marks a link token as exchanged, keeping its id until `keepUntilMs`; false when it was
+   * exchanged before. Ids whose time has passed are forgotten on the way.
+   */
+  spendLinkToken(id: string, keepUntilMs: number, nowMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

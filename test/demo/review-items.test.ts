@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectPii } from '../../src/pii/index.js';
-import { validateItem } from '../../src/records/index.js';
 import { Rng } from '../../src/demo/random.js';
 import { plantedUtterance, reviewDemo } from '../../src/demo/review-items.js';
+import { detectPii } from '../../src/pii/index.js';
+import { validateItem } from '../../src/records/index.js';
 
 describe('the review demo recordings', () => {
   it('are a pure function of seed, corpus size and count', () => {

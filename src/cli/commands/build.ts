@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { pseudonymise } from '../../consent/index.js';
+import { EXIT, ObhutError } from '../../errors/index.js';
 import { proveSubjectFromFolder } from '../../gate/build-folder-proof.js';
 import {
   type BuildResult,
@@ -10,8 +12,6 @@ import {
 } from '../../gate/run-build.js';
 import type { SafetyOptions } from '../../gate/safety-scan.js';
 import { type SubjectsProof, verifySubjectsProof } from '../../gate/subjects-proof.js';
-import { pseudonymise } from '../../consent/index.js';
-import { EXIT, ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';

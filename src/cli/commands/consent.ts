@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   consentStatus,
+  DEFAULT_CONSENT_CLOCK_SKEW_S,
   type ImportResult,
   importConsentFile,
   recordConsentEvent,
@@ -156,7 +157,10 @@ export async function importConsent(
   const progress = createProgress('import', process.stderr, quiet);
   try {
     return await withSession(
-      (s) => importConsentFile(file, s.log, s.secret, (read) => progress.update(read, size)),
+      (s) =>
+        importConsentFile(file, s.log, s.secret, (read) => progress.update(read, size), {
+          clockSkewS: consentClockSkewS(process.env),
+        }),
       config,
     );
   } finally {
@@ -172,4 +176,17 @@ function fileSize(file: string): number {
       cause: err,
     });
   }
+}
+
+/** OBHUT_CONSENT_CLOCK_SKEW_SECONDS: whole seconds, 0 or more; default 300. */
+export function consentClockSkewS(env: NodeJS.ProcessEnv): number {
+  const text = env.OBHUT_CONSENT_CLOCK_SKEW_SECONDS;
+  if (text === undefined || text === '') return DEFAULT_CONSENT_CLOCK_SKEW_S;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ObhutError(
+      'CONFIG_INVALID',
+      'OBHUT_CONSENT_CLOCK_SKEW_SECONDS must be a whole number of seconds, 0 or more',
+    );
+  return n;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { createMailer, loadPlatformKeys } from '../../identity/index.js';
+import { DEFAULT_CLOCK_ALLOWANCE_S, MAX_CLOCK_ALLOWANCE_S } from '../../identity/platform-token.js';
 import { retentionDays, scheduleRetention } from '../../review/retention.js';
 import { reviewRules } from '../../review/rules.js';
 import { readConfig } from '../../runtime/config.js';
@@ -43,6 +44,14 @@ export function registerServe(program: Command): void {
         },
         signInLockout: lockoutOptions(env),
         logger: { level: env.OBHUT_LOG_LEVEL ?? 'info' },
+        clock: {
+          linkTokenAllowanceS: seconds(
+            env.OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS,
+            DEFAULT_CLOCK_ALLOWANCE_S,
+            MAX_CLOCK_ALLOWANCE_S,
+            'OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS',
+          ),
+        },
         // Read at start, so a bad OBHUT_REVIEW_* value stops the start, not a request.
         review: {
           home: config.home,
@@ -89,5 +98,14 @@ function positive(text: string | undefined, fallback: number): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1)
     throw new ObhutError('CONFIG_INVALID', `expected a positive integer, got ${text}`);
+  return n;
+}
+
+/** A whole number of seconds from 0 to `max`, or `fallback` when unset. */
+function seconds(text: string | undefined, fallback: number, max: number, name: string): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new ObhutError('CONFIG_INVALID', `${name} must be a whole number from 0 to ${max}`);
   return n;
 }
