@@ -20,6 +20,8 @@ export interface EvaluatorSetup {
   readonly inputDirs: readonly string[];
   /** The key of the policy's `hash` redaction operator, when it uses one. */
   readonly piiKey?: Uint8Array;
+  /** Name excluded items' media too, for a build's safety scan. */
+  readonly scanExcludedMedia?: boolean;
 }
 
 /** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
@@ -58,6 +60,7 @@ export function createContext(setup: EvaluatorSetup): LineContext {
     subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
     resolveMedia: (inputIndex, media) => resolveMedia(realDirs[inputIndex]!, media),
     describeMedia,
+    ...(setup.scanExcludedMedia ? { scanExcludedMedia: true } : {}),
     ...(redact?.enabled
       ? {
           redact: {

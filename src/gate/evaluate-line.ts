@@ -38,6 +38,8 @@ export type LineOutcome =
       readonly id: string;
       readonly fingerprint: Fingerprint;
       readonly reasons: readonly Reason[];
+      /** An excluded item's media, for the safety scan (which reads every item's media). */
+      readonly scan?: ExcludedMedia;
     }
   | {
       readonly kind: 'admitted';
@@ -56,6 +58,14 @@ export type LineOutcome =
       readonly pii?: PiiCounts;
     };
 
+export interface ExcludedMedia {
+  readonly source: string;
+  readonly itemKind: ItemKind;
+  /** The record as read, for a finding's provenance. */
+  readonly record: string;
+  readonly subject?: string;
+}
+
 export interface LineContext {
   readonly policy: CompiledPolicy;
   /** Pseudonym and consent state of each subject, cached per account. */
@@ -63,6 +73,8 @@ export interface LineContext {
   /** Resolves a record's media path (relative to input `inputIndex`), or says why it cannot be used. */
   readonly resolveMedia: (inputIndex: number, media: string) => { file: string } | string;
   readonly describeMedia: (file: string) => MediaEntry;
+  /** Whether excluded items name their media (see ExcludedMedia); only a safety scan needs it. */
+  readonly scanExcludedMedia?: boolean;
   /** When the policy redacts personal data: how to find it and what to replace it with. */
   readonly redact?: { readonly detect: DetectOptions; readonly redact: RedactOptions };
 }
@@ -105,11 +117,31 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   const known = facts.account ? ctx.subjects.entry(facts.account) : undefined;
   const subject = known?.pseudonym;
   const decision = decide(facts, known?.value ?? 'none', ctx.policy);
-  if (!decision.admit)
-    return { kind: 'excluded', id: facts.id, fingerprint, reasons: decision.reasons };
+  if (!decision.admit) {
+    // An excluded item's media is not checked (its reasons are what matter) but is named for the
+    // safety scan: a duty to report abuse material does not depend on consent or age.
+    const resolved =
+      facts.media === undefined || !ctx.scanExcludedMedia
+        ? undefined
+        : ctx.resolveMedia(inputIndex, facts.media);
+    const scan: ExcludedMedia | undefined =
+      resolved === undefined || typeof resolved === 'string'
+        ? undefined
+        : {
+            source: resolved.file,
+            itemKind: facts.kind,
+            record: bytes.toString('utf8'),
+            ...(subject === undefined ? {} : { subject }),
+          };
+    return {
+      kind: 'excluded',
+      id: facts.id,
+      fingerprint,
+      reasons: decision.reasons,
+      ...(scan === undefined ? {} : { scan }),
+    };
+  }
 
-  // Media is checked only for admitted items: an excluded item's reasons are what matter, and
-  // its file is never read.
   let mediaFile: string | undefined;
   if (facts.media !== undefined) {
     const resolved = ctx.resolveMedia(inputIndex, facts.media);

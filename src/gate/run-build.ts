@@ -130,6 +130,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       consent: options.consent.index.shared,
       secret: options.secret,
       inputDirs: sources.map((source) => source.dir),
+      ...(options.safety ? { scanExcludedMedia: true } : {}),
       ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
     },
     workers,

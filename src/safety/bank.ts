@@ -4,6 +4,12 @@ export type SignalType = 'pdq' | 'sha256' | 'md5';
 export const SIGNAL_TYPES: readonly SignalType[] = ['pdq', 'sha256', 'md5'];
 /** PDQ's recommended match threshold (pdq/README.md; python-threatexchange uses the same). */
 export const DEFAULT_PDQ_THRESHOLD = 31;
+/**
+ * PDQ hashes of lower quality (0..100) are not matched: the reference implementation advises
+ * ignoring them, since a flat or near-flat image's hash is mostly noise and lands within the
+ * match threshold of unrelated hashes.
+ */
+export const DEFAULT_MIN_PDQ_QUALITY = 50;
 
 /** A named, versioned hash list of one signal type. */
 export interface HashBank {
