@@ -5,7 +5,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HashBank } from '../../src/safety/bank.js';
+import { type HashBank, parseBankList } from '../../src/safety/bank.js';
 import { pdqHashFile } from '../../src/safety/hash-image.js';
 import { DEFAULT_MAX_IMAGE_SIDE, decodeForPdq } from '../../src/safety/image-input.js';
 import { Matcher } from '../../src/safety/matcher.js';
@@ -84,6 +84,23 @@ function stripPng(width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+describe('bank lists with a quality column', () => {
+  const a = 'f'.repeat(64);
+  const b = `${'0f'.repeat(31)}ff`;
+  const c = `${'a5'.repeat(31)}00`;
+  it('refuses PDQ entries below the minimum quality with their line, and bad qualities', () => {
+    const text = ['hash,quality,labels', `${a},100,x`, `${b},49,y`, `${c},high,z`].join('\n');
+    const parsed = parseBankList('pdq', text);
+    expect(parsed.entries).toEqual([{ hash: a, labels: ['x'] }]);
+    expect(parsed.errors.map((e) => e.line)).toEqual([3, 4]);
+    expect(parsed.errors[0]!.error).toContain('quality 49');
+    // The minimum is per bank (per import).
+    expect(parseBankList('pdq', text, 40).entries.map((e) => e.hash)).toEqual([a, b]);
+    // Without a quality column every well-formed entry is kept, as before.
+    expect(parseBankList('pdq', `${a},x\n${b},y`).entries).toHaveLength(2);
+  });
+});
 
 describe('safety scan hardening', () => {
   let ws: Workspace | undefined;
