@@ -24,19 +24,30 @@ const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) =>
   /--max-(old|semi)-space-size/.test(a),
 );
 if ((command === 'build' || command === 'demo') && !chosen && !process.env.OBHUT_TUNED_CHILD) {
+  // The IPC channel is how the child learns that this process is gone: it closes when this
+  // process dies, even by SIGKILL, and the child then stops as if interrupted (nothing published).
   const child = spawn(
     process.execPath,
     [...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, OBHUT_TUNED_CHILD: '1' } },
+    {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, OBHUT_TUNED_CHILD: '1' },
+    },
   );
-  // Ctrl-C reaches the child directly (same process group), and it cleans up; a SIGTERM sent
-  // to this process alone is passed on.
-  process.on('SIGINT', () => {});
-  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  // A signal sent to this process alone is passed on. Ctrl-C reaches both processes (same
+  // process group); the child ignores the second copy while it cleans up.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
   child.on('exit', (code, signal) => {
     process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0));
   });
 } else {
+  if (process.env.OBHUT_TUNED_CHILD && process.channel) {
+    // The channel must not keep this process alive once its work is done.
+    process.channel.unref();
+    process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
   const { main } = await import(entry.href);
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -29,6 +29,20 @@ const MAX_LINE_BYTES = 1 << 20;
 const BATCH = 2_000;
 
 /**
+ * How far after the import's own time an event may be dated (OBHUT_CONSENT_CLOCK_SKEW_SECONDS):
+ * a source's clock may run a little fast, but an event dated further ahead would decide builds
+ * only from that future time on, which is never what its source meant.
+ */
+export const DEFAULT_CONSENT_CLOCK_SKEW_S = 300;
+
+export interface ImportOptions {
+  /** The import's time in ms since the epoch; default now. */
+  readonly now?: number;
+  /** Seconds an event may be dated after `now`; default DEFAULT_CONSENT_CLOCK_SKEW_S. */
+  readonly clockSkewS?: number;
+}
+
+/**
  * Appends the events of a consent JSONL file. Each event's key is its content digest plus how
  * many identical events came before it in the file, so importing the same file twice adds
  * nothing while a file that really repeats an event keeps every occurrence.
@@ -38,7 +52,10 @@ export async function importConsentFile(
   log: TransparencyLog,
   secret: Buffer,
   onProgress?: (bytesRead: number) => void,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
+  const skewS = options.clockSkewS ?? DEFAULT_CONSENT_CLOCK_SKEW_S;
+  const latestMs = (options.now ?? Date.now()) + skewS * 1000;
   try {
     if (!statSync(file).isFile()) throw new Error('not a regular file');
   } catch (err) {
@@ -80,6 +97,13 @@ export async function importConsentFile(
     const outcome = parseEventLine(bytes, line.tooLong, secret);
     if (typeof outcome === 'string') {
       rejected.push({ line: line.number, error: outcome });
+      continue;
+    }
+    if (outcome.atMs > latestMs) {
+      rejected.push({
+        line: line.number,
+        error: `"at": ${outcome.at} is more than ${skewS} s after the import's time (OBHUT_CONSENT_CLOCK_SKEW_SECONDS)`,
+      });
       continue;
     }
     const digest = outcome.key;

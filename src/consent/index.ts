@@ -7,7 +7,13 @@ export type {
   StoredConsentEvent,
 } from './consent-register.js';
 export { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
-export { type ImportResult, importConsentFile, type RejectedLine } from './import-events.js';
+export {
+  DEFAULT_CONSENT_CLOCK_SKEW_S,
+  type ImportOptions,
+  type ImportResult,
+  importConsentFile,
+  type RejectedLine,
+} from './import-events.js';
 export { pseudonymise } from './pseudonym.js';
 export { PseudonymCache } from './pseudonym-cache.js';
 export { type ConsentRequest, type RecordedConsent, recordConsentEvent } from './record-event.js';

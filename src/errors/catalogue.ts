@@ -42,6 +42,11 @@ export const ERROR_CODES = {
     http: 409,
     summary: 'The output folder already exists; choose another or pass --overwrite.',
   },
+  OUTPUT_LOCKED: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'Another build is writing to the same output folder; wait for it to finish.',
+  },
   RECORDS_REJECTED: {
     exit: EXIT.data,
     http: 422,
@@ -172,6 +177,16 @@ export const ERROR_CODES = {
     exit: EXIT.usage,
     http: 401,
     summary: 'The session, platform token or one-time code is missing, wrong or expired.',
+  },
+  TOKEN_ALREADY_USED: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'The platform link token was already exchanged for a session; each is used once.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    exit: EXIT.usage,
+    http: 422,
+    summary: 'The Idempotency-Key was used before with a different request body.',
   },
   FORBIDDEN: {
     exit: EXIT.usage,

@@ -23,6 +23,8 @@ export interface EvaluatorSetup {
   readonly piiKey?: Uint8Array;
   /** Web opt-outs to evaluate, with the crawl's robots.txt and tdmrep.json captures. */
   readonly optout?: { readonly policy: OptoutPolicy; readonly captures: readonly DatedCapture[] };
+  /** Name excluded items' media too, for a build's safety scan. */
+  readonly scanExcludedMedia?: boolean;
 }
 
 /** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
@@ -69,6 +71,7 @@ export function createContext(setup: EvaluatorSetup): LineContext {
           },
         }
       : {}),
+    ...(setup.scanExcludedMedia ? { scanExcludedMedia: true } : {}),
     ...(redact?.enabled
       ? {
           redact: {

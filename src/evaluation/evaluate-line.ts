@@ -49,6 +49,8 @@ export type LineOutcome =
       readonly reasons: readonly Reason[];
       /** The web opt-outs that reserved the item, when opt-outs were evaluated. */
       readonly signals?: readonly Signal[];
+      /** An excluded item's media, for the safety scan (which reads every item's media). */
+      readonly scan?: ExcludedMedia;
     }
   | {
       readonly kind: 'admitted';
@@ -67,6 +69,14 @@ export type LineOutcome =
       readonly pii?: PiiCounts;
     };
 
+export interface ExcludedMedia {
+  readonly source: string;
+  readonly itemKind: ItemKind;
+  /** The record as read, for a finding's provenance. */
+  readonly record: string;
+  readonly subject?: string;
+}
+
 export interface LineContext {
   readonly policy: CompiledPolicy;
   /** Pseudonym and consent state of each subject, cached per account. */
@@ -74,6 +84,8 @@ export interface LineContext {
   /** Resolves a record's media path (relative to input `inputIndex`), or says why it cannot be used. */
   readonly resolveMedia: (inputIndex: number, media: string) => { file: string } | string;
   readonly describeMedia: (file: string) => MediaEntry;
+  /** Whether excluded items name their media (see ExcludedMedia); only a safety scan needs it. */
+  readonly scanExcludedMedia?: boolean;
   /** When the policy redacts personal data: how to find it and what to replace it with. */
   readonly redact?: { readonly detect: DetectOptions; readonly redact: RedactOptions };
   /**
@@ -144,12 +156,31 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     ctx.policy,
   );
   if (!decision.admit) {
-    const signals = optout?.reserved ? { signals: optout.signals } : {};
-    return { kind: 'excluded', id: facts.id, fingerprint, reasons: decision.reasons, ...signals };
+    // An excluded item's media is not checked (its reasons are what matter) but is named for the
+    // safety scan: a duty to report abuse material does not depend on consent or age.
+    const resolved =
+      facts.media === undefined || !ctx.scanExcludedMedia
+        ? undefined
+        : ctx.resolveMedia(inputIndex, facts.media);
+    const scan: ExcludedMedia | undefined =
+      resolved === undefined || typeof resolved === 'string'
+        ? undefined
+        : {
+            source: resolved.file,
+            itemKind: facts.kind,
+            record: bytes.toString('utf8'),
+            ...(subject === undefined ? {} : { subject }),
+          };
+    return {
+      kind: 'excluded',
+      id: facts.id,
+      fingerprint,
+      reasons: decision.reasons,
+      ...(optout?.reserved ? { signals: optout.signals } : {}),
+      ...(scan === undefined ? {} : { scan }),
+    };
   }
 
-  // Media is checked only for admitted items: an excluded item's reasons are what matter, and
-  // its file is never read.
   let mediaFile: string | undefined;
   if (facts.media !== undefined) {
     const resolved = ctx.resolveMedia(inputIndex, facts.media);

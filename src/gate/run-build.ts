@@ -148,6 +148,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       consent: options.consent.index.shared,
       secret: options.secret,
       inputDirs: sources.map((source) => source.dir),
+      ...(options.safety ? { scanExcludedMedia: true } : {}),
       ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),
       ...(optout ? { optout: { policy: optout.policy, captures: captures.list() } } : {}),
     },
@@ -219,9 +220,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await writeFile(path.join(folder.staging, 'manifest.json'), manifestText, { flag: 'wx' });
     const manifestSha256 = createHash('sha256').update(manifestText).digest('hex');
     const buildId = manifestSha256.slice(0, BUILD_ID_HEX);
+    // Nothing may fail between logging and publishing: the log cannot take an entry back, and
+    // the portal shows recorded builds. Under the lock, only this build changes the target.
+    folder.checkPublishable();
 
-    // Logged before publishing, so a published build always has its entry (a failure from here
-    // on can leave an entry for a build that was never published, which the log cannot undo).
+    // Logged before publishing, so a published build always has its entry; the output is locked
+    // and checked above, so the rename that publishes cannot fail for want of its target.
     // Findings are logged with (and before) the build they belong to; the store keeps the
     // provenance, the log only hashes and ids.
     const foundAt = new Date().toISOString();

@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { ObhutError } from '../errors/index.js';
 import type { BatchResult, PackedOutcome } from '../evaluation/evaluate-batch.js';
+import { DEFAULT_MIN_PDQ_QUALITY } from '../safety/bank.js';
 import { digestFile } from '../safety/file-digest.js';
 import { type Finding, type FindingProvenance, splitDataset } from '../safety/finding.js';
 import { pdqOfDecoded } from '../safety/hash-image.js';
-import { decodeForPdq, type HashPolicy, type ImageLimits } from '../safety/image-input.js';
+import {
+  checkedImageSize,
+  DEFAULT_MAX_IMAGE_PIXELS,
+  decodeForPdq,
+  type HashPolicy,
+  type ImageLimits,
+} from '../safety/image-input.js';
 import type { BankMatch, Matcher } from '../safety/matcher.js';
 import { hash256ToHex } from '../safety/pdq/index.js';
+import { PixelBudget } from '../safety/pixel-budget.js';
 import { quarantineFile } from '../safety/quarantine.js';
 import type { AllowedFile } from '../safety/safety-store.js';
 
@@ -23,6 +31,11 @@ export interface SafetyOptions {
   /** Also match the 8 rotations and flips of each image. */
   readonly dihedral?: boolean;
   readonly limits?: ImageLimits;
+  /**
+   * Images whose own PDQ quality is below this are "not hashable": never matched against PDQ
+   * banks (a flat image's hash is noise), only counted. Default 50, as the reference advises.
+   */
+  readonly minQuality?: number;
 }
 
 /** A match found during the build; it becomes a Finding once the build has its id. */
@@ -40,9 +53,15 @@ export interface SafetySummary {
   }[];
   readonly hash_policy: HashPolicy;
   readonly dihedral: boolean;
+  /** Images below this PDQ quality are not matched against PDQ banks. */
+  readonly min_quality: number;
   /** Admitted media files hashed (sha256/md5) and, for images, PDQ-hashed. */
   readonly files_scanned: number;
   readonly images_hashed: number;
+  /** Images PDQ-hashed whose quality was below `min_quality`, so not matched by PDQ. */
+  readonly images_not_hashable: number;
+  /** Media of items excluded for other reasons, scanned all the same. */
+  readonly excluded_files_scanned: number;
   /** Items excluded with reason `safety_match`; one item can match several banks. */
   readonly items_matched: number;
   readonly findings: number;
@@ -51,21 +70,42 @@ export interface SafetySummary {
 }
 
 type Admitted = Extract<PackedOutcome, { kind: 'admitted' }>;
+type Excluded = Extract<PackedOutcome, { kind: 'excluded' }>;
 
 // Images decode in sharp's thread pool; a few at once keep it busy while this thread hashes.
 const CONCURRENCY = 4;
 
+/** One item's media to scan, admitted or excluded. */
+interface Target {
+  readonly outcome: Admitted | Excluded;
+  readonly source: string;
+  readonly itemKind: string;
+  /** Known for admitted media (hashed when it was described); computed for excluded. */
+  readonly sha256?: string;
+  readonly size?: number;
+  readonly outputName?: string;
+  readonly record: () => Record<string, unknown>;
+  readonly subject?: string;
+}
+
 /**
- * Scans the media of admitted items against hash banks, between evaluation and writing. A
- * matched item becomes `excluded` with reason `safety_match`, its file is encrypted into the
- * quarantine and never reaches the output; an image that cannot be decoded (or is over the
- * limits) becomes a rejected record instead of an unscanned admission.
+ * Scans the media of every item against hash banks, between evaluation and writing: admitted
+ * items, and items excluded for other reasons too (a duty to report does not depend on consent).
+ * A matched item is `excluded` with reason `safety_match` (added to any reasons it had), its file
+ * is encrypted into the quarantine and never reaches the output, and a finding is recorded. An
+ * admitted image that cannot be decoded (or is over the limits) becomes a rejected record
+ * instead of an unscanned admission; an excluded one stays excluded.
  */
 export class SafetyScanner {
   readonly pending: PendingFinding[] = [];
   filesScanned = 0;
   imagesHashed = 0;
+  imagesNotHashable = 0;
+  excludedFilesScanned = 0;
   itemsMatched = 0;
+  // Decoded pixels at once: one image at the pixel limit, or several smaller ones.
+  readonly #budget = new PixelBudget(DEFAULT_MAX_IMAGE_PIXELS);
+  readonly #minQuality: number;
   readonly #quarantined = new Set<string>();
   readonly #allowed: Map<string, Set<string>>;
   readonly #pdqBanks: readonly Matcher[];
@@ -88,6 +128,7 @@ export class SafetyScanner {
     this.#sha256Banks = of('sha256');
     this.#md5Banks = of('md5');
     this.#policy = options.hashPolicy ?? 'reference-512';
+    this.#minQuality = options.minQuality ?? DEFAULT_MIN_PDQ_QUALITY;
   }
 
   summary(): SafetySummary {
@@ -102,71 +143,125 @@ export class SafetyScanner {
       })),
       hash_policy: this.#policy,
       dihedral: this.options.dihedral ?? false,
+      min_quality: this.#minQuality,
       files_scanned: this.filesScanned,
       images_hashed: this.imagesHashed,
+      images_not_hashable: this.imagesNotHashable,
+      excluded_files_scanned: this.excludedFilesScanned,
       items_matched: this.itemsMatched,
       findings: this.pending.length,
       files_quarantined: this.#quarantined.size,
     };
   }
 
-  /** Scans a batch's admitted media; returns the batch with matched and broken items replaced. */
+  /** Scans a batch's media; returns the batch with matched and broken items replaced. */
   async scan(result: BatchResult): Promise<BatchResult> {
-    const jobs: { index: number; outcome: Admitted; offset: number }[] = [];
-    let offset = 0;
-    result.outcomes.forEach((outcome, index) => {
-      if (outcome.kind !== 'admitted') return;
-      if (outcome.media) jobs.push({ index, outcome, offset });
-      offset += outcome.length;
-    });
-    if (jobs.length === 0) return result;
-
     const admitted = Buffer.from(
       result.admitted.buffer,
       result.admitted.byteOffset,
       result.admitted.byteLength,
     );
+    const jobs: { index: number; target: Target }[] = [];
+    let offset = 0;
+    result.outcomes.forEach((outcome, index) => {
+      if (outcome.kind === 'excluded' && outcome.scan) {
+        const { scan } = outcome;
+        jobs.push({
+          index,
+          target: {
+            outcome,
+            source: scan.source,
+            itemKind: scan.itemKind,
+            record: () => JSON.parse(scan.record) as Record<string, unknown>,
+            ...(scan.subject === undefined ? {} : { subject: scan.subject }),
+          },
+        });
+        return;
+      }
+      if (outcome.kind !== 'admitted') return;
+      const at = offset;
+      offset += outcome.length;
+      const { media } = outcome;
+      if (!media) return;
+      jobs.push({
+        index,
+        target: {
+          outcome,
+          source: media.source,
+          itemKind: outcome.itemKind,
+          sha256: media.entry.sha256,
+          size: media.entry.bytes,
+          outputName: media.entry.path,
+          record: () =>
+            JSON.parse(admitted.subarray(at, at + outcome.length).toString('utf8')) as Record<
+              string,
+              unknown
+            >,
+        },
+      });
+    });
+    if (jobs.length === 0) return result;
+
     const replaced = new Map<number, PackedOutcome>();
     let next = 0;
     const worker = async () => {
       for (let j = next++; j < jobs.length; j = next++) {
-        const { index, outcome, offset: at } = jobs[j]!;
-        const line = admitted.subarray(at, at + outcome.length);
-        const verdict = await this.#scanOne(outcome, line, result, index);
+        const { index, target } = jobs[j]!;
+        const verdict = await this.#scanOne(target, result, index);
         if (verdict) replaced.set(index, verdict);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
-    return replaced.size === 0 ? result : withoutAdmitted(result, replaced);
+    return replaced.size === 0 ? result : withReplaced(result, replaced);
   }
 
   async #scanOne(
-    outcome: Admitted,
-    line: Buffer,
+    target: Target,
     result: BatchResult,
     index: number,
   ): Promise<PackedOutcome | undefined> {
-    const media = outcome.media!;
-    const isImage = outcome.itemKind === 'image';
+    const { outcome } = target;
+    const isImage = target.itemKind === 'image';
     const needsBytes = this.#md5Banks.length > 0 || (isImage && this.#pdqBanks.length > 0);
+    const excluded = outcome.kind === 'excluded';
     if (!needsBytes && this.#sha256Banks.length === 0) return undefined;
     this.filesScanned++;
-    const { sha256 } = media.entry;
+    if (excluded) this.excludedFilesScanned++;
+    let sha256 = target.sha256;
+    let size = target.size;
     let md5: string | undefined;
     let pdq: { hash: string; quality: number } | undefined;
     const matches: { matcher: Matcher; match: BankMatch }[] = [];
     try {
-      const bytes = needsBytes ? await readFile(media.source) : undefined;
-      if (bytes) md5 = createHash('md5').update(bytes).digest('hex');
+      const bytes = needsBytes ? await readFile(target.source) : undefined;
+      if (bytes) {
+        md5 = createHash('md5').update(bytes).digest('hex');
+        sha256 ??= createHash('sha256').update(bytes).digest('hex');
+        size ??= bytes.length;
+      } else if (sha256 === undefined) {
+        sha256 = await digestFile(target.source, 'sha256');
+      }
       if (bytes && isImage && this.#pdqBanks.length > 0) {
-        const decoded = await decodeForPdq(bytes, this.#policy, this.options.limits, media.source);
-        const hashed = pdqOfDecoded(decoded, this.options.dihedral ?? false);
+        const { width, height } = await checkedImageSize(bytes, this.options.limits, target.source);
+        const hashed = await this.#budget.run(width * height, async () => {
+          const decoded = await decodeForPdq(
+            bytes,
+            this.#policy,
+            this.options.limits,
+            target.source,
+          );
+          return pdqOfDecoded(decoded, this.options.dihedral ?? false);
+        });
         this.imagesHashed++;
         pdq = { hash: hash256ToHex(hashed.hash), quality: hashed.quality };
-        for (const matcher of this.#pdqBanks) {
-          if (this.#isAllowed(matcher, sha256)) continue;
-          const [best] = matcher.matchPdq(hashed.dihedral ?? hashed.hash);
-          if (best) matches.push({ matcher, match: best });
+        if (hashed.quality < this.#minQuality) {
+          this.imagesNotHashable++;
+        } else {
+          for (const matcher of this.#pdqBanks) {
+            if (this.#isAllowed(matcher, sha256)) continue;
+            const [best] = matcher.matchPdq(hashed.dihedral ?? hashed.hash);
+            if (best) matches.push({ matcher, match: best });
+          }
         }
       }
     } catch (err) {
@@ -174,15 +269,21 @@ export class SafetyScanner {
         err instanceof ObhutError &&
         (err.code === 'IMAGE_INVALID' || err.code === 'IMAGE_TOO_LARGE')
       ) {
-        return {
-          kind: 'rejected',
-          code: err.code,
-          error: err.message,
-          id: outcome.id,
-          fingerprint: outcome.fingerprint,
-        };
+        // An excluded item stays excluded; its exact hashes are still checked below.
+        if (excluded) {
+          if (sha256 === undefined) return undefined;
+        } else {
+          return {
+            kind: 'rejected',
+            code: err.code,
+            error: err.message,
+            id: outcome.id,
+            fingerprint: outcome.fingerprint,
+          };
+        }
+      } else {
+        throw err;
       }
-      throw err;
     }
     for (const matcher of this.#sha256Banks) {
       if (this.#isAllowed(matcher, sha256)) continue;
@@ -203,23 +304,24 @@ export class SafetyScanner {
     const stored = await quarantineFile(
       this.options.quarantine.home,
       this.options.quarantine.key,
-      media.source,
+      target.source,
       sha256,
     );
     if (stored.fresh) this.#quarantined.add(sha256);
     this.itemsMatched++;
-    const record = JSON.parse(line.toString('utf8')) as Record<string, unknown>;
+    const record = target.record();
     const provenance = provenanceOf(
       record,
       outcome.id,
       this.inputs[result.inputIndex]!,
       result.numbers[index]!,
+      target.subject,
     );
     const file = {
-      name: typeof record.media === 'string' ? record.media : media.entry.path,
-      size: media.entry.bytes,
+      name: typeof record.media === 'string' ? record.media : (target.outputName ?? sha256),
+      size: size ?? (await stat(target.source)).size,
       sha256,
-      md5: md5 ?? (await digestFile(media.source, 'md5')),
+      md5: md5 ?? (await digestFile(target.source, 'md5')),
       ...(pdq === undefined ? {} : { pdq: pdq.hash, pdqQuality: pdq.quality }),
     };
     for (const { matcher, match } of matches) {
@@ -235,11 +337,12 @@ export class SafetyScanner {
         file,
       });
     }
+    const reasons = excluded ? outcome.reasons : [];
     return {
       kind: 'excluded',
       id: outcome.id,
       fingerprint: outcome.fingerprint,
-      reasons: ['safety_match'],
+      reasons: reasons.includes('safety_match') ? reasons : [...reasons, 'safety_match'],
     };
   }
 
@@ -254,6 +357,7 @@ function provenanceOf(
   id: string,
   input: string,
   line: number,
+  subject?: string,
 ): FindingProvenance {
   const source = isObject(record.source) ? record.source : {};
   const obhut = isObject(record._obhut) ? record._obhut : {};
@@ -268,7 +372,7 @@ function provenanceOf(
     ['license', text(source.license)],
     ['createdAt', text(record.created_at)],
     ['visibility', text(record.visibility) ?? 'public'],
-    ['subject', text(obhut.subject)],
+    ['subject', subject ?? text(obhut.subject)],
   ];
   return {
     recordId: id,
@@ -283,10 +387,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The batch with some admitted outcomes replaced: their lines, leaf hashes and pseudonyms are
- * taken out of the packed blocks, so the writer sees them as never admitted.
+ * The batch with some outcomes replaced: replaced admitted items' lines, leaf hashes and
+ * pseudonyms are taken out of the packed blocks, so the writer sees them as never admitted.
  */
-function withoutAdmitted(
+function withReplaced(
   result: BatchResult,
   replaced: ReadonlyMap<number, PackedOutcome>,
 ): BatchResult {
@@ -299,7 +403,7 @@ function withoutAdmitted(
   let subjectIndex = 0;
   result.outcomes.forEach((outcome, i) => {
     if (outcome.kind !== 'admitted') {
-      outcomes.push(outcome);
+      outcomes.push(replaced.get(i) ?? outcome);
       return;
     }
     const keep = !replaced.has(i);

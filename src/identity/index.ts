@@ -3,3 +3,4 @@ export * from './mailer.js';
 export * from './platform-token.js';
 export * from './platforms.js';
 export * from './session-token.js';
+export * from './spent-link-tokens.js';

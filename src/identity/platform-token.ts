@@ -1,4 +1,5 @@
 import {
+  createHash,
   createHmac,
   createPublicKey,
   sign as edSign,
@@ -18,6 +19,11 @@ export interface PlatformClaims {
   /** Seconds since the epoch. */
   readonly iat: number;
   readonly exp: number;
+  /**
+   * The token's id: SHA-256 (hex) of its signed part. Platforms need not send a `jti`; a token
+   * signed twice with the same claims is the same token, so it is still exchanged only once.
+   */
+  readonly id: string;
 }
 
 export type PlatformKey =
@@ -26,7 +32,13 @@ export type PlatformKey =
 
 /** Tokens are for clicking a link now, not for keeping. */
 export const MAX_TOKEN_LIFETIME_S = 15 * 60;
-const CLOCK_SKEW_S = 60;
+/**
+ * How far the platform's clock may be off: a token is accepted from this long before its `iat`
+ * to this long after its `exp` (OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS).
+ */
+export const DEFAULT_CLOCK_ALLOWANCE_S = 60;
+/** The largest allowance accepted in configuration: more would defeat the short lifetime. */
+export const MAX_CLOCK_ALLOWANCE_S = 600;
 const MAX_TOKEN_LENGTH = 2048;
 
 export type TokenCheck =
@@ -52,6 +64,7 @@ export function checkPlatformToken(
   token: string,
   keyOf: (platform: string) => PlatformKey | undefined,
   now = Date.now(),
+  clockAllowanceS = DEFAULT_CLOCK_ALLOWANCE_S,
 ): TokenCheck {
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'too long' };
   const parts = token.split('.');
@@ -82,11 +95,18 @@ export function checkPlatformToken(
   const nowS = Math.floor(now / 1000);
   if ((exp as number) - (iat as number) > MAX_TOKEN_LIFETIME_S)
     return { ok: false, reason: 'lifetime too long' };
-  if ((iat as number) > nowS + CLOCK_SKEW_S) return { ok: false, reason: 'issued in the future' };
-  if ((exp as number) < nowS - CLOCK_SKEW_S) return { ok: false, reason: 'expired' };
+  if ((iat as number) > nowS + clockAllowanceS)
+    return { ok: false, reason: 'issued in the future' };
+  if ((exp as number) < nowS - clockAllowanceS) return { ok: false, reason: 'expired' };
   return {
     ok: true,
-    claims: { platform: plt, account: acc, iat: iat as number, exp: exp as number },
+    claims: {
+      platform: plt,
+      account: acc,
+      iat: iat as number,
+      exp: exp as number,
+      id: createHash('sha256').update(body).digest('hex'),
+    },
   };
 }
 

@@ -74,6 +74,7 @@ export function serverOptions(
     limits: serverLimits(settings),
     signInLockout: lockoutOptions(settings),
     logger: { level: settings.OBHUT_LOG_LEVEL },
+    clock: { linkTokenAllowanceS: settings.OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS },
     review: {
       home,
       rules: reviewRules(settings),

@@ -77,6 +77,12 @@ const home = section('Home, register and keys', {
     description:
       "The quarantine's AES-256 key; when set, `quarantine.key` is neither created nor read.",
   }),
+  OBHUT_CONSENT_CLOCK_SKEW_SECONDS: integer({
+    min: 0,
+    default: 300,
+    description:
+      '`obhut consent import` rejects events dated more than this after the import, with their line.',
+  }),
 });
 
 const builds = section('Builds', {
@@ -146,7 +152,13 @@ const server = section('Server (`obhut serve`)', {
     description:
       'Server log level; logs hold method, route template, status and timing, never addresses, tokens or identifiers.',
   }),
-  // Settings of the portal's sign-in links (such as a clock allowance for link tokens) go here.
+  OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS: integer({
+    min: 0,
+    max: 600,
+    default: 60,
+    description:
+      "How long after its `exp` a platform's link token is still accepted, for clocks that run apart.",
+  }),
 });
 
 const staff = section('Review console sign-in', {

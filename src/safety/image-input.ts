@@ -27,10 +27,52 @@ export const REFERENCE_RESIZE_LIMIT = 512;
 export const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 /** About 10,000 × 10,000; larger inputs are refused before their pixels are decoded. */
 export const DEFAULT_MAX_IMAGE_PIXELS = 100_000_000;
+/**
+ * Longest side decoded. libvips' memory grows with an image's width as well as its pixel count:
+ * a 100,000,000 × 1 PNG (inside the pixel limit) took 2.7 GB to decode, 16,384 × 6,000 takes
+ * 450 MB like 10,000 × 10,000 (docs/limits.md). Sides beyond this are refused before decoding.
+ */
+export const DEFAULT_MAX_IMAGE_SIDE = 16_384;
 
 export interface ImageLimits {
   readonly maxBytes?: number;
   readonly maxPixels?: number;
+  readonly maxSide?: number;
+}
+
+/** An image's size from its header, checked against the limits before any pixel is decoded. */
+export async function checkedImageSize(
+  bytes: Uint8Array,
+  limits: ImageLimits = {},
+  label = 'image',
+): Promise<{ width: number; height: number }> {
+  const maxPixels = limits.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS;
+  const maxSide = limits.maxSide ?? DEFAULT_MAX_IMAGE_SIDE;
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    ({ width, height } = await sharp(bytes, { limitInputPixels: false }).metadata());
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ObhutError('IMAGE_INVALID', `${label}: cannot decode image (${message})`, {
+      cause: err,
+    });
+  }
+  if (!width || !height)
+    throw new ObhutError('IMAGE_INVALID', `${label}: cannot decode image (no size)`);
+  if (width > maxSide || height > maxSide) {
+    throw new ObhutError(
+      'IMAGE_TOO_LARGE',
+      `${label}: ${width} × ${height} pixels; a side is over the limit of ${maxSide}`,
+    );
+  }
+  if (width * height > maxPixels) {
+    throw new ObhutError(
+      'IMAGE_TOO_LARGE',
+      `${label}: ${width} × ${height} is more than ${maxPixels} pixels`,
+    );
+  }
+  return { width, height };
 }
 
 export interface DecodedImage {
@@ -95,6 +137,7 @@ export async function decodeForPdq(
       `${label}: ${bytes.length} bytes is over the limit of ${maxBytes} bytes`,
     );
   }
+  await checkedImageSize(bytes, limits, label);
   let data: Buffer;
   let info: OutputInfo;
   try {

@@ -52,6 +52,8 @@ export interface ServerOptions {
    * Without it only the staff session routes are served.
    */
   readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention' | 'support'>;
+  /** Clock allowances (OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS in `obhut serve`). */
+  readonly clock?: { readonly linkTokenAllowanceS?: number };
   /** The built portal; defaults to dist/web of this package. */
   readonly webRoot?: string;
   /** The built review console, served under /console/; defaults to dist/console. */
@@ -145,7 +147,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', async (req, reply) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) {
+    // `Origin: null` (sandboxed frames, file: pages) and unparseable values are foreign too;
+    // the value is not logged, since anyone can put anything there.
+    if (origin !== undefined && originHost(origin) !== req.headers.host) {
       return reply.code(403).send(errorBody('FORBIDDEN', 'cross-site requests are not accepted'));
     }
   });
@@ -205,6 +209,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     codes: new EmailCodes(secret),
     mailer: options.mailer,
     signInPerMinute: limits.signInPerMinute,
+    store,
+    ...(options.clock?.linkTokenAllowanceS === undefined
+      ? {}
+      : { linkTokenClockAllowanceS: options.clock.linkTokenAllowanceS }),
   });
   await app.register(meRoutes, {
     store,
@@ -264,4 +272,13 @@ async function registerPortal(app: FastifyInstance, root: string, consoleRoot: s
     }
     return reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${path}`));
   });
+}
+
+/** The host of an Origin header, or undefined when it is `null` or not a URL. */
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host || undefined;
+  } catch {
+    return undefined;
+  }
 }

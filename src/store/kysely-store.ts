@@ -9,6 +9,7 @@ import { metaStore } from './meta.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
 import { kyselyReviewStore } from './review-store.js';
 import type { Database } from './schema.js';
+import { spentLinkTokens } from './spent-link-tokens.js';
 import { kyselyStaffStore } from './staff-store.js';
 import type { Store } from './store.js';
 import { subjectRequestRegister } from './subject-requests.js';
@@ -28,6 +29,7 @@ export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): P
     ...hashBankStore(db, dialect),
     ...findingStore(db),
     ...metaStore(db),
+    ...spentLinkTokens(db),
     staff: kyselyStaffStore(db),
     review: kyselyReviewStore(db),
     async close() {

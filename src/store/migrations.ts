@@ -5,6 +5,7 @@ import { staffLockoutMigration } from './migrations/0010-staff-lockout.js';
 import { bankLabelledIndexMigration } from './migrations/0011-bank-labelled-index.js';
 import { reviewNotesMigration } from './migrations/0012-review-notes.js';
 import { reviewExposureMigration } from './migrations/0013-review-exposure.js';
+import { spentLinkTokensMigration } from './migrations/0014-spent-link-tokens.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -276,6 +277,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0011-bank-labelled-index': bankLabelledIndexMigration,
     '0012-review-notes': reviewNotesMigration,
     '0013-review-exposure': reviewExposureMigration,
+    '0014-spent-link-tokens': spentLinkTokensMigration,
   };
 }
 

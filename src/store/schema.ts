@@ -15,6 +15,7 @@ export interface Database {
   hash_bank_entries: HashBankEntryTable;
   findings: FindingTable;
   bank_allow_list: BankAllowTable;
+  spent_link_tokens: SpentLinkTokenTable;
 }
 
 export interface ConsentEventTable {
@@ -159,4 +160,9 @@ export interface BankAllowTable {
   pdq: string | null;
   finding_id: string;
   added_at: string;
+}
+
+export interface SpentLinkTokenTable {
+  id: string;
+  keep_until_ms: number;
 }

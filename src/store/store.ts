@@ -1,6 +1,7 @@
 import type { ConsentRegister } from '../consent/consent-register.js';
 import type { SubjectRequestRegister } from '../consent/subject-requests.js';
 import type { BuildRegistry } from '../gate/build-registry.js';
+import type { SpentLinkTokens } from '../identity/spent-link-tokens.js';
 import type { LogStorage } from '../log/log-storage.js';
 import type { ReviewStore } from '../review/review-store.js';
 import type { FindingStore, HashBankStore } from '../safety/safety-store.js';
@@ -20,6 +21,7 @@ export interface Store
     BuildRegistry,
     HashBankStore,
     FindingStore,
+    SpentLinkTokens,
     MetaStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Review-console staff accounts and sessions. */

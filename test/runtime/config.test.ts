@@ -75,7 +75,7 @@ describe('the configuration module', () => {
       }
     }
     expect([...named].filter((n) => !(VARIABLE_NAMES as string[]).includes(n))).toEqual([]);
-    expect(VARIABLE_NAMES.length).toBe(27);
+    expect(VARIABLE_NAMES.length).toBe(29);
   });
 });
 
@@ -89,6 +89,7 @@ describe('parseSettings', () => {
       OBHUT_LOG_ORIGIN: undefined,
       OBHUT_LOG_KEY: undefined,
       OBHUT_QUARANTINE_KEY: undefined,
+      OBHUT_CONSENT_CLOCK_SKEW_SECONDS: 300,
       OBHUT_PII_KEY: undefined,
       OBHUT_PORT: 8080,
       OBHUT_HOST: '127.0.0.1',
@@ -100,6 +101,7 @@ describe('parseSettings', () => {
       OBHUT_EVENTS_PER_MINUTE: 30,
       OBHUT_TRUST_PROXY: false,
       OBHUT_LOG_LEVEL: 'info',
+      OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS: 60,
       OBHUT_STAFF_LOCKOUT_ATTEMPTS: 5,
       OBHUT_STAFF_LOCKOUT_MINUTES: 1,
       OBHUT_STAFF_PASSWORD: undefined,

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Mailer, PlatformKey } from '../../src/identity/index.js';
 import { generateNoteKey, parseSignerKey, TransparencyLog } from '../../src/log/index.js';
 import { DEFAULT_RULES } from '../../src/review/index.js';
-import { buildServer, type Limits } from '../../src/server/app.js';
+import { buildServer, type Limits, type ServerOptions } from '../../src/server/app.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 
 export interface Harness {
@@ -23,7 +23,10 @@ export interface Harness {
 }
 
 /** The server in-process over a fresh SQLite register, with mail captured in memory. */
-export async function harness(limits: Partial<Limits> = {}): Promise<Harness> {
+export async function harness(
+  limits: Partial<Limits> = {},
+  clock?: ServerOptions['clock'],
+): Promise<Harness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'obhut-server-'));
   const store = await openSqliteStore(path.join(dir, 'obhut.db'));
   const log = new TransparencyLog(
@@ -47,6 +50,7 @@ export async function harness(limits: Partial<Limits> = {}): Promise<Harness> {
     adminToken: 'operator-token-for-tests',
     limits,
     review: { home: path.join(dir, 'home'), rules: DEFAULT_RULES },
+    ...(clock === undefined ? {} : { clock }),
   });
   return {
     app,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { EXIT, ObhutError } from '../../errors/index.js';
 import {
+  DEFAULT_MIN_PDQ_QUALITY,
   DEFAULT_PDQ_THRESHOLD,
   formatBankList,
   parseBankList,
@@ -16,6 +17,7 @@ interface ImportOptions {
   source?: string;
   listVersion?: string;
   threshold: string;
+  minQuality: string;
   json?: boolean;
 }
 
@@ -38,8 +40,20 @@ export function registerBank(program: Command): void {
       'PDQ match threshold (Hamming distance)',
       String(DEFAULT_PDQ_THRESHOLD),
     )
+    .option(
+      '--min-quality <n>',
+      'PDQ lists with a quality column: refuse entries below this quality (0..100)',
+      String(DEFAULT_MIN_PDQ_QUALITY),
+    )
     .option('--json', 'print the result as JSON')
     .action(async (name: string, file: string, opts: ImportOptions) => {
+      const minQuality = Number(opts.minQuality);
+      if (!Number.isInteger(minQuality) || minQuality < 0 || minQuality > 100) {
+        throw new ObhutError(
+          'USAGE',
+          `--min-quality must be an integer 0..100, not ${opts.minQuality}`,
+        );
+      }
       const threshold = Number(opts.threshold);
       if (!Number.isInteger(threshold) || threshold < 0 || threshold > 255) {
         throw new ObhutError(
@@ -55,7 +69,7 @@ export function registerBank(program: Command): void {
           cause: err,
         });
       }
-      const { entries, errors } = parseBankList(opts.type, text);
+      const { entries, errors } = parseBankList(opts.type, text, minQuality);
       for (const e of errors) process.stderr.write(`rejected ${file}:${e.line}: ${e.error}\n`);
       const result = await withSession(({ store }) =>
         store.importBank(

@@ -17,7 +17,7 @@ import {
   type Purpose,
   parseRfc3339,
 } from '../../records/index.js';
-import type { Config } from '../../runtime/config.js';
+import { type Config, loadSettings } from '../../runtime/config.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -182,7 +182,10 @@ export async function importConsent(
   const progress = createProgress('import', process.stderr, quiet);
   try {
     return await withSession(
-      (s) => importConsentFile(file, s.log, s.secret, (read) => progress.update(read, size)),
+      (s) =>
+        importConsentFile(file, s.log, s.secret, (read) => progress.update(read, size), {
+          clockSkewS: loadSettings().OBHUT_CONSENT_CLOCK_SKEW_SECONDS,
+        }),
       config,
     );
   } finally {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEFAULT_MIN_PDQ_QUALITY } from '../../safety/bank.js';
 import { digestFile } from '../../safety/file-digest.js';
 import { pdqHashFile } from '../../safety/hash-image.js';
 import { hashPolicyOf } from '../../safety/image-input.js';
@@ -66,13 +67,16 @@ async function matchOne(matcher: Matcher, path: string, opts: MatchOptions): Pro
     policy: hashPolicyOf(opts.fullResolution),
     dihedral: opts.dihedral,
   });
-  const matches = matcher.matchPdq(result.dihedral ?? result.hash);
+  // A hash below the minimum quality is noise; it is reported, never matched.
+  const hashable = result.quality >= DEFAULT_MIN_PDQ_QUALITY;
+  const matches = hashable ? matcher.matchPdq(result.dihedral ?? result.hash) : [];
   return {
     path,
     query: {
       type,
       hash: hash256ToHex(result.hash),
       quality: result.quality,
+      ...(hashable ? {} : { not_hashable: true }),
       policy: result.policy,
       ...(result.dihedral && { dihedral: true }),
     },

@@ -120,7 +120,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
             receipt: { $ref: 'Receipt#' },
           },
         },
-        ...errors(400, 401, 429),
+        ...errors(400, 401, 422, 429),
       },
     },
     handler: async (req, reply) => {
@@ -136,6 +136,22 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
         channel: me(req).via === 'email' ? 'email' : 'portal',
         ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
       });
+      // A retry with the key is answered with the event it recorded first; the same key with
+      // another decision is a client error, not that event (IETF idempotency-key draft).
+      if (!recorded.ack.fresh) {
+        const first = decodeEntry(recorded.ack.entry);
+        if (
+          !first.ok ||
+          first.entry.type !== 'consent_event' ||
+          first.entry.purpose !== purpose ||
+          first.entry.action !== action
+        ) {
+          throw new ObhutError(
+            'IDEMPOTENCY_KEY_REUSED',
+            'this Idempotency-Key was used for a different request; use a new key',
+          );
+        }
+      }
       return reply.code(201).send({
         event_id: recorded.event.key,
         state: stateAfter(recorded.event.action),

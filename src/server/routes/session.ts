@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { pseudonymise } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
+import type { SpentLinkTokens } from '../../identity/index.js';
 import {
   checkPlatformToken,
+  DEFAULT_CLOCK_ALLOWANCE_S,
   type EmailCodes,
   type Mailer,
   normaliseEmail,
@@ -19,6 +21,10 @@ export interface SessionRouteOptions {
   readonly codes: EmailCodes;
   readonly mailer: Mailer;
   readonly signInPerMinute: number;
+  /** Where exchanged link tokens are remembered, so each is exchanged once. */
+  readonly store: SpentLinkTokens;
+  /** Seconds a link token is accepted before its iat and after its exp; default 60. */
+  readonly linkTokenClockAllowanceS?: number;
 }
 
 // Loose on purpose: the code sent to the address is the real check.
@@ -43,15 +49,32 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
         additionalProperties: false,
         properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
       },
-      response: { 200: sessionSchema, ...errors(400, 401, 429) },
+      response: { 200: sessionSchema, ...errors(400, 401, 409, 429) },
     },
     handler: async (req) => {
-      const check = checkPlatformToken(req.body.token, (p) => opts.platforms.get(p));
+      const allowance = opts.linkTokenClockAllowanceS ?? DEFAULT_CLOCK_ALLOWANCE_S;
+      const now = Date.now();
+      const check = checkPlatformToken(
+        req.body.token,
+        (p) => opts.platforms.get(p),
+        now,
+        allowance,
+      );
       if (!check.ok) {
         req.log.info({ reason: check.reason }, 'platform token refused');
         throw new ObhutError(
           'UNAUTHENTICATED',
           'the link is invalid or has expired; open it again from the platform',
+        );
+      }
+      // Kept until the token could no longer be accepted anyway; a copied or replayed link then
+      // gets no second session.
+      const keepUntilMs = (check.claims.exp + allowance) * 1000;
+      if (!(await opts.store.spendLinkToken(check.claims.id, keepUntilMs, now))) {
+        req.log.info('platform token refused: already exchanged');
+        throw new ObhutError(
+          'TOKEN_ALREADY_USED',
+          'this link was already used to sign in; open it again from the platform',
         );
       }
       const subject = pseudonymise(opts.secret, check.claims);

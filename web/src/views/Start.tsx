@@ -55,7 +55,8 @@ export function StartView({
       (error: unknown) => {
         if (!active) return;
         setTokenError(
-          error instanceof ApiError && (error.status === 401 || error.status === 400)
+          error instanceof ApiError &&
+            (error.status === 401 || error.status === 400 || error.status === 409)
             ? t.tokenInvalid
             : errorText(error, t),
         );

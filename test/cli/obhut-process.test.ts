@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// These run bin/obhut.js itself (it imports dist/), since the child process it starts for
+// builds is what is under test.
+const bin = fileURLToPath(new URL('../../bin/obhut.js', import.meta.url));
+const env = { ...process.env, OBHUT_HOME: '', OBHUT_SECRET: '', OBHUT_DATABASE_URL: '' };
+
+function obhut(args: readonly string[], cwd: string): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid in the output's lock file, once the build (in the child process) has taken it. */
+async function builderPid(cwd: string): Promise<number> {
+  const lock = path.join(cwd, '.out.lock');
+  for (;;) {
+    if (existsSync(lock)) {
+      const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+      if (pid > 0) return pid;
+    }
+    await sleep(20);
+  }
+}
+
+async function gone(pid: number): Promise<void> {
+  while (alive(pid)) await sleep(50);
+}
+
+describe('stopping obhut mid-build', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await mkdtemp(path.join(tmpdir(), 'obhut-kill-'));
+    const init = obhut(['init'], cwd);
+    expect(await exited(init)).toBe(0);
+    // Large enough that the build is still running when it is stopped.
+    const lines: string[] = [];
+    for (let i = 0; i < 300_000; i++) {
+      lines.push(
+        JSON.stringify({
+          id: `r${i}`,
+          kind: 'text',
+          text: `hello world number ${i}`,
+          subject: { platform: 'ig', account: String(i % 1000) },
+        }),
+      );
+    }
+    await writeFile(path.join(cwd, 'items.jsonl'), `${lines.join('\n')}\n`);
+  });
+  afterAll(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  const leftovers = () => readdirSync(cwd).filter((n) => n === 'out' || n.startsWith('.out'));
+
+  it('SIGKILL of the obhut process stops the build it started: nothing published, no process left', async () => {
+    const parent = obhut(['build', '--input', 'items.jsonl', '--out', 'out'], cwd);
+    const done = exited(parent);
+    const builder = await builderPid(cwd);
+    expect(builder).not.toBe(parent.pid);
+    parent.kill('SIGKILL');
+    await done;
+    await gone(builder);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('SIGINT to the obhut process alone stops the build with a non-zero exit and nothing published', async () => {
+    const parent = obhut(['build', '--input', 'items.jsonl', '--out', 'out'], cwd);
+    let stderr = '';
+    parent.stderr?.on('data', (d) => {
+      stderr += d;
+    });
+    const done = exited(parent);
+    const builder = await builderPid(cwd);
+    parent.kill('SIGINT');
+    expect(await done).toBe(130);
+    await gone(builder);
+    expect(stderr).toContain('nothing was published');
+    expect(leftovers()).toEqual([]);
+  });
+});
