@@ -4,6 +4,7 @@ import {
   createPublicKey,
   sign as edSign,
   type KeyObject,
+  randomBytes,
   timingSafeEqual,
   verify,
 } from 'node:crypto';
@@ -51,7 +52,10 @@ export function mintPlatformToken(
 ): string {
   const iat = Math.floor((claims.now ?? Date.now()) / 1000);
   const ttl = Math.min(claims.ttlSeconds ?? 10 * 60, MAX_TOKEN_LIFETIME_S);
-  const payload = { v: 1, plt: claims.platform, acc: claims.account, iat, exp: iat + ttl };
+  // A random `jti` makes every minted token distinct: a token is exchanged once, and two
+  // links minted for one account in the same second must not be the same token.
+  const jti = randomBytes(12).toString('base64url');
+  const payload = { v: 1, plt: claims.platform, acc: claims.account, iat, exp: iat + ttl, jti };
   const body = `v1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   return `${body}.${signBody(body, key).toString('base64url')}`;
 }

@@ -16,6 +16,18 @@ const ed: PlatformKey = { kind: 'ed25519', publicKey, privateKey };
 const keys = (name: string) => (name === 'p' ? hmac : name === 'e' ? ed : undefined);
 
 describe('platform link tokens', () => {
+  it('are distinct, with distinct ids, even when minted for one account in the same millisecond', () => {
+    // A token is exchanged once (its id is kept); a second link minted at the same moment must
+    // still work, so minting adds a random jti.
+    const now = Date.now();
+    const a = mintPlatformToken({ platform: 'p', account: 'bob', now }, hmac);
+    const b = mintPlatformToken({ platform: 'p', account: 'bob', now }, hmac);
+    expect(a).not.toBe(b);
+    const [ca, cb] = [checkPlatformToken(a, keys, now), checkPlatformToken(b, keys, now)];
+    expect(ca.ok && cb.ok).toBe(true);
+    if (ca.ok && cb.ok) expect(ca.claims.id).not.toBe(cb.claims.id);
+  });
+
   it('carry platform and account, signed by HMAC or Ed25519, and any changed character breaks them', () => {
     fc.assert(
       fc.property(
