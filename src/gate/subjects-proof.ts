@@ -1,5 +1,5 @@
 import type { Receipt } from '../log/index.js';
-import { SUBJECT_BYTES } from './subject-set.js';
+import { SUBJECT_BYTES } from './subject-bytes.js';
 import { SubjectsTree } from './subjects-tree.js';
 
 /**

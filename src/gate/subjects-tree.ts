@@ -6,7 +6,7 @@ import {
   type RangeHasher,
   TreeHasher,
 } from '../merkle/index.js';
-import { SUBJECT_BYTES } from './subject-set.js';
+import { SUBJECT_BYTES } from './subject-bytes.js';
 
 /**
  * A build's subject list as the tree `subjects_root` commits to: the sorted, distinct
