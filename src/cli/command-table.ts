@@ -51,7 +51,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     register: async () => {
       const [{ registerVerify }, { isSubjectsProof, verifySubjectsProof }] = await Promise.all([
         import('./commands/verify.js'),
-        import('../gate/subjects-proof.js'),
+        import('../gate/verify-subjects-proof.js'),
       ]);
       // A build's subjects proof is the one other document `obhut verify` knows besides receipts.
       return (program) =>

@@ -6,7 +6,8 @@ import type { Receipt } from '../log/index.js';
 import { SUBJECTS_FILE } from './build-writer.js';
 import { MANIFEST_FORMAT } from './manifest.js';
 import { BUILD_ID_HEX, RECEIPT_FILE } from './run-build.js';
-import { proveSubject, type SubjectsProof, SubjectsTree } from './subjects-proof.js';
+import { proveSubject, type SubjectsProof } from './subjects-proof.js';
+import { SubjectsTree } from './subjects-tree.js';
 
 /**
  * Makes a subjects proof from a build's output folder alone: manifest.json, subjects.bin and

@@ -7,7 +7,8 @@ import { TreeHasher } from '../merkle/index.js';
 import { REASONS, type Reason, type SignalType } from '../policy/index.js';
 import type { FileEntry } from './manifest.js';
 import { MediaCopier } from './media-copier.js';
-import { SUBJECT_BYTES, SubjectCollector } from './subject-set.js';
+import { SUBJECT_BYTES } from './subject-bytes.js';
+import { SubjectCollector } from './subject-set.js';
 
 export interface RejectedRecord {
   readonly input: string;

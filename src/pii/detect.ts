@@ -4,9 +4,10 @@ import { findNames } from './names.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { resolveOverlaps } from './resolve.js';
-import { normaliseSpoken, splitWords } from './spoken.js';
+import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
+import { splitWords } from './words.js';
 
 export interface DetectOptions {
   /** Skips language detection. */

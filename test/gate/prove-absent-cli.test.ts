@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySubjectsProof } from '../../src/gate/subjects-proof.js';
+import { verifySubjectsProof } from '../../src/gate/verify-subjects-proof.js';
 import { parseSignerKey } from '../../src/log/index.js';
 import { runCli } from '../support/cli.js';
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SubjectCollector, sortDistinctSubjects } from '../../src/gate/subject-set.js';
+import { SubjectCollector } from '../../src/gate/subject-set.js';
+import { sortDistinctSubjects } from '../../src/gate/subject-sort.js';
 import { merkleTreeHash } from '../../src/merkle/index.js';
 
 /** The sorted, distinct subjects as a reference: plain strings, sorted and deduplicated. */

@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  isSubjectsProof,
-  proveSubject,
-  type SubjectsProof,
-  SubjectsTree,
-  verifySubjectsProof,
-} from '../../src/gate/subjects-proof.js';
+import { proveSubject, type SubjectsProof } from '../../src/gate/subjects-proof.js';
+import { SubjectsTree } from '../../src/gate/subjects-tree.js';
+import { isSubjectsProof, verifySubjectsProof } from '../../src/gate/verify-subjects-proof.js';
 import {
   encodeEntry,
   generateNoteKey,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySubjectsProof } from '../../src/gate/subjects-proof.js';
+import { verifySubjectsProof } from '../../src/gate/verify-subjects-proof.js';
 import type { PlatformKey } from '../../src/identity/index.js';
 import { mintPlatformToken } from '../../src/identity/index.js';
 import { parseVerifierKey } from '../../src/log/index.js';

@@ -11,7 +11,8 @@ import {
   runBuild,
 } from '../../gate/run-build.js';
 import type { SafetyOptions } from '../../gate/safety-scan.js';
-import { type SubjectsProof, verifySubjectsProof } from '../../gate/subjects-proof.js';
+import type { SubjectsProof } from '../../gate/subjects-proof.js';
+import { verifySubjectsProof } from '../../gate/verify-subjects-proof.js';
 import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { proveSubject, SubjectsTree } from '../../gate/subjects-proof.js';
+import { proveSubject } from '../../gate/subjects-proof.js';
+import { SubjectsTree } from '../../gate/subjects-tree.js';
 import type { SessionClaims, SessionTokens } from '../../identity/index.js';
 import type { TransparencyLog } from '../../log/index.js';
 import type { Store } from '../../store/index.js';
