@@ -5,17 +5,10 @@ import type { BatchResult, PackedOutcome } from '../evaluation/evaluate-batch.js
 import { DEFAULT_MIN_PDQ_QUALITY } from '../safety/bank.js';
 import { digestFile } from '../safety/file-digest.js';
 import { type Finding, type FindingProvenance, splitDataset } from '../safety/finding.js';
-import { pdqOfDecoded } from '../safety/hash-image.js';
-import {
-  checkedImageSize,
-  DEFAULT_MAX_IMAGE_PIXELS,
-  decodeForPdq,
-  type HashPolicy,
-  type ImageLimits,
-} from '../safety/image-input.js';
+import type { HashPolicy, ImageLimits } from '../safety/image-input.js';
 import type { BankMatch, Matcher } from '../safety/matcher.js';
 import { hash256ToHex } from '../safety/pdq/index.js';
-import { PixelBudget } from '../safety/pixel-budget.js';
+import { PdqPool } from '../safety/pdq-pool.js';
 import { quarantineFile } from '../safety/quarantine.js';
 import type { AllowedFile } from '../safety/safety-store.js';
 
@@ -72,9 +65,6 @@ export interface SafetySummary {
 type Admitted = Extract<PackedOutcome, { kind: 'admitted' }>;
 type Excluded = Extract<PackedOutcome, { kind: 'excluded' }>;
 
-// Images decode in sharp's thread pool; a few at once keep it busy while this thread hashes.
-const CONCURRENCY = 4;
-
 /** One item's media to scan, admitted or excluded. */
 interface Target {
   readonly outcome: Admitted | Excluded;
@@ -103,8 +93,8 @@ export class SafetyScanner {
   imagesNotHashable = 0;
   excludedFilesScanned = 0;
   itemsMatched = 0;
-  // Decoded pixels at once: one image at the pixel limit, or several smaller ones.
-  readonly #budget = new PixelBudget(DEFAULT_MAX_IMAGE_PIXELS);
+  // Decodes in libvips' threads while this thread hashes, within one budget of decoded pixels.
+  readonly #pdq = new PdqPool();
   readonly #minQuality: number;
   readonly #quarantined = new Set<string>();
   readonly #allowed: Map<string, Set<string>>;
@@ -211,7 +201,7 @@ export class SafetyScanner {
         if (verdict) replaced.set(index, verdict);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.#pdq.capacity, jobs.length) }, worker));
     return replaced.size === 0 ? result : withReplaced(result, replaced);
   }
 
@@ -242,16 +232,15 @@ export class SafetyScanner {
         sha256 = await digestFile(target.source, 'sha256');
       }
       if (bytes && isImage && this.#pdqBanks.length > 0) {
-        const { width, height } = await checkedImageSize(bytes, this.options.limits, target.source);
-        const hashed = await this.#budget.run(width * height, async () => {
-          const decoded = await decodeForPdq(
-            bytes,
-            this.#policy,
-            this.options.limits,
-            target.source,
-          );
-          return pdqOfDecoded(decoded, this.options.dihedral ?? false);
-        });
+        const hashed = await this.#pdq.hashBytes(
+          bytes,
+          {
+            ...this.options.limits,
+            policy: this.#policy,
+            dihedral: this.options.dihedral ?? false,
+          },
+          target.source,
+        );
         this.imagesHashed++;
         pdq = { hash: hash256ToHex(hashed.hash), quality: hashed.quality };
         if (hashed.quality < this.#minQuality) {

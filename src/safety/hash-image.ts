@@ -2,6 +2,7 @@ import {
   type DecodedImage,
   decodeForPdq,
   type HashPolicy,
+  type ImageHeader,
   type ImageLimits,
   readImageFile,
 } from './image-input.js';
@@ -35,12 +36,21 @@ export function pdqOfDecoded(decoded: DecodedImage, dihedral = false): PdqImageH
   return r.dihedral ? { ...base, dihedral: r.dihedral } : base;
 }
 
+/** Decodes (bounded) and PDQ-hashes image bytes; `header` as checkedImageSize gave it, if known. */
+export async function pdqHashBytes(
+  bytes: Uint8Array,
+  options: PdqImageOptions = {},
+  label = 'image',
+  header?: ImageHeader,
+): Promise<PdqImageHash> {
+  const decoded = await decodeForPdq(bytes, options.policy, options, label, header);
+  return pdqOfDecoded(decoded, options.dihedral);
+}
+
 /** Reads, decodes (bounded) and PDQ-hashes one image file. */
 export async function pdqHashFile(
   path: string,
   options: PdqImageOptions = {},
 ): Promise<PdqImageHash> {
-  const bytes = await readImageFile(path, options.maxBytes);
-  const decoded = await decodeForPdq(bytes, options.policy, options, path);
-  return pdqOfDecoded(decoded, options.dihedral);
+  return pdqHashBytes(await readImageFile(path, options.maxBytes), options, path);
 }

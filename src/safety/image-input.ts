@@ -40,18 +40,27 @@ export interface ImageLimits {
   readonly maxSide?: number;
 }
 
+/** What decoding needs from an image's header, read once. */
+export interface ImageHeader {
+  readonly width: number;
+  readonly height: number;
+  /** CMYK pixels, converted the way ImageMagick does rather than through a colour profile. */
+  readonly cmyk: boolean;
+}
+
 /** An image's size from its header, checked against the limits before any pixel is decoded. */
 export async function checkedImageSize(
   bytes: Uint8Array,
   limits: ImageLimits = {},
   label = 'image',
-): Promise<{ width: number; height: number }> {
+): Promise<ImageHeader> {
   const maxPixels = limits.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS;
   const maxSide = limits.maxSide ?? DEFAULT_MAX_IMAGE_SIDE;
   let width: number | undefined;
   let height: number | undefined;
+  let space: string | undefined;
   try {
-    ({ width, height } = await sharp(bytes, { limitInputPixels: false }).metadata());
+    ({ width, height, space } = await sharp(bytes, { limitInputPixels: false }).metadata());
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new ObhutError('IMAGE_INVALID', `${label}: cannot decode image (${message})`, {
@@ -72,7 +81,7 @@ export async function checkedImageSize(
       `${label}: ${width} × ${height} is more than ${maxPixels} pixels`,
     );
   }
-  return { width, height };
+  return { width, height, cmyk: space === 'cmyk' };
 }
 
 export interface DecodedImage {
@@ -121,13 +130,15 @@ export async function readImageFile(
 /**
  * Decodes image bytes into the pixels PDQ hashes. Follows the reference CLI, which decodes
  * through ImageMagick: alpha is dropped (not composited), EXIF orientation is ignored, all-grey
- * images become 1-channel so luma takes the grey path.
+ * images become 1-channel so luma takes the grey path. `header` is checkedImageSize's answer
+ * for these bytes when the caller already has it (the header is then not read again).
  */
 export async function decodeForPdq(
   bytes: Uint8Array,
   policy: HashPolicy = 'reference-512',
   limits: ImageLimits = {},
   label = 'image',
+  header?: ImageHeader,
 ): Promise<DecodedImage> {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   const maxPixels = limits.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS;
@@ -137,7 +148,7 @@ export async function decodeForPdq(
       `${label}: ${bytes.length} bytes is over the limit of ${maxBytes} bytes`,
     );
   }
-  await checkedImageSize(bytes, limits, label);
+  const { cmyk } = header ?? (await checkedImageSize(bytes, limits, label));
   let data: Buffer;
   let info: OutputInfo;
   try {
@@ -149,7 +160,6 @@ export async function decodeForPdq(
       ignoreIcc: true,
       autoOrient: false,
     });
-    const cmyk = (await input.metadata()).space === 'cmyk';
     if (cmyk) input.pipelineColourspace('cmyk').toColourspace('cmyk');
     else input.removeAlpha();
     ({ data, info } = await input.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }));

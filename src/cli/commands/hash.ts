@@ -1,8 +1,9 @@
 import { Argument, type Command } from 'commander';
 import { type DigestAlgorithm, digestFile } from '../../safety/file-digest.js';
-import { pdqHashFile } from '../../safety/hash-image.js';
 import { hashPolicyOf } from '../../safety/image-input.js';
 import { DIHEDRAL_VARIANTS, hash256ToHex } from '../../safety/pdq/index.js';
+import { PdqPool } from '../../safety/pdq-pool.js';
+import { forEachInOrder } from '../in-order.js';
 import { jsonText } from '../output.js';
 import { type FileFailure, perFile } from '../per-file.js';
 
@@ -34,21 +35,30 @@ export function registerHash(program: Command): void {
     .option('--json', 'print one JSON object per file, with the policy and image size')
     .action(async (kind: HashKind, files: string[], opts: HashOptions) => {
       const rows: HashRow[] = [];
-      for (const path of files) {
-        const row: HashRow = await perFile(path, () => hashOne(kind, path, opts));
-        rows.push(row);
-        if (!opts.json && 'hash' in row) {
-          const quality = row.quality === undefined ? '' : `${row.quality},`;
-          process.stdout.write(`${row.hash},${quality}${path}\n`);
-        }
-      }
+      const pool = new PdqPool();
+      await forEachInOrder(
+        files,
+        pool.capacity,
+        (path) => (kind === 'pdq' ? pdqRow(pool, path, opts) : digestRow(kind, path)),
+        async (result, path) => {
+          const row: HashRow = await perFile(path, () => result);
+          rows.push(row);
+          if (!opts.json && 'hash' in row) {
+            const quality = row.quality === undefined ? '' : `${row.quality},`;
+            process.stdout.write(`${row.hash},${quality}${path}\n`);
+          }
+        },
+      );
       if (opts.json) process.stdout.write(jsonText(rows));
     });
 }
 
-async function hashOne(kind: HashKind, path: string, opts: HashOptions): Promise<HashRow> {
-  if (kind !== 'pdq') return { path, hash: await digestFile(path, kind), algorithm: kind };
-  const result = await pdqHashFile(path, {
+async function digestRow(kind: DigestAlgorithm, path: string): Promise<HashRow> {
+  return { path, hash: await digestFile(path, kind), algorithm: kind };
+}
+
+async function pdqRow(pool: PdqPool, path: string, opts: HashOptions): Promise<HashRow> {
+  const result = await pool.hashFile(path, {
     policy: hashPolicyOf(opts.fullResolution),
     dihedral: opts.dihedral,
   });

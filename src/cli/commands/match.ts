@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { DEFAULT_MIN_PDQ_QUALITY } from '../../safety/bank.js';
 import { digestFile } from '../../safety/file-digest.js';
-import { pdqHashFile } from '../../safety/hash-image.js';
 import { hashPolicyOf } from '../../safety/image-input.js';
 import { type BankMatch, Matcher } from '../../safety/matcher.js';
 import { hash256ToHex } from '../../safety/pdq/index.js';
+import { PdqPool } from '../../safety/pdq-pool.js';
+import { forEachInOrder } from '../in-order.js';
 import { withSession } from '../io.js';
 import { jsonText, snakeCase } from '../output.js';
 import { type FileFailure, perFile } from '../per-file.js';
@@ -37,17 +38,25 @@ export function registerMatch(program: Command): void {
       const matcher = await withSession(({ store }) => Matcher.load(store, bankName));
       const rows: MatchRow[] = [];
       let matched = 0;
-      for (const path of files) {
-        const row: MatchRow = await perFile(path, () => matchOne(matcher, path, opts));
-        rows.push(row);
-        if (!('matches' in row)) continue;
-        if (row.matches.length > 0) matched++;
-        if (opts.json) continue;
-        for (const m of row.matches) {
-          const variant = m.variant && m.variant !== 'original' ? ` (${m.variant})` : '';
-          process.stdout.write(`${m.hash},${m.distance},${m.labels.join(';')},${path}${variant}\n`);
-        }
-      }
+      const pool = new PdqPool();
+      await forEachInOrder(
+        files,
+        pool.capacity,
+        (path) => matchOne(matcher, pool, path, opts),
+        async (result, path) => {
+          const row: MatchRow = await perFile(path, () => result);
+          rows.push(row);
+          if (!('matches' in row)) return;
+          if (row.matches.length > 0) matched++;
+          if (opts.json) return;
+          for (const m of row.matches) {
+            const variant = m.variant && m.variant !== 'original' ? ` (${m.variant})` : '';
+            process.stdout.write(
+              `${m.hash},${m.distance},${m.labels.join(';')},${path}${variant}\n`,
+            );
+          }
+        },
+      );
       if (opts.json) process.stdout.write(jsonText(rows.map(variantAsKey)));
       else {
         process.stderr.write(
@@ -57,13 +66,18 @@ export function registerMatch(program: Command): void {
     });
 }
 
-async function matchOne(matcher: Matcher, path: string, opts: MatchOptions): Promise<MatchRow> {
+async function matchOne(
+  matcher: Matcher,
+  pool: PdqPool,
+  path: string,
+  opts: MatchOptions,
+): Promise<MatchRow> {
   const type = matcher.bank.signalType;
   if (type !== 'pdq') {
     const digest = await digestFile(path, type);
     return { path, query: { type, hash: digest }, matches: matcher.matchExact(digest) };
   }
-  const result = await pdqHashFile(path, {
+  const result = await pool.hashFile(path, {
     policy: hashPolicyOf(opts.fullResolution),
     dihedral: opts.dihedral,
   });
