@@ -66,19 +66,22 @@ export async function benchBuild(args: string[]): Promise<void> {
   const duckOut = path.join(dataDir, 'out-duckdb');
   await rm(duckOut, { recursive: true, force: true });
   await mkdir(duckOut, { recursive: true });
+  const cpuBefore = process.cpuUsage();
   const duck = await timedAsync(() =>
     duckdbAntiJoin(itemsFile, eventsFile, path.join(duckOut, 'items.jsonl')),
   );
+  const duckCpu = process.cpuUsage(cpuBefore);
 
   const obhutRate = items / built.seconds;
   const duckRate = items / duck.seconds;
   const rows = [
-    ['', 'seconds', 'records/s', 'MB/s', 'peak RSS MB', 'written'],
+    ['', 'seconds', 'records/s', 'MB/s', 'CPU s', 'peak RSS MB', 'written'],
     [
       'obhut build',
       built.seconds.toFixed(2),
       fmt(obhutRate),
       (inputMB / built.seconds).toFixed(1),
+      built.value.cpuSeconds?.toFixed(2) ?? '-',
       built.value.peakMB ?? '-',
       summary.counts.admitted,
     ],
@@ -87,6 +90,7 @@ export async function benchBuild(args: string[]): Promise<void> {
       duck.seconds.toFixed(2),
       fmt(duckRate),
       (inputMB / duck.seconds).toFixed(1),
+      ((duckCpu.user + duckCpu.system) / 1e6).toFixed(2),
       '-',
       duck.value,
     ],
@@ -130,12 +134,20 @@ async function duckdbAntiJoin(items: string, events: string, out: string): Promi
 function run(args: string[], env: NodeJS.ProcessEnv, measureMemory = false) {
   const time = measureMemory && existsSync('/usr/bin/time');
   const command = time ? '/usr/bin/time' : process.execPath;
-  const argv = time ? ['-f', 'PEAK_RSS_KB=%M', process.execPath, obhut, ...args] : [obhut, ...args];
+  const argv = time
+    ? ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', process.execPath, obhut, ...args]
+    : [obhut, ...args];
   const child = spawnSync(command, argv, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0)
     throw new Error(`obhut ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
   const peak = /PEAK_RSS_KB=(\d+)/.exec(child.stderr ?? '');
-  return { stdout: child.stdout, peakMB: peak ? Math.round(Number(peak[1]) / 1024) : undefined };
+  // User plus system CPU of the whole process tree: steadier than wall time on a loaded machine.
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(child.stderr ?? '');
+  return {
+    stdout: child.stdout,
+    peakMB: peak ? Math.round(Number(peak[1]) / 1024) : undefined,
+    cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined,
+  };
 }
 
 function timed<T>(fn: () => T): { value: T; seconds: number } {

@@ -2,8 +2,14 @@
 // The compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
+
+// Node 22.1 and later keep compiled code on disk between runs (in the system's temporary folder
+// unless NODE_COMPILE_CACHE says otherwise): a command that loads a few hundred modules, such
+// as `consent status` with Kysely, then starts without compiling them again. Older Node lacks it.
+module.enableCompileCache?.();
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import {
   ConsentIndex,
@@ -30,7 +31,7 @@ export interface EvaluatorSetup {
 /** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
 export type PackedOutcome =
   | Exclude<LineOutcome, { kind: 'admitted' }>
-  | (Omit<Extract<LineOutcome, { kind: 'admitted' }>, 'line' | 'leafHash' | 'subject'> & {
+  | (Omit<Extract<LineOutcome, { kind: 'admitted' }>, 'head' | 'tail' | 'subject'> & {
       readonly length: number;
       /** Whether the record names a subject; its pseudonym is then next in `subjects`. */
       readonly hasSubject: boolean;
@@ -93,32 +94,41 @@ export function createContext(setup: EvaluatorSetup): LineContext {
  */
 export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
   const outcomes: PackedOutcome[] = [];
-  const lines: Uint8Array[] = [];
-  const maxSubjects = batch.numbers.length * 32;
-  if (subjectScratch.length < maxSubjects) subjectScratch = Buffer.allocUnsafeSlow(maxSubjects);
+  const count = batch.numbers.length;
+  if (subjectScratch.length < count * 32) subjectScratch = Buffer.allocUnsafeSlow(count * 32);
+  const leafHashes = Buffer.allocUnsafeSlow(count * 32);
+  const lines = new PackedLines(batch.data.length + count * PROVENANCE_GUESS);
   let subjectBytes = 0;
-  let bytes = 0;
+  let admittedCount = 0;
   for (const line of batchLines(batch)) {
     const outcome = evaluateLine(line, batch.inputIndex, ctx);
     if (outcome.kind !== 'admitted') {
       outcomes.push(outcome);
       continue;
     }
-    const { line: written, leafHash, subject, ...rest } = outcome;
-    lines.push(written, leafHash);
-    bytes += written.length;
+    lines.append(outcome.head, outcome.tail, leafHashes, admittedCount * 32);
+    admittedCount++;
+    const subject = outcome.subject;
     if (subject !== undefined) {
       subjectScratch.write(subject, subjectBytes, 32, 'hex');
       subjectBytes += 32;
     }
-    outcomes.push({ ...rest, length: written.length, hasSubject: subject !== undefined });
-  }
-  const admitted = Buffer.allocUnsafeSlow(bytes);
-  const leafHashes = Buffer.allocUnsafeSlow((lines.length / 2) * 32);
-  for (let i = 0, at = 0; i < lines.length; i += 2) {
-    admitted.set(lines[i]!, at);
-    at += lines[i]!.length;
-    leafHashes.set(lines[i + 1]!, (i / 2) * 32);
+    const packed: {
+      -readonly [K in keyof Extract<PackedOutcome, { kind: 'admitted' }>]: Extract<
+        PackedOutcome,
+        { kind: 'admitted' }
+      >[K];
+    } = {
+      kind: 'admitted',
+      id: outcome.id,
+      itemKind: outcome.itemKind,
+      fingerprint: outcome.fingerprint,
+      length: lines.lastLength,
+      hasSubject: subject !== undefined,
+    };
+    if (outcome.media !== undefined) packed.media = outcome.media;
+    if (outcome.pii !== undefined) packed.pii = outcome.pii;
+    outcomes.push(packed);
   }
   const packedSubjects = Buffer.allocUnsafeSlow(subjectBytes);
   subjectScratch.copy(packedSubjects, 0, 0, subjectBytes);
@@ -127,8 +137,50 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
     inputIndex: batch.inputIndex,
     numbers: batch.numbers,
     outcomes,
-    admitted,
-    leafHashes,
+    admitted: lines.bytes(),
+    leafHashes: leafHashes.subarray(0, admittedCount * 32),
     subjects: packedSubjects,
   };
+}
+
+// Bytes a line grows by when admitted (the provenance), for sizing a batch's output block.
+const PROVENANCE_GUESS = 160;
+const LEAF_PREFIX = 0x00;
+
+/**
+ * Admitted lines back to back in one block, each hashed in place as an RFC 6962 leaf: the byte
+ * before a line (the previous line's last byte, or a spare first byte) is set to the leaf
+ * prefix for the digest and put back after, so no line is copied or allocated on its own.
+ */
+class PackedLines {
+  #buf: Buffer;
+  #at = 1;
+  lastLength = 0;
+
+  constructor(capacity: number) {
+    this.#buf = Buffer.allocUnsafeSlow(capacity + 1);
+  }
+
+  append(head: Buffer, tail: string, hashes: Buffer, hashAt: number): void {
+    const most = head.length + tail.length * 3;
+    if (this.#at + most > this.#buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.#buf.length * 2, this.#at + most));
+      this.#buf.copy(bigger, 0, 0, this.#at);
+      this.#buf = bigger;
+    }
+    const start = this.#at;
+    head.copy(this.#buf, start);
+    const end = start + head.length + this.#buf.write(tail, start + head.length);
+    const before = this.#buf[start - 1]!;
+    this.#buf[start - 1] = LEAF_PREFIX;
+    hashes.set(hash('sha256', this.#buf.subarray(start - 1, end), 'buffer'), hashAt);
+    this.#buf[start - 1] = before;
+    this.#at = end;
+    this.lastLength = end - start;
+  }
+
+  /** The lines, as a view of the block (which is handed over with it). */
+  bytes(): Buffer {
+    return this.#buf.subarray(1, this.#at);
+  }
 }

@@ -58,10 +58,13 @@ export type LineOutcome =
       /** The record's kind: a build's safety scan PDQ-hashes the media of `image` items. */
       readonly itemKind: ItemKind;
       readonly fingerprint: Fingerprint;
-      /** The line as written to the dataset: the input bytes plus the `_obhut` provenance. */
-      readonly line: Uint8Array;
-      /** RFC 6962 leaf hash of `line`. */
-      readonly leafHash: Uint8Array;
+      /**
+       * The line as written to the dataset is `head` then `tail`: the input bytes up to their
+       * closing brace, then the `_obhut` provenance and the brace. The caller lays them out
+       * where it keeps lines and hashes them there (see evaluate-batch.ts), without a copy each.
+       */
+      readonly head: Buffer;
+      readonly tail: string;
       /** The subject's pseudonym (hex), when the record names one. */
       readonly subject?: string;
       readonly media?: { readonly source: string; readonly entry: MediaEntry };
@@ -98,7 +101,6 @@ export interface LineContext {
 const CLOSE_BRACE = 0x7d;
 // Appended after the record's last field: `,"_obhut":`.
 const PROVENANCE_KEY = `,${JSON.stringify(PROVENANCE_FIELD)}:`;
-const LEAF_PREFIX = 0x00;
 
 /**
  * Reads, validates and decides one input line, and for an admitted record writes the output
@@ -211,24 +213,22 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
       head = rewritten.subarray(0, lastNonSpace(rewritten));
     }
   }
-  const provenance = {
-    input: inputIndex,
-    line: line.number,
-    sha256: hash('sha256', bytes, 'hex'),
-    ...(subject === undefined ? {} : { subject }),
-    ...(entry === undefined ? {} : { media: entry }),
-    ...(optout === undefined
-      ? {}
-      : { optout: optoutEvidence(ctx.optout!.policy, optout.consulted) }),
-  };
-  const withPrefix = leafBytes(head, `${PROVENANCE_KEY}${JSON.stringify(provenance)}}`);
+  // The provenance object's JSON, written out: JSON.stringify of an object built per record was
+  // a visible share of a build. The key order and the text are exactly what it would give
+  // (the numbers are integers, the digests and the pseudonym hex).
+  let provenance = `{"input":${inputIndex},"line":${line.number},"sha256":"${hash('sha256', bytes, 'hex')}"`;
+  if (subject !== undefined) provenance += `,"subject":"${subject}"`;
+  if (entry !== undefined) provenance += `,"media":${JSON.stringify(entry)}`;
+  if (optout !== undefined) {
+    provenance += `,"optout":${JSON.stringify(optoutEvidence(ctx.optout!.policy, optout.consulted))}`;
+  }
   return {
     kind: 'admitted',
     id: facts.id,
     itemKind: facts.kind,
     fingerprint,
-    line: withPrefix.subarray(1),
-    leafHash: hash('sha256', withPrefix, 'buffer'),
+    head,
+    tail: `${PROVENANCE_KEY}${provenance}}}`,
     ...(subject === undefined ? {} : { subject }),
     ...(entry === undefined ? {} : { media: { source: mediaFile!, entry } }),
     ...(pii === undefined ? {} : { pii }),
@@ -247,19 +247,6 @@ function optoutEvidence(policy: OptoutPolicy, consulted: readonly Consulted[]) {
     }
   }
   return { checked: policy.signals, captures: [...captures.values()] };
-}
-
-/**
- * Lays out an admitted line behind the RFC 6962 leaf prefix byte, so its leaf hash is one
- * one-shot digest and the line itself is a view of the same memory.
- */
-function leafBytes(head: Buffer, tail: string): Buffer {
-  const tailBytes = Buffer.byteLength(tail);
-  const out = Buffer.allocUnsafe(1 + head.length + tailBytes);
-  out[0] = LEAF_PREFIX;
-  head.copy(out, 1);
-  out.write(tail, 1 + head.length);
-  return out;
 }
 
 function reject(

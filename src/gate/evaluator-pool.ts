@@ -15,6 +15,13 @@ export interface Evaluator {
   readonly pending: number;
   /** Workers that died (out of memory) and whose batches were evaluated on this thread. */
   readonly retired: number;
+  /** Whether `next()` would resolve at once: the oldest pending batch is evaluated. */
+  readonly ready: boolean;
+  /**
+   * Batches the caller may keep pending before it must wait for `next()`: enough to keep every
+   * worker fed while this thread evaluates batches of its own.
+   */
+  readonly window: number;
   submit(batch: LineBatch): void;
   next(): Promise<BatchResult>;
   close(): Promise<void>;
@@ -41,8 +48,19 @@ class InlineEvaluator implements Evaluator {
     return this.#results.length;
   }
 
+  get ready(): boolean {
+    return this.#results.length > 0;
+  }
+
+  readonly window = 1;
+
   submit(batch: LineBatch): void {
     this.#results.push(evaluateBatch(batch, this.#ctx));
+  }
+
+  /** Evaluates one batch now, outside the queue. */
+  evaluate(batch: LineBatch): BatchResult {
+    return evaluateBatch(batch, this.#ctx);
   }
 
   async next(): Promise<BatchResult> {
@@ -57,6 +75,8 @@ type Settle = { resolve: (r: BatchResult) => void; reject: (e: Error) => void };
 class WorkerEvaluator implements Evaluator {
   readonly #setup: EvaluatorSetup;
   readonly #live: Worker[] = [];
+  /** Batches each live worker holds (sent, not answered). */
+  readonly #load = new Map<Worker, number>();
   /** Batches sent and not yet answered, with the worker evaluating each. */
   readonly #inFlight = new Map<number, { batch: LineBatch; worker: Worker }>();
   readonly #waiting = new Map<number, Settle>();
@@ -65,7 +85,6 @@ class WorkerEvaluator implements Evaluator {
   #inline: InlineEvaluator | undefined;
   #failure: Error | undefined;
   retired = 0;
-  #turn = 0;
 
   constructor(setup: EvaluatorSetup, count: number, heapLimits: ResourceLimits) {
     this.#setup = setup;
@@ -87,11 +106,13 @@ class WorkerEvaluator implements Evaluator {
             return;
           }
           this.#inFlight.delete(message.result.seq);
+          this.#load.set(worker, (this.#load.get(worker) ?? 1) - 1);
           this.#settle(message.result.seq, message.result);
         },
       );
       worker.on('error', () => this.#retire(worker));
       this.#live.push(worker);
+      this.#load.set(worker, 0);
     }
   }
 
@@ -99,15 +120,34 @@ class WorkerEvaluator implements Evaluator {
     return this.#order.length;
   }
 
+  get ready(): boolean {
+    const seq = this.#order[0];
+    return this.#failure !== undefined || (seq !== undefined && this.#done.has(seq));
+  }
+
+  get window(): number {
+    return (this.#live.length + 1) * QUEUED_PER_WORKER + 2;
+  }
+
+  /**
+   * Sends the batch to the least busy worker, or, when every worker already has
+   * QUEUED_PER_WORKER batches waiting, evaluates it on this thread: then the workers are the
+   * bottleneck, and this thread's spare time (it otherwise waits for them) evaluates too.
+   */
   submit(batch: LineBatch): void {
     this.#order.push(batch.seq);
-    const worker = this.#live[this.#turn++ % Math.max(1, this.#live.length)];
-    if (!worker) {
+    let worker: Worker | undefined;
+    for (const candidate of this.#live) {
+      if (worker === undefined || this.#load.get(candidate)! < this.#load.get(worker)!)
+        worker = candidate;
+    }
+    if (!worker || this.#load.get(worker)! >= QUEUED_PER_WORKER) {
       this.#evaluateHere(batch);
       return;
     }
     // Copied, not transferred: if the worker dies, the batch is still here to evaluate again.
     this.#inFlight.set(batch.seq, { batch, worker });
+    this.#load.set(worker, this.#load.get(worker)! + 1);
     worker.postMessage(batch);
   }
 
@@ -120,6 +160,7 @@ class WorkerEvaluator implements Evaluator {
     const at = this.#live.indexOf(worker);
     if (at === -1) return;
     this.#live.splice(at, 1);
+    this.#load.delete(worker);
     this.retired++;
     for (const [seq, job] of [...this.#inFlight]) {
       if (job.worker !== worker) continue;
@@ -131,8 +172,7 @@ class WorkerEvaluator implements Evaluator {
   #evaluateHere(batch: LineBatch): void {
     this.#inline ??= new InlineEvaluator(this.#setup);
     try {
-      this.#inline.submit(batch);
-      void this.#inline.next().then((result) => this.#settle(batch.seq, result));
+      this.#settle(batch.seq, this.#inline.evaluate(batch));
     } catch (err) {
       this.#fail(
         new ObhutError('INTERNAL', `evaluation failed: ${(err as Error).message}`, { cause: err }),
@@ -172,6 +212,10 @@ class WorkerEvaluator implements Evaluator {
     this.#waiting.clear();
   }
 }
+
+// Batches a worker holds before this thread evaluates the next one itself: one being evaluated
+// and one waiting, so a worker never idles between two batches.
+const QUEUED_PER_WORKER = 2;
 
 /**
  * V8 grows a heap lazily when memory is plentiful, so two evaluating workers each sat on

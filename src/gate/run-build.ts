@@ -155,8 +155,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     workers,
     options.workerHeapLimits,
   );
-  // Enough batches in flight to keep every worker busy while this thread writes.
-  const maxPending = Math.max(1, workers * 2);
+  // Enough batches in flight to keep every worker busy while this thread writes and evaluates.
+  const maxPending = evaluator.window;
   const scanner = options.safety ? new SafetyScanner(options.safety, options.inputs) : undefined;
   try {
     const batcher = new LineBatcher();
@@ -164,7 +164,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     let bytesRead = 0;
     let applied = 0;
     const drain = async (limit: number) => {
-      while (evaluator.pending > limit) {
+      // Whatever is already evaluated is written at once; beyond the window, this thread waits.
+      while (evaluator.pending > limit || (evaluator.pending > 0 && evaluator.ready)) {
         const evaluated = await evaluator.next();
         writer.apply(scanner ? await scanner.scan(evaluated) : evaluated);
         // Let the event loop run now and then, so signals (Ctrl-C) are handled mid-build even
@@ -188,6 +189,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         if (batcher.full) {
           evaluator.submit(batcher.take(inputIndex));
           await drain(maxPending);
+          // Workers' answers arrive only while the event loop runs; this thread may have been
+          // evaluating a batch itself since it last waited.
+          if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
         }
       }
       if (!batcher.empty) evaluator.submit(batcher.take(inputIndex));

@@ -77,20 +77,43 @@ function countMembersAtMost(text: string): number {
   return members;
 }
 
+// The walk's stack, reused across calls: this runs once per record of a build, and fresh arrays
+// (and Object.values of every object) were garbage for every record.
+const walkValues: object[] = [];
+const walkDepths: number[] = [];
+
 /** The keys of every object in a parsed value, or -1 when it nests deeper than `maxDepth`. */
 function countKeys(value: unknown, maxDepth: number): number {
   if (typeof value !== 'object' || value === null) return 0;
-  const values: object[] = [value];
-  const depths: number[] = [1];
+  const values = walkValues;
+  const depths = walkDepths;
+  values.length = 0;
+  depths.length = 0;
+  values.push(value);
+  depths.push(1);
   let keys = 0;
   while (values.length > 0) {
     const container = values.pop()!;
     const depth = depths.pop()!;
-    if (depth > maxDepth) return -1;
-    const items = Array.isArray(container) ? container : Object.values(container);
-    if (items !== container) keys += items.length;
-    for (let i = 0; i < items.length; i++) {
-      const item: unknown = items[i];
+    if (depth > maxDepth) {
+      values.length = 0;
+      depths.length = 0;
+      return -1;
+    }
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) {
+        const item: unknown = container[i];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    // JSON.parse makes plain objects with own enumerable keys only, so for-in sees exactly those.
+    for (const key in container) {
+      keys++;
+      const item: unknown = (container as Record<string, unknown>)[key];
       if (typeof item === 'object' && item !== null) {
         values.push(item);
         depths.push(depth + 1);

@@ -330,6 +330,11 @@ describe('runBuild with worker threads', () => {
       expect(single.manifest.counts.rejected).toBeGreaterThan(300);
       expect(single.manifest.subjects_count).toBe(6);
       expect(await datasetContents(parallel.out)).toEqual(await datasetContents(single.out));
+      // The provenance is written out by hand: it must be the text JSON.stringify gives.
+      for (const line of await admittedLines(single.out)) {
+        const provenance = (JSON.parse(line) as { _obhut: object })._obhut;
+        expect(line.endsWith(`,"_obhut":${JSON.stringify(provenance)}}`)).toBe(true);
+      }
     } finally {
       await ws.close();
     }
