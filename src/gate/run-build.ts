@@ -14,6 +14,7 @@ import type { StoredCheckpoint } from '../log/log-storage.js';
 import { CaptureSet } from '../optout/index.js';
 import { usesHash } from '../pii/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
+import type { Mapping } from '../records/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
 import type { FindingStore } from '../safety/safety-store.js';
 import { TOOL_VERSION } from '../version.js';
@@ -29,12 +30,15 @@ import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.j
 import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
-import { inputSize, prepareSources } from './sources/index.js';
+import { expandInputs, inputSize, prepareSources } from './sources/index.js';
 
 export type { RejectedRecord } from './build-writer.js';
 
 export interface BuildOptions {
+  /** Files (any format in docs/formats.md) and folders of them. */
   readonly inputs: readonly string[];
+  /** How rows in another schema become item records (`--map`); without it rows must be item records. */
+  readonly mapping?: Mapping;
   readonly out: string;
   readonly policy: Policy;
   /** The register as of `--at`, read at `checkpoint` (its `logSize` must be the checkpoint's size). */
@@ -121,21 +125,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
   }
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
-  const bytesTotal = options.inputs.map(inputSize).reduce((a, b) => a + b, 0);
+  // A folder stands for the supported files in it; the manifest and reports name each file.
+  const inputFiles = expandInputs(options.inputs);
+  const bytesTotal = inputFiles.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
-  const folder = await OutputFolder.create(options.out, options.overwrite ?? false, options.inputs);
+  const folder = await OutputFolder.create(options.out, options.overwrite ?? false, inputFiles);
   // Inputs other than item-record JSONL are converted into the staging folder first; the
   // conversions are removed again before publishing.
   const captures = new CaptureSet();
   const prepared = await (async () => {
-    const sources = await prepareSources(options.inputs, folder.staging, captures);
+    const sources = await prepareSources(inputFiles, folder.staging, captures, options.mapping);
     return { sources, optout: await prepareOptout(options, sources, captures) };
   })().catch(async (err) => {
     await folder.discard();
     throw err;
   });
   const { sources, optout } = prepared;
-  const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
+  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords);
   const evaluator = createEvaluator(
     {
       policy: options.policy,
@@ -151,7 +157,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   );
   // Enough batches in flight to keep every worker busy while this thread writes.
   const maxPending = Math.max(1, workers * 2);
-  const scanner = options.safety ? new SafetyScanner(options.safety, options.inputs) : undefined;
+  const scanner = options.safety ? new SafetyScanner(options.safety, inputFiles) : undefined;
   try {
     const batcher = new LineBatcher();
     const inputs: { path: string; bytes: number; sha256: string }[] = [];
@@ -168,7 +174,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
     };
 
-    for (const [inputIndex, input] of options.inputs.entries()) {
+    for (const [inputIndex, input] of inputFiles.entries()) {
       const source = sources[inputIndex]!;
       const inputHash = createHash('sha256');
       let inputBytes = 0;
@@ -194,7 +200,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
     await drain(0);
     for (const source of sources) {
-      if (source.converted) await rm(source.dir, { recursive: true, force: true });
+      if (source.workDir) await rm(source.workDir, { recursive: true, force: true });
     }
 
     const { counts } = writer;

@@ -10,9 +10,11 @@ export interface InputSource {
   readonly dir: string;
   /**
    * Set when `read` is a converter's output in staging: the input as given is then what the
-   * manifest names (its size and digest), and `dir` is removed again before publishing.
+   * manifest names (its size and digest).
    */
   readonly converted?: ConvertedInput;
+  /** The converter's folder in staging, removed again before publishing. */
+  readonly workDir?: string;
   /** Set for a crawl: its item and capture counts go into the manifest's opt-out summary. */
   readonly warc?: ConvertedWarc;
 }

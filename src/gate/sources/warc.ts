@@ -13,6 +13,7 @@ export async function warcSource(
   return {
     read: warc.records,
     dir: warc.dir,
+    workDir,
     converted: { bytes: warc.bytes, sha256: warc.sha256 },
     warc,
   };

@@ -13,6 +13,7 @@ export async function webdatasetSource(input: string, workDir: string): Promise<
   return {
     read: shard.records,
     dir: shard.dir,
+    workDir,
     converted: { bytes: shard.bytes, sha256: shard.sha256 },
   };
 }
