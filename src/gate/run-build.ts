@@ -126,7 +126,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   // A folder stands for the supported files in it; the manifest and reports name each file.
-  const inputFiles = expandInputs(options.inputs);
+  const inputFiles = expandInputs(options.inputs, options.out);
   const bytesTotal = inputFiles.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, inputFiles);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { FileSink } from '../../io/file-sink.js';
 import { applyMapping, MAPPING_ERROR_FIELD, type Mapping } from '../../records/index.js';
 
 /**
@@ -11,7 +10,7 @@ import { applyMapping, MAPPING_ERROR_FIELD, type Mapping } from '../../records/i
  */
 export class RecordFile {
   readonly path: string;
-  readonly #sink: FileSink;
+  readonly #sink: LineWriter;
   readonly #dir: string;
   readonly #mapping: Mapping | undefined;
   readonly #stored = new Set<string>();
@@ -20,7 +19,7 @@ export class RecordFile {
     mkdirSync(path.join(dir, 'media'), { recursive: true, mode: 0o700 });
     this.#dir = dir;
     this.path = path.join(dir, 'records.jsonl');
-    this.#sink = new FileSink(this.path);
+    this.#sink = new LineWriter(this.path);
     this.#mapping = mapping;
   }
 
@@ -112,3 +111,49 @@ function extensionOf(bytes: Uint8Array): string {
   }
   return 'bin';
 }
+
+const WRITE_BYTES = 1 << 20;
+
+/**
+ * Buffered lines into a staging file. Unlike the outputs' FileSink it neither hashes nor syncs:
+ * the file is read back by this build and removed, and syncing it cost seconds on a busy disk.
+ */
+class LineWriter {
+  readonly #fd: number;
+  #buf = Buffer.allocUnsafeSlow(WRITE_BYTES);
+  #used = 0;
+
+  constructor(file: string) {
+    this.#fd = openSync(file, 'wx', 0o600);
+  }
+
+  writeLine(data: Buffer | string): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    if (this.#used + bytes.length + 1 > this.#buf.length) this.#flush();
+    if (bytes.length + 1 > this.#buf.length) {
+      this.#write(bytes);
+      this.#write(NEWLINE);
+      return;
+    }
+    bytes.copy(this.#buf, this.#used);
+    this.#buf[this.#used + bytes.length] = 0x0a;
+    this.#used += bytes.length + 1;
+  }
+
+  close(): void {
+    this.#flush();
+    closeSync(this.#fd);
+  }
+
+  #flush(): void {
+    this.#write(this.#buf.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  #write(bytes: Buffer): void {
+    let at = 0;
+    while (at < bytes.length) at += writeSync(this.#fd, bytes, at, bytes.length - at);
+  }
+}
+
+const NEWLINE = Buffer.from('\n');

@@ -108,6 +108,14 @@ describe('compressed and folder inputs', () => {
       path.join('b', 'x.jsonl'),
     ]);
     expect((await admittedLines(result.out)).map((l) => JSON.parse(l).id)).toEqual(['1', '2', '3']);
+    // The dataset may live in the corpus folder: it is not read back as input.
+    const again = await ws.build([folder], { out: path.join(folder, 'dataset') });
+    const rebuilt = await ws.build([folder], {
+      out: path.join(folder, 'dataset'),
+      overwrite: true,
+    });
+    expect(rebuilt.manifest.inputs).toHaveLength(3);
+    expect(rebuilt.manifest.items_root).toBe(again.manifest.items_root);
   });
 
   it('line numbers in rejected.jsonl are per decompressed file, 1-based; the manifest names the compressed file', async () => {
