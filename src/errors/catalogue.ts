@@ -37,6 +37,41 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'An input file could not be opened or read.',
   },
+  INPUT_FORMAT_MISMATCH: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      "An input's first bytes do not match the format its name says (for example gzip data named .jsonl).",
+  },
+  INPUT_FORMAT_UNSUPPORTED: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'An input format this installation cannot read (zstd before Node 22.15, Parquet without its reader).',
+  },
+  INPUT_CORRUPT: {
+    exit: EXIT.data,
+    http: 422,
+    summary: 'A compressed or Parquet input is truncated or corrupt; nothing was published.',
+  },
+  INPUT_DECOMPRESSION_LIMIT: {
+    exit: EXIT.data,
+    http: 413,
+    summary:
+      'A compressed input expands past the bound in docs/limits.md (a possible decompression bomb).',
+  },
+  MAPPING_INVALID: {
+    exit: EXIT.usage,
+    http: 422,
+    summary:
+      'The --map file could not be read or does not follow the mapping format (docs/mapping.md).',
+  },
+  RECORD_UNMAPPED: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'A row could not be mapped to an item record: a value not in a value map, or a bad time.',
+  },
   OUTPUT_EXISTS: {
     exit: EXIT.usage,
     http: 409,

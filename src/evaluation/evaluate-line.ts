@@ -19,7 +19,12 @@ import {
   textSpans,
 } from '../pii/index.js';
 import { type CompiledPolicy, decide, type OptoutPolicy, type Reason } from '../policy/index.js';
-import { type ItemKind, PROVENANCE_FIELD, validateItem } from '../records/index.js';
+import {
+  type ItemKind,
+  MAPPING_ERROR_FIELD,
+  PROVENANCE_FIELD,
+  validateItem,
+} from '../records/index.js';
 import { parseStrictJson } from '../records/strict-json.js';
 import { WARC_ERROR_FIELD } from '../warc/index.js';
 import { fingerprintId } from './id-set.js';
@@ -129,6 +134,9 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     const id = (value as { id?: unknown }).id;
     return reject('WARC_INVALID', warcError, typeof id === 'string' ? id : undefined);
   }
+  // A row a --map mapping could not convert (see gate/sources/mapped.ts).
+  const mappingError = (value as Record<string, unknown> | null)?.[MAPPING_ERROR_FIELD];
+  if (typeof mappingError === 'string') return reject('RECORD_UNMAPPED', mappingError);
   const valid = validateItem(value);
   if (!valid.ok) {
     const id = (value as { id?: unknown } | null)?.id;

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -8,23 +7,17 @@ import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
 import { LineBatcher } from '../evaluation/line-batch.js';
-import { MAX_MEDIA_BYTES } from '../evaluation/media.js';
 import { readFileLines } from '../io/line-reader.js';
-import { type UnpackedShard, unpackShard } from '../io/webdataset.js';
+import { readBlocks } from '../io/read-blocks.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
-import { CaptureSet, effectiveOptout, OPTOUT_EVALUATOR_VERSION } from '../optout/index.js';
+import { CaptureSet } from '../optout/index.js';
 import { usesHash } from '../pii/index.js';
-import {
-  canonicalOptout,
-  canonicalPolicyJson,
-  type Policy,
-  SIGNAL_TYPES,
-} from '../policy/index.js';
+import { canonicalPolicyJson, type Policy } from '../policy/index.js';
+import type { Mapping } from '../records/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
 import type { FindingStore } from '../safety/safety-store.js';
 import { TOOL_VERSION } from '../version.js';
-import { type ConvertedWarc, convertWarc, isWarcPath, readCaptures } from '../warc/index.js';
 import type { BuildRegistry } from './build-registry.js';
 import {
   BuildWriter,
@@ -34,13 +27,18 @@ import {
 } from './build-writer.js';
 import { createEvaluator } from './evaluator-pool.js';
 import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.js';
+import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
+import { expandInputs, inputSize, prepareSources } from './sources/index.js';
 
 export type { RejectedRecord } from './build-writer.js';
 
 export interface BuildOptions {
+  /** Files (any format in docs/formats.md) and folders of them. */
   readonly inputs: readonly string[];
+  /** How rows in another schema become item records (`--map`); without it rows must be item records. */
+  readonly mapping?: Mapping;
   readonly out: string;
   readonly policy: Policy;
   /** The register as of `--at`, read at `checkpoint` (its `logSize` must be the checkpoint's size). */
@@ -127,21 +125,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
   }
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
-  const bytesTotal = options.inputs.map(inputSize).reduce((a, b) => a + b, 0);
+  // A folder stands for the supported files in it; the manifest and reports name each file.
+  const inputFiles = expandInputs(options.inputs, options.out);
+  const bytesTotal = inputFiles.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
-  const folder = await OutputFolder.create(options.out, options.overwrite ?? false, options.inputs);
-  // WebDataset shards are unpacked into the staging folder first: one record line per sample
-  // and its media beside it. Removed again before publishing.
+  const folder = await OutputFolder.create(options.out, options.overwrite ?? false, inputFiles);
+  // Inputs other than item-record JSONL are converted into the staging folder first; the
+  // conversions are removed again before publishing.
   const captures = new CaptureSet();
   const prepared = await (async () => {
-    const sources = await prepareSources(options.inputs, folder.staging, captures);
+    const sources = await prepareSources(inputFiles, folder.staging, captures, options.mapping);
     return { sources, optout: await prepareOptout(options, sources, captures) };
   })().catch(async (err) => {
     await folder.discard();
     throw err;
   });
   const { sources, optout } = prepared;
-  const writer = new BuildWriter(folder.staging, options.inputs, shardRecords);
+  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords);
   const evaluator = createEvaluator(
     {
       policy: options.policy,
@@ -157,7 +157,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   );
   // Enough batches in flight to keep every worker busy while this thread writes and evaluates.
   const maxPending = evaluator.window;
-  const scanner = options.safety ? new SafetyScanner(options.safety, options.inputs) : undefined;
+  const scanner = options.safety ? new SafetyScanner(options.safety, inputFiles) : undefined;
   try {
     const batcher = new LineBatcher();
     const inputs: { path: string; bytes: number; sha256: string }[] = [];
@@ -175,7 +175,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
     };
 
-    for (const [inputIndex, input] of options.inputs.entries()) {
+    for (const [inputIndex, input] of inputFiles.entries()) {
       const source = sources[inputIndex]!;
       const inputHash = createHash('sha256');
       let inputBytes = 0;
@@ -195,16 +195,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         }
       }
       if (!batcher.empty) evaluator.submit(batcher.take(inputIndex));
-      const unpacked = source.shard ?? source.warc;
+      const { converted } = source;
       inputs.push(
-        unpacked
-          ? { path: input, bytes: unpacked.bytes, sha256: unpacked.sha256 }
+        converted
+          ? { path: input, bytes: converted.bytes, sha256: converted.sha256 }
           : { path: input, bytes: inputBytes, sha256: inputHash.digest('hex') },
       );
     }
     await drain(0);
     for (const source of sources) {
-      if (source.shard || source.warc) await rm(source.dir, { recursive: true, force: true });
+      if (source.workDir) await rm(source.workDir, { recursive: true, force: true });
     }
 
     const { counts } = writer;
@@ -366,21 +366,6 @@ function buildManifest(
   };
 }
 
-/** A file's bytes in 1 MiB blocks, each valid until the next is read. */
-function* readBlocks(file: string): Generator<Buffer> {
-  const fd = openSync(file, 'r');
-  try {
-    const block = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const n = readSync(fd, block, 0, block.length, null);
-      if (n === 0) return;
-      yield block.subarray(0, n);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Thrown by a --strict build that met rejected records; carries what the user must fix. */
 export class StrictBuildFailure extends ObhutError {
   constructor(
@@ -400,111 +385,4 @@ export class StrictBuildFailure extends ObhutError {
  */
 function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
-}
-
-interface InputSource {
-  /** The JSONL file to read: the input itself, or the records of an unpacked shard. */
-  readonly read: string;
-  /** The real folder media paths are relative to. */
-  readonly dir: string;
-  readonly shard?: UnpackedShard;
-  readonly warc?: ConvertedWarc;
-}
-
-/**
- * A `.tar` input is a WebDataset shard, a `.warc` or `.warc.gz` input a crawl (its items go
- * through the same pipeline as JSONL; its captures into `captures`); anything else is JSONL.
- */
-async function prepareSources(
-  inputs: readonly string[],
-  staging: string,
-  captures: CaptureSet,
-): Promise<InputSource[]> {
-  const sources: InputSource[] = [];
-  for (const [i, input] of inputs.entries()) {
-    if (isWarcPath(input)) {
-      const warc = await convertWarc(input, path.join(staging, `.warc-${i}`), captures, {
-        maxPayloadBytes: MAX_MEDIA_BYTES,
-      });
-      sources.push({ read: warc.records, dir: warc.dir, warc });
-      continue;
-    }
-    if (!input.toLowerCase().endsWith('.tar')) {
-      sources.push({ read: input, dir: path.dirname(path.resolve(input)) });
-      continue;
-    }
-    const shard = await unpackShard(input, path.join(staging, `.webdataset-${i}`), {
-      maxRecordBytes: MAX_RECORD_BYTES,
-      maxMediaBytes: MAX_MEDIA_BYTES,
-    });
-    sources.push({ read: shard.records, dir: shard.dir, shard });
-  }
-  return sources;
-}
-
-interface OptoutSetup {
-  readonly policy: ReturnType<typeof effectiveOptout>;
-  readonly signals: { path: string; bytes: number; sha256: string }[];
-}
-
-/**
- * Web opt-outs are evaluated when the build reads a crawl, is given --signals, or its policy
- * names `optout`; otherwise decisions are exactly those of builds before opt-outs existed.
- * A --signals file with an unreadable record fails the build: it is configuration, not data.
- */
-async function prepareOptout(
-  options: BuildOptions,
-  sources: readonly InputSource[],
-  captures: CaptureSet,
-): Promise<OptoutSetup | undefined> {
-  const signals = options.signals ?? [];
-  if (!sources.some((s) => s.warc) && signals.length === 0 && !options.policy.optout) {
-    return undefined;
-  }
-  const read: OptoutSetup['signals'] = [];
-  for (const file of signals) {
-    inputSize(file);
-    const result = await readCaptures(file, captures, { maxPayloadBytes: MAX_MEDIA_BYTES });
-    if (result.invalid.length > 0) {
-      throw new ObhutError('WARC_INVALID', `--signals ${file}: ${result.invalid[0]}`);
-    }
-    read.push({ path: file, bytes: result.bytes, sha256: result.sha256 });
-  }
-  return { policy: effectiveOptout(options.policy), signals: read };
-}
-
-function optoutSummary(
-  setup: OptoutSetup,
-  writer: BuildWriter,
-  sources: readonly InputSource[],
-  captures: CaptureSet,
-): OptoutSummary {
-  return {
-    evaluator: OPTOUT_EVALUATOR_VERSION,
-    policy: canonicalOptout(setup.policy),
-    reserved_by_signal: Object.fromEntries(
-      SIGNAL_TYPES.map((type) => [type, writer.reservedBySignal[type] ?? 0]),
-    ) as OptoutSummary['reserved_by_signal'],
-    signals: setup.signals,
-    captures: captures
-      .list()
-      .map(({ url, status, sha256, date }) => ({ url, status, sha256, date })),
-    warc: sources.flatMap((s, input) => (s.warc ? [{ input, ...s.warc.counts }] : [])),
-  };
-}
-
-function inputSize(input: string): number {
-  try {
-    const stat = statSync(input);
-    if (!stat.isFile()) throw new Error('not a regular file');
-    return stat.size;
-  } catch (err) {
-    throw new ObhutError(
-      'INPUT_UNREADABLE',
-      `cannot read input ${input}: ${(err as Error).message}`,
-      {
-        cause: err,
-      },
-    );
-  }
 }

@@ -19,6 +19,13 @@ export {
   VISIBILITIES,
   type Visibility,
 } from './item-record.js';
+export {
+  applyMapping,
+  MAPPING_ERROR_FIELD,
+  type Mapped,
+  type Mapping,
+  parseMapping,
+} from './mapping.js';
 export { EEA_MEMBERS, EU_MEMBERS, normaliseRegion, REGION_GROUPS } from './regions.js';
 export {
   describePath,

@@ -22,6 +22,7 @@ import { hashPolicyOf } from '../../safety/image-input.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { print, withSession } from '../io.js';
+import { loadMapping } from '../mapping-option.js';
 import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
@@ -38,6 +39,7 @@ interface BuildFlags {
   workers?: string;
   bank?: string[];
   signals?: string[];
+  map?: string;
   dihedral?: boolean;
   fullResolution?: boolean;
   json?: boolean;
@@ -68,8 +70,12 @@ export function registerBuild(program: Command): void {
     // `build prove-absent` too.
     .option(
       '--input <file>',
-      'item records (JSONL), a WebDataset shard (.tar) or a crawl (.warc, .warc.gz); repeat for several (required)',
+      'item records (.jsonl, .jsonl.gz, .jsonl.zst), Parquet (.parquet), a WebDataset shard (.tar), a crawl (.warc, .warc.gz) or a folder of them; repeat for several (required)',
       collect,
+    )
+    .option(
+      '--map <file>',
+      "mapping (YAML or JSON) from the inputs' columns to item record fields (docs/mapping.md); without it rows must be item records",
     )
     .option(
       '--signals <file>',
@@ -174,6 +180,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   if (!flags.out) throw new ObhutError('USAGE', "required option '--out <dir>' not specified");
   const { input, out } = flags;
   const policy = flags.policy ? await loadPolicy(flags.policy) : DEFAULT_POLICY;
+  const mapping = flags.map === undefined ? undefined : await loadMapping(flags.map);
   const at = flags.at ?? new Date().toISOString();
   const atMs = parseRfc3339(at);
   if (atMs === undefined)
@@ -209,6 +216,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         shardRecords,
         ...(workers === undefined ? {} : { workers }),
         ...(flags.signals ? { signals: flags.signals } : {}),
+        ...(mapping ? { mapping } : {}),
         ...piiKeyOf(policy),
         ...(await safetyOf(flags, session)),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { CaptureSet } from '../../optout/index.js';
+import type { Mapping } from '../../records/index.js';
+import { compressedSource } from './compressed.js';
+import { detectFormat } from './format.js';
+import { jsonlSource } from './jsonl.js';
+import { mappedSource } from './mapped.js';
+import { parquetSource } from './parquet.js';
+import type { InputSource } from './source.js';
+import { warcSource } from './warc.js';
+import { webdatasetSource } from './webdataset.js';
+
+export { expandInputs } from './expand-inputs.js';
+export { detectFormat, type InputFormat } from './format.js';
+export { type ConvertedInput, type InputSource, inputSize } from './source.js';
+
+/**
+ * Turns each input into item-record lines the build reads the same way: JSONL as it lies, and
+ * the other formats through a converter writing into the staging folder (removed again before
+ * publishing).
+ */
+export async function prepareSources(
+  inputs: readonly string[],
+  staging: string,
+  captures: CaptureSet,
+  mapping?: Mapping,
+): Promise<InputSource[]> {
+  const sources: InputSource[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const format = detectFormat(input);
+    const work = (kind: string) => path.join(staging, `.${kind}-${i}`);
+    switch (format) {
+      case 'warc':
+        sources.push(await warcSource(input, work('warc'), captures));
+        break;
+      case 'tar':
+        sources.push(await webdatasetSource(input, work('webdataset')));
+        break;
+      case 'jsonl.gz':
+        sources.push(await compressedSource(input, work('gunzip'), 'gzip'));
+        break;
+      case 'jsonl.zst':
+        sources.push(await compressedSource(input, work('unzstd'), 'zstd'));
+        break;
+      case 'parquet':
+        sources.push(await parquetSource(input, work('parquet'), mapping));
+        continue;
+      default:
+        sources.push(jsonlSource(input));
+    }
+    // JSON lines in another schema are mapped after any decompression. A WebDataset sample's
+    // or a crawl's records are Obhut's own and are not mapped.
+    if (mapping && (format === 'jsonl' || format === 'jsonl.gz' || format === 'jsonl.zst')) {
+      const source = sources.pop()!;
+      const dir = source.workDir ? path.join(source.workDir, 'mapped') : work('mapped');
+      sources.push(await mappedSource(source, dir, mapping));
+    }
+  }
+  return sources;
+}

@@ -1,0 +1,43 @@
+import { statSync } from 'node:fs';
+import { ObhutError } from '../../errors/index.js';
+import type { ConvertedWarc } from '../../warc/index.js';
+
+/** What one `--input` becomes before the build reads it: item-record lines in a file. */
+export interface InputSource {
+  /** The JSONL file to read: the input itself, or the records a converter wrote to staging. */
+  readonly read: string;
+  /** The real folder media paths are relative to. */
+  readonly dir: string;
+  /**
+   * Set when `read` is a converter's output in staging: the input as given is then what the
+   * manifest names (its size and digest).
+   */
+  readonly converted?: ConvertedInput;
+  /** The converter's folder in staging, removed again before publishing. */
+  readonly workDir?: string;
+  /** Set for a crawl: its item and capture counts go into the manifest's opt-out summary. */
+  readonly warc?: ConvertedWarc;
+}
+
+/** The input file as given: its size and SHA-256, for the manifest. */
+export interface ConvertedInput {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** The size of a regular file, or INPUT_UNREADABLE naming it. */
+export function inputSize(input: string): number {
+  try {
+    const stat = statSync(input);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    return stat.size;
+  } catch (err) {
+    throw new ObhutError(
+      'INPUT_UNREADABLE',
+      `cannot read input ${input}: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
