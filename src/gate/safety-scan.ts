@@ -11,6 +11,7 @@ import { hash256ToHex } from '../safety/pdq/index.js';
 import { PdqPool } from '../safety/pdq-pool.js';
 import { quarantineFile } from '../safety/quarantine.js';
 import type { AllowedFile } from '../safety/safety-store.js';
+import { withReplaced } from './batch-replace.js';
 
 /** What a build scans admitted media against, and where matched files go. */
 export interface SafetyOptions {
@@ -373,45 +374,4 @@ function provenanceOf(
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * The batch with some outcomes replaced: replaced admitted items' lines, leaf hashes and
- * pseudonyms are taken out of the packed blocks, so the writer sees them as never admitted.
- */
-function withReplaced(
-  result: BatchResult,
-  replaced: ReadonlyMap<number, PackedOutcome>,
-): BatchResult {
-  const lines: Uint8Array[] = [];
-  const hashes: Uint8Array[] = [];
-  const subjects: Uint8Array[] = [];
-  const outcomes: PackedOutcome[] = [];
-  let at = 0;
-  let admittedIndex = 0;
-  let subjectIndex = 0;
-  result.outcomes.forEach((outcome, i) => {
-    if (outcome.kind !== 'admitted') {
-      outcomes.push(replaced.get(i) ?? outcome);
-      return;
-    }
-    const keep = !replaced.has(i);
-    if (keep) {
-      lines.push(result.admitted.subarray(at, at + outcome.length));
-      hashes.push(result.leafHashes.subarray(admittedIndex * 32, admittedIndex * 32 + 32));
-      if (outcome.hasSubject)
-        subjects.push(result.subjects.subarray(subjectIndex * 32, subjectIndex * 32 + 32));
-    }
-    outcomes.push(keep ? outcome : replaced.get(i)!);
-    at += outcome.length;
-    admittedIndex++;
-    if (outcome.hasSubject) subjectIndex++;
-  });
-  return {
-    ...result,
-    outcomes,
-    admitted: Buffer.concat(lines),
-    leafHashes: Buffer.concat(hashes),
-    subjects: Buffer.concat(subjects),
-  };
 }
