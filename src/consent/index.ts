@@ -32,6 +32,7 @@ export { type ConsentRequest, type RecordedConsent, recordConsentEvent } from '.
 export {
   EMAIL_PLATFORM,
   emailIdentity,
+  ensureLinked,
   type Identity,
   type LinkRequest,
   pseudonymOf,

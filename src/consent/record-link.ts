@@ -7,7 +7,8 @@ import {
   type TransparencyLog,
 } from '../log/index.js';
 import { parseRfc3339, type SubjectAccount } from '../records/index.js';
-import type { NewIdentityLink } from './identity-links.js';
+import type { IdentityLinkRegister, NewIdentityLink } from './identity-links.js';
+import { identityGroups } from './linked-state.js';
 import { pseudonymise } from './pseudonym.js';
 
 /** An identity: a platform account, a verified e-mail address, or a pseudonym already known. */
@@ -51,7 +52,13 @@ export async function recordIdentityLink(
   secret: Buffer,
   request: LinkRequest,
 ): Promise<RecordedLink> {
-  const [a, b] = request.identities.map((i) => pseudonymOf(secret, i)).sort() as [string, string];
+  const named = request.identities
+    .map((i) => ({
+      subject: pseudonymOf(secret, i),
+      platform: 'platform' in i ? i.platform : null,
+    }))
+    .sort((x, y) => (x.subject < y.subject ? -1 : x.subject > y.subject ? 1 : 0));
+  const [a, b] = named.map((n) => n.subject) as [string, string];
   if (a === b) throw new ObhutError('REQUEST_INVALID', 'an identity cannot be linked to itself');
   const at = request.at ?? new Date().toISOString();
   const atMs = parseRfc3339(at);
@@ -63,6 +70,7 @@ export async function recordIdentityLink(
     at,
     atMs,
     via: request.via,
+    platforms: [named[0]!.platform, named[1]!.platform],
   };
   const entry = encodeEntry({
     type: 'identity_link',
@@ -75,4 +83,21 @@ export async function recordIdentityLink(
   });
   const ack = await log.writer.append({ entry, identityLink: link });
   return { link, ack, receipt: log.receiptFor(ack) };
+}
+
+/**
+ * Links two identities unless they are already one person's now (directly or through others),
+ * so a platform that vouches for the same address at every sign-in adds one log entry, not one
+ * per sign-in. Returns the recorded link, or undefined when nothing needed recording.
+ */
+export async function ensureLinked(
+  log: TransparencyLog,
+  secret: Buffer,
+  store: Pick<IdentityLinkRegister, 'identityLinksOf'>,
+  request: Omit<LinkRequest, 'action' | 'at'>,
+): Promise<RecordedLink | undefined> {
+  const [a, b] = request.identities.map((i) => pseudonymOf(secret, i));
+  const groups = identityGroups(await store.identityLinksOf([a!]), Date.now());
+  if (a === b || (groups.has(a!) && groups.get(a!) === groups.get(b!))) return undefined;
+  return recordIdentityLink(log, secret, { ...request, action: 'link' });
 }

@@ -18,6 +18,8 @@ export interface SubjectStatus {
   readonly subject: string;
   /** The identities linked to the subject at the time asked about (the subject included). */
   readonly identities: readonly string[];
+  /** Every link event among the identities reachable from the subject, in (at, log) order. */
+  readonly links: readonly StoredIdentityLink[];
   readonly purposes: PurposeStatus[];
 }
 
@@ -63,7 +65,7 @@ export async function linkedStatus(
     const { state, deciding } = linkedState(history, links, subject, asOfMs);
     return { purpose, state, decidingEvent: deciding, history } satisfies PurposeStatus;
   });
-  return { subject, identities, purposes };
+  return { subject, identities, links, purposes };
 }
 
 /**

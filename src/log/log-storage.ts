@@ -14,6 +14,11 @@ export interface NewIdentityLink {
   readonly at: string;
   readonly atMs: number;
   readonly via: 'platform' | 'operator';
+  /**
+   * The platform of each identity (`email` for an address), where known, so a person can be
+   * told which kinds of identity a decision covers; kept in the register, never in the log.
+   */
+  readonly platforms: readonly [string | null, string | null];
 }
 
 /**

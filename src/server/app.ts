@@ -210,6 +210,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     mailer: options.mailer,
     signInPerMinute: limits.signInPerMinute,
     store,
+    log,
     ...(options.clock?.linkTokenAllowanceS === undefined
       ? {}
       : { linkTokenClockAllowanceS: options.clock.linkTokenAllowanceS }),

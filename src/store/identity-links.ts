@@ -40,6 +40,7 @@ function toLink(row: Selectable<IdentityLinkTable>): StoredIdentityLink {
     at: row.at,
     atMs: Number(row.at_ms),
     via: row.via as StoredIdentityLink['via'],
+    platforms: [row.platform_a, row.platform_b],
     logIndex: Number(row.log_index),
   };
 }

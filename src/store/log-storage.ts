@@ -195,6 +195,8 @@ async function storeWrites(trx: Transaction<Database>, writes: LogWrites): Promi
           at: link.at,
           at_ms: link.atMs,
           via: link.via,
+          platform_a: link.platforms[0],
+          platform_b: link.platforms[1],
           log_index: index,
         })),
       )

@@ -176,5 +176,7 @@ export interface IdentityLinkTable {
   at: string;
   at_ms: number;
   via: string;
+  platform_a: string | null;
+  platform_b: string | null;
   log_index: number;
 }

@@ -23,6 +23,7 @@ const link = (
   at: new Date(atMs).toISOString(),
   atMs,
   via: 'operator',
+  platforms: ['email', null],
 });
 const entryOf = (l: NewIdentityLink) =>
   encodeEntry({

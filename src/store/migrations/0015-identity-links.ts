@@ -16,6 +16,8 @@ export const identityLinksMigration: Migration = {
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('at_ms', 'bigint', (c) => c.notNull())
       .addColumn('via', 'text', (c) => c.notNull())
+      .addColumn('platform_a', 'text')
+      .addColumn('platform_b', 'text')
       .addColumn('log_index', 'bigint', (c) => c.notNull().unique())
       .execute();
     await db.schema
