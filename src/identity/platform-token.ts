@@ -121,7 +121,7 @@ export function checkPlatformToken(
     return { ok: false, reason: 'issued in the future' };
   if ((exp as number) < nowS - clockAllowanceS) return { ok: false, reason: 'expired' };
   const { email, email_verified: verified } = payload;
-  if (email !== undefined && (typeof email !== 'string' || !EMAIL.test(email)))
+  if (email !== undefined && (typeof email !== 'string' || !EMAIL.test(normaliseEmail(email))))
     return { ok: false, reason: 'email is not an address' };
   return {
     ok: true,
