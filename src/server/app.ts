@@ -223,7 +223,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     eventsPerMinute: limits.eventsPerMinute,
   });
   await app.register(buildRoutes, { store, log, tokens });
-  await app.register(operatorRoutes, { store, adminToken: options.adminToken });
+  await app.register(operatorRoutes, { store, log, secret, adminToken: options.adminToken });
   await app.register(reviewSessionRoutes, {
     store,
     secret,

@@ -148,4 +148,33 @@ describe('an objection made after an e-mail sign-in reaches the linked account',
     expect((await me(r.json().session)).identities).toHaveLength(1);
     expect(await h.store.identityLinks(Date.now() + 1000)).toEqual([]);
   });
+
+  it('the operator links and unlinks an address and an account over the API, logged', async () => {
+    const operator = { authorization: 'Bearer operator-token-for-tests' };
+    const body = { email: 'Cy@Example.org', platform: 'example', account: 'cy' };
+    const refused = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/operator/identity-links',
+      ...json({ ...body, action: 'link' }),
+    });
+    expect(refused.statusCode).toBe(401);
+    const linked = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/operator/identity-links',
+      ...json({ ...body, action: 'link' }),
+      headers: { ...operator, 'content-type': 'application/json' },
+    });
+    expect(linked.statusCode).toBe(201);
+    expect(linked.json()).toMatchObject({ type: 'identity_link' });
+    expect(linked.body).not.toContain('example.org');
+    expect((await me(await emailSession('cy@example.org'))).identities).toHaveLength(2);
+    const unlinked = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/operator/identity-links',
+      ...json({ ...body, action: 'unlink' }),
+      headers: { ...operator, 'content-type': 'application/json' },
+    });
+    expect(unlinked.statusCode).toBe(201);
+    expect((await me(await emailSession('cy@example.org'))).identities).toHaveLength(1);
+  });
 });
