@@ -20,6 +20,12 @@ export {
   type RejectedLine,
 } from './import-events.js';
 export {
+  importIdentityLinks,
+  type LinkImportResult,
+  type LinkLine,
+  parseLinkLine,
+} from './import-links.js';
+export {
   type DecisionFact,
   groupOf,
   identityGroups,

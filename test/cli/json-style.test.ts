@@ -95,6 +95,8 @@ describe('--json output of every command', () => {
     await json('identity link', ['--email', 'ada@example.org', ...ig9]);
     await json('identity list', ['--email', 'ada@example.org']);
     await json('identity unlink', ['--email', 'ada@example.org', ...ig9]);
+    await writeFile(path.join(cwd, 'links.csv'), 'ada@example.org,ig,9\n');
+    await json('identity import', ['links.csv']);
 
     const [hashed] = await json<[{ hash: string; dihedral: object }]>('hash', [
       'pdq',

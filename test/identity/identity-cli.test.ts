@@ -52,6 +52,41 @@ describe('obhut identity and consent --email', () => {
     expect(trainingState(await obhut(['consent', 'status', ...account, '--json']))).toBe('none');
   });
 
+  it('imports links from CSV and JSONL, reporting bad lines by number', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      path.join(cwd, 'links.csv'),
+      'email,platform,account,action\nbo@example.org,ig,100\nnot-an-address,ig,101\n',
+    );
+    const csv = await runCli(['identity', 'import', 'links.csv', '--json'], { cwd });
+    expect(csv.code).toBe(2);
+    expect(JSON.parse(csv.stdout)).toMatchObject({
+      lines: 2,
+      linked: 1,
+      unlinked: 0,
+      rejected: [{ line: 3, error: 'email is not an address' }],
+    });
+    await writeFile(
+      path.join(cwd, 'links.jsonl'),
+      `${JSON.stringify({ email: 'bo@example.org', platform: 'ig', account: '100', action: 'unlink' })}\n`,
+    );
+    expect(await obhut(['identity', 'import', 'links.jsonl', '--json'])).toMatchObject({
+      lines: 1,
+      unlinked: 1,
+    });
+    const list = await obhut([
+      'identity',
+      'list',
+      '--platform',
+      'ig',
+      '--account',
+      '100',
+      '--json',
+    ]);
+    expect(list.links.map((l: { action: string }) => l.action)).toEqual(['link', 'unlink']);
+    expect(list.identities).toHaveLength(1);
+  });
+
   it('refuses an identity named both ways or half', async () => {
     for (const args of [
       ['consent', 'status', '--email', 'a@b.org', ...account],

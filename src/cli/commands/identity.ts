@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   groupOf,
   identityGroups,
+  importIdentityLinks,
   linksAround,
   pseudonymOf,
   recordIdentityLink,
@@ -65,6 +66,30 @@ export function registerIdentity(program: Command): void {
       });
   }
 
+  identity
+    .command('import')
+    .description(
+      'link (or unlink) many addresses and accounts from a CSV (email,platform,account[,action]) or JSONL file',
+    )
+    .argument('<file>', 'one link a line')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const text = await readLinksFile(file);
+      const result = await withSession((s) => importIdentityLinks(text, s.log, s.secret));
+      print(opts.json, { file, ...result }, () =>
+        [
+          `Imported ${file}: ${result.lines} lines, ${result.linked} linked, ${result.unlinked} unlinked, ${result.rejected.length} rejected.`,
+          ...result.rejected.slice(0, 20).map((r) => `${file}:${r.line}: ${r.error}`),
+        ].join('\n'),
+      );
+      if (result.rejected.length > 0) {
+        throw new ObhutError(
+          'CONSENT_LINES_REJECTED',
+          `${result.rejected.length} of ${result.lines} lines in ${file} were rejected; the valid ones were imported`,
+        );
+      }
+    });
+
   identityOptions(
     identity
       .command('list')
@@ -115,4 +140,19 @@ export function registerIdentity(program: Command): void {
         ].join('\n');
       });
     });
+}
+
+// Link files are lists an operator keeps, not corpora: read whole, but refuse a mistaken giant.
+const MAX_LINKS_FILE_BYTES = 256 * 1024 * 1024;
+
+async function readLinksFile(file: string): Promise<string> {
+  try {
+    if ((await stat(file)).size > MAX_LINKS_FILE_BYTES) {
+      throw new ObhutError('USAGE', `${file} is larger than 256 MiB; split it`);
+    }
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if (err instanceof ObhutError) throw err;
+    throw new ObhutError('INPUT_UNREADABLE', `cannot read ${file}: ${(err as Error).message}`);
+  }
 }
