@@ -31,6 +31,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     register: async () => (await import('./commands/consent.js')).registerConsent,
   },
   {
+    name: 'identity',
+    term: 'identity',
+    description: "a person's identities: links between e-mail addresses and platform accounts",
+    register: async () => (await import('./commands/identity.js')).registerIdentity,
+  },
+  {
     name: 'build',
     term: 'build [options]',
     description:

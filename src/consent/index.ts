@@ -7,6 +7,11 @@ export type {
   StoredConsentEvent,
 } from './consent-register.js';
 export { type ConsentState, foldConsent, stateAfter } from './consent-state.js';
+export type {
+  IdentityLinkRegister,
+  NewIdentityLink,
+  StoredIdentityLink,
+} from './identity-links.js';
 export {
   DEFAULT_CONSENT_CLOCK_SKEW_S,
   type ImportOptions,
@@ -14,9 +19,32 @@ export {
   importConsentFile,
   type RejectedLine,
 } from './import-events.js';
+export {
+  importIdentityLinks,
+  type LinkImportResult,
+  type LinkLine,
+  parseLinkLine,
+} from './import-links.js';
+export {
+  type DecisionFact,
+  groupOf,
+  identityGroups,
+  type LinkFact,
+  linkedState,
+} from './linked-state.js';
 export { pseudonymise } from './pseudonym.js';
 export { PseudonymCache } from './pseudonym-cache.js';
 export { type ConsentRequest, type RecordedConsent, recordConsentEvent } from './record-event.js';
+export {
+  EMAIL_PLATFORM,
+  emailIdentity,
+  ensureLinked,
+  type Identity,
+  type LinkRequest,
+  pseudonymOf,
+  type RecordedLink,
+  recordIdentityLink,
+} from './record-link.js';
 export {
   type ConsentSnapshot,
   loadConsentSnapshot,
@@ -24,7 +52,14 @@ export {
   snapshotData,
   snapshotFromData,
 } from './snapshot.js';
-export { consentStatus, type PurposeStatus, subjectStatus } from './status.js';
+export {
+  consentStatus,
+  linkedStatus,
+  linksAround,
+  type PurposeStatus,
+  type SubjectStatus,
+  subjectStatus,
+} from './status.js';
 export {
   SUBJECT_REQUEST_KINDS,
   SUBJECT_REQUEST_STATUSES,

@@ -4,6 +4,8 @@ import { ConsentIndex, type SharedConsentIndex } from './consent-index.js';
 import type { ConsentRegister } from './consent-register.js';
 import type { ConsentState } from './consent-state.js';
 import { stateAfter } from './consent-state.js';
+import type { IdentityLinkRegister } from './identity-links.js';
+import { identityGroups } from './linked-state.js';
 
 /**
  * The register as of one instant, for one purpose, held in memory for a build, so a lookup
@@ -19,7 +21,10 @@ export interface ConsentSnapshot {
   readonly logSize: number | undefined;
   /** How many events (at <= at) were read to compute it. */
   readonly eventsConsidered: number;
-  /** SHA-256 over the considered events in order; equal registers give equal digests. */
+  /**
+   * SHA-256 over the considered events in order, then the identity links considered (when there
+   * are any); equal registers give equal digests.
+   */
   readonly eventsSha256: string;
   readonly objected: number;
   readonly consented: number;
@@ -63,19 +68,26 @@ export function snapshotFromData(data: SnapshotData): ConsentSnapshot {
 }
 
 /**
- * Reads the register's state for `purpose` as of `atMs`. With `logSize`, only events whose log
- * entry is in the log's tree of that size count: a build passes the size of the checkpoint it
- * records, so an event logged after that checkpoint is left to the next build.
+ * Reads the register's state for `purpose` as of `atMs`. With `logSize`, only events and
+ * identity links whose log entry is in the log's tree of that size count: a build passes the
+ * size of the checkpoint it records, so what was logged after that checkpoint is left to the
+ * next build. Linked identities share one state, decided by the latest event of any of them
+ * (`linkedState`, docs/formats.md): each group's events are folded under its representative,
+ * whose state is then given to every member.
  */
 export async function loadConsentSnapshot(
-  store: Pick<ConsentRegister, 'countConsentEvents' | 'scanConsentEvents'>,
+  store: Pick<ConsentRegister, 'countConsentEvents' | 'scanConsentEvents'> &
+    Pick<IdentityLinkRegister, 'identityLinks'>,
   purpose: Purpose,
   at: string,
   atMs: number,
   options: { logSize?: number | undefined } = {},
 ): Promise<ConsentSnapshot> {
   const { logSize } = options;
-  const index = ConsentIndex.create(await store.countConsentEvents());
+  const links = await store.identityLinks(atMs, logSize === undefined ? {} : { logSize });
+  const groups = identityGroups(links, atMs);
+  const decided = new Set<string>();
+  const index = ConsentIndex.create((await store.countConsentEvents()) + groups.size);
   const digest = createHash('sha256');
   let eventsConsidered = 0;
   const scan = store.scanConsentEvents(purpose, atMs, {
@@ -89,9 +101,21 @@ export async function loadConsentSnapshot(
         `${JSON.stringify([event.subject, event.purpose, event.action, event.at, event.channel])}\n`,
       );
       eventsConsidered++;
-      // Events arrive in (at, import) order, so the last write per subject is its deciding event.
-      index.set(Buffer.from(event.subject, 'hex'), stateAfter(event.action));
+      // Events arrive in (at, import) order, so the last write per group is its deciding event.
+      const group = groups.get(event.subject);
+      if (group !== undefined) decided.add(group);
+      index.set(Buffer.from(group ?? event.subject, 'hex'), stateAfter(event.action));
     }
+  }
+  for (const [member, group] of groups) {
+    if (member !== group && decided.has(group)) {
+      index.set(Buffer.from(member, 'hex'), index.get(Buffer.from(group, 'hex')));
+    }
+  }
+  for (const link of links) {
+    digest.update(
+      `${JSON.stringify(['link', link.subjects[0], link.subjects[1], link.action, link.at, link.via])}\n`,
+    );
   }
   const tally = index.tally();
   return snapshotFromData({

@@ -8,6 +8,7 @@ import {
   timingSafeEqual,
   verify,
 } from 'node:crypto';
+import { normaliseEmail } from './email-codes.js';
 
 /**
  * Link tokens a platform hands to its user so the portal knows, without an Obhut account, which
@@ -20,6 +21,11 @@ export interface PlatformClaims {
   /** Seconds since the epoch. */
   readonly iat: number;
   readonly exp: number;
+  /**
+   * An e-mail address the platform has verified as the account holder's (payload `email` with
+   * `email_verified: true`), in lower case; redeeming the token links it to the account.
+   */
+  readonly email?: string;
   /**
    * The token's id: SHA-256 (hex) of its signed part. Platforms need not send a `jti`; a token
    * signed twice with the same claims is the same token, so it is still exchanged only once.
@@ -41,13 +47,14 @@ export const DEFAULT_CLOCK_ALLOWANCE_S = 60;
 /** The largest allowance accepted in configuration: more would defeat the short lifetime. */
 export const MAX_CLOCK_ALLOWANCE_S = 600;
 const MAX_TOKEN_LENGTH = 2048;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,63}$/;
 
 export type TokenCheck =
   | { readonly ok: true; readonly claims: PlatformClaims }
   | { readonly ok: false; readonly reason: string };
 
 export function mintPlatformToken(
-  claims: { platform: string; account: string; ttlSeconds?: number; now?: number },
+  claims: { platform: string; account: string; ttlSeconds?: number; now?: number; email?: string },
   key: PlatformKey,
 ): string {
   const iat = Math.floor((claims.now ?? Date.now()) / 1000);
@@ -55,7 +62,15 @@ export function mintPlatformToken(
   // A random `jti` makes every minted token distinct: a token is exchanged once, and two
   // links minted for one account in the same second must not be the same token.
   const jti = randomBytes(12).toString('base64url');
-  const payload = { v: 1, plt: claims.platform, acc: claims.account, iat, exp: iat + ttl, jti };
+  const payload = {
+    v: 1,
+    plt: claims.platform,
+    acc: claims.account,
+    iat,
+    exp: iat + ttl,
+    jti,
+    ...(claims.email === undefined ? {} : { email: claims.email, email_verified: true }),
+  };
   const body = `v1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   return `${body}.${signBody(body, key).toString('base64url')}`;
 }
@@ -73,7 +88,15 @@ export function checkPlatformToken(
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'too long' };
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== 'v1') return { ok: false, reason: 'not a v1 token' };
-  let payload: { v?: unknown; plt?: unknown; acc?: unknown; iat?: unknown; exp?: unknown };
+  let payload: {
+    v?: unknown;
+    plt?: unknown;
+    acc?: unknown;
+    iat?: unknown;
+    exp?: unknown;
+    email?: unknown;
+    email_verified?: unknown;
+  };
   try {
     payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
   } catch {
@@ -102,6 +125,9 @@ export function checkPlatformToken(
   if ((iat as number) > nowS + clockAllowanceS)
     return { ok: false, reason: 'issued in the future' };
   if ((exp as number) < nowS - clockAllowanceS) return { ok: false, reason: 'expired' };
+  const { email, email_verified: verified } = payload;
+  if (email !== undefined && (typeof email !== 'string' || !EMAIL.test(normaliseEmail(email))))
+    return { ok: false, reason: 'email is not an address' };
   return {
     ok: true,
     claims: {
@@ -109,6 +135,8 @@ export function checkPlatformToken(
       account: acc,
       iat: iat as number,
       exp: exp as number,
+      // An address the platform has not verified links nothing: anyone can type one in.
+      ...(typeof email === 'string' && verified === true ? { email: normaliseEmail(email) } : {}),
       id: createHash('sha256').update(body).digest('hex'),
     },
   };

@@ -87,8 +87,25 @@ const deletionEntry = z.strictObject({
   at: z.string().min(1).max(64),
 });
 
+/**
+ * Two identities (pseudonyms, in ascending order) became, or stopped being, one person's: a
+ * verified e-mail address and a platform account, linked by the platform or the operator.
+ */
+const identityLinkEntry = z.strictObject({
+  type: z.literal('identity_link'),
+  version: z.literal(1),
+  link_id: z.string().min(1).max(200),
+  subjects: z
+    .tuple([z.string().regex(HEX64), z.string().regex(HEX64)])
+    .refine(([a, b]) => a < b, 'the two subjects must differ and be in ascending order'),
+  action: z.enum(['link', 'unlink']),
+  at: z.string().min(1).max(64),
+  via: z.enum(['platform', 'operator']),
+});
+
 const knownEntry = z.discriminatedUnion('type', [
   consentEventEntry,
+  identityLinkEntry,
   buildEntry,
   findingEntry,
   accessEntry,
@@ -96,6 +113,7 @@ const knownEntry = z.discriminatedUnion('type', [
 ]);
 
 export type ConsentEventEntry = z.infer<typeof consentEventEntry>;
+export type IdentityLinkEntry = z.infer<typeof identityLinkEntry>;
 export type BuildEntry = z.infer<typeof buildEntry>;
 export type FindingEntry = z.infer<typeof findingEntry>;
 export type AccessEntry = z.infer<typeof accessEntry>;
@@ -159,6 +177,12 @@ export function describeEntry(entry: LogEntry): string {
     const what = entry.what === 'raw' ? 'raw recording and record' : 'reviewer copies';
     const why = entry.reason === 'retention' ? 'its retention period ended' : 'the person objected';
     return `The ${what} of review item ${entry.item} were deleted at ${entry.at} because ${why}.`;
+  }
+  if (entry.type === 'identity_link') {
+    const [a, b] = entry.subjects.map((s) => `${s.slice(0, 12)}…`);
+    return entry.action === 'link'
+      ? `The identities with pseudonyms ${a} and ${b} were linked as one person's by the ${entry.via} at ${entry.at}; a decision of either covers both from then on.`
+      : `The identities with pseudonyms ${a} and ${b} were unlinked by the ${entry.via} at ${entry.at}; from then on each decides for itself.`;
   }
   if (entry.type === 'finding') {
     return `Dataset build ${entry.build_id} kept out a file (SHA-256 ${entry.file_sha256}) that matched hash bank ${entry.bank}; finding ${entry.finding_id}.`;

@@ -7,6 +7,7 @@ import type {
   LogStorage,
   LogWrites,
   NewConsentEvent,
+  NewIdentityLink,
   StoredCheckpoint,
 } from './log-storage.js';
 
@@ -55,10 +56,11 @@ export function integrate(
   const entries: { index: number; entry: Buffer }[] = [];
   const added: TreeNode[] = [];
   const events: { event: NewConsentEvent; index: number }[] = [];
+  const links: { link: NewIdentityLink; index: number }[] = [];
   const lateEvents: { key: string; index: number }[] = [];
   const inBatch = new Map<string, number>();
 
-  for (const { entry, consentEvent: event } of appends) {
+  for (const { entry, consentEvent: event, identityLink } of appends) {
     if (event) {
       const earlier = tail.stored.get(event.key) ?? inBatch.get(event.key);
       if (earlier !== undefined) {
@@ -71,6 +73,7 @@ export function integrate(
     added.push({ level: 0, index, hash: leaf }, ...edge.append(leaf));
     entries.push({ index, entry });
     outcomes.push({ index, fresh: true });
+    if (identityLink) links.push({ link: identityLink, index });
     if (!event) continue;
     inBatch.set(event.key, index);
     // Stored before the log existed: log it now, under the id it already has.
@@ -78,7 +81,7 @@ export function integrate(
     else events.push({ event, index });
   }
 
-  const writes = { entries, nodes: added, events, lateEvents };
+  const writes = { entries, nodes: added, events, links, lateEvents };
   if (entries.length === 0 && tail.latest) {
     return { writes, result: { outcomes, checkpoint: tail.latest, edgeBefore, added } };
   }

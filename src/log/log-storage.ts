@@ -6,10 +6,29 @@ export interface NewConsentEvent extends ConsentEvent {
   readonly key: string;
 }
 
-/** One entry to append to the transparency log; a consent event is stored in the same transaction. */
+/** Two identities (pseudonyms, ascending) linked to one person, or unlinked, at `at`. */
+export interface NewIdentityLink {
+  readonly key: string;
+  readonly subjects: readonly [string, string];
+  readonly action: 'link' | 'unlink';
+  readonly at: string;
+  readonly atMs: number;
+  readonly via: 'platform' | 'operator';
+  /**
+   * The platform of each identity (`email` for an address), where known, so a person can be
+   * told which kinds of identity a decision covers; kept in the register, never in the log.
+   */
+  readonly platforms: readonly [string | null, string | null];
+}
+
+/**
+ * One entry to append to the transparency log; a consent event or an identity link is stored in
+ * the same transaction.
+ */
 export interface LogAppend {
   readonly entry: Buffer;
   readonly consentEvent?: NewConsentEvent;
+  readonly identityLink?: NewIdentityLink;
 }
 
 export interface StoredCheckpoint {
@@ -42,6 +61,8 @@ export interface LogWrites {
   readonly nodes: readonly TreeNode[];
   /** Consent events to store with the index of their entry. */
   readonly events: readonly { readonly event: NewConsentEvent; readonly index: number }[];
+  /** Identity links to store with the index of their entry. */
+  readonly links: readonly { readonly link: NewIdentityLink; readonly index: number }[];
   /** Events stored before the log existed that are now logged at `index`. */
   readonly lateEvents: readonly { readonly key: string; readonly index: number }[];
   /** The new head: its signed checkpoint and encoded right edge; absent when nothing was added. */

@@ -210,6 +210,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     mailer: options.mailer,
     signInPerMinute: limits.signInPerMinute,
     store,
+    log,
     ...(options.clock?.linkTokenAllowanceS === undefined
       ? {}
       : { linkTokenClockAllowanceS: options.clock.linkTokenAllowanceS }),
@@ -222,7 +223,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     eventsPerMinute: limits.eventsPerMinute,
   });
   await app.register(buildRoutes, { store, log, tokens });
-  await app.register(operatorRoutes, { store, adminToken: options.adminToken });
+  await app.register(operatorRoutes, { store, log, secret, adminToken: options.adminToken });
   await app.register(reviewSessionRoutes, {
     store,
     secret,

@@ -4,6 +4,7 @@ import { buildRegistry } from './build-registry.js';
 import { consentRegister } from './consent-register.js';
 import { findingStore } from './findings.js';
 import { hashBankStore } from './hash-banks.js';
+import { identityLinkRegister } from './identity-links.js';
 import { logStorage } from './log-storage.js';
 import { metaStore } from './meta.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
@@ -30,6 +31,7 @@ export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): P
     ...findingStore(db),
     ...metaStore(db),
     ...spentLinkTokens(db),
+    ...identityLinkRegister(db),
     staff: kyselyStaffStore(db),
     review: kyselyReviewStore(db),
     async close() {

@@ -183,6 +183,25 @@ async function storeWrites(trx: Transaction<Database>, writes: LogWrites): Promi
       .values(events.slice(i, i + INSERT_BATCH))
       .execute();
   }
+  if (writes.links.length > 0) {
+    await trx
+      .insertInto('identity_links')
+      .values(
+        writes.links.map(({ link, index }) => ({
+          link_key: link.key,
+          subject_a: link.subjects[0],
+          subject_b: link.subjects[1],
+          action: link.action,
+          at: link.at,
+          at_ms: link.atMs,
+          via: link.via,
+          platform_a: link.platforms[0],
+          platform_b: link.platforms[1],
+          log_index: index,
+        })),
+      )
+      .execute();
+  }
   for (const { key, index } of writes.lateEvents) {
     await trx
       .updateTable('consent_events')

@@ -16,6 +16,7 @@ export interface Database {
   findings: FindingTable;
   bank_allow_list: BankAllowTable;
   spent_link_tokens: SpentLinkTokenTable;
+  identity_links: IdentityLinkTable;
 }
 
 export interface ConsentEventTable {
@@ -165,4 +166,17 @@ export interface BankAllowTable {
 export interface SpentLinkTokenTable {
   id: string;
   keep_until_ms: number;
+}
+
+export interface IdentityLinkTable {
+  link_key: string;
+  subject_a: string;
+  subject_b: string;
+  action: string;
+  at: string;
+  at_ms: number;
+  via: string;
+  platform_a: string | null;
+  platform_b: string | null;
+  log_index: number;
 }

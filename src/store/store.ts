@@ -1,4 +1,5 @@
 import type { ConsentRegister } from '../consent/consent-register.js';
+import type { IdentityLinkRegister } from '../consent/identity-links.js';
 import type { SubjectRequestRegister } from '../consent/subject-requests.js';
 import type { BuildRegistry } from '../gate/build-registry.js';
 import type { SpentLinkTokens } from '../identity/spent-link-tokens.js';
@@ -22,6 +23,7 @@ export interface Store
     HashBankStore,
     FindingStore,
     SpentLinkTokens,
+    IdentityLinkRegister,
     MetaStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Review-console staff accounts and sessions. */

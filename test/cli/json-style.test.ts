@@ -85,11 +85,18 @@ describe('--json output of every command', () => {
       'channel',
       'log_index',
       'reference',
+      'subject',
     ]);
     await json('consent record', [
       ...['--platform', 'ig', '--account', '9', '--purpose', 'ai_training', '--action', 'object'],
       ...['--receipt', 'receipt.json'],
     ]);
+    const ig9 = ['--platform', 'ig', '--account', '9'];
+    await json('identity link', ['--email', 'ada@example.org', ...ig9]);
+    await json('identity list', ['--email', 'ada@example.org']);
+    await json('identity unlink', ['--email', 'ada@example.org', ...ig9]);
+    await writeFile(path.join(cwd, 'links.csv'), 'ada@example.org,ig,9\n');
+    await json('identity import', ['links.csv']);
 
     const [hashed] = await json<[{ hash: string; dihedral: object }]>('hash', [
       'pdq',

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -66,6 +66,37 @@ describe('platform link tokens', () => {
     // Signed with platform p's key but claiming platform e.
     const crossed = mintPlatformToken({ platform: 'e', account: 'a' }, hmac);
     expect(checkPlatformToken(crossed, keys)).toMatchObject({ ok: false, reason: 'bad signature' });
+  });
+
+  it('may carry an e-mail address the platform verified; unverified or malformed ones link nothing', () => {
+    for (const key of ['p', 'e']) {
+      const token = mintPlatformToken(
+        { platform: key, account: 'a', email: ' Ada@Example.ORG' },
+        keys(key)!,
+      );
+      expect(checkPlatformToken(token, keys)).toMatchObject({
+        ok: true,
+        claims: { email: 'ada@example.org' },
+      });
+    }
+    const sign = (payload: object) => {
+      const body = `v1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+      return `${body}.${createHmac('sha256', (hmac as { secret: Buffer }).secret)
+        .update(body)
+        .digest('base64url')}`;
+    };
+    const iat = Math.floor(Date.now() / 1000);
+    const base = { v: 1, plt: 'p', acc: 'a', iat, exp: iat + 60 };
+    const unverified = checkPlatformToken(sign({ ...base, email: 'a@b.org' }), keys);
+    expect(unverified.ok && 'email' in unverified.claims).toBe(false);
+    const notTrue = checkPlatformToken(
+      sign({ ...base, email: 'a@b.org', email_verified: 'true' }),
+      keys,
+    );
+    expect(notTrue.ok && 'email' in notTrue.claims).toBe(false);
+    expect(
+      checkPlatformToken(sign({ ...base, email: 'not an address', email_verified: true }), keys),
+    ).toMatchObject({ ok: false, reason: 'email is not an address' });
   });
 });
 

@@ -3,6 +3,7 @@ import { openPostgresStore } from '../../src/store/index.js';
 import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
 import { buildRegistryContract } from './build-registry-contract.js';
 import { consentRegisterContract } from './consent-register-contract.js';
+import { identityLinksContract } from './identity-links-contract.js';
 import { logContract } from './log-contract.js';
 import { metaContract } from './meta-contract.js';
 import { reviewContract } from './review-contract.js';
@@ -30,6 +31,7 @@ if (postgresTestUrl) {
   safetyStoreContract('PostgreSQL', postgres);
   logContract('PostgreSQL', postgres);
   reviewContract('PostgreSQL', postgres);
+  identityLinksContract('PostgreSQL', postgres);
   staffStoreContract('PostgreSQL', postgres);
 } else {
   describe('Store contract: PostgreSQL', () => {

@@ -44,7 +44,16 @@ export interface PurposeStatus {
   receipt: Receipt | null;
 }
 
+export interface LinkedIdentity {
+  kind: 'email' | 'account';
+  platform: string | null;
+  current: boolean;
+}
+
 export interface Me {
+  signed_in_by: 'email' | 'platform';
+  /** The identity signed in with first, then every identity linked to it. */
+  identities: LinkedIdentity[];
   purposes: PurposeStatus[];
 }
 

@@ -92,6 +92,17 @@ const en = {
   statusTitle: 'Your choices',
   statusIntro:
     'Each button records your decision in the public log straight away and gives you a receipt.',
+  coveredTitle: 'Who your decisions cover',
+  signedInBy: {
+    email: 'You signed in with your email address.',
+    platform: 'You signed in through the platform.',
+  } as Record<string, string>,
+  identityName: (kind: string, platform: string | null, current: boolean) =>
+    `${kind === 'email' ? 'your email address' : platform ? `your ${platform} account` : 'your platform account'}${current ? ' (signed in now)' : ''}`,
+  coveredList: (names: string[]) =>
+    `Each decision below is recorded for, and applies to, ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`}.`,
+  emailAlone:
+    'No platform account is linked to this email address yet, so your decisions cover only what is filed under the address, not your posts on a platform. What happens next: sign in once through the link your platform gives you (if the platform confirms this address, the two are linked), or ask the operator to link them. From the moment they are linked, your decisions here apply to the account too.',
   actionObject: {
     ai_training: 'Object to AI training',
     human_review: 'Object to human review',
@@ -289,6 +300,17 @@ const de: Messages = {
   statusTitle: 'Ihre Entscheidungen',
   statusIntro:
     'Jede Schaltfläche schreibt Ihre Entscheidung sofort in das öffentliche Protokoll und gibt Ihnen einen Beleg.',
+  coveredTitle: 'Für wen Ihre Entscheidungen gelten',
+  signedInBy: {
+    email: 'Sie haben sich mit Ihrer E-Mail-Adresse angemeldet.',
+    platform: 'Sie haben sich über die Plattform angemeldet.',
+  },
+  identityName: (kind: string, platform: string | null, current: boolean) =>
+    `${kind === 'email' ? 'Ihre E-Mail-Adresse' : platform ? `Ihr Konto bei ${platform}` : 'Ihr Plattform-Konto'}${current ? ' (jetzt angemeldet)' : ''}`,
+  coveredList: (names: string[]) =>
+    `Jede Entscheidung unten wird für ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} und ${names.at(-1)}`} erfasst und gilt dafür.`,
+  emailAlone:
+    'Mit dieser E-Mail-Adresse ist noch kein Plattform-Konto verknüpft. Ihre Entscheidungen gelten daher nur für das, was unter dieser Adresse geführt wird, nicht für Ihre Beiträge auf einer Plattform. So geht es weiter: Melden Sie sich einmal über den Link an, den Ihnen die Plattform gibt (bestätigt die Plattform diese Adresse, werden beide verknüpft), oder bitten Sie den Betreiber, beide zu verknüpfen. Ab der Verknüpfung gelten Ihre Entscheidungen hier auch für das Konto.',
   actionObject: {
     ai_training: 'Dem KI-Training widersprechen',
     human_review: 'Der menschlichen Prüfung widersprechen',

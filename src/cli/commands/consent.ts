@@ -7,6 +7,7 @@ import {
   importConsentFile,
   type PurposeStatus,
   recordConsentEvent,
+  type SubjectStatus,
 } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
 import { receiptAsTlogProof } from '../../log/index.js';
@@ -18,6 +19,7 @@ import {
   parseRfc3339,
 } from '../../records/index.js';
 import { type Config, loadSettings } from '../../runtime/config.js';
+import { type IdentityOptions, identityFrom, identityOptions } from '../identity-options.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -62,11 +64,11 @@ export function registerConsent(program: Command): void {
       }
     });
 
-  consent
-    .command('record')
-    .description('record one decision of one person now, logged, and write its receipt')
-    .requiredOption('--platform <platform>', 'platform of the account, e.g. instagram')
-    .requiredOption('--account <account>', 'account id on that platform')
+  identityOptions(
+    consent
+      .command('record')
+      .description('record one decision of one person now, logged, and write its receipt'),
+  )
     .requiredOption('--purpose <purpose>', `one of ${PURPOSES.join(', ')}`)
     .requiredOption('--action <action>', `one of ${CONSENT_ACTIONS.join(', ')}`)
     .option('--at <time>', 'when it takes effect, RFC 3339 (default: now)')
@@ -75,24 +77,25 @@ export function registerConsent(program: Command): void {
     .option('--tlog-proof <file>', 'write the receipt in C2SP tlog-proof form to this file')
     .option('--json', 'print the receipt as JSON')
     .action(
-      async (opts: {
-        platform: string;
-        account: string;
-        purpose: string;
-        action: string;
-        at?: string;
-        reference?: string;
-        receipt?: string;
-        tlogProof?: string;
-        json?: boolean;
-      }) => {
+      async (
+        opts: IdentityOptions & {
+          purpose: string;
+          action: string;
+          at?: string;
+          reference?: string;
+          receipt?: string;
+          tlogProof?: string;
+          json?: boolean;
+        },
+      ) => {
         if (!(PURPOSES as readonly string[]).includes(opts.purpose))
           throw new ObhutError('USAGE', `--purpose must be one of ${PURPOSES.join(', ')}`);
         if (!(CONSENT_ACTIONS as readonly string[]).includes(opts.action))
           throw new ObhutError('USAGE', `--action must be one of ${CONSENT_ACTIONS.join(', ')}`);
+        const who = identityFrom(opts);
         const { receipt, ack } = await withSession((s) =>
           recordConsentEvent(s.log, s.secret, {
-            who: { platform: opts.platform, account: opts.account },
+            who,
             purpose: opts.purpose as Purpose,
             action: opts.action as ConsentAction,
             channel: 'cli',
@@ -113,21 +116,22 @@ export function registerConsent(program: Command): void {
       },
     );
 
-  consent
-    .command('status')
-    .description("a subject's current state per purpose, with the deciding event")
-    .requiredOption('--platform <platform>', 'platform of the account, e.g. instagram')
-    .requiredOption('--account <account>', 'account id on that platform')
+  identityOptions(
+    consent
+      .command('status')
+      .description(
+        "a subject's current state per purpose, with the deciding event among its linked identities",
+      ),
+  )
     .option('--at <time>', 'state as of this RFC 3339 time (default: now)')
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { platform: string; account: string; at?: string; json?: boolean }) => {
+    .action(async (opts: IdentityOptions & { at?: string; json?: boolean }) => {
       const at = opts.at ?? new Date().toISOString();
       const atMs = parseRfc3339(at);
       if (atMs === undefined)
         throw new ObhutError('USAGE', `--at "${opts.at}" is not an RFC 3339 date-time`);
-      const status = await withSession((s) =>
-        consentStatus(s.store, s.secret, { platform: opts.platform, account: opts.account }, atMs),
-      );
+      const who = identityFrom(opts);
+      const status = await withSession((s) => consentStatus(s.store, s.secret, who, atMs));
       print(opts.json, statusJson(at, status), () => {
         const rows: (string | number)[][] = [
           ['purpose', 'state', 'decided by', 'at', 'channel', 'events'],
@@ -143,7 +147,10 @@ export function registerConsent(program: Command): void {
             p.history.length,
           ]);
         }
-        return `Subject ${status.subject.slice(0, 16)}… (pseudonym) as of ${at}\n${table(rows)}`;
+        const linked = status.identities.length - 1;
+        const also =
+          linked > 0 ? `, linked to ${linked} other identit${linked === 1 ? 'y' : 'ies'}` : '';
+        return `Subject ${status.subject.slice(0, 16)}… (pseudonym)${also} as of ${at}\n${table(rows)}`;
       });
     });
 }
@@ -152,8 +159,9 @@ export function registerConsent(program: Command): void {
  * `consent status --json`: the subject's state per purpose. Store internals (the row number, the
  * parsed time, the idempotency key) stay out; `log_index` names the event's log entry.
  */
-function statusJson(at: string, status: { subject: string; purposes: readonly PurposeStatus[] }) {
+function statusJson(at: string, status: SubjectStatus) {
   const event = (e: PurposeStatus['history'][number]) => ({
+    subject: e.subject,
     action: e.action,
     at: e.at,
     channel: e.channel,
@@ -163,6 +171,7 @@ function statusJson(at: string, status: { subject: string; purposes: readonly Pu
   return {
     at,
     subject: status.subject,
+    identities: status.identities,
     purposes: status.purposes.map((p) => ({
       purpose: p.purpose,
       state: p.state,

@@ -11,6 +11,7 @@ export function registerToken(program: Command): void {
     .description('make a short-lived link token, as a platform would, for development and tests')
     .requiredOption('--platform <platform>', 'a platform in <home>/platforms.json with an HMAC key')
     .requiredOption('--account <account>', 'the account on that platform')
+    .option('--email <address>', 'a verified e-mail address of the account holder, to link to it')
     .option('--ttl <seconds>', 'lifetime in seconds (at most 900)', '600')
     .option('--url <base>', 'print a portal link on this base URL instead of the bare token')
     .option('--json', 'print as JSON')
@@ -18,6 +19,7 @@ export function registerToken(program: Command): void {
       async (opts: {
         platform: string;
         account: string;
+        email?: string;
         ttl: string;
         url?: string;
         json?: boolean;
@@ -35,7 +37,12 @@ export function registerToken(program: Command): void {
         if (!Number.isInteger(ttl) || ttl < 1 || ttl > 900)
           throw new ObhutError('USAGE', '--ttl must be 1–900');
         const value = mintPlatformToken(
-          { platform: opts.platform, account: opts.account, ttlSeconds: ttl },
+          {
+            platform: opts.platform,
+            account: opts.account,
+            ttlSeconds: ttl,
+            ...(opts.email === undefined ? {} : { email: opts.email }),
+          },
           key,
         );
         const link = opts.url

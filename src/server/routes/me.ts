@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordConsentEvent, stateAfter, subjectStatus } from '../../consent/index.js';
+import {
+  EMAIL_PLATFORM,
+  linkedStatus,
+  recordConsentEvent,
+  type StoredIdentityLink,
+  stateAfter,
+} from '../../consent/index.js';
 import type { SubjectRequest } from '../../consent/subject-requests.js';
 import { ObhutError } from '../../errors/index.js';
 import type { SessionClaims, SessionTokens } from '../../identity/index.js';
@@ -44,12 +50,28 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
     schema: {
       tags,
       security,
-      summary: 'Your current state per purpose, each with the receipt of the deciding event',
+      summary:
+        'Your current state per purpose, each with the receipt of the deciding event, and the identities it covers',
       response: {
         200: {
           type: 'object',
-          required: ['purposes'],
+          required: ['signed_in_by', 'identities', 'purposes'],
           properties: {
+            signed_in_by: { type: 'string', enum: ['platform', 'email'] },
+            identities: {
+              description:
+                'The identities linked to the one you signed in with (itself first): a decision of any of them is a decision for all',
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['kind', 'platform', 'current'],
+                properties: {
+                  kind: { type: 'string', enum: ['email', 'account'] },
+                  platform: { type: ['string', 'null'] },
+                  current: { type: 'boolean' },
+                },
+              },
+            },
             purposes: {
               type: 'array',
               items: {
@@ -69,10 +91,21 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
       },
     },
     handler: async (req) => {
-      const purposes = await subjectStatus(store, me(req).sub, Date.now());
+      const { sub, via } = me(req);
+      const status = await linkedStatus(store, sub, Date.now());
+      const others = status.identities.filter((x) => x !== sub);
       return {
+        signed_in_by: via === 'email' ? 'email' : 'platform',
+        identities: [
+          {
+            ...identityView(sub, status.links),
+            kind: via === 'email' ? 'email' : 'account',
+            current: true,
+          },
+          ...others.map((x) => identityView(x, status.links)),
+        ],
         purposes: await Promise.all(
-          purposes.map(async (p) => ({
+          status.purposes.map(async (p) => ({
             purpose: p.purpose,
             state: p.state,
             since: p.decidingEvent?.at ?? null,
@@ -184,7 +217,8 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
     },
     handler: async (req, reply) => {
       const index = parseDecimal(req.params.index)!;
-      const receipt = await ownReceipt(log, index, me(req).sub);
+      const { identities } = await linkedStatus(store, me(req).sub, Date.now());
+      const receipt = await ownReceipt(log, index, new Set(identities));
       const tlog = req.query.format === 'tlog-proof';
       if (req.query.download) {
         reply.header(
@@ -245,20 +279,44 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
         ...errors(401),
       },
     },
-    handler: async (req) => ({
-      requests: (await store.subjectRequests(me(req).sub)).map(requestView),
-    }),
+    handler: async (req) => {
+      // A request made under any linked identity is the person's: it covers all of them.
+      const { identities } = await linkedStatus(store, me(req).sub, Date.now());
+      const all = (await Promise.all(identities.map((s) => store.subjectRequests(s)))).flat();
+      all.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+      return { requests: all.map(requestView) };
+    },
   });
 }
 
+/** What the person is told of a linked identity: its kind and platform, never the account. */
+function identityView(subject: string, links: readonly StoredIdentityLink[]) {
+  let platform: string | null = null;
+  for (const link of links) {
+    const side = link.subjects.indexOf(subject);
+    if (side >= 0) platform = link.platforms[side] ?? platform;
+  }
+  return {
+    kind: platform === EMAIL_PLATFORM ? ('email' as const) : ('account' as const),
+    platform: platform === EMAIL_PLATFORM ? null : platform,
+    current: false,
+  };
+}
+
 /** Receipts are only for the person the entry is about; others get the same 404 as a gap. */
-async function ownReceipt(log: TransparencyLog, index: number, subject: string): Promise<Receipt> {
+async function ownReceipt(
+  log: TransparencyLog,
+  index: number,
+  identities: ReadonlySet<string>,
+): Promise<Receipt> {
   const size = await log.reader.size();
   if (index < size) {
     const decoded = decodeEntry(await log.reader.entry(index));
-    if (decoded.ok && decoded.entry.type === 'consent_event' && decoded.entry.subject === subject) {
-      return log.receiptAt(index);
-    }
+    const entry = decoded.ok ? decoded.entry : undefined;
+    const own =
+      (entry?.type === 'consent_event' && identities.has(entry.subject)) ||
+      (entry?.type === 'identity_link' && entry.subjects.some((s) => identities.has(s)));
+    if (own) return log.receiptAt(index);
   }
   throw new ObhutError('NOT_FOUND', 'no receipt of yours with that number');
 }

@@ -1,15 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import { emailIdentity, recordIdentityLink } from '../../consent/index.js';
 import type { SubjectRequest } from '../../consent/subject-requests.js';
 import { ObhutError } from '../../errors/index.js';
+import { normaliseEmail } from '../../identity/index.js';
+import type { TransparencyLog } from '../../log/index.js';
 import type { Store } from '../../store/index.js';
 import { requireOperator } from '../auth.js';
 import { errors } from '../schemas.js';
 import { requestView } from './me.js';
 
-/** The operator's side of access and erasure requests. */
+/** The operator's side of access and erasure requests, and of linking a person's identities. */
 export async function operatorRoutes(
   app: FastifyInstance,
-  opts: { store: Store; adminToken: string | undefined },
+  opts: { store: Store; log: TransparencyLog; secret: Buffer; adminToken: string | undefined },
 ) {
   const tags = ['operator'];
   const security = [{ operator: [] }];
@@ -74,4 +77,36 @@ export async function operatorRoutes(
       },
     },
   );
+
+  app.post<{
+    Body: { email: string; platform: string; account: string; action: 'link' | 'unlink' };
+  }>('/api/v1/operator/identity-links', {
+    schema: {
+      tags,
+      security,
+      summary:
+        'Link a verified e-mail address to a platform account (or unlink them), from now on; answers with the receipt of the log entry',
+      body: {
+        type: 'object',
+        required: ['email', 'platform', 'account', 'action'],
+        additionalProperties: false,
+        properties: {
+          email: { type: 'string', minLength: 3, maxLength: 254 },
+          platform: { type: 'string', minLength: 1, maxLength: 200 },
+          account: { type: 'string', minLength: 1, maxLength: 1000 },
+          action: { type: 'string', enum: ['link', 'unlink'] },
+        },
+      },
+      response: { 201: { $ref: 'Receipt#' }, ...errors(400, 401, 403) },
+    },
+    handler: async (req, reply) => {
+      const { email, platform, account, action } = req.body;
+      const { receipt } = await recordIdentityLink(opts.log, opts.secret, {
+        identities: [emailIdentity(normaliseEmail(email)), { platform, account }],
+        action,
+        via: 'operator',
+      });
+      return reply.code(201).send(receipt);
+    },
+  });
 }

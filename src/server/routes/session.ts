@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { pseudonymise } from '../../consent/index.js';
+import {
+  emailIdentity,
+  ensureLinked,
+  type IdentityLinkRegister,
+  pseudonymise,
+} from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
 import type { SpentLinkTokens } from '../../identity/index.js';
 import {
@@ -11,6 +16,7 @@ import {
   type PlatformKey,
   type SessionTokens,
 } from '../../identity/index.js';
+import type { TransparencyLog } from '../../log/index.js';
 import { bearer } from '../auth.js';
 import { errors, sessionSchema } from '../schemas.js';
 
@@ -21,8 +27,10 @@ export interface SessionRouteOptions {
   readonly codes: EmailCodes;
   readonly mailer: Mailer;
   readonly signInPerMinute: number;
+  /** Where a link token's verified e-mail address is linked to its account. */
+  readonly log: TransparencyLog;
   /** Where exchanged link tokens are remembered, so each is exchanged once. */
-  readonly store: SpentLinkTokens;
+  readonly store: SpentLinkTokens & Pick<IdentityLinkRegister, 'identityLinksOf'>;
   /** Seconds a link token is accepted before its iat and after its exp; default 60. */
   readonly linkTokenClockAllowanceS?: number;
 }
@@ -78,6 +86,14 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
         );
       }
       const subject = pseudonymise(opts.secret, check.claims);
+      if (check.claims.email !== undefined) {
+        // The platform vouches for the address: from now on a decision made by e-mail covers
+        // this account and the other way round.
+        await ensureLinked(opts.log, opts.secret, opts.store, {
+          identities: [emailIdentity(check.claims.email), check.claims],
+          via: 'platform',
+        });
+      }
       const { token, expiresAt } = opts.tokens.mint(subject, 'platform');
       return { session: token, expires_at: expiresAt };
     },

@@ -34,10 +34,12 @@ export function StatusView() {
 
   const update = (purpose: Purpose, state: ConsentState, receipt: Receipt) => {
     setMe((prev) => {
-      const list = prev?.purposes ?? [];
+      if (prev === null) return prev;
+      const list = prev.purposes;
       const next: PurposeStatus = { purpose, state, since: receipt.at, receipt };
       const found = list.some((p) => p.purpose === purpose);
       return {
+        ...prev,
         purposes: found ? list.map((p) => (p.purpose === purpose ? next : p)) : [...list, next],
       };
     });
@@ -56,22 +58,42 @@ export function StatusView() {
       ) : me === null ? (
         <Loading />
       ) : (
-        PURPOSES.map((purpose) => (
-          <PurposeCard
-            key={purpose}
-            status={
-              me.purposes.find((p) => p.purpose === purpose) ?? {
-                purpose,
-                state: 'none',
-                since: null,
-                receipt: null,
+        <>
+          <Coverage me={me} />
+          {PURPOSES.map((purpose) => (
+            <PurposeCard
+              key={purpose}
+              status={
+                me.purposes.find((p) => p.purpose === purpose) ?? {
+                  purpose,
+                  state: 'none',
+                  since: null,
+                  receipt: null,
+                }
               }
-            }
-            onRecorded={update}
-          />
-        ))
+              onRecorded={update}
+            />
+          ))}
+        </>
       )}
     </>
+  );
+}
+
+/** Who a decision covers: the identity signed in with and every identity linked to it. */
+function Coverage({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const names = me.identities.map((i) => t.identityName(i.kind, i.platform, i.current));
+  const emailAlone = me.signed_in_by === 'email' && me.identities.length === 1;
+  return (
+    <section className="card" data-testid="coverage" aria-labelledby="coverage-title">
+      <h2 id="coverage-title">{t.coveredTitle}</h2>
+      <p>{t.signedInBy[me.signed_in_by]}</p>
+      <p data-testid="covered-identities" data-count={me.identities.length}>
+        {t.coveredList(names)}
+      </p>
+      {emailAlone && <p data-testid="email-alone">{t.emailAlone}</p>}
+    </section>
   );
 }
 
