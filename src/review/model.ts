@@ -20,11 +20,21 @@ export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 export const FLAG_RESOLUTIONS = ['requeue', 'remove'] as const;
 export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
 
-/** One label a reviewer gives: a choice among options (several when `multiple`). */
+/** A text in the console's languages; either may be missing (the other, then the name, stands in). */
+export type LocalText = Readonly<Partial<Record<'de' | 'en', string>>>;
+
+/**
+ * One question a reviewer answers: a choice among options (several when `multiple`), with the
+ * question's and the options' texts in German and English when the labels file gives them.
+ */
 export interface LabelDefinition {
   readonly name: string;
   readonly options: readonly string[];
   readonly multiple?: boolean;
+  /** The question as asked. */
+  readonly text?: LocalText;
+  /** Option texts, by option. */
+  readonly optionTexts?: Readonly<Record<string, LocalText>>;
 }
 export type LabelsSchema = readonly LabelDefinition[];
 
