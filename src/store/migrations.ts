@@ -6,6 +6,7 @@ import { bankLabelledIndexMigration } from './migrations/0011-bank-labelled-inde
 import { reviewNotesMigration } from './migrations/0012-review-notes.js';
 import { reviewExposureMigration } from './migrations/0013-review-exposure.js';
 import { spentLinkTokensMigration } from './migrations/0014-spent-link-tokens.js';
+import { reviewRecordIdMigration } from './migrations/0015-review-record-id.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -278,6 +279,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0012-review-notes': reviewNotesMigration,
     '0013-review-exposure': reviewExposureMigration,
     '0014-spent-link-tokens': spentLinkTokensMigration,
+    '0015-review-record-id': reviewRecordIdMigration,
   };
 }
 
