@@ -12,7 +12,8 @@ import {
   pairwiseAgreement,
   type QuestionAgreement,
 } from './agreement.js';
-import type { LabelDefinition, LocalText } from './model.js';
+import type { AgreementView, LocalText } from './api-types.js';
+import type { LabelDefinition } from './model.js';
 import type { ExportedTask, ReviewExport } from './review-store.js';
 
 export const EXPORT_STATUSES = ['done', 'all'] as const;
@@ -199,4 +200,23 @@ export function reviewerPseudonym(secret: Uint8Array): (staffId: string) => stri
 function redact(text: string): string {
   const spans = detectPii(text);
   return spans.length === 0 ? text : redactText(text, spans, new Replacer({})).text;
+}
+
+/**
+ * How well reviewers agree so far, per question, over open and done tasks: what a lead sees in
+ * the console. Nobody is named; only alpha and its counts.
+ */
+export async function agreementView(
+  store: ReviewExport,
+  secret: Uint8Array,
+): Promise<AgreementView> {
+  const summary = await collectExport(store, { status: 'all', secret }, () => undefined);
+  const texts = new Map(summary.questions.map((q) => [q.name, q.text]));
+  return {
+    tasks: summary.items,
+    questions: Object.entries(summary.agreement).map(([name, a]) => {
+      const text = texts.get(name);
+      return { name, ...(text === undefined ? {} : { text }), ...a };
+    }),
+  };
 }

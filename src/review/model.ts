@@ -1,10 +1,11 @@
 import type { TimeRange } from '../pii/index.js';
-import type { FlagCategory, ReviewKind, TaskStatus } from './api-types.js';
+import type { FlagCategory, LocalText, ReviewKind, TaskStatus } from './api-types.js';
 
 // The enums the API shares with the console live in api-types.ts.
 export {
   FLAG_CATEGORIES,
   type FlagCategory,
+  type LocalText,
   REVIEW_KINDS,
   type ReviewKind,
   TASK_STATUSES,
@@ -19,9 +20,6 @@ export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 /** What trust_safety decides about a flag: back to the queue, or out of it for good. */
 export const FLAG_RESOLUTIONS = ['requeue', 'remove'] as const;
 export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
-
-/** A text in the console's languages; either may be missing (the other, then the name, stands in). */
-export type LocalText = Readonly<Partial<Record<'de' | 'en', string>>>;
 
 /**
  * One question a reviewer answers: a choice among options (several when `multiple`), with the

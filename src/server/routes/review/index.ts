@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { MediaTokens, type ReviewContext } from '../../../review/index.js';
 import { StaffSessions } from '../../../staff/index.js';
+import { registerAgreementRoutes } from './agreement.js';
 import { registerAuditRoutes } from './audit.js';
 import type { ReviewRouteOptions } from './common.js';
 import { registerFlagRoutes } from './flags.js';
@@ -50,6 +51,7 @@ export const reviewTaskRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (a
   registerMediaRoutes(app, ctx, media);
   registerTaskActionRoutes(app, opts, ctx);
   registerQueueRoutes(app, opts);
+  registerAgreementRoutes(app, opts);
 };
 
 /**
