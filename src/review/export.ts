@@ -220,3 +220,26 @@ export async function agreementView(
     }),
   };
 }
+
+/**
+ * One page of the export for the API: up to `limit` task lines after the cursor (a task id), and
+ * the cursor of the next page (null on the last).
+ */
+export async function exportPageView(
+  store: ReviewExport,
+  options: ExportOptions,
+  page: { after?: string; limit: number },
+): Promise<{ items: ExportItem[]; next_cursor: string | null }> {
+  const tasks = await store.exportPage({
+    statuses: STATUSES[options.status],
+    ...(options.since === undefined ? {} : { since: options.since }),
+    ...(page.after === undefined ? {} : { after: page.after }),
+    limit: page.limit + 1,
+  });
+  const reviewerId = reviewerPseudonym(options.secret);
+  const shown = tasks.slice(0, page.limit);
+  return {
+    items: shown.map((t) => exportItem(t, reviewerId)),
+    next_cursor: tasks.length > page.limit ? shown.at(-1)!.task.id : null,
+  };
+}

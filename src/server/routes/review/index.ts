@@ -8,6 +8,7 @@ import { StaffSessions } from '../../../staff/index.js';
 import { registerAgreementRoutes } from './agreement.js';
 import { registerAuditRoutes } from './audit.js';
 import type { ReviewRouteOptions } from './common.js';
+import { registerExportRoutes } from './export.js';
 import { registerFlagRoutes } from './flags.js';
 import { registerHoldRoutes } from './holds.js';
 import { registerMediaRoutes } from './media.js';
@@ -52,6 +53,7 @@ export const reviewTaskRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (a
   registerTaskActionRoutes(app, opts, ctx);
   registerQueueRoutes(app, opts);
   registerAgreementRoutes(app, opts);
+  registerExportRoutes(app, opts);
 };
 
 /**
