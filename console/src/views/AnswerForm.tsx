@@ -13,11 +13,13 @@ import { navigate, setFlash } from '../router';
 import { taskText } from './Task';
 
 /**
- * The questions the form asks: the server's questions (with texts) when it sends them, else
- * label definitions, else none (plain label choices).
+ * The questions the form asks: the server's questions when the labels file gave them texts,
+ * else label definitions, else none: a labels file of plain names keeps its plain label
+ * choices, as before questions had texts.
  */
 function questionsOf(task: TaskView): LabelDefinition[] | null {
-  if (task.questions && task.questions.length > 0)
+  const worded = task.questions?.some((q) => q.text || q.options.some((o) => o.text));
+  if (task.questions && worded)
     return task.questions.map((q) => ({
       name: q.name,
       options: q.options.map((o) => o.value),
