@@ -6,7 +6,6 @@ import { ids } from '../../../review/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
 import { REVIEW_API, type ReviewRouteOptions, SECURITY, TAGS } from './common.js';
-import { localText } from './schemas.js';
 
 const labelValue = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
 const answers = { type: 'object', additionalProperties: labelValue } as const;
