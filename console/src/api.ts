@@ -8,6 +8,7 @@ export { ApiError, type FieldError } from '../../ui-shared/api';
 // console cannot drift from what the routes send and accept.
 import {
   type AccessReportView,
+  type AgreementView,
   type AnswerBody,
   type AnswerResult,
   type FlagCategory,
@@ -36,6 +37,7 @@ import {
 export {
   type AccessEventView as AccessEvent,
   type AccessReportView as AccessReport,
+  type AgreementView,
   type AnswerBody,
   type ExposureSummary,
   FLAG_CATEGORIES,
@@ -47,6 +49,7 @@ export {
   type FlagSummary,
   type HoldTarget,
   type LegalHoldView as LegalHold,
+  type LocalText,
   type Me,
   type MediaLink,
   type NoTaskReason,
@@ -57,10 +60,13 @@ export {
   type StaffMemberView as StaffMember,
   type StaffSession,
   type SweepSummary as SweepResult,
+  type TaskQuestion,
   type TaskWord,
   type TimeRange,
   type UnmaskRequestView as UnmaskRequest,
 } from '../../src/review/api-types';
+
+import type { LocalText } from '../../src/review/api-types';
 
 /**
  * A label with options (`{ name, options, multiple? }`, the review domain's schema), answered
@@ -71,6 +77,8 @@ export interface LabelDefinition {
   name: string;
   options: string[];
   multiple?: boolean;
+  text?: LocalText;
+  optionTexts?: Record<string, LocalText>;
 }
 
 /** A TaskView as the answer form reads it: label choices, or label definitions. */
@@ -202,6 +210,7 @@ export const api = {
     }),
 
   queue: () => request<QueueCounts>('/queue'),
+  agreement: () => request<AgreementView>('/agreement'),
 
   flags: () => request<{ flags: FlagSummary[] }>('/flags').then((r) => r.flags),
 

@@ -163,6 +163,13 @@ const en = {
   // Lead
   countsTitle: 'Queue counts',
   countsIntro: 'Counts only; no content.',
+  agreementTitle: 'Reviewer agreement',
+  agreementIntro:
+    "Krippendorff's alpha per question, over open and done tasks with at least two answers: 1 is full agreement, 0 no better than chance.",
+  agreementQuestion: 'Question',
+  agreementAlpha: 'Alpha',
+  agreementItems: 'Tasks with 2+ answers',
+  agreementNone: 'Not enough answers yet',
   countNames: {
     open: 'Open',
     assigned: 'Assigned',
@@ -472,6 +479,13 @@ const de: Messages = {
 
   countsTitle: 'Warteschlange',
   countsIntro: 'Nur Zahlen, keine Inhalte.',
+  agreementTitle: 'Übereinstimmung der Prüfenden',
+  agreementIntro:
+    'Krippendorffs Alpha je Frage, über offene und erledigte Aufgaben mit mindestens zwei Antworten: 1 heißt volle Übereinstimmung, 0 nicht besser als Zufall.',
+  agreementQuestion: 'Frage',
+  agreementAlpha: 'Alpha',
+  agreementItems: 'Aufgaben mit 2+ Antworten',
+  agreementNone: 'Noch nicht genug Antworten',
   countNames: {
     open: 'Offen',
     assigned: 'Zugeteilt',

@@ -36,6 +36,7 @@ export const REVIEWER_TASK_FIELDS = [
   'redacted_ranges',
   'duration',
   'labels',
+  'questions',
   'assignment',
   'quota',
 ] as const;

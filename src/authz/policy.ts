@@ -19,7 +19,7 @@ import {
 /** Every action, per subject type: one per route of the review API (docs/review-design.md). */
 export const ACTIONS = {
   Task: ['next', 'read', 'listen', 'answer', 'flag', 'release'],
-  Queue: ['read'],
+  Queue: ['read', 'export'],
   Flag: ['list', 'read', 'reveal', 'resolve'],
   Unmask: ['request', 'approve', 'read'],
   Provenance: ['read'],
@@ -72,6 +72,8 @@ export function abilityFor(actor: Actor, now: number = Date.now()): AppAbility {
       // A lead answers the tasks assigned to them like any reviewer.
       can(['answer', 'flag', 'release'], 'Task', assigned);
       can('read', 'Queue');
+      // The answers out, reviewers pseudonymised: what a lead adjudicates with, in bulk.
+      can('export', 'Queue');
       break;
     case 'trust_safety':
       can(['list', 'read', 'resolve'], 'Flag');

@@ -80,6 +80,23 @@ export interface TaskWord extends TimeRange {
   text: string;
 }
 
+/** A text in the console's languages; either may be missing. */
+export interface LocalText {
+  de?: string;
+  en?: string;
+}
+
+/**
+ * One question of a task, with its texts for the console to show in the reviewer's language
+ * (the name stands in where the labels file gave none). Answered by name in `AnswerBody.labels`.
+ */
+export interface TaskQuestion {
+  name: string;
+  multiple: boolean;
+  text?: LocalText;
+  options: { value: string; text?: LocalText }[];
+}
+
 /** The redacted content of a task: what every TaskView shape shares. */
 export interface TaskContent {
   id: string;
@@ -91,6 +108,8 @@ export interface TaskContent {
   duration?: number;
   /** The label choices: an option's name, or `label:option` where two labels share it. */
   labels: string[];
+  /** The questions, with their texts: what the console's answer form shows. */
+  questions?: TaskQuestion[];
 }
 
 export interface ExposureToday {
@@ -247,6 +266,22 @@ export interface LegalHoldView {
 export type HoldTarget =
   | { item_id: string }
   | { subject_platform: string; subject_account: string };
+
+/** Krippendorff's alpha (nominal) of one question, over the items with two answers or more. */
+export interface QuestionAgreementView {
+  name: string;
+  text?: LocalText;
+  /** Null when undefined: no item with two answers, or only one value ever given. */
+  alpha: number | null;
+  items: number;
+  answers: number;
+}
+
+/** How well reviewers agree, per question, over open and done tasks (GET /agreement). */
+export interface AgreementView {
+  tasks: number;
+  questions: QuestionAgreementView[];
+}
 
 export interface SweepSummary {
   removed: { raw: number; derived: number; items: string[] };

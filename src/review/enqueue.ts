@@ -204,6 +204,7 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
           {
             id: itemId,
             recordKey: hash('sha256', outcome.id, 'hex'),
+            recordId: outcome.id,
             kind,
             subject: outcome.subject,
             // Admitted under an opt-in default only because the subject consented.

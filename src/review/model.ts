@@ -1,10 +1,11 @@
 import type { TimeRange } from '../pii/index.js';
-import type { FlagCategory, ReviewKind, TaskStatus } from './api-types.js';
+import type { FlagCategory, LocalText, ReviewKind, TaskStatus } from './api-types.js';
 
 // The enums the API shares with the console live in api-types.ts.
 export {
   FLAG_CATEGORIES,
   type FlagCategory,
+  type LocalText,
   REVIEW_KINDS,
   type ReviewKind,
   TASK_STATUSES,
@@ -20,11 +21,18 @@ export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 export const FLAG_RESOLUTIONS = ['requeue', 'remove'] as const;
 export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
 
-/** One label a reviewer gives: a choice among options (several when `multiple`). */
+/**
+ * One question a reviewer answers: a choice among options (several when `multiple`), with the
+ * question's and the options' texts in German and English when the labels file gives them.
+ */
 export interface LabelDefinition {
   readonly name: string;
   readonly options: readonly string[];
   readonly multiple?: boolean;
+  /** The question as asked. */
+  readonly text?: LocalText;
+  /** Option texts, by option. */
+  readonly optionTexts?: Readonly<Record<string, LocalText>>;
 }
 export type LabelsSchema = readonly LabelDefinition[];
 

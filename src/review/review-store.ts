@@ -4,6 +4,7 @@ import type {
   AssignmentRules,
   FlagCategory,
   FlagResolution,
+  LabelsSchema,
   LegalHold,
   RawPart,
   ReviewAnswer,
@@ -13,6 +14,7 @@ import type {
   ReviewTask,
   ReviewView,
   StoredAnswer,
+  TaskStatus,
   UnmaskRequest,
 } from './model.js';
 
@@ -20,6 +22,8 @@ import type {
 export interface NewReviewItem {
   readonly id: string;
   readonly recordKey: string;
+  /** The record's own id: what the export names, so labels can be joined back to the data. */
+  readonly recordId: string;
   readonly kind: ReviewKind;
   readonly subject: string | undefined;
   readonly needsConsent: boolean;
@@ -176,9 +180,38 @@ export interface ReviewRetention {
   markDeleted(item: string, what: 'raw' | 'derived', at: Date): Promise<boolean>;
 }
 
+/** A task as the export reads it: its item's record id and questions, and every answer. */
+export interface ExportedTask {
+  readonly task: ReviewTask;
+  /** When the task last changed status (done, removed, …). */
+  readonly updatedAt: string;
+  /** Undefined for items queued before record ids were kept whose raw record is gone. */
+  readonly recordId: string | undefined;
+  readonly kind: ReviewKind;
+  /** The questions asked; undefined once the reviewer's view was deleted. */
+  readonly labels: LabelsSchema | undefined;
+  /** Oldest first. */
+  readonly answers: readonly StoredAnswer[];
+}
+
+export interface ExportQuery {
+  readonly statuses: readonly TaskStatus[];
+  /** Only tasks with an answer given at or after this time (ISO 8601 UTC). */
+  readonly since?: string;
+  /** The cursor: task ids after this one. */
+  readonly after?: string;
+  readonly limit: number;
+}
+
+/** Reading answers out, a page at a time in task id order. */
+export interface ReviewExport {
+  exportPage(query: ExportQuery): Promise<ExportedTask[]>;
+}
+
 /** Review items, tasks and everything hanging off them; `store.review`. */
 export interface ReviewStore
   extends ReviewQueue,
+    ReviewExport,
     ReviewWork,
     ReviewExposure,
     ReviewFlags,

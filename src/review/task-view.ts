@@ -1,9 +1,15 @@
 import { can, project } from '../authz/index.js';
 import { type ReviewActor, rulesFor } from './actor.js';
-import type { TaskContent, TaskView } from './api-types.js';
+import type { TaskContent, TaskQuestion, TaskView } from './api-types.js';
 import { wavDuration } from './files.js';
 import { labelChoices } from './label-choices.js';
-import type { AssignmentRules, ReviewItem, ReviewTask, ReviewView } from './model.js';
+import type {
+  AssignmentRules,
+  LabelDefinition,
+  ReviewItem,
+  ReviewTask,
+  ReviewView,
+} from './model.js';
 import type { TaskSubject } from './task-subject.js';
 import type { ReviewContext } from './tasks.js';
 
@@ -29,6 +35,19 @@ export async function taskContent(
       : {}),
     ...(duration === undefined ? {} : { duration }),
     labels: labelChoices(view.labels),
+    questions: view.labels.map(taskQuestion),
+  };
+}
+
+function taskQuestion(q: LabelDefinition): TaskQuestion {
+  return {
+    name: q.name,
+    multiple: q.multiple === true,
+    ...(q.text === undefined ? {} : { text: { ...q.text } }),
+    options: q.options.map((value) => {
+      const text = q.optionTexts?.[value];
+      return text === undefined ? { value } : { value, text: { ...text } };
+    }),
   };
 }
 

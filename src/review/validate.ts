@@ -4,7 +4,9 @@ import { formatZodError } from '../records/zod-errors.js';
 import {
   FLAG_CATEGORIES,
   type FlagCategory,
+  type LabelDefinition,
   type LabelsSchema,
+  type LocalText,
   type ReviewAnswer,
 } from './model.js';
 
@@ -17,11 +19,22 @@ const NAME = z
   .regex(/^[a-z][a-z0-9_]{0,63}$/, 'label names are lower case, such as transcript_quality');
 const OPTION = z.string().min(1).max(100);
 
+const LOCAL_TEXT = z
+  .strictObject({ de: z.string().min(1).max(500), en: z.string().min(1).max(500) })
+  .partial()
+  .refine((t) => t.de !== undefined || t.en !== undefined, 'a text in de, en or both');
+// An option: its value alone (older labels files), or its value and its texts.
+const LABEL_OPTION = z.union([
+  OPTION,
+  z.strictObject({ value: OPTION, text: LOCAL_TEXT.optional() }),
+]);
+
 const labelsSchema = z
   .array(
     z.strictObject({
       name: NAME,
-      options: z.array(OPTION).min(1).max(50),
+      text: LOCAL_TEXT.optional(),
+      options: z.array(LABEL_OPTION).min(1).max(50),
       multiple: z.boolean().optional(),
     }),
   )
@@ -33,17 +46,36 @@ const labelsSchema = z
       if (seen.has(label.name))
         ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${label.name}" twice` });
       seen.add(label.name);
-      if (new Set(label.options).size !== label.options.length)
+      const values = label.options.map(optionValue);
+      if (new Set(values).size !== values.length)
         ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'options repeat' });
     }
   });
 
-/** Checks a labels schema (from `obhut review enqueue --labels`). */
+type LabelOptionInput = z.infer<typeof LABEL_OPTION>;
+const optionValue = (o: LabelOptionInput): string => (typeof o === 'string' ? o : o.value);
+
+/**
+ * Checks a labels file (`obhut review enqueue --labels`): a list of questions, each
+ * `{ name, text?: { de?, en? }, options: [value | { value, text? }], multiple? }`. Plain option
+ * values and no texts (the older form) still work: the console then shows the names.
+ */
 export function parseLabelsSchema(value: unknown): Validation<LabelsSchema> {
   const parsed = labelsSchema.safeParse(value);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, error: formatZodError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
+  const labels: LabelDefinition[] = parsed.data.map((label) => {
+    const optionTexts: Record<string, LocalText> = {};
+    for (const o of label.options)
+      if (typeof o !== 'string' && o.text !== undefined) optionTexts[o.value] = o.text;
+    return {
+      name: label.name,
+      options: label.options.map(optionValue),
+      ...(label.multiple === undefined ? {} : { multiple: label.multiple }),
+      ...(label.text === undefined ? {} : { text: label.text }),
+      ...(Object.keys(optionTexts).length === 0 ? {} : { optionTexts }),
+    };
+  });
+  return { ok: true, value: labels };
 }
 
 // Control characters other than tab and line breaks (PostgreSQL text refuses NUL outright).

@@ -7,6 +7,7 @@ import { reviewNotesMigration } from './migrations/0012-review-notes.js';
 import { reviewExposureMigration } from './migrations/0013-review-exposure.js';
 import { spentLinkTokensMigration } from './migrations/0014-spent-link-tokens.js';
 import { identityLinksMigration } from './migrations/0015-identity-links.js';
+import { reviewRecordIdMigration } from './migrations/0016-review-record-id.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -280,6 +281,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-review-exposure': reviewExposureMigration,
     '0014-spent-link-tokens': spentLinkTokensMigration,
     '0015-identity-links': identityLinksMigration,
+    '0016-review-record-id': reviewRecordIdMigration,
   };
 }
 

@@ -16,6 +16,7 @@ export function reviewQueue(db: Db): ReviewQueue {
             .values({
               id: item.id,
               record_key: item.recordKey,
+              record_id: item.recordId,
               kind: item.kind,
               subject: item.subject ?? null,
               needs_consent: item.needsConsent ? 1 : 0,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReviewStore } from '../review/review-store.js';
 import { reviewEscalations } from './review-escalations.js';
+import { reviewExport } from './review-export.js';
 import { reviewExposure } from './review-exposure.js';
 import { reviewFlags } from './review-flags.js';
 import { reviewQueue } from './review-queue.js';
@@ -15,6 +16,7 @@ export function kyselyReviewStore(db: Kysely<Database>): ReviewStore {
   const review = db as unknown as Db;
   return {
     ...reviewQueue(review),
+    ...reviewExport(review),
     ...reviewWork(review),
     ...reviewExposure(review),
     ...reviewFlags(review),

@@ -25,6 +25,7 @@ export interface ReviewExposureTable {
 export interface ReviewItemTable {
   id: string;
   record_key: string;
+  record_id: string | null;
   kind: string;
   subject: string | null;
   needs_consent: number;

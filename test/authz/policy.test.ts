@@ -23,7 +23,10 @@ const me = (role: Role) => abilityFor({ id: 'st_000000000000000a', role }, NOW);
 /** Type-level permissions (no object yet): what requireStaff checks before a handler runs. */
 const TYPE_LEVEL: Record<Role, Partial<Record<SubjectType, readonly string[]>>> = {
   reviewer: { Task: ['next', 'read', 'listen', 'answer', 'flag', 'release'] },
-  lead: { Task: ['next', 'read', 'listen', 'answer', 'flag', 'release'], Queue: ['read'] },
+  lead: {
+    Task: ['next', 'read', 'listen', 'answer', 'flag', 'release'],
+    Queue: ['read', 'export'],
+  },
   trust_safety: {
     Flag: ['list', 'read', 'reveal', 'resolve'],
     Unmask: ['request', 'approve', 'read'],

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REVIEW_DEMO_LABELS } from '../../src/cli/commands/demo-review.js';
 import type { PlantedValue } from '../../src/demo/review-items.js';
 import type { ReviewView } from '../../src/review/model.js';
 import { openStore } from '../../src/runtime/home.js';
@@ -113,7 +114,15 @@ describe('obhut demo --review', () => {
         const record = recordsById.get(raw!.record!.id as string)!;
         const view = item!.view as ReviewView;
         expect(item!.kind).toBe('audio');
-        expect(view.labels).toEqual(review.labels);
+        // The printed labels are snake_case (option_texts); the stored ones the parsed file.
+        expect(view.labels).toEqual(REVIEW_DEMO_LABELS);
+        expect(view.labels.map((l) => [l.name, l.options, l.text])).toEqual(
+          review.labels.map((l: { name: string; options: string[]; text: unknown }) => [
+            l.name,
+            l.options,
+            l.text,
+          ]),
+        );
         const derived = decodeWav(
           await readFile(path.join(home, 'demo', 'review', item!.derivedMedia!)),
         );

@@ -135,4 +135,39 @@ describe('obhut review enqueue and obhut retention sweep', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('exports as JSON Lines only, and refuses an unknown status or an unreadable --since', async () => {
+    for (const [args, message] of [
+      [['--format', 'parquet'], /only jsonl/],
+      [['--status', 'flagged'], /--status must be one of done, all/],
+      [['--since', 'last week'], /not an RFC 3339 date-time/],
+    ] as const) {
+      const r = await runCli(['review', 'export', '--out', 'x.jsonl', ...args], { cwd });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(existsSync(path.join(cwd, 'x.jsonl'))).toBe(false);
+    const r = await runCli(
+      [
+        'review',
+        'export',
+        '--out',
+        'x.jsonl',
+        '--status',
+        'all',
+        '--since',
+        '2026-01-01T00:00:00Z',
+        '--json',
+      ],
+      { cwd },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      out: 'x.jsonl',
+      status: 'all',
+      since: '2026-01-01T00:00:00.000Z',
+    });
+    const header = JSON.parse((await readFile(path.join(cwd, 'x.jsonl'), 'utf8')).split('\n')[0]!);
+    expect(header).toMatchObject({ type: 'header', format: 'obhut-review-export', status: 'all' });
+  });
 });

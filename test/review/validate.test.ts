@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../src/review/model.js';
 import {
+  parseLabelsSchema,
   validateAnswer,
   validateFlag,
   validateJustification,
@@ -47,5 +48,52 @@ describe('free text in review requests', () => {
       ok: true,
       value: `court order 12/34, ${fine}`,
     });
+  });
+});
+
+describe('labels files', () => {
+  it('reads the older form: plain option names, no texts', () => {
+    const parsed = parseLabelsSchema([
+      { name: 'transcript_quality', options: ['correct', 'unusable'] },
+      { name: 'topics', options: ['a', 'b'], multiple: true },
+    ]);
+    expect(parsed).toEqual({
+      ok: true,
+      value: [
+        { name: 'transcript_quality', options: ['correct', 'unusable'] },
+        { name: 'topics', options: ['a', 'b'], multiple: true },
+      ],
+    });
+  });
+
+  it('reads questions with German and English texts, and options with or without texts', () => {
+    const parsed = parseLabelsSchema([
+      {
+        name: 'intent',
+        text: { en: 'What is asked for?', de: 'Worum wird gebeten?' },
+        options: [{ value: 'weather', text: { en: 'Weather', de: 'Wetter' } }, 'music'],
+      },
+    ]);
+    expect(parsed).toEqual({
+      ok: true,
+      value: [
+        {
+          name: 'intent',
+          text: { en: 'What is asked for?', de: 'Worum wird gebeten?' },
+          options: ['weather', 'music'],
+          optionTexts: { weather: { en: 'Weather', de: 'Wetter' } },
+        },
+      ],
+    });
+  });
+
+  it('refuses repeated options (plain or not), empty texts and unknown languages', () => {
+    for (const bad of [
+      [{ name: 'q', options: ['a', { value: 'a' }] }],
+      [{ name: 'q', text: {}, options: ['a'] }],
+      [{ name: 'q', text: { fr: 'Quoi?' }, options: ['a'] }],
+      [{ name: 'q', options: [{ value: 'a', text: { en: '' } }] }],
+    ])
+      expect(parseLabelsSchema(bad).ok).toBe(false);
   });
 });

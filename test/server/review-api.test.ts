@@ -276,6 +276,61 @@ describe('review API: the whole flow, in-process', () => {
     expectNoCanaries(reviewerBodies);
   });
 
+  it('gives a lead the answers out a page at a time and the agreement; pseudonymous, nothing identifying', async () => {
+    await enqueue([textRecord('exp-1', 'acct-e1'), textRecord('exp-2', 'acct-e2')], 2);
+    for (const [who, second] of [
+      ['reviewer', 'correct'],
+      ['reviewer2', 'unusable'],
+    ] as const) {
+      for (const n of [0, 1]) {
+        const task = (await next(who)).json().task;
+        const labels = { transcript_quality: n === 0 ? 'correct' : second };
+        const r = await call(who, 'POST', `${R}/tasks/${task.id}/answer`, {
+          labels,
+          comment: `Anna Schmidt ${CANARY.phone}`,
+        });
+        expect(r.statusCode, r.body).toBe(201);
+      }
+    }
+    for (const who of ['reviewer', 'ts', 'po', 'admin'] as const)
+      expect((await call(who, 'GET', `${R}/export`)).statusCode).toBe(403);
+    expect((await call('lead', 'GET', `${R}/export?since=yesterday`)).statusCode).toBe(400);
+
+    const first = await call('lead', 'GET', `${R}/export?limit=1`);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().items).toHaveLength(1);
+    const cursor = first.json().next_cursor;
+    expect(cursor).toMatch(/^rt_/);
+    const second = await call('lead', 'GET', `${R}/export?limit=1&cursor=${cursor}`);
+    expect(second.json().next_cursor).toBeNull();
+    const items = [...first.json().items, ...second.json().items];
+    expect(items.map((i) => i.record_id).sort()).toEqual(['exp-1', 'exp-2']);
+    for (const item of items) {
+      expect(item.answers).toHaveLength(2);
+      for (const a of item.answers) {
+        expect(a.reviewer).toMatch(/^rv_[0-9a-f]{32}$/);
+        expect(a.comment).not.toContain('Anna');
+      }
+    }
+    const body = first.body + second.body;
+    for (const secret of [
+      CANARY.account,
+      CANARY.phone,
+      'acct-e1',
+      staff.reviewer.id,
+      'api-reviewer',
+    ])
+      expect(body).not.toContain(secret);
+
+    const agreement = await call('lead', 'GET', `${R}/agreement`);
+    expect(agreement.statusCode).toBe(200);
+    // Items alike on one, split on the other: [correct, correct] and [correct, unusable].
+    expect(agreement.json().tasks).toBe(2);
+    const [q] = agreement.json().questions;
+    expect(q).toMatchObject({ name: 'transcript_quality', items: 2, answers: 4 });
+    expect(q.alpha).toBeCloseTo(1 - (3 * 2) / (3 * 1 * 2), 12);
+  });
+
   it('stops at the daily quota (the per-member one first) with 204', async () => {
     await enqueue([textRecord('q-1', 'q1'), textRecord('q-2', 'q2'), textRecord('q-3', 'q3')]);
     await h.store.staff.update(staff.reviewer.id, { dailyQuota: 1 });

@@ -81,6 +81,8 @@ export const REVIEW_ROUTES: readonly ReviewRoute[] = [
   { method: 'POST', path: `${R}/tasks/:id/flag`, allowed: ASSIGNED, body: { category: 'other' } },
   { method: 'POST', path: `${R}/tasks/:id/release`, allowed: ASSIGNED, body: {} },
   { method: 'GET', path: `${R}/queue`, allowed: ['lead', 'admin'] },
+  { method: 'GET', path: `${R}/agreement`, allowed: ['lead', 'admin'] },
+  { method: 'GET', path: `${R}/export`, allowed: ['lead'] },
 
   // Flags, unmasking, audit, holds, retention (src/server/routes/review/flags.ts … retention.ts).
   { method: 'GET', path: `${R}/flags`, allowed: ['trust_safety'] },

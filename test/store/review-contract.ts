@@ -15,7 +15,8 @@ let counter = 0;
 function newItem(over: Partial<NewReviewItem> = {}): NewReviewItem {
   return {
     id: newItemId(),
-    recordKey: `key-${counter++}-${Math.random()}`,
+    recordKey: `key-${counter}-${Math.random()}`,
+    recordId: `rec-${counter++}`,
     kind: 'audio',
     subject: subjectA,
     needsConsent: false,
@@ -414,6 +415,65 @@ export function reviewContract(name: string, factory: StoreFactory): void {
         ]),
       );
       expect(await store.review.exposureByReviewer(tomorrow)).toEqual(new Map([[staff(1), 0]]));
+    });
+
+    it('reads answers out for export, a page at a time, by status and answer time', async () => {
+      const a = await queue(2, { recordId: 'rec-a', createdAt: at(-3).toISOString() });
+      const b = await queue(1, { recordId: 'rec-b', createdAt: at(-2).toISOString() });
+      const c = await queue(1, { recordId: 'rec-c', createdAt: at(-1).toISOString() });
+      const answerNext = async (who: number, minute: number, labels: Record<string, string>) => {
+        const got = await store.review.assignNext(staff(who), DEFAULT_RULES, at(minute));
+        expect(got).toBeDefined();
+        const res = await store.review.answer(got!.task, staff(who), { labels }, at(minute), 'ok');
+        expect(res.outcome).toBe('ok');
+        return got!.task;
+      };
+      // Tasks are handed out oldest first: a, then b (to staff 1); a to staff 2.
+      expect(await answerNext(1, 1, { transcript_quality: 'correct' })).toBe(a.task);
+      expect(await answerNext(1, 2, { transcript_quality: 'unusable' })).toBe(b.task);
+      expect(await answerNext(2, 5, { transcript_quality: 'minor_errors' })).toBe(a.task);
+      expect(await store.review.removeTask(c.task, at(6))).toBe(true);
+
+      const done = await store.review.exportPage({ statuses: ['done'], limit: 10 });
+      expect(done.map((t) => t.task.id)).toEqual([a.task, b.task].sort());
+      const first = done.find((t) => t.task.id === a.task)!;
+      expect(first).toMatchObject({
+        recordId: 'rec-a',
+        kind: 'audio',
+        labels: DEFAULT_LABELS,
+        updatedAt: at(5).toISOString(),
+      });
+      expect(first.answers.map((x) => [x.reviewer, x.answer.labels, x.comment])).toEqual([
+        [staff(1), { transcript_quality: 'correct' }, 'ok'],
+        [staff(2), { transcript_quality: 'minor_errors' }, 'ok'],
+      ]);
+
+      // Paging by task id covers every task once.
+      const one = await store.review.exportPage({ statuses: ['done'], limit: 1 });
+      const two = await store.review.exportPage({
+        statuses: ['done'],
+        limit: 1,
+        after: one[0]!.task.id,
+      });
+      expect([...one, ...two].map((t) => t.task.id)).toEqual(done.map((t) => t.task.id));
+      expect(
+        await store.review.exportPage({ statuses: ['done'], limit: 1, after: two[0]!.task.id }),
+      ).toEqual([]);
+
+      // Since: only tasks with an answer at or after the time (all their answers).
+      const recent = await store.review.exportPage({
+        statuses: ['done'],
+        since: at(3).toISOString(),
+        limit: 10,
+      });
+      expect(recent.map((t) => [t.task.id, t.answers.length])).toEqual([[a.task, 2]]);
+      expect(
+        (await store.review.exportPage({ statuses: ['removed'], limit: 10 })).map((t) => [
+          t.task.id,
+          t.answers,
+        ]),
+      ).toEqual([[c.task, []]]);
+      expect(await store.review.exportPage({ statuses: [], limit: 10 })).toEqual([]);
     });
   });
 }

@@ -1,12 +1,41 @@
 import { type FormEvent, type RefObject, useState } from 'react';
-import { type AnswerBody, ApiError, api, type LabelDefinition, type TaskView } from '../api';
+import {
+  type AnswerBody,
+  ApiError,
+  api,
+  type LabelDefinition,
+  type LocalText,
+  type TaskView,
+} from '../api';
 import { ErrorAlert } from '../components';
-import { useI18n } from '../i18n';
+import { type Lang, useI18n } from '../i18n';
 import { navigate, setFlash } from '../router';
 import { taskText } from './Task';
 
-function isDefinitions(labels: TaskView['labels']): labels is LabelDefinition[] {
-  return labels.length > 0 && typeof labels[0] === 'object';
+/**
+ * The questions the form asks: the server's questions when the labels file gave them texts,
+ * else label definitions, else none: a labels file of plain names keeps its plain label
+ * choices, as before questions had texts.
+ */
+function questionsOf(task: TaskView): LabelDefinition[] | null {
+  const worded = task.questions?.some((q) => q.text || q.options.some((o) => o.text));
+  if (task.questions && worded)
+    return task.questions.map((q) => ({
+      name: q.name,
+      options: q.options.map((o) => o.value),
+      multiple: q.multiple,
+      ...(q.text ? { text: q.text } : {}),
+      optionTexts: Object.fromEntries(
+        q.options.flatMap((o) => (o.text ? [[o.value, o.text]] : [])),
+      ),
+    }));
+  const labels = task.labels;
+  return labels.length > 0 && typeof labels[0] === 'object' ? (labels as LabelDefinition[]) : null;
+}
+
+/** A text in the reviewer's language, else the other one, else the name made readable. */
+function localised(text: LocalText | undefined, lang: Lang, name: string): string {
+  return text?.[lang] ?? text?.[lang === 'de' ? 'en' : 'de'] ?? humane(name);
 }
 
 /** Label names as shown: "transcript_quality" → "transcript quality". */
@@ -23,7 +52,8 @@ export function AnswerForm({
   sectionRef: RefObject<HTMLElement | null>;
   onGone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const questions = questionsOf(task);
   const original = taskText(task);
   const [transcript, setTranscript] = useState(original);
   // Plain labels: the set of ticked names. Labels with options: chosen option(s) by name.
@@ -57,9 +87,9 @@ export function AnswerForm({
     setBusy(true);
     setError(null);
     let labels: AnswerBody['labels'];
-    if (isDefinitions(task.labels)) {
+    if (questions) {
       const byName: Record<string, string | string[]> = {};
-      for (const label of task.labels) {
+      for (const label of questions) {
         const values = chosen[label.name] ?? [];
         if (label.multiple) byName[label.name] = values;
         else if (values[0] !== undefined) byName[label.name] = values[0];
@@ -106,10 +136,10 @@ export function AnswerForm({
             />
           </div>
         )}
-        {isDefinitions(task.labels) ? (
-          task.labels.map((label) => (
-            <fieldset key={label.name}>
-              <legend>{humane(label.name)}</legend>
+        {questions ? (
+          questions.map((label) => (
+            <fieldset key={label.name} data-testid={`question-${label.name}`}>
+              <legend>{localised(label.text, lang, label.name)}</legend>
               {label.options.map((option) => {
                 const id = `label-${label.name}-${option}`;
                 const checked = (chosen[label.name] ?? []).includes(option);
@@ -124,7 +154,9 @@ export function AnswerForm({
                       onChange={(e) => choose(label, option, e.target.checked)}
                       data-testid={id}
                     />
-                    <label htmlFor={id}>{humane(option)}</label>
+                    <label htmlFor={id}>
+                      {localised(label.optionTexts?.[option], lang, option)}
+                    </label>
                   </div>
                 );
               })}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type ExposureSummary, type QueueCounts } from '../api';
+import { type AgreementView, api, type ExposureSummary, type QueueCounts } from '../api';
 import { ErrorAlert, Loading, PageHeading } from '../components';
 import { labelFor, useI18n } from '../i18n';
 
@@ -13,12 +13,14 @@ const EXPOSURE_ORDER: readonly (keyof ExposureSummary)[] = [
 ];
 
 export function CountsView() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [counts, setCounts] = useState<QueueCounts | null>(null);
+  const [agreement, setAgreement] = useState<AgreementView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     setError(null);
     api.queue().then(setCounts, setError);
+    api.agreement().then(setAgreement, setError);
   }, []);
   useEffect(load, [load]);
 
@@ -52,6 +54,32 @@ export function CountsView() {
               </div>
             ))}
           </dl>
+        </section>
+      )}
+      {agreement && agreement.questions.length > 0 && (
+        <section aria-labelledby="agreement-heading">
+          <h2 id="agreement-heading">{t.agreementTitle}</h2>
+          <p>{t.agreementIntro}</p>
+          <table data-testid="agreement">
+            <thead>
+              <tr>
+                <th scope="col">{t.agreementQuestion}</th>
+                <th scope="col">{t.agreementAlpha}</th>
+                <th scope="col">{t.agreementItems}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agreement.questions.map((q) => (
+                <tr key={q.name} data-testid={`agreement-${q.name}`}>
+                  <th scope="row">{q.text?.[lang] ?? q.text?.en ?? q.text?.de ?? q.name}</th>
+                  <td data-testid={`alpha-${q.name}`}>
+                    {q.alpha === null ? t.agreementNone : q.alpha.toFixed(3)}
+                  </td>
+                  <td>{q.items}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
       <button type="button" className="secondary" onClick={load}>

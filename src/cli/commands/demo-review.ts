@@ -5,6 +5,7 @@ import type { ImportResult } from '../../consent/index.js';
 import { reviewDemo } from '../../demo/review-items.js';
 import type { EnqueueResult } from '../../review/enqueue.js';
 import type { LabelsSchema } from '../../review/model.js';
+import { parseLabelsSchema } from '../../review/validate.js';
 import { listenAddress } from '../../runtime/compose.js';
 import { type Config, loadSettings } from '../../runtime/config.js';
 import { addStaff, changePassword, ROLES, type Role } from '../../staff/index.js';
@@ -19,10 +20,34 @@ import { summaryText as enqueueSummary, reviewEnqueueCommand } from './review.js
 // newcomer can start the server and try the console.
 
 export const REVIEW_DEMO_K = 2;
-export const REVIEW_DEMO_LABELS: LabelsSchema = [
-  { name: 'intent', options: ['weather', 'music', 'call', 'other'] },
-  { name: 'quality', options: ['clear', 'noisy', 'wrong_wake'] },
+/** The demo's labels file: two single-choice questions, asked in German and English. */
+export const REVIEW_DEMO_LABELS_FILE = [
+  {
+    name: 'intent',
+    text: { en: 'What does the speaker ask for?', de: 'Worum bittet die sprechende Person?' },
+    options: [
+      { value: 'weather', text: { en: 'The weather', de: 'Das Wetter' } },
+      { value: 'music', text: { en: 'Music', de: 'Musik' } },
+      { value: 'call', text: { en: 'A phone call', de: 'Einen Anruf' } },
+      { value: 'other', text: { en: 'Something else', de: 'Etwas anderes' } },
+    ],
+  },
+  {
+    name: 'quality',
+    text: { en: 'How is the recording?', de: 'Wie ist die Aufnahme?' },
+    options: [
+      { value: 'clear', text: { en: 'Clear', de: 'Deutlich' } },
+      { value: 'noisy', text: { en: 'Noisy', de: 'Verrauscht' } },
+      {
+        value: 'wrong_wake',
+        text: { en: 'Not meant for the assistant', de: 'Nicht an den Assistenten gerichtet' },
+      },
+    ],
+  },
 ];
+const parsedDemoLabels = parseLabelsSchema(REVIEW_DEMO_LABELS_FILE);
+if (!parsedDemoLabels.ok) throw new Error(`the demo's labels: ${parsedDemoLabels.error}`);
+export const REVIEW_DEMO_LABELS: LabelsSchema = parsedDemoLabels.value;
 // No 0/o or 1/l/i: passwords are read off a terminal and typed into a browser.
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -68,7 +93,7 @@ export async function runReviewDemo(
     lines(demo.items.map((i) => JSON.stringify({ id: i.id, planted: i.planted }))),
   );
   await writeFile(eventsFile, lines(demo.events));
-  await writeFile(labelsFile, `${JSON.stringify(REVIEW_DEMO_LABELS, null, 2)}\n`);
+  await writeFile(labelsFile, `${JSON.stringify(REVIEW_DEMO_LABELS_FILE, null, 2)}\n`);
 
   const imported = await importConsent(eventsFile, true, config);
   const enqueue = await reviewEnqueueCommand(

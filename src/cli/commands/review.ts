@@ -4,7 +4,10 @@ import sharp from 'sharp';
 import { loadConsentSnapshot } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
 import { DEFAULT_POLICY, type Policy, REASONS } from '../../policy/index.js';
+import { parseRfc3339 } from '../../records/time.js';
 import { type EnqueueResult, enqueueForReview } from '../../review/enqueue.js';
+import { EXPORT_STATUSES, type ExportStatus } from '../../review/export.js';
+import { type ExportHeader, writeExportFile } from '../../review/export-file.js';
 import { DEFAULT_LABELS, type LabelsSchema } from '../../review/model.js';
 import { parseLabelsSchema } from '../../review/validate.js';
 import type { Config } from '../../runtime/config.js';
@@ -56,6 +59,82 @@ export function registerReview(program: Command): void {
       const result = await reviewEnqueueCommand(flags);
       print(flags.json, result, () => summaryText(result));
     });
+  review
+    .command('export')
+    .description(
+      "write reviewers' answers (keyed reviewer ids), the majority and the agreement per question as JSON Lines, redacted",
+    )
+    .requiredOption('--out <file>', 'the file to write (replaced atomically)')
+    .option('--format <format>', 'output format: jsonl', 'jsonl')
+    .option('--status <status>', 'done (all k answers in) or all (open tasks too)', 'done')
+    .option('--since <time>', 'only tasks with an answer given at or after this RFC 3339 time')
+    .option('--json', 'print the summary as JSON')
+    .action(async (flags: ExportFlags) => {
+      const header = await reviewExportCommand(flags);
+      print(flags.json, exportSummary(header, flags.out), () => exportText(header, flags.out));
+    });
+}
+
+interface ExportFlags {
+  out: string;
+  format?: string;
+  status?: string;
+  since?: string;
+  json?: boolean;
+}
+
+export async function reviewExportCommand(
+  flags: ExportFlags,
+  config?: Config,
+): Promise<ExportHeader> {
+  // Parquet would need a writer the project does not ship; JSON Lines is what it writes.
+  if ((flags.format ?? 'jsonl') !== 'jsonl')
+    throw new ObhutError('USAGE', `--format ${flags.format}: only jsonl is supported`);
+  const status = (flags.status ?? 'done') as ExportStatus;
+  if (!EXPORT_STATUSES.includes(status))
+    throw new ObhutError('USAGE', `--status must be one of ${EXPORT_STATUSES.join(', ')}`);
+  let since: string | undefined;
+  if (flags.since !== undefined) {
+    const ms = parseRfc3339(flags.since);
+    if (ms === undefined)
+      throw new ObhutError('USAGE', `--since "${flags.since}" is not an RFC 3339 date-time`);
+    since = new Date(ms).toISOString();
+  }
+  return withSession(
+    (session) =>
+      writeExportFile(
+        session.store.review,
+        { status, ...(since === undefined ? {} : { since }), secret: session.secret },
+        flags.out,
+      ),
+    config,
+  );
+}
+
+function exportSummary(header: ExportHeader, out: string) {
+  return {
+    out,
+    items: header.items,
+    answers: header.answers,
+    status: header.status,
+    since: header.since,
+    agreement: header.agreement,
+  };
+}
+
+function exportText(header: ExportHeader, out: string): string {
+  const rows: [string, string | number][] = [
+    ['tasks', header.items],
+    ['answers', header.answers],
+  ];
+  for (const [name, a] of Object.entries(header.agreement))
+    rows.push([
+      `alpha ${name}`,
+      a.alpha === null
+        ? `n/a (${a.items} items with 2+ answers)`
+        : `${a.alpha.toFixed(3)} (${a.items} items)`,
+    ]);
+  return [terminalText(`Wrote ${out}`), table(rows)].join('\n');
 }
 
 export async function reviewEnqueueCommand(

@@ -5,8 +5,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { MediaTokens, type ReviewContext } from '../../../review/index.js';
 import { StaffSessions } from '../../../staff/index.js';
+import { registerAgreementRoutes } from './agreement.js';
 import { registerAuditRoutes } from './audit.js';
 import type { ReviewRouteOptions } from './common.js';
+import { registerExportRoutes } from './export.js';
 import { registerFlagRoutes } from './flags.js';
 import { registerHoldRoutes } from './holds.js';
 import { registerMediaRoutes } from './media.js';
@@ -50,6 +52,8 @@ export const reviewTaskRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (a
   registerMediaRoutes(app, ctx, media);
   registerTaskActionRoutes(app, opts, ctx);
   registerQueueRoutes(app, opts);
+  registerAgreementRoutes(app, opts);
+  registerExportRoutes(app, opts);
 };
 
 /**

@@ -8,6 +8,12 @@ const range = {
   properties: { start: { type: 'number' }, end: { type: 'number' } },
 } as const;
 
+/** A text in German and English (either may be missing). */
+export const localText = {
+  type: 'object',
+  properties: { de: { type: 'string' }, en: { type: 'string' } },
+} as const;
+
 /** The redacted content of a task: what every TaskView shape shares. */
 export const taskContentProperties = {
   id: { type: 'string' },
@@ -25,4 +31,24 @@ export const taskContentProperties = {
   redacted_ranges: { type: 'array', items: range },
   duration: { type: 'number' },
   labels: { type: 'array', items: { type: 'string' } },
+  questions: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['name', 'multiple', 'options'],
+      properties: {
+        name: { type: 'string' },
+        multiple: { type: 'boolean' },
+        text: localText,
+        options: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['value'],
+            properties: { value: { type: 'string' }, text: localText },
+          },
+        },
+      },
+    },
+  },
 } as const;
