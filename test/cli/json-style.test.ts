@@ -138,6 +138,7 @@ describe('--json output of every command', () => {
     await json('staff list', []);
     await json('staff unlock', ['ada']);
     await json('review enqueue', ['--input', 'items.jsonl']);
+    await json('review export', ['--out', 'export.jsonl', '--status', 'all']);
     await json('retention sweep', ['--dry-run']);
     await json('demo', ['--items', '10']);
 

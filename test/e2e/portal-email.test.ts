@@ -83,6 +83,9 @@ describe.skipIf(skip)(`portal e-mail flow in a real browser${skip ? ' (skipped)'
     const other = await browser.newContext({ locale: 'en-GB' });
     const platformPage = await other.newPage();
     await platformPage.goto(`${base}/?lang=en&token=${encodeURIComponent(token)}`);
+    // The page exchanges the token for a session; leaving before that finishes lost the session
+    // on a loaded machine.
+    await platformPage.waitForLoadState('networkidle');
     await platformPage.goto(`${base}/status?lang=en`);
     await expect
       .poll(() => platformPage.getByTestId('state-ai_training').getAttribute('data-state'))
