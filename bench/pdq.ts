@@ -15,7 +15,8 @@ import { decodeForPdq, type HashPolicy, readImageFile } from '../src/safety/imag
 // (and with another Obhut checkout's bin/obhut.js given as --baseline), so every ratio printed
 // is measured in this run; each pair's outputs (hash, quality, path per line) are compared.
 // Then, in process on one thread: read + decode (sharp) and the hash timed apart, against the
-// published figures of ../shared/research/pdq-hma.md, labelled as such (not measured here).
+// published figures of the reference implementation (facebook/ThreatExchange), labelled as such
+// (not measured here).
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data', 'pdq');
