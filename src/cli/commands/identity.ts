@@ -14,6 +14,7 @@ import { parseRfc3339 } from '../../records/index.js';
 import { type IdentityOptions, identityFrom, identityOptions } from '../identity-options.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
+import { terminalText } from '../terminal-text.js';
 
 interface LinkOptions {
   email: string;
@@ -79,7 +80,7 @@ export function registerIdentity(program: Command): void {
       print(opts.json, { file, ...result }, () =>
         [
           `Imported ${file}: ${result.lines} lines, ${result.linked} linked, ${result.unlinked} unlinked, ${result.rejected.length} rejected.`,
-          ...result.rejected.slice(0, 20).map((r) => `${file}:${r.line}: ${r.error}`),
+          ...result.rejected.slice(0, 20).map((r) => `${file}:${r.line}: ${terminalText(r.error)}`),
         ].join('\n'),
       );
       if (result.rejected.length > 0) {
