@@ -37,6 +37,18 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'An input file could not be opened or read.',
   },
+  PLAN_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'A build plan is unreadable, or its inputs, pseudonym key or log checkpoint are not those it pinned.',
+  },
+  SHARD_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'A shard folder is incomplete, of another plan, given twice, or missing; nothing was published.',
+  },
   INPUT_FORMAT_MISMATCH: {
     exit: EXIT.data,
     http: 422,

@@ -59,6 +59,8 @@ export interface Manifest {
   readonly safety?: SafetySummary;
   /** Only when web opt-outs were evaluated (a crawl as input, --signals, or a policy naming `optout`). */
   readonly optout?: OptoutSummary;
+  /** Only for a build merged from shards: the plan file's SHA-256 and its number of shards. */
+  readonly plan?: { readonly sha256: string; readonly shards: number };
 }
 
 export interface OptoutSummary {

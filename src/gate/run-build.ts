@@ -307,8 +307,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function buildManifest(
-  options: BuildOptions,
+/** What a manifest says of a build's setting; a merged sharded build has it from its plan. */
+export interface ManifestSetting {
+  readonly policy: Policy;
+  readonly consent: Pick<
+    ConsentSnapshot,
+    'at' | 'eventsConsidered' | 'eventsSha256' | 'objected' | 'consented'
+  >;
+  readonly checkpoint: Pick<StoredCheckpoint, 'size' | 'root' | 'note'>;
+  readonly log: Pick<TransparencyLog, 'origin'>;
+}
+
+export function buildManifest(
+  options: ManifestSetting,
   writer: BuildWriter,
   finished: FinishedOutputs,
   inputs: readonly { path: string; bytes: number; sha256: string }[],

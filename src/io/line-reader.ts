@@ -9,6 +9,16 @@ export interface Line {
   readonly tooLong: boolean;
 }
 
+/**
+ * Part of a file that starts at a line start: bytes [start, end), whose first line is number
+ * `firstLine` of the file. Its lines are those the whole file's reading yields there.
+ */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+  readonly firstLine: number;
+}
+
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const READ_BYTES = 4 * 1024 * 1024;
@@ -24,8 +34,12 @@ export function* readFileLines(
   file: string,
   maxLineBytes: number,
   onRead?: (chunk: Buffer) => void,
+  range?: LineRange,
 ): Generator<Line> {
   const fd = openSync(file, 'r');
+  // Without a range, the whole file from its first line.
+  let position = range?.start ?? 0;
+  const stop = range?.end ?? Number.POSITIVE_INFINITY;
   try {
     // Room for the longest allowed line plus its CR, so the limit applies to the content alone.
     const limit = maxLineBytes + 1;
@@ -33,7 +47,7 @@ export function* readFileLines(
     let view = buf.subarray(0, 0);
     let start = 0;
     let scanFrom = 0;
-    let lineNumber = 0;
+    let lineNumber = (range?.firstLine ?? 1) - 1;
     let skipping = false;
     let eof = false;
     for (;;) {
@@ -70,7 +84,8 @@ export function* readFileLines(
         buf.copy(bigger, 0, 0, end);
         buf = bigger;
       }
-      const n = readSync(fd, buf, end, buf.length - end, null);
+      const n = readSync(fd, buf, end, Math.min(buf.length - end, stop - position), position);
+      position += n;
       if (n === 0) eof = true;
       else onRead?.(buf.subarray(end, end + n));
       view = buf.subarray(0, end + n);

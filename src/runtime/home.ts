@@ -164,7 +164,7 @@ async function databaseFile(home: string, create: boolean): Promise<string> {
   return file;
 }
 
-async function readSecret(home: string): Promise<Buffer> {
+export async function readSecret(home: string): Promise<Buffer> {
   const file = path.join(home, SECRET_FILE);
   if (!existsSync(file)) {
     throw new ObhutError(

@@ -27,12 +27,14 @@ import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
 import { terminalText } from '../terminal-text.js';
+import { checkpointSize, registerShardCommands } from './build-shards.js';
 
 interface BuildFlags {
   input?: string[];
   out?: string;
   policy?: string;
   at?: string;
+  checkpoint?: string;
   strict?: boolean;
   overwrite?: boolean;
   shardRecords?: string;
@@ -85,6 +87,10 @@ export function registerBuild(program: Command): void {
     .option('--out <dir>', 'output folder (must not exist, unless --overwrite) (required)')
     .option('--policy <file>', 'policy file (JSON or YAML); default: the built-in policy')
     .option('--at <time>', 'evaluate the consent register as of this RFC 3339 time (default: now)')
+    .option(
+      '--checkpoint <size>',
+      'read the consent register as of the log checkpoint of this size (default: the latest), to reproduce an earlier build',
+    )
     .option('--strict', 'publish nothing (exit 2) if any record is rejected')
     .option('--overwrite', 'replace the output folder if it exists')
     .option('--shard-records <n>', 'admitted records per items file', String(DEFAULT_SHARD_RECORDS))
@@ -146,6 +152,8 @@ export function registerBuild(program: Command): void {
         process.stderr.write(`${statement}\n`);
       }
     });
+
+  registerShardCommands(build);
 }
 
 /** Makes and checks the subjects proof for one person and one build output folder. */
@@ -196,7 +204,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   return withSession(async (session) => {
     // The register is read as of the latest signed checkpoint: events logged after it wait for
     // the next build, and the manifest names the checkpoint, so the build can be checked against it.
-    const checkpoint = await session.log.reader.checkpoint();
+    const checkpoint = await session.log.reader.checkpoint(checkpointSize(flags.checkpoint));
     const consent = await loadConsentSnapshotIsolated(session.config, policy.purpose, at, atMs, {
       logSize: checkpoint.size,
     });
