@@ -122,6 +122,10 @@ describe('--json output of every command', () => {
     await json('build prove-absent', [
       ...['--build', 'dataset', '--platform', 'ig', '--account', '1', '--out', 'absent.json'],
     ]);
+    await json('build plan', ['--input', 'items.jsonl', '--shards', '2', '--out', 'plan.json']);
+    await json('build run-shard', ['plan.json', '1', '--out', 'shard-1']);
+    await json('build run-shard', ['plan.json', '2', '--out', 'shard-2']);
+    await json('build merge', ['plan.json', 'shard-1', 'shard-2', '--out', 'merged']);
     const [finding] = await json<[{ id: string }]>('findings list', []);
     await json('findings mark', [finding.id, 'reported', '--report-id', 'CT-1']);
 
