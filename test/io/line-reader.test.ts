@@ -51,3 +51,49 @@ describe('readFileLines', () => {
     );
   });
 });
+
+describe('readFileLines over a range', () => {
+  it('yields, for ranges cut at line starts, exactly the lines the whole file yields there', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({ maxLength: 12 }).filter((s) => !s.includes('\n')),
+          { maxLength: 20 },
+        ),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (lines, finalNewline, picks) => {
+          const text = lines.join('\n') + (finalNewline && lines.length > 0 ? '\n' : '');
+          const bytes = Buffer.from(text);
+          const file = path.join(dir, 'range.txt');
+          writeFileSync(file, bytes);
+          const seen = (r?: { start: number; end: number; firstLine: number }) =>
+            // Mapped as read: a line's bytes are a view of the reader's reused buffer.
+            Array.from(readFileLines(file, 8, undefined, r), (l) => ({
+              number: l.number,
+              text: l.bytes.toString(),
+              tooLong: l.tooLong,
+            }));
+          // Line starts, and the number of the line each begins.
+          const starts = [0];
+          for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) starts.push(i + 1);
+          const cuts = [...new Set(picks.map((p) => p % starts.length))].sort((a, b) => a - b);
+          const bounds = [0, ...cuts.filter((c) => c > 0), starts.length - 1];
+          const pieces = [];
+          for (let i = 0; i + 1 < bounds.length; i++) {
+            const from = bounds[i]!;
+            const to = i + 2 === bounds.length ? bytes.length : starts[bounds[i + 1]!]!;
+            pieces.push(
+              ...seen({
+                start: starts[from]!,
+                end: Math.max(to, starts[from]!),
+                firstLine: from + 1,
+              }),
+            );
+          }
+          expect(pieces).toEqual(seen());
+        },
+      ),
+    );
+  });
+});
