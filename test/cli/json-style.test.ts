@@ -151,5 +151,5 @@ describe('--json output of every command', () => {
     }
     const walked = [...outputs.keys(), ...Object.keys(WALKED_ELSEWHERE)].sort();
     expect(walked).toEqual((await allCommandsWithJson()).sort());
-  }, 300_000);
+  }, 900_000);
 });

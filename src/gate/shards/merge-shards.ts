@@ -73,6 +73,15 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   try {
     for (const dir of ordered) {
       for (const result of readResults(path.join(dir, RESULTS_FILE))) {
+        const { inputIndex, numbers, outcomes } = result;
+        if (
+          !Number.isInteger(inputIndex) ||
+          inputIndex < 0 ||
+          inputIndex >= inputPaths.length ||
+          numbers.length !== outcomes.length
+        ) {
+          throw new ObhutError('SHARD_INVALID', `${dir}: a batch does not fit the plan's inputs`);
+        }
         writer.apply(withMediaIn(dir, result));
       }
     }
@@ -222,15 +231,24 @@ export async function checkShards(loaded: LoadedPlan, dirs: readonly string[]): 
   return Array.from({ length: n }, (_, i) => byNumber.get(i + 1)!);
 }
 
+// What describeMedia names a media file: its SHA-256 and a short, cleaned extension.
+const MEDIA_PATH = /^media\/[0-9a-f]{64}(\.[.a-z0-9]{0,8})?$/;
+
+/**
+ * Points admitted media at the shard folder's copy. The path is checked to be a media name,
+ * as the build writer joins it to the output folder: a shard folder is read, not trusted.
+ */
 function withMediaIn(dir: string, result: BatchResult): BatchResult {
   if (!result.outcomes.some((o) => o.kind === 'admitted' && o.media)) return result;
   return {
     ...result,
-    outcomes: result.outcomes.map((o) =>
-      o.kind === 'admitted' && o.media
-        ? { ...o, media: { ...o.media, source: path.join(dir, o.media.entry.path) } }
-        : o,
-    ),
+    outcomes: result.outcomes.map((o) => {
+      if (o.kind !== 'admitted' || !o.media) return o;
+      if (!MEDIA_PATH.test(o.media.entry.path) || o.media.source !== o.media.entry.path) {
+        throw new ObhutError('SHARD_INVALID', `${dir} names media at "${o.media.entry.path}"`);
+      }
+      return { ...o, media: { ...o.media, source: path.join(dir, o.media.entry.path) } };
+    }),
   };
 }
 
