@@ -107,7 +107,7 @@ export async function benchDistributed(args: string[]): Promise<void> {
     `\n${items} records (${(statSync(itemsFile).size / 1e6).toFixed(0)} MB), plan ${fmt(planBytes)} bytes; merged items_root equals the single build's`,
   );
   for (const row of rows)
-    log(row.map((c, i) => (i === 0 ? c.padEnd(30) : c.padStart(14))).join(''));
+    log(row.map((c, i) => (i === 0 ? c.padEnd(30) : `  ${c}`.padStart(16))).join(''));
   const perShard = oneWorker.seconds / shards;
   log(
     `\n10 machines, 10 shards: about plan ${planned.seconds.toFixed(1)} s + one shard (${((perShard * shards) / 10).toFixed(1)} s at these figures) + merge ${merged.seconds.toFixed(1)} s`,
