@@ -188,6 +188,16 @@ export const ERROR_CODES = {
     http: 404,
     summary: 'The log entry, checkpoint, build, receipt or request asked for does not exist.',
   },
+  BUILD_UNKNOWN: {
+    exit: EXIT.usage,
+    http: 404,
+    summary: 'A model was registered for a build id that no recorded build has.',
+  },
+  MODEL_EXISTS: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'That model name and version is already registered; a retrained model is a new version.',
+  },
   LOG_CORRUPT: {
     exit: EXIT.internal,
     http: 500,
