@@ -4,10 +4,13 @@ import { identityGroups } from '../consent/linked-state.js';
 import { linkedStatus } from '../consent/status.js';
 import { ObhutError } from '../errors/index.js';
 import type { BuildRegistry, BuildSummary } from '../gate/build-registry.js';
-import type { ConsentAction, Purpose } from '../records/index.js';
+import { type ConsentAction, type Purpose, parseRfc3339 } from '../records/index.js';
 import { SortedSubjects } from './sorted-subjects.js';
 
-/** A person in a build who, by now, has objected or withdrawn their consent for the purpose. */
+/**
+ * A person in a build who has, since the build, objected or withdrawn their consent for the
+ * purpose, and has not changed their mind again.
+ */
 export interface ImpactedSubject {
   readonly subject: string;
   readonly state: 'objected' | 'withdrawn';
@@ -15,8 +18,6 @@ export interface ImpactedSubject {
   readonly at: string;
   /** Where the deciding event sits in the log (absent for an event from before the log). */
   readonly logIndex: number | undefined;
-  /** True when the build did not count the deciding event: logged after its checkpoint, or effective after its consent time. */
-  readonly afterBuild: boolean;
 }
 
 export interface BuildImpact {
@@ -35,8 +36,10 @@ export const IMPACTING: ReadonlySet<ConsentAction> = new Set(['object', 'withdra
 
 /**
  * The retraining or unlearning worklist of one build: its subjects whose state for `purpose` as of
- * `asOfMs` is decided by an objection or a consent withdrawal, under the linked-identity rule
- * (consent/linked-state.ts). One pass over the purpose's events finds the candidates, keeping
+ * `asOfMs` is decided by an objection or a consent withdrawal that the build did not count
+ * (logged after its consent checkpoint, or taking effect after its consent time), under the
+ * linked-identity rule (consent/linked-state.ts). A decision the build already honoured (a
+ * withdrawal its policy let through) is not new and is left out. One pass over the purpose's events finds the candidates, keeping
  * only identities that touch the build; each candidate's state and deciding event then come
  * from `linkedStatus`, the rule the portal and `consent status` use.
  */
@@ -59,7 +62,8 @@ export async function buildImpact(
 
   const membersInBuild = new Map<string, string[]>();
   for (const [member, root] of groups) {
-    if (subjects.has(member)) membersInBuild.set(root, [...(membersInBuild.get(root) ?? []), member]);
+    if (subjects.has(member))
+      membersInBuild.set(root, [...(membersInBuild.get(root) ?? []), member]);
   }
   // The last action of each identity (or linked group) that touches the build.
   const last = new Map<string, ConsentAction>();
@@ -77,24 +81,31 @@ export async function buildImpact(
   }
   candidates.sort();
 
-  const consentAtMs = Date.parse(build.consentAt);
   const impacted: ImpactedSubject[] = [];
   for (const subject of candidates) {
     const status = await linkedStatus(store, subject, asOfMs);
     const deciding = status.purposes.find((p) => p.purpose === purpose)?.decidingEvent;
     if (deciding === undefined || !IMPACTING.has(deciding.action)) continue;
-    const logIndex = deciding.logIndex;
+    if (!notCountedBy(build, deciding)) continue;
     impacted.push({
       subject,
       state: deciding.action === 'object' ? 'objected' : 'withdrawn',
       at: deciding.at,
-      logIndex,
-      afterBuild:
-        deciding.atMs > consentAtMs ||
-        (logIndex !== undefined &&
-          build.checkpointSize !== undefined &&
-          logIndex >= build.checkpointSize),
+      logIndex: deciding.logIndex,
     });
   }
   return { buildId, purpose, subjectsCount: subjects.size, impacted };
+}
+
+/** Whether the build could not have counted the event: logged after its checkpoint, or effective after its consent time. */
+function notCountedBy(
+  build: BuildSummary,
+  event: { readonly atMs: number; readonly logIndex: number | undefined },
+): boolean {
+  if (event.atMs > (parseRfc3339(build.consentAt) ?? Number.POSITIVE_INFINITY)) return true;
+  return (
+    event.logIndex !== undefined &&
+    build.checkpointSize !== undefined &&
+    event.logIndex >= build.checkpointSize
+  );
 }

@@ -1,5 +1,5 @@
-export { type BuildImpact, buildImpact, type ImpactedSubject, type ImpactStore } from './impact.js';
 export { buildsIncluding } from './builds-including.js';
+export { type BuildImpact, buildImpact, type ImpactedSubject, type ImpactStore } from './impact.js';
 export { type ModelImpactEvent, modelImpact, type NewDecision } from './model-impact.js';
 export { formatModelRef, type ModelRef, parseModelRef } from './model-ref.js';
 export type { ModelBuild, ModelRegister, RegisteredModel } from './model-register.js';

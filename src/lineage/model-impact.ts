@@ -40,9 +40,7 @@ export function modelImpact(
     const buildIds = m.builds
       .map((b) => b.buildId)
       .filter((id) => includingBuilds.get(id) === decision.purpose);
-    return buildIds.length === 0
-      ? []
-      : [{ name: m.name, version: m.version, build_ids: buildIds }];
+    return buildIds.length === 0 ? [] : [{ name: m.name, version: m.version, build_ids: buildIds }];
   });
   if (touched.length === 0) return undefined;
   return {

@@ -1,8 +1,8 @@
 import { ObhutError } from '../errors/index.js';
 import type { BuildRegistry } from '../gate/build-registry.js';
 import { encodeEntry, type LogWriter, MAX_MODEL_BUILDS } from '../log/index.js';
-import type { ModelBuild, ModelRegister, RegisteredModel } from './model-register.js';
 import { formatModelRef, type ModelRef } from './model-ref.js';
+import type { ModelBuild, ModelRegister, RegisteredModel } from './model-register.js';
 
 export interface ModelRegistration {
   readonly model: ModelRef;
