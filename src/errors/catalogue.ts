@@ -196,7 +196,7 @@ export const ERROR_CODES = {
   MODEL_EXISTS: {
     exit: EXIT.usage,
     http: 409,
-    summary: 'That model name and version is already registered; a retrained model is a new version.',
+    summary: 'The model name and version is registered already; use a new version.',
   },
   LOG_CORRUPT: {
     exit: EXIT.internal,

@@ -6,11 +6,7 @@ import type { Database, ModelTable } from './schema.js';
 export function modelRegister(db: Kysely<Database>): ModelRegister {
   const withBuilds = async (rows: readonly ModelTable[]): Promise<RegisteredModel[]> => {
     if (rows.length === 0) return [];
-    const builds = await db
-      .selectFrom('model_builds')
-      .selectAll()
-      .orderBy('build_id')
-      .execute();
+    const builds = await db.selectFrom('model_builds').selectAll().orderBy('build_id').execute();
     const byModel = new Map<string, { buildId: string; manifestSha256: string }[]>();
     for (const b of builds) {
       const key = `${b.name}@${b.version}`;
