@@ -82,6 +82,11 @@ export const ERROR_CODES = {
     http: 409,
     summary: 'Another build is writing to the same output folder; wait for it to finish.',
   },
+  OUTPUT_UNWRITABLE: {
+    exit: EXIT.usage,
+    http: 500,
+    summary: 'A file Obhut was asked to write could not be written; the message names it.',
+  },
   RECORDS_REJECTED: {
     exit: EXIT.data,
     http: 422,
