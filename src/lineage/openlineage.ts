@@ -8,6 +8,33 @@ export const OPENLINEAGE_SCHEMA =
 const PRODUCER = 'https://github.com/obhut/obhut';
 const FACET_SCHEMA = 'https://obhut.dev/openlineage/facets/1-0-0/';
 
+/** A file dataset with its digest, as OpenLineage consumers read it. */
+export interface LineageDataset {
+  readonly namespace: 'file';
+  readonly name: string;
+  readonly facets: {
+    readonly obhut_file: {
+      readonly _producer: string;
+      readonly _schemaURL: string;
+      readonly sha256: string;
+      readonly bytes: number;
+      readonly records?: number;
+    };
+  };
+}
+
+/** An OpenLineage RunEvent (the fields Obhut fills). */
+export interface LineageRunEvent {
+  readonly eventType: 'START' | 'COMPLETE';
+  readonly eventTime: string;
+  readonly run: { readonly runId: string; readonly facets: { readonly obhut_build: object } };
+  readonly job: { readonly namespace: string; readonly name: string };
+  readonly inputs: readonly LineageDataset[];
+  readonly outputs: readonly LineageDataset[];
+  readonly producer: string;
+  readonly schemaURL: string;
+}
+
 export interface BuildRun {
   readonly manifest: Manifest;
   readonly buildId: string;
@@ -30,21 +57,23 @@ export interface BuildRun {
  * events are read by OpenLineage consumers. The run id is derived from the manifest digest, so
  * the same build gives the same events. Pure.
  */
-export function openLineageRunEvents(run: BuildRun): readonly object[] {
+export function openLineageRunEvents(run: BuildRun): readonly LineageRunEvent[] {
   const namespace = run.namespace ?? 'obhut';
-  const dataset = (root: string) => (f: FileEntry) => ({
-    namespace: 'file',
-    name: path.resolve(root, f.path),
-    facets: {
-      obhut_file: {
-        _producer: PRODUCER,
-        _schemaURL: `${FACET_SCHEMA}file`,
-        sha256: f.sha256,
-        bytes: f.bytes,
-        ...(f.records === undefined ? {} : { records: f.records }),
+  const dataset =
+    (root: string) =>
+    (f: FileEntry): LineageDataset => ({
+      namespace: 'file',
+      name: path.resolve(root, f.path),
+      facets: {
+        obhut_file: {
+          _producer: PRODUCER,
+          _schemaURL: `${FACET_SCHEMA}file`,
+          sha256: f.sha256,
+          bytes: f.bytes,
+          ...(f.records === undefined ? {} : { records: f.records }),
+        },
       },
-    },
-  });
+    });
   const base = {
     run: {
       runId: uuidFrom(run.manifestSha256),
@@ -68,8 +97,8 @@ export function openLineageRunEvents(run: BuildRun): readonly object[] {
   const inputs = run.manifest.inputs.map(dataset(run.inputDir));
   const outputs = run.manifest.outputs.map(dataset(run.outDir));
   return [
-    { ...base, eventType: 'START', eventTime: run.startedAt, inputs, outputs: [] },
-    { ...base, eventType: 'COMPLETE', eventTime: run.endedAt, inputs, outputs },
+    { ...base, eventType: 'START' as const, eventTime: run.startedAt, inputs, outputs: [] },
+    { ...base, eventType: 'COMPLETE' as const, eventTime: run.endedAt, inputs, outputs },
   ];
 }
 

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeOpenLineage } from '../../src/cli/openlineage-file.js';
-import { OPENLINEAGE_SCHEMA, openLineageRunEvents } from '../../src/lineage/index.js';
+import {
+  type LineageDataset,
+  OPENLINEAGE_SCHEMA,
+  openLineageRunEvents,
+} from '../../src/lineage/index.js';
 import { adult, workspace } from '../support/fixtures.js';
 
 describe('OpenLineage run events for a build', () => {
@@ -22,7 +26,7 @@ describe('OpenLineage run events for a build', () => {
         startedAt: '2026-01-01T00:00:00.000Z',
         endedAt: '2026-01-01T00:00:01.000Z',
       };
-      const [start, complete] = openLineageRunEvents(run) as Record<string, any>[];
+      const [start, complete] = openLineageRunEvents(run);
       expect(start).toMatchObject({ eventType: 'START', eventTime: run.startedAt, outputs: [] });
       expect(complete).toMatchObject({
         eventType: 'COMPLETE',
@@ -38,7 +42,7 @@ describe('OpenLineage run events for a build', () => {
         build_id: built.buildId,
         manifest_sha256: built.manifestSha256,
       });
-      const digests = (datasets: { name: string; facets: { obhut_file: { sha256: string } } }[]) =>
+      const digests = (datasets: readonly LineageDataset[]) =>
         datasets.map((d) => [d.name, d.facets.obhut_file.sha256]);
       expect(digests(complete!.inputs)).toEqual(
         built.manifest.inputs.map((f) => [path.resolve(ws.dir, f.path), f.sha256]),
