@@ -65,6 +65,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     },
   },
   {
+    name: 'model',
+    term: 'model',
+    description: 'the model register: which models were trained on which builds',
+    register: async () => (await import('./commands/model.js')).registerModelCommand,
+  },
+  {
+    name: 'impact',
+    term: 'impact [options]',
+    description:
+      "the people in a build, or in a model's builds, who have objected or withdrawn consent since: the retraining or unlearning worklist",
+    register: async () => (await import('./commands/impact.js')).registerImpact,
+  },
+  {
     name: 'serve',
     term: 'serve [options]',
     description: 'run the consent API (/api/v1, docs at /api/docs) and the subject portal (/)',

@@ -94,6 +94,11 @@ export const ERROR_CODES = {
     http: 409,
     summary: 'Another build is writing to the same output folder; wait for it to finish.',
   },
+  OUTPUT_UNWRITABLE: {
+    exit: EXIT.usage,
+    http: 500,
+    summary: 'A file Obhut was asked to write could not be written; the message names it.',
+  },
   RECORDS_REJECTED: {
     exit: EXIT.data,
     http: 422,
@@ -199,6 +204,16 @@ export const ERROR_CODES = {
     exit: EXIT.usage,
     http: 404,
     summary: 'The log entry, checkpoint, build, receipt or request asked for does not exist.',
+  },
+  BUILD_UNKNOWN: {
+    exit: EXIT.usage,
+    http: 404,
+    summary: 'A model was registered for a build id that no recorded build has.',
+  },
+  MODEL_EXISTS: {
+    exit: EXIT.usage,
+    http: 409,
+    summary: 'The model name and version is registered already; use a new version.',
   },
   LOG_CORRUPT: {
     exit: EXIT.internal,

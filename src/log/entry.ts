@@ -103,6 +103,36 @@ const identityLinkEntry = z.strictObject({
   via: z.enum(['platform', 'operator']),
 });
 
+/** A model's name and version: operator data, not personal; bounded and plain so no reading is ambiguous. */
+export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/;
+export const MODEL_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+/** How many builds one model entry may name (the entry must stay under MAX_ENTRY_BYTES). */
+export const MAX_MODEL_BUILDS = 256;
+
+/** A model was trained on these builds: the lineage from a person's data to a model. */
+const modelEntry = z.strictObject({
+  type: z.literal('model'),
+  version: z.literal(1),
+  name: z.string().regex(MODEL_NAME),
+  model_version: z.string().regex(MODEL_VERSION),
+  builds: z
+    .array(
+      z.strictObject({
+        build_id: z.string().regex(/^[0-9a-f]{16}$/),
+        manifest_sha256: z.string().regex(HEX64),
+      }),
+    )
+    .min(1)
+    .max(MAX_MODEL_BUILDS)
+    .refine(
+      (builds) => builds.every((b, i) => i === 0 || builds[i - 1]!.build_id < b.build_id),
+      'builds must be distinct and in ascending order of build_id',
+    ),
+  /** SHA-256 of the model card, when one was given. */
+  card_sha256: z.string().regex(HEX64).optional(),
+  at: z.string().min(1).max(64),
+});
+
 const knownEntry = z.discriminatedUnion('type', [
   consentEventEntry,
   identityLinkEntry,
@@ -110,6 +140,7 @@ const knownEntry = z.discriminatedUnion('type', [
   findingEntry,
   accessEntry,
   deletionEntry,
+  modelEntry,
 ]);
 
 export type ConsentEventEntry = z.infer<typeof consentEventEntry>;
@@ -119,6 +150,7 @@ export type FindingEntry = z.infer<typeof findingEntry>;
 export type AccessEntry = z.infer<typeof accessEntry>;
 export type AccessAction = AccessEntry['action'];
 export type DeletionEntry = z.infer<typeof deletionEntry>;
+export type ModelEntry = z.infer<typeof modelEntry>;
 export type CheckpointRef = z.infer<typeof checkpointRef>;
 export type LogEntry = z.infer<typeof knownEntry>;
 
@@ -183,6 +215,10 @@ export function describeEntry(entry: LogEntry): string {
     return entry.action === 'link'
       ? `The identities with pseudonyms ${a} and ${b} were linked as one person's by the ${entry.via} at ${entry.at}; a decision of either covers both from then on.`
       : `The identities with pseudonyms ${a} and ${b} were unlinked by the ${entry.via} at ${entry.at}; from then on each decides for itself.`;
+  }
+  if (entry.type === 'model') {
+    const builds = entry.builds.map((b) => b.build_id).join(', ');
+    return `Model ${entry.name}@${entry.model_version} was registered at ${entry.at} as trained on dataset build${entry.builds.length === 1 ? '' : 's'} ${builds}.`;
   }
   if (entry.type === 'finding') {
     return `Dataset build ${entry.build_id} kept out a file (SHA-256 ${entry.file_sha256}) that matched hash bank ${entry.bank}; finding ${entry.finding_id}.`;

@@ -62,7 +62,9 @@ export function makeReceipt(input: {
         ? { type: decoded.entry.type, build_id: decoded.entry.build_id }
         : decoded.entry.type === 'access'
           ? { type: decoded.entry.type, action: decoded.entry.action, at: decoded.entry.at }
-          : decoded.entry.type === 'deletion' || decoded.entry.type === 'identity_link'
+          : decoded.entry.type === 'deletion' ||
+              decoded.entry.type === 'identity_link' ||
+              decoded.entry.type === 'model'
             ? { type: decoded.entry.type, at: decoded.entry.at }
             : { type: decoded.entry.type, purpose: decoded.entry.purpose }
     : { type: decoded.type ?? 'unknown' };

@@ -16,6 +16,7 @@ import { errorBody, handleError } from './errors.js';
 import { registerMetrics } from './metrics.js';
 import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
+import { modelRoutes } from './routes/models.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
 import {
@@ -223,6 +224,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     eventsPerMinute: limits.eventsPerMinute,
   });
   await app.register(buildRoutes, { store, log, tokens });
+  await app.register(modelRoutes, { store, tokens });
   await app.register(operatorRoutes, { store, log, secret, adminToken: options.adminToken });
   await app.register(reviewSessionRoutes, {
     store,

@@ -8,6 +8,7 @@ import { identityLinkRegister } from './identity-links.js';
 import { logStorage } from './log-storage.js';
 import { metaStore } from './meta.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
+import { modelRegister } from './model-register.js';
 import { kyselyReviewStore } from './review-store.js';
 import type { Database } from './schema.js';
 import { spentLinkTokens } from './spent-link-tokens.js';
@@ -32,6 +33,7 @@ export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): P
     ...metaStore(db),
     ...spentLinkTokens(db),
     ...identityLinkRegister(db),
+    ...modelRegister(db),
     staff: kyselyStaffStore(db),
     review: kyselyReviewStore(db),
     async close() {

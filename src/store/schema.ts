@@ -17,6 +17,26 @@ export interface Database {
   bank_allow_list: BankAllowTable;
   spent_link_tokens: SpentLinkTokenTable;
   identity_links: IdentityLinkTable;
+  models: ModelTable;
+  model_builds: ModelBuildTable;
+}
+
+/** A registered model (migration 0019). */
+export interface ModelTable {
+  name: string;
+  version: string;
+  card_sha256: string | null;
+  registered_at: string;
+  /** Index of the model's `model` entry in the transparency log. */
+  log_index: number;
+}
+
+/** One build a model was trained on. */
+export interface ModelBuildTable {
+  name: string;
+  version: string;
+  build_id: string;
+  manifest_sha256: string;
 }
 
 export interface ConsentEventTable {

@@ -3,6 +3,7 @@ import type { IdentityLinkRegister } from '../consent/identity-links.js';
 import type { SubjectRequestRegister } from '../consent/subject-requests.js';
 import type { BuildRegistry } from '../gate/build-registry.js';
 import type { SpentLinkTokens } from '../identity/spent-link-tokens.js';
+import type { ModelRegister } from '../lineage/model-register.js';
 import type { LogStorage } from '../log/log-storage.js';
 import type { ReviewStore } from '../review/review-store.js';
 import type { FindingStore, HashBankStore } from '../safety/safety-store.js';
@@ -24,6 +25,7 @@ export interface Store
     FindingStore,
     SpentLinkTokens,
     IdentityLinkRegister,
+    ModelRegister,
     MetaStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Review-console staff accounts and sessions. */

@@ -115,7 +115,7 @@ describe('--json output of every command', () => {
     // The variant a match names is a key of `hash --dihedral`.
     expect(Object.keys(hashed.dihedral)).toContain(matched.matches[0].variant);
 
-    const built = await json<{ safety: { findings: number } }>('build', [
+    const built = await json<{ build_id: string; safety: { findings: number } }>('build', [
       ...['--input', 'items.jsonl', '--out', 'dataset', '--bank', 'bad'],
     ]);
     expect(built.safety.findings).toBe(1);
@@ -126,6 +126,9 @@ describe('--json output of every command', () => {
     await json('build run-shard', ['plan.json', '1', '--out', 'shard-1']);
     await json('build run-shard', ['plan.json', '2', '--out', 'shard-2']);
     await json('build merge', ['plan.json', 'shard-1', 'shard-2', '--out', 'merged']);
+    await json('model register', ['acme/chat@1', '--build', built.build_id]);
+    await json('model list', []);
+    await json('impact', ['--model', 'acme/chat@1']);
     const [finding] = await json<[{ id: string }]>('findings list', []);
     await json('findings mark', [finding.id, 'reported', '--report-id', 'CT-1']);
 

@@ -6,6 +6,7 @@ import { consentRegisterContract } from './consent-register-contract.js';
 import { identityLinksContract } from './identity-links-contract.js';
 import { logContract } from './log-contract.js';
 import { metaContract } from './meta-contract.js';
+import { modelRegisterContract } from './model-register-contract.js';
 import { reviewContract } from './review-contract.js';
 import { safetyStoreContract } from './safety-contract.js';
 import { staffStoreContract } from './staff-contract.js';
@@ -32,6 +33,7 @@ if (postgresTestUrl) {
   logContract('PostgreSQL', postgres);
   reviewContract('PostgreSQL', postgres);
   identityLinksContract('PostgreSQL', postgres);
+  modelRegisterContract('PostgreSQL', postgres);
   staffStoreContract('PostgreSQL', postgres);
 } else {
   describe('Store contract: PostgreSQL', () => {

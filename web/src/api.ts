@@ -72,6 +72,19 @@ export interface Build {
   proof: object;
 }
 
+export interface TrainedModel {
+  name: string;
+  version: string;
+  registered_at: string;
+  builds: { build_id: string; purpose: string }[];
+  decisions: {
+    purpose: string;
+    state: 'objected' | 'withdrawn' | 'none';
+    at: string | null;
+    after_model: boolean;
+  }[];
+}
+
 export interface DataRequest {
   id: string;
   kind: RequestKind;
@@ -153,6 +166,8 @@ export const api = {
     }),
 
   builds: () => request<{ builds: Build[] }>('/api/v1/me/builds', { auth: true }),
+
+  models: () => request<{ models: TrainedModel[] }>('/api/v1/me/models', { auth: true }),
 
   createRequest: (kind: RequestKind, message?: string) =>
     request<DataRequest>('/api/v1/me/requests', {

@@ -176,6 +176,21 @@ const en = {
   downloadProofFor: (date: string) => `, build of ${date}`,
   downloadProofShort: 'Download proof (JSON)',
 
+  // Models
+  modelsTitle: 'Models trained on your data',
+  modelsIntro:
+    'The operator registers which AI models were trained on which dataset builds. A model cannot be un-trained; an objection made after the model tells the operator to retrain it or remove your data.',
+  modelsEmpty: 'No registered model was trained on a dataset build that contained your data.',
+  modelsCaption: 'Models and your decision',
+  colModel: 'Model',
+  colRegistered: 'Registered',
+  colYourDecision: 'Your objection',
+  decisionNone: 'None',
+  decisionObjected: (date: string) => `Objected on ${date}`,
+  decisionWithdrawn: (date: string) => `Consent withdrawn on ${date}`,
+  decisionAfter: 'after this model was trained: the operator must act on it',
+  decisionBefore: 'before this model was registered',
+
   // Requests
   requestsTitle: 'Access and erasure',
   requestsIntro:
@@ -381,6 +396,21 @@ const de: Messages = {
   afterNo: 'Nein',
   downloadProofFor: (date: string) => `, Datensatz vom ${date}`,
   downloadProofShort: 'Nachweis herunterladen (JSON)',
+
+  modelsTitle: 'Mit Ihren Daten trainierte Modelle',
+  modelsIntro:
+    'Der Betreiber verzeichnet, welche KI-Modelle mit welchen Datensätzen trainiert wurden. Ein Modell lässt sich nicht „enttrainieren“; ein Widerspruch nach dem Training verpflichtet den Betreiber, es neu zu trainieren oder Ihre Daten zu entfernen.',
+  modelsEmpty:
+    'Kein verzeichnetes Modell wurde mit einem Datensatz trainiert, der Ihre Daten enthielt.',
+  modelsCaption: 'Modelle und Ihre Entscheidung',
+  colModel: 'Modell',
+  colRegistered: 'Verzeichnet',
+  colYourDecision: 'Ihr Widerspruch',
+  decisionNone: 'Keiner',
+  decisionObjected: (date: string) => `Widersprochen am ${date}`,
+  decisionWithdrawn: (date: string) => `Einwilligung widerrufen am ${date}`,
+  decisionAfter: 'nach dem Training dieses Modells: der Betreiber muss handeln',
+  decisionBefore: 'bevor dieses Modell verzeichnet wurde',
 
   requestsTitle: 'Auskunft und Löschung',
   requestsIntro:

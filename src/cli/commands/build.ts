@@ -23,6 +23,7 @@ import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { print, withSession } from '../io.js';
 import { loadMapping } from '../mapping-option.js';
+import { writeOpenLineage } from '../openlineage-file.js';
 import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
@@ -44,6 +45,7 @@ interface BuildFlags {
   map?: string;
   dihedral?: boolean;
   fullResolution?: boolean;
+  openlineage?: string;
   json?: boolean;
 }
 
@@ -93,6 +95,10 @@ export function registerBuild(program: Command): void {
     )
     .option('--strict', 'publish nothing (exit 2) if any record is rejected')
     .option('--overwrite', 'replace the output folder if it exists')
+    .option(
+      '--openlineage <file>',
+      'also write the build as OpenLineage START and COMPLETE run events (JSON Lines) to this file',
+    )
     .option('--shard-records <n>', 'admitted records per items file', String(DEFAULT_SHARD_RECORDS))
     .option(
       '--workers <n>',
@@ -209,8 +215,9 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
       logSize: checkpoint.size,
     });
     const progress = createProgress('build', process.stderr, flags.json);
+    const startedAt = new Date().toISOString();
     try {
-      return await runBuild({
+      const result = await runBuild({
         inputs: input,
         out,
         policy,
@@ -229,6 +236,8 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         ...(await safetyOf(flags, session)),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),
       });
+      if (flags.openlineage) await writeOpenLineage(flags.openlineage, result, startedAt);
+      return result;
     } finally {
       progress.finish();
     }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type Build, downloadBuildProof } from '../api';
 import { ErrorAlert, errorText, LiveStatus, Loading, PageHeading } from '../components';
 import { labelFor, useI18n } from '../i18n';
+import { ModelsSection } from './Models';
 
 export function BuildsView() {
   const { t, dateTime } = useI18n();
@@ -80,6 +81,7 @@ export function BuildsView() {
           </table>
         </div>
       )}
+      <ModelsSection />
       <LiveStatus message={saved} />
     </>
   );

@@ -1,0 +1,14 @@
+export { buildsIncluding } from './builds-including.js';
+export { type BuildImpact, buildImpact, type ImpactedSubject, type ImpactStore } from './impact.js';
+export { type ModelImpactEvent, modelImpact, type NewDecision } from './model-impact.js';
+export { formatModelRef, type ModelRef, parseModelRef } from './model-ref.js';
+export type { ModelBuild, ModelRegister, RegisteredModel } from './model-register.js';
+export {
+  type BuildRun,
+  type LineageDataset,
+  type LineageRunEvent,
+  OPENLINEAGE_SCHEMA,
+  openLineageRunEvents,
+} from './openlineage.js';
+export { type ModelRegistration, registerModel } from './register-model.js';
+export { SortedSubjects } from './sorted-subjects.js';

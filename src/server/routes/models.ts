@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { linkedStatus } from '../../consent/index.js';
+import type { SessionClaims, SessionTokens } from '../../identity/index.js';
+import { buildsIncluding } from '../../lineage/index.js';
+import type { Store } from '../../store/index.js';
+import { requireSession } from '../auth.js';
+import { errors } from '../schemas.js';
+
+/**
+ * The registered models trained on builds that included the signed-in person (any of their
+ * linked identities), and, per purpose, whether their objection or withdrawal came after the
+ * model was registered. Nothing about anyone else: other models are not listed.
+ */
+export async function modelRoutes(
+  app: FastifyInstance,
+  opts: { store: Store; tokens: SessionTokens },
+) {
+  const { store } = opts;
+  app.addHook('preHandler', requireSession(opts.tokens));
+  const me = (req: FastifyRequest): SessionClaims => req.subjectSession!;
+
+  app.get('/api/v1/me/models', {
+    schema: {
+      tags: ['me'],
+      security: [{ session: [] }],
+      summary:
+        'Models trained on dataset builds that included your data, and whether your objection came after',
+      response: {
+        200: {
+          type: 'object',
+          required: ['models'],
+          properties: {
+            models: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name', 'version', 'registered_at', 'builds', 'decisions'],
+                properties: {
+                  name: { type: 'string' },
+                  version: { type: 'string' },
+                  registered_at: { type: 'string' },
+                  builds: {
+                    description: 'The builds of this model that included your data',
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['build_id', 'purpose'],
+                      properties: { build_id: { type: 'string' }, purpose: { type: 'string' } },
+                    },
+                  },
+                  decisions: {
+                    description:
+                      'Per purpose of those builds: your objection or withdrawal in effect now, if any',
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['purpose', 'state', 'at', 'after_model'],
+                      properties: {
+                        purpose: { type: 'string' },
+                        state: { type: 'string', enum: ['objected', 'withdrawn', 'none'] },
+                        at: { type: ['string', 'null'] },
+                        after_model: {
+                          description:
+                            'Your objection or withdrawal took effect after the model was registered',
+                          type: 'boolean',
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ...errors(401),
+      },
+    },
+    handler: async (req) => {
+      const now = Date.now();
+      const status = await linkedStatus(store, me(req).sub, now);
+      const registered = await store.listModels();
+      const purposeOf = new Map<string, string>();
+      for (const b of await store.listBuilds()) if (b.buildId) purposeOf.set(b.buildId, b.purpose);
+      const including = await buildsIncluding(
+        store,
+        registered.flatMap((m) => m.builds.map((b) => b.buildId)),
+        status.identities,
+      );
+      const models = [];
+      for (const model of registered) {
+        const builds = model.builds
+          .filter((b) => including.has(b.buildId))
+          .map((b) => ({ build_id: b.buildId, purpose: purposeOf.get(b.buildId) ?? 'unknown' }));
+        if (builds.length === 0) continue;
+        const registeredMs = Date.parse(model.registeredAt);
+        const decisions = [...new Set(builds.map((b) => b.purpose))].map((purpose) => {
+          const deciding = status.purposes.find((p) => p.purpose === purpose)?.decidingEvent;
+          const taken =
+            deciding?.action === 'object' || deciding?.action === 'withdraw_consent'
+              ? deciding
+              : undefined;
+          return {
+            purpose,
+            state: !taken ? 'none' : taken.action === 'object' ? 'objected' : 'withdrawn',
+            at: taken?.at ?? null,
+            after_model:
+              taken !== undefined &&
+              (taken.atMs > registeredMs ||
+                (taken.logIndex !== undefined && taken.logIndex > model.logIndex)),
+          };
+        });
+        models.push({
+          name: model.name,
+          version: model.version,
+          registered_at: model.registeredAt,
+          builds,
+          decisions,
+        });
+      }
+      return { models };
+    },
+  });
+}
