@@ -36,15 +36,39 @@ const POLICY_FIELDS = [
   'source.legal_basis',
   'signals.tdm_reserved',
 ] as const;
-const TOP_LEVEL = POLICY_FIELDS.filter((name) => !name.includes('.'));
-const TEXT = POLICY_FIELDS.indexOf('text');
-const PROVENANCE = POLICY_FIELDS.indexOf(PROVENANCE_FIELD);
-// For each top-level member read whole from its children: the children's indexes and names.
-const CHILDREN = TOP_LEVEL.map((parent) =>
-  POLICY_FIELDS.flatMap((name, k) =>
-    name.startsWith(`${parent}.`) ? [{ k, name: name.slice(parent.length + 1) }] : [],
-  ),
-);
+const at = (name: (typeof POLICY_FIELDS)[number]) => POLICY_FIELDS.indexOf(name);
+const [ID, KIND, TEXT, MEDIA, SUBJECT, VISIBILITY, CREATED_AT, SOURCE, SIGNALS] = [
+  at('id'),
+  at('kind'),
+  at('text'),
+  at('media'),
+  at('subject'),
+  at('visibility'),
+  at('created_at'),
+  at('source'),
+  at('signals'),
+];
+const [PROVENANCE, SAMPLE_ERROR, WARC_ERROR, MAPPING_ERROR] = [
+  at(PROVENANCE_FIELD),
+  at(SAMPLE_ERROR_FIELD),
+  at(WARC_ERROR_FIELD),
+  at(MAPPING_ERROR_FIELD),
+];
+const [PLATFORM, ACCOUNT, AGE, REGION] = [
+  at('subject.platform'),
+  at('subject.account'),
+  at('subject.age'),
+  at('subject.region'),
+];
+const [URL, COLLECTOR, DATASET, LICENSE, COLLECTED_AT, LEGAL_BASIS] = [
+  at('source.url'),
+  at('source.collector'),
+  at('source.dataset'),
+  at('source.license'),
+  at('source.collected_at'),
+  at('source.legal_basis'),
+];
+const TDM_RESERVED = at('signals.tdm_reserved');
 
 export type ReadRecord =
   | { readonly ok: true; readonly value: unknown }
@@ -74,33 +98,82 @@ export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRec
   }
   // A record that is not an object is rejected by validateItem whatever it holds.
   if (!scanner.isObject) return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
-  const record: Record<string, unknown> = {};
-  for (let k = 0; k < TOP_LEVEL.length; k++) {
-    const start = scanner.valueStart(k);
-    if (start < 0) continue;
-    const children = CHILDREN[k]!;
-    let value: unknown;
-    if (k === PROVENANCE) value = 0;
-    else if (k === TEXT && bytes[start] === 0x22) {
-      value = scanner.valueEnd(k) - start === 2 ? '' : 'x';
-    } else if (children.length > 0 && bytes[start] === 0x7b) {
-      const object: Record<string, unknown> = {};
-      for (const child of children) {
-        if (scanner.valueStart(child.k) >= 0) object[child.name] = valueOf(bytes, scanner, child.k);
-      }
-      value = object;
-    } else value = valueOf(bytes, scanner, k);
-    record[TOP_LEVEL[k]!] = value;
-  }
+  const fields = new FieldReader(bytes, scanner);
+  // One shape for every record (a member it lacks is undefined, as validateItem reads it).
+  const record: Record<string, unknown> = {
+    id: fields.value(ID),
+    kind: fields.value(KIND),
+    text: fields.text(TEXT),
+    media: fields.value(MEDIA),
+    subject: fields.isObject(SUBJECT)
+      ? {
+          // Decoded on their own: the pseudonym cache keeps them, and a slice of the line
+          // would keep the whole line alive with them.
+          platform: fields.value(PLATFORM, true),
+          account: fields.value(ACCOUNT, true),
+          age: fields.value(AGE),
+          region: fields.value(REGION),
+        }
+      : fields.value(SUBJECT),
+    visibility: fields.value(VISIBILITY),
+    created_at: fields.value(CREATED_AT),
+    source: fields.isObject(SOURCE)
+      ? {
+          url: fields.value(URL),
+          collector: fields.value(COLLECTOR),
+          dataset: fields.value(DATASET),
+          license: fields.value(LICENSE),
+          collected_at: fields.value(COLLECTED_AT),
+          legal_basis: fields.value(LEGAL_BASIS),
+        }
+      : fields.value(SOURCE),
+    signals: fields.isObject(SIGNALS)
+      ? { tdm_reserved: fields.value(TDM_RESERVED) }
+      : fields.value(SIGNALS),
+    [SAMPLE_ERROR_FIELD]: fields.value(SAMPLE_ERROR),
+    [WARC_ERROR_FIELD]: fields.value(WARC_ERROR),
+    [MAPPING_ERROR_FIELD]: fields.value(MAPPING_ERROR),
+  };
+  // validateItem asks whether the member is there at all.
+  if (scanner.valueStart(PROVENANCE) >= 0) record[PROVENANCE_FIELD] = 0;
   return { ok: true, value: record };
 }
 
-/** Member k's value: a string without escapes is decoded as it is, anything else parsed. */
-function valueOf(bytes: Buffer, scanner: RecordScanner, k: number): unknown {
-  const start = scanner.valueStart(k);
-  const end = scanner.valueEnd(k);
-  if (bytes[start] === 0x22 && !scanner.valueEscaped(k)) {
-    return bytes.toString('utf8', start + 1, end - 1);
+/** Values of the members a scan found, decoded as JSON.parse would decode them. */
+class FieldReader {
+  #line: string | undefined;
+
+  constructor(
+    readonly bytes: Buffer,
+    readonly scanner: RecordScanner,
+  ) {}
+
+  isObject(k: number): boolean {
+    const start = this.scanner.valueStart(k);
+    return start >= 0 && this.bytes[start] === 0x7b;
   }
-  return JSON.parse(bytes.toString('utf8', start, end));
+
+  /** The record's text is only checked for being a non-empty string: "x" stands in for it. */
+  text(k: number): unknown {
+    const start = this.scanner.valueStart(k);
+    if (start < 0 || this.bytes[start] !== 0x22) return this.value(k);
+    return this.scanner.valueEnd(k) - start === 2 ? '' : 'x';
+  }
+
+  /**
+   * Member k's value, or undefined when absent. A string without escapes is a slice of the line
+   * decoded once (or decoded on its own when `own`); anything else is parsed.
+   */
+  value(k: number, own = false): unknown {
+    const scanner = this.scanner;
+    const start = scanner.valueStart(k);
+    if (start < 0) return undefined;
+    const bytes = this.bytes;
+    if (bytes[start] === 0x22 && !scanner.valueEscaped(k)) {
+      if (own) return bytes.toString('utf8', start + 1, scanner.valueEnd(k) - 1);
+      this.#line ??= bytes.toString('utf8');
+      return this.#line.slice(scanner.valueStartUnit(k) + 1, scanner.valueEndUnit(k) - 1);
+    }
+    return JSON.parse(bytes.toString('utf8', start, scanner.valueEnd(k)));
+  }
 }

@@ -45,6 +45,16 @@ export class RecordScanner {
   // For name k: its parent's index (-1 at the top level).
   readonly #parents: Int32Array;
   readonly #escapedValues: Uint8Array;
+  // The names under each parent (index 0: top level, k + 1: under name k).
+  readonly #candidates: Int32Array[];
+  // Per open object, by depth: which of the first 31 names it has had (as bits).
+  readonly #seenNamed: Int32Array;
+  // The same spans in UTF-16 code units of the decoded line (what String.prototype.slice takes).
+  readonly #unitStarts: Int32Array;
+  readonly #unitEnds: Int32Array;
+  readonly #containerDeltas: Int32Array;
+  // Bytes read so far minus the UTF-16 code units they decode to.
+  #delta = 0;
   readonly #maxDepth: number;
   // The spans [start, end) of the named members' values in the last line scanned; -1 if absent.
   readonly #starts: Int32Array;
@@ -72,6 +82,13 @@ export class RecordScanner {
       return Buffer.from(dot < 0 ? name : name.slice(dot + 1), 'utf8');
     });
     this.#escapedValues = new Uint8Array(names.length);
+    this.#candidates = [-1, ...names.map((_, k) => k)].map((parent) =>
+      Int32Array.from(names.flatMap((_, k) => (this.#parents[k] === parent ? [k] : []))),
+    );
+    this.#seenNamed = new Int32Array(maxDepth);
+    this.#unitStarts = new Int32Array(names.length);
+    this.#unitEnds = new Int32Array(names.length);
+    this.#containerDeltas = new Int32Array(maxDepth);
     this.#maxDepth = maxDepth;
     this.#starts = new Int32Array(names.length);
     this.#ends = new Int32Array(names.length);
@@ -98,6 +115,15 @@ export class RecordScanner {
     return this.#ends[k]!;
   }
 
+  /** Start of member `k`'s value in the line decoded (`toString('utf8')`), in code units. */
+  valueStartUnit(k: number): number {
+    return this.#unitStarts[k]!;
+  }
+
+  valueEndUnit(k: number): number {
+    return this.#unitEnds[k]!;
+  }
+
   /** Whether member `k`'s value is a string written with an escape. */
   valueEscaped(k: number): boolean {
     return this.#escapedValues[k] === 1;
@@ -108,6 +134,7 @@ export class RecordScanner {
     if (!isUtf8(b)) return { ok: false, code: 'RECORD_NOT_UTF8', at: -1 };
     this.#starts.fill(-1);
     this.#topIsObject = false;
+    this.#delta = 0;
     const n = b.length;
     const maxDepth = this.#maxDepth;
     const isArray = this.#isArray;
@@ -121,6 +148,7 @@ export class RecordScanner {
       // A value starts at `i`.
       i = skipSpace(b, i, n);
       const start = i;
+      const startDelta = this.#delta;
       const c = i < n ? b[i]! : -1;
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         if (depth >= maxDepth) return { ok: false, code: 'RECORD_TOO_DEEP', at: i };
@@ -128,9 +156,11 @@ export class RecordScanner {
         if (depth === 0) this.#topIsObject = !array;
         isArray[depth] = array ? 1 : 0;
         containerStarts[depth] = i;
+        this.#containerDeltas[depth] = startDelta;
         // A container inside a top-level member: no member of it named yet.
         if (depth === 1) child = -1;
         this.#keys[depth]!.length = 0;
+        this.#seenNamed[depth] = 0;
         this.#keySets[depth] = undefined;
         depth++;
         i = skipSpace(b, i + 1, n);
@@ -160,12 +190,15 @@ export class RecordScanner {
       }
       // A value ended at `i`, beginning at `start`; close every container it completes.
       let valueStart = start;
+      let valueDelta = startDelta;
       for (;;) {
         const named = depth === 1 ? field : depth === 2 ? child : -1;
         if (named >= 0) {
           this.#starts[named] = valueStart;
           this.#ends[named] = i;
           this.#escapedValues[named] = b[valueStart] === QUOTE && this.#escaped ? 1 : 0;
+          this.#unitStarts[named] = valueStart - valueDelta;
+          this.#unitEnds[named] = i - this.#delta;
         }
         if (depth === 0) {
           i = skipSpace(b, i, n);
@@ -188,6 +221,7 @@ export class RecordScanner {
         i++;
         depth--;
         valueStart = containerStarts[depth]!;
+        valueDelta = this.#containerDeltas[depth]!;
       }
     }
   }
@@ -214,22 +248,32 @@ export class RecordScanner {
     const nameEnd = i - 1;
     const escaped = this.#escaped;
     const d = depth - 1;
-    if (this.#repeats(b, d, nameStart, nameEnd, escaped)) {
+    // Names are looked for at the top, and inside a named top-level member's object.
+    let named = -1;
+    if (d === 0) named = this.#nameIndex(b, nameStart, nameEnd, escaped, -1);
+    else if (d === 1 && parent >= 0) named = this.#nameIndex(b, nameStart, nameEnd, escaped, parent);
+    if (this.#repeats(b, d, nameStart, nameEnd, escaped, named)) {
       this.#failure = 'RECORD_DUPLICATE_KEY';
       return ~(nameStart - 1);
     }
-    // Names are looked for at the top, and inside a named top-level member's object.
-    if (d === 0) this.#field = this.#nameIndex(b, nameStart, nameEnd, escaped, -1);
-    else if (d === 1) {
-      this.#field = parent < 0 ? -1 : this.#nameIndex(b, nameStart, nameEnd, escaped, parent);
-    }
+    if (d <= 1) this.#field = named;
     i = skipSpace(b, i, n);
     if (i >= n || b[i] !== COLON) return ~i;
     return i + 1;
   }
 
-  /** Whether the object at depth `d` already has this name; records it either way. */
-  #repeats(b: Buffer, d: number, start: number, end: number, escaped: boolean): boolean {
+  /**
+   * Whether the object at depth `d` already has this name; records it either way. `named` is
+   * the name's index among those looked for, or -1.
+   */
+  #repeats(
+    b: Buffer,
+    d: number,
+    start: number,
+    end: number,
+    escaped: boolean,
+    named: number,
+  ): boolean {
     const keys = this.#keys[d]!;
     let set = this.#keySets[d];
     if (set === undefined && (escaped || keys.length >= LIST_KEYS * 2)) {
@@ -243,7 +287,16 @@ export class RecordScanner {
       set.add(name);
       return false;
     }
-    // No name so far had an escape: equal names are equal bytes.
+    // No name so far had an escape: equal names are equal bytes. So a name looked for repeats
+    // exactly when it was seen before in this object, and only other names need comparing.
+    if (named >= 0 && named < 31) {
+      const bit = 1 << named;
+      const seen = this.#seenNamed[d]!;
+      if ((seen & bit) !== 0) return true;
+      this.#seenNamed[d] = seen | bit;
+      keys.push(start, end);
+      return false;
+    }
     const length = end - start;
     for (let k = 0; k < keys.length; k += 2) {
       const s = keys[k]!;
@@ -261,9 +314,9 @@ export class RecordScanner {
     }
     const length = end - start;
     const names = this.#nameBytes;
-    const parents = this.#parents;
-    for (let k = 0; k < names.length; k++) {
-      if (parents[k] !== parent) continue;
+    const candidates = this.#candidates[parent + 1]!;
+    for (let c = 0; c < candidates.length; c++) {
+      const k = candidates[c]!;
       const name = names[k]!;
       if (name.length !== length) continue;
       let j = 0;
@@ -280,11 +333,21 @@ export class RecordScanner {
    */
   #string(b: Buffer, at: number, n: number): number {
     let escaped = false;
+    // A UTF-8 sequence of 2 or 3 bytes is one code unit, of 4 bytes two: bytes − units counts
+    // the continuation bytes less the 4-byte leads.
+    let delta = 0;
     let i = at + 1;
     while (i < n) {
       const c = b[i]!;
+      if (c >= 0x80) {
+        if (c < 0xc0) delta++;
+        else if (c >= 0xf0) delta--;
+        i++;
+        continue;
+      }
       if (c === QUOTE) {
         this.#escaped = escaped;
+        this.#delta += delta;
         return i + 1;
       }
       if (c === BACKSLASH) {
