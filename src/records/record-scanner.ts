@@ -251,7 +251,8 @@ export class RecordScanner {
     // Names are looked for at the top, and inside a named top-level member's object.
     let named = -1;
     if (d === 0) named = this.#nameIndex(b, nameStart, nameEnd, escaped, -1);
-    else if (d === 1 && parent >= 0) named = this.#nameIndex(b, nameStart, nameEnd, escaped, parent);
+    else if (d === 1 && parent >= 0)
+      named = this.#nameIndex(b, nameStart, nameEnd, escaped, parent);
     if (this.#repeats(b, d, nameStart, nameEnd, escaped, named)) {
       this.#failure = 'RECORD_DUPLICATE_KEY';
       return ~(nameStart - 1);

@@ -18,7 +18,18 @@ function decisionInput(value: unknown) {
   };
 }
 
-const text = fc.constantFrom('"x"', '""', '"a\\u00e9\\n"', '"\\ud800"', '"é😀"', '1', 'null', '{}', '[]', 'true');
+const text = fc.constantFrom(
+  '"x"',
+  '""',
+  '"a\\u00e9\\n"',
+  '"\\ud800"',
+  '"é😀"',
+  '1',
+  'null',
+  '{}',
+  '[]',
+  'true',
+);
 const maybe = (value: fc.Arbitrary<string>) => fc.option(value, { nil: undefined });
 const object = (members: Record<string, fc.Arbitrary<string | undefined>>) =>
   fc.record(members).map((m) => {
@@ -47,7 +58,9 @@ const source = fc.oneof(
   text,
 );
 const record = object({
-  id: maybe(fc.constantFrom('"a"', '""', '"\\u0069d"', '"x\\ud800"', '"😀"', '7', `"${'i'.repeat(513)}"`)),
+  id: maybe(
+    fc.constantFrom('"a"', '""', '"\\u0069d"', '"x\\ud800"', '"😀"', '7', `"${'i'.repeat(513)}"`),
+  ),
   kind: maybe(fc.constantFrom('"text"', '"image"', '"audio"', '"video"', 'null')),
   text: maybe(text),
   media: maybe(fc.constantFrom('"a.jpg"', '""', '2')),
@@ -81,7 +94,12 @@ describe('readRecordFields', () => {
   });
 
   it('rejects as the strict parser does, with its message', () => {
-    for (const line of ['{"id":"a","id":"b"}', '{"id":', '[1,]', `${'['.repeat(65)}${']'.repeat(65)}`]) {
+    for (const line of [
+      '{"id":"a","id":"b"}',
+      '{"id":',
+      '[1,]',
+      `${'['.repeat(65)}${']'.repeat(65)}`,
+    ]) {
       const reference = parseStrictJson(line);
       const read = readRecordFields(Buffer.from(line), scanner);
       expect(reference.ok).toBe(false);
