@@ -29,6 +29,7 @@ import { parseStrictJson } from '../records/strict-json.js';
 import { WARC_ERROR_FIELD } from '../warc/index.js';
 import { fingerprintId } from './id-set.js';
 import type { MediaEntry } from './media.js';
+import { policyFieldScanner, readRecordFields } from './read-record.js';
 
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
@@ -104,6 +105,8 @@ export interface LineContext {
 }
 
 const CLOSE_BRACE = 0x7d;
+// One per thread (each worker loads its own copy of this module); it keeps no state between lines.
+const scanner = policyFieldScanner();
 // Appended after the record's last field: `,"_obhut":`.
 const PROVENANCE_KEY = `,${JSON.stringify(PROVENANCE_FIELD)}:`;
 
@@ -118,14 +121,25 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   const bytes = lineContent(line);
   const end = lastNonSpace(bytes);
   if (end < 0) return { kind: 'blank' };
-  if (!isUtf8(bytes)) return reject('RECORD_NOT_UTF8', 'line is not valid UTF-8');
-
-  const text = bytes.toString('utf8');
-  // Field positions are collected only when redaction may rewrite fields in place.
-  const located = ctx.redact ? textSpans() : undefined;
-  const parsed = parseStrictJson(text, located ? { onValue: located.onValue } : {});
-  if (!parsed.ok) return reject(parsed.code, parsed.error);
-  const value = parsed.value;
+  // Redaction rewrites fields in the line's text and web opt-outs read any field, so both need
+  // the whole record parsed; otherwise only the fields the policy reads are (read-record.ts).
+  const whole = ctx.redact !== undefined || ctx.optout !== undefined;
+  let text: string | undefined;
+  let located: ReturnType<typeof textSpans> | undefined;
+  let value: unknown;
+  if (whole) {
+    if (!isUtf8(bytes)) return reject('RECORD_NOT_UTF8', 'line is not valid UTF-8');
+    text = bytes.toString('utf8');
+    // Field positions are collected only when redaction may rewrite fields in place.
+    located = ctx.redact ? textSpans() : undefined;
+    const parsed = parseStrictJson(text, located ? { onValue: located.onValue } : {});
+    if (!parsed.ok) return reject(parsed.code, parsed.error);
+    value = parsed.value;
+  } else {
+    const read = readRecordFields(bytes, scanner);
+    if (!read.ok) return reject(read.code, read.error);
+    value = read.value;
+  }
   // A WebDataset sample that could not become a record (see io/webdataset.ts).
   const sampleError = (value as Record<string, unknown> | null)?.[SAMPLE_ERROR_FIELD];
   if (typeof sampleError === 'string') return reject('SAMPLE_INVALID', sampleError);
@@ -207,7 +221,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   // names the input line as it was read.
   let head = bytes.subarray(0, end);
   let pii: PiiCounts | undefined;
-  if (ctx.redact && located) {
+  if (ctx.redact && located && text !== undefined) {
     const redacted = redactItemLine(
       text,
       value as Record<string, unknown>,

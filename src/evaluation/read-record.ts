@@ -1,0 +1,179 @@
+import type { ErrorCode } from '../errors/index.js';
+import { SAMPLE_ERROR_FIELD } from '../io/webdataset.js';
+import { MAPPING_ERROR_FIELD, PROVENANCE_FIELD } from '../records/index.js';
+import { RecordScanner } from '../records/record-scanner.js';
+import { parseStrictJson } from '../records/strict-json.js';
+import { WARC_ERROR_FIELD } from '../warc/index.js';
+
+/**
+ * The members a build's decision reads (validate-item.ts, and the error fields converters leave
+ * in a line they could not convert), with those of `subject`, `source` and `signals` it reads.
+ * Nothing else of a record is decoded.
+ */
+const POLICY_FIELDS = [
+  'id',
+  'kind',
+  'text',
+  'media',
+  'subject',
+  'visibility',
+  'created_at',
+  'source',
+  'signals',
+  PROVENANCE_FIELD,
+  SAMPLE_ERROR_FIELD,
+  WARC_ERROR_FIELD,
+  MAPPING_ERROR_FIELD,
+  'subject.platform',
+  'subject.account',
+  'subject.age',
+  'subject.region',
+  'source.url',
+  'source.collector',
+  'source.dataset',
+  'source.license',
+  'source.collected_at',
+  'source.legal_basis',
+  'signals.tdm_reserved',
+] as const;
+const at = (name: (typeof POLICY_FIELDS)[number]) => POLICY_FIELDS.indexOf(name);
+const [ID, KIND, TEXT, MEDIA, SUBJECT, VISIBILITY, CREATED_AT, SOURCE, SIGNALS] = [
+  at('id'),
+  at('kind'),
+  at('text'),
+  at('media'),
+  at('subject'),
+  at('visibility'),
+  at('created_at'),
+  at('source'),
+  at('signals'),
+];
+const [PROVENANCE, SAMPLE_ERROR, WARC_ERROR, MAPPING_ERROR] = [
+  at(PROVENANCE_FIELD),
+  at(SAMPLE_ERROR_FIELD),
+  at(WARC_ERROR_FIELD),
+  at(MAPPING_ERROR_FIELD),
+];
+const [PLATFORM, ACCOUNT, AGE, REGION] = [
+  at('subject.platform'),
+  at('subject.account'),
+  at('subject.age'),
+  at('subject.region'),
+];
+const [URL, COLLECTOR, DATASET, LICENSE, COLLECTED_AT, LEGAL_BASIS] = [
+  at('source.url'),
+  at('source.collector'),
+  at('source.dataset'),
+  at('source.license'),
+  at('source.collected_at'),
+  at('source.legal_basis'),
+];
+const TDM_RESERVED = at('signals.tdm_reserved');
+
+export type ReadRecord =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly code: ErrorCode; readonly error: string };
+
+export function policyFieldScanner(): RecordScanner {
+  return new RecordScanner(POLICY_FIELDS);
+}
+
+/**
+ * Checks a record line (UTF-8, strict JSON) in one pass over its bytes and returns an object
+ * with only the members the policy reads, as JSON.parse would give them: validateItem and
+ * decide() see the same values as from the whole record. `subject`, `source` and `signals`
+ * hold only the members validateItem reads; a record's `text` is only checked for being a
+ * non-empty string, so "x" stands in for it; `_obhut` only for being there. A rejected line is
+ * read again by the reference parser, which says why and where.
+ */
+export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRecord {
+  const failure = scanner.scan(bytes);
+  if (failure) {
+    if (failure.code === 'RECORD_NOT_UTF8') {
+      return { ok: false, code: 'RECORD_NOT_UTF8', error: 'line is not valid UTF-8' };
+    }
+    // The reference gives the message (with the key's path or the character position). Should it
+    // accept what the scanner refused, its value is used: the property test says it never does.
+    return parseStrictJson(bytes.toString('utf8'));
+  }
+  // A record that is not an object is rejected by validateItem whatever it holds.
+  if (!scanner.isObject) return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
+  const fields = new FieldReader(bytes, scanner);
+  // One shape for every record (a member it lacks is undefined, as validateItem reads it).
+  const record: Record<string, unknown> = {
+    id: fields.value(ID),
+    kind: fields.value(KIND),
+    text: fields.text(TEXT),
+    media: fields.value(MEDIA),
+    subject: fields.isObject(SUBJECT)
+      ? {
+          // Decoded on their own: the pseudonym cache keeps them, and a slice of the line
+          // would keep the whole line alive with them.
+          platform: fields.value(PLATFORM, true),
+          account: fields.value(ACCOUNT, true),
+          age: fields.value(AGE),
+          region: fields.value(REGION),
+        }
+      : fields.value(SUBJECT),
+    visibility: fields.value(VISIBILITY),
+    created_at: fields.value(CREATED_AT),
+    source: fields.isObject(SOURCE)
+      ? {
+          url: fields.value(URL),
+          collector: fields.value(COLLECTOR),
+          dataset: fields.value(DATASET),
+          license: fields.value(LICENSE),
+          collected_at: fields.value(COLLECTED_AT),
+          legal_basis: fields.value(LEGAL_BASIS),
+        }
+      : fields.value(SOURCE),
+    signals: fields.isObject(SIGNALS)
+      ? { tdm_reserved: fields.value(TDM_RESERVED) }
+      : fields.value(SIGNALS),
+    [SAMPLE_ERROR_FIELD]: fields.value(SAMPLE_ERROR),
+    [WARC_ERROR_FIELD]: fields.value(WARC_ERROR),
+    [MAPPING_ERROR_FIELD]: fields.value(MAPPING_ERROR),
+  };
+  // validateItem asks whether the member is there at all.
+  if (scanner.valueStart(PROVENANCE) >= 0) record[PROVENANCE_FIELD] = 0;
+  return { ok: true, value: record };
+}
+
+/** Values of the members a scan found, decoded as JSON.parse would decode them. */
+class FieldReader {
+  #line: string | undefined;
+
+  constructor(
+    readonly bytes: Buffer,
+    readonly scanner: RecordScanner,
+  ) {}
+
+  isObject(k: number): boolean {
+    const start = this.scanner.valueStart(k);
+    return start >= 0 && this.bytes[start] === 0x7b;
+  }
+
+  /** The record's text is only checked for being a non-empty string: "x" stands in for it. */
+  text(k: number): unknown {
+    const start = this.scanner.valueStart(k);
+    if (start < 0 || this.bytes[start] !== 0x22) return this.value(k);
+    return this.scanner.valueEnd(k) - start === 2 ? '' : 'x';
+  }
+
+  /**
+   * Member k's value, or undefined when absent. A string without escapes is a slice of the line
+   * decoded once (or decoded on its own when `own`); anything else is parsed.
+   */
+  value(k: number, own = false): unknown {
+    const scanner = this.scanner;
+    const start = scanner.valueStart(k);
+    if (start < 0) return undefined;
+    const bytes = this.bytes;
+    if (bytes[start] === 0x22 && !scanner.valueEscaped(k)) {
+      if (own) return bytes.toString('utf8', start + 1, scanner.valueEnd(k) - 1);
+      this.#line ??= bytes.toString('utf8');
+      return this.#line.slice(scanner.valueStartUnit(k) + 1, scanner.valueEndUnit(k) - 1);
+    }
+    return JSON.parse(bytes.toString('utf8', start, scanner.valueEnd(k)));
+  }
+}

@@ -1,0 +1,463 @@
+import { isUtf8 } from 'node:buffer';
+import { MAX_RECORD_DEPTH, type StrictJsonError } from './strict-json.js';
+
+/**
+ * A one-pass validating scanner over a record's bytes: it accepts exactly the lines that
+ * `isUtf8` then `parseStrictJson` (strict-json.ts) accept, rejects the others with the same code
+ * at the same place, and meanwhile notes where the top-level members a caller names are. It
+ * builds no value and decodes no string but member names it must compare, so a build reads the
+ * few fields its policy needs without parsing (and collecting) the whole record; the bytes are
+ * left as they are, to be written unchanged.
+ *
+ * strict-json.ts stays the reference: its scanner says why a line is rejected, and a property
+ * test holds the two to the same verdicts.
+ */
+export interface RecordScanFailure {
+  readonly ok: false;
+  readonly code: 'RECORD_NOT_UTF8' | StrictJsonError['code'];
+  /** Byte offset where the scan stopped (−1 for RECORD_NOT_UTF8, which has no place). */
+  readonly at: number;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const MINUS = 0x2d;
+
+// Objects with more members than this, or with an escaped name, compare decoded names in a set.
+const LIST_KEYS = 16;
+
+/**
+ * Scans records for the members named at construction: top-level names (`subject`), and names
+ * one level down (`subject.account`), found when their parent is an object and itself named.
+ * One per thread; not reentrant.
+ */
+export class RecordScanner {
+  readonly #names: readonly string[];
+  // The last segment of each name, as bytes.
+  readonly #nameBytes: readonly Buffer[];
+  readonly #byName: ReadonlyMap<string, number>;
+  // For name k: its parent's index (-1 at the top level).
+  readonly #parents: Int32Array;
+  readonly #escapedValues: Uint8Array;
+  // The names under each parent (index 0: top level, k + 1: under name k).
+  readonly #candidates: Int32Array[];
+  // Per open object, by depth: which of the first 31 names it has had (as bits).
+  readonly #seenNamed: Int32Array;
+  // The same spans in UTF-16 code units of the decoded line (what String.prototype.slice takes).
+  readonly #unitStarts: Int32Array;
+  readonly #unitEnds: Int32Array;
+  readonly #containerDeltas: Int32Array;
+  // Bytes read so far minus the UTF-16 code units they decode to.
+  #delta = 0;
+  readonly #maxDepth: number;
+  // The spans [start, end) of the named members' values in the last line scanned; -1 if absent.
+  readonly #starts: Int32Array;
+  readonly #ends: Int32Array;
+  // Per open container, by depth: whether it is an array and where it began.
+  readonly #isArray: Uint8Array;
+  readonly #containerStarts: Int32Array;
+  // Per open object, by depth: the spans of its member names so far (inside the quotes), flat,
+  // and, once it has an escaped name or many names, the decoded names.
+  readonly #keys: number[][] = [];
+  readonly #keySets: (Set<string> | undefined)[] = [];
+  #topIsObject = false;
+  // Set by #string: whether the string just read had an escape.
+  #escaped = false;
+
+  constructor(names: readonly string[], maxDepth = MAX_RECORD_DEPTH) {
+    this.#names = names;
+    this.#byName = new Map(names.map((name, k) => [name, k]));
+    this.#parents = new Int32Array(names.length);
+    this.#nameBytes = names.map((name, k) => {
+      const dot = name.indexOf('.');
+      const parent = dot < 0 ? -1 : this.#byName.get(name.slice(0, dot));
+      if (parent === undefined || parent > k) throw new Error(`name its parent before ${name}`);
+      this.#parents[k] = parent;
+      return Buffer.from(dot < 0 ? name : name.slice(dot + 1), 'utf8');
+    });
+    this.#escapedValues = new Uint8Array(names.length);
+    this.#candidates = [-1, ...names.map((_, k) => k)].map((parent) =>
+      Int32Array.from(names.flatMap((_, k) => (this.#parents[k] === parent ? [k] : []))),
+    );
+    this.#seenNamed = new Int32Array(maxDepth);
+    this.#unitStarts = new Int32Array(names.length);
+    this.#unitEnds = new Int32Array(names.length);
+    this.#containerDeltas = new Int32Array(maxDepth);
+    this.#maxDepth = maxDepth;
+    this.#starts = new Int32Array(names.length);
+    this.#ends = new Int32Array(names.length);
+    this.#isArray = new Uint8Array(maxDepth);
+    this.#containerStarts = new Int32Array(maxDepth);
+    for (let d = 0; d < maxDepth; d++) this.#keys.push([]);
+  }
+
+  get names(): readonly string[] {
+    return this.#names;
+  }
+
+  /** Whether the last line accepted is a JSON object (rather than an array, string, …). */
+  get isObject(): boolean {
+    return this.#topIsObject;
+  }
+
+  /** Start of member `k`'s value in the last line accepted, or -1 when it has no such member. */
+  valueStart(k: number): number {
+    return this.#starts[k]!;
+  }
+
+  valueEnd(k: number): number {
+    return this.#ends[k]!;
+  }
+
+  /** Start of member `k`'s value in the line decoded (`toString('utf8')`), in code units. */
+  valueStartUnit(k: number): number {
+    return this.#unitStarts[k]!;
+  }
+
+  valueEndUnit(k: number): number {
+    return this.#unitEnds[k]!;
+  }
+
+  /** Whether member `k`'s value is a string written with an escape. */
+  valueEscaped(k: number): boolean {
+    return this.#escapedValues[k] === 1;
+  }
+
+  /** Checks one line (without its line break); undefined when it is acceptable. Never throws. */
+  scan(b: Buffer): RecordScanFailure | undefined {
+    if (!isUtf8(b)) return { ok: false, code: 'RECORD_NOT_UTF8', at: -1 };
+    this.#starts.fill(-1);
+    this.#topIsObject = false;
+    this.#delta = 0;
+    const n = b.length;
+    const maxDepth = this.#maxDepth;
+    const isArray = this.#isArray;
+    const containerStarts = this.#containerStarts;
+    let depth = 0;
+    // The named member whose value is being read at depth 1, and at depth 2, or -1.
+    let field = -1;
+    let child = -1;
+    let i = skipSpace(b, 0, n);
+    for (;;) {
+      // A value starts at `i`.
+      i = skipSpace(b, i, n);
+      const start = i;
+      const startDelta = this.#delta;
+      const c = i < n ? b[i]! : -1;
+      if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        if (depth >= maxDepth) return { ok: false, code: 'RECORD_TOO_DEEP', at: i };
+        const array = c === OPEN_ARRAY;
+        if (depth === 0) this.#topIsObject = !array;
+        isArray[depth] = array ? 1 : 0;
+        containerStarts[depth] = i;
+        this.#containerDeltas[depth] = startDelta;
+        // A container inside a top-level member: no member of it named yet.
+        if (depth === 1) child = -1;
+        this.#keys[depth]!.length = 0;
+        this.#seenNamed[depth] = 0;
+        this.#keySets[depth] = undefined;
+        depth++;
+        i = skipSpace(b, i + 1, n);
+        const close = i < n ? b[i]! : -1;
+        if (close === (array ? CLOSE_ARRAY : CLOSE_OBJECT)) {
+          i++;
+          depth--;
+        } else {
+          if (!array) {
+            i = this.#member(b, i, n, depth, field);
+            if (i < 0) return this.#lastFailure(i);
+            if (depth === 1) field = this.#field;
+            else if (depth === 2) child = this.#field;
+          }
+          continue;
+        }
+      } else if (c === QUOTE) {
+        i = this.#string(b, i, n);
+        if (i < 0) return syntax(~i);
+      } else if (c === MINUS || isDigit(c)) {
+        i = number(b, i, n);
+        if (i < 0) return syntax(~i);
+      } else {
+        const length = literal(b, i, n);
+        if (length === 0) return syntax(i);
+        i += length;
+      }
+      // A value ended at `i`, beginning at `start`; close every container it completes.
+      let valueStart = start;
+      let valueDelta = startDelta;
+      for (;;) {
+        const named = depth === 1 ? field : depth === 2 ? child : -1;
+        if (named >= 0) {
+          this.#starts[named] = valueStart;
+          this.#ends[named] = i;
+          this.#escapedValues[named] = b[valueStart] === QUOTE && this.#escaped ? 1 : 0;
+          this.#unitStarts[named] = valueStart - valueDelta;
+          this.#unitEnds[named] = i - this.#delta;
+        }
+        if (depth === 0) {
+          i = skipSpace(b, i, n);
+          return i === n ? undefined : syntax(i);
+        }
+        i = skipSpace(b, i, n);
+        const next = i < n ? b[i]! : -1;
+        const array = isArray[depth - 1] === 1;
+        if (next === COMMA) {
+          i++;
+          if (!array) {
+            i = this.#member(b, i, n, depth, field);
+            if (i < 0) return this.#lastFailure(i);
+            if (depth === 1) field = this.#field;
+            else if (depth === 2) child = this.#field;
+          }
+          break;
+        }
+        if (next !== (array ? CLOSE_ARRAY : CLOSE_OBJECT)) return syntax(i);
+        i++;
+        depth--;
+        valueStart = containerStarts[depth]!;
+        valueDelta = this.#containerDeltas[depth]!;
+      }
+    }
+  }
+
+  // Set by #member: the named member it read (at depth 1), or -1; and its failure's code.
+  #field = -1;
+  #failure: RecordScanFailure['code'] = 'RECORD_NOT_JSON';
+
+  #lastFailure(encoded: number): RecordScanFailure {
+    return { ok: false, code: this.#failure, at: ~encoded };
+  }
+
+  /**
+   * Reads a member name and its colon in the object at `depth` (1-based); returns the position
+   * after the colon, or ~position on failure (the code in #failure).
+   */
+  #member(b: Buffer, at: number, n: number, depth: number, parent: number): number {
+    let i = skipSpace(b, at, n);
+    this.#failure = 'RECORD_NOT_JSON';
+    if (i >= n || b[i] !== QUOTE) return ~i;
+    const nameStart = i + 1;
+    i = this.#string(b, i, n);
+    if (i < 0) return i;
+    const nameEnd = i - 1;
+    const escaped = this.#escaped;
+    const d = depth - 1;
+    // Names are looked for at the top, and inside a named top-level member's object.
+    let named = -1;
+    if (d === 0) named = this.#nameIndex(b, nameStart, nameEnd, escaped, -1);
+    else if (d === 1 && parent >= 0)
+      named = this.#nameIndex(b, nameStart, nameEnd, escaped, parent);
+    if (this.#repeats(b, d, nameStart, nameEnd, escaped, named)) {
+      this.#failure = 'RECORD_DUPLICATE_KEY';
+      return ~(nameStart - 1);
+    }
+    if (d <= 1) this.#field = named;
+    i = skipSpace(b, i, n);
+    if (i >= n || b[i] !== COLON) return ~i;
+    return i + 1;
+  }
+
+  /**
+   * Whether the object at depth `d` already has this name; records it either way. `named` is
+   * the name's index among those looked for, or -1.
+   */
+  #repeats(
+    b: Buffer,
+    d: number,
+    start: number,
+    end: number,
+    escaped: boolean,
+    named: number,
+  ): boolean {
+    const keys = this.#keys[d]!;
+    let set = this.#keySets[d];
+    if (set === undefined && (escaped || keys.length >= LIST_KEYS * 2)) {
+      set = new Set();
+      for (let k = 0; k < keys.length; k += 2) set.add(decodeName(b, keys[k]!, keys[k + 1]!));
+      this.#keySets[d] = set;
+    }
+    if (set !== undefined) {
+      const name = escaped ? decodeEscapedName(b, start, end) : decodeName(b, start, end);
+      if (set.has(name)) return true;
+      set.add(name);
+      return false;
+    }
+    // No name so far had an escape: equal names are equal bytes. So a name looked for repeats
+    // exactly when it was seen before in this object, and only other names need comparing.
+    if (named >= 0 && named < 31) {
+      const bit = 1 << named;
+      const seen = this.#seenNamed[d]!;
+      if ((seen & bit) !== 0) return true;
+      this.#seenNamed[d] = seen | bit;
+      keys.push(start, end);
+      return false;
+    }
+    const length = end - start;
+    for (let k = 0; k < keys.length; k += 2) {
+      const s = keys[k]!;
+      if (keys[k + 1]! - s === length && sameBytes(b, s, start, length)) return true;
+    }
+    keys.push(start, end);
+    return false;
+  }
+
+  #nameIndex(b: Buffer, start: number, end: number, escaped: boolean, parent: number): number {
+    if (escaped) {
+      const name = decodeEscapedName(b, start, end);
+      const full = parent < 0 ? name : `${this.#names[parent]}.${name}`;
+      return this.#byName.get(full) ?? -1;
+    }
+    const length = end - start;
+    const names = this.#nameBytes;
+    const candidates = this.#candidates[parent + 1]!;
+    for (let c = 0; c < candidates.length; c++) {
+      const k = candidates[c]!;
+      const name = names[k]!;
+      if (name.length !== length) continue;
+      let j = 0;
+      while (j < length && name[j] === b[start + j]) j++;
+      if (j === length) return k;
+    }
+    return -1;
+  }
+
+  /**
+   * Reads a string starting at `at` (a quote); returns the position after its closing quote, or
+   * ~position where it is invalid. Sets #escaped. Bytes from 0x80 up are parts of characters
+   * (the line is valid UTF-8) and never a quote, backslash or control character.
+   */
+  #string(b: Buffer, at: number, n: number): number {
+    let escaped = false;
+    // A UTF-8 sequence of 2 or 3 bytes is one code unit, of 4 bytes two: bytes − units counts
+    // the continuation bytes less the 4-byte leads.
+    let delta = 0;
+    let i = at + 1;
+    while (i < n) {
+      const c = b[i]!;
+      if (c >= 0x80) {
+        if (c < 0xc0) delta++;
+        else if (c >= 0xf0) delta--;
+        i++;
+        continue;
+      }
+      if (c === QUOTE) {
+        this.#escaped = escaped;
+        this.#delta += delta;
+        return i + 1;
+      }
+      if (c === BACKSLASH) {
+        escaped = true;
+        const e = i + 1 < n ? b[i + 1]! : -1;
+        if (e === 0x75 /* u */) {
+          for (let k = 2; k < 6; k++) if (i + k >= n || !isHex(b[i + k]!)) return ~i;
+          i += 6;
+          continue;
+        }
+        if (!isSimpleEscape(e)) return ~i;
+        i += 2;
+        continue;
+      }
+      if (c < 0x20) return ~i;
+      i++;
+    }
+    return ~i;
+  }
+}
+
+function syntax(at: number): RecordScanFailure {
+  return { ok: false, code: 'RECORD_NOT_JSON', at };
+}
+
+function skipSpace(b: Buffer, at: number, n: number): number {
+  let i = at;
+  while (i < n) {
+    const c = b[i]!;
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    i++;
+  }
+  return i;
+}
+
+/** Reads a number at `at`; returns the position after it, or ~position where it is invalid. */
+function number(b: Buffer, at: number, n: number): number {
+  let i = at;
+  if (b[i] === MINUS) i++;
+  const first = i < n ? b[i]! : -1;
+  if (first === 0x30) i++;
+  else if (isDigit(first)) while (i < n && isDigit(b[i]!)) i++;
+  else return ~i;
+  if (i < n && b[i] === 0x2e) {
+    i++;
+    if (i >= n || !isDigit(b[i]!)) return ~i;
+    while (i < n && isDigit(b[i]!)) i++;
+  }
+  const e = i < n ? b[i]! : -1;
+  if (e === 0x65 || e === 0x45) {
+    i++;
+    const sign = i < n ? b[i]! : -1;
+    if (sign === 0x2b || sign === MINUS) i++;
+    if (i >= n || !isDigit(b[i]!)) return ~i;
+    while (i < n && isDigit(b[i]!)) i++;
+  }
+  return i;
+}
+
+/** The length of `true`, `false` or `null` at `at`, or 0. */
+function literal(b: Buffer, at: number, n: number): number {
+  const c = b[at];
+  if (c === 0x74 && at + 4 <= n && b[at + 1] === 0x72 && b[at + 2] === 0x75 && b[at + 3] === 0x65)
+    return 4;
+  if (c === 0x6e && at + 4 <= n && b[at + 1] === 0x75 && b[at + 2] === 0x6c && b[at + 3] === 0x6c)
+    return 4;
+  if (
+    c === 0x66 &&
+    at + 5 <= n &&
+    b[at + 1] === 0x61 &&
+    b[at + 2] === 0x6c &&
+    b[at + 3] === 0x73 &&
+    b[at + 4] === 0x65
+  )
+    return 5;
+  return 0;
+}
+
+function sameBytes(b: Buffer, a: number, c: number, length: number): boolean {
+  for (let j = 0; j < length; j++) if (b[a + j] !== b[c + j]) return false;
+  return true;
+}
+
+function decodeName(b: Buffer, start: number, end: number): string {
+  return b.toString('utf8', start, end);
+}
+
+function decodeEscapedName(b: Buffer, start: number, end: number): string {
+  return JSON.parse(b.toString('utf8', start - 1, end + 1)) as string;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+function isSimpleEscape(c: number): boolean {
+  // " \ / b f n r t
+  return (
+    c === 0x22 ||
+    c === 0x5c ||
+    c === 0x2f ||
+    c === 0x62 ||
+    c === 0x66 ||
+    c === 0x6e ||
+    c === 0x72 ||
+    c === 0x74
+  );
+}
