@@ -226,7 +226,7 @@ function dataSources(
       description: sources.crawl_description ?? null,
       warc_inputs: warcInputs.length,
       pages_admitted_from_crawls: warcInputs.reduce((n, w) => n + w.items, 0),
-      collection_period: collectionPeriod(profile, missing),
+      collection_period: collectionPeriod(profile, crawled !== false, missing),
       top_domains: topDomains(profile, facts.provider?.sme, missing),
     },
     user_data: {
@@ -254,12 +254,18 @@ function listed<T>(value: readonly T[] | undefined, key: string, missing: Missin
   return missing.take(value, `data_sources.${key.replace('sources.', '')}`, key);
 }
 
-function collectionPeriod(profile: ContentProfile | null, missing: MissingFacts) {
+/** The period the items were collected in; the template asks for it of crawled data. */
+function collectionPeriod(
+  profile: ContentProfile | null,
+  required: boolean,
+  missing: MissingFacts,
+) {
   if (!profile?.collected) {
-    missing.add(
-      'data_sources.crawled_data.collection_period',
-      "no admitted item has source.collected_at; add it to the items' records",
-    );
+    if (required)
+      missing.add(
+        'data_sources.crawled_data.collection_period',
+        "no admitted item has source.collected_at; add it to the items' records",
+      );
     return null;
   }
   return {
