@@ -126,10 +126,12 @@ export function aiActMarkdown(summary: AiActSummary): string {
     `- robots.txt and tdmrep.json captures used: ${count(p.tdm_opt_outs.signal_captures)}`,
     `- Items excluded as reserved: ${count(p.tdm_opt_outs.items_excluded_as_reserved)}`,
     '',
-    table(
-      ['signal', 'items excluded'],
-      Object.entries(p.tdm_opt_outs.reserved_by_signal).map(([k, n]) => [k, count(n)]),
-    ),
+    Object.keys(p.tdm_opt_outs.reserved_by_signal).length === 0
+      ? ''
+      : `Items excluded per signal:\n\n${table(
+          ['signal', 'items excluded'],
+          Object.entries(p.tdm_opt_outs.reserved_by_signal).map(([k, n]) => [k, count(n)]),
+        )}`,
     '### 3.2 Removal of illegal content',
     '',
     p.illegal_content.measures === null
