@@ -44,6 +44,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     register: async () => (await import('./commands/build.js')).registerBuild,
   },
   {
+    name: 'docs',
+    term: 'docs',
+    description:
+      'documents generated from build manifests: AI Act summary, Croissant, dataset card',
+    register: async () => (await import('./commands/docs.js')).registerDocs,
+  },
+  {
     name: 'log',
     term: 'log',
     description: 'the transparency log: every consent event and build, under signed checkpoints',

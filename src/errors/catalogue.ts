@@ -72,6 +72,12 @@ export const ERROR_CODES = {
     summary:
       'A compressed input expands past the bound in docs/limits.md (a possible decompression bomb).',
   },
+  PROVIDER_FACTS_INVALID: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'The provider facts file for `obhut docs` could not be read or does not follow its schema.',
+  },
   MAPPING_INVALID: {
     exit: EXIT.usage,
     http: 422,

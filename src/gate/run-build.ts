@@ -18,6 +18,7 @@ import type { Mapping } from '../records/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
 import type { FindingStore } from '../safety/safety-store.js';
 import { TOOL_VERSION } from '../version.js';
+import { addBuildDocuments, type BuildDocumentsHook } from './build-documents-hook.js';
 import type { BuildRegistry } from './build-registry.js';
 import {
   BuildWriter,
@@ -66,6 +67,8 @@ export interface BuildOptions {
   readonly safety?: SafetyOptions;
   /** WARC files whose robots.txt and tdmrep.json captures the items are checked against. */
   readonly signals?: readonly string[];
+  /** Writes documents describing the build into it (`--docs`); the manifest lists them. */
+  readonly documents?: BuildDocumentsHook;
 }
 
 export interface BuildProgress {
@@ -212,7 +215,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
     const finished = writer.finish();
-    const manifest = buildManifest(
+    const draft = buildManifest(
       options,
       writer,
       finished,
@@ -220,6 +223,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       scanner?.summary(),
       optout && optoutSummary(optout, writer, sources, captures),
     );
+    const manifest = options.documents
+      ? await addBuildDocuments(draft, folder.staging, options.documents)
+      : draft;
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     await writeFile(path.join(folder.staging, 'manifest.json'), manifestText, { flag: 'wx' });
     const manifestSha256 = createHash('sha256').update(manifestText).digest('hex');

@@ -21,6 +21,7 @@ import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
 import { hashPolicyOf } from '../../safety/image-input.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
+import { buildDocumentsHook, loadProviderFacts } from '../build-documents.js';
 import { print, withSession } from '../io.js';
 import { loadMapping } from '../mapping-option.js';
 import { writeOpenLineage } from '../openlineage-file.js';
@@ -46,6 +47,8 @@ interface BuildFlags {
   dihedral?: boolean;
   fullResolution?: boolean;
   openlineage?: string;
+  docs?: boolean;
+  provider?: string;
   json?: boolean;
 }
 
@@ -114,6 +117,11 @@ export function registerBuild(program: Command): void {
       '--full-resolution',
       'with --bank: PDQ-hash whole images instead of the reference 512×512 resize',
     )
+    .option(
+      '--docs',
+      'also write README.md (dataset card), croissant.json and ai-act-summary.md/.json into the build (docs/documents.md)',
+    )
+    .option('--provider <file>', 'with --docs: provider facts (YAML) the manifest cannot know')
     .option('--json', 'print the summary as JSON')
     .action(async (flags: BuildFlags) => {
       const result = await buildCommand(flags);
@@ -207,6 +215,12 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
     throw new ObhutError('USAGE', '--workers must be an integer from 0 to 64');
   }
+  if (flags.provider !== undefined && !flags.docs)
+    throw new ObhutError('USAGE', '--provider needs --docs');
+  // Read before the build, so a bad facts file costs nothing.
+  const documents = flags.docs
+    ? { documents: buildDocumentsHook(await loadProviderFacts(flags.provider)) }
+    : {};
   return withSession(async (session) => {
     // The register is read as of the latest signed checkpoint: events logged after it wait for
     // the next build, and the manifest names the checkpoint, so the build can be checked against it.
@@ -234,6 +248,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         ...(mapping ? { mapping } : {}),
         ...piiKeyOf(policy),
         ...(await safetyOf(flags, session)),
+        ...documents,
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.records} records`),
       });
       if (flags.openlineage) await writeOpenLineage(flags.openlineage, result, startedAt);
