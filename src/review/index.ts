@@ -31,6 +31,7 @@ export { activeHolds, placeLegalHold, releaseLegalHold } from './hold-service.js
 export * as ids from './ids.js';
 export { issueMediaLink, redeemMediaLink } from './media-service.js';
 export { MEDIA_TOKEN_PATTERN, MediaTokens } from './media-tokens.js';
+export type { SpentMediaLinks } from './spent-media-links.js';
 export * from './model.js';
 export { queueCounts } from './queue-counts.js';
 export {

@@ -17,6 +17,10 @@ export interface Database {
   bank_allow_list: BankAllowTable;
   spent_link_tokens: SpentLinkTokenTable;
   identity_links: IdentityLinkTable;
+  email_codes: EmailCodeTable;
+  session_denylist: SessionDenylistTable;
+  spent_media_links: SpentMediaLinkTable;
+  rate_counters: RateCounterTable;
 }
 
 export interface ConsentEventTable {
@@ -179,4 +183,30 @@ export interface IdentityLinkTable {
   platform_a: string | null;
   platform_b: string | null;
   log_index: number;
+}
+
+/** Pending portal sign-in codes (migration 0018): keyed hashes only. */
+export interface EmailCodeTable {
+  address: string;
+  code_hash: string;
+  expires_ms: number;
+  attempts: number;
+}
+
+export interface SessionDenylistTable {
+  /** A signed-out session token's id (`jti`). */
+  id: string;
+  keep_until_ms: number;
+}
+
+export interface SpentMediaLinkTable {
+  nonce: string;
+  keep_until_ms: number;
+}
+
+export interface RateCounterTable {
+  /** Keyed hash of the limit's scope and the client's key (address or pseudonym). */
+  key: string;
+  hits: number;
+  window_ends_ms: number;
 }
