@@ -31,7 +31,6 @@ export { activeHolds, placeLegalHold, releaseLegalHold } from './hold-service.js
 export * as ids from './ids.js';
 export { issueMediaLink, redeemMediaLink } from './media-service.js';
 export { MEDIA_TOKEN_PATTERN, MediaTokens } from './media-tokens.js';
-export type { SpentMediaLinks } from './spent-media-links.js';
 export * from './model.js';
 export { queueCounts } from './queue-counts.js';
 export {
@@ -60,6 +59,7 @@ export {
   UNMASK_APPROVALS,
   unmaskStatus,
 } from './rules.js';
+export type { SpentMediaLinks } from './spent-media-links.js';
 export { addStaffMember, changeStaffMember, listStaff } from './staff-admin.js';
 export {
   answerHeldTask,

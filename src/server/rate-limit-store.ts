@@ -50,8 +50,7 @@ export function databaseRateLimitStore(
 
     /** A route with its own limit counts separately from every other route. */
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
-      const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } })
-        .routeInfo;
+      const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo;
       return new DatabaseRateLimitStore(`${String(route?.method)} ${String(route?.url)}`);
     }
   }
