@@ -3,7 +3,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /**
  * Portal sessions: a bearer token naming only the subject's pseudonym, never the account or
  * e-mail, signed with a key derived from the pseudonym secret. Stateless, so any server
- * process can check it; sign-out adds the token id to a short denylist.
+ * process can check it; sign-out is a denylist entry in the database (`PortalSessions`).
  */
 export interface SessionClaims {
   /** The subject pseudonym (hex). */
@@ -18,7 +18,6 @@ export const SESSION_LIFETIME_S = 30 * 60;
 
 export class SessionTokens {
   readonly #key: Buffer;
-  readonly #revoked = new Map<string, number>();
 
   constructor(secret: Buffer) {
     this.#key = createHmac('sha256', secret).update('obhut session tokens v1').digest();
@@ -35,7 +34,8 @@ export class SessionTokens {
     return { token: `${body}.${this.#mac(body)}`, expiresAt: new Date(exp * 1000).toISOString() };
   }
 
-  check(token: string, now = Date.now()): SessionClaims | undefined {
+  /** The claims of a well-signed, unexpired token (whether it was signed out is not known here). */
+  verify(token: string, now = Date.now()): SessionClaims | undefined {
     if (token.length > 1024) return undefined;
     const last = token.lastIndexOf('.');
     if (last < 0 || !token.startsWith('s1.')) return undefined;
@@ -49,14 +49,8 @@ export class SessionTokens {
     } catch {
       return undefined;
     }
-    if (claims.exp * 1000 < now || this.#revoked.has(claims.jti)) return undefined;
+    if (claims.exp * 1000 < now) return undefined;
     return claims;
-  }
-
-  revoke(claims: SessionClaims, now = Date.now()): void {
-    this.#revoked.set(claims.jti, claims.exp);
-    // Entries are only needed until the token would have expired anyway.
-    for (const [jti, exp] of this.#revoked) if (exp * 1000 < now) this.#revoked.delete(jti);
   }
 
   #mac(body: string): string {

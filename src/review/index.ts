@@ -59,6 +59,7 @@ export {
   UNMASK_APPROVALS,
   unmaskStatus,
 } from './rules.js';
+export type { SpentMediaLinks } from './spent-media-links.js';
 export { addStaffMember, changeStaffMember, listStaff } from './staff-admin.js';
 export {
   answerHeldTask,

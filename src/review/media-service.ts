@@ -59,7 +59,7 @@ export async function redeemMediaLink(
   const ability = abilityFor(member, nowMs);
   const object = await taskSubject(ctx.store, task, member.id);
   authorize(ability, 'listen', 'Task', object);
-  if (!links.redeem(claims, nowMs)) throw expiredLink();
+  if (!(await links.redeem(claims, nowMs))) throw expiredLink();
   const listened = await listenToTask(ctx, {
     task: task.id,
     actor: member.id,

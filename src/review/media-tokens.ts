@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SpentMediaLinks } from './spent-media-links.js';
 
 /**
  * Signed, short-lived media URLs for the review console (`GET /tasks/:id/audio` issues one,
@@ -12,9 +13,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * that secret). The media route then re-checks, at redemption, that this member still exists,
  * is not disabled and may still listen to the task (their assignment still runs, or they are a
  * lead), and, when the request does carry a bearer session, that it is the same member's.
- * Each token is redeemed once (the nonce is remembered until it expires), so a URL copied out of
- * the console is dead after the first play; that memory is per process, which is a best effort
- * behind a load balancer, where the 120 s expiry still bounds any replay.
+ * Each token is redeemed once (the nonce is kept in the database until it expires,
+ * `SpentMediaLinks`), so a URL copied out of the console is dead after the first play, at every
+ * server process on that database.
  */
 export const MEDIA_TOKEN_TTL_MS = 120_000;
 const LABEL = 'obhut review media token v1';
@@ -41,11 +42,11 @@ export interface MediaClaims {
 export class MediaTokens {
   readonly #key: Buffer;
   readonly #ttlMs: number;
-  /** Redeemed nonces → their expiry. */
-  readonly #used = new Map<string, number>();
+  readonly #spent: SpentMediaLinks;
 
-  constructor(secret: Uint8Array, ttlMs: number = MEDIA_TOKEN_TTL_MS) {
+  constructor(secret: Uint8Array, spent: SpentMediaLinks, ttlMs: number = MEDIA_TOKEN_TTL_MS) {
     this.#key = createHmac('sha256', secret).update(LABEL).digest();
+    this.#spent = spent;
     this.#ttlMs = ttlMs;
   }
 
@@ -68,8 +69,8 @@ export class MediaTokens {
   }
 
   /**
-   * The claims of a well-signed, unexpired, unused token; undefined otherwise. Call `redeem`
-   * once every other check passed.
+   * The claims of a well-signed, unexpired token; undefined otherwise. Whether it was used is
+   * `redeem`'s answer: call it once every other check passed.
    */
   verify(token: string, nowMs: number = Date.now()): MediaClaims | undefined {
     const dot = token.indexOf('.');
@@ -83,7 +84,6 @@ export class MediaTokens {
     const expiresMs = payload.readUInt32BE(24) * 1000;
     if (!(expiresMs > nowMs)) return undefined;
     const nonce = payload.subarray(28).toString('hex');
-    if (this.#used.has(nonce)) return undefined;
     return {
       staff: `st_${payload.subarray(0, 8).toString('hex')}`,
       task: `rt_${payload.subarray(8, 24).toString('hex')}`,
@@ -92,12 +92,9 @@ export class MediaTokens {
     };
   }
 
-  /** Marks a token's nonce used; false when it already was (a concurrent redemption). */
-  redeem(claims: MediaClaims, nowMs: number = Date.now()): boolean {
-    for (const [nonce, expires] of this.#used) if (expires <= nowMs) this.#used.delete(nonce);
-    if (this.#used.has(claims.nonce)) return false;
-    this.#used.set(claims.nonce, claims.expiresMs);
-    return true;
+  /** Marks a token's nonce used; false when it already was, here or at another process. */
+  redeem(claims: MediaClaims, nowMs: number = Date.now()): Promise<boolean> {
+    return this.#spent.spendMediaLink(claims.nonce, claims.expiresMs, nowMs);
   }
 
   #mac(payload: string): string {

@@ -7,13 +7,20 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
-import { EmailCodes, type Mailer, type PlatformKey, SessionTokens } from '../identity/index.js';
+import {
+  EmailCodes,
+  type Mailer,
+  type PlatformKey,
+  PortalSessions,
+  SessionTokens,
+} from '../identity/index.js';
 import type { TransparencyLog } from '../log/index.js';
 import type { LockoutOptions } from '../staff/index.js';
 import type { Store } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { errorBody, handleError } from './errors.js';
 import { registerMetrics } from './metrics.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
 import { modelRoutes } from './routes/models.js';
@@ -136,6 +143,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     global: true,
     max: limits.perMinute,
     timeWindow: '1 minute',
+    // Counted in the database, so a fleet of processes on one database limits as one server.
+    store: databaseRateLimitStore(store, secret),
     // Thrown as an Error so handleError answers with the one error body and code.
     errorResponseBuilder: (_req, context) =>
       Object.assign(new Error(`too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`), {
@@ -201,13 +210,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerMetrics(app, log, options.adminToken);
 
-  const tokens = new SessionTokens(secret);
+  // Sign-outs and e-mail codes live in the database: any process may answer the next request.
+  const tokens = new PortalSessions(new SessionTokens(secret), store);
   await app.register(publicLogRoutes, { log, emailLogin: true });
   await app.register(sessionRoutes, {
     secret,
     tokens,
     platforms: options.platforms,
-    codes: new EmailCodes(secret),
+    codes: new EmailCodes(secret, store),
     mailer: options.mailer,
     signInPerMinute: limits.signInPerMinute,
     store,

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ObhutError } from '../errors/index.js';
-import type { SessionClaims, SessionTokens } from '../identity/index.js';
+import type { PortalSessions, SessionClaims } from '../identity/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,22 +16,22 @@ export function bearer(request: FastifyRequest): string | undefined {
 }
 
 /** Routes under /me act for exactly one person: the one whose session token is presented. */
-export function requireSession(tokens: SessionTokens) {
+export function requireSession(tokens: PortalSessions) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const claims = sessionOf(request, tokens);
+    const claims = await sessionOf(request, tokens);
     if (!claims) throw new ObhutError('UNAUTHENTICATED', 'sign in again: no valid session');
     request.subjectSession = claims;
   };
 }
 
 /** The request's session, checked once per request (rate limiting asks too, earlier). */
-export function sessionOf(
+export async function sessionOf(
   request: FastifyRequest,
-  tokens: SessionTokens,
-): SessionClaims | undefined {
+  tokens: PortalSessions,
+): Promise<SessionClaims | undefined> {
   if (request.subjectSession) return request.subjectSession;
   const token = bearer(request);
-  const claims = token ? tokens.check(token) : undefined;
+  const claims = token ? await tokens.check(token) : undefined;
   if (claims) request.subjectSession = claims;
   return claims;
 }

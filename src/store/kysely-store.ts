@@ -2,6 +2,7 @@ import { type Kysely, Migrator, sql } from 'kysely';
 import { wrapError } from '../errors/index.js';
 import { buildRegistry } from './build-registry.js';
 import { consentRegister } from './consent-register.js';
+import { emailCodeStore } from './email-codes.js';
 import { findingStore } from './findings.js';
 import { hashBankStore } from './hash-banks.js';
 import { identityLinkRegister } from './identity-links.js';
@@ -9,9 +10,12 @@ import { logStorage } from './log-storage.js';
 import { metaStore } from './meta.js';
 import { type Dialect, InlineMigrations } from './migrations.js';
 import { modelRegister } from './model-register.js';
+import { rateCounters } from './rate-counters.js';
 import { kyselyReviewStore } from './review-store.js';
 import type { Database } from './schema.js';
+import { sessionDenylist } from './session-denylist.js';
 import { spentLinkTokens } from './spent-link-tokens.js';
+import { spentMediaLinks } from './spent-media-links.js';
 import { kyselyStaffStore } from './staff-store.js';
 import type { Store } from './store.js';
 import { subjectRequestRegister } from './subject-requests.js';
@@ -34,6 +38,10 @@ export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): P
     ...spentLinkTokens(db),
     ...identityLinkRegister(db),
     ...modelRegister(db),
+    ...emailCodeStore(db),
+    ...sessionDenylist(db),
+    ...spentMediaLinks(db),
+    ...rateCounters(db),
     staff: kyselyStaffStore(db),
     review: kyselyReviewStore(db),
     async close() {

@@ -8,6 +8,7 @@ import { reviewExposureMigration } from './migrations/0013-review-exposure.js';
 import { spentLinkTokensMigration } from './migrations/0014-spent-link-tokens.js';
 import { identityLinksMigration } from './migrations/0015-identity-links.js';
 import { reviewRecordIdMigration } from './migrations/0016-review-record-id.js';
+import { serverStateMigration } from './migrations/0018-server-state.js';
 import { modelsMigration } from './migrations/0019-models.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -283,6 +284,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0014-spent-link-tokens': spentLinkTokensMigration,
     '0015-identity-links': identityLinksMigration,
     '0016-review-record-id': reviewRecordIdMigration,
+    '0018-server-state': serverStateMigration,
     '0019-models': modelsMigration,
   };
 }

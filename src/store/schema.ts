@@ -19,6 +19,10 @@ export interface Database {
   identity_links: IdentityLinkTable;
   models: ModelTable;
   model_builds: ModelBuildTable;
+  email_codes: EmailCodeTable;
+  session_denylist: SessionDenylistTable;
+  spent_media_links: SpentMediaLinkTable;
+  rate_counters: RateCounterTable;
 }
 
 /** A registered model (migration 0019). */
@@ -199,4 +203,30 @@ export interface IdentityLinkTable {
   platform_a: string | null;
   platform_b: string | null;
   log_index: number;
+}
+
+/** Pending portal sign-in codes (migration 0018): keyed hashes only. */
+export interface EmailCodeTable {
+  address: string;
+  code_hash: string;
+  expires_ms: number;
+  attempts: number;
+}
+
+export interface SessionDenylistTable {
+  /** A signed-out session token's id (`jti`). */
+  id: string;
+  keep_until_ms: number;
+}
+
+export interface SpentMediaLinkTable {
+  nonce: string;
+  keep_until_ms: number;
+}
+
+export interface RateCounterTable {
+  /** Keyed hash of the limit's scope and the client's key (address or pseudonym). */
+  key: string;
+  hits: number;
+  window_ends_ms: number;
 }

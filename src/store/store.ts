@@ -2,10 +2,14 @@ import type { ConsentRegister } from '../consent/consent-register.js';
 import type { IdentityLinkRegister } from '../consent/identity-links.js';
 import type { SubjectRequestRegister } from '../consent/subject-requests.js';
 import type { BuildRegistry } from '../gate/build-registry.js';
+import type { EmailCodeStore } from '../identity/email-code-store.js';
+import type { SessionDenylist } from '../identity/session-denylist.js';
 import type { SpentLinkTokens } from '../identity/spent-link-tokens.js';
 import type { ModelRegister } from '../lineage/model-register.js';
 import type { LogStorage } from '../log/log-storage.js';
+import type { RateCounters } from '../rate-limits/rate-counters.js';
 import type { ReviewStore } from '../review/review-store.js';
+import type { SpentMediaLinks } from '../review/spent-media-links.js';
 import type { FindingStore, HashBankStore } from '../safety/safety-store.js';
 import type { StaffStore } from '../staff/staff-store.js';
 import type { MetaStore } from './meta.js';
@@ -26,6 +30,10 @@ export interface Store
     SpentLinkTokens,
     IdentityLinkRegister,
     ModelRegister,
+    EmailCodeStore,
+    SessionDenylist,
+    SpentMediaLinks,
+    RateCounters,
     MetaStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Review-console staff accounts and sessions. */

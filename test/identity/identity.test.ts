@@ -7,8 +7,10 @@ import {
   MAX_TOKEN_LIFETIME_S,
   mintPlatformToken,
   type PlatformKey,
+  PortalSessions,
   SessionTokens,
 } from '../../src/identity/index.js';
+import { workspace } from '../support/fixtures.js';
 
 const hmac: PlatformKey = { kind: 'hmac', secret: randomBytes(32) };
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -101,34 +103,70 @@ describe('platform link tokens', () => {
 });
 
 describe('portal sessions', () => {
-  it('name only the pseudonym, expire, and stop working once revoked', () => {
-    const tokens = new SessionTokens(randomBytes(32));
-    const sub = 'ab'.repeat(32);
-    const { token } = tokens.mint(sub, 'platform');
-    const claims = tokens.check(token);
-    expect(claims).toMatchObject({ sub, via: 'platform' });
-    expect(tokens.check(token, Date.now() + 31 * 60_000)).toBeUndefined();
-    expect(new SessionTokens(randomBytes(32)).check(token)).toBeUndefined();
-    tokens.revoke(claims!);
-    expect(tokens.check(token)).toBeUndefined();
-    expect(tokens.check(tokens.mint(sub, 'email').token)).toMatchObject({ via: 'email' });
+  it('name only the pseudonym, expire, and stop working once revoked', async () => {
+    const ws = await workspace();
+    try {
+      const tokens = new SessionTokens(randomBytes(32));
+      const sessions = new PortalSessions(tokens, ws.store);
+      const sub = 'ab'.repeat(32);
+      const { token } = sessions.mint(sub, 'platform');
+      const claims = await sessions.check(token);
+      expect(claims).toMatchObject({ sub, via: 'platform' });
+      expect(tokens.verify(token)).toEqual(claims);
+      expect(await sessions.check(token, Date.now() + 31 * 60_000)).toBeUndefined();
+      expect(new SessionTokens(randomBytes(32)).verify(token)).toBeUndefined();
+      await sessions.revoke(claims!);
+      expect(await sessions.check(token)).toBeUndefined();
+      // The signature still holds: only the denylist tells a signed-out token from a live one.
+      expect(tokens.verify(token)).toEqual(claims);
+      expect(await sessions.check(sessions.mint(sub, 'email').token)).toMatchObject({
+        via: 'email',
+      });
+    } finally {
+      await ws.close();
+    }
   });
 });
 
 describe('e-mail one-time codes', () => {
-  it('work once, for the address they were sent to, within ten minutes and five tries', () => {
-    const codes = new EmailCodes(randomBytes(32));
-    const code = codes.issue('a@example.org');
-    expect(codes.redeem('b@example.org', code)).toBe(false);
-    expect(codes.redeem('a@example.org', code)).toBe(true);
-    expect(codes.redeem('a@example.org', code)).toBe(false);
+  it('work once, for the address they were sent to, within ten minutes and five tries', async () => {
+    const ws = await workspace();
+    try {
+      const codes = new EmailCodes(randomBytes(32), ws.store);
+      const code = await codes.issue('a@example.org');
+      expect(await codes.redeem('b@example.org', code)).toBe(false);
+      expect(await codes.redeem('a@example.org', code)).toBe(true);
+      expect(await codes.redeem('a@example.org', code)).toBe(false);
 
-    const late = codes.issue('c@example.org', 0);
-    expect(codes.redeem('c@example.org', late, 11 * 60_000)).toBe(false);
+      const late = await codes.issue('c@example.org', 0);
+      expect(await codes.redeem('c@example.org', late, 11 * 60_000)).toBe(false);
 
-    const guessed = codes.issue('d@example.org');
-    const wrong = guessed === '000000' ? '000001' : '000000';
-    for (let i = 0; i < 5; i++) expect(codes.redeem('d@example.org', wrong)).toBe(false);
-    expect(codes.redeem('d@example.org', guessed)).toBe(false);
+      const guessed = await codes.issue('d@example.org');
+      const wrong = guessed === '000000' ? '000001' : '000000';
+      for (let i = 0; i < 5; i++) expect(await codes.redeem('d@example.org', wrong)).toBe(false);
+      expect(await codes.redeem('d@example.org', guessed)).toBe(false);
+
+      // A new code replaces the old one and its count of tries.
+      const first = await codes.issue('e@example.org');
+      const second = await codes.issue('e@example.org');
+      if (first !== second) expect(await codes.redeem('e@example.org', first)).toBe(false);
+      expect(await codes.redeem('e@example.org', second)).toBe(true);
+    } finally {
+      await ws.close();
+    }
+  });
+
+  it('are shared by two server processes on one database (two EmailCodes, one store)', async () => {
+    const ws = await workspace();
+    try {
+      const secret = randomBytes(32);
+      const here = new EmailCodes(secret, ws.store);
+      const there = new EmailCodes(secret, ws.store);
+      const code = await here.issue('f@example.org');
+      expect(await there.redeem('f@example.org', code)).toBe(true);
+      expect(await here.redeem('f@example.org', code)).toBe(false);
+    } finally {
+      await ws.close();
+    }
   });
 });

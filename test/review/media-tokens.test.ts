@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_TOKEN_PATTERN, MediaTokens } from '../../src/review/media-tokens.js';
+import { type Workspace, workspace } from '../support/fixtures.js';
 
 const STAFF = 'st_0123456789abcdef';
 const TASK = 'rt_0123456789abcdef0123456789abcdef';
@@ -8,8 +9,13 @@ const secret = Buffer.alloc(32, 7);
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 describe('MediaTokens', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await workspace();
+  });
+  afterAll(() => ws.close());
   it('issues a token for one member and one task that verifies until it expires', () => {
-    const tokens = new MediaTokens(secret, 120_000);
+    const tokens = new MediaTokens(secret, ws.store, 120_000);
     const { token, expiresMs } = tokens.issue(STAFF, TASK, NOW);
     expect(token).toMatch(new RegExp(MEDIA_TOKEN_PATTERN));
     expect(expiresMs).toBe(NOW + 120_000);
@@ -17,17 +23,18 @@ describe('MediaTokens', () => {
     expect(tokens.verify(token, expiresMs)).toBeUndefined();
   });
 
-  it('is redeemed once', () => {
-    const tokens = new MediaTokens(secret);
+  it('is redeemed once, also by a second process on the same database', async () => {
+    const tokens = new MediaTokens(secret, ws.store);
     const { token } = tokens.issue(STAFF, TASK, NOW);
     const claims = tokens.verify(token, NOW)!;
-    expect(tokens.redeem(claims, NOW)).toBe(true);
-    expect(tokens.redeem(claims, NOW)).toBe(false);
-    expect(tokens.verify(token, NOW)).toBeUndefined();
+    expect(await tokens.redeem(claims, NOW)).toBe(true);
+    expect(await tokens.redeem(claims, NOW)).toBe(false);
+    const elsewhere = new MediaTokens(secret, ws.store);
+    expect(await elsewhere.redeem(elsewhere.verify(token, NOW)!, NOW)).toBe(false);
   });
 
   it('refuses a token changed in any character, or signed under another secret', () => {
-    const tokens = new MediaTokens(secret);
+    const tokens = new MediaTokens(secret, ws.store);
     const { token } = tokens.issue(STAFF, TASK, NOW);
     for (let i = 0; i < token.length; i++) {
       if (token[i] === '.') continue;
@@ -36,11 +43,11 @@ describe('MediaTokens', () => {
       const changed = `${token.slice(0, i)}${flipped}${token.slice(i + 1)}`;
       expect(tokens.verify(changed, NOW)).toBeUndefined();
     }
-    expect(new MediaTokens(Buffer.alloc(32, 8)).verify(token, NOW)).toBeUndefined();
+    expect(new MediaTokens(Buffer.alloc(32, 8), ws.store).verify(token, NOW)).toBeUndefined();
   });
 
   it('names only a staff id and a task id', () => {
-    const tokens = new MediaTokens(secret);
+    const tokens = new MediaTokens(secret, ws.store);
     expect(() => tokens.issue('someone', TASK, NOW)).toThrow(RangeError);
     expect(() => tokens.issue(STAFF, 'rt_short', NOW)).toThrow(RangeError);
   });

@@ -1,5 +1,6 @@
-// `obhut serve` as a child process run from source (as test/support/cli.ts runs the CLI), and a
-// small HTTP client that tells an answered request from one the network lost.
+// `obhut serve` as a child process run from source (as test/support/cli.ts runs the CLI) or from
+// the build in dist/ (as an operator runs it), and a small HTTP client that tells an answered
+// request from one the network lost.
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -7,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const entry = fileURLToPath(new URL('../support/cli-entry.ts', import.meta.url));
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const launcher = fileURLToPath(new URL('../../bin/obhut.js', import.meta.url));
 
 const READY = /obhut: serving the portal at (http:\/\/[^\s/]+)\//;
 
@@ -25,10 +27,13 @@ export function startServe(options: {
   cwd: string;
   env: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Runs bin/obhut.js (dist/, built beforehand) instead of the TypeScript sources. */
+  fromDist?: boolean;
 }): Promise<ServeProcess> {
+  const command = options.fromDist ? [launcher] : ['--import', tsxLoader, entry];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', tsxLoader, entry, 'serve', '--port', '0', '--host', '127.0.0.1'],
+    [...command, 'serve', '--port', '0', '--host', '127.0.0.1'],
     {
       cwd: options.cwd,
       env: { ...process.env, OBHUT_SECRET: '', OBHUT_LOG_KEY: '', ...options.env },
@@ -75,7 +80,12 @@ export function startServe(options: {
 }
 
 export type Outcome =
-  | { readonly kind: 'answered'; readonly status: number; readonly body: string }
+  | {
+      readonly kind: 'answered';
+      readonly status: number;
+      readonly body: string;
+      readonly headers: http.IncomingHttpHeaders;
+    }
   /** No complete answer: refused, reset, or cut off mid-body. The server may or may not have acted. */
   | { readonly kind: 'lost'; readonly error: string; readonly sent: boolean };
 
@@ -129,6 +139,7 @@ export function request(
             kind: 'answered',
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
           });
         } else settle({ kind: 'lost', error: 'incomplete body', sent });
       });

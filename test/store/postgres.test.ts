@@ -3,12 +3,16 @@ import { openPostgresStore } from '../../src/store/index.js';
 import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
 import { buildRegistryContract } from './build-registry-contract.js';
 import { consentRegisterContract } from './consent-register-contract.js';
+import { emailCodesContract } from './email-codes-contract.js';
 import { identityLinksContract } from './identity-links-contract.js';
 import { logContract } from './log-contract.js';
 import { metaContract } from './meta-contract.js';
 import { modelRegisterContract } from './model-register-contract.js';
+import { rateCountersContract } from './rate-counters-contract.js';
 import { reviewContract } from './review-contract.js';
 import { safetyStoreContract } from './safety-contract.js';
+import { sessionDenylistContract } from './session-denylist-contract.js';
+import { spentMediaLinksContract } from './spent-media-links-contract.js';
 import { staffStoreContract } from './staff-contract.js';
 import type { StoreFactory } from './store-factory.js';
 import { subjectRequestsContract } from './subject-requests-contract.js';
@@ -35,6 +39,10 @@ if (postgresTestUrl) {
   identityLinksContract('PostgreSQL', postgres);
   modelRegisterContract('PostgreSQL', postgres);
   staffStoreContract('PostgreSQL', postgres);
+  emailCodesContract('PostgreSQL', postgres);
+  sessionDenylistContract('PostgreSQL', postgres);
+  spentMediaLinksContract('PostgreSQL', postgres);
+  rateCountersContract('PostgreSQL', postgres);
 } else {
   describe('Store contract: PostgreSQL', () => {
     it.skip('SKIPPED: set OBHUT_TEST_DATABASE_URL to run it against a real server', () => {});

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { proveSubject } from '../../gate/subjects-proof.js';
 import { SubjectsTree } from '../../gate/subjects-tree.js';
-import type { SessionClaims, SessionTokens } from '../../identity/index.js';
+import type { PortalSessions, SessionClaims } from '../../identity/index.js';
 import type { TransparencyLog } from '../../log/index.js';
 import type { Store } from '../../store/index.js';
 import { requireSession } from '../auth.js';
@@ -16,7 +16,7 @@ const CACHED_BUILDS = 4;
  */
 export async function buildRoutes(
   app: FastifyInstance,
-  opts: { store: Store; log: TransparencyLog; tokens: SessionTokens },
+  opts: { store: Store; log: TransparencyLog; tokens: PortalSessions },
 ) {
   const { store, log } = opts;
   const cache = new Map<string, SubjectsTree>();

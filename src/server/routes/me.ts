@@ -9,7 +9,7 @@ import {
 } from '../../consent/index.js';
 import type { SubjectRequest } from '../../consent/subject-requests.js';
 import { ObhutError } from '../../errors/index.js';
-import type { SessionClaims, SessionTokens } from '../../identity/index.js';
+import type { PortalSessions, SessionClaims } from '../../identity/index.js';
 import {
   decodeEntry,
   parseDecimal,
@@ -26,7 +26,7 @@ export interface MeRouteOptions {
   readonly store: Store;
   readonly log: TransparencyLog;
   readonly secret: Buffer;
-  readonly tokens: SessionTokens;
+  readonly tokens: PortalSessions;
   readonly eventsPerMinute: number;
 }
 
@@ -125,7 +125,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
         max: opts.eventsPerMinute,
         timeWindow: '1 minute',
         // Per person, not per address: many people may share one address (a company's NAT).
-        keyGenerator: (req) => sessionOf(req, opts.tokens)?.sub ?? req.ip,
+        keyGenerator: async (req) => (await sessionOf(req, opts.tokens))?.sub ?? req.ip,
       },
     },
     schema: {

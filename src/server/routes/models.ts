@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { linkedStatus } from '../../consent/index.js';
-import type { SessionClaims, SessionTokens } from '../../identity/index.js';
+import type { PortalSessions, SessionClaims } from '../../identity/index.js';
 import { buildsIncluding } from '../../lineage/index.js';
 import type { Store } from '../../store/index.js';
 import { requireSession } from '../auth.js';
@@ -13,7 +13,7 @@ import { errors } from '../schemas.js';
  */
 export async function modelRoutes(
   app: FastifyInstance,
-  opts: { store: Store; tokens: SessionTokens },
+  opts: { store: Store; tokens: PortalSessions },
 ) {
   const { store } = opts;
   app.addHook('preHandler', requireSession(opts.tokens));

@@ -14,7 +14,7 @@ import {
   type Mailer,
   normaliseEmail,
   type PlatformKey,
-  type SessionTokens,
+  type PortalSessions,
 } from '../../identity/index.js';
 import type { TransparencyLog } from '../../log/index.js';
 import { bearer } from '../auth.js';
@@ -22,7 +22,7 @@ import { errors, sessionSchema } from '../schemas.js';
 
 export interface SessionRouteOptions {
   readonly secret: Buffer;
-  readonly tokens: SessionTokens;
+  readonly tokens: PortalSessions;
   readonly platforms: ReadonlyMap<string, PlatformKey>;
   readonly codes: EmailCodes;
   readonly mailer: Mailer;
@@ -117,7 +117,7 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
     },
     handler: async (req, reply) => {
       const email = normaliseEmail(req.body.email);
-      const code = opts.codes.issue(email);
+      const code = await opts.codes.issue(email);
       try {
         await opts.mailer.send({
           to: email,
@@ -150,7 +150,7 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
     },
     handler: async (req) => {
       const email = normaliseEmail(req.body.email);
-      if (!opts.codes.redeem(email, req.body.code)) {
+      if (!(await opts.codes.redeem(email, req.body.code))) {
         throw new ObhutError(
           'UNAUTHENTICATED',
           'the code is wrong or has expired; ask for a new one',
@@ -166,8 +166,8 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
     schema: { tags, summary: 'Sign out', response: { 204: { type: 'null' } } },
     handler: async (req, reply) => {
       const token = bearer(req);
-      const claims = token ? opts.tokens.check(token) : undefined;
-      if (claims) opts.tokens.revoke(claims);
+      const claims = token ? await opts.tokens.check(token) : undefined;
+      if (claims) await opts.tokens.revoke(claims);
       return reply.code(204).send();
     },
   });

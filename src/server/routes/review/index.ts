@@ -47,7 +47,7 @@ export const reviewSessionRoutes = sessionPlugin;
  */
 export const reviewTaskRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (app, opts) => {
   const ctx = contextOf(opts);
-  const media = new MediaTokens(opts.secret);
+  const media = new MediaTokens(opts.secret, opts.store);
   registerTaskRoutes(app, opts, ctx, media);
   registerMediaRoutes(app, ctx, media);
   registerTaskActionRoutes(app, opts, ctx);

@@ -1,0 +1,1 @@
+export type { RateCount, RateCounters } from './rate-counters.js';
