@@ -48,7 +48,7 @@ export function startServe(options: {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`obhut serve did not start in time:\n${stderr}`));
-    }, options.timeoutMs ?? 30_000);
+    }, options.timeoutMs ?? 120_000);
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
       const before = stderr;
