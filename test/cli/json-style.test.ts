@@ -122,6 +122,7 @@ describe('--json output of every command', () => {
     await json('build prove-absent', [
       ...['--build', 'dataset', '--platform', 'ig', '--account', '1', '--out', 'absent.json'],
     ]);
+    await json('build verify', ['dataset']);
     const [finding] = await json<[{ id: string }]>('findings list', []);
     await json('findings mark', [finding.id, 'reported', '--report-id', 'CT-1']);
 

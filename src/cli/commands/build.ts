@@ -27,6 +27,7 @@ import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
 import { terminalText } from '../terminal-text.js';
+import { registerBuildVerify } from './build-verify.js';
 
 interface BuildFlags {
   input?: string[];
@@ -107,6 +108,8 @@ export function registerBuild(program: Command): void {
       const result = await buildCommand(flags);
       print(flags.json, summaryJson(result), () => summaryText(result));
     });
+
+  registerBuildVerify(build);
 
   build
     .command('prove-absent')
