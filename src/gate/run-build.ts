@@ -32,7 +32,7 @@ import { OutputFolder } from './output-folder.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 import { expandInputs, inputSize, prepareSources } from './sources/index.js';
 
-export type { RejectedRecord } from './build-writer.js';
+export { type RejectedRecord, rejectedPlace } from './build-writer.js';
 
 export interface BuildOptions {
   /** Files (any format in docs/formats.md) and folders of them. */
@@ -124,6 +124,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       `the policy redacts with the hash operator, which needs a key in the environment variable ${redact.key_env}`,
     );
   }
+  if (options.mapping && redact?.enabled) {
+    // A mapped build writes each admitted source row as it is; redaction would have to rewrite
+    // the mapped record, which is not written, so the personal data would pass unredacted.
+    throw new ObhutError(
+      'USAGE',
+      "a build with --map writes the source rows unchanged and cannot redact them: drop the policy's redact key or convert the rows to item records first",
+    );
+  }
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   // A folder stands for the supported files in it; the manifest and reports name each file.
   const inputFiles = expandInputs(options.inputs, options.out);
@@ -141,7 +149,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw err;
   });
   const { sources, optout } = prepared;
-  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords);
+  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords, sources);
   const evaluator = createEvaluator(
     {
       policy: options.policy,

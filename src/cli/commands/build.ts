@@ -8,6 +8,7 @@ import {
   type BuildResult,
   DEFAULT_SHARD_RECORDS,
   RECEIPT_FILE,
+  rejectedPlace,
   runBuild,
 } from '../../gate/run-build.js';
 import type { SafetyOptions } from '../../gate/safety-scan.js';
@@ -320,7 +321,7 @@ export function summaryText(result: BuildResult): string {
     );
   }
   for (const r of result.rejectedSample.slice(0, 5))
-    lines.push(terminalText(`rejected ${r.input}:${r.line}: ${r.error}`));
+    lines.push(terminalText(`rejected ${rejectedPlace(r)}: ${r.error}`));
   if (counts.rejected > 0) lines.push(`All rejections: ${result.out}/rejected.jsonl`);
   return lines.join('\n');
 }
