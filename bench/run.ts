@@ -1,6 +1,7 @@
 // Benchmarks (not tests): `npm run bench -- <name> [options]`. Figures vary between runs on
 // shared machines, so each benchmark compares against its baseline within one run.
 import { benchBuild } from './build.js';
+import { benchFormats } from './formats.js';
 import { benchIntake } from './intake.js';
 import { benchMatch } from './match.js';
 import { benchPdq } from './pdq.js';
@@ -11,6 +12,7 @@ import { benchWarc } from './warc.js';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   build: benchBuild,
+  formats: benchFormats,
   intake: benchIntake,
   match: benchMatch,
   pdq: benchPdq,

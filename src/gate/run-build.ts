@@ -25,6 +25,11 @@ import {
   type RejectedRecord,
   SUBJECTS_FILE,
 } from './build-writer.js';
+import {
+  checkOutputCompression,
+  compressItemFiles,
+  type OutputCompression,
+} from './compress-outputs.js';
 import { createEvaluator } from './evaluator-pool.js';
 import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.js';
 import { optoutSummary, prepareOptout } from './optout-setup.js';
@@ -55,6 +60,8 @@ export interface BuildOptions {
   readonly overwrite?: boolean;
   /** Admitted records per items-NNNNN.jsonl file. */
   readonly shardRecords?: number;
+  /** Write the items files compressed (`items-00000.jsonl.gz` / `.zst`); leaves stay the lines. */
+  readonly compress?: OutputCompression;
   /** Worker threads evaluating records; 0 evaluates on this thread. Default: by input size and cores. */
   readonly workers?: number;
   /** Heap limits of each worker; a worker that exceeds them is retired and its lines evaluated here. */
@@ -132,6 +139,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       "a build with --map writes the source rows unchanged and cannot redact them: drop the policy's redact key or convert the rows to item records first",
     );
   }
+  if (options.compress) checkOutputCompression(options.compress);
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   // A folder stands for the supported files in it; the manifest and reports name each file.
   const inputFiles = expandInputs(options.inputs, options.out);
@@ -219,7 +227,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (options.strict && counts.rejected > 0) {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
-    const finished = writer.finish();
+    const plain = writer.finish();
+    const finished = options.compress
+      ? {
+          ...plain,
+          outputs: await compressItemFiles(folder.staging, plain.outputs, options.compress),
+        }
+      : plain;
     const manifest = buildManifest(
       options,
       writer,

@@ -38,6 +38,7 @@ interface BuildFlags {
   strict?: boolean;
   overwrite?: boolean;
   shardRecords?: string;
+  compress?: string;
   workers?: string;
   bank?: string[];
   signals?: string[];
@@ -90,6 +91,7 @@ export function registerBuild(program: Command): void {
     .option('--strict', 'publish nothing (exit 2) if any record is rejected')
     .option('--overwrite', 'replace the output folder if it exists')
     .option('--shard-records <n>', 'admitted records per items file', String(DEFAULT_SHARD_RECORDS))
+    .option('--compress <gzip|zstd>', 'write the items files compressed (.jsonl.gz or .jsonl.zst)')
     .option(
       '--workers <n>',
       'worker threads for evaluating records (default: by input size and cores; 0: none)',
@@ -193,6 +195,10 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   if (!Number.isInteger(shardRecords) || shardRecords < 1) {
     throw new ObhutError('USAGE', '--shard-records must be a positive integer');
   }
+  if (flags.compress !== undefined && flags.compress !== 'gzip' && flags.compress !== 'zstd') {
+    throw new ObhutError('USAGE', '--compress must be gzip or zstd');
+  }
+  const compress = flags.compress;
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
     throw new ObhutError('USAGE', '--workers must be an integer from 0 to 64');
@@ -218,6 +224,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         strict: flags.strict ?? false,
         overwrite: flags.overwrite ?? false,
         shardRecords,
+        ...(compress === undefined ? {} : { compress }),
         ...(workers === undefined ? {} : { workers }),
         ...(flags.signals ? { signals: flags.signals } : {}),
         ...(mapping ? { mapping } : {}),
