@@ -34,6 +34,7 @@ import { createEvaluator } from './evaluator-pool.js';
 import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.js';
 import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
+import { checkParquetOutput, writeParquetItems } from './parquet-output.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 import { expandInputs, inputSize, prepareSources } from './sources/index.js';
 
@@ -62,6 +63,8 @@ export interface BuildOptions {
   readonly shardRecords?: number;
   /** Write the items files compressed (`items-00000.jsonl.gz` / `.zst`); leaves stay the lines. */
   readonly compress?: OutputCompression;
+  /** `parquet`: items files in the inputs' Parquet schema plus `_obhut` (all inputs Parquet). */
+  readonly format?: 'jsonl' | 'parquet';
   /** Worker threads evaluating records; 0 evaluates on this thread. Default: by input size and cores. */
   readonly workers?: number;
   /** Heap limits of each worker; a worker that exceeds them is retired and its lines evaluated here. */
@@ -145,6 +148,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const inputFiles = expandInputs(options.inputs, options.out);
   const bytesTotal = inputFiles.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
+  if (options.format === 'parquet') {
+    if (options.compress) {
+      throw new ObhutError(
+        'USAGE',
+        '--compress is for JSONL items files; Parquet compresses itself',
+      );
+    }
+    await checkParquetOutput(inputFiles);
+  }
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, inputFiles);
   // Inputs other than item-record JSONL are converted into the staging folder first; the
   // conversions are removed again before publishing.
@@ -228,20 +240,30 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
     const plain = writer.finish();
+    const parquet =
+      options.format === 'parquet'
+        ? await writeParquetItems(folder.staging, plain.outputs, inputFiles, shardRecords)
+        : undefined;
     const finished = options.compress
       ? {
           ...plain,
           outputs: await compressItemFiles(folder.staging, plain.outputs, options.compress),
         }
-      : plain;
-    const manifest = buildManifest(
-      options,
-      writer,
-      finished,
-      inputs,
-      scanner?.summary(),
-      optout && optoutSummary(optout, writer, sources, captures),
-    );
+      : parquet
+        ? { ...plain, outputs: parquet.outputs }
+        : plain;
+    const manifest: Manifest = {
+      ...buildManifest(
+        options,
+        writer,
+        finished,
+        inputs,
+        scanner?.summary(),
+        optout && optoutSummary(optout, writer, sources, captures),
+      ),
+      // Parquet rows' leaves are their canonical JSON, read back from the written files.
+      ...(parquet ? { items_root: parquet.itemsRoot } : {}),
+    };
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     await writeFile(path.join(folder.staging, 'manifest.json'), manifestText, { flag: 'wx' });
     const manifestSha256 = createHash('sha256').update(manifestText).digest('hex');

@@ -8,6 +8,7 @@ import { canonicalPolicyJson, type Policy } from '../policy/index.js';
 import { SUBJECTS_FILE } from './build-writer.js';
 import { type FileEntry, MANIFEST_FORMAT, type Manifest } from './manifest.js';
 import { readOutputLines } from './output-lines.js';
+import { readParquetLeaves } from './parquet-leaf.js';
 import { SUBJECT_BYTES } from './subject-bytes.js';
 import { SubjectsTree } from './subjects-tree.js';
 
@@ -27,7 +28,7 @@ export interface BuildVerification {
 
 const RECEIPT = 'build-receipt.json';
 const PROVENANCE = Buffer.from(',"_obhut":{"input":');
-const ITEMS_FILE = /^items-\d{5}\.jsonl(\.gz|\.zst)?$/;
+const ITEMS_FILE = /^items-\d{5}\.(jsonl(\.gz|\.zst)?|parquet)$/;
 
 /**
  * Rechecks, from an output folder alone, what its manifest.json claims: every output file's
@@ -73,15 +74,16 @@ export async function verifyBuildFolder(dir: string): Promise<BuildVerification>
   let admitted = 0;
   let unreadable = 0;
   for (const entry of [...itemFiles].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const read = await readBack(dir, entry, check, (line) => {
+    const onItem = (line: Buffer, provenance: Record<string, unknown> | undefined) => {
       items.append(line);
-      const provenance = provenanceOf(line);
       if (provenance === undefined) unreadable++;
       if (typeof provenance?.subject === 'string') subjects.add(provenance.subject);
       const mediaPath = (provenance?.media as { path?: unknown } | undefined)?.path;
       if (typeof mediaPath === 'string') media.add(mediaPath);
-    });
-    admitted += read;
+    };
+    admitted += entry.path.endsWith('.parquet')
+      ? await readBackParquet(dir, entry, check, onItem)
+      : await readBack(dir, entry, check, (line) => onItem(line, provenanceOf(line)));
   }
   const excludedByReason: Record<string, number> = {};
   const excluded = await countJsonLines(dir, outputs, 'excluded.jsonl', check, (value) => {
@@ -240,14 +242,42 @@ async function readBack(
   return count;
 }
 
+/** A Parquet items file: its digest, and each row's leaf with its `_obhut` column. */
+async function readBackParquet(
+  dir: string,
+  entry: FileEntry,
+  check: Check,
+  onItem: (leaf: Buffer, provenance: Record<string, unknown> | undefined) => void,
+): Promise<number> {
+  if (!checkDigest(dir, entry, check)) return 0;
+  try {
+    const rows = await readParquetLeaves(path.join(dir, entry.path), (leaf, provenance) => {
+      let parsed: Record<string, unknown> | undefined;
+      try {
+        parsed = typeof provenance === 'string' ? JSON.parse(provenance) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      onItem(leaf, parsed);
+    });
+    if (entry.records !== undefined && rows !== entry.records) {
+      check(`rows ${entry.path}`, false, `${rows} rows; the manifest says ${entry.records}`);
+    }
+    return rows;
+  } catch (err) {
+    check(`file ${entry.path}`, false, `cannot be read as Parquet: ${(err as Error).message}`);
+    return 0;
+  }
+}
+
 /** A listed file that is not read line by line (subjects.bin): its size and digest. */
-function checkDigest(dir: string, entry: FileEntry, check: Check): void {
+function checkDigest(dir: string, entry: FileEntry, check: Check): boolean {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path.join(dir, entry.path));
   } catch {
     check(`file ${entry.path}`, false, 'listed in the manifest but missing');
-    return;
+    return false;
   }
   const digest = sha256(bytes);
   const same = bytes.length === entry.bytes && digest === entry.sha256;
@@ -258,6 +288,7 @@ function checkDigest(dir: string, entry: FileEntry, check: Check): void {
       ? `${bytes.length} bytes, SHA-256 ${digest}`
       : `${bytes.length} bytes with SHA-256 ${digest}; the manifest says ${entry.bytes} bytes, ${entry.sha256}`,
   );
+  return true;
 }
 
 async function countJsonLines(

@@ -39,6 +39,7 @@ interface BuildFlags {
   overwrite?: boolean;
   shardRecords?: string;
   compress?: string;
+  format?: string;
   workers?: string;
   bank?: string[];
   signals?: string[];
@@ -92,6 +93,10 @@ export function registerBuild(program: Command): void {
     .option('--overwrite', 'replace the output folder if it exists')
     .option('--shard-records <n>', 'admitted records per items file', String(DEFAULT_SHARD_RECORDS))
     .option('--compress <gzip|zstd>', 'write the items files compressed (.jsonl.gz or .jsonl.zst)')
+    .option(
+      '--format <jsonl|parquet>',
+      "items files as JSON lines (default) or Parquet: the inputs' schema plus _obhut (Parquet inputs only)",
+    )
     .option(
       '--workers <n>',
       'worker threads for evaluating records (default: by input size and cores; 0: none)',
@@ -199,6 +204,10 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
     throw new ObhutError('USAGE', '--compress must be gzip or zstd');
   }
   const compress = flags.compress;
+  if (flags.format !== undefined && flags.format !== 'jsonl' && flags.format !== 'parquet') {
+    throw new ObhutError('USAGE', '--format must be jsonl or parquet');
+  }
+  const format = flags.format;
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
     throw new ObhutError('USAGE', '--workers must be an integer from 0 to 64');
@@ -225,6 +234,7 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         overwrite: flags.overwrite ?? false,
         shardRecords,
         ...(compress === undefined ? {} : { compress }),
+        ...(format === undefined ? {} : { format }),
         ...(workers === undefined ? {} : { workers }),
         ...(flags.signals ? { signals: flags.signals } : {}),
         ...(mapping ? { mapping } : {}),
