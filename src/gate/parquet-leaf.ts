@@ -2,11 +2,11 @@ import canonicalize from 'canonicalize';
 import { ObhutError } from '../errors/index.js';
 
 /**
- * The JSON value of a Parquet value as Obhut commits to it (docs/formats.md, "Parquet items
- * files"): 64-bit and larger integers as numbers when exact in a double, else as decimal text;
- * binary as base64; timestamps and dates as RFC 3339 UTC text (`toISOString`); non-finite
- * floats as the text "NaN", "Infinity", "-Infinity"; maps as objects; structs and lists as
- * objects and arrays.
+ * The JSON value of a Parquet value, as DuckDB's reader gives it, that Obhut commits to
+ * (docs/formats.md, "Parquet items files"): 64-bit integers as numbers when exact in a double,
+ * else as decimal text; binary as base64; timestamps and dates (JS Dates) as RFC 3339 UTC text;
+ * non-finite floats as the text "NaN", "Infinity", "-Infinity"; structs, lists and maps (an
+ * array of { key, value }) as objects and arrays.
  */
 export function parquetJsonValue(value: unknown): unknown {
   if (typeof value === 'bigint') {
