@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { benchmarkCorpusOptions } from '../src/demo/corpus.js';
 import { writeCorpus } from '../src/demo/write-corpus.js';
 
@@ -24,6 +25,7 @@ export async function benchFormats(args: string[]): Promise<void> {
     options: {
       items: { type: 'string', default: '200000' },
       runs: { type: 'string', default: '2' },
+      only: { type: 'string' },
     },
   });
   const items = Number(values.items);
@@ -57,7 +59,7 @@ export async function benchFormats(args: string[]): Promise<void> {
   const out = path.join(dataDir, 'formats-out');
   const rows: string[] = [];
   let base = 0;
-  for (const [label, input, extra] of cases) {
+  for (const [label, input, extra] of values.only === 'parquet' ? [] : cases) {
     const times: number[] = [];
     let cpu = 0;
     for (let i = 0; i < runs; i++) {
@@ -86,6 +88,59 @@ export async function benchFormats(args: string[]): Promise<void> {
       `${label.padEnd(30)} ${best.toFixed(2).padStart(7)} s  CPU ${cpu.toFixed(2).padStart(6)} s  ${(best / base).toFixed(2)}x`,
     );
   }
+  // The same records as Parquet: obhut build --format parquet against DuckDB's anti-join
+  // reading that Parquet and writing Parquet.
+  const parquet = path.join(corpusDir, 'items.parquet');
+  const events = path.join(corpusDir, 'events.jsonl');
+  if (!existsSync(parquet)) {
+    await duck(
+      `COPY (SELECT * FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
+  }
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await rm(out, { recursive: true, force: true });
+    times.push(
+      run(
+        [
+          'build',
+          '--input',
+          parquet,
+          '--out',
+          out,
+          '--at',
+          '2026-01-01T00:00:00Z',
+          '--workers',
+          '0',
+          '--format',
+          'parquet',
+        ],
+        env,
+      ).seconds,
+    );
+  }
+  const obhutParquet = Math.min(...times);
+  rows.push(
+    `${'.parquet in, --format parquet'.padEnd(30)} ${obhutParquet.toFixed(2).padStart(7)} s`,
+  );
+  const duckTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await duck(`
+      COPY (
+        SELECT i.* FROM read_parquet('${parquet}') AS i
+        ANTI JOIN (
+          SELECT DISTINCT platform, account FROM read_json('${events}', format = 'newline_delimited')
+          WHERE purpose = 'ai_training' AND action = 'object'
+        ) AS o ON o.platform = i.subject.platform AND o.account = i.subject.account
+      ) TO '${path.join(dataDir, 'formats-duck.parquet')}' (FORMAT parquet)`);
+    duckTimes.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  const duckBest = Math.min(...duckTimes);
+  rows.push(
+    `${'DuckDB anti-join, Parquet'.padEnd(30)} ${duckBest.toFixed(2).padStart(7)} s  (obhut/DuckDB time ${(obhutParquet / duckBest).toFixed(1)}x)`,
+  );
+
   await rm(out, { recursive: true, force: true });
   run(
     ['build', '--input', plain, '--out', out, '--at', '2026-01-01T00:00:00Z', '--workers', '0'],
@@ -98,6 +153,17 @@ export async function benchFormats(args: string[]): Promise<void> {
   process.stdout.write(
     `formats benchmark: ${items} records, best of ${runs}, --workers 0\n${rows.join('\n')}\n`,
   );
+}
+
+async function duck(query: string): Promise<void> {
+  const db = await DuckDBInstance.create(':memory:');
+  const connection = await db.connect();
+  try {
+    await connection.run(query);
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+  }
 }
 
 async function compress(from: string, to: string, through: NodeJS.ReadWriteStream): Promise<void> {
