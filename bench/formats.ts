@@ -94,7 +94,14 @@ export async function benchFormats(args: string[]): Promise<void> {
   const events = path.join(corpusDir, 'events.jsonl');
   if (!existsSync(parquet)) {
     await duck(
-      `COPY (SELECT * FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)) TO '${parquet}' (FORMAT parquet)`,
+      // Typed columns, as a Parquet export would have them (read_json infers JSON for mixed ones).
+      `COPY (
+        SELECT * REPLACE (
+          TRY_CAST(subject AS STRUCT(platform VARCHAR, account VARCHAR, age VARCHAR, region VARCHAR)) AS subject,
+          created_at ->> '$' AS created_at,
+          {'tdm_reserved': TRY_CAST(signals.tdm_reserved AS BOOLEAN)} AS signals
+        ) FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)
+      ) TO '${parquet}' (FORMAT parquet)`,
     );
   }
   const times: number[] = [];
