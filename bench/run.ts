@@ -2,6 +2,7 @@
 // shared machines, so each benchmark compares against its baseline within one run.
 import { benchBuild } from './build.js';
 import { benchDistributed } from './distributed.js';
+import { benchFormats } from './formats.js';
 import { benchIntake } from './intake.js';
 import { benchMatch } from './match.js';
 import { benchPdq } from './pdq.js';
@@ -13,6 +14,7 @@ import { benchWarc } from './warc.js';
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   build: benchBuild,
   distributed: benchDistributed,
+  formats: benchFormats,
   intake: benchIntake,
   match: benchMatch,
   pdq: benchPdq,

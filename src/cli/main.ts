@@ -69,13 +69,14 @@ function reportError(err: unknown): number {
   if (err instanceof ObhutError && 'rejectedSample' in err && Array.isArray(err.rejectedSample)) {
     for (const r of err.rejectedSample as {
       input: string;
-      line: number;
+      line?: number;
+      row?: number;
       code: string;
       error: string;
-    }[])
-      process.stderr.write(
-        `${terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`)}\n`,
-      );
+    }[]) {
+      const place = r.row === undefined ? `${r.input}:${r.line}` : `${r.input} row ${r.row}`;
+      process.stderr.write(`${terminalText(`rejected ${place}: [${r.code}] ${r.error}`)}\n`);
+    }
   }
   err = fromNoteError(err);
   if (err instanceof ObhutError) {

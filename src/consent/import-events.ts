@@ -2,12 +2,13 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { ObhutError } from '../errors/index.js';
-import { lastNonSpace, lineContent, readFileLines } from '../io/line-reader.js';
+import { type Line, lastNonSpace, lineContent, readFileLines } from '../io/line-reader.js';
 import type { TransparencyLog } from '../log/index.js';
 import { parseRfc3339, validateConsentEvent } from '../records/index.js';
 import { parseStrictJson } from '../records/strict-json.js';
 import { consentEntry } from './consent-entry.js';
 import type { NewConsentEvent } from './consent-register.js';
+import { csvEvents } from './csv-events.js';
 import { pseudonymise } from './pseudonym.js';
 
 export interface RejectedLine {
@@ -89,19 +90,16 @@ export async function importConsentFile(
   const lines = readFileLines(file, MAX_LINE_BYTES, (chunk) => {
     bytesRead += chunk.length;
   });
-  for (const line of lines) {
-    // Blank lines and a byte order mark are treated as `obhut build` treats them.
-    const bytes = lineContent(line);
-    if (!line.tooLong && lastNonSpace(bytes) < 0) continue;
+  for (const record of records(file, lines, secret)) {
     lineCount++;
-    const outcome = parseEventLine(bytes, line.tooLong, secret);
+    const { line, outcome } = record;
     if (typeof outcome === 'string') {
-      rejected.push({ line: line.number, error: outcome });
+      rejected.push({ line, error: outcome });
       continue;
     }
     if (outcome.atMs > latestMs) {
       rejected.push({
-        line: line.number,
+        line,
         error: `"at": ${outcome.at} is more than ${skewS} s after the import's time (OBHUT_CONSENT_CLOCK_SKEW_SECONDS)`,
       });
       continue;
@@ -120,12 +118,43 @@ export async function importConsentFile(
   return { lines: lineCount, inserted, alreadyPresent, rejected, checkpointSize };
 }
 
+/**
+ * Each record of the file with its line: JSON lines, or CSV with a header row when the name
+ * ends in `.csv`. Both become the same events (the same keys), so importing the same events
+ * from either adds nothing the second time.
+ */
+function* records(
+  file: string,
+  lines: Iterable<Line>,
+  secret: Buffer,
+): Generator<{ line: number; outcome: NewConsentEvent | string }> {
+  if (file.toLowerCase().endsWith('.csv')) {
+    for (const record of csvEvents(file, lines)) {
+      yield {
+        line: record.line,
+        outcome: 'error' in record ? record.error : eventFrom(record.value, secret),
+      };
+    }
+    return;
+  }
+  for (const line of lines) {
+    // Blank lines and a byte order mark are treated as `obhut build` treats them.
+    const bytes = lineContent(line);
+    if (!line.tooLong && lastNonSpace(bytes) < 0) continue;
+    yield { line: line.number, outcome: parseEventLine(bytes, line.tooLong, secret) };
+  }
+}
+
 function parseEventLine(bytes: Buffer, tooLong: boolean, secret: Buffer): NewConsentEvent | string {
   if (tooLong) return `line is longer than ${MAX_LINE_BYTES} bytes`;
   if (!isUtf8(bytes)) return 'line is not valid UTF-8';
   const parsed = parseStrictJson(bytes.toString('utf8'));
   if (!parsed.ok) return parsed.error;
-  const valid = validateConsentEvent(parsed.value);
+  return eventFrom(parsed.value, secret);
+}
+
+function eventFrom(value: unknown, secret: Buffer): NewConsentEvent | string {
+  const valid = validateConsentEvent(value);
   if (!valid.ok) return valid.error;
   const { platform, account, purpose, action, at, channel, reference } = valid.value;
   const subject = pseudonymise(secret, { platform, account });

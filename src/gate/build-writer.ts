@@ -7,15 +7,33 @@ import { TreeHasher } from '../merkle/index.js';
 import { REASONS, type Reason, type SignalType } from '../policy/index.js';
 import type { FileEntry } from './manifest.js';
 import { MediaCopier } from './media-copier.js';
+import { SourceRows } from './source-rows.js';
 import { SUBJECT_BYTES } from './subject-bytes.js';
 import { SubjectCollector } from './subject-set.js';
 
-export interface RejectedRecord {
-  readonly input: string;
-  readonly line: number;
+/**
+ * A rejected record names its place in its input: the 1-based `line` of a JSON lines file (as
+ * decompressed), or the 1-based `row` of a Parquet file.
+ */
+export type RejectedRecord = RejectedPlace & {
   readonly code: string;
   readonly error: string;
   readonly id?: string;
+};
+
+type RejectedPlace =
+  | { readonly input: string; readonly line: number; readonly row?: never }
+  | { readonly input: string; readonly row: number; readonly line?: never };
+
+/** How an input is reported and written; see the BuildWriter constructor. */
+export interface InputShape {
+  readonly unit?: 'row';
+  readonly rows?: string;
+}
+
+/** Where a rejected record was, for messages: `file:12` or `file row 12`. */
+export function rejectedPlace(r: { input: string; line?: number; row?: number }): string {
+  return r.row === undefined ? `${r.input}:${r.line}` : `${r.input} row ${r.row}`;
 }
 
 const REJECTED_SAMPLE = 20;
@@ -53,12 +71,19 @@ export class BuildWriter {
   readonly #rejected: FileSink;
   readonly #shardEntries: FileEntry[] = [];
   #shard: FileSink | undefined;
+  readonly #rows: (SourceRows | undefined)[];
 
   constructor(
     private readonly dir: string,
     private readonly inputs: readonly string[],
     private readonly shardRecords: number,
+    /**
+     * Per input: whether its positions are Parquet rows (`unit: 'row'`) rather than lines, and
+     * for a mapped input the file of its source rows, which is what is written when admitted.
+     */
+    private readonly shapes: readonly InputShape[] = [],
   ) {
+    this.#rows = shapes.map((shape) => (shape.rows ? new SourceRows(shape.rows) : undefined));
     this.media = new MediaCopier(dir);
     // Inside the staging folder so it goes wherever the build goes; removed before publishing.
     this.#ids = new SpillingIdSet(path.join(dir, '.ids.spill'));
@@ -112,9 +137,9 @@ export class BuildWriter {
       case 'rejected': {
         this.counts.rejected++;
         this.byCode[outcome.code] = (this.byCode[outcome.code] ?? 0) + 1;
+        const input = this.inputs[inputIndex]!;
         const rejected: RejectedRecord = {
-          input: this.inputs[inputIndex]!,
-          line,
+          ...(this.shapes[inputIndex]?.unit === 'row' ? { input, row: line } : { input, line }),
           code: outcome.code,
           error: outcome.error,
           ...(outcome.id === undefined ? {} : { id: outcome.id }),
@@ -147,12 +172,15 @@ export class BuildWriter {
           for (const [type, n] of Object.entries(outcome.pii))
             this.pii.byType[type] = (this.pii.byType[type] ?? 0) + n;
         }
-        this.tree.appendLeafHash(written!.leafHash);
+        // A mapped input's admitted line is its source row with the provenance.
+        const rows = this.#rows[inputIndex];
+        const out = rows ? rows.rewrite(line, written!.line) : written!;
+        this.tree.appendLeafHash(out.leafHash);
         if (!this.#shard || this.#shard.records >= this.shardRecords) {
           if (this.#shard) this.#shardEntries.push(entry(this.#shard));
           this.#shard = this.#open(shardName(this.#shardEntries.length));
         }
-        this.#shard.writeLine(written!.line);
+        this.#shard.writeLine(out.line);
       }
     }
   }
@@ -160,6 +188,7 @@ export class BuildWriter {
   /** Closes every file and writes subjects.bin; returns the output entries, sorted by name. */
   finish(): FinishedOutputs {
     this.#ids.close();
+    this.#closeRows();
     // An empty build still gets one, empty, items file, so it says so explicitly.
     this.#shard ??= this.#open(shardName(0));
     this.#shardEntries.push(entry(this.#shard));
@@ -175,8 +204,14 @@ export class BuildWriter {
 
   abort(): void {
     this.#ids.close();
+    this.#closeRows();
     this.#subjects.close();
     for (const sink of this.#sinks) sink.abort();
+  }
+
+  #closeRows(): void {
+    for (const rows of this.#rows) rows?.close();
+    this.#rows.fill(undefined);
   }
 
   #open(name: string): FileSink {

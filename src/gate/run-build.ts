@@ -26,14 +26,20 @@ import {
   type RejectedRecord,
   SUBJECTS_FILE,
 } from './build-writer.js';
+import {
+  checkOutputCompression,
+  compressItemFiles,
+  type OutputCompression,
+} from './compress-outputs.js';
 import { createEvaluator } from './evaluator-pool.js';
 import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.js';
 import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
+import { checkParquetOutput, writeParquetItems } from './parquet-output.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 import { expandInputs, inputSize, prepareSources } from './sources/index.js';
 
-export type { RejectedRecord } from './build-writer.js';
+export { type RejectedRecord, rejectedPlace } from './build-writer.js';
 
 export interface BuildOptions {
   /** Files (any format in docs/formats.md) and folders of them. */
@@ -56,6 +62,10 @@ export interface BuildOptions {
   readonly overwrite?: boolean;
   /** Admitted records per items-NNNNN.jsonl file. */
   readonly shardRecords?: number;
+  /** Write the items files compressed (`items-00000.jsonl.gz` / `.zst`); leaves stay the lines. */
+  readonly compress?: OutputCompression;
+  /** `parquet`: items files in the inputs' Parquet schema plus `_obhut` (all inputs Parquet). */
+  readonly format?: 'jsonl' | 'parquet';
   /** Worker threads evaluating records; 0 evaluates on this thread. Default: by input size and cores. */
   readonly workers?: number;
   /** Heap limits of each worker; a worker that exceeds them is retired and its lines evaluated here. */
@@ -127,11 +137,29 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       `the policy redacts with the hash operator, which needs a key in the environment variable ${redact.key_env}`,
     );
   }
+  if (options.mapping && redact?.enabled) {
+    // A mapped build writes each admitted source row as it is; redaction would have to rewrite
+    // the mapped record, which is not written, so the personal data would pass unredacted.
+    throw new ObhutError(
+      'USAGE',
+      "a build with --map writes the source rows unchanged and cannot redact them: drop the policy's redact key or convert the rows to item records first",
+    );
+  }
+  if (options.compress) checkOutputCompression(options.compress);
   const shardRecords = options.shardRecords ?? DEFAULT_SHARD_RECORDS;
   // A folder stands for the supported files in it; the manifest and reports name each file.
   const inputFiles = expandInputs(options.inputs, options.out);
   const bytesTotal = inputFiles.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
+  if (options.format === 'parquet') {
+    if (options.compress) {
+      throw new ObhutError(
+        'USAGE',
+        '--compress is for JSONL items files; Parquet compresses itself',
+      );
+    }
+    await checkParquetOutput(inputFiles);
+  }
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, inputFiles);
   // Inputs other than item-record JSONL are converted into the staging folder first; the
   // conversions are removed again before publishing.
@@ -144,7 +172,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw err;
   });
   const { sources, optout } = prepared;
-  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords);
+  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords, sources);
   const evaluator = createEvaluator(
     {
       policy: options.policy,
@@ -214,15 +242,31 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (options.strict && counts.rejected > 0) {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
-    const finished = writer.finish();
-    const draft = buildManifest(
-      options,
-      writer,
-      finished,
-      inputs,
-      scanner?.summary(),
-      optout && optoutSummary(optout, writer, sources, captures),
-    );
+    const plain = writer.finish();
+    const parquet =
+      options.format === 'parquet'
+        ? await writeParquetItems(folder.staging, plain.outputs, inputFiles, shardRecords)
+        : undefined;
+    const finished = options.compress
+      ? {
+          ...plain,
+          outputs: await compressItemFiles(folder.staging, plain.outputs, options.compress),
+        }
+      : parquet
+        ? { ...plain, outputs: parquet.outputs }
+        : plain;
+    const draft: Manifest = {
+      ...buildManifest(
+        options,
+        writer,
+        finished,
+        inputs,
+        scanner?.summary(),
+        optout && optoutSummary(optout, writer, sources, captures),
+      ),
+      // Parquet rows' leaves are their canonical JSON, read back from the written files.
+      ...(parquet ? { items_root: parquet.itemsRoot } : {}),
+    };
     const manifest = options.documents
       ? await addBuildDocuments(draft, folder.staging, options.documents)
       : draft;

@@ -132,6 +132,7 @@ describe('--json output of every command', () => {
     await json('docs ai-act', ['--build', 'dataset', '--model', 'm@1', '--out', 'summary']);
     await json('docs croissant', ['--build', 'dataset', '--out', 'metadata.json']);
     await json('docs card', ['--build', 'dataset', '--out', 'card.md']);
+    await json('build verify', ['dataset']);
     const [finding] = await json<[{ id: string }]>('findings list', []);
     await json('findings mark', [finding.id, 'reported', '--report-id', 'CT-1']);
 

@@ -8,6 +8,7 @@ import {
   type BuildResult,
   DEFAULT_SHARD_RECORDS,
   RECEIPT_FILE,
+  rejectedPlace,
   runBuild,
 } from '../../gate/run-build.js';
 import type { SafetyOptions } from '../../gate/safety-scan.js';
@@ -30,6 +31,7 @@ import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
 import { terminalText } from '../terminal-text.js';
 import { checkpointSize, registerShardCommands } from './build-shards.js';
+import { registerBuildVerify } from './build-verify.js';
 
 interface BuildFlags {
   input?: string[];
@@ -40,6 +42,8 @@ interface BuildFlags {
   strict?: boolean;
   overwrite?: boolean;
   shardRecords?: string;
+  compress?: string;
+  format?: string;
   workers?: string;
   bank?: string[];
   signals?: string[];
@@ -103,6 +107,11 @@ export function registerBuild(program: Command): void {
       'also write the build as OpenLineage START and COMPLETE run events (JSON Lines) to this file',
     )
     .option('--shard-records <n>', 'admitted records per items file', String(DEFAULT_SHARD_RECORDS))
+    .option('--compress <gzip|zstd>', 'write the items files compressed (.jsonl.gz or .jsonl.zst)')
+    .option(
+      '--format <jsonl|parquet>',
+      "items files as JSON lines (default) or Parquet: the inputs' schema plus _obhut (Parquet inputs only)",
+    )
     .option(
       '--workers <n>',
       'worker threads for evaluating records (default: by input size and cores; 0: none)',
@@ -127,6 +136,8 @@ export function registerBuild(program: Command): void {
       const result = await buildCommand(flags);
       print(flags.json, summaryJson(result), () => summaryText(result));
     });
+
+  registerBuildVerify(build);
 
   build
     .command('prove-absent')
@@ -211,6 +222,14 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   if (!Number.isInteger(shardRecords) || shardRecords < 1) {
     throw new ObhutError('USAGE', '--shard-records must be a positive integer');
   }
+  if (flags.compress !== undefined && flags.compress !== 'gzip' && flags.compress !== 'zstd') {
+    throw new ObhutError('USAGE', '--compress must be gzip or zstd');
+  }
+  const compress = flags.compress;
+  if (flags.format !== undefined && flags.format !== 'jsonl' && flags.format !== 'parquet') {
+    throw new ObhutError('USAGE', '--format must be jsonl or parquet');
+  }
+  const format = flags.format;
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
     throw new ObhutError('USAGE', '--workers must be an integer from 0 to 64');
@@ -243,6 +262,8 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
         strict: flags.strict ?? false,
         overwrite: flags.overwrite ?? false,
         shardRecords,
+        ...(compress === undefined ? {} : { compress }),
+        ...(format === undefined ? {} : { format }),
         ...(workers === undefined ? {} : { workers }),
         ...(flags.signals ? { signals: flags.signals } : {}),
         ...(mapping ? { mapping } : {}),
@@ -349,7 +370,7 @@ export function summaryText(result: BuildResult): string {
     );
   }
   for (const r of result.rejectedSample.slice(0, 5))
-    lines.push(terminalText(`rejected ${r.input}:${r.line}: ${r.error}`));
+    lines.push(terminalText(`rejected ${rejectedPlace(r)}: ${r.error}`));
   if (counts.rejected > 0) lines.push(`All rejections: ${result.out}/rejected.jsonl`);
   return lines.join('\n');
 }

@@ -33,7 +33,7 @@ export function registerConsent(program: Command): void {
   consent
     .command('import')
     .description(
-      'append consent events from a JSONL file (re-importing the same file adds nothing)',
+      'append consent events from a JSONL file, or a CSV file (.csv) with a header row of event fields (re-importing adds nothing)',
     )
     .argument('<file>', 'consent events, one JSON object per line')
     .option('--json', 'print the result as JSON')

@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { MAX_RECORD_BYTES } from '../../evaluation/evaluate-line.js';
 import { lastNonSpace, lineContent, readFileLines } from '../../io/line-reader.js';
 import type { Mapping } from '../../records/index.js';
+import { parseStrictJson } from '../../records/strict-json.js';
 import { RecordFile } from './record-file.js';
 import type { InputSource } from './source.js';
 
@@ -41,6 +42,8 @@ export async function mappedSource(
   }
   return {
     read: file.path,
+    // What is written for an admitted record is its line as read, not the mapped record.
+    rows: source.read,
     // Media paths stay relative to the source's folder; bytes are not held in JSON lines.
     dir: source.dir,
     converted: source.converted ?? { bytes, sha256: digest.digest('hex') },
@@ -48,11 +51,13 @@ export async function mappedSource(
   };
 }
 
+/**
+ * The row as an object, read as strictly as an item record (a repeated key or excessive depth
+ * is not mapped, so the evaluator rejects the raw line with the same error as without --map).
+ */
 function parseObject(content: Buffer): object | undefined {
-  try {
-    const value: unknown = JSON.parse(content.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseStrictJson(content.toString('utf8'));
+  if (!parsed.ok) return undefined;
+  const value = parsed.value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
 }

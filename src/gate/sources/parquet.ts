@@ -20,7 +20,8 @@ export async function parquetSource(
 ): Promise<InputSource> {
   const duckdb = await loadDuckdb(input);
   await mkdir(workDir, { recursive: true, mode: 0o700 });
-  const file = new RecordFile(workDir, mapping);
+  // A mapped row is written as the row, so the rows are kept beside the mapped records.
+  const file = new RecordFile(workDir, mapping, mapping !== undefined);
   const instance = await duckdb.DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
   try {
@@ -48,6 +49,8 @@ export async function parquetSource(
     dir: workDir,
     converted: await digestFile(input),
     workDir,
+    unit: 'row',
+    ...(file.rowsPath === undefined ? {} : { rows: file.rowsPath }),
   };
 }
 

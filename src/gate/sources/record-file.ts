@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { applyMapping, MAPPING_ERROR_FIELD, type Mapping } from '../../records/index.js';
+import {
+  applyMapping,
+  MAPPING_ERROR_FIELD,
+  type Mapping,
+  PROVENANCE_FIELD,
+} from '../../records/index.js';
 
 /**
  * Writes converted rows as item-record lines, one line per row so a line's number is the row's:
@@ -10,26 +15,41 @@ import { applyMapping, MAPPING_ERROR_FIELD, type Mapping } from '../../records/i
  */
 export class RecordFile {
   readonly path: string;
+  /** With `keepRows`: the source rows as JSON, line for line with `path` (what is written). */
+  readonly rowsPath: string | undefined;
   readonly #sink: LineWriter;
+  readonly #rows: LineWriter | undefined;
   readonly #dir: string;
   readonly #mapping: Mapping | undefined;
   readonly #stored = new Set<string>();
 
-  constructor(dir: string, mapping: Mapping | undefined) {
+  constructor(dir: string, mapping: Mapping | undefined, keepRows = false) {
     mkdirSync(path.join(dir, 'media'), { recursive: true, mode: 0o700 });
     this.#dir = dir;
     this.path = path.join(dir, 'records.jsonl');
     this.#sink = new LineWriter(this.path);
+    this.rowsPath = keepRows ? path.join(dir, 'rows.jsonl') : undefined;
+    this.#rows = this.rowsPath === undefined ? undefined : new LineWriter(this.rowsPath);
     this.#mapping = mapping;
   }
 
   /** A row (a parsed JSON line or a Parquet row as JavaScript values). */
   writeRow(row: unknown): void {
     let record = row;
+    this.#rows?.writeLine(JSON.stringify(row, jsonValue));
+    if (this.#mapping && isPlainObject(row) && Object.hasOwn(row, PROVENANCE_FIELD)) {
+      // The row is written as it is, and its provenance is appended as this field.
+      this.#write(
+        JSON.stringify({
+          [MAPPING_ERROR_FIELD]: `the row has a field "${PROVENANCE_FIELD}", which is reserved for the provenance Obhut adds`,
+        }),
+      );
+      return;
+    }
     if (this.#mapping) {
       const mapped = applyMapping(row, this.#mapping);
       if (!mapped.ok) {
-        this.writeError(mapped.error);
+        this.#write(JSON.stringify({ [MAPPING_ERROR_FIELD]: mapped.error }));
         return;
       }
       record = mapped.record;
@@ -38,21 +58,28 @@ export class RecordFile {
       const media = this.#storeMedia(record.media);
       record = media === undefined ? record : { ...record, media };
     }
-    this.#sink.writeLine(JSON.stringify(record, jsonValue));
+    this.#write(JSON.stringify(record, jsonValue));
   }
 
   /** A line the evaluator rejects as RECORD_UNMAPPED with this message. */
   writeError(error: string): void {
-    this.#sink.writeLine(JSON.stringify({ [MAPPING_ERROR_FIELD]: error }));
+    this.#rows?.writeLine('');
+    this.#write(JSON.stringify({ [MAPPING_ERROR_FIELD]: error }));
   }
 
   /** A line copied as it is (a blank line, or one the evaluator will reject for its JSON). */
   writeRaw(bytes: Buffer): void {
-    this.#sink.writeLine(bytes);
+    this.#rows?.writeLine(bytes);
+    this.#write(bytes);
   }
 
   close(): void {
     this.#sink.close();
+    this.#rows?.close();
+  }
+
+  #write(line: Buffer | string): void {
+    this.#sink.writeLine(line);
   }
 
   /**

@@ -15,6 +15,14 @@ export interface InputSource {
   readonly converted?: ConvertedInput;
   /** The converter's folder in staging, removed again before publishing. */
   readonly workDir?: string;
+  /**
+   * For a mapped input: a file of the source rows as JSON lines, line for line with `read`.
+   * What is written for an admitted record is its source row (plus provenance), not the
+   * mapped record.
+   */
+  readonly rows?: string;
+  /** `row` for a Parquet file: a record's position in reports is its 1-based row number. */
+  readonly unit?: 'row';
   /** Set for a crawl: its item and capture counts go into the manifest's opt-out summary. */
   readonly warc?: ConvertedWarc;
 }

@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyBuildFolder } from '../../../src/gate/verify-build-folder.js';
+import { DEFAULT_POLICY } from '../../../src/policy/index.js';
 import { parseMapping } from '../../../src/records/index.js';
-import { objection, readJsonl, type Workspace, workspace } from '../../support/fixtures.js';
+import {
+  admittedLines,
+  objection,
+  readJsonl,
+  type Workspace,
+  workspace,
+} from '../../support/fixtures.js';
 
 const socialMapping = (() => {
   const parsed = parseMapping({
@@ -111,10 +120,29 @@ describe('--map over JSON lines', () => {
     });
     const direct = await ws.build([plain], { out: path.join(ws.dir, 'd') });
     const excluded = async (out: string) =>
-      (await readJsonl<{ id: string; reason: string }>(path.join(out, 'excluded.jsonl'))).map(
-        (e) => [e.id, e.reason],
+      (await readJsonl<{ id: string; reasons: string[] }>(path.join(out, 'excluded.jsonl'))).map(
+        (e) => [e.id, e.reasons],
       );
     expect(await excluded(mapped.out)).toEqual(await excluded(direct.out));
+    expect(await excluded(mapped.out)).toEqual([
+      ['p2', ['minor']],
+      ['p3', ['objected']],
+      ['p5', ['private']],
+    ]);
+    // Admitted: the same records, each written as it came, with the same provenance but for
+    // the digest, which names the line as read.
+    const [fromMapped] = await admittedLines(mapped.out);
+    const [fromItems] = await admittedLines(direct.out);
+    const source = JSON.stringify(rows[0]);
+    expect(fromMapped!.startsWith(source.slice(0, -1))).toBe(true);
+    expect(JSON.parse(fromMapped!)).toEqual({
+      ...rows[0],
+      _obhut: {
+        ...JSON.parse(fromItems!)._obhut,
+        sha256: createHash('sha256').update(source).digest('hex'),
+      },
+    });
+    expect((await verifyBuildFolder(mapped.out)).ok).toBe(true);
     expect(mapped.manifest.counts).toEqual(direct.manifest.counts);
     expect(mapped.manifest.subjects_root).toEqual(direct.manifest.subjects_root);
     // p4's audience is not in the value map: the row is rejected with its number, naming both.
@@ -141,5 +169,35 @@ describe('--map over JSON lines', () => {
       [4, 'RECORD_INVALID'],
     ]);
     expect(result.manifest.counts).toMatchObject({ admitted: 1, blank_lines: 1 });
+  });
+
+  it('a row that already has _obhut is rejected, and a mapped build refuses to redact', async () => {
+    ws = await workspace();
+    const file = await ws.write('export.jsonl', [
+      JSON.stringify(rows[0]),
+      JSON.stringify({ ...rows[1], _obhut: { input: 9 } }),
+      '{"post_id":"p9","post_id":"p10","body":"twice"}',
+    ]);
+    const result = await ws.build([file], { mapping: socialMapping });
+    const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
+    expect(rejected).toMatchObject([
+      { line: 2, code: 'RECORD_UNMAPPED', error: expect.stringContaining('"_obhut"') },
+      { line: 3, code: 'RECORD_DUPLICATE_KEY' },
+    ]);
+    await expect(
+      ws.build([file], {
+        mapping: socialMapping,
+        policy: {
+          ...DEFAULT_POLICY,
+          redact: {
+            enabled: true,
+            operators: {},
+            default: 'placeholder',
+            min_score: 0.5,
+            key_env: 'OBHUT_PII_KEY',
+          },
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'USAGE' });
   });
 });

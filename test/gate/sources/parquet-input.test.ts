@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyBuildFolder } from '../../../src/gate/verify-build-folder.js';
 import { parseMapping } from '../../../src/records/index.js';
 import {
   admittedLines,
@@ -62,9 +63,10 @@ describe('Parquet input', () => {
       path.join(result.out, 'excluded.jsonl'),
     );
     expect(excluded.map((e) => e.id).sort()).toEqual(['i2', 'i4']);
-    // A row's line in the reports is its 1-based row number.
+    // A rejected row is named by its 1-based row number, as `row` (not `line`).
     const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
-    expect(rejected).toMatchObject([{ input: file, line: 3, code: 'RECORD_INVALID' }]);
+    expect(rejected).toMatchObject([{ input: file, row: 3, code: 'RECORD_INVALID' }]);
+    expect(rejected[0]).not.toHaveProperty('line');
     expect(result.manifest.inputs[0]).toMatchObject({
       path: file,
       bytes: (await readFile(file)).length,
@@ -93,17 +95,26 @@ describe('Parquet input', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const result = await ws.build([file], { mapping: parsed.mapping });
     const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
-    expect(rejected).toMatchObject([{ line: 5, code: 'RECORD_UNMAPPED' }]);
+    expect(rejected).toEqual([
+      {
+        input: file,
+        row: 5,
+        code: 'RECORD_UNMAPPED',
+        error: expect.stringContaining('maybe'),
+      },
+    ]);
     const admitted = (await admittedLines(result.out)).map((l) => JSON.parse(l));
     expect(admitted).toHaveLength(6);
-    expect(admitted[0]).toMatchObject({
-      _obhut: { input: 0, line: 1 },
-      id: 'u1',
-      kind: 'text',
-      text: 'caption 1',
-      language: 'en',
-      created_at: '2023-11-14T22:13:21.000Z',
+    // What is written is the source row (plus provenance), not the mapped record.
+    expect(admitted[0]).toEqual({
+      key: 'u1',
+      caption: 'caption 1',
+      nsfw_flag: false,
+      lang: 'en',
+      ts: 1700000001,
+      _obhut: { input: 0, line: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
+    expect((await verifyBuildFolder(result.out)).ok).toBe(true);
   });
 
   it('rows across many row groups and read batches keep their order and row numbers', async () => {
@@ -118,7 +129,7 @@ describe('Parquet input', () => {
     const result = await ws.build([file]);
     expect(result.manifest.counts).toMatchObject({ input: 5000, admitted: 4999, rejected: 1 });
     const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
-    expect(rejected).toMatchObject([{ line: 5000 }]);
+    expect(rejected).toMatchObject([{ row: 5000 }]);
     const ids = (await admittedLines(result.out)).map((l) => JSON.parse(l).id);
     expect(ids).toEqual(Array.from({ length: 4999 }, (_, i) => `r${i}`));
   });

@@ -1,0 +1,195 @@
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { benchmarkCorpusOptions } from '../src/demo/corpus.js';
+import { writeCorpus } from '../src/demo/write-corpus.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = path.join(root, 'bench', '.data');
+const obhut = path.join(root, 'bin', 'obhut.js');
+
+/**
+ * The same corpus built from `.jsonl`, `.jsonl.gz` and (where node:zlib has zstd) `.jsonl.zst`,
+ * and written as `.jsonl` and `--compress gzip`: wall and CPU seconds of `obhut build` for each.
+ * The aim: compressed input within 1.3 times plain input's time. `obhut build verify` is timed
+ * on the plain output too.
+ */
+export async function benchFormats(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      items: { type: 'string', default: '200000' },
+      runs: { type: 'string', default: '2' },
+      only: { type: 'string' },
+    },
+  });
+  const items = Number(values.items);
+  const runs = Number(values.runs);
+  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js')))
+    throw new Error('run `npm run build` first');
+  const corpusDir = path.join(dataDir, `formats-${items}`);
+  const plain = path.join(corpusDir, 'items.jsonl');
+  if (!existsSync(path.join(corpusDir, 'done'))) {
+    await rm(corpusDir, { recursive: true, force: true });
+    await writeCorpus(corpusDir, benchmarkCorpusOptions(items, 42, Math.round(items / 10)));
+    await compress(plain, `${plain}.gz`, zlib.createGzip({ level: 6 }));
+    const zstd = (zlib as { createZstdCompress?: () => zlib.Gzip }).createZstdCompress;
+    if (zstd) await compress(plain, `${plain}.zst`, zstd());
+    await writeFile(path.join(corpusDir, 'done'), '');
+  }
+  const home = path.join(dataDir, 'formats-home');
+  await rm(home, { recursive: true, force: true });
+  const env = { ...process.env, OBHUT_HOME: home, OBHUT_DATABASE_URL: '' };
+  run(['init'], env);
+  run(['consent', 'import', path.join(corpusDir, 'events.jsonl')], env);
+
+  const cases: [string, string, string[]][] = [
+    ['.jsonl in, .jsonl out', plain, []],
+    ['.jsonl.gz in', `${plain}.gz`, []],
+    ...(existsSync(`${plain}.zst`)
+      ? [['.jsonl.zst in', `${plain}.zst`, []] as [string, string, string[]]]
+      : []),
+    ['.jsonl in, --compress gzip', plain, ['--compress', 'gzip']],
+  ];
+  const out = path.join(dataDir, 'formats-out');
+  const rows: string[] = [];
+  let base = 0;
+  for (const [label, input, extra] of values.only === 'parquet' ? [] : cases) {
+    const times: number[] = [];
+    let cpu = 0;
+    for (let i = 0; i < runs; i++) {
+      await rm(out, { recursive: true, force: true });
+      const r = run(
+        [
+          'build',
+          '--input',
+          input,
+          '--out',
+          out,
+          '--at',
+          '2026-01-01T00:00:00Z',
+          '--workers',
+          '0',
+          ...extra,
+        ],
+        env,
+      );
+      times.push(r.seconds);
+      cpu = r.cpu;
+    }
+    const best = Math.min(...times);
+    if (base === 0) base = best;
+    rows.push(
+      `${label.padEnd(30)} ${best.toFixed(2).padStart(7)} s  CPU ${cpu.toFixed(2).padStart(6)} s  ${(best / base).toFixed(2)}x`,
+    );
+  }
+  // The same records as Parquet: obhut build --format parquet against DuckDB's anti-join
+  // reading that Parquet and writing Parquet.
+  const parquet = path.join(corpusDir, 'items.parquet');
+  const events = path.join(corpusDir, 'events.jsonl');
+  if (!existsSync(parquet)) {
+    await duck(
+      // Typed columns, as a Parquet export would have them (read_json infers JSON for mixed ones).
+      `COPY (
+        SELECT * REPLACE (
+          TRY_CAST(subject AS STRUCT(platform VARCHAR, account VARCHAR, age VARCHAR, region VARCHAR)) AS subject,
+          created_at ->> '$' AS created_at,
+          {'tdm_reserved': TRY_CAST(signals.tdm_reserved AS BOOLEAN)} AS signals
+        ) FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)
+      ) TO '${parquet}' (FORMAT parquet)`,
+    );
+  }
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await rm(out, { recursive: true, force: true });
+    times.push(
+      run(
+        [
+          'build',
+          '--input',
+          parquet,
+          '--out',
+          out,
+          '--at',
+          '2026-01-01T00:00:00Z',
+          '--workers',
+          '0',
+          '--format',
+          'parquet',
+        ],
+        env,
+      ).seconds,
+    );
+  }
+  const obhutParquet = Math.min(...times);
+  rows.push(
+    `${'.parquet in, --format parquet'.padEnd(30)} ${obhutParquet.toFixed(2).padStart(7)} s`,
+  );
+  const duckTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await duck(`
+      COPY (
+        SELECT i.* FROM read_parquet('${parquet}') AS i
+        ANTI JOIN (
+          SELECT DISTINCT platform, account FROM read_json('${events}', format = 'newline_delimited')
+          WHERE purpose = 'ai_training' AND action = 'object'
+        ) AS o ON o.platform = i.subject.platform AND o.account = i.subject.account
+      ) TO '${path.join(dataDir, 'formats-duck.parquet')}' (FORMAT parquet)`);
+    duckTimes.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  const duckBest = Math.min(...duckTimes);
+  rows.push(
+    `${'DuckDB anti-join, Parquet'.padEnd(30)} ${duckBest.toFixed(2).padStart(7)} s  (obhut/DuckDB time ${(obhutParquet / duckBest).toFixed(1)}x)`,
+  );
+
+  await rm(out, { recursive: true, force: true });
+  run(
+    ['build', '--input', plain, '--out', out, '--at', '2026-01-01T00:00:00Z', '--workers', '0'],
+    env,
+  );
+  const verified = run(['build', 'verify', out], env);
+  rows.push(
+    `${'build verify (plain output)'.padEnd(30)} ${verified.seconds.toFixed(2).padStart(7)} s`,
+  );
+  process.stdout.write(
+    `formats benchmark: ${items} records, best of ${runs}, --workers 0\n${rows.join('\n')}\n`,
+  );
+}
+
+async function duck(query: string): Promise<void> {
+  const db = await DuckDBInstance.create(':memory:');
+  const connection = await db.connect();
+  try {
+    await connection.run(query);
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+  }
+}
+
+async function compress(from: string, to: string, through: NodeJS.ReadWriteStream): Promise<void> {
+  await pipeline(createReadStream(from), through, createWriteStream(to));
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): { seconds: number; cpu: number } {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'CPU_S=%U+%S', process.execPath, obhut, ...args],
+    {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.status !== 0) throw new Error(`obhut ${args.join(' ')} failed: ${child.stderr}`);
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(child.stderr);
+  return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN };
+}

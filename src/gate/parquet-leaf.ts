@@ -1,0 +1,76 @@
+import canonicalize from 'canonicalize';
+import { ObhutError } from '../errors/index.js';
+
+/**
+ * The JSON value of a Parquet value, as DuckDB's reader gives it, that Obhut commits to
+ * (docs/formats.md, "Parquet items files"): 64-bit integers as numbers when exact in a double,
+ * else as decimal text; binary as base64; timestamps and dates (JS Dates) as RFC 3339 UTC text;
+ * non-finite floats as the text "NaN", "Infinity", "-Infinity"; structs, lists and maps (an
+ * array of { key, value }) as objects and arrays.
+ */
+export function parquetJsonValue(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Map) {
+    return Object.fromEntries([...value].map(([k, v]) => [String(k), parquetJsonValue(v)]));
+  }
+  if (Array.isArray(value)) return value.map(parquetJsonValue);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, parquetJsonValue(v)]));
+  }
+  return value;
+}
+
+/** A row's leaf under `items_root`: the RFC 8785 canonical JSON of its JSON value, UTF-8. */
+export function parquetLeaf(row: Record<string, unknown>): Buffer {
+  return Buffer.from(canonicalize(parquetJsonValue(row))!, 'utf8');
+}
+
+type DuckdbModule = typeof import('@duckdb/node-api');
+
+export async function loadDuckdb(what: string): Promise<DuckdbModule> {
+  try {
+    return await import('@duckdb/node-api');
+  } catch (err) {
+    throw new ObhutError(
+      'INPUT_FORMAT_UNSUPPORTED',
+      `${what} needs the package @duckdb/node-api (npm install @duckdb/node-api)`,
+      { cause: err },
+    );
+  }
+}
+
+/**
+ * Reads a Parquet items file row by row, in order, giving each row's leaf and its `_obhut`
+ * provenance text. Used by the build (after writing) and by `obhut build verify`, so both
+ * compute `items_root` the same way.
+ */
+export async function readParquetLeaves(
+  file: string,
+  onRow: (leaf: Buffer, provenance: unknown) => void,
+): Promise<number> {
+  const duckdb = await loadDuckdb(file);
+  const instance = await duckdb.DuckDBInstance.create(':memory:', { threads: '1' });
+  const connection = await instance.connect();
+  let rows = 0;
+  try {
+    const result = await connection.stream(
+      'SELECT * FROM read_parquet($file, binary_as_string = false)',
+      { file },
+    );
+    for await (const batch of result.yieldRowObjectJs()) {
+      for (const row of batch) {
+        onRow(parquetLeaf(row as Record<string, unknown>), (row as { _obhut?: unknown })._obhut);
+        rows++;
+      }
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return rows;
+}
