@@ -1,4 +1,5 @@
 export * from './email-codes.js';
+export * from './link-token.js';
 export * from './mailer.js';
 export * from './platform-token.js';
 export * from './platforms.js';

@@ -14,6 +14,7 @@ import { spentLinkTokens } from './spent-link-tokens.js';
 import { kyselyStaffStore } from './staff-store.js';
 import type { Store } from './store.js';
 import { subjectRequestRegister } from './subject-requests.js';
+import { webhookStore } from './webhooks.js';
 
 /**
  * The store over Kysely, one port per file; the SQLite and PostgreSQL adapters differ only in
@@ -32,6 +33,7 @@ export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): P
     ...metaStore(db),
     ...spentLinkTokens(db),
     ...identityLinkRegister(db),
+    ...webhookStore(db),
     staff: kyselyStaffStore(db),
     review: kyselyReviewStore(db),
     async close() {

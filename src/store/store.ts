@@ -7,6 +7,7 @@ import type { LogStorage } from '../log/log-storage.js';
 import type { ReviewStore } from '../review/review-store.js';
 import type { FindingStore, HashBankStore } from '../safety/safety-store.js';
 import type { StaffStore } from '../staff/staff-store.js';
+import type { WebhookOutbox, WebhookRegistry } from '../webhooks/webhook-store.js';
 import type { MetaStore } from './meta.js';
 
 /**
@@ -24,6 +25,8 @@ export interface Store
     FindingStore,
     SpentLinkTokens,
     IdentityLinkRegister,
+    WebhookRegistry,
+    WebhookOutbox,
     MetaStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Review-console staff accounts and sessions. */
