@@ -11,6 +11,7 @@ import { safetyStoreContract } from './safety-contract.js';
 import { staffStoreContract } from './staff-contract.js';
 import type { StoreFactory } from './store-factory.js';
 import { subjectRequestsContract } from './subject-requests-contract.js';
+import { webhooksContract } from './webhooks-contract.js';
 
 if (postgresTestUrl) {
   const postgres: StoreFactory = {
@@ -33,6 +34,7 @@ if (postgresTestUrl) {
   reviewContract('PostgreSQL', postgres);
   identityLinksContract('PostgreSQL', postgres);
   staffStoreContract('PostgreSQL', postgres);
+  webhooksContract('PostgreSQL', postgres);
 } else {
   describe('Store contract: PostgreSQL', () => {
     it.skip('SKIPPED: set OBHUT_TEST_DATABASE_URL to run it against a real server', () => {});

@@ -12,6 +12,7 @@ import { safetyStoreContract } from './safety-contract.js';
 import { staffStoreContract } from './staff-contract.js';
 import type { StoreFactory } from './store-factory.js';
 import { subjectRequestsContract } from './subject-requests-contract.js';
+import { webhooksContract } from './webhooks-contract.js';
 
 const sqlite: StoreFactory = {
   async open() {
@@ -35,3 +36,4 @@ logContract('SQLite', sqlite);
 reviewContract('SQLite', sqlite);
 identityLinksContract('SQLite', sqlite);
 staffStoreContract('SQLite', sqlite);
+webhooksContract('SQLite', sqlite);
