@@ -16,7 +16,10 @@ export interface DeliveryOptions {
   readonly now?: () => number;
   /** Messages claimed per round (default 32). */
   readonly batch?: number;
-  /** How long a claimed message is not handed to another deliverer (default 60 s). */
+  /**
+   * How long a claimed message is not handed to another deliverer (default 20 s): longer than
+   * one attempt may take (10 s), short enough that a crashed deliverer's claims soon lapse.
+   */
   readonly leaseMs?: number;
 }
 
@@ -28,6 +31,7 @@ export interface DeliveryRound {
 /** The first retry waits this long; every further one twice as long, up to an hour. */
 export const FIRST_RETRY_MS = 2_000;
 export const MAX_RETRY_MS = 60 * 60 * 1000;
+const DEFAULT_LEASE_MS = 20_000;
 
 /** When to try again after the `attempts`-th failed attempt (1, 2, …): 2 s, 4 s, 8 s … 1 h. */
 export function retryDelayMs(attempts: number): number {
@@ -45,7 +49,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRoun
   const start = now();
   const claimed = await options.outbox.claimWebhookMessages(
     start,
-    start + (options.leaseMs ?? 60_000),
+    start + (options.leaseMs ?? DEFAULT_LEASE_MS),
     options.batch ?? 32,
   );
   if (claimed.length === 0) return { delivered: 0, failed: 0 };
