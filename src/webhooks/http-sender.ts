@@ -47,7 +47,8 @@ export function httpSender(timeoutMs = SEND_TIMEOUT_MS): WebhookSend {
     } catch (err) {
       // Node's fetch hides the socket's error code in `cause` (or in an AggregateError there).
       const inner = (err as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
-      const cause = inner?.code ?? inner?.errors?.[0]?.code ?? (inner as Error | undefined)?.message;
+      const cause =
+        inner?.code ?? inner?.errors?.[0]?.code ?? (inner as Error | undefined)?.message;
       const name = (err as Error).name;
       return {
         ok: false,
