@@ -1,12 +1,11 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from '../migrations.js';
 
 /**
  * Migration 0020-webhooks: the endpoints the operator registered and the outbox of messages
  * still to deliver to them. An outbox row is written in the transaction that stores the event
  * it reports, and deleted when its endpoint answered 2xx, so the table holds only what is due.
  */
-export function webhooksMigration(dialect: Dialect): Migration {
+export function webhooksMigration(dialect: 'sqlite' | 'postgres'): Migration {
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
