@@ -157,5 +157,5 @@ describe('--json output of every command', () => {
     }
     const walked = [...outputs.keys(), ...Object.keys(WALKED_ELSEWHERE)].sort();
     expect(walked).toEqual((await allCommandsWithJson()).sort());
-  }, 600_000);
+  }, 900_000);
 });
