@@ -97,6 +97,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     register: async () => (await import('./commands/token.js')).registerToken,
   },
   {
+    name: 'platform',
+    term: 'platform',
+    description: 'the platforms whose link tokens the portal accepts (platforms.json)',
+    register: async () => (await import('./commands/platform.js')).registerPlatform,
+  },
+  {
+    name: 'webhook',
+    term: 'webhook',
+    description: 'push consent decisions, erasure requests and builds to other systems, signed',
+    register: async () => (await import('./commands/webhook.js')).registerWebhook,
+  },
+  {
     name: 'canary',
     term: 'canary [options]',
     description:

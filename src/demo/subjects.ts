@@ -5,7 +5,8 @@ import type { Language } from './text.js';
 // (seed, index), so items and consent events agree on who someone is without sharing state, and
 // a million-item corpus never holds its 200,000 subjects in memory.
 
-export type Platform = 'instagram' | 'facebook' | 'x' | 'voice-assistant';
+export const DEMO_PLATFORMS = ['instagram', 'facebook', 'x', 'voice-assistant'] as const;
+export type Platform = (typeof DEMO_PLATFORMS)[number];
 export type Age = 'adult' | 'minor' | 'unknown';
 
 export interface Subject {

@@ -246,6 +246,17 @@ export const ERROR_CODES = {
     http: 401,
     summary: 'The session, platform token or one-time code is missing, wrong or expired.',
   },
+  LINK_TOKEN_INVALID: {
+    exit: EXIT.usage,
+    http: 401,
+    summary:
+      "A platform's link token was refused: not a JWT, unknown platform, an algorithm or key other than the platform's, or a bad claim.",
+  },
+  LINK_TOKEN_EXPIRED: {
+    exit: EXIT.usage,
+    http: 401,
+    summary: "A platform's link token is past its exp (beyond the clock allowance).",
+  },
   TOKEN_ALREADY_USED: {
     exit: EXIT.usage,
     http: 409,

@@ -1,5 +1,6 @@
 export * from './email-code-store.js';
 export * from './email-codes.js';
+export * from './link-token.js';
 export * from './mailer.js';
 export * from './platform-token.js';
 export * from './platforms.js';

@@ -1,8 +1,12 @@
+import { createPublicKey, type KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ObhutError } from '../errors/index.js';
 import { ed25519PublicKey, type PlatformKey } from './platform-token.js';
+
+const platformName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
 
 /**
  * Which platforms may send people to the portal, and with which key. Read from
@@ -12,7 +16,7 @@ import { ed25519PublicKey, type PlatformKey } from './platform-token.js';
 const platformsFile = z.strictObject({
   platforms: z.array(
     z.strictObject({
-      name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/),
+      name: platformName,
       hmac_key_env: z.string().optional(),
       hmac_key_file: z.string().optional(),
       ed25519_public_key: z.string().optional(),
@@ -63,4 +67,88 @@ export function loadPlatformKeys(
 
 function readKeyFile(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** What `obhut platform add` registers: a new HMAC key, or a platform's Ed25519 public key. */
+export type NewPlatformKey =
+  | { readonly kind: 'hmac' }
+  | { readonly kind: 'ed25519'; readonly publicKeyText: string };
+
+/**
+ * Adds a platform to `<home>/platforms.json` (created when missing). An HMAC key is generated
+ * into `platform-<name>.key` (0600) beside it; the platform gets that file's content through a
+ * channel of the operator's choosing. The JSON is replaced by rename, so a reader never sees
+ * half of it. Refuses a name that is there already.
+ */
+export async function addPlatform(
+  home: string,
+  name: string,
+  key: NewPlatformKey,
+): Promise<{ file: string; keyFile?: string }> {
+  if (!platformName.safeParse(name).success)
+    throw new ObhutError(
+      'USAGE',
+      `platform name "${name}" must be 1–64 of a-z 0-9 _ . - (first a letter or digit)`,
+    );
+  const file = path.join(home, PLATFORMS_FILE);
+  let current: z.infer<typeof platformsFile> = { platforms: [] };
+  if (existsSync(file)) {
+    try {
+      current = platformsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (err) {
+      throw new ObhutError('CONFIG_INVALID', `${file} is invalid: ${(err as Error).message}`);
+    }
+  }
+  if (current.platforms.some((p) => p.name === name))
+    throw new ObhutError('USAGE', `platform ${name} is already in ${file}`);
+  let entry: z.infer<typeof platformsFile>['platforms'][number];
+  let keyFile: string | undefined;
+  if (key.kind === 'ed25519') {
+    entry = { name, ed25519_public_key: rawEd25519PublicKey(key.publicKeyText) };
+  } else {
+    const keyName = `platform-${name}.key`;
+    keyFile = path.join(home, keyName);
+    // 'wx': never overwrite a key a platform may already hold.
+    await writeFile(keyFile, `${randomBytes(32).toString('hex')}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    }).catch((err: NodeJS.ErrnoException) => {
+      throw new ObhutError(
+        'USAGE',
+        err.code === 'EEXIST'
+          ? `${keyFile} exists already; remove it or choose another name`
+          : err.message,
+      );
+    });
+    entry = { name, hmac_key_file: keyName };
+  }
+  const next = { platforms: [...current.platforms, entry] };
+  const temp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
+  await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  await rename(temp, file);
+  return { file, ...(keyFile ? { keyFile } : {}) };
+}
+
+/**
+ * A public key as a platform hands it over (PEM, a JWK, or the raw 32 bytes in base64), as the
+ * raw 32 bytes in base64 that platforms.json holds.
+ */
+export function rawEd25519PublicKey(text: string): string {
+  const trimmed = text.trim();
+  let key: KeyObject;
+  try {
+    if (trimmed.startsWith('-----BEGIN')) key = createPublicKey(trimmed);
+    else if (trimmed.startsWith('{'))
+      key = createPublicKey({ key: JSON.parse(trimmed), format: 'jwk' });
+    else key = ed25519PublicKey(trimmed);
+  } catch (err) {
+    throw new ObhutError(
+      'USAGE',
+      `not an Ed25519 public key (PEM, JWK or 32 bytes base64): ${(err as Error).message}`,
+    );
+  }
+  if (key.type !== 'public' || key.asymmetricKeyType !== 'ed25519')
+    throw new ObhutError('USAGE', 'the key is not an Ed25519 public key');
+  const x = key.export({ format: 'jwk' }).x;
+  return Buffer.from(x!, 'base64url').toString('base64');
 }

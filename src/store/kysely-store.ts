@@ -19,6 +19,7 @@ import { spentMediaLinks } from './spent-media-links.js';
 import { kyselyStaffStore } from './staff-store.js';
 import type { Store } from './store.js';
 import { subjectRequestRegister } from './subject-requests.js';
+import { webhookStore } from './webhooks.js';
 
 /**
  * The store over Kysely, one port per file; the SQLite and PostgreSQL adapters differ only in
@@ -42,6 +43,7 @@ export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): P
     ...sessionDenylist(db),
     ...spentMediaLinks(db),
     ...rateCounters(db),
+    ...webhookStore(db),
     staff: kyselyStaffStore(db),
     review: kyselyReviewStore(db),
     async close() {

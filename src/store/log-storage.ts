@@ -5,6 +5,7 @@ import type { NodeKey } from '../merkle/index.js';
 import { INSERT_BATCH, toEvent } from './consent-register.js';
 import { guard } from './guard.js';
 import type { ConsentEventTable, Database, LogCheckpointTable } from './schema.js';
+import { enqueueWebhookMessages, logEntryMessages } from './webhooks.js';
 
 export function logStorage(db: Kysely<Database>): LogStorage {
   return {
@@ -229,6 +230,10 @@ async function storeWrites(trx: Transaction<Database>, writes: LogWrites): Promi
       .execute();
   }
   const { checkpoint, edge } = writes.head;
+  // Webhook messages commit with the entries they report (the outbox pattern).
+  await enqueueWebhookMessages(trx, () =>
+    logEntryMessages(writes.entries, checkpoint.size, checkpoint.createdAt),
+  );
   await trx
     .insertInto('log_checkpoints')
     .values({

@@ -10,6 +10,7 @@ import { identityLinksMigration } from './migrations/0015-identity-links.js';
 import { reviewRecordIdMigration } from './migrations/0016-review-record-id.js';
 import { serverStateMigration } from './migrations/0018-server-state.js';
 import { modelsMigration } from './migrations/0019-models.js';
+import { webhooksMigration } from './migrations/0020-webhooks.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -286,6 +287,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0016-review-record-id': reviewRecordIdMigration,
     '0018-server-state': serverStateMigration,
     '0019-models': modelsMigration,
+    '0020-webhooks': webhooksMigration(dialect),
   };
 }
 

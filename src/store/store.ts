@@ -12,6 +12,7 @@ import type { ReviewStore } from '../review/review-store.js';
 import type { SpentMediaLinks } from '../review/spent-media-links.js';
 import type { FindingStore, HashBankStore } from '../safety/safety-store.js';
 import type { StaffStore } from '../staff/staff-store.js';
+import type { WebhookOutbox, WebhookRegistry } from '../webhooks/webhook-store.js';
 import type { MetaStore } from './meta.js';
 
 /**
@@ -34,6 +35,8 @@ export interface Store
     SessionDenylist,
     SpentMediaLinks,
     RateCounters,
+    WebhookRegistry,
+    WebhookOutbox,
     MetaStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Review-console staff accounts and sessions. */

@@ -2,25 +2,30 @@ import type { Kysely, Selectable } from 'kysely';
 import type { SubjectRequest, SubjectRequestRegister } from '../consent/subject-requests.js';
 import { guard } from './guard.js';
 import type { Database, SubjectRequestTable } from './schema.js';
+import { enqueueWebhookMessages, erasureMessages } from './webhooks.js';
 
 export function subjectRequestRegister(db: Kysely<Database>): SubjectRequestRegister {
   return {
     async createSubjectRequest(r: SubjectRequest): Promise<void> {
       await guard('storing a subject request', () =>
-        db
-          .insertInto('subject_requests')
-          .values({
-            id: r.id,
-            subject: r.subject,
-            kind: r.kind,
-            status: r.status,
-            message: r.message ?? null,
-            received_at: r.receivedAt,
-            deadline: r.deadline,
-            answer: r.answer ?? null,
-            answered_at: r.answeredAt ?? null,
-          })
-          .execute(),
+        db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('subject_requests')
+            .values({
+              id: r.id,
+              subject: r.subject,
+              kind: r.kind,
+              status: r.status,
+              message: r.message ?? null,
+              received_at: r.receivedAt,
+              deadline: r.deadline,
+              answer: r.answer ?? null,
+              answered_at: r.answeredAt ?? null,
+            })
+            .execute();
+          // An erasure request reaches the webhooks with the row that records it.
+          await enqueueWebhookMessages(trx, () => erasureMessages(r));
+        }),
       );
     },
 
@@ -37,19 +42,26 @@ export function subjectRequestRegister(db: Kysely<Database>): SubjectRequestRegi
       id: string,
       update: Pick<SubjectRequest, 'status' | 'answer'>,
     ): Promise<SubjectRequest | undefined> {
-      await guard('updating a subject request', () =>
-        db
-          .updateTable('subject_requests')
-          .set({
-            status: update.status,
-            answer: update.answer ?? null,
-            answered_at: update.answer === undefined ? null : new Date().toISOString(),
-          })
-          .where('id', '=', id)
-          .execute(),
-      );
-      const row = await guard('reading a subject request', () =>
-        db.selectFrom('subject_requests').selectAll().where('id', '=', id).executeTakeFirst(),
+      const row = await guard('updating a subject request', () =>
+        db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('subject_requests')
+            .set({
+              status: update.status,
+              answer: update.answer ?? null,
+              answered_at: update.answer === undefined ? null : new Date().toISOString(),
+            })
+            .where('id', '=', id)
+            .execute();
+          const updated = await trx
+            .selectFrom('subject_requests')
+            .selectAll()
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (updated)
+            await enqueueWebhookMessages(trx, () => erasureMessages(toSubjectRequest(updated)));
+          return updated;
+        }),
       );
       return row && toSubjectRequest(row);
     },

@@ -144,6 +144,16 @@ describe('--json output of every command', () => {
     await json('log verify', []);
     await json('verify', ['receipt.json', '--key', key]);
     await json('token mint', ['--platform', 'example', '--account', '5']);
+    await json('platform add', ['shop', '--hmac']);
+    await json('platform list', []);
+    const hook = await json<{ id: string }>('webhook add', [
+      'http://127.0.0.1:45679/hook',
+      '--events',
+      'consent,build',
+    ]);
+    await json('webhook list', []);
+    await json('webhook deliver', []);
+    await json('webhook remove', [hook.id]);
 
     await json('staff add', ['ada', '--role', 'admin', '--daily-quota', '3']);
     await json('staff list', []);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConsentSnapshot, pseudonymise } from '../../src/consent/index.js';
-import { loadPlatformKeys, mintPlatformToken } from '../../src/identity/index.js';
+import { loadPlatformKeys, mintLinkToken } from '../../src/identity/index.js';
 import type { Session } from '../../src/runtime/home.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
@@ -76,7 +76,7 @@ describe.skipIf(skip)(`portal e-mail flow in a real browser${skip ? ' (skipped)'
 
     // The platform's link vouches for the address: the two become one person's.
     const key = loadPlatformKeys(home, () => undefined).get('example')!;
-    const token = mintPlatformToken(
+    const token = await mintLinkToken(
       { platform: 'example', account: 'ada.l', email: 'ada@example.org' },
       key,
     );

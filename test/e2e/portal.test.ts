@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPlatformKeys, mintPlatformToken } from '../../src/identity/index.js';
+import { loadPlatformKeys, mintLinkToken } from '../../src/identity/index.js';
 import type { Session } from '../../src/runtime/home.js';
 import { runCli } from '../support/cli.js';
 import { type RunningServer, startServer } from '../support/server.js';
@@ -51,7 +51,7 @@ describe.skipIf(skip)(`portal in a real browser${skip ? ' (skipped: no chromium)
 
   it('objects in German, downloads a receipt that obhut verify accepts, and shows the new state', async () => {
     const keys = loadPlatformKeys(home, () => undefined);
-    const token = mintPlatformToken(
+    const token = await mintLinkToken(
       { platform: 'example', account: 'anna.schmidt' },
       keys.get('example')!,
     );

@@ -17,7 +17,7 @@ const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const ed: PlatformKey = { kind: 'ed25519', publicKey, privateKey };
 const keys = (name: string) => (name === 'p' ? hmac : name === 'e' ? ed : undefined);
 
-describe('platform link tokens', () => {
+describe('platform link tokens of the v1 format (accepted until the next version)', () => {
   it('are distinct, with distinct ids, even when minted for one account in the same millisecond', () => {
     // A token is exchanged once (its id is kept); a second link minted at the same moment must
     // still work, so minting adds a random jti.

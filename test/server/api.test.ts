@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonymise } from '../../src/consent/index.js';
-import { mintPlatformToken } from '../../src/identity/index.js';
+import { mintLinkToken } from '../../src/identity/index.js';
 import { parseVerifierKey, readProofInput, verifyReceipt } from '../../src/log/index.js';
 import { type Harness, harness } from './harness.js';
 
@@ -20,7 +20,7 @@ describe('consent API', () => {
     headers: { 'content-type': 'application/json' },
   });
   async function platformSession(account: string): Promise<string> {
-    const token = mintPlatformToken({ platform: 'example', account }, h.platformKey);
+    const token = await mintLinkToken({ platform: 'example', account }, h.platformKey);
     const r = await h.app.inject({
       method: 'POST',
       url: '/api/v1/session/platform',
@@ -144,16 +144,16 @@ describe('consent API', () => {
     expect(JSON.stringify(r.json())).not.toContain('example.org');
   });
 
-  it('refuses forged, expired and foreign platform tokens alike', async () => {
-    const good = mintPlatformToken({ platform: 'example', account: 'dave' }, h.platformKey);
+  it('refuses forged, foreign and unreadable platform tokens alike, and says when one expired', async () => {
+    const good = await mintLinkToken({ platform: 'example', account: 'dave' }, h.platformKey);
     const forged = `${good.slice(0, good.lastIndexOf('.'))}.${Buffer.alloc(32).toString('base64url')}`;
-    const expired = mintPlatformToken(
+    const expired = await mintLinkToken(
       { platform: 'example', account: 'dave', now: Date.now() - 3600_000 },
       h.platformKey,
     );
-    const foreign = mintPlatformToken({ platform: 'other', account: 'dave' }, h.platformKey);
+    const foreign = await mintLinkToken({ platform: 'other', account: 'dave' }, h.platformKey);
     const bodies = new Set<string>();
-    for (const token of [forged, expired, foreign, 'garbage']) {
+    for (const token of [forged, foreign, 'garbage']) {
       const r = await h.app.inject({
         method: 'POST',
         url: '/api/v1/session/platform',
@@ -163,6 +163,14 @@ describe('consent API', () => {
       bodies.add(r.body);
     }
     expect(bodies.size).toBe(1);
+    expect(JSON.parse([...bodies][0]!).error.code).toBe('LINK_TOKEN_INVALID');
+    const late = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/platform',
+      ...json({ token: expired }),
+    });
+    expect(late.statusCode).toBe(401);
+    expect(late.json().error.code).toBe('LINK_TOKEN_EXPIRED');
   });
 
   it('answers bad requests with 400 and a field per problem', async () => {
@@ -323,7 +331,7 @@ describe('rate limits', () => {
       expect(codes).toEqual([202, 202, 202, 429, 429]);
       const h2 = await harness({ eventsPerMinute: 2 });
       try {
-        const t2 = mintPlatformToken({ platform: 'example', account: 'x' }, h2.platformKey);
+        const t2 = await mintLinkToken({ platform: 'example', account: 'x' }, h2.platformKey);
         const s = (
           await h2.app.inject({
             method: 'POST',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySubjectsProof } from '../../src/gate/verify-subjects-proof.js';
 import type { PlatformKey } from '../../src/identity/index.js';
-import { mintPlatformToken } from '../../src/identity/index.js';
+import { mintLinkToken } from '../../src/identity/index.js';
 import { parseVerifierKey } from '../../src/log/index.js';
 import { buildServer } from '../../src/server/app.js';
 import { type Workspace, workspace } from '../support/fixtures.js';
@@ -50,7 +50,7 @@ describe('GET /api/v1/me/builds', () => {
   });
 
   async function buildsOf(account: string) {
-    const token = mintPlatformToken({ platform: 'example', account }, key);
+    const token = await mintLinkToken({ platform: 'example', account }, key);
     const session = (
       await app.inject({ method: 'POST', url: '/api/v1/session/platform', payload: { token } })
     ).json().session;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintPlatformToken } from '../../src/identity/index.js';
+import { mintLinkToken } from '../../src/identity/index.js';
 import { generateNoteKey, parseSignerKey, TransparencyLog } from '../../src/log/index.js';
 import { buildServer } from '../../src/server/app.js';
 import { openSqliteStore } from '../../src/store/index.js';
@@ -26,13 +26,13 @@ describe('portal link tokens', () => {
     h.app.inject({ method: 'POST', url: '/api/v1/session/platform', ...json({ token }) });
 
   it('exchanges each token once: a second exchange answers 409 TOKEN_ALREADY_USED', async () => {
-    const token = mintPlatformToken({ platform: 'example', account: 'once' }, h.platformKey);
+    const token = await mintLinkToken({ platform: 'example', account: 'once' }, h.platformKey);
     expect((await exchange(token)).statusCode).toBe(200);
     const again = await exchange(token);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('TOKEN_ALREADY_USED');
     // Another token for the same account still works.
-    const later = mintPlatformToken(
+    const later = await mintLinkToken(
       { platform: 'example', account: 'once', now: Date.now() - 2000 },
       h.platformKey,
     );
@@ -42,11 +42,11 @@ describe('portal link tokens', () => {
   it('accepts a token only within the configured allowance after its exp', async () => {
     const now = Date.now();
     // exp = now - 3 s: inside a 5 s allowance; exp = now - 30 s: outside it (inside the default 60).
-    const inside = mintPlatformToken(
+    const inside = await mintLinkToken(
       { platform: 'example', account: 'late-1', ttlSeconds: 60, now: now - 63_000 },
       h.platformKey,
     );
-    const outside = mintPlatformToken(
+    const outside = await mintLinkToken(
       { platform: 'example', account: 'late-2', ttlSeconds: 60, now: now - 90_000 },
       h.platformKey,
     );
@@ -60,7 +60,7 @@ describe('hostile headers', () => {
   let session: string;
   beforeAll(async () => {
     h = await harness({ signInPerMinute: 1000 });
-    const token = mintPlatformToken({ platform: 'example', account: 'hdr' }, h.platformKey);
+    const token = await mintLinkToken({ platform: 'example', account: 'hdr' }, h.platformKey);
     const r = await h.app.inject({
       method: 'POST',
       url: '/api/v1/session/platform',

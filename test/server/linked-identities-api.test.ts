@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConsentSnapshot, pseudonymise } from '../../src/consent/index.js';
-import { mintPlatformToken } from '../../src/identity/index.js';
+import { mintLinkToken } from '../../src/identity/index.js';
 import { type Harness, harness } from './harness.js';
 
 const json = (payload: object) => ({ payload, headers: { 'content-type': 'application/json' } });
@@ -26,7 +26,7 @@ describe('an objection made after an e-mail sign-in reaches the linked account',
     return ok.json().session;
   }
   const platformSession = async (account: string, email?: string) => {
-    const token = mintPlatformToken(
+    const token = await mintLinkToken(
       { platform: 'example', account, ...(email ? { email } : {}) },
       h.platformKey,
     );

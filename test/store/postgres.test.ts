@@ -16,6 +16,7 @@ import { spentMediaLinksContract } from './spent-media-links-contract.js';
 import { staffStoreContract } from './staff-contract.js';
 import type { StoreFactory } from './store-factory.js';
 import { subjectRequestsContract } from './subject-requests-contract.js';
+import { webhooksContract } from './webhooks-contract.js';
 
 if (postgresTestUrl) {
   const postgres: StoreFactory = {
@@ -43,6 +44,7 @@ if (postgresTestUrl) {
   sessionDenylistContract('PostgreSQL', postgres);
   spentMediaLinksContract('PostgreSQL', postgres);
   rateCountersContract('PostgreSQL', postgres);
+  webhooksContract('PostgreSQL', postgres);
 } else {
   describe('Store contract: PostgreSQL', () => {
     it.skip('SKIPPED: set OBHUT_TEST_DATABASE_URL to run it against a real server', () => {});

@@ -17,6 +17,7 @@ import { spentMediaLinksContract } from './spent-media-links-contract.js';
 import { staffStoreContract } from './staff-contract.js';
 import type { StoreFactory } from './store-factory.js';
 import { subjectRequestsContract } from './subject-requests-contract.js';
+import { webhooksContract } from './webhooks-contract.js';
 
 const sqlite: StoreFactory = {
   async open() {
@@ -45,3 +46,4 @@ emailCodesContract('SQLite', sqlite);
 sessionDenylistContract('SQLite', sqlite);
 spentMediaLinksContract('SQLite', sqlite);
 rateCountersContract('SQLite', sqlite);
+webhooksContract('SQLite', sqlite);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
-import { loadPlatformKeys, mintPlatformToken } from '../../identity/index.js';
+import { loadPlatformKeys, mintLinkToken } from '../../identity/index.js';
 import {
   openCheckpoint,
   parseVerifierKey,
@@ -123,7 +123,7 @@ async function runCanary(opts: { url: string; platform: string; key?: string }):
     [
       'sign in with a platform link',
       async () => {
-        const token = mintPlatformToken(
+        const token = await mintLinkToken(
           { platform: opts.platform, account: `obhut-canary-${randomUUID()}` },
           key,
         );

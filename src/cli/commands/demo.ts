@@ -3,8 +3,10 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { demoCorpusOptions } from '../../demo/corpus.js';
+import { DEMO_PLATFORMS } from '../../demo/subjects.js';
 import { writeCorpus } from '../../demo/write-corpus.js';
 import { ObhutError } from '../../errors/index.js';
+import { addPlatform, loadPlatformKeys } from '../../identity/index.js';
 import { DEFAULT_POLICY } from '../../policy/index.js';
 import { type Config, readConfig } from '../../runtime/config.js';
 import { initHome } from '../../runtime/home.js';
@@ -51,6 +53,11 @@ export function registerDemo(program: Command): void {
         logKey: undefined,
       };
       await initHome(config);
+      // The platforms the synthetic people come from, so `obhut token mint` signs a demo person in.
+      const configured = loadPlatformKeys(dir, () => undefined);
+      for (const platform of DEMO_PLATFORMS) {
+        if (!configured.has(platform)) await addPlatform(dir, platform, { kind: 'hmac' });
+      }
 
       const inputDir = path.join(dir, 'input');
       await rm(inputDir, { recursive: true, force: true });
@@ -99,12 +106,14 @@ export function registerDemo(program: Command): void {
           `  ${path.join(result.out, 'rejected.jsonl')}   every unreadable record with its line and error`,
           `  ${path.join(result.out, 'build-receipt.json')}   the build's log receipt: obhut verify it`,
           `  OBHUT_HOME=${dir} npx obhut serve   the subject portal at http://127.0.0.1:8080/`,
-          `  OBHUT_HOME=${dir} npx obhut token mint --platform example --account YOU --url http://127.0.0.1:8080   a sign-in link`,
           ...(objector
             ? [
+                `  OBHUT_HOME=${dir} npx obhut token mint --platform ${objector.platform} --account ${objector.account} --url http://127.0.0.1:8080   sign in as a demo person who objected`,
                 `  OBHUT_HOME=${dir} npx obhut consent status --platform ${objector.platform} --account ${objector.account}`,
               ]
-            : []),
+            : [
+                `  OBHUT_HOME=${dir} npx obhut token mint --platform example --account YOU --url http://127.0.0.1:8080   a sign-in link`,
+              ]),
         ].join('\n')}\n`,
       );
       if (review) process.stdout.write(`\n${reviewDemoText(review)}\n`);

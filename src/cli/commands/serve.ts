@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { scheduleRetention } from '../../review/retention.js';
 import { listenAddress, retentionDays, serverOptions } from '../../runtime/compose.js';
-import { homeConfig, loadSettings } from '../../runtime/config.js';
+import { homeConfig, loadSettings, namedVariable } from '../../runtime/config.js';
 import { variableDoc } from '../../runtime/config-schema.js';
 import { openSession } from '../../runtime/home.js';
 import { buildServer } from '../../server/app.js';
+import { httpSender, scheduleDelivery } from '../../webhooks/index.js';
 
 export function registerServe(program: Command): void {
   program
@@ -38,10 +39,20 @@ export function registerServe(program: Command): void {
         },
         onError: (err) => app.log.error({ err }, 'retention sweep failed'),
       });
+      // Webhook messages leave the outbox as soon as they are committed (docs/webhooks.md).
+      const webhooks = scheduleDelivery({
+        outbox: session.store,
+        send: httpSender(),
+        variable: namedVariable,
+        intervalMs: WEBHOOK_POLL_MS,
+        onRound: (r) => app.log.info({ delivered: r.delivered, failed: r.failed }, 'webhooks'),
+        onError: (err) => app.log.error({ err }, 'webhook delivery failed'),
+      });
       const stop = async (signal: string) => {
         app.log.info({ signal }, 'stopping');
         // Stop taking requests, let the writer commit what it acknowledged, then close.
         await retention.stop();
+        await webhooks.stop();
         await app.close();
         await session.log.writer.idle();
         await session.store.close();
@@ -60,3 +71,5 @@ export function registerServe(program: Command): void {
 }
 
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+/** How often the outbox is looked at when nothing was delivered: a message waits at most this. */
+const WEBHOOK_POLL_MS = 1000;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
-import { loadPlatformKeys, mintPlatformToken } from '../../identity/index.js';
+import { loadPlatformKeys, mintLinkToken } from '../../identity/index.js';
 import { namedVariable, readConfig } from '../../runtime/config.js';
 import { print } from '../io.js';
 
@@ -36,7 +36,7 @@ export function registerToken(program: Command): void {
         const ttl = Number(opts.ttl);
         if (!Number.isInteger(ttl) || ttl < 1 || ttl > 900)
           throw new ObhutError('USAGE', '--ttl must be 1–900');
-        const value = mintPlatformToken(
+        const value = await mintLinkToken(
           {
             platform: opts.platform,
             account: opts.account,

@@ -8,7 +8,7 @@ import {
 import { ObhutError } from '../../errors/index.js';
 import type { SpentLinkTokens } from '../../identity/index.js';
 import {
-  checkPlatformToken,
+  checkLinkToken,
   DEFAULT_CLOCK_ALLOWANCE_S,
   type EmailCodes,
   type Mailer,
@@ -62,7 +62,7 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
     handler: async (req) => {
       const allowance = opts.linkTokenClockAllowanceS ?? DEFAULT_CLOCK_ALLOWANCE_S;
       const now = Date.now();
-      const check = checkPlatformToken(
+      const check = await checkLinkToken(
         req.body.token,
         (p) => opts.platforms.get(p),
         now,
@@ -71,10 +71,15 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
       if (!check.ok) {
         req.log.info({ reason: check.reason }, 'platform token refused');
         throw new ObhutError(
-          'UNAUTHENTICATED',
-          'the link is invalid or has expired; open it again from the platform',
+          check.code,
+          check.code === 'LINK_TOKEN_EXPIRED'
+            ? 'the link has expired; open it again from the platform'
+            : 'the link is invalid; open it again from the platform',
         );
       }
+      // The platform's name only: the operator learns who still signs the old format.
+      if (check.legacy)
+        req.log.warn({ platform: check.claims.platform }, 'deprecated v1 link token accepted');
       // Kept until the token could no longer be accepted anyway; a copied or replayed link then
       // gets no second session.
       const keepUntilMs = (check.claims.exp + allowance) * 1000;

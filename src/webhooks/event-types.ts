@@ -1,0 +1,29 @@
+/**
+ * What an endpoint can subscribe to. `model_impact` is reserved for the model lineage work
+ * (a build's subjects reaching a registered model); nothing emits it yet, but an endpoint may
+ * already ask for it so it needs no change when it starts.
+ */
+export const WEBHOOK_EVENT_TYPES = ['consent', 'erasure', 'build', 'model_impact'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * Reads `consent,erasure,build`: every name known, none twice, at least one. Returns the names
+ * in the canonical order so two spellings of one subscription are stored alike.
+ */
+export function parseEventTypes(
+  text: string,
+): { ok: true; value: WebhookEventType[] } | { ok: false; error: string } {
+  const names = text.split(',').map((n) => n.trim());
+  const seen = new Set<string>();
+  for (const [i, name] of names.entries()) {
+    if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(name)) {
+      return {
+        ok: false,
+        error: `event type ${i + 1} ("${name}") is not one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+      };
+    }
+    if (seen.has(name)) return { ok: false, error: `event type "${name}" is given twice` };
+    seen.add(name);
+  }
+  return { ok: true, value: WEBHOOK_EVENT_TYPES.filter((t) => seen.has(t)) };
+}

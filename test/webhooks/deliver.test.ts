@@ -1,0 +1,174 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  encodeEntry,
+  generateNoteKey,
+  parseSignerKey,
+  TransparencyLog,
+} from '../../src/log/index.js';
+import { openSqliteStore, type Store } from '../../src/store/index.js';
+import {
+  deliverAllDue,
+  deliverDue,
+  generateWebhookSecret,
+  retryDelayMs,
+  secretKey,
+  verifyMessage,
+  type WebhookSend,
+} from '../../src/webhooks/index.js';
+
+const pseudonym = (n: number) => n.toString(16).padStart(64, '0');
+const objection = (key: string, subject: string, action: 'object' | 'revoke_objection') => ({
+  entry: encodeEntry({
+    type: 'consent_event',
+    version: 1,
+    event_id: key,
+    subject,
+    purpose: 'ai_training',
+    action,
+    at: '2026-12-01T00:00:00Z',
+    channel: 'portal',
+  }),
+  consentEvent: {
+    key,
+    subject,
+    purpose: 'ai_training' as const,
+    action,
+    at: '2026-12-01T00:00:00Z',
+    atMs: Date.parse('2026-12-01T00:00:00Z'),
+    channel: 'portal' as const,
+    reference: undefined,
+  },
+});
+
+describe('webhook delivery', () => {
+  let dir: string;
+  let store: Store;
+  let log: TransparencyLog;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'obhut-webhooks-'));
+    store = await openSqliteStore(path.join(dir, 'obhut.db'));
+    log = new TransparencyLog(store, parseSignerKey(generateNoteKey('test.local/log').signerKey));
+    await log.writer.ensureCheckpoint();
+  });
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('delivers every message at least once and each subject’s in log order, whatever fails', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        // Events: which of 4 subjects each is for; answers: whether each attempt succeeds.
+        fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
+        async (subjects, answers) => {
+          run += 1;
+          const id = `wh_${run.toString(16).padStart(16, '0')}`;
+          const secret = generateWebhookSecret();
+          await store.addWebhook({
+            id,
+            url: 'http://receiver.test/hook',
+            events: ['consent'],
+            secret: { kind: 'stored', value: secret },
+            createdAt: new Date().toISOString(),
+          });
+          const acks = await log.writer.appendAll(
+            subjects.map((s, i) =>
+              objection(
+                `r${run}-e${i}`,
+                pseudonym(run * 10 + s),
+                i % 2 ? 'object' : 'revoke_objection',
+              ),
+            ),
+          );
+          const key = secretKey(secret);
+          if (!key.ok) throw new Error(key.error);
+          let clock = Date.now();
+          let attempt = 0;
+          const firstArrival = new Map<number, number>();
+          const arrivals: { subject: string; index: number }[] = [];
+          const send: WebhookSend = async (_url, headers, body) => {
+            expect(verifyMessage(key.key, headers, body, Math.floor(clock / 1000))).toBe(true);
+            const ok = answers[attempt++ % answers.length] || attempt > 200;
+            if (!ok) return { ok: false, error: 'HTTP 500' };
+            const { data } = JSON.parse(body);
+            arrivals.push({ subject: data.entry.subject, index: data.log_index });
+            firstArrival.set(data.log_index, arrivals.length);
+            return { ok: true };
+          };
+          for (let rounds = 0; rounds < 500; rounds++) {
+            const round = await deliverDue({
+              outbox: store,
+              send,
+              variable: () => undefined,
+              now: () => clock,
+            });
+            if (round.delivered + round.failed === 0) {
+              if ((await store.webhooks()).find((w) => w.endpoint.id === id)!.pending === 0) break;
+              // Nothing due: the next retry is at most an hour away.
+              clock += retryDelayMs(30);
+            }
+          }
+          expect(new Set(arrivals.map((a) => a.index))).toEqual(new Set(acks.map((a) => a.index)));
+          for (const subject of new Set(arrivals.map((a) => a.subject))) {
+            const order = arrivals.filter((a) => a.subject === subject).map((a) => a.index);
+            expect(order).toEqual([...order].sort((a, b) => a - b));
+          }
+          await store.removeWebhook(id);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('waits 2 s, 4 s, 8 s … between attempts, at most an hour, and counts each failure', async () => {
+    expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(retryDelayMs(40)).toBe(3_600_000);
+    await store.addWebhook({
+      id: 'wh_retry',
+      url: 'http://receiver.test/hook',
+      events: ['consent'],
+      secret: { kind: 'env', variable: 'HOOK_SECRET' },
+      createdAt: new Date().toISOString(),
+    });
+    await log.writer.append(objection('retry-1', pseudonym(9999), 'object'));
+    let clock = Date.now();
+    const tries: number[] = [];
+    const failing: WebhookSend = async () => {
+      tries.push(clock);
+      return { ok: false, error: 'HTTP 503' };
+    };
+    const options = { outbox: store, send: failing, now: () => clock };
+    // No secret yet: the attempt fails without a request and is retried like any other.
+    expect(await deliverDue({ ...options, variable: () => undefined })).toEqual({
+      delivered: 0,
+      failed: 1,
+    });
+    expect((await store.webhooks()).find((w) => w.endpoint.id === 'wh_retry')?.lastError).toBe(
+      'the variable HOOK_SECRET is not set',
+    );
+    const variable = () => generateWebhookSecret();
+    clock += 1_999;
+    expect(await deliverDue({ ...options, variable })).toEqual({ delivered: 0, failed: 0 });
+    clock += 1;
+    expect(await deliverDue({ ...options, variable })).toEqual({ delivered: 0, failed: 1 });
+    clock += 4_000;
+    expect(await deliverDue({ ...options, variable })).toEqual({ delivered: 0, failed: 1 });
+    expect(tries).toHaveLength(2);
+    const ok: WebhookSend = async () => ({ ok: true });
+    clock += 8_000;
+    expect(await deliverAllDue({ outbox: store, send: ok, variable, now: () => clock })).toEqual({
+      delivered: 1,
+      failed: 0,
+    });
+    expect((await store.webhooks()).find((w) => w.endpoint.id === 'wh_retry')).toMatchObject({
+      delivered: 1,
+      pending: 0,
+    });
+  });
+});
