@@ -6,6 +6,7 @@ import { SyncRedactor } from 'redact-pii';
 import { table } from '../../src/cli/output.js';
 import { detectPii, redactText } from '../../src/pii/index.js';
 import { generateBlind } from './blind.js';
+import { generateBlind2 } from './blind2.js';
 import { generateCorpus } from './corpus.js';
 import { HARD_CASES } from './hard-cases.js';
 import { generateHeldOut } from './held-out.js';
@@ -178,5 +179,16 @@ report(
 report(
   'Held-out, blind frames, spoken',
   blind.filter((x) => x.kind === 'spoken'),
+  verbose,
+);
+const blind2 = generateBlind2(10, 47);
+report(
+  'Held-out, second blind set (seed 47; measured only before and after one change), written',
+  blind2.filter((x) => x.kind === 'written'),
+  verbose,
+);
+report(
+  'Held-out, second blind set, spoken',
+  blind2.filter((x) => x.kind === 'spoken'),
   verbose,
 );

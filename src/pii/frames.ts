@@ -99,6 +99,9 @@ function words(cue: Cue, list: string): [Cue, string][] {
 function phrases(cue: Cue, list: readonly string[]): [Cue, string][] {
   return list.map((p) => [cue, p]);
 }
+/** The cue phrases and the verbs after a name, for tests that keep evaluation frames free of them. */
+export const CUE_PHRASES: readonly string[] = CUES.map(([, p]) => p);
+export const NAME_AFTER_VERBS: ReadonlySet<string> = AFTER_VERBS;
 const CUES_BY_LAST = new Map<string, [Cue, string[]][]>();
 for (const [cue, phrase] of CUES) {
   const ws = phrase.split(' ');
