@@ -9,7 +9,12 @@ import {
   SUR,
 } from './gazetteer.js';
 import { EN_STOPWORDS } from './lang.js';
-import { nameLikeness } from './name-likeness.js';
+import {
+  nameLikeness,
+  NAME_PAIR_LIKENESS as PAIR_NAME_LIKENESS,
+  SINGLE_NAME_LIKENESS,
+  SURNAME_LIKENESS,
+} from './name-likeness.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Token } from './tokens.js';
@@ -101,15 +106,6 @@ const DETERMINERS = new Set(
     ' ',
   ),
 );
-/**
- * Thresholds on `nameLikeness` (mean trigram log-likelihood ratio) for a word no list knows:
- * alone, and summed over two such words in a row. Set on the in-distribution, held-out and first
- * blind sets and on ordinary-word retention, never on the second blind set.
- */
-export const SINGLE_NAME_LIKENESS = 0.5;
-export const PAIR_NAME_LIKENESS = 0.2;
-/** For the word after a name found by its letters: its surname unless it looks like a word. */
-export const SURNAME_LIKENESS = -0.3;
 
 // Subject pronouns: the word after them is a verb ("ich glaube", "i reckon"), not a name.
 const PRONOUNS = new Set('ich du er sie es wir ihr man i you he she we they'.split(' '));

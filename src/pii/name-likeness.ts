@@ -29,6 +29,16 @@ export function nameLikeness(word: string): number {
   return n === 0 ? 0 : sum / n;
 }
 
+/**
+ * Thresholds on `nameLikeness` (mean trigram log-likelihood ratio) for a word no list knows:
+ * alone, and summed over two such words in a row. Set on the in-distribution, held-out and first
+ * blind sets and on ordinary-word retention, never on the second blind set.
+ */
+export const SINGLE_NAME_LIKENESS = 0.5;
+export const NAME_PAIR_LIKENESS = 0.2;
+/** For the word after a name found by its letters: its surname unless it looks like a word. */
+export const SURNAME_LIKENESS = -0.3;
+
 // Add-k smoothing over an alphabet of about 40 letters and markers.
 const K = 0.5;
 const ALPHABET = 40;
