@@ -14,8 +14,22 @@ import { STOPWORDS } from './lang.js';
  * frame rules only for words that no list knows.
  */
 export function nameLikeness(word: string): number {
+  const lower = word.toLowerCase();
+  const known = memo.get(lower);
+  if (known !== undefined) return known;
+  const score = likeness(lower);
+  // Bounded: a stream of distinct words must not grow the process without limit.
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(lower, score);
+  return score;
+}
+
+const memo = new Map<string, number>();
+const MEMO_LIMIT = 50_000;
+
+function likeness(lower: string): number {
   const m = model();
-  const w = `^^${word.toLowerCase()}$`;
+  const w = `^^${lower}$`;
   let sum = 0;
   let n = 0;
   for (let i = 2; i < w.length; i++) {
