@@ -9,7 +9,14 @@ import {
   SUR,
 } from './gazetteer.js';
 import { EN_STOPWORDS } from './lang.js';
+import {
+  nameLikeness,
+  NAME_PAIR_LIKENESS as PAIR_NAME_LIKENESS,
+  SINGLE_NAME_LIKENESS,
+  SURNAME_LIKENESS,
+} from './name-likeness.js';
 import type { Emit } from './numbers.js';
+import { digitsOf } from './spoken-numbers.js';
 import type { Token } from './tokens.js';
 import type { Lang } from './types.js';
 
@@ -93,12 +100,44 @@ function afterPlaceCue(tokens: readonly Token[], i: number): boolean {
   return p.lower === 'of' && pp !== undefined && PLACE_NOUNS.has(pp.lower);
 }
 
+// Words before a common noun; a name follows them rarely ("die Rechnung", "the bill").
+const DETERMINERS = new Set(
+  'der die das den dem des ein eine einen einem einer eines kein keine keinen mein meine meinen meinem meiner dein deine deinen deinem sein seine seinen seinem ihr ihre ihren ihrem unser unsere unseren euer eure diese dieser diesen dieses im am zum zur beim vom ins ans the a an my your his her its our their this that these those some any no every each'.split(
+    ' ',
+  ),
+);
+
+// Subject pronouns: the word after them is a verb ("ich glaube", "i reckon"), not a name.
+const PRONOUNS = new Set('ich du er sie es wir ihr man i you he she we they'.split(' '));
+
+/** A word on no list, long enough and not a number word: a name if its letters say so. */
+const unlisted = (t: Token) =>
+  t.f === 0 && t.lower.length >= 3 && !CUE_WORDS.has(t.lower) && digitsOf(t.lower) === undefined;
+// Written as a name is: one capital, then small letters ("Aroha", not "Steuer-ID").
+const NAME_CASE = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
+/** Whether digits stand right before or after the word ("1,50 Euro", "Romberg 85"). */
+function besideNumber(text: string, t: Token): boolean {
+  const before = /\d[\s.,]*$/.test(text.slice(Math.max(0, t.start - 4), t.start));
+  return before || /^[\s,]*\d/.test(text.slice(t.end, t.end + 3));
+}
+/** No list knows it, its letters look like a name, and nothing around says "common noun". */
+function shapedLikeName(text: string, tokens: readonly Token[], i: number, min: number): boolean {
+  const t = tokens[i]!;
+  if (!unlisted(t) || afterDeterminer(tokens, i) || besideNumber(text, t)) return false;
+  const p = tokens[i - 1];
+  if (p && t.joined && PRONOUNS.has(p.lower)) return false;
+  return nameLikeness(t.lower) > min;
+}
+
 function words(cue: Cue, list: string): [Cue, string][] {
   return list.split(' ').map((w) => [cue, w]);
 }
 function phrases(cue: Cue, list: readonly string[]): [Cue, string][] {
   return list.map((p) => [cue, p]);
 }
+/** The cue phrases and the verbs after a name, for tests that keep evaluation frames free of them. */
+export const CUE_PHRASES: readonly string[] = CUES.map(([, p]) => p);
+export const NAME_AFTER_VERBS: ReadonlySet<string> = AFTER_VERBS;
 const CUES_BY_LAST = new Map<string, [Cue, string[]][]>();
 for (const [cue, phrase] of CUES) {
   const ws = phrase.split(' ');
@@ -215,6 +254,37 @@ export function findFramedNames(
       const from = nameBefore(text, tokens, i, lowercase);
       if (from !== undefined) emit(tokens[from]!.start, tokens[i - 1]!.end, 'PERSON', 0.8);
     }
+    if (lowercase && shapedLikeName(text, tokens, i, -Infinity) && !afterPlaceCue(tokens, i)) {
+      // No cue and no capital: an unlisted word whose letters look like a name, or two in a
+      // row ("ist tamari heute da", "hat kalani seitkali bezahlt").
+      const n = tokens[i + 1];
+      const score = nameLikeness(t.lower);
+      const nScore =
+        n?.joined && unlisted(n) && !besideNumber(text, n) ? nameLikeness(n.lower) : Number.NaN;
+      // The first word of a command is mostly a verb ("setz", "stopp", "add"): alone, no name.
+      const first = t.sentenceStart || (i > 0 && COMMAND_OPENERS.has(tokens[i - 1]!.lower));
+      if (
+        score > SURNAME_LIKENESS &&
+        nScore > SURNAME_LIKENESS &&
+        score + nScore > (first ? 2 * SINGLE_NAME_LIKENESS : PAIR_NAME_LIKENESS)
+      ) {
+        emit(t.start, n!.end, 'PERSON', 0.7);
+        i += 2;
+        continue;
+      }
+      if (n?.joined && (n.f & SUR) !== 0 && !everyday(n) && !never(n) && score > 0 && !first) {
+        emit(t.start, n.end, 'PERSON', 0.75);
+        i += 2;
+        continue;
+      }
+      if (score > SINGLE_NAME_LIKENESS && !first) {
+        // Once one word is a name, an unlisted word after it is its surname on weaker evidence.
+        const two = n?.joined && unlisted(n) && nameLikeness(n.lower) > SURNAME_LIKENESS;
+        emit(t.start, two ? n.end : t.end, 'PERSON', 0.6);
+        i += two ? 2 : 1;
+        continue;
+      }
+    }
     if (lowercase) {
       // Lower case: only where the place ends the phrase ("navigiere nach olpe", "the bus to
       // truro tomorrow"), not "to wish bence".
@@ -223,6 +293,7 @@ export function findFramedNames(
         afterPlaceCue(tokens, i) &&
         !never(t) &&
         !everyday(t) &&
+        !PLACE_NOUNS.has(t.lower) &&
         (t.f & (FIRST | SUR)) === 0 &&
         (n === undefined || !n.joined || never(n))
       )
@@ -253,10 +324,46 @@ export function findFramedNames(
       }
       if (unknown && (english || FOREIGN_SHAPE.test(t.lower)) && (t.f & EN_WORD) === 0) {
         emit(t.start, t.end, 'PERSON', english ? 0.6 : 0.7);
+      } else if (
+        NAME_CASE.test(text.slice(t.start, t.end)) &&
+        !afterAdjective(tokens, i) &&
+        shapedLikeName(text, tokens, i, SINGLE_NAME_LIKENESS)
+      ) {
+        // German capitalises nouns too; an unlisted word whose letters look like a name and
+        // that no article introduces is taken ("Treffen wir uns mit Yui", "habe Aroha …").
+        emit(t.start, t.end, 'PERSON', 0.6);
       }
+    } else if (
+      english &&
+      t.sentenceStart &&
+      NAME_CASE.test(text.slice(t.start, t.end)) &&
+      shapedLikeName(text, tokens, i, SINGLE_NAME_LIKENESS)
+    ) {
+      // The first word of an English sentence says nothing by its capital; its letters may. (In
+      // German it is as often an adjective or a noun: "Kleiner Tipp", "Ganz ehrlich".)
+      const run = capitalRun(text, tokens, i);
+      emit(t.start, tokens[run]!.end, 'PERSON', 0.6);
+      i = run + 1;
+      continue;
     }
     i++;
   }
+}
+
+// Wake words and hesitations before a spoken command: the word after them opens the command.
+const COMMAND_OPENERS = new Set(
+  'alexa siri google computer cortana echo hey ok okay ähm äh also um uh'.split(' '),
+);
+
+/** "Kleiner Tipp", "neue Mitbewohnerin": an unlisted word with an adjective's ending before. */
+function afterAdjective(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  return p !== undefined && tokens[i]!.joined && p.f === 0 && /(?:e|er|es|en|em)$/.test(p.lower);
+}
+
+function afterDeterminer(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  return p !== undefined && tokens[i]!.joined && DETERMINERS.has(p.lower);
 }
 
 /** Last index of a run of capitalised, not-function words starting at i (at most three). */

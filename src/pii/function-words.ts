@@ -23,7 +23,7 @@ wen wenn wer werde werden wie wieder wir wird wirst wo wohl wollen wollte wurde 
 zurück zusammen zwischen heim hause haus ordnung zukunft kürze ruhe eile rente urlaub absprache
 rücksprache bezug verbindung arbeit schule kirche bett büro küche garten zeit sachen leute
 montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz juli september
-oktober november dezember anrufen anzurufen nachricht termin bescheid
+oktober november dezember anrufen anzurufen nachricht termin bescheid uhr
 a about above after again against all almost already also always am an and another any anyone
 anything are around as at away back be because been before being below between both but by can
 cannot could did do does doing done down during each either else enough even ever every
