@@ -76,8 +76,15 @@ export async function queuedBuildCommand(
   const work = path.resolve(flags.work ?? `${out}.queue-${id}`);
   let progress: BuildProgress | undefined;
   try {
-    await mkdir(path.join(work, 'shards'), { recursive: true });
+    // A folder of its own (it is removed once the build is published): never an existing one.
+    await mkdir(path.dirname(work), { recursive: true });
+    await mkdir(work).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      throw new ObhutError('OUTPUT_EXISTS', `the work folder ${work} exists; name a new one`);
+    });
+    await mkdir(path.join(work, 'shards'));
     const planFile = path.join(work, 'plan.json');
+    // Until its jobs are queued, a build that fails leaves no work folder behind.
     const plan = await planCommand(
       {
         ...(flags.input ? { input: flags.input } : {}),
@@ -90,7 +97,10 @@ export async function queuedBuildCommand(
         out: planFile,
       },
       config,
-    );
+    ).catch(async (error: unknown) => {
+      await rm(work, { recursive: true, force: true });
+      throw error;
+    });
     const jobs: ShardJob[] = plan.shards.map((_, i) => ({
       build: id,
       plan: planFile,
