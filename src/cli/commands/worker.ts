@@ -29,9 +29,16 @@ export async function workerCommand(flags: { concurrency: string }): Promise<voi
   }
   const config = readConfig();
   const queue = await openQueue(config);
+  // The CLI's own handlers stop a command at once; a worker instead takes no new shard and
+  // finishes those it holds (a second signal stops it at once; their leases then run out).
   const stopped = new Promise<void>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => {
+        process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+        resolve();
+      });
+    }
   });
   await queue.work(concurrency, async (job) => {
     process.stderr.write(
