@@ -85,6 +85,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     register: async () => (await import('./commands/impact.js')).registerImpact,
   },
   {
+    name: 'worker',
+    term: 'worker [options]',
+    description:
+      'run shard jobs of queued builds (`obhut build --queue`) until stopped; any number, on any machine that reaches the database and the storage',
+    register: async () => (await import('./commands/worker.js')).registerWorker,
+  },
+  {
     name: 'serve',
     term: 'serve [options]',
     description: 'run the consent API (/api/v1, docs at /api/docs) and the subject portal (/)',

@@ -49,6 +49,23 @@ export const ERROR_CODES = {
     summary:
       'A shard folder is incomplete, of another plan, given twice, or missing; nothing was published.',
   },
+  QUEUE_NEEDS_POSTGRES: {
+    exit: EXIT.usage,
+    http: 500,
+    summary:
+      'Queued builds and `obhut worker` need OBHUT_DATABASE_URL set to PostgreSQL (the queue is pg-boss).',
+  },
+  QUEUED_BUILD_FAILED: {
+    exit: EXIT.data,
+    http: 422,
+    summary:
+      'A shard of a queued build failed on every try; nothing was published, the finished shards are kept.',
+  },
+  QUEUED_BUILD_NOT_FOUND: {
+    exit: EXIT.usage,
+    http: 404,
+    summary: 'The queue holds no build with this id (never queued, or its jobs were deleted).',
+  },
   INPUT_FORMAT_MISMATCH: {
     exit: EXIT.data,
     http: 422,

@@ -95,6 +95,34 @@ const builds = section('Builds', {
   }),
 });
 
+const queue = section('Build queue (`obhut build --queue`, `obhut worker`)', {
+  OBHUT_QUEUE_SCHEMA: text({
+    type: 'name',
+    default: 'obhut_queue',
+    check: {
+      test: (v) => /^[a-z_][a-z0-9_]{0,62}$/.test(v),
+      rule: 'be a plain lower-case PostgreSQL name',
+      bound: '`[a-z_][a-z0-9_]*`, up to 63',
+    },
+    description:
+      "The PostgreSQL schema pg-boss keeps the queued builds' jobs in (created on first use).",
+  }),
+  OBHUT_QUEUE_LEASE_SECONDS: integer({
+    min: 1,
+    // pg-boss refuses leases of 24 hours or more.
+    max: 82_800,
+    default: 3600,
+    description:
+      "How long a worker holds a shard; a shard not finished by then (its worker killed) is offered again. Set it above a shard's run time.",
+  }),
+  OBHUT_QUEUE_RETRIES: integer({
+    min: 0,
+    max: 100,
+    default: 3,
+    description: 'How many more times a shard that failed or outlived its lease is offered.',
+  }),
+});
+
 const server = section('Server (`obhut serve`)', {
   OBHUT_PORT: integer({
     min: 0,
@@ -224,7 +252,14 @@ const review = section('Review', {
 });
 
 /** The environment as Obhut reads it: every OBHUT_* variable, parsed. */
-export const CONFIG_SCHEMA = z.object({ ...home, ...builds, ...server, ...staff, ...review });
+export const CONFIG_SCHEMA = z.object({
+  ...home,
+  ...builds,
+  ...queue,
+  ...server,
+  ...staff,
+  ...review,
+});
 
 /** The parsed variables, keyed by name. */
 export type Settings = Readonly<z.output<typeof CONFIG_SCHEMA>>;

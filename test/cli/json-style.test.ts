@@ -13,6 +13,7 @@ const DIHEDRAL = path.join(import.meta.dirname, '../vectors/pdq/upstream/reg-tes
 // long setup.
 const WALKED_ELSEWHERE: Record<string, string> = {
   canary: 'test/server/canary.test.ts',
+  'build status': 'test/cli/build-queue-cli.test.ts',
 };
 
 /** Every command path (`consent import`) that takes --json, with every command loaded. */

@@ -75,7 +75,7 @@ describe('the configuration module', () => {
       }
     }
     expect([...named].filter((n) => !(VARIABLE_NAMES as string[]).includes(n))).toEqual([]);
-    expect(VARIABLE_NAMES.length).toBe(29);
+    expect(VARIABLE_NAMES.length).toBe(32);
   });
 });
 
@@ -89,6 +89,9 @@ describe('parseSettings', () => {
       OBHUT_LOG_ORIGIN: undefined,
       OBHUT_LOG_KEY: undefined,
       OBHUT_QUARANTINE_KEY: undefined,
+      OBHUT_QUEUE_SCHEMA: 'obhut_queue',
+      OBHUT_QUEUE_LEASE_SECONDS: 3600,
+      OBHUT_QUEUE_RETRIES: 3,
       OBHUT_CONSENT_CLOCK_SKEW_SECONDS: 300,
       OBHUT_PII_KEY: undefined,
       OBHUT_PORT: 8080,

@@ -173,6 +173,8 @@ export async function runShardCommand(
   });
 }
 
+export type { MergeResult };
+
 export async function mergeCommand(
   planFile: string,
   shards: readonly string[],
@@ -224,7 +226,7 @@ function shardText(out: string, record: ShardRecord): string {
   return `Shard ${record.shard} of ${record.shards} written to ${out} (${record.results.batches} batches, ${record.results.bytes} bytes, ${record.media.files} media files)`;
 }
 
-function mergeSummary(result: MergeResult) {
+export function mergeSummary(result: MergeResult) {
   const { manifest } = result;
   return {
     out: result.out,
@@ -239,7 +241,7 @@ function mergeSummary(result: MergeResult) {
   };
 }
 
-function mergeText(result: MergeResult): string {
+export function mergeText(result: MergeResult): string {
   const { manifest } = result;
   const { counts } = manifest;
   return [

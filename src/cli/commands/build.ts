@@ -30,6 +30,12 @@ import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { createProgress } from '../progress.js';
 import { terminalText } from '../terminal-text.js';
+import {
+  queuedBuildCommand,
+  queuedSummary,
+  queuedText,
+  registerBuildStatus,
+} from './build-queue.js';
 import { checkpointSize, registerShardCommands } from './build-shards.js';
 import { registerBuildVerify } from './build-verify.js';
 
@@ -54,6 +60,9 @@ interface BuildFlags {
   docs?: boolean;
   provider?: string;
   json?: boolean;
+  queue?: boolean;
+  shards?: string;
+  work?: string;
 }
 
 interface ProveFlags {
@@ -131,8 +140,25 @@ export function registerBuild(program: Command): void {
       'also write README.md (dataset card), croissant.json and ai-act-summary.md/.json into the build (docs/documents.md)',
     )
     .option('--provider <file>', 'with --docs: provider facts (YAML) the manifest cannot know')
+    .option(
+      '--queue',
+      'run as --shards N shard jobs on the PostgreSQL build queue (pg-boss), taken by `obhut worker`s, then merge here',
+    )
+    .option('--shards <n>', 'with --queue: number of shards')
+    .option(
+      '--work <dir>',
+      'with --queue: the folder for the plan and shards, on storage every worker sees (default: beside --out)',
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (flags: BuildFlags) => {
+      if (flags.queue) {
+        const queued = await queuedBuildCommand(queuedFlags(flags));
+        print(flags.json, queuedSummary(queued), () => queuedText(queued));
+        return;
+      }
+      if (flags.shards !== undefined || flags.work !== undefined) {
+        throw new ObhutError('USAGE', '--shards and --work go with --queue');
+      }
       const result = await buildCommand(flags);
       print(flags.json, summaryJson(result), () => summaryText(result));
     });
@@ -179,6 +205,7 @@ export function registerBuild(program: Command): void {
     });
 
   registerShardCommands(build);
+  registerBuildStatus(build);
 }
 
 /** Makes and checks the subjects proof for one person and one build output folder. */
@@ -204,6 +231,23 @@ export async function proveAbsentCommand(
     }
     return { proof, statement: check.statement! };
   }, config);
+}
+
+/** A queued build takes what a plan pins; the options a plan cannot carry are refused. */
+function queuedFlags(flags: BuildFlags) {
+  const refused = [
+    flags.bank && '--bank',
+    flags.signals && '--signals',
+    flags.strict && '--strict',
+    flags.dihedral && '--dihedral',
+    flags.fullResolution && '--full-resolution',
+    flags.workers !== undefined && '--workers',
+  ].filter(Boolean);
+  if (refused.length > 0) {
+    throw new ObhutError('USAGE', `${refused.join(', ')} cannot be used with --queue`);
+  }
+  const { bank, signals, strict, dihedral, fullResolution, workers, queue, ...rest } = flags;
+  return rest;
 }
 
 export async function buildCommand(flags: BuildFlags, config?: Config): Promise<BuildResult> {
