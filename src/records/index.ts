@@ -1,6 +1,8 @@
 export {
   CONSENT_ACTIONS,
+  CANARY_ACCOUNT_PREFIX,
   CONSENT_CHANNELS,
+  IMPORTABLE_CHANNELS,
   type ConsentAction,
   type ConsentChannel,
   type ConsentEvent,

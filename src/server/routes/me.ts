@@ -17,7 +17,7 @@ import {
   receiptAsTlogProof,
   type TransparencyLog,
 } from '../../log/index.js';
-import type { ConsentAction, Purpose } from '../../records/index.js';
+import type { ConsentAction, ConsentChannel, Purpose } from '../../records/index.js';
 import type { Store } from '../../store/index.js';
 import { requireSession, sessionOf } from '../auth.js';
 import { actionEnum, errors, purposeEnum } from '../schemas.js';
@@ -37,6 +37,13 @@ const OFFERED: Record<Purpose, readonly ConsentAction[]> = {
 };
 
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The log channel of a decision made in a session; a canary session's decisions say so. */
+const CHANNEL_OF_SESSION: Record<SessionClaims['via'], ConsentChannel> = {
+  email: 'email',
+  canary: 'canary',
+  platform: 'portal',
+};
 
 /** Everything a signed-in person can see and do, always about themselves only. */
 export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
@@ -166,7 +173,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
         who: { subject: me(req).sub },
         purpose,
         action,
-        channel: me(req).via === 'email' ? 'email' : 'portal',
+        channel: CHANNEL_OF_SESSION[me(req).via],
         ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
       });
       // A retry with the key is answered with the event it recorded first; the same key with
