@@ -5,7 +5,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import helmet from 'helmet';
 import { EmailCodes, type Mailer, type PlatformKey, SessionTokens } from '../identity/index.js';
 import type { TransparencyLog } from '../log/index.js';
@@ -269,10 +273,25 @@ async function registerPortal(app: FastifyInstance, root: string, consoleRoot: s
           .send(await readFile(`${consoleRoot}/index.html`));
       }
     } else if (req.method === 'GET' && !req.url.startsWith('/api/') && built) {
+      if (path === '/verify') allowKeyFetch(reply);
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${path}`));
   });
+}
+
+/**
+ * The receipt check page may load the verifier key from the operator's own publication, which
+ * is by design on another site; only that page, opened directly, may fetch from https origins.
+ */
+function allowKeyFetch(reply: FastifyReply): void {
+  const csp = reply.getHeader('content-security-policy');
+  if (typeof csp === 'string') {
+    reply.header(
+      'content-security-policy',
+      csp.replace("connect-src 'self'", "connect-src 'self' https:"),
+    );
+  }
 }
 
 /** The host of an Origin header, or undefined when it is `null` or not a URL. */

@@ -1,10 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api, type DataRequest, type RequestKind } from '../api';
+import { api, type DataRequest, type RequestKind } from '../api';
 import {
   describedBy,
   ErrorAlert,
   errorText,
   FieldError,
+  fieldErrorTexts,
   LiveStatus,
   Loading,
   PageHeading,
@@ -114,7 +115,7 @@ function NewRequest({ onCreated }: { onCreated: (request: DataRequest) => void }
       setMessage('');
     } catch (err) {
       setError(errorText(err, t));
-      const fields = err instanceof ApiError ? err.fieldMap() : {};
+      const fields = fieldErrorTexts(err, t);
       setFieldErrors(fields);
       if (fields.kind) firstRadio.current?.focus();
       else if (fields.message) messageRef.current?.focus();
