@@ -22,6 +22,7 @@ import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
+import { requestRoutes } from './routes/requests.js';
 import {
   type ReviewRouteOptions,
   reviewEscalationRoutes,
@@ -228,6 +229,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(buildRoutes, { store, log, tokens });
   await app.register(operatorRoutes, { store, log, secret, adminToken: options.adminToken });
+  if (options.review) {
+    await app.register(requestRoutes, {
+      store,
+      log,
+      secret,
+      tokens,
+      adminToken: options.adminToken,
+      home: options.review.home,
+    });
+  }
   await app.register(reviewSessionRoutes, {
     store,
     secret,
