@@ -228,7 +228,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     eventsPerMinute: limits.eventsPerMinute,
   });
   await app.register(buildRoutes, { store, log, tokens });
-  await app.register(operatorRoutes, { store, log, secret, adminToken: options.adminToken });
+  await app.register(operatorRoutes, {
+    store,
+    log,
+    secret,
+    adminToken: options.adminToken,
+    mailer: options.mailer,
+  });
   if (options.review) {
     await app.register(requestRoutes, {
       store,
@@ -237,6 +243,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       tokens,
       adminToken: options.adminToken,
       home: options.review.home,
+      mailer: options.mailer,
     });
   }
   await app.register(reviewSessionRoutes, {

@@ -8,6 +8,7 @@ import { reviewExposureMigration } from './migrations/0013-review-exposure.js';
 import { spentLinkTokensMigration } from './migrations/0014-spent-link-tokens.js';
 import { identityLinksMigration } from './migrations/0015-identity-links.js';
 import { reviewRecordIdMigration } from './migrations/0016-review-record-id.js';
+import { requestQueueMigration } from './migrations/0021-request-queue.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -282,6 +283,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0014-spent-link-tokens': spentLinkTokensMigration,
     '0015-identity-links': identityLinksMigration,
     '0016-review-record-id': reviewRecordIdMigration,
+    '0021-request-queue': requestQueueMigration,
   };
 }
 

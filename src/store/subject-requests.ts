@@ -19,6 +19,8 @@ export function subjectRequestRegister(db: Kysely<Database>): SubjectRequestRegi
             deadline: r.deadline,
             answer: r.answer ?? null,
             answered_at: r.answeredAt ?? null,
+            assignee: r.assignee ?? null,
+            notify_email: r.notifyEmail ?? null,
           })
           .execute(),
       );
@@ -31,6 +33,16 @@ export function subjectRequestRegister(db: Kysely<Database>): SubjectRequestRegi
         return query.orderBy('received_at', 'desc').orderBy('id').limit(1000).execute();
       });
       return rows.map(toSubjectRequest);
+    },
+
+    async assignSubjectRequest(id: string, assignee: string) {
+      await guard('assigning a subject request', () =>
+        db.updateTable('subject_requests').set({ assignee }).where('id', '=', id).execute(),
+      );
+      const row = await guard('reading a subject request', () =>
+        db.selectFrom('subject_requests').selectAll().where('id', '=', id).executeTakeFirst(),
+      );
+      return row && toSubjectRequest(row);
     },
 
     async updateSubjectRequest(
@@ -67,5 +79,7 @@ function toSubjectRequest(row: Selectable<SubjectRequestTable>): SubjectRequest 
     deadline: row.deadline,
     answer: row.answer ?? undefined,
     answeredAt: row.answered_at ?? undefined,
+    assignee: row.assignee ?? undefined,
+    notifyEmail: row.notify_email ?? undefined,
   };
 }

@@ -31,6 +31,7 @@ describe('access report and erasure', () => {
   let buildId: string;
   const key: PlatformKey = { kind: 'hmac', secret: randomBytes(32) };
   const now = new Date();
+  const mails: { to: string; subject: string; text: string }[] = [];
 
   beforeAll(async () => {
     ws = await workspace('sqlite');
@@ -77,7 +78,12 @@ describe('access report and erasure', () => {
     app = await buildServer({
       session: { store: ws.store, log: ws.log, secret: ws.secret },
       platforms: new Map([['example', key]]),
-      mailer: { describe: 'none', send: async () => {} },
+      mailer: {
+        describe: 'memory',
+        send: async (message) => {
+          mails.push(message);
+        },
+      },
       limits: { signInPerMinute: 100 },
       adminToken: ADMIN,
       review: { home, rules: DEFAULT_RULES },
@@ -135,10 +141,25 @@ describe('access report and erasure', () => {
       method: 'POST',
       url: '/api/v1/me/requests',
       headers: alice,
-      payload: { kind: 'erasure' },
+      payload: { kind: 'erasure', notify_email: 'alice@example.org' },
     });
     expect(asked.statusCode).toBe(201);
     const id = asked.json().id;
+    expect(asked.json()).toMatchObject({ notify_by_email: true, assignee: null });
+    expect(JSON.stringify(asked.json())).not.toContain('alice@example.org');
+
+    // The officer's queue: open requests, nearest deadline first; assigned to someone.
+    const queue = (
+      await app.inject({ url: '/api/v1/operator/requests?open=1', headers: operator })
+    ).json();
+    expect(queue.requests.map((r: { id: string }) => r.id)).toContain(id);
+    const assigned = await app.inject({
+      method: 'POST',
+      url: `/api/v1/operator/requests/${id}/assign`,
+      headers: operator,
+      payload: { assignee: 'privacy officer Weber' },
+    });
+    expect(assigned.json()).toMatchObject({ id, assignee: 'privacy officer Weber' });
 
     expect(
       (await app.inject({ method: 'POST', url: `/api/v1/operator/requests/${id}/erase` }))
@@ -193,6 +214,14 @@ describe('access report and erasure', () => {
       .requests;
     expect(mine).toMatchObject({ id, status: 'answered' });
     expect(mine.answer).toContain(buildId);
+    // …and by e-mail, at the address given with the request.
+    expect(mails).toEqual([
+      expect.objectContaining({ to: 'alice@example.org', text: expect.stringContaining(buildId) }),
+    ]);
+    const closed = (
+      await app.inject({ url: '/api/v1/operator/requests?open=1', headers: operator })
+    ).json();
+    expect(closed.requests.map((r: { id: string }) => r.id)).not.toContain(id);
     const report = (await app.inject({ url: '/api/v1/me/access-report', headers: alice })).json();
     expect(report.decisions).toHaveLength(2);
     for (const d of report.decisions) {
@@ -231,6 +260,16 @@ describe('access report and erasure', () => {
       headers: operator,
     });
     expect(r.statusCode).toBe(400);
+    // Answering an access request: the person reads it in the portal; no address, no mail.
+    const sent = mails.length;
+    const answered = await app.inject({
+      method: 'POST',
+      url: `/api/v1/operator/requests/${id}`,
+      headers: operator,
+      payload: { status: 'answered', answer: 'Ihr Bericht liegt im Portal bereit.' },
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(mails).toHaveLength(sent);
     const unknown = await app.inject({
       method: 'POST',
       url: '/api/v1/operator/requests/00000000-0000-4000-8000-000000000000/erase',

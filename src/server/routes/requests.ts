@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ObhutError } from '../../errors/index.js';
-import type { SessionTokens } from '../../identity/index.js';
+import type { Mailer, SessionTokens } from '../../identity/index.js';
 import type { TransparencyLog } from '../../log/index.js';
 import {
   type AccessReport,
@@ -13,6 +13,7 @@ import type { Store } from '../../store/index.js';
 import { requireOperator, requireSession } from '../auth.js';
 import { errors } from '../schemas.js';
 import { requestView } from './me.js';
+import { mailAnswer } from './operator.js';
 
 export interface RequestRouteOptions {
   readonly store: Store;
@@ -22,6 +23,7 @@ export interface RequestRouteOptions {
   readonly adminToken: string | undefined;
   /** The home folder: review media to delete live under `<home>/review/`. */
   readonly home: string;
+  readonly mailer?: Mailer;
 }
 
 const reportSchema = {
@@ -166,6 +168,7 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
         answer: erasureAnswer(outcome),
       });
       req.log.info({ request: request.id, done: outcome.done }, 'erasure carried out');
+      if (outcome.done && updated) await mailAnswer(opts.mailer, updated, req.log);
       return { request: requestView(updated!), outcome };
     },
   });
