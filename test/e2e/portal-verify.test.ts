@@ -111,7 +111,7 @@ describe.skipIf(skip)(
     }, 90_000);
 
     it("shows server errors on a German page in German, never the server's English", async () => {
-      const context = await browser.newContext({ locale: 'de-DE' });
+      const context = await browser.newContext({ acceptDownloads: true, locale: 'de-DE' });
       const page = await context.newPage();
       await page.goto(`${base}/?lang=de&token=${encodeURIComponent(token('anna'))}`);
       const state = page.getByTestId('state-ai_training');
@@ -146,6 +146,14 @@ describe.skipIf(skip)(
         .poll(() => page.getByRole('alert').filter({ hasText: 'Fehler 422' }).count())
         .toBeGreaterThan(0);
       expect(await page.textContent('body')).not.toContain('An English sentence');
+      await page.unroute('**/api/v1/me/events');
+
+      // The access report, fetched from the requests page (saved as JSON) and summed up.
+      await page.goto(`${base}/requests?lang=de`);
+      const button = page.getByTestId('download-access-report');
+      await button.waitFor();
+      await button.click();
+      await expect.poll(() => page.textContent('main')).toMatch(/Gespeichert\. \d+ Entscheidungen/);
       await context.close();
     }, 90_000);
   },

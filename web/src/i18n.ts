@@ -182,6 +182,18 @@ const en = {
 
   // Requests
   requestsTitle: 'Access and erasure',
+  reportTitle: 'Your access report',
+  reportIntro:
+    'One file with everything we hold about what happened to your data: your decisions with receipts, every dataset build with a proof of whether your data was in it, your items in human review and every time someone accessed them.',
+  reportDownload: 'Download the access report (JSON)',
+  reportSummary: (s: {
+    decisions: number;
+    included: number;
+    leftOut: number;
+    reviewItems: number;
+    accesses: number;
+  }) =>
+    `Saved. ${s.decisions} decisions, ${s.included} builds with your data, ${s.leftOut} without it, ${s.reviewItems} review items, ${s.accesses} accesses.`,
   requestsIntro:
     'You can ask for a copy of the data we hold about you, or ask us to erase it. We must answer within one month of receiving your request.',
   newRequestTitle: 'Make a request',
@@ -426,6 +438,12 @@ const de: Messages = {
   downloadProofShort: 'Nachweis herunterladen (JSON)',
 
   requestsTitle: 'Auskunft und Löschung',
+  reportTitle: 'Ihr Auskunftsbericht',
+  reportIntro:
+    'Eine Datei mit allem, was wir darüber wissen, was mit Ihren Daten geschah: Ihre Entscheidungen mit Belegen, jeder Datensatz mit einem Nachweis, ob Ihre Daten darin sind, Ihre Einträge in der Prüfung durch Menschen und jeder Zugriff darauf.',
+  reportDownload: 'Auskunftsbericht herunterladen (JSON)',
+  reportSummary: (s) =>
+    `Gespeichert. ${s.decisions} Entscheidungen, ${s.included} Datensätze mit Ihren Daten, ${s.leftOut} ohne, ${s.reviewItems} Prüfeinträge, ${s.accesses} Zugriffe.`,
   requestsIntro:
     'Sie können eine Kopie der Daten verlangen, die wir über Sie speichern, oder deren Löschung. Wir müssen innerhalb eines Monats nach Eingang Ihres Antrags antworten.',
   newRequestTitle: 'Antrag stellen',

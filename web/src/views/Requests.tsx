@@ -11,6 +11,7 @@ import {
   PageHeading,
 } from '../components';
 import { labelFor, useI18n } from '../i18n';
+import { AccessReportSection } from './AccessReport';
 
 const MAX_MESSAGE = 2000;
 
@@ -34,6 +35,8 @@ export function RequestsView() {
     <>
       <PageHeading title={t.requestsTitle}>{t.requestsTitle}</PageHeading>
       <p className="lead">{t.requestsIntro}</p>
+
+      <AccessReportSection />
 
       <NewRequest onCreated={added} />
 
