@@ -1,12 +1,12 @@
 export {
-  CONSENT_ACTIONS,
   CANARY_ACCOUNT_PREFIX,
+  CONSENT_ACTIONS,
   CONSENT_CHANNELS,
-  IMPORTABLE_CHANNELS,
   type ConsentAction,
   type ConsentChannel,
   type ConsentEvent,
   type ConsentEventInput,
+  IMPORTABLE_CHANNELS,
   validateConsentEvent,
 } from './consent-event.js';
 export {

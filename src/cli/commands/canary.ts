@@ -10,8 +10,8 @@ import {
   verifyReceipt,
 } from '../../log/index.js';
 import { verifyConsistency } from '../../merkle/index.js';
-import { namedVariable, readConfig } from '../../runtime/config.js';
 import { CANARY_ACCOUNT_PREFIX } from '../../records/index.js';
+import { namedVariable, readConfig } from '../../runtime/config.js';
 import { print } from '../io.js';
 
 interface Step {

@@ -27,6 +27,8 @@ class CheckFailed extends Error {
 const MAX_RECEIPT_CHARS = 400_000;
 const MAX_PROOF = 64;
 const encoder = new TextEncoder();
+/** WebCrypto's key type, named without the DOM library (Node's tests import this file too). */
+type PublicKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 export async function checkReceipt(
   receiptText: string,
@@ -67,7 +69,7 @@ export async function checkReceipt(
 interface VerifierKey {
   readonly name: string;
   readonly keyId: Uint8Array;
-  readonly publicKey: CryptoKey;
+  readonly publicKey: PublicKey;
 }
 
 /** `name+keyid+base64(0x01 ‖ 32-byte Ed25519 key)`, its key ID recomputed and compared. */
@@ -81,7 +83,7 @@ async function parseVerifierKey(text: string): Promise<VerifierKey> {
   }
   const id = (await sha256(concat(encoder.encode(`${name}\n`), raw))).subarray(0, 4);
   if (hex(id) !== keyIdHex) throw new CheckFailed('key', 'the key ID does not match the key');
-  let publicKey: CryptoKey;
+  let publicKey: PublicKey;
   try {
     publicKey = await crypto.subtle.importKey(
       'raw',
