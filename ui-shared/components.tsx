@@ -60,13 +60,24 @@ export function Link({
   );
 }
 
+/** An error in the page's language: the code's own text, never the server's English elsewhere. */
 export function errorText(error: unknown, t: BaseMessages): string {
   if (error instanceof ApiError) {
     if (error.isNetwork) return t.networkError;
-    if (error.message) return error.message;
+    const own = t.errorCodes[error.code];
+    if (own) return own;
+    if (error.message && t.showsServerMessages) return error.message;
     return t.genericError(error.status);
   }
   return t.genericError(0);
+}
+
+/** The refused fields of an error, keyed by field name, worded in the page's language. */
+export function fieldErrorTexts(error: unknown, t: BaseMessages): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const fields = error.fieldMap();
+  if (t.showsServerMessages) return fields;
+  return Object.fromEntries(Object.keys(fields).map((key) => [key, t.fieldInvalid]));
 }
 
 /** An error announced to screen readers at once; the word "Error" keeps it clear without colour. */

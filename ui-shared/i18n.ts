@@ -42,6 +42,12 @@ export interface BaseMessages {
   langGroup: string;
   navLabel: string;
   signOut: string;
+  /** Texts for the server's error codes (ui-shared/error-texts.ts), in this language. */
+  errorCodes: Readonly<Record<string, string>>;
+  /** A refused form field, in this language. */
+  fieldInvalid: string;
+  /** Whether the server's own (English) error messages may be shown as they are. */
+  showsServerMessages: boolean;
 }
 
 export interface I18n<M extends BaseMessages = BaseMessages> {

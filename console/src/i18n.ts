@@ -1,4 +1,5 @@
 // German and English texts for the review console, plus date formatting and language detection.
+import { ERROR_CODE_TEXTS, FIELD_INVALID_TEXT } from '../../ui-shared/error-texts';
 import {
   type Lang,
   makeI18n as makeSharedI18n,
@@ -19,6 +20,9 @@ const en = {
   loading: 'Loading…',
   networkError: 'The service could not be reached. Check your connection and try again.',
   genericError: (status: number) => `Something went wrong (error ${status}). Please try again.`,
+  errorCodes: ERROR_CODE_TEXTS.en,
+  fieldInvalid: FIELD_INVALID_TEXT.en,
+  showsServerMessages: true,
   errorPrefix: 'Error:',
   retry: 'Try again',
   cancel: 'Cancel',
@@ -336,6 +340,9 @@ const de: Messages = {
     'Der Dienst ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
   genericError: (status) =>
     `Etwas ist schiefgegangen (Fehler ${status}). Bitte versuchen Sie es erneut.`,
+  errorCodes: ERROR_CODE_TEXTS.de,
+  fieldInvalid: FIELD_INVALID_TEXT.de,
+  showsServerMessages: false,
   errorPrefix: 'Fehler:',
   retry: 'Erneut versuchen',
   cancel: 'Abbrechen',

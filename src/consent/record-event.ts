@@ -46,14 +46,17 @@ export async function recordConsentEvent(
   const at = request.at ?? new Date().toISOString();
   const account =
     'subject' in request.who ? { platform: 'subject', account: request.who.subject } : request.who;
-  const valid = validateConsentEvent({
-    ...account,
-    purpose: request.purpose,
-    action: request.action,
-    at,
-    channel: request.channel,
-    ...(request.reference === undefined ? {} : { reference: request.reference }),
-  });
+  const valid = validateConsentEvent(
+    {
+      ...account,
+      purpose: request.purpose,
+      action: request.action,
+      at,
+      channel: request.channel,
+      ...(request.reference === undefined ? {} : { reference: request.reference }),
+    },
+    'server',
+  );
   if (!valid.ok) throw new ObhutError('REQUEST_INVALID', valid.error);
   const subject =
     'subject' in request.who ? request.who.subject : pseudonymise(secret, request.who);

@@ -17,6 +17,17 @@ export interface SubjectRequest {
   readonly deadline: string;
   readonly answer: string | undefined;
   readonly answeredAt: string | undefined;
+  /** Who on the operator's side handles it (a staff name or id), once assigned. */
+  readonly assignee?: string | undefined;
+  /** Where the person asked the answer to be mailed; kept with the request only. */
+  readonly notifyEmail?: string | undefined;
+}
+
+/** Open requests (received or in progress), the nearest deadline first: the officer's queue. */
+export function openRequestsByDeadline(requests: readonly SubjectRequest[]): SubjectRequest[] {
+  return requests
+    .filter((r) => r.status === 'received' || r.status === 'in_progress')
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
 }
 
 /** Where subjects' access and erasure requests are kept. */
@@ -29,4 +40,6 @@ export interface SubjectRequestRegister {
     id: string,
     update: Pick<SubjectRequest, 'status' | 'answer'>,
   ): Promise<SubjectRequest | undefined>;
+  /** Assigns a request; returns it, or undefined if there is none. */
+  assignSubjectRequest(id: string, assignee: string): Promise<SubjectRequest | undefined>;
 }

@@ -8,8 +8,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export interface SessionClaims {
   /** The subject pseudonym (hex). */
   readonly sub: string;
-  /** How the person proved who they are. */
-  readonly via: 'platform' | 'email';
+  /** How the person proved who they are; `canary` is a platform link for a synthetic person. */
+  readonly via: 'platform' | 'email' | 'canary';
   readonly exp: number;
   readonly jti: string;
 }

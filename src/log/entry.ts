@@ -230,6 +230,9 @@ export function describeEntry(entry: LogEntry): string {
     consent: `consented to the use of their data for ${purpose}`,
     withdraw_consent: `withdrew their consent to ${purpose}`,
   }[entry.action];
+  if (entry.channel === 'canary') {
+    return `Synthetic: obhut canary's test person with pseudonym ${entry.subject.slice(0, 12)}… ${what}, effective ${entry.at}. It checks that the objection flow works; no person's data is involved.`;
+  }
   return `The person with pseudonym ${entry.subject.slice(0, 12)}… ${what}, effective ${entry.at}. Builds made after this point are bound by it.`;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { leafHash, verifyConsistency, verifyInclusion } from '../merkle/index.js';
-import { openCheckpoint } from './checkpoint.js';
+import { openCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { decodeEntry, describeEntry } from './entry.js';
 import { decodeBase64Strict, NoteError, type NoteVerifier } from './note.js';
 import { formatTlogProof, parseTlogProof } from './tlog-proof.js';
@@ -159,7 +159,7 @@ export interface ReceiptVerification {
 export function verifyReceipt(
   input: ProofInput,
   verifier: NoteVerifier,
-  later?: { checkpoint: string; proof: readonly Buffer[] },
+  later?: LaterCheckpoint,
 ): ReceiptVerification {
   const steps: VerificationStep[] = [];
   const done = (statement?: string, size?: number): ReceiptVerification => ({
@@ -179,7 +179,11 @@ export function verifyReceipt(
       detail: `the checkpoint (size ${checkpoint.size}) is signed by ${verifier.name} (key ${verifier.keyId})`,
     });
   } catch (err) {
-    steps.push({ check: 'signature', ok: false, detail: (err as Error).message });
+    steps.push({
+      check: 'signature',
+      ok: false,
+      detail: `${(err as Error).message}. Expected: a signature by ${verifier.name}+${verifier.keyId} (the key you gave). Found: ${signersOf(input.checkpoint)}. Run: get the key the operator publishes apart from this server (not the one inside the receipt) and pass it to --key; \`obhut log key\` prints it on the log's own machine.`,
+    });
     return done();
   }
 
@@ -195,7 +199,7 @@ export function verifyReceipt(
     ok: inclusion.ok,
     detail: inclusion.ok
       ? `entry ${input.index} is in the log's tree of size ${checkpoint.size}`
-      : `the inclusion proof fails: ${inclusion.error}`,
+      : `the inclusion proof fails: ${inclusion.error}. Expected: the entry's hash and ${input.proof.length} proof hashes lead to the root ${checkpoint.root.toString('base64')} signed for tree size ${checkpoint.size}. Found: they do not, so the entry, its index (${input.index}) or the proof was changed after the log issued them. Run: ask the log for a fresh proof of that entry (\`obhut log prove ${input.index} --size ${checkpoint.size} --json\`, or the portal's receipt download) and compare its entry bytes with yours.`,
   });
 
   const decoded = decodeEntry(input.entry);
@@ -207,19 +211,18 @@ export function verifyReceipt(
   if (later) {
     try {
       const newer = openCheckpoint(later.checkpoint, verifier).checkpoint;
-      const consistent = verifyConsistency(
-        checkpoint.size,
-        newer.size,
-        later.proof,
-        checkpoint.root,
-        newer.root,
-      );
+      const mismatch = proofSizeMismatch(later, checkpoint.size, newer.size);
+      const consistent = mismatch
+        ? { ok: false as const, error: mismatch }
+        : verifyConsistency(checkpoint.size, newer.size, later.proof, checkpoint.root, newer.root);
       steps.push({
         check: 'consistency',
         ok: consistent.ok,
         detail: consistent.ok
           ? `the later tree of size ${newer.size} extends the receipt's tree, so entry ${input.index} is still in the log`
-          : `the consistency proof fails: ${consistent.error}`,
+          : mismatch
+            ? mismatch
+            : `the consistency proof fails: ${consistent.error}. Expected: a proof from the receipt's tree of size ${checkpoint.size} to the later tree of size ${newer.size}. Found: a proof of ${later.proof.length} hashes that does not connect their roots. Run: \`${CONSISTENCY_COMMAND}\` at the time you fetch the later checkpoint, and check again.`,
       });
       statement += ` The later signed tree of ${newer.size} entries still contains it; nothing was removed or rewritten in between.`;
       return done(statement, newer.size);
@@ -232,4 +235,55 @@ export function verifyReceipt(
     }
   }
   return done(statement, checkpoint.size);
+}
+
+/** A later signed checkpoint and the consistency proof to it, with the sizes the proof names. */
+export interface LaterCheckpoint {
+  readonly checkpoint: string;
+  readonly proof: readonly Buffer[];
+  /** `old_size` and `size` from `obhut log consistency --json`, when the file carries them. */
+  readonly oldSize?: number;
+  readonly size?: number;
+}
+
+const CONSISTENCY_COMMAND =
+  'obhut log checkpoint > later.txt && obhut log consistency --receipt RECEIPT --json > c.json';
+
+/**
+ * A consistency proof made for other sizes cannot verify, and the math's own message ("equal
+ * sizes need an empty proof") does not say why; the sizes the proof file names say it plainly.
+ */
+function proofSizeMismatch(
+  later: LaterCheckpoint,
+  receiptSize: number,
+  laterSize: number,
+): string | undefined {
+  if (later.oldSize !== undefined && later.oldSize !== receiptSize) {
+    return `the consistency proof starts at the wrong tree. Expected: a proof from tree size ${receiptSize} (the receipt's checkpoint). Found: a proof from tree size ${later.oldSize}. Run: \`${CONSISTENCY_COMMAND}\` (it takes the size from the receipt).`;
+  }
+  if (later.size !== undefined && later.size !== laterSize) {
+    return `the consistency proof ends at another tree than the later checkpoint. Expected: a proof to tree size ${laterSize} (the later checkpoint). Found: a proof to tree size ${later.size}. Run: \`${CONSISTENCY_COMMAND}\`, both at the same moment, so the two name the same tree.`;
+  }
+  return undefined;
+}
+
+/** The tree size a receipt's checkpoint names, read without checking its signature. */
+export function receiptTreeSize(input: ProofInput): number {
+  const split = input.checkpoint.indexOf('\n\n');
+  if (split < 0) throw new NoteError('malformed', "the receipt's checkpoint has no signature");
+  return parseCheckpoint(input.checkpoint.slice(0, split + 1)).size;
+}
+
+/** Who signed a note, by name and key ID, for a message when none of them is the expected key. */
+function signersOf(note: string): string {
+  const split = note.lastIndexOf('\n\n');
+  const lines = split < 0 ? [] : note.slice(split + 2).split('\n');
+  const signers = lines.flatMap((line) => {
+    const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/.exec(line);
+    const bytes = match ? Buffer.from(match[2]!, 'base64') : undefined;
+    return match && bytes && bytes.length >= 4
+      ? [`${match[1]}+${bytes.subarray(0, 4).toString('hex')}`]
+      : [];
+  });
+  return signers.length === 0 ? 'no signature lines' : `signatures by ${signers.join(', ')}`;
 }

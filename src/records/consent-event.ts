@@ -13,8 +13,18 @@ export const CONSENT_ACTIONS = [
 ] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
-export const CONSENT_CHANNELS = ['portal', 'email', 'import', 'api', 'cli'] as const;
+/** Channels a recorded or imported decision can name. */
+export const IMPORTABLE_CHANNELS = ['portal', 'email', 'import', 'api', 'cli'] as const;
+/**
+ * `canary` marks the synthetic decisions `obhut canary` makes through the portal, so anyone
+ * reading the public log can tell them from people's. Only a platform-signed link for a
+ * reserved account name (CANARY_ACCOUNT_PREFIX) gets it; an import cannot claim it.
+ */
+export const CONSENT_CHANNELS = [...IMPORTABLE_CHANNELS, 'canary'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/** Platform accounts under this prefix are `obhut canary`'s synthetic people, never a person's. */
+export const CANARY_ACCOUNT_PREFIX = 'obhut-canary-';
 
 const MAX_REFERENCE_LENGTH = 2000;
 const UNICODE = { message: 'must be valid Unicode (no lone surrogate)' };
@@ -27,12 +37,15 @@ const consentEventSchema = z.strictObject({
   at: z.string().refine((v) => parseRfc3339(v) !== undefined, {
     message: 'must be an RFC 3339 date-time with a time zone',
   }),
-  channel: z.enum(CONSENT_CHANNELS),
+  channel: z.enum(IMPORTABLE_CHANNELS),
   reference: z.string().max(MAX_REFERENCE_LENGTH).optional(),
 });
 
+/** What the server itself records may also be a canary session's synthetic decision. */
+const recordedEventSchema = consentEventSchema.extend({ channel: z.enum(CONSENT_CHANNELS) });
+
 /** A consent event (v1) as written in an import file, before the account is pseudonymised. */
-export type ConsentEventInput = z.infer<typeof consentEventSchema>;
+export type ConsentEventInput = z.infer<typeof recordedEventSchema>;
 
 /** A consent event as the store keeps it: keyed by the subject's pseudonym, never the raw account. */
 export interface ConsentEvent {
@@ -46,8 +59,12 @@ export interface ConsentEvent {
   readonly reference: string | undefined;
 }
 
-export function validateConsentEvent(value: unknown): Validation<ConsentEventInput> {
-  const parsed = consentEventSchema.safeParse(value);
+/** `from: 'import'` (the default) refuses the `canary` channel; `'server'` is the portal's own. */
+export function validateConsentEvent(
+  value: unknown,
+  from: 'import' | 'server' = 'import',
+): Validation<ConsentEventInput> {
+  const parsed = (from === 'server' ? recordedEventSchema : consentEventSchema).safeParse(value);
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, error: formatZodError(parsed.error) };

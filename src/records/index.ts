@@ -1,10 +1,12 @@
 export {
+  CANARY_ACCOUNT_PREFIX,
   CONSENT_ACTIONS,
   CONSENT_CHANNELS,
   type ConsentAction,
   type ConsentChannel,
   type ConsentEvent,
   type ConsentEventInput,
+  IMPORTABLE_CHANNELS,
   validateConsentEvent,
 } from './consent-event.js';
 export {

@@ -78,6 +78,7 @@ export {
   releaseTask,
   reviewContext,
   taskAndItem,
+  withdrawItem,
 } from './tasks.js';
 export { approveUnmaskRequest, askToUnmask, readUnmaskRequest } from './unmask-service.js';
 export {

@@ -57,6 +57,8 @@ export interface ReviewQueue {
   /** Sets a task `removed` and ends its active assignments; false when it already was. */
   removeTask(task: string, now: Date): Promise<boolean>;
   queueCounts(now: Date): Promise<QueueCounts>;
+  /** Ids of the items of these subjects (pseudonyms), oldest first: for access and erasure. */
+  itemsOfSubjects(subjects: readonly string[]): Promise<string[]>;
 }
 
 /** Assignments, answers and the exposure they count. */

@@ -93,7 +93,7 @@ async function subjectWithdrew(store: ReviewStores, item: ReviewItem, now: Date)
  * reviewer's copy deleted, and the raw part too unless a legal hold or a flag keeps it; each
  * deletion is logged (`deletion`, reason `objection`).
  */
-async function withdrawItem(ctx: ReviewContext, itemId: string, now: Date): Promise<void> {
+export async function withdrawItem(ctx: ReviewContext, itemId: string, now: Date): Promise<void> {
   for (const task of await ctx.store.review.tasksOf(itemId)) {
     if (task.status !== 'flagged') await ctx.store.review.removeTask(task.id, now);
   }

@@ -5,7 +5,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import helmet from 'helmet';
 import {
   EmailCodes,
@@ -26,6 +30,7 @@ import { meRoutes } from './routes/me.js';
 import { modelRoutes } from './routes/models.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicLogRoutes } from './routes/public.js';
+import { requestRoutes } from './routes/requests.js';
 import {
   type ReviewRouteOptions,
   reviewEscalationRoutes,
@@ -237,7 +242,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(buildRoutes, { store, log, tokens });
   await app.register(modelRoutes, { store, tokens });
-  await app.register(operatorRoutes, { store, log, secret, adminToken: options.adminToken });
+  await app.register(operatorRoutes, {
+    store,
+    log,
+    secret,
+    adminToken: options.adminToken,
+    mailer: options.mailer,
+  });
+  if (options.review) {
+    await app.register(requestRoutes, {
+      store,
+      log,
+      secret,
+      tokens,
+      adminToken: options.adminToken,
+      home: options.review.home,
+      mailer: options.mailer,
+    });
+  }
   await app.register(reviewSessionRoutes, {
     store,
     secret,
@@ -283,10 +305,25 @@ async function registerPortal(app: FastifyInstance, root: string, consoleRoot: s
           .send(await readFile(`${consoleRoot}/index.html`));
       }
     } else if (req.method === 'GET' && !req.url.startsWith('/api/') && built) {
+      if (path === '/verify') allowKeyFetch(reply);
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${path}`));
   });
+}
+
+/**
+ * The receipt check page may load the verifier key from the operator's own publication, which
+ * is by design on another site; only that page, opened directly, may fetch from https origins.
+ */
+function allowKeyFetch(reply: FastifyReply): void {
+  const csp = reply.getHeader('content-security-policy');
+  if (typeof csp === 'string') {
+    reply.header(
+      'content-security-policy',
+      csp.replace("connect-src 'self'", "connect-src 'self' https:"),
+    );
+  }
 }
 
 /** The host of an Origin header, or undefined when it is `null` or not a URL. */

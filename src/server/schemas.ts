@@ -77,6 +77,8 @@ export const subjectRequestSchema = {
     received_at: { type: 'string' },
     deadline: { type: 'string' },
     answer: { type: ['string', 'null'] },
+    assignee: { type: ['string', 'null'] },
+    notify_by_email: { type: 'boolean' },
   },
 } as const;
 

@@ -11,6 +11,7 @@ import { reviewRecordIdMigration } from './migrations/0016-review-record-id.js';
 import { serverStateMigration } from './migrations/0018-server-state.js';
 import { modelsMigration } from './migrations/0019-models.js';
 import { webhooksMigration } from './migrations/0020-webhooks.js';
+import { requestQueueMigration } from './migrations/0021-request-queue.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -288,6 +289,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0018-server-state': serverStateMigration,
     '0019-models': modelsMigration,
     '0020-webhooks': webhooksMigration(dialect),
+    '0021-request-queue': requestQueueMigration,
   };
 }
 

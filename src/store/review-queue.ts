@@ -49,6 +49,20 @@ export function reviewQueue(db: Db): ReviewQueue {
       );
     },
 
+    async itemsOfSubjects(subjects: readonly string[]): Promise<string[]> {
+      if (subjects.length === 0) return [];
+      const rows = await guard("reading a subject's review items", () =>
+        db
+          .selectFrom('review_items')
+          .select('id')
+          .where('subject', 'in', [...subjects])
+          .orderBy('created_ms')
+          .orderBy('id')
+          .execute(),
+      );
+      return rows.map((r) => r.id);
+    },
+
     async item(id: string): Promise<ReviewItem | undefined> {
       const row = await guard('reading a review item', () =>
         db.selectFrom('review_items').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -126,6 +126,8 @@ export interface SubjectRequestTable {
   deadline: string;
   answer: string | null;
   answered_at: string | null;
+  assignee: string | null;
+  notify_email: string | null;
 }
 
 export interface HashBankTable {

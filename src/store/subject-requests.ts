@@ -21,6 +21,8 @@ export function subjectRequestRegister(db: Kysely<Database>): SubjectRequestRegi
               deadline: r.deadline,
               answer: r.answer ?? null,
               answered_at: r.answeredAt ?? null,
+              assignee: r.assignee ?? null,
+              notify_email: r.notifyEmail ?? null,
             })
             .execute();
           // An erasure request reaches the webhooks with the row that records it.
@@ -36,6 +38,16 @@ export function subjectRequestRegister(db: Kysely<Database>): SubjectRequestRegi
         return query.orderBy('received_at', 'desc').orderBy('id').limit(1000).execute();
       });
       return rows.map(toSubjectRequest);
+    },
+
+    async assignSubjectRequest(id: string, assignee: string) {
+      await guard('assigning a subject request', () =>
+        db.updateTable('subject_requests').set({ assignee }).where('id', '=', id).execute(),
+      );
+      const row = await guard('reading a subject request', () =>
+        db.selectFrom('subject_requests').selectAll().where('id', '=', id).executeTakeFirst(),
+      );
+      return row && toSubjectRequest(row);
     },
 
     async updateSubjectRequest(
@@ -79,5 +91,7 @@ function toSubjectRequest(row: Selectable<SubjectRequestTable>): SubjectRequest 
     deadline: row.deadline,
     answer: row.answer ?? undefined,
     answeredAt: row.answered_at ?? undefined,
+    assignee: row.assignee ?? undefined,
+    notifyEmail: row.notify_email ?? undefined,
   };
 }

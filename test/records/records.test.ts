@@ -74,6 +74,8 @@ describe('validateConsentEvent', () => {
     [{ ...ok, action: 'delete' }, 'action'],
     [{ ...ok, at: '2025-05-20' }, 'at'],
     [{ ...ok, channel: 'fax' }, 'channel'],
+    // Synthetic decisions come only from a canary session, never from an import.
+    [{ ...ok, channel: 'canary' }, 'channel'],
     [{ ...ok, account: '' }, 'account'],
     [{ ...ok, extra: 1 }, 'extra'],
   ])('rejects %j naming %s', (event, needle) => {

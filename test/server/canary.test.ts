@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPlatformKeys, mintPlatformToken } from '../../src/identity/index.js';
+import { decodeEntry, describeEntry } from '../../src/log/index.js';
+import { namedVariable } from '../../src/runtime/config.js';
 import type { Session } from '../../src/runtime/home.js';
 import { runCli } from '../support/cli.js';
 import { camelCaseKeys } from '../support/json-style.js';
@@ -38,6 +41,42 @@ describe('obhut canary', () => {
       'the log stays consistent',
       'revoke the synthetic objection',
     ]);
+    // Both of the canary's decisions are in the public log marked as synthetic.
+    const size = (await session.log.reader.checkpoint()).size;
+    const entries = [];
+    for (let i = 0; i < size; i++) {
+      const decoded = decodeEntry(await session.log.reader.entry(i));
+      if (decoded.ok && decoded.entry.type === 'consent_event') entries.push(decoded.entry);
+    }
+    expect(entries.map((e) => [e.action, e.channel])).toEqual([
+      ['object', 'canary'],
+      ['revoke_objection', 'canary'],
+    ]);
+    expect(describeEntry(entries[0]!)).toMatch(/^Synthetic: obhut canary's test person/);
+  });
+
+  it('marks only the reserved canary accounts: a person signing in by platform link is "portal"', async () => {
+    const token = mintPlatformToken(
+      { platform: 'example', account: 'a-person' },
+      loadPlatformKeys(home, namedVariable).get('example')!,
+    );
+    const signIn = await fetch(`${base}/api/v1/session/platform`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const { session: bearer } = (await signIn.json()) as { session: string };
+    const res = await fetch(`${base}/api/v1/me/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify({ purpose: 'ai_training', action: 'object' }),
+    });
+    expect(res.status).toBe(201);
+    const { receipt } = (await res.json()) as { receipt: { entry: string } };
+    const decoded = decodeEntry(Buffer.from(receipt.entry, 'base64'));
+    expect(decoded.ok && decoded.entry.type === 'consent_event' && decoded.entry.channel).toBe(
+      'portal',
+    );
   });
 
   it('fails loudly when the server names a log key other than the trusted one', async () => {

@@ -206,6 +206,34 @@ export async function downloadReceipt(index: number, format: ReceiptFormat): Pro
   return name;
 }
 
+/** What the portal says about a downloaded access report. */
+export interface AccessReportSummary {
+  readonly decisions: number;
+  readonly included: number;
+  readonly leftOut: number;
+  readonly reviewItems: number;
+  readonly accesses: number;
+}
+
+/** Fetches the person's access report, saves it as JSON and sums it up. */
+export async function downloadAccessReport(): Promise<AccessReportSummary> {
+  const report = await request<{
+    generated_at: string;
+    decisions: unknown[];
+    builds: { status: string }[];
+    review: { items: unknown[]; accesses: unknown[] };
+  }>('/api/v1/me/access-report', { auth: true });
+  const blob = new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' });
+  saveBlob(blob, `obhut-access-report-${report.generated_at.slice(0, 10)}.json`);
+  return {
+    decisions: report.decisions.length,
+    included: report.builds.filter((b) => b.status === 'included').length,
+    leftOut: report.builds.filter((b) => b.status === 'left_out').length,
+    reviewItems: report.review.items.length,
+    accesses: report.review.accesses.length,
+  };
+}
+
 export function downloadBuildProof(build: Build): string {
   const name = `obhut-build-${build.build_id}-proof.json`;
   const blob = new Blob([`${JSON.stringify(build.proof, null, 2)}\n`], {

@@ -4,6 +4,7 @@ import { useI18n } from './i18n';
 export {
   ErrorAlert,
   errorText,
+  fieldErrorTexts,
   Link,
   LiveStatus,
   Loading,

@@ -1,4 +1,5 @@
 // German and English texts for the subject portal, plus date formatting and language detection.
+import { ERROR_CODE_TEXTS, FIELD_INVALID_TEXT } from '../../ui-shared/error-texts';
 import {
   type Lang,
   makeI18n as makeSharedI18n,
@@ -25,6 +26,9 @@ const en = {
   loading: 'Loading…',
   networkError: 'The service could not be reached. Check your connection and try again.',
   genericError: (status: number) => `Something went wrong (error ${status}). Please try again.`,
+  errorCodes: ERROR_CODE_TEXTS.en,
+  fieldInvalid: FIELD_INVALID_TEXT.en,
+  showsServerMessages: true,
   errorPrefix: 'Error:',
   retry: 'Try again',
 
@@ -193,6 +197,18 @@ const en = {
 
   // Requests
   requestsTitle: 'Access and erasure',
+  reportTitle: 'Your access report',
+  reportIntro:
+    'One file with everything we hold about what happened to your data: your decisions with receipts, every dataset build with a proof of whether your data was in it, your items in human review and every time someone accessed them.',
+  reportDownload: 'Download the access report (JSON)',
+  reportSummary: (s: {
+    decisions: number;
+    included: number;
+    leftOut: number;
+    reviewItems: number;
+    accesses: number;
+  }) =>
+    `Saved. ${s.decisions} decisions, ${s.included} builds with your data, ${s.leftOut} without it, ${s.reviewItems} review items, ${s.accesses} accesses.`,
   requestsIntro:
     'You can ask for a copy of the data we hold about you, or ask us to erase it. We must answer within one month of receiving your request.',
   newRequestTitle: 'Make a request',
@@ -227,6 +243,42 @@ const en = {
 
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address.',
+
+  // Receipt check in the browser
+  navVerify: 'Check a receipt',
+  verifyPageTitle: 'Check a receipt',
+  verifyPageIntro:
+    "This page checks a receipt here in your browser: the signature on the log's tree head and that your entry is in that tree. Nothing is sent to our server for the check.",
+  verifyWhyKeyTitle: 'Why you need the key from somewhere else',
+  verifyWhyKey: [
+    'A receipt is only as trustworthy as the key you check it with. If the key came from this server, a server that was broken into, or an operator who wanted to deceive you, could make up a log, sign it with its own key and give you that key too: the check would pass and prove nothing.',
+    "So take the key from a place this server does not control: the operator's main website, a printed notice, or a copy you saved earlier. Keep it; the same key checks every receipt from this log. This page's own code also comes from this server: for a check that trusts us in nothing, use the free command-line tool (obhut verify) or ask someone you trust.",
+  ],
+  verifyReceiptLabel: 'Receipt (JSON)',
+  verifyReceiptHint: 'Paste the receipt you downloaded, or choose the file.',
+  verifyReceiptFile: 'Receipt file',
+  verifyKeyLabel: 'Verifier key',
+  verifyKeyHint: 'It looks like name+1234abcd+AbCd…, from a place other than this server.',
+  verifyKeyUrlLabel: 'Or load the key from an address (https)',
+  verifyKeyUrlHint: 'The address where the operator publishes the key, apart from this service.',
+  verifyKeyLoad: 'Load key',
+  verifyKeyLoadFailed:
+    'The key could not be loaded from that address. It must be https and allow reading from other sites (CORS); otherwise copy the key and paste it above.',
+  verifyNeedBoth: 'Please give both the receipt and the key.',
+  verifyFileTooLarge: 'This file is too large to be a receipt or a key.',
+  verifyUnsupported:
+    'This browser cannot do the check (it lacks Ed25519 in WebCrypto). Please use a current browser or obhut verify.',
+  verifyCheck: 'Check',
+  verifyProven: 'Proven.',
+  verifyProvenText: (origin: string, index: number, size: number) =>
+    `The log ${origin} signed, with the key you gave, a tree of ${size} entries that contains this receipt's entry ${index}.`,
+  verifyNotProven: 'NOT proven.',
+  verifyFailedCheck: {
+    key: 'The key is not a valid verifier key.',
+    receipt: 'The receipt is not complete or not readable.',
+    signature: 'The tree head is not signed by the key you gave.',
+    inclusion: 'The entry is not in the signed tree: the receipt was changed.',
+  } as Record<'key' | 'receipt' | 'signature' | 'inclusion', string>,
   goHome: 'Go to the start page',
 };
 
@@ -250,6 +302,9 @@ const de: Messages = {
     'Der Dienst ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   genericError: (status: number) =>
     `Etwas ist schiefgegangen (Fehler ${status}). Bitte versuchen Sie es erneut.`,
+  errorCodes: ERROR_CODE_TEXTS.de,
+  fieldInvalid: FIELD_INVALID_TEXT.de,
+  showsServerMessages: false,
   errorPrefix: 'Fehler:',
   retry: 'Erneut versuchen',
 
@@ -413,6 +468,12 @@ const de: Messages = {
   decisionBefore: 'bevor dieses Modell verzeichnet wurde',
 
   requestsTitle: 'Auskunft und Löschung',
+  reportTitle: 'Ihr Auskunftsbericht',
+  reportIntro:
+    'Eine Datei mit allem, was wir darüber wissen, was mit Ihren Daten geschah: Ihre Entscheidungen mit Belegen, jeder Datensatz mit einem Nachweis, ob Ihre Daten darin sind, Ihre Einträge in der Prüfung durch Menschen und jeder Zugriff darauf.',
+  reportDownload: 'Auskunftsbericht herunterladen (JSON)',
+  reportSummary: (s) =>
+    `Gespeichert. ${s.decisions} Entscheidungen, ${s.included} Datensätze mit Ihren Daten, ${s.leftOut} ohne, ${s.reviewItems} Prüfeinträge, ${s.accesses} Zugriffe.`,
   requestsIntro:
     'Sie können eine Kopie der Daten verlangen, die wir über Sie speichern, oder deren Löschung. Wir müssen innerhalb eines Monats nach Eingang Ihres Antrags antworten.',
   newRequestTitle: 'Antrag stellen',
@@ -447,6 +508,42 @@ const de: Messages = {
 
   notFoundTitle: 'Seite nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es keine Seite.',
+
+  navVerify: 'Beleg prüfen',
+  verifyPageTitle: 'Beleg prüfen',
+  verifyPageIntro:
+    'Diese Seite prüft einen Beleg hier in Ihrem Browser: die Signatur auf dem Stand des Protokolls und dass Ihr Eintrag darin enthalten ist. Für die Prüfung wird nichts an unseren Server gesendet.',
+  verifyWhyKeyTitle: 'Warum Sie den Schlüssel von anderswo brauchen',
+  verifyWhyKey: [
+    'Ein Beleg ist nur so vertrauenswürdig wie der Schlüssel, mit dem Sie ihn prüfen. Käme der Schlüssel von diesem Server, könnte ein Server, in den eingebrochen wurde, oder ein Betreiber, der Sie täuschen will, ein Protokoll erfinden, es mit einem eigenen Schlüssel signieren und Ihnen genau diesen Schlüssel geben: Die Prüfung ginge durch und bewiese nichts.',
+    'Nehmen Sie den Schlüssel deshalb von einer Stelle, die dieser Server nicht kontrolliert: der Hauptwebsite des Betreibers, einer gedruckten Bekanntmachung oder einer Kopie, die Sie früher gespeichert haben. Bewahren Sie ihn auf; derselbe Schlüssel prüft jeden Beleg dieses Protokolls. Auch der Code dieser Seite kommt von diesem Server: Für eine Prüfung, die uns in nichts vertraut, nutzen Sie das freie Kommandozeilenwerkzeug (obhut verify) oder bitten Sie jemanden, dem Sie vertrauen.',
+  ],
+  verifyReceiptLabel: 'Beleg (JSON)',
+  verifyReceiptHint: 'Fügen Sie den heruntergeladenen Beleg ein oder wählen Sie die Datei.',
+  verifyReceiptFile: 'Beleg-Datei',
+  verifyKeyLabel: 'Prüfschlüssel',
+  verifyKeyHint: 'Er sieht aus wie name+1234abcd+AbCd… und stammt nicht von diesem Server.',
+  verifyKeyUrlLabel: 'Oder den Schlüssel von einer Adresse laden (https)',
+  verifyKeyUrlHint:
+    'Die Adresse, unter der der Betreiber den Schlüssel getrennt von diesem Dienst veröffentlicht.',
+  verifyKeyLoad: 'Schlüssel laden',
+  verifyKeyLoadFailed:
+    'Der Schlüssel ließ sich von dieser Adresse nicht laden. Sie muss https sein und das Lesen von anderen Seiten erlauben (CORS); sonst kopieren Sie den Schlüssel und fügen ihn oben ein.',
+  verifyNeedBoth: 'Bitte geben Sie den Beleg und den Schlüssel an.',
+  verifyFileTooLarge: 'Diese Datei ist zu groß für einen Beleg oder Schlüssel.',
+  verifyUnsupported:
+    'Dieser Browser kann die Prüfung nicht durchführen (ihm fehlt Ed25519 in WebCrypto). Bitte nutzen Sie einen aktuellen Browser oder obhut verify.',
+  verifyCheck: 'Prüfen',
+  verifyProven: 'Bewiesen.',
+  verifyProvenText: (origin: string, index: number, size: number) =>
+    `Das Protokoll ${origin} hat mit dem angegebenen Schlüssel einen Stand von ${size} Einträgen signiert, der Eintrag ${index} dieses Belegs enthält.`,
+  verifyNotProven: 'NICHT bewiesen.',
+  verifyFailedCheck: {
+    key: 'Der Schlüssel ist kein gültiger Prüfschlüssel.',
+    receipt: 'Der Beleg ist unvollständig oder nicht lesbar.',
+    signature: 'Der Stand des Protokolls ist nicht mit dem angegebenen Schlüssel signiert.',
+    inclusion: 'Der Eintrag ist nicht im signierten Stand enthalten: Der Beleg wurde verändert.',
+  },
   goHome: 'Zur Startseite',
 };
 

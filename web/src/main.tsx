@@ -26,6 +26,7 @@ import { ReceiptView } from './views/Receipt';
 import { RequestsView } from './views/Requests';
 import { type Notice, StartView } from './views/Start';
 import { StatusView } from './views/Status';
+import { VerifyView } from './views/Verify';
 
 function App({ initialToken }: { initialToken: string | null }) {
   const [lang, setLang] = useLang(setApiLanguage);
@@ -54,7 +55,7 @@ function App({ initialToken }: { initialToken: string | null }) {
   }, []);
 
   // Views other than the start page need a session.
-  const needsSession = route.name !== 'start' && route.name !== 'notFound';
+  const needsSession = !['start', 'notFound', 'verify'].includes(route.name);
   useEffect(() => {
     if (needsSession && !session) navigate('/', { replace: true });
   }, [needsSession, session]);
@@ -101,6 +102,9 @@ function App({ initialToken }: { initialToken: string | null }) {
       case 'requests':
         view = <RequestsView />;
         break;
+      case 'verify':
+        view = <VerifyView />;
+        break;
       case 'notFound':
         view = <NotFoundView />;
         break;
@@ -111,6 +115,7 @@ function App({ initialToken }: { initialToken: string | null }) {
     { to: '/status', label: t.navStatus, current: route.name === 'status' },
     { to: '/builds', label: t.navBuilds, current: route.name === 'builds' },
     { to: '/requests', label: t.navRequests, current: route.name === 'requests' },
+    { to: '/verify', label: t.navVerify, current: route.name === 'verify' },
   ];
 
   return (

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'receipt'; index: number }
   | { name: 'builds' }
   | { name: 'requests' }
+  | { name: 'verify' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/status') return { name: 'status' };
   if (path === '/builds') return { name: 'builds' };
   if (path === '/requests') return { name: 'requests' };
+  if (path === '/verify') return { name: 'verify' };
   const receipt = /^\/receipt\/(\d{1,15})$/.exec(path);
   if (receipt?.[1]) return { name: 'receipt', index: Number(receipt[1]) };
   return { name: 'notFound' };

@@ -3,12 +3,14 @@ import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { loadPlatformKeys, mintLinkToken } from '../../identity/index.js';
 import {
+  decodeEntry,
   openCheckpoint,
   parseVerifierKey,
   readProofInput,
   verifyReceipt,
 } from '../../log/index.js';
 import { verifyConsistency } from '../../merkle/index.js';
+import { CANARY_ACCOUNT_PREFIX } from '../../records/index.js';
 import { namedVariable, readConfig } from '../../runtime/config.js';
 import { print } from '../io.js';
 
@@ -124,7 +126,8 @@ async function runCanary(opts: { url: string; platform: string; key?: string }):
       'sign in with a platform link',
       async () => {
         const token = await mintLinkToken(
-          { platform: opts.platform, account: `obhut-canary-${randomUUID()}` },
+          // The reserved prefix makes the server log these decisions as channel "canary".
+          { platform: opts.platform, account: `${CANARY_ACCOUNT_PREFIX}${randomUUID()}` },
           key,
         );
         state.session = JSON.parse(
@@ -147,7 +150,12 @@ async function runCanary(opts: { url: string; platform: string; key?: string }):
         );
         if (body.state !== 'objected') throw new Error(`the state afterwards is ${body.state}`);
         state.receipt = body.receipt;
-        return `acknowledged as log entry ${body.receipt.index}`;
+        const entry = decodeEntry(Buffer.from(body.receipt.entry, 'base64'));
+        if (!entry.ok || entry.entry.type !== 'consent_event' || entry.entry.channel !== 'canary')
+          throw new Error(
+            'the log entry is not marked synthetic (channel "canary"); is the server older than this command?',
+          );
+        return `acknowledged as log entry ${body.receipt.index}, marked synthetic`;
       },
     ],
     [

@@ -1,6 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
-import { auditLog, decodeEntry, openCheckpoint, parseDecimal } from '../../log/index.js';
+import {
+  auditLog,
+  decodeEntry,
+  fromNoteError,
+  openCheckpoint,
+  parseDecimal,
+  readProofInput,
+  receiptTreeSize,
+} from '../../log/index.js';
 import { leafHash } from '../../merkle/index.js';
 import { print, withSession } from '../io.js';
 
@@ -79,21 +88,35 @@ export function registerLog(program: Command): void {
 
   log
     .command('consistency')
-    .description('consistency proof from the tree of size M to size N (default: latest)')
-    .argument('<old>', 'the older tree size M')
+    .description(
+      "consistency proof from the tree of size M (or a receipt's tree) to size N (default: latest)",
+    )
+    .argument('[old]', 'the older tree size M (leave out with --receipt)')
     .argument('[new]', 'the newer tree size N')
+    .option('--receipt <file>', "take M from this receipt's checkpoint (JSON or tlog-proof)")
     .option('--json', 'print as JSON { old_size, size, proof }')
-    .action(async (oldSize: string, newSize: string | undefined, opts: { json?: boolean }) => {
-      const m = number(oldSize, 'old size');
-      const result = await withSession(async (s) => {
-        const size =
-          newSize === undefined
-            ? (await s.log.reader.checkpoint()).size
-            : number(newSize, 'new size');
-        return { old_size: m, size, proof: await s.log.reader.consistencyProof(m, size) };
-      });
-      printProof(opts.json, result);
-    });
+    .action(
+      async (
+        oldSize: string | undefined,
+        newSize: string | undefined,
+        opts: { receipt?: string; json?: boolean },
+      ) => {
+        const m = await oldTreeSize(oldSize, opts.receipt);
+        const result = await withSession(async (s) => {
+          const size =
+            newSize === undefined
+              ? (await s.log.reader.checkpoint()).size
+              : number(newSize, 'new size');
+          if (m > size)
+            throw new ObhutError(
+              'NOT_FOUND',
+              `the log's tree of size ${size} is older than the tree of size ${m}; this log has not reached it (is it the log that issued the receipt?)`,
+            );
+          return { old_size: m, size, proof: await s.log.reader.consistencyProof(m, size) };
+        });
+        printProof(opts.json, result);
+      },
+    );
 
   log
     .command('verify')
@@ -135,6 +158,30 @@ function printProof(
       ...out.proof,
     ].join('\n'),
   );
+}
+
+async function oldTreeSize(oldSize: string | undefined, receipt: string | undefined) {
+  if (receipt === undefined) {
+    if (oldSize === undefined)
+      throw new ObhutError(
+        'USAGE',
+        'give the older tree size M, or --receipt FILE to take it from',
+      );
+    return number(oldSize, 'old size');
+  }
+  if (oldSize !== undefined)
+    throw new ObhutError('USAGE', 'give either the older tree size or --receipt, not both');
+  let text: string;
+  try {
+    text = await readFile(receipt, 'utf8');
+  } catch (err) {
+    throw new ObhutError('INPUT_UNREADABLE', `cannot read ${receipt}: ${(err as Error).message}`);
+  }
+  try {
+    return receiptTreeSize(readProofInput(text));
+  } catch (err) {
+    throw fromNoteError(err, receipt);
+  }
 }
 
 function number(text: string, what: string): number {

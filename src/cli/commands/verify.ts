@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import {
   fromNoteError,
+  type LaterCheckpoint,
   type NoteVerifier,
   parseVerifierKey,
   readProofInput,
@@ -73,7 +74,7 @@ function verifyFile(
   text: string,
   verifier: NoteVerifier,
   kinds: readonly ProofKind[],
-  laterCheckpoint: { checkpoint: string; proof: Buffer[] } | undefined,
+  laterCheckpoint: LaterCheckpoint | undefined,
 ): Verification {
   if (!text.startsWith('c2sp.org/')) {
     let json: unknown;
@@ -95,25 +96,34 @@ function verifyFile(
 async function later(opts: {
   checkpoint?: string;
   consistency?: string;
-}): Promise<{ checkpoint: string; proof: Buffer[] } | undefined> {
+}): Promise<LaterCheckpoint | undefined> {
   if (!opts.checkpoint && !opts.consistency) return undefined;
   if (!opts.checkpoint || !opts.consistency) {
     throw new ObhutError('USAGE', '--checkpoint and --consistency go together');
   }
   const checkpoint = await readSmall(opts.checkpoint);
   let proof: Buffer[];
+  let sizes: { oldSize?: number; size?: number };
   try {
-    const json = JSON.parse(await readSmall(opts.consistency)) as { proof?: unknown };
+    const json = JSON.parse(await readSmall(opts.consistency)) as {
+      proof?: unknown;
+      old_size?: unknown;
+      size?: unknown;
+    };
     if (!Array.isArray(json.proof) || !json.proof.every((h) => typeof h === 'string'))
       throw new Error();
     proof = json.proof.map((h: string) => Buffer.from(h, 'base64'));
+    sizes = {
+      ...(Number.isSafeInteger(json.old_size) ? { oldSize: json.old_size as number } : {}),
+      ...(Number.isSafeInteger(json.size) ? { size: json.size as number } : {}),
+    };
   } catch {
     throw new ObhutError(
       'RECEIPT_INVALID',
-      `${opts.consistency} is not a consistency proof ({ "old_size", "size", "proof": [base64] })`,
+      `${opts.consistency} is not a consistency proof ({ "old_size", "size", "proof": [base64] }); make one with \`obhut log consistency --receipt RECEIPT --json\``,
     );
   }
-  return { checkpoint, proof };
+  return { checkpoint, proof, ...sizes };
 }
 
 async function readSmall(file: string): Promise<string> {

@@ -17,7 +17,7 @@ import {
   receiptAsTlogProof,
   type TransparencyLog,
 } from '../../log/index.js';
-import type { ConsentAction, Purpose } from '../../records/index.js';
+import type { ConsentAction, ConsentChannel, Purpose } from '../../records/index.js';
 import type { Store } from '../../store/index.js';
 import { requireSession, sessionOf } from '../auth.js';
 import { actionEnum, errors, purposeEnum } from '../schemas.js';
@@ -37,6 +37,13 @@ const OFFERED: Record<Purpose, readonly ConsentAction[]> = {
 };
 
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The log channel of a decision made in a session; a canary session's decisions say so. */
+const CHANNEL_OF_SESSION: Record<SessionClaims['via'], ConsentChannel> = {
+  email: 'email',
+  canary: 'canary',
+  platform: 'portal',
+};
 
 /** Everything a signed-in person can see and do, always about themselves only. */
 export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
@@ -166,7 +173,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
         who: { subject: me(req).sub },
         purpose,
         action,
-        channel: me(req).via === 'email' ? 'email' : 'portal',
+        channel: CHANNEL_OF_SESSION[me(req).via],
         ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
       });
       // A retry with the key is answered with the event it recorded first; the same key with
@@ -231,39 +238,49 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
     },
   });
 
-  app.post<{ Body: { kind: SubjectRequest['kind']; message?: string } }>('/api/v1/me/requests', {
-    schema: {
-      tags,
-      security,
-      summary: 'Ask for access to your data or for its erasure; answered within one month',
-      body: {
-        type: 'object',
-        required: ['kind'],
-        additionalProperties: false,
-        properties: {
-          kind: { type: 'string', enum: ['access', 'erasure'] },
-          message: { type: 'string', maxLength: 2000 },
+  app.post<{ Body: { kind: SubjectRequest['kind']; message?: string; notify_email?: string } }>(
+    '/api/v1/me/requests',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Ask for access to your data or for its erasure; answered within one month',
+        body: {
+          type: 'object',
+          required: ['kind'],
+          additionalProperties: false,
+          properties: {
+            kind: { type: 'string', enum: ['access', 'erasure'] },
+            message: { type: 'string', maxLength: 2000 },
+            notify_email: {
+              description: 'Where to mail the answer as well (kept with the request only)',
+              type: 'string',
+              format: 'email',
+              maxLength: 254,
+            },
+          },
         },
+        response: { 201: { $ref: 'SubjectRequest#' }, ...errors(400, 401) },
       },
-      response: { 201: { $ref: 'SubjectRequest#' }, ...errors(400, 401) },
+      handler: async (req, reply) => {
+        const now = new Date();
+        const request: SubjectRequest = {
+          id: randomUUID(),
+          subject: me(req).sub,
+          kind: req.body.kind,
+          status: 'received',
+          message: req.body.message,
+          receivedAt: now.toISOString(),
+          deadline: oneMonthAfter(now).toISOString(),
+          answer: undefined,
+          answeredAt: undefined,
+          notifyEmail: req.body.notify_email,
+        };
+        await store.createSubjectRequest(request);
+        return reply.code(201).send(requestView(request));
+      },
     },
-    handler: async (req, reply) => {
-      const now = new Date();
-      const request: SubjectRequest = {
-        id: randomUUID(),
-        subject: me(req).sub,
-        kind: req.body.kind,
-        status: 'received',
-        message: req.body.message,
-        receivedAt: now.toISOString(),
-        deadline: oneMonthAfter(now).toISOString(),
-        answer: undefined,
-        answeredAt: undefined,
-      };
-      await store.createSubjectRequest(request);
-      return reply.code(201).send(requestView(request));
-    },
-  });
+  );
 
   app.get('/api/v1/me/requests', {
     schema: {
@@ -338,5 +355,7 @@ export function requestView(r: SubjectRequest) {
     received_at: r.receivedAt,
     deadline: r.deadline,
     answer: r.answer ?? null,
+    assignee: r.assignee ?? null,
+    notify_by_email: r.notifyEmail !== undefined,
   };
 }

@@ -17,6 +17,7 @@ import {
   type PortalSessions,
 } from '../../identity/index.js';
 import type { TransparencyLog } from '../../log/index.js';
+import { CANARY_ACCOUNT_PREFIX } from '../../records/index.js';
 import { bearer } from '../auth.js';
 import { errors, sessionSchema } from '../schemas.js';
 
@@ -99,7 +100,8 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
           via: 'platform',
         });
       }
-      const { token, expiresAt } = opts.tokens.mint(subject, 'platform');
+      const synthetic = check.claims.account.startsWith(CANARY_ACCOUNT_PREFIX);
+      const { token, expiresAt } = opts.tokens.mint(subject, synthetic ? 'canary' : 'platform');
       return { session: token, expires_at: expiresAt };
     },
   });

@@ -1,15 +1,17 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api, type DataRequest, type RequestKind } from '../api';
+import { api, type DataRequest, type RequestKind } from '../api';
 import {
   describedBy,
   ErrorAlert,
   errorText,
   FieldError,
+  fieldErrorTexts,
   LiveStatus,
   Loading,
   PageHeading,
 } from '../components';
 import { labelFor, useI18n } from '../i18n';
+import { AccessReportSection } from './AccessReport';
 
 const MAX_MESSAGE = 2000;
 
@@ -33,6 +35,8 @@ export function RequestsView() {
     <>
       <PageHeading title={t.requestsTitle}>{t.requestsTitle}</PageHeading>
       <p className="lead">{t.requestsIntro}</p>
+
+      <AccessReportSection />
 
       <NewRequest onCreated={added} />
 
@@ -114,7 +118,7 @@ function NewRequest({ onCreated }: { onCreated: (request: DataRequest) => void }
       setMessage('');
     } catch (err) {
       setError(errorText(err, t));
-      const fields = err instanceof ApiError ? err.fieldMap() : {};
+      const fields = fieldErrorTexts(err, t);
       setFieldErrors(fields);
       if (fields.kind) firstRadio.current?.focus();
       else if (fields.message) messageRef.current?.focus();

@@ -5,6 +5,7 @@ import {
   ErrorAlert,
   errorText,
   FieldError,
+  fieldErrorTexts,
   Link,
   LiveStatus,
   Loading,
@@ -160,7 +161,7 @@ function EmailSignIn() {
       setError(null);
       setFieldErrors({ [field]: wrongMessage });
     } else {
-      const fields = err instanceof ApiError ? err.fieldMap() : {};
+      const fields = fieldErrorTexts(err, t);
       setFieldErrors(fields);
       setError(errorText(err, t));
     }

@@ -1,0 +1,3 @@
+export { type AccessReport, buildAccessReport } from './access-report.js';
+export type { RequestContext } from './context.js';
+export { carryOutErasure, type ErasureOutcome, type ErasureStep } from './erasure.js';
