@@ -27,6 +27,8 @@ export const ACTIONS = {
   Hold: ['list', 'create', 'delete'],
   Staff: ['list', 'create', 'update'],
   Retention: ['sweep'],
+  // A person's access or erasure request: the queue, assigning, answering, the report, erasing.
+  Request: ['list', 'assign', 'answer', 'read', 'erase'],
 } as const;
 
 export type SubjectType = keyof typeof ACTIONS;
@@ -86,6 +88,7 @@ export function abilityFor(actor: Actor, now: number = Date.now()): AppAbility {
       unmasking(actor.id, at);
       can('read', 'Audit');
       can(['list', 'create', 'delete'], 'Hold');
+      can(['list', 'assign', 'answer', 'read', 'erase'], 'Request');
       break;
     case 'admin':
       can('read', 'Queue');

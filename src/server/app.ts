@@ -266,7 +266,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     signInPerMinute: limits.signInPerMinute,
     lockout: options.signInLockout,
   });
-  const review = options.review && { store, log, secret, ...options.review };
+  const review = options.review && {
+    store,
+    log,
+    secret,
+    mailer: options.mailer,
+    ...options.review,
+  };
   if (review) await app.register(reviewTaskRoutes, review);
   if (review) await app.register(reviewEscalationRoutes, review);
   await registerPortal(

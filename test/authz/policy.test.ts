@@ -36,6 +36,7 @@ const TYPE_LEVEL: Record<Role, Partial<Record<SubjectType, readonly string[]>>> 
     Unmask: ['request', 'approve', 'read'],
     Audit: ['read'],
     Hold: ['list', 'create', 'delete'],
+    Request: ['list', 'assign', 'answer', 'read', 'erase'],
   },
   admin: {
     Queue: ['read'],

@@ -124,6 +124,17 @@ export const REVIEW_ROUTES: readonly ReviewRoute[] = [
     body: { item_id: 'ri_0123456789abcdef0123456789abcdef', reason: 'court order 12/34' },
   },
   { method: 'DELETE', path: `${R}/holds/:id`, allowed: ['privacy_officer', 'admin'] },
+  // The privacy officer's request queue (src/server/routes/review/requests.ts).
+  { method: 'GET', path: `${R}/requests`, allowed: ['privacy_officer'] },
+  { method: 'POST', path: `${R}/requests/:id/assign`, allowed: ['privacy_officer'], body: {} },
+  {
+    method: 'POST',
+    path: `${R}/requests/:id/answer`,
+    allowed: ['privacy_officer'],
+    body: { status: 'answered', answer: 'Done.' },
+  },
+  { method: 'GET', path: `${R}/requests/:id/access-report`, allowed: ['privacy_officer'] },
+  { method: 'POST', path: `${R}/requests/:id/erase`, allowed: ['privacy_officer'] },
   { method: 'POST', path: `${R}/retention/sweep`, allowed: ['admin'], body: {} },
 ];
 
@@ -133,6 +144,7 @@ const PLACEHOLDER_IDS: Record<string, string> = {
   unmask: 'ru_0123456789abcdef0123456789abcdef',
   holds: 'lh_0123456789abcdef0123456789abcdef',
   staff: 'st_0123456789abcdef',
+  requests: '01234567-89ab-4def-8123-456789abcdef',
 };
 
 /** The URL a row calls. */

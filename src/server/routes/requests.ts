@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ObhutError } from '../../errors/index.js';
 import type { Mailer, PortalSessions } from '../../identity/index.js';
 import type { TransparencyLog } from '../../log/index.js';
 import {
   type AccessReport,
   buildAccessReport,
-  carryOutErasure,
-  type ErasureOutcome,
-  type RequestContext,
+  eraseForRequest,
+  findRequest,
 } from '../../requests/index.js';
 import type { Store } from '../../store/index.js';
 import { requireOperator, requireSession } from '../auth.js';
@@ -26,7 +24,7 @@ export interface RequestRouteOptions {
   readonly mailer?: Mailer;
 }
 
-const reportSchema = {
+export const reportSchema = {
   type: 'object',
   required: [
     'type',
@@ -51,7 +49,7 @@ const reportSchema = {
   },
 } as const;
 
-const outcomeSchema = {
+export const outcomeSchema = {
   type: 'object',
   required: ['request', 'outcome'],
   properties: {
@@ -92,7 +90,7 @@ const outcomeSchema = {
 
 /** Requests that act: the access report (person and operator) and carrying out an erasure. */
 export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOptions) {
-  const ctx: RequestContext = {
+  const ctx = {
     store: opts.store,
     log: opts.log,
     home: opts.home,
@@ -158,29 +156,15 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
       response: { 200: outcomeSchema, ...errors(400, 401, 403, 404, 409) },
     },
     handler: async (req) => {
-      const request = await findRequest(opts.store, req.params.id);
-      if (request.kind !== 'erasure') {
-        throw new ObhutError('REQUEST_INVALID', `request ${request.id} is an access request`);
-      }
-      const outcome = await carryOutErasure(ctx, request.subject);
-      const updated = await opts.store.updateSubjectRequest(request.id, {
-        status: outcome.done ? 'answered' : 'in_progress',
-        answer: erasureAnswer(outcome),
-      });
+      const { request, outcome } = await eraseForRequest(ctx, req.params.id);
       req.log.info({ request: request.id, done: outcome.done }, 'erasure carried out');
-      if (outcome.done && updated) await mailAnswer(opts.mailer, updated, req.log);
-      return { request: requestView(updated!), outcome };
+      if (outcome.done) await mailAnswer(opts.mailer, request, req.log);
+      return { request: requestView(request), outcome };
     },
   });
 }
 
-async function findRequest(store: Store, id: string) {
-  const request = (await store.subjectRequests()).find((r) => r.id === id);
-  if (!request) throw new ObhutError('NOT_FOUND', 'no such request');
-  return request;
-}
-
-function sendReport(
+export function sendReport(
   req: FastifyRequest<{ Querystring: { download?: '1' } }>,
   reply: FastifyReply,
   report: AccessReport,
@@ -192,19 +176,4 @@ function sendReport(
     );
   }
   return reply.header('cache-control', 'no-store').send(report);
-}
-
-/**
- * The answer the person reads in the portal, in both of its languages: what was done, and the
- * builds that still contain them (published builds cannot be changed).
- */
-function erasureAnswer(outcome: ErasureOutcome): string {
-  const builds = outcome.builds_still_containing.map((b) => b.build_id).join(', ');
-  const de = outcome.done
-    ? `Erledigt: Für jeden Zweck ist ein Widerspruch eingetragen, und Ihre Prüfkopien und Rohdaten sind gelöscht (jede Löschung steht im öffentlichen Protokoll).${builds ? ` Diese schon veröffentlichten Datensätze enthalten Ihre Daten noch; der Betreiber muss sie ersetzen oder nicht mehr verwenden: ${builds}.` : ' Kein veröffentlichter Datensatz enthält Ihre Daten.'}`
-    : 'In Bearbeitung: Nicht jeder Schritt der Löschung ist gelungen; wir holen ihn nach und melden uns.';
-  const en = outcome.done
-    ? `Done: an objection is recorded for every purpose, and your review copies and raw data are deleted (each deletion is in the public log).${builds ? ` These already published datasets still contain your data; the operator must replace them or stop using them: ${builds}.` : ' No published dataset contains your data.'}`
-    : 'In progress: not every step of the erasure succeeded; we will complete it and let you know.';
-  return `${de}\n\n${en}`;
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Mailer } from '../../../identity/index.js';
 import type { TransparencyLog } from '../../../log/index.js';
 import type { AssignmentRules, ReviewActor } from '../../../review/index.js';
 import type { Store } from '../../../store/index.js';
@@ -20,6 +21,8 @@ export interface ReviewRouteOptions {
   readonly support?: string | undefined;
   /** Retention periods for `POST /retention/sweep` (default: OBHUT_REVIEW_*_DAYS). */
   readonly retention?: { readonly rawDays: number; readonly derivedDays: number };
+  /** Mails a request's answer to the address the person gave for it (the request queue). */
+  readonly mailer?: Mailer;
 }
 
 /** Path parameters `{ id }`, an id matching `pattern` (an `ids.*` regular expression). */

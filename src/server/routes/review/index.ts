@@ -13,6 +13,7 @@ import { registerFlagRoutes } from './flags.js';
 import { registerHoldRoutes } from './holds.js';
 import { registerMediaRoutes } from './media.js';
 import { registerQueueRoutes } from './queue.js';
+import { registerRequestRoutes } from './requests.js';
 import { registerRetentionRoutes } from './retention.js';
 import { type ReviewSessionOptions, registerSessionRoutes } from './session.js';
 import { registerStaffRoutes } from './staff.js';
@@ -58,7 +59,8 @@ export const reviewTaskRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (a
 
 /**
  * trust_safety's flags (list, read, reveal, resolve), break-glass unmasking, the privacy
- * officer's per-subject access report, legal holds and the admin's retention sweep.
+ * officer's per-subject access report, legal holds, the privacy officer's request queue and the
+ * admin's retention sweep.
  */
 export const reviewEscalationRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (app, opts) => {
   const ctx = contextOf(opts);
@@ -66,6 +68,7 @@ export const reviewEscalationRoutes: FastifyPluginAsync<ReviewRouteOptions> = as
   registerUnmaskRoutes(app, ctx);
   registerAuditRoutes(app, opts);
   registerHoldRoutes(app, opts, ctx);
+  registerRequestRoutes(app, opts);
   registerRetentionRoutes(app, opts, ctx);
 };
 
