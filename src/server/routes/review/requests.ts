@@ -46,7 +46,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
     secret: opts.secret,
   };
 
-  app.get<{ Querystring: { cursor?: string; limit?: number } }>(`${REVIEW_API}/requests`, {
+  app.get<{ Querystring: { cursor?: string; limit?: string } }>(`${REVIEW_API}/requests`, {
     onRequest: requireStaff('list', 'Request'),
     schema: {
       tags,
@@ -57,7 +57,8 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
         additionalProperties: false,
         properties: {
           cursor: { type: 'string', format: 'uuid' },
-          limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+          // A string: query values are not coerced. 1 to 200, default 50.
+          limit: { type: 'string', pattern: '^(200|1[0-9]{0,2}|[2-9][0-9]?)$' },
         },
       },
       response: {
@@ -75,7 +76,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
     handler: async (req, reply) => {
       const page = await openRequestsPage(opts.store, {
         after: req.query.cursor,
-        limit: req.query.limit ?? 50,
+        limit: req.query.limit === undefined ? 50 : Number(req.query.limit),
       });
       req.log.info(
         { staff: req.staff!.id, requests: page.requests.length },
