@@ -11,6 +11,7 @@ import {
   type AgreementView,
   type AnswerBody,
   type AnswerResult,
+  type ErasureResultView,
   type FlagCategory,
   type FlaggedTask,
   type FlagOutcome,
@@ -25,11 +26,14 @@ import {
   type NoTaskReason,
   type QueueCounts,
   type ReleaseReason,
+  type RequestAccessReportView,
+  type RequestAnswerStatus,
   type RevealResult,
   type Role,
   type TaskView as ServedTaskView,
   type StaffMemberView,
   type StaffSession,
+  type SubjectRequestView,
   type SweepSummary,
   type UnmaskRequestView,
 } from '../../src/review/api-types';
@@ -39,6 +43,7 @@ export {
   type AccessReportView as AccessReport,
   type AgreementView,
   type AnswerBody,
+  type ErasureResultView as ErasureResult,
   type ExposureSummary,
   FLAG_CATEGORIES,
   FLAG_OUTCOMES,
@@ -55,10 +60,14 @@ export {
   type NoTaskReason,
   type Provenance,
   type QueueCounts,
+  REQUEST_ANSWER_STATUSES,
+  type RequestAccessReportView as RequestAccessReport,
+  type RequestAnswerStatus,
   ROLES,
   type Role,
   type StaffMemberView as StaffMember,
   type StaffSession,
+  type SubjectRequestView as SubjectRequest,
   type SweepSummary as SweepResult,
   type TaskQuestion,
   type TaskWord,
@@ -260,6 +269,29 @@ export const api = {
 
   updateStaff: (id: string, change: { role?: Role; disabled?: boolean }) =>
     request<StaffMemberView>(`/staff/${enc(id)}`, { method: 'PATCH', body: change }),
+
+  requests: (cursor?: string) =>
+    request<{ requests: SubjectRequestView[]; next_cursor: string | null }>(
+      `/requests${cursor ? `?cursor=${enc(cursor)}` : ''}`,
+    ),
+
+  assignRequest: (id: string, staffId?: string) =>
+    request<SubjectRequestView>(`/requests/${enc(id)}/assign`, {
+      method: 'POST',
+      body: staffId ? { staff_id: staffId } : {},
+    }),
+
+  answerRequest: (id: string, status: RequestAnswerStatus, answer: string) =>
+    request<SubjectRequestView>(`/requests/${enc(id)}/answer`, {
+      method: 'POST',
+      body: { status, answer },
+    }),
+
+  requestAccessReport: (id: string) =>
+    request<RequestAccessReportView>(`/requests/${enc(id)}/access-report`),
+
+  eraseRequest: (id: string) =>
+    request<ErasureResultView>(`/requests/${enc(id)}/erase`, { method: 'POST', body: {} }),
 
   retentionSweep: () => request<SweepSummary>('/retention/sweep', { method: 'POST', body: {} }),
 };

@@ -19,6 +19,7 @@ import { FlagDetailView, FlagsView } from './views/Flags';
 import { HoldsView } from './views/Holds';
 import { NotFoundView } from './views/NotFound';
 import { QueueView } from './views/Queue';
+import { RequestsView } from './views/Requests';
 import { RetentionView } from './views/Retention';
 import { type SignInNotice, SignInView } from './views/SignIn';
 import { TaskView } from './views/Task';
@@ -30,6 +31,7 @@ const NAV: readonly PageName[] = [
   'flags',
   'unmask',
   'audit',
+  'requests',
   'holds',
   'staff',
   'retention',
@@ -98,6 +100,9 @@ function App() {
           break;
         case 'holds':
           view = <HoldsView />;
+          break;
+        case 'requests':
+          view = <RequestsView />;
           break;
         case 'staff':
           view = <StaffView />;

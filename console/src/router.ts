@@ -15,6 +15,7 @@ export type Route =
   | { name: 'unmask' }
   | { name: 'audit' }
   | { name: 'holds' }
+  | { name: 'requests' }
   | { name: 'staff' }
   | { name: 'retention' }
   | { name: 'notFound' };
@@ -31,6 +32,7 @@ const PAGE_ROLES: Record<PageName, readonly Role[]> = {
   unmask: ['trust_safety', 'privacy_officer'],
   audit: ['privacy_officer'],
   holds: ['privacy_officer', 'admin'],
+  requests: ['privacy_officer'],
   staff: ['admin'],
   retention: ['admin'],
 };
@@ -60,6 +62,7 @@ export function parseRoute(pathname: string): Route {
     '/unmask': { name: 'unmask' },
     '/audit': { name: 'audit' },
     '/holds': { name: 'holds' },
+    '/requests': { name: 'requests' },
     '/staff': { name: 'staff' },
     '/retention': { name: 'retention' },
   };

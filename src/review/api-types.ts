@@ -286,3 +286,42 @@ export interface AgreementView {
 export interface SweepSummary {
   removed: { raw: number; derived: number; items: string[] };
 }
+
+/** An access or erasure request in the privacy officer's queue (GET /requests). */
+export interface SubjectRequestView {
+  id: string;
+  kind: 'access' | 'erasure';
+  status: 'received' | 'in_progress' | 'answered' | 'rejected';
+  message: string | null;
+  received_at: string;
+  deadline: string;
+  answer: string | null;
+  /** The staff id it is assigned to. */
+  assignee: string | null;
+  /** Whether the person gave an address the answer is also mailed to. */
+  notify_by_email: boolean;
+}
+
+/** How a request is answered: answered and rejected close it; in_progress keeps it open. */
+export const REQUEST_ANSWER_STATUSES = ['answered', 'rejected', 'in_progress'] as const;
+export type RequestAnswerStatus = (typeof REQUEST_ANSWER_STATUSES)[number];
+
+/** The person's access report (GET /requests/:id/access-report), as far as the console shows it. */
+export interface RequestAccessReportView {
+  type: 'access_report';
+  generated_at: string;
+  identities: string[];
+  decisions: unknown[];
+  builds: unknown[];
+  review: { items?: unknown[]; accesses?: unknown[] };
+}
+
+/** What carrying out an erasure did (POST /requests/:id/erase). */
+export interface ErasureResultView {
+  request: SubjectRequestView;
+  outcome: {
+    done: boolean;
+    steps: { step: string; ok: boolean; detail: string }[];
+    builds_still_containing: { build_id: string; purpose: string; created_at: string }[];
+  };
+}
