@@ -1,6 +1,7 @@
 import { linkedStatus } from '../consent/index.js';
 import { proveSubject } from '../gate/subjects-proof.js';
 import { SubjectsTree } from '../gate/subjects-tree.js';
+import { type ModelHoldingPerson, modelsHoldingPerson } from '../lineage/index.js';
 import type { Receipt } from '../log/index.js';
 import { accessReport } from '../review/index.js';
 import type { RequestContext } from './context.js';
@@ -37,6 +38,11 @@ export interface AccessReport {
   readonly identities: readonly string[];
   readonly decisions: readonly ReportedDecision[];
   readonly builds: readonly ReportedBuild[];
+  /**
+   * The registered models trained on builds that included the person, and per purpose whether
+   * their objection or withdrawal came after the model (as the portal's models page shows).
+   */
+  readonly models: readonly ModelHoldingPerson[];
   readonly review: {
     readonly items: readonly {
       readonly item: string;
@@ -58,7 +64,7 @@ export interface AccessReport {
 
 /**
  * The person's report: decisions with receipts, every build with a membership or absence proof
- * per identity, review items and every access to them. Reads only; the log is the authority
+ * per identity, the models trained on the builds that included them, review items and every access to them. Reads only; the log is the authority
  * for accesses (see review/access-report.ts on the cost of that scan).
  */
 export async function buildAccessReport(
@@ -116,6 +122,8 @@ export async function buildAccessReport(
     });
   }
 
+  const models = await modelsHoldingPerson(ctx.store, { identities, purposes: status.purposes });
+
   const items = [];
   for (const id of await ctx.store.review.itemsOfSubjects(identities)) {
     const item = await ctx.store.review.item(id);
@@ -147,6 +155,7 @@ export async function buildAccessReport(
     identities,
     decisions,
     builds,
+    models,
     review: { items, accesses },
   };
 }

@@ -5,7 +5,7 @@ import type { NodeKey } from '../merkle/index.js';
 import { INSERT_BATCH, toEvent } from './consent-register.js';
 import { guard } from './guard.js';
 import type { ConsentEventTable, Database, LogCheckpointTable } from './schema.js';
-import { enqueueWebhookMessages, logEntryMessages } from './webhooks.js';
+import { enqueueWebhookMessages, logEntryMessages, modelImpactMessages } from './webhooks.js';
 
 export function logStorage(db: Kysely<Database>): LogStorage {
   return {
@@ -231,9 +231,13 @@ async function storeWrites(trx: Transaction<Database>, writes: LogWrites): Promi
   }
   const { checkpoint, edge } = writes.head;
   // Webhook messages commit with the entries they report (the outbox pattern).
-  await enqueueWebhookMessages(trx, () =>
-    logEntryMessages(writes.entries, checkpoint.size, checkpoint.createdAt),
-  );
+  await enqueueWebhookMessages(trx, async (subscribed) => [
+    ...logEntryMessages(writes.entries, checkpoint.size, checkpoint.createdAt),
+    // Only when an endpoint takes them: otherwise no model, build or link is read here.
+    ...(subscribed.has('model_impact')
+      ? await modelImpactMessages(trx, writes.entries, checkpoint.size, checkpoint.createdAt)
+      : []),
+  ]);
   await trx
     .insertInto('log_checkpoints')
     .values({

@@ -1,8 +1,11 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type DecisionImpactStore, modelImpactsOf, type NewDecision } from '../lineage/index.js';
+import type { ConsentAction, Purpose } from '../records/index.js';
 import {
   type ErasureRequestFields,
   messageForErasure,
   messageForLogEntry,
+  messageForModelImpact,
   type OutboxMessage,
   type WebhookEndpoint,
   type WebhookEndpointStatus,
@@ -11,7 +14,10 @@ import {
   type WebhookOutbox,
   type WebhookRegistry,
 } from '../webhooks/index.js';
+import { buildRegistry } from './build-registry.js';
 import { guard } from './guard.js';
+import { identityLinkRegister } from './identity-links.js';
+import { modelRegister } from './model-register.js';
 import type { Database } from './schema.js';
 import type { WebhookEndpointTable, WebhookTables } from './webhook-tables.js';
 
@@ -197,18 +203,22 @@ function toEndpoint(row: Selectable<WebhookEndpointTable>): WebhookEndpoint {
 }
 
 /**
- * Writes `messagesOf()` to every endpoint subscribed to their type, inside the
- * caller's transaction: the event and its messages commit together or not at all.
+ * Writes `messagesOf(subscribed)` to every endpoint subscribed to their type, inside the
+ * caller's transaction: the event and its messages commit together or not at all. `subscribed`
+ * holds the types some endpoint takes, so a caller computes only messages someone wants.
  */
 export async function enqueueWebhookMessages(
   trx: Transaction<Database>,
-  messagesOf: () => readonly WebhookMessage[],
+  messagesOf: (
+    subscribed: ReadonlySet<WebhookEventType>,
+  ) => readonly WebhookMessage[] | Promise<readonly WebhookMessage[]>,
 ): Promise<void> {
   const t = trx as unknown as Transaction<WebhookTables>;
   const endpoints = await t.selectFrom('webhook_endpoints').select(['id', 'events']).execute();
   // With no endpoint registered, nothing is parsed: the log's hot path pays one small query.
   if (endpoints.length === 0) return;
-  const messages = messagesOf();
+  const subscribed = new Set(endpoints.flatMap((e) => e.events.split(',') as WebhookEventType[]));
+  const messages = await messagesOf(subscribed);
   const now = Date.now();
   const createdAt = new Date(now).toISOString();
   const rows = endpoints.flatMap((e) => {
@@ -243,6 +253,49 @@ export function logEntryMessages(
   return entries.flatMap(
     (e) => messageForLogEntry(e.entry, e.index, checkpointSize, recordedAt) ?? [],
   );
+}
+
+/**
+ * The `model_impact` messages of log entries appended in one batch: one per consent entry that
+ * objects or withdraws and whose person is in a build a registered model was trained on. Read
+ * inside the log's transaction, so the register, the build lists and the identity links are the
+ * ones the entries are appended against; see docs/webhooks.md for what this costs and when.
+ */
+export async function modelImpactMessages(
+  trx: Transaction<Database>,
+  entries: readonly { readonly index: number; readonly entry: Uint8Array }[],
+  checkpointSize: number,
+  recordedAt: string,
+): Promise<WebhookMessage[]> {
+  const decisions = entries.flatMap((e) => decisionOf(e.entry, e.index) ?? []);
+  if (decisions.length === 0) return [];
+  const builds = buildRegistry(trx);
+  const store: DecisionImpactStore = {
+    listModels: modelRegister(trx).listModels,
+    listBuilds: builds.listBuilds,
+    buildSubjects: builds.buildSubjects,
+    identityLinksOf: identityLinkRegister(trx).identityLinksOf,
+  };
+  const impacts = await modelImpactsOf(store, decisions, Date.parse(recordedAt) || Date.now());
+  return impacts.map((i) => messageForModelImpact(i, checkpointSize, recordedAt));
+}
+
+/** A consent entry's decision, or undefined for other kinds. */
+function decisionOf(entry: Uint8Array, index: number): NewDecision | undefined {
+  let fields: { type?: unknown; subject?: unknown; purpose?: unknown; action?: unknown };
+  try {
+    fields = JSON.parse(Buffer.from(entry).toString('utf8')) as typeof fields;
+  } catch {
+    return undefined;
+  }
+  if (fields.type !== 'consent_event' || typeof fields.subject !== 'string') return undefined;
+  // The log accepted the entry against its schema, so purpose and action are known names.
+  return {
+    subject: fields.subject,
+    purpose: fields.purpose as Purpose,
+    action: fields.action as ConsentAction,
+    logIndex: index,
+  };
 }
 
 export function erasureMessages(

@@ -1,7 +1,6 @@
 /**
- * What an endpoint can subscribe to. `model_impact` is reserved for the model lineage work
- * (a build's subjects reaching a registered model); nothing emits it yet, but an endpoint may
- * already ask for it so it needs no change when it starts.
+ * What an endpoint can subscribe to. `model_impact`: an objection or withdrawal by a person
+ * who is in a build a registered model was trained on (docs/webhooks.md).
  */
 export const WEBHOOK_EVENT_TYPES = ['consent', 'erasure', 'build', 'model_impact'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

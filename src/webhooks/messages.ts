@@ -23,10 +23,6 @@ const FROM_LOG: Record<
   // A link changes which identities a decision covers, so it travels with the decisions.
   identity_link: { eventType: 'consent', orderKey: (e) => subjectKey(e.subjects?.[0]) },
   build: { eventType: 'build', orderKey: () => 'builds' },
-  model_impact: {
-    eventType: 'model_impact',
-    orderKey: (e) => (e.subject ? subjectKey(e.subject) : 'models'),
-  },
 };
 
 interface LogEntryFields {
@@ -40,7 +36,6 @@ const LOG_TYPE_NAMES: Record<string, (e: LogEntryFields) => string> = {
   consent_event: () => 'consent.recorded',
   identity_link: (e) => (e.action === 'unlink' ? 'identity.unlinked' : 'identity.linked'),
   build: () => 'build.logged',
-  model_impact: () => 'model_impact.recorded',
 };
 
 function subjectKey(subject: string | undefined): string {
@@ -76,6 +71,51 @@ export function messageForLogEntry(
       type: name(fields),
       timestamp: recordedAt,
       data: { log_index: index, checkpoint_size: checkpointSize, entry: fields },
+    }),
+  };
+}
+
+/** What a webhook needs of a decision that reached registered models (lineage/model-impact.ts). */
+export interface ModelImpactFields {
+  readonly subject: string;
+  readonly purpose: string;
+  readonly log_index: number;
+  readonly models: readonly {
+    readonly name: string;
+    readonly version: string;
+    readonly build_ids: readonly string[];
+  }[];
+}
+
+/**
+ * The message for an objection or withdrawal logged at `log_index` whose person is in builds
+ * that registered models were trained on. One per decision, naming every such model; its id
+ * names the decision's log index, so a second copy can be dropped. It shares the subject's
+ * order key with the `consent` message of the same entry and is written after it.
+ */
+export function messageForModelImpact(
+  impact: ModelImpactFields,
+  checkpointSize: number,
+  recordedAt: string,
+): WebhookMessage {
+  return {
+    id: `msg_model_impact_${impact.log_index}`,
+    eventType: 'model_impact',
+    orderKey: subjectKey(impact.subject),
+    body: JSON.stringify({
+      type: 'model_impact.detected',
+      timestamp: recordedAt,
+      data: {
+        log_index: impact.log_index,
+        checkpoint_size: checkpointSize,
+        subject: impact.subject,
+        purpose: impact.purpose,
+        models: impact.models.map((m) => ({
+          name: m.name,
+          version: m.version,
+          build_ids: [...m.build_ids],
+        })),
+      },
     }),
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConsentSnapshot } from '../../src/consent/index.js';
 import { verifySubjectsProof } from '../../src/gate/verify-subjects-proof.js';
 import { mintPlatformToken, type PlatformKey } from '../../src/identity/index.js';
+import { registerModel } from '../../src/lineage/index.js';
 import {
   decodeEntry,
   parseVerifierKey,
@@ -46,6 +47,10 @@ describe('access report and erasure', () => {
     const built = await ws.build([input]);
     expect(built.manifest.counts).toMatchObject({ admitted: 2 });
     buildId = (await ws.store.listBuilds())[0]!.buildId!;
+    await registerModel(
+      { builds: ws.store, models: ws.store, writer: ws.log.writer },
+      { model: { name: 'org/llm', version: '1' }, buildIds: [buildId], at: now },
+    );
 
     const review = await ws.write('review.jsonl', [item('a-review', 'alice')]);
     const enqueued = await enqueueForReview({
@@ -126,12 +131,28 @@ describe('access report and erasure', () => {
     expect(report.review.accesses).toEqual([
       expect.objectContaining({ action: 'view', actor: 'st_0000000000000001' }),
     ]);
+    // The model trained on the build that held her; she has not objected.
+    expect(report.models).toEqual([
+      {
+        name: 'org/llm',
+        version: '1',
+        registered_at: now.toISOString(),
+        builds: [{ build_id: buildId, purpose: 'ai_training' }],
+        decisions: [{ purpose: 'ai_training', state: 'none', at: null, after_model: false }],
+      },
+    ]);
 
     // Someone else's report holds none of this.
     const carol = (
       await app.inject({ url: '/api/v1/me/access-report', headers: await signIn('carol') })
     ).json();
     expect(carol.review).toEqual({ items: [], accesses: [] });
+    // Someone in no build is told of no model.
+    const dave = (
+      await app.inject({ url: '/api/v1/me/access-report', headers: await signIn('dave') })
+    ).json();
+    expect(dave.builds.map((b: { status: string }) => b.status)).toEqual(['left_out']);
+    expect(dave.models).toEqual([]);
     expect((await app.inject({ url: '/api/v1/me/access-report' })).statusCode).toBe(401);
   });
 
@@ -233,6 +254,10 @@ describe('access report and erasure', () => {
     }
     expect(report.review.items[0].reviewer_copy_deleted_at).not.toBeNull();
     expect(report.review.items[0].raw_deleted_at).not.toBeNull();
+    // The erasure's objection came after the model that was trained on her data.
+    expect(report.models.map((m: { decisions: unknown }) => m.decisions)).toEqual([
+      [{ purpose: 'ai_training', state: 'objected', at: expect.any(String), after_model: true }],
+    ]);
 
     // Running it again changes nothing and still reports done.
     const again = (

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  emailIdentity,
+  pseudonymOf,
+  recordConsentEvent,
+  recordIdentityLink,
+} from '../../src/consent/index.js';
+import {
   encodeEntry,
   generateNoteKey,
   parseSignerKey,
@@ -182,6 +188,107 @@ export function webhooksContract(name: string, factory: StoreFactory): void {
         type: 'erasure.answered',
         data: { request_id: 'req-erase', subject: subject('c'), status: 'answered' },
       });
+    });
+
+    it('sends one model_impact per objection of a person in a model’s build, linked identities included', async () => {
+      const secret = Buffer.alloc(32, 7);
+      const account = { platform: 'instagram', account: 'in-the-build' };
+      const inBuild = pseudonymOf(secret, account);
+      const email = emailIdentity('person@example.org');
+      const outsider = { platform: 'instagram', account: 'not-in-the-build' };
+      const members = [inBuild, subject('1'), subject('f')].sort();
+      const build = {
+        manifestSha256: 'ef'.repeat(32),
+        purpose: 'ai_training',
+        consentAt: '2026-11-01T00:00:00Z',
+        itemsRoot: 'cd'.repeat(32),
+        admitted: 3,
+        excluded: 0,
+        rejected: 0,
+        createdAt: '2026-11-01T00:00:01Z',
+        buildId: 'b_model',
+        subjectsRoot: '12'.repeat(32),
+        subjectsCount: members.length,
+        logIndex: 0,
+        checkpointSize: 0,
+      };
+      await store.recordBuild(build, [Buffer.concat(members.map((m) => Buffer.from(m, 'hex')))]);
+      // A build no model names: holding the person there reaches no model.
+      await store.recordBuild({ ...build, manifestSha256: 'ee'.repeat(32), buildId: 'b_unused' }, [
+        Buffer.from(inBuild, 'hex'),
+      ]);
+      await store.recordModel({
+        name: 'org/llm',
+        version: '2',
+        builds: [{ buildId: 'b_model', manifestSha256: build.manifestSha256 }],
+        cardSha256: undefined,
+        registeredAt: '2026-11-02T00:00:00.000Z',
+        logIndex: 0,
+      });
+      await store.addWebhook(endpoint('wh_models', ['model_impact']));
+      await store.addWebhook(endpoint('wh_consent', ['consent']));
+      const decide = (
+        who: Parameters<typeof recordConsentEvent>[2]['who'],
+        action: 'object' | 'consent' | 'withdraw_consent',
+        purpose: 'ai_training' | 'human_review' = 'ai_training',
+      ) => recordConsentEvent(log, secret, { who, purpose, action, channel: 'portal' });
+      /** Delivers every pending message of the endpoint, returning their bodies in order. */
+      const drain = async (endpointId: string) => {
+        const bodies: { type: string; data: Record<string, unknown> }[] = [];
+        for (;;) {
+          const claimed = await store.claimWebhookMessages(Date.now(), Date.now() + 60_000, 100);
+          if (claimed.length === 0) return bodies;
+          for (const m of claimed) {
+            if (m.endpointId === endpointId) bodies.push(JSON.parse(m.body));
+            await store.webhookDelivered(m.seq, m.endpointId, new Date().toISOString());
+          }
+        }
+      };
+
+      const own = await decide(account, 'object');
+      const first = await drain('wh_models');
+      expect(first).toEqual([
+        {
+          type: 'model_impact.detected',
+          timestamp: expect.any(String),
+          data: {
+            log_index: own.ack.index,
+            checkpoint_size: own.ack.index + 1,
+            subject: inBuild,
+            purpose: 'ai_training',
+            models: [{ name: 'org/llm', version: '2', build_ids: ['b_model'] }],
+          },
+        },
+      ]);
+
+      // An e-mail identity linked to the account: its objection reaches the account's builds.
+      await recordIdentityLink(log, secret, {
+        identities: [email, account],
+        action: 'link',
+        via: 'operator',
+      });
+      const byEmail = await decide(email, 'withdraw_consent');
+      const second = await drain('wh_models');
+      expect(second.map((b) => [b.data.subject, b.data.log_index, b.data.models])).toEqual([
+        [
+          pseudonymOf(secret, email),
+          byEmail.ack.index,
+          [{ name: 'org/llm', version: '2', build_ids: ['b_model'] }],
+        ],
+      ]);
+
+      // Not in the build, a decision that takes nothing back, another purpose: nothing.
+      await decide(outsider, 'object');
+      await decide(account, 'consent');
+      await decide(account, 'object', 'human_review');
+      expect(await drain('wh_models')).toEqual([]);
+
+      // Without a model_impact endpoint, an objection writes only what is subscribed.
+      await store.removeWebhook('wh_models');
+      await decide(account, 'object');
+      expect((await store.webhooks()).map((w) => [w.endpoint.id, w.pending])).toEqual([
+        ['wh_consent', 1],
+      ]);
     });
 
     it('drops an endpoint’s undelivered messages with it', async () => {

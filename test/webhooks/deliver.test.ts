@@ -171,4 +171,60 @@ describe('webhook delivery', () => {
       pending: 0,
     });
   });
+  it('delivers a model_impact after the decision’s consent message, signed like it', async () => {
+    const person = pseudonym(4242);
+    await store.recordBuild(
+      {
+        manifestSha256: '4d'.repeat(32),
+        purpose: 'ai_training',
+        consentAt: '2026-11-01T00:00:00Z',
+        itemsRoot: '00'.repeat(32),
+        admitted: 1,
+        excluded: 0,
+        rejected: 0,
+        createdAt: '2026-11-01T00:00:00Z',
+        buildId: 'b_delivery',
+        subjectsRoot: '00'.repeat(32),
+        subjectsCount: 1,
+      },
+      [Buffer.from(person, 'hex')],
+    );
+    await store.recordModel({
+      name: 'org/llm',
+      version: '7',
+      builds: [{ buildId: 'b_delivery', manifestSha256: '4d'.repeat(32) }],
+      cardSha256: undefined,
+      registeredAt: '2026-11-02T00:00:00.000Z',
+      logIndex: 0,
+    });
+    const secret = generateWebhookSecret();
+    await store.addWebhook({
+      id: 'wh_models',
+      url: 'http://receiver.test/models',
+      events: ['consent', 'model_impact'],
+      secret: { kind: 'stored', value: secret },
+      createdAt: new Date().toISOString(),
+    });
+    const ack = await log.writer.append(objection('impact-1', person, 'object'));
+    const key = secretKey(secret);
+    if (!key.ok) throw new Error(key.error);
+    const arrived: { id: string | undefined; type: string; data: Record<string, unknown> }[] = [];
+    const send: WebhookSend = async (url, headers, body) => {
+      if (url !== 'http://receiver.test/models') return { ok: true };
+      expect(verifyMessage(key.key, headers, body, Math.floor(Date.now() / 1000))).toBe(true);
+      arrived.push({ id: headers['webhook-id'], ...JSON.parse(body) });
+      return { ok: true };
+    };
+    await deliverAllDue({ outbox: store, send, variable: () => generateWebhookSecret() });
+    expect(arrived.map((m) => [m.id, m.type])).toEqual([
+      [`msg_log_${ack.index}`, 'consent.recorded'],
+      [`msg_model_impact_${ack.index}`, 'model_impact.detected'],
+    ]);
+    expect(arrived[1]!.data).toMatchObject({
+      subject: person,
+      log_index: ack.index,
+      models: [{ name: 'org/llm', version: '7', build_ids: ['b_delivery'] }],
+    });
+    await store.removeWebhook('wh_models');
+  });
 });

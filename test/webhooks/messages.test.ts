@@ -3,6 +3,7 @@ import { encodeEntry } from '../../src/log/index.js';
 import {
   messageForErasure,
   messageForLogEntry,
+  messageForModelImpact,
   parseEventTypes,
 } from '../../src/webhooks/index.js';
 
@@ -77,7 +78,36 @@ describe('webhook messages', () => {
     ]);
   });
 
-  it('read event type lists strictly, reserving model_impact', () => {
+  it('name the models a decision reaches, keyed like the decision, with an id per decision', () => {
+    const message = messageForModelImpact(
+      {
+        subject: pseudonym,
+        purpose: 'ai_training',
+        log_index: 41,
+        models: [{ name: 'org/llm', version: '2', build_ids: ['b1', 'b2'] }],
+      },
+      42,
+      '2026-12-01T00:00:01.000Z',
+    );
+    expect(message).toMatchObject({
+      id: 'msg_model_impact_41',
+      eventType: 'model_impact',
+      orderKey: `subject:${pseudonym}`,
+    });
+    expect(JSON.parse(message.body)).toEqual({
+      type: 'model_impact.detected',
+      timestamp: '2026-12-01T00:00:01.000Z',
+      data: {
+        log_index: 41,
+        checkpoint_size: 42,
+        subject: pseudonym,
+        purpose: 'ai_training',
+        models: [{ name: 'org/llm', version: '2', build_ids: ['b1', 'b2'] }],
+      },
+    });
+  });
+
+  it('read event type lists strictly, model_impact included', () => {
     expect(parseEventTypes('build, consent')).toEqual({ ok: true, value: ['consent', 'build'] });
     expect(parseEventTypes('model_impact')).toEqual({ ok: true, value: ['model_impact'] });
     expect(parseEventTypes('consent,consent')).toMatchObject({ ok: false });
