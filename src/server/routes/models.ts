@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { linkedStatus } from '../../consent/index.js';
 import type { PortalSessions, SessionClaims } from '../../identity/index.js';
-import { buildsIncluding } from '../../lineage/index.js';
+import { modelsHoldingPerson } from '../../lineage/index.js';
 import type { Store } from '../../store/index.js';
 import { requireSession } from '../auth.js';
 import { errors } from '../schemas.js';
@@ -78,46 +78,7 @@ export async function modelRoutes(
     handler: async (req) => {
       const now = Date.now();
       const status = await linkedStatus(store, me(req).sub, now);
-      const registered = await store.listModels();
-      const purposeOf = new Map<string, string>();
-      for (const b of await store.listBuilds()) if (b.buildId) purposeOf.set(b.buildId, b.purpose);
-      const including = await buildsIncluding(
-        store,
-        registered.flatMap((m) => m.builds.map((b) => b.buildId)),
-        status.identities,
-      );
-      const models = [];
-      for (const model of registered) {
-        const builds = model.builds
-          .filter((b) => including.has(b.buildId))
-          .map((b) => ({ build_id: b.buildId, purpose: purposeOf.get(b.buildId) ?? 'unknown' }));
-        if (builds.length === 0) continue;
-        const registeredMs = Date.parse(model.registeredAt);
-        const decisions = [...new Set(builds.map((b) => b.purpose))].map((purpose) => {
-          const deciding = status.purposes.find((p) => p.purpose === purpose)?.decidingEvent;
-          const taken =
-            deciding?.action === 'object' || deciding?.action === 'withdraw_consent'
-              ? deciding
-              : undefined;
-          return {
-            purpose,
-            state: !taken ? 'none' : taken.action === 'object' ? 'objected' : 'withdrawn',
-            at: taken?.at ?? null,
-            after_model:
-              taken !== undefined &&
-              (taken.atMs > registeredMs ||
-                (taken.logIndex !== undefined && taken.logIndex > model.logIndex)),
-          };
-        });
-        models.push({
-          name: model.name,
-          version: model.version,
-          registered_at: model.registeredAt,
-          builds,
-          decisions,
-        });
-      }
-      return { models };
+      return { models: await modelsHoldingPerson(store, status) };
     },
   });
 }

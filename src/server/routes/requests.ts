@@ -46,6 +46,8 @@ export const reportSchema = {
     decisions: { type: 'array', items: { type: 'object', additionalProperties: true } },
     builds: { type: 'array', items: { type: 'object', additionalProperties: true } },
     review: { type: 'object', additionalProperties: true },
+    /** Models trained on builds that included the person, as `GET /api/v1/me/models` lists them. */
+    models: { type: 'array', items: { type: 'object', additionalProperties: true } },
   },
 } as const;
 
