@@ -64,6 +64,31 @@ export interface BuildQueue {
 /** pg-boss's schema name goes into SQL text: only a plain identifier is accepted. */
 export const QUEUE_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/**
+ * Creates the shard queue unless it exists. Workers and a submitter often start at the same moment
+ * on a new schema; pg-boss then creates the queue's table in several transactions at once, and
+ * PostgreSQL breaks the tie by aborting one of them (deadlock detected, or a duplicate name). Seen
+ * in about one start in three when a worker and `build --queue` start together: the loser died
+ * and the build waited for ever. Such an error only means another process is creating the same
+ * queue, so try again after a short wait, and give up only if the queue still is not there.
+ */
+async function createShardQueue(boss: PgBoss): Promise<void> {
+  const raced = new Set(['40P01', '23505', '42P07', '40001']);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(SHARD_QUEUE);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!code || !raced.has(code) || attempt >= 8) {
+        if (await boss.getQueue(SHARD_QUEUE)) return;
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 export async function openBuildQueue(options: BuildQueueOptions): Promise<BuildQueue> {
   if (!QUEUE_SCHEMA_PATTERN.test(options.schema)) {
     throw new ObhutError('CONFIG_INVALID', `queue schema "${options.schema}" is not a plain name`);
@@ -74,11 +99,14 @@ export async function openBuildQueue(options: BuildQueueOptions): Promise<BuildQ
     max: 4,
     // Maintenance is what fails a job whose lease ran out; run it often enough to notice.
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, options.leaseSeconds)),
+    // No cron jobs are used; pg-boss's scheduler would create a queue of its own at every start,
+    // one more table creation racing the other processes' (see createShardQueue).
+    schedule: false,
   });
   // pg-boss reports connection trouble as events; an unhandled 'error' event would end the process.
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
-  await boss.createQueue(SHARD_QUEUE);
+  await createShardQueue(boss);
   const schema = options.schema;
   const db = boss.getDb();
 

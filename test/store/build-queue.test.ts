@@ -80,3 +80,30 @@ describe.skipIf(!postgresTestUrl)('the build queue on PostgreSQL', () => {
     expect((await queue.builds()).map((b) => b.build)).toContain(build);
   }, 120_000);
 });
+
+describe.skipIf(!postgresTestUrl)('opening the build queue from several processes at once', () => {
+  // A worker and `obhut build --queue` starting together on a new schema raced to create the
+  // queue's table; PostgreSQL aborted one with "deadlock detected" and that process died.
+  it('every opener succeeds on a new schema, round after round', async () => {
+    const schemas: string[] = [];
+    try {
+      for (let round = 0; round < 6; round++) {
+        const schema = `obhut_queue_test_${randomBytes(6).toString('hex')}`;
+        schemas.push(schema);
+        const opened = await Promise.allSettled(
+          [1, 2, 3].map(() =>
+            openBuildQueue({ url: postgresTestUrl!, schema, leaseSeconds: 30, retries: 1 }),
+          ),
+        );
+        for (const o of opened) if (o.status === 'fulfilled') await o.value.stop();
+        const failed = opened.filter((o) => o.status === 'rejected');
+        expect(failed.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+      }
+    } finally {
+      const client = new pg.Client({ connectionString: postgresTestUrl });
+      await client.connect();
+      for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  });
+});
