@@ -8,7 +8,6 @@ import { ObhutError } from '../errors/index.js';
 import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
 import { LineBatcher } from '../evaluation/line-batch.js';
 import { readFileLines } from '../io/line-reader.js';
-import { readBlocks } from '../io/read-blocks.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
 import { CaptureSet } from '../optout/index.js';
@@ -20,18 +19,14 @@ import type { FindingStore } from '../safety/safety-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { addBuildDocuments, type BuildDocumentsHook } from './build-documents-hook.js';
 import type { BuildRegistry } from './build-registry.js';
-import {
-  BuildWriter,
-  type FinishedOutputs,
-  type RejectedRecord,
-  SUBJECTS_FILE,
-} from './build-writer.js';
+import { BuildWriter, type FinishedOutputs, type RejectedRecord } from './build-writer.js';
 import {
   checkOutputCompression,
   compressItemFiles,
   type OutputCompression,
 } from './compress-outputs.js';
 import { createEvaluator } from './evaluator-pool.js';
+import { logBuild } from './log-build.js';
 import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.js';
 import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
@@ -106,7 +101,7 @@ export interface BuildResult {
 }
 
 export const DEFAULT_SHARD_RECORDS = 100_000;
-export const RECEIPT_FILE = 'build-receipt.json';
+export { RECEIPT_FILE } from './log-build.js';
 /** A build's id is this many leading hex digits of its manifest's SHA-256. */
 export const BUILD_ID_HEX = 16;
 // Below this, starting worker threads costs more than it saves.
@@ -295,46 +290,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       findings.map((f) => ({ entry: encodeEntry(findingLogEntry(f)) })),
     );
     for (const f of findings) await options.registry.recordFinding(f);
-    const ack = await options.log.writer.append({
-      entry: encodeEntry({
-        type: 'build',
-        version: 1,
-        build_id: buildId,
-        purpose: options.policy.purpose,
-        manifest_sha256: manifestSha256,
-        items_root: manifest.items_root,
-        subjects_root: manifest.subjects_root,
-        subjects_count: manifest.subjects_count,
-        consent_checkpoint: {
-          origin: manifest.consent.checkpoint.origin,
-          size: manifest.consent.checkpoint.size,
-          root: manifest.consent.checkpoint.root,
-        },
-      }),
-    });
-    const receipt = options.log.receiptFor(ack);
-    await writeFile(
-      path.join(folder.staging, RECEIPT_FILE),
-      `${JSON.stringify(receipt, null, 2)}\n`,
-      { flag: 'wx' },
-    );
-    await options.registry.recordBuild(
-      {
-        manifestSha256,
-        purpose: manifest.purpose,
-        consentAt: manifest.consent.at,
-        itemsRoot: manifest.items_root,
-        admitted: manifest.counts.admitted,
-        excluded: manifest.counts.excluded,
-        rejected: manifest.counts.rejected,
-        createdAt: new Date().toISOString(),
-        buildId,
-        subjectsRoot: manifest.subjects_root,
-        subjectsCount: manifest.subjects_count,
-        logIndex: ack.index,
-        checkpointSize: manifest.consent.checkpoint.size,
-      },
-      readBlocks(path.join(folder.staging, SUBJECTS_FILE)),
+    const { logIndex, receipt } = await logBuild(
+      options.log,
+      options.registry,
+      folder.staging,
+      options.policy.purpose,
+      manifest,
+      manifestSha256,
+      buildId,
     );
     await folder.publish();
     return {
@@ -342,7 +305,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       manifest,
       manifestSha256,
       buildId,
-      logIndex: ack.index,
+      logIndex,
       receipt,
       rejectedSample: writer.rejectedSample,
       workersRetired: evaluator.retired,

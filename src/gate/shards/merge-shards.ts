@@ -4,15 +4,15 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ObhutError } from '../../errors/index.js';
 import type { BatchResult } from '../../evaluation/evaluate-batch.js';
-import { readBlocks } from '../../io/read-blocks.js';
-import { encodeEntry, type Receipt, type TransparencyLog } from '../../log/index.js';
+import type { Receipt, TransparencyLog } from '../../log/index.js';
 import { CaptureSet } from '../../optout/index.js';
 import type { BuildRegistry } from '../build-registry.js';
-import { BuildWriter, SUBJECTS_FILE } from '../build-writer.js';
+import { BuildWriter } from '../build-writer.js';
+import { logBuild } from '../log-build.js';
 import type { Manifest } from '../manifest.js';
 import { optoutSummary, prepareOptout } from '../optout-setup.js';
 import { OutputFolder } from '../output-folder.js';
-import { BUILD_ID_HEX, buildManifest, RECEIPT_FILE } from '../run-build.js';
+import { BUILD_ID_HEX, buildManifest } from '../run-build.js';
 import { type LoadedPlan, planPolicy } from './load-plan.js';
 import { secretFingerprint } from './make-plan.js';
 import { SHARD_FILE, SHARD_FORMAT, type ShardRecord } from './run-shard.js';
@@ -116,49 +116,17 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     const buildId = manifestSha256.slice(0, BUILD_ID_HEX);
     folder.checkPublishable();
     // As a single build: logged once, before it is published, then recorded with its subjects.
-    const ack = await options.log.writer.append({
-      entry: encodeEntry({
-        type: 'build',
-        version: 1,
-        build_id: buildId,
-        purpose: policy.purpose,
-        manifest_sha256: manifestSha256,
-        items_root: manifest.items_root,
-        subjects_root: manifest.subjects_root,
-        subjects_count: manifest.subjects_count,
-        consent_checkpoint: {
-          origin: manifest.consent.checkpoint.origin,
-          size: manifest.consent.checkpoint.size,
-          root: manifest.consent.checkpoint.root,
-        },
-      }),
-    });
-    const receipt = options.log.receiptFor(ack);
-    await writeFile(
-      path.join(folder.staging, RECEIPT_FILE),
-      `${JSON.stringify(receipt, null, 2)}\n`,
-      { flag: 'wx' },
-    );
-    await options.registry.recordBuild(
-      {
-        manifestSha256,
-        purpose: manifest.purpose,
-        consentAt: manifest.consent.at,
-        itemsRoot: manifest.items_root,
-        admitted: manifest.counts.admitted,
-        excluded: manifest.counts.excluded,
-        rejected: manifest.counts.rejected,
-        createdAt: new Date().toISOString(),
-        buildId,
-        subjectsRoot: manifest.subjects_root,
-        subjectsCount: manifest.subjects_count,
-        logIndex: ack.index,
-        checkpointSize: manifest.consent.checkpoint.size,
-      },
-      readBlocks(path.join(folder.staging, SUBJECTS_FILE)),
+    const { logIndex, receipt } = await logBuild(
+      options.log,
+      options.registry,
+      folder.staging,
+      policy.purpose,
+      manifest,
+      manifestSha256,
+      buildId,
     );
     await folder.publish();
-    return { out: folder.target, manifest, manifestSha256, buildId, logIndex: ack.index, receipt };
+    return { out: folder.target, manifest, manifestSha256, buildId, logIndex, receipt };
   } catch (err) {
     writer.abort();
     await folder.discard();
