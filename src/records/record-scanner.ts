@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { isDigit, isHex, isSimpleEscape } from './json-chars.js';
 import { MAX_RECORD_DEPTH, type StrictJsonError } from './strict-json.js';
 
 /**
@@ -438,26 +439,4 @@ function decodeName(b: Buffer, start: number, end: number): string {
 
 function decodeEscapedName(b: Buffer, start: number, end: number): string {
   return JSON.parse(b.toString('utf8', start - 1, end + 1)) as string;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-
-function isSimpleEscape(c: number): boolean {
-  // " \ / b f n r t
-  return (
-    c === 0x22 ||
-    c === 0x5c ||
-    c === 0x2f ||
-    c === 0x62 ||
-    c === 0x66 ||
-    c === 0x6e ||
-    c === 0x72 ||
-    c === 0x74
-  );
 }

@@ -1,3 +1,4 @@
+import { isDigit, isHex, isSimpleEscape } from './json-chars.js';
 /**
  * Strict JSON for records: RFC 8259 syntax plus two I-JSON rules (RFC 7493) that JSON.parse does
  * not enforce. An object may not repeat a member name (JSON.parse keeps the last copy while the
@@ -332,28 +333,6 @@ export function describePath(path: JsonPath): string {
     else out += `[${JSON.stringify(part)}]`;
   }
   return out === '' ? '(the record)' : out;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-
-function isSimpleEscape(c: number): boolean {
-  // " \ / b f n r t
-  return (
-    c === 0x22 ||
-    c === 0x5c ||
-    c === 0x2f ||
-    c === 0x62 ||
-    c === 0x66 ||
-    c === 0x6e ||
-    c === 0x72 ||
-    c === 0x74
-  );
 }
 
 function literal(text: string, at: number): boolean {
