@@ -1,18 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
+import {
+  type LockAttempt,
+  lockPath,
+  releaseAllLocks,
+  releaseLock,
+  removeAbandonedStaging,
+  stagingPath,
+  tryLock,
+} from '../io/sibling-files.js';
 import { MANIFEST_FORMAT } from './manifest.js';
 
 /**
@@ -50,12 +48,7 @@ export class OutputFolder {
     try {
       checkTarget(resolved, target, overwrite);
       removeAbandonedStaging(resolved);
-      // The staging folder names the process that owns it, so a later build can tell one that
-      // was abandoned (killed, crashed) from one still being written.
-      const staging = path.join(
-        path.dirname(resolved),
-        `.${path.basename(resolved)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
-      );
+      const staging = stagingPath(resolved);
       await mkdir(staging, { recursive: true, mode: 0o755 });
       ACTIVE_STAGING.add(staging);
       return new OutputFolder(resolved, staging, overwrite, lock);
@@ -113,119 +106,33 @@ function checkTarget(resolved: string, target: string, overwrite: boolean): void
 
 const ACTIVE_STAGING = new Set<string>();
 
-const HELD_LOCKS = new Set<string>();
-
 /** Removes unfinished builds' staging folders and locks; for a process interrupted by a signal. */
 export function removeStagingFolders(): void {
   for (const staging of ACTIVE_STAGING) rmSync(staging, { recursive: true, force: true });
   ACTIVE_STAGING.clear();
-  for (const lock of HELD_LOCKS) releaseLock(lock);
+  releaseAllLocks();
 }
 
-/** The lock file of an output folder: beside it, so it is on the same file system. */
-export function lockPath(resolved: string): string {
-  return path.join(path.dirname(resolved), `.${path.basename(resolved)}.lock`);
-}
+export { lockPath };
 
-/**
- * Creates the lock file exclusively (O_EXCL) with this process's id. A lock whose process is
- * gone (killed, crashed) is taken over; one held by a live process, this one included, is not.
- */
 function lockOutput(resolved: string): string {
-  const lock = lockPath(resolved);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(lock, 'wx', 0o644);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new ObhutError(
-          'OUTPUT_LOCKED',
-          `cannot lock the output folder ${resolved} (${lock}): ${(err as Error).message}`,
-          { cause: err },
-        );
-      }
-      const holder = lockHolder(lock);
-      if (holder !== undefined && processAlive(holder)) {
-        throw new ObhutError(
-          'OUTPUT_LOCKED',
-          `another build (process ${holder}) is writing to ${resolved}; wait for it to finish`,
-        );
-      }
-      // Stale: its process is gone, or it holds no id (its writer died between open and write).
-      // Two builds taking over one stale lock at the same moment could both succeed; that needs
-      // a crashed build and two new ones within microseconds, and is accepted.
-      try {
-        unlinkSync(lock);
-      } catch {
-        // Another build took it over first; the next attempt finds its lock.
-      }
-      continue;
-    }
-    try {
-      writeSync(fd, `${process.pid}\n`);
-    } finally {
-      closeSync(fd);
-    }
-    HELD_LOCKS.add(lock);
-    return lock;
-  }
-  throw new ObhutError('OUTPUT_LOCKED', `another build is writing to ${resolved}`);
-}
-
-function releaseLock(lock: string): void {
-  if (!HELD_LOCKS.delete(lock)) return;
-  rmSync(lock, { force: true });
-}
-
-function lockHolder(lock: string): number | undefined {
+  let attempt: LockAttempt;
   try {
-    const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
+    attempt = tryLock(resolved);
   } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    throw new ObhutError(
+      'OUTPUT_LOCKED',
+      `cannot lock the output folder ${resolved} (${lockPath(resolved)}): ${(err as Error).message}`,
+      { cause: err },
+    );
   }
-}
-
-/**
- * Removes staging folders of builds to `target` whose process is gone: a build killed by a
- * signal that cannot be caught, or a crash, leaves its staging folder (with extracted records
- * and media) behind, and nothing else would ever remove it.
- */
-function removeAbandonedStaging(target: string): void {
-  const prefix = `.${path.basename(target)}.tmp-`;
-  let names: string[];
-  try {
-    names = readdirSync(path.dirname(target));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-[0-9a-f]{12}(\.old)?$/.exec(name.slice(prefix.length))?.[1]);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
-    rmSync(path.join(path.dirname(target), name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  if (attempt.locked) return attempt.lock;
+  throw new ObhutError(
+    'OUTPUT_LOCKED',
+    attempt.holder === undefined
+      ? `another build is writing to ${resolved}`
+      : `another build (process ${attempt.holder}) is writing to ${resolved}; wait for it to finish`,
+  );
 }
 
 function isBuildOutput(dir: string): boolean {

@@ -4,6 +4,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ObhutError } from '../errors/index.js';
+import { lockWithin, releaseLock } from '../io/sibling-files.js';
 import { ed25519PublicKey, type PlatformKey } from './platform-token.js';
 
 const platformName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
@@ -91,6 +92,30 @@ export async function addPlatform(
       `platform name "${name}" must be 1–64 of a-z 0-9 _ . - (first a letter or digit)`,
     );
   const file = path.join(home, PLATFORMS_FILE);
+  // Read, add, replace: two of these at once would each add to the same old list and one
+  // entry would be lost, so the whole change runs under a lock beside the file.
+  const attempt = await lockWithin(file, LOCK_WAIT_MS);
+  if (!attempt.locked)
+    throw new ObhutError(
+      'OUTPUT_LOCKED',
+      `another process${attempt.holder === undefined ? '' : ` (${attempt.holder})`} is changing ${file}; try again`,
+    );
+  try {
+    return await addPlatformLocked(home, file, name, key);
+  } finally {
+    releaseLock(attempt.lock);
+  }
+}
+
+/** How long `platform add` waits for another one to finish. */
+const LOCK_WAIT_MS = 10_000;
+
+async function addPlatformLocked(
+  home: string,
+  file: string,
+  name: string,
+  key: NewPlatformKey,
+): Promise<{ file: string; keyFile?: string }> {
   let current: z.infer<typeof platformsFile> = { platforms: [] };
   if (existsSync(file)) {
     try {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -8,6 +7,7 @@ import type { BatchResult, PackedOutcome } from '../../evaluation/evaluate-batch
 import { MAX_RECORD_BYTES } from '../../evaluation/evaluate-line.js';
 import { LineBatcher } from '../../evaluation/line-batch.js';
 import { type LineRange, readFileLines } from '../../io/line-reader.js';
+import { removeAbandonedStaging, stagingPath } from '../../io/sibling-files.js';
 import { CaptureSet } from '../../optout/index.js';
 import { usesHash } from '../../pii/index.js';
 import { createEvaluator } from '../evaluator-pool.js';
@@ -90,10 +90,10 @@ export async function runShard(options: ShardOptions): Promise<ShardRecord> {
     );
   }
   await mkdir(path.dirname(target), { recursive: true });
-  const staging = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`,
-  );
+  // A shard killed mid-run (a preempted array task) left its staging folder; the retry
+  // removes it, and only this machine's whose process is gone.
+  removeAbandonedStaging(target);
+  const staging = stagingPath(target);
   await mkdir(staging, { mode: 0o755 });
   const results = new ResultsWriter(path.join(staging, RESULTS_FILE));
   try {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -110,8 +111,13 @@ describe('sharded builds', () => {
     const { loaded } = await planIn(ws, [a], { at: AT, policy: DEFAULT_POLICY, shards: 2 });
     const [first] = await runAllShards(ws, loaded, 'first');
     const once = await folderContents(first!);
+    // The same shard killed earlier on this machine left its staging folder: the rerun removes it.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const abandoned = path.join(ws.dir, `.${path.basename(first!)}.tmp-${dead}-0123456789ab`);
+    await mkdir(path.join(abandoned, '.work'), { recursive: true });
     await runShard({ plan: loaded, shard: 1, out: first!, secret: ws.secret, workers: 0 });
     expect(await folderContents(first!)).toEqual(once);
+    expect(existsSync(abandoned)).toBe(false);
     await runShard({
       plan: loaded,
       shard: 1,

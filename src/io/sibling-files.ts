@@ -1,0 +1,141 @@
+// Files written beside a target on the same file system: a lock (`.NAME.lock`) that says which
+// process is changing the target, and hidden staging paths (`.NAME.tmp-…`) renamed into place
+// when complete. Both carry the writing process's id, and staging names also a tag of the host,
+// so a later run can tell what was abandoned (killed, crashed) from what is still being written —
+// also when several machines write beside each other on shared storage (a Slurm array on NFS).
+
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+
+/** Eight hex digits naming this machine in staging names (a digest: host names can hold `-`). */
+const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/** A staging path beside `target`: `.NAME.tmp-h<host>-<pid>-<random>`. */
+export function stagingPath(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.tmp-h${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
+}
+
+/**
+ * Removes staging paths beside `target` whose process is gone. Only this machine's are judged
+ * (a process id means nothing on another host); names without a host tag, as earlier versions
+ * wrote them, count as this machine's.
+ */
+export function removeAbandonedStaging(target: string): void {
+  const prefix = `.${path.basename(target)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(?:h([0-9a-f]{8})-)?(\d+)-[0-9a-f]{12}(\.old)?$/.exec(
+      name.slice(prefix.length),
+    );
+    if (!match || (match[1] !== undefined && match[1] !== HOST_TAG)) continue;
+    const pid = Number(match[2]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid))
+      continue;
+    rmSync(path.join(path.dirname(target), name), { recursive: true, force: true });
+  }
+}
+
+/** The lock file of `target`: beside it, so it is on the same file system. */
+export function lockPath(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.lock`);
+}
+
+export type LockAttempt =
+  | { readonly locked: true; readonly lock: string }
+  | { readonly locked: false; readonly holder: number | undefined };
+
+const HELD_LOCKS = new Set<string>();
+
+/**
+ * Creates the lock file exclusively (O_EXCL) with this process's id. A lock whose process is
+ * gone is taken over; one held by a live process, this one included, is not. Two processes
+ * taking over one stale lock at the same moment could both succeed; that needs a crash and two
+ * new writers within microseconds, and is accepted.
+ */
+export function tryLock(target: string): LockAttempt {
+  const lock = lockPath(target);
+  let holder: number | undefined;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx', 0o644);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      holder = lockHolder(lock);
+      if (holder !== undefined && processAlive(holder)) return { locked: false, holder };
+      // Stale: its process is gone, or it holds no id (its writer died between open and write).
+      try {
+        unlinkSync(lock);
+      } catch {
+        // Another process took it over first; the next attempt finds its lock.
+      }
+      continue;
+    }
+    try {
+      writeSync(fd, `${process.pid}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    HELD_LOCKS.add(lock);
+    return { locked: true, lock };
+  }
+  return { locked: false, holder };
+}
+
+/** Waits (polling) for the lock up to `timeoutMs`; for short critical sections. */
+export async function lockWithin(target: string, timeoutMs: number): Promise<LockAttempt> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const attempt = tryLock(target);
+    if (attempt.locked || Date.now() >= deadline) return attempt;
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+  }
+}
+
+export function releaseLock(lock: string): void {
+  if (!HELD_LOCKS.delete(lock)) return;
+  rmSync(lock, { force: true });
+}
+
+/** Releases every lock this process holds; for a process interrupted by a signal. */
+export function releaseAllLocks(): void {
+  for (const lock of HELD_LOCKS) releaseLock(lock);
+}
+
+function lockHolder(lock: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

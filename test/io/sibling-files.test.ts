@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  lockPath,
+  lockWithin,
+  releaseLock,
+  removeAbandonedStaging,
+  stagingPath,
+  tryLock,
+} from '../../src/io/sibling-files.js';
+
+/** The id of a process that has just ended (ids are reused only after a wrap-around). */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
+
+describe('files beside a target', () => {
+  let dir: string;
+  let target: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'obhut-sibling-'));
+    target = path.join(dir, 'out');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names staging paths with this host, this process and a random part', () => {
+    const a = path.basename(stagingPath(target));
+    expect(a).toMatch(new RegExp(`^\\.out\\.tmp-h[0-9a-f]{8}-${process.pid}-[0-9a-f]{12}$`));
+    expect(stagingPath(target)).not.toBe(stagingPath(target));
+  });
+
+  it("removes only this machine's staging paths whose process is gone", async () => {
+    const dead = deadPid();
+    const mine = path.basename(stagingPath(target));
+    const host = /tmp-(h[0-9a-f]{8})-/.exec(mine)![1];
+    const other = host === 'h00000000' ? 'h11111111' : 'h00000000';
+    const names = {
+      deadHere: `.out.tmp-${host}-${dead}-0123456789ab`,
+      deadHereOld: `.out.tmp-${host}-${dead}-0123456789ab.old`,
+      deadUntagged: `.out.tmp-${dead}-0123456789ab`,
+      deadElsewhere: `.out.tmp-${other}-${dead}-0123456789ab`,
+      aliveHere: `.out.tmp-${host}-${process.pid}-0123456789ab`,
+      otherTarget: `.outer.tmp-${host}-${dead}-0123456789ab`,
+      notOurs: `.out.tmp-something-else`,
+    };
+    for (const name of Object.values(names)) await mkdir(path.join(dir, name));
+    removeAbandonedStaging(target);
+    expect((await readdir(dir)).sort()).toEqual(
+      [names.deadElsewhere, names.aliveHere, names.otherTarget, names.notOurs].sort(),
+    );
+  });
+
+  it('locks exclusively, takes over a dead holder and refuses a live one', async () => {
+    const first = tryLock(target);
+    expect(first.locked).toBe(true);
+    expect(tryLock(target)).toEqual({ locked: false, holder: process.pid });
+    if (first.locked) releaseLock(first.lock);
+    expect(existsSync(lockPath(target))).toBe(false);
+
+    await writeFile(lockPath(target), `${deadPid()}\n`);
+    const taken = tryLock(target);
+    expect(taken.locked).toBe(true);
+    if (taken.locked) releaseLock(taken.lock);
+
+    await writeFile(lockPath(target), '');
+    const empty = tryLock(target);
+    expect(empty.locked).toBe(true);
+    if (empty.locked) releaseLock(empty.lock);
+  });
+
+  it('waits for a lock held for a moment and gives up on one held for ever', async () => {
+    const held = tryLock(target);
+    if (!held.locked) throw new Error('expected the lock');
+    setTimeout(() => releaseLock(held.lock), 100);
+    const waited = await lockWithin(target, 60_000);
+    expect(waited.locked).toBe(true);
+    const refused = await lockWithin(target, 50);
+    expect(refused).toEqual({ locked: false, holder: process.pid });
+    if (waited.locked) releaseLock(waited.lock);
+  });
+});
