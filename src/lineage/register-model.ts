@@ -14,7 +14,8 @@ export interface ModelRegistration {
 
 /**
  * Records that a model was trained on builds: checks every build is known (by id), logs a
- * `model` entry naming each build with its manifest digest, then stores the model. A name and
+ * `model` entry naming each build with its manifest digest, stored with the model in one
+ * transaction. A name and
  * version is registered once; a retrained model is a new version.
  */
 export async function registerModel(
@@ -53,6 +54,8 @@ export async function registerModel(
     manifestSha256: known.get(buildId)!,
   }));
   const at = request.at.toISOString();
+  // The register row is stored in the transaction that appends the entry: a process killed in
+  // between leaves neither, never an entry the register (and so `obhut impact`) does not know.
   const ack = await deps.writer.append({
     entry: encodeEntry({
       type: 'model',
@@ -63,22 +66,22 @@ export async function registerModel(
       ...(request.cardSha256 === undefined ? {} : { card_sha256: request.cardSha256 }),
       at,
     }),
+    model: {
+      name: model.name,
+      version: model.version,
+      builds,
+      cardSha256: request.cardSha256,
+      registeredAt: at,
+    },
   });
-  const registered: RegisteredModel = {
-    name: model.name,
-    version: model.version,
-    builds,
-    cardSha256: request.cardSha256,
-    registeredAt: at,
-    logIndex: ack.index,
-  };
-  // A concurrent registration of the same name and version got in between: the log holds both
+  // A concurrent registration of the same name and version got in first: the log holds both
   // entries (it cannot take one back); the register keeps the first, and this caller is told.
-  if (!(await deps.models.recordModel(registered))) {
+  const stored = await deps.models.registeredModel(model.name, model.version);
+  if (stored?.logIndex !== ack.index) {
     throw new ObhutError(
       'MODEL_EXISTS',
       `model ${formatModelRef(model)} was registered concurrently; log entry ${ack.index} is not in the register`,
     );
   }
-  return registered;
+  return stored;
 }

@@ -8,6 +8,7 @@ import type {
   LogWrites,
   NewConsentEvent,
   NewIdentityLink,
+  NewModelRegistration,
   StoredCheckpoint,
 } from './log-storage.js';
 
@@ -57,10 +58,11 @@ export function integrate(
   const added: TreeNode[] = [];
   const events: { event: NewConsentEvent; index: number }[] = [];
   const links: { link: NewIdentityLink; index: number }[] = [];
+  const models: { model: NewModelRegistration; index: number }[] = [];
   const lateEvents: { key: string; index: number }[] = [];
   const inBatch = new Map<string, number>();
 
-  for (const { entry, consentEvent: event, identityLink } of appends) {
+  for (const { entry, consentEvent: event, identityLink, model } of appends) {
     if (event) {
       const earlier = tail.stored.get(event.key) ?? inBatch.get(event.key);
       if (earlier !== undefined) {
@@ -74,6 +76,7 @@ export function integrate(
     entries.push({ index, entry });
     outcomes.push({ index, fresh: true });
     if (identityLink) links.push({ link: identityLink, index });
+    if (model) models.push({ model, index });
     if (!event) continue;
     inBatch.set(event.key, index);
     // Stored before the log existed: log it now, under the id it already has.
@@ -81,7 +84,7 @@ export function integrate(
     else events.push({ event, index });
   }
 
-  const writes = { entries, nodes: added, events, links, lateEvents };
+  const writes = { entries, nodes: added, events, links, models, lateEvents };
   if (entries.length === 0 && tail.latest) {
     return { writes, result: { outcomes, checkpoint: tail.latest, edgeBefore, added } };
   }

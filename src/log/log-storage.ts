@@ -21,6 +21,15 @@ export interface NewIdentityLink {
   readonly platforms: readonly [string | null, string | null];
 }
 
+/** A model registration stored in the register with the index of its `model` entry. */
+export interface NewModelRegistration {
+  readonly name: string;
+  readonly version: string;
+  readonly builds: readonly { readonly buildId: string; readonly manifestSha256: string }[];
+  readonly cardSha256: string | undefined;
+  readonly registeredAt: string;
+}
+
 /**
  * One entry to append to the transparency log; a consent event or an identity link is stored in
  * the same transaction.
@@ -29,6 +38,8 @@ export interface LogAppend {
   readonly entry: Buffer;
   readonly consentEvent?: NewConsentEvent;
   readonly identityLink?: NewIdentityLink;
+  /** Stored in the model register in the same transaction, so no `model` entry lacks its row. */
+  readonly model?: NewModelRegistration;
 }
 
 export interface StoredCheckpoint {
@@ -63,6 +74,8 @@ export interface LogWrites {
   readonly events: readonly { readonly event: NewConsentEvent; readonly index: number }[];
   /** Identity links to store with the index of their entry. */
   readonly links: readonly { readonly link: NewIdentityLink; readonly index: number }[];
+  /** Model registrations to store with the index of their entry. */
+  readonly models: readonly { readonly model: NewModelRegistration; readonly index: number }[];
   /** Events stored before the log existed that are now logged at `index`. */
   readonly lateEvents: readonly { readonly key: string; readonly index: number }[];
   /** The new head: its signed checkpoint and encoded right edge; absent when nothing was added. */

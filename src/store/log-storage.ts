@@ -3,7 +3,7 @@ import type { StoredConsentEvent } from '../consent/consent-register.js';
 import type { LockedLogTail, LogStorage, LogWrites, StoredCheckpoint } from '../log/log-storage.js';
 import type { NodeKey } from '../merkle/index.js';
 import { INSERT_BATCH, toEvent } from './consent-register.js';
-import { guard } from './guard.js';
+import { guard, insertedAny } from './guard.js';
 import type { ConsentEventTable, Database, LogCheckpointTable } from './schema.js';
 import { enqueueWebhookMessages, logEntryMessages, modelImpactMessages } from './webhooks.js';
 
@@ -199,6 +199,33 @@ async function storeWrites(trx: Transaction<Database>, writes: LogWrites): Promi
           platform_a: link.platforms[0],
           platform_b: link.platforms[1],
           log_index: index,
+        })),
+      )
+      .execute();
+  }
+  for (const { model, index } of writes.models) {
+    // A second registration of one name and version (two at once) is logged but not stored:
+    // the register keeps the first, and registerModel tells the second caller.
+    const inserted = await trx
+      .insertInto('models')
+      .values({
+        name: model.name,
+        version: model.version,
+        card_sha256: model.cardSha256 ?? null,
+        registered_at: model.registeredAt,
+        log_index: index,
+      })
+      .onConflict((oc) => oc.columns(['name', 'version']).doNothing())
+      .executeTakeFirst();
+    if (!insertedAny(inserted)) continue;
+    await trx
+      .insertInto('model_builds')
+      .values(
+        model.builds.map((b) => ({
+          name: model.name,
+          version: model.version,
+          build_id: b.buildId,
+          manifest_sha256: b.manifestSha256,
         })),
       )
       .execute();

@@ -120,6 +120,7 @@ export function webhooksContract(name: string, factory: StoreFactory): void {
             nodes: [],
             events: [],
             links: [],
+            models: [],
             lateEvents: [],
             head: {
               checkpoint: {
