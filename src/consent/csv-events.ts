@@ -37,11 +37,12 @@ export function* csvEvents(file: string, lines: Iterable<Line>): Generator<CsvEv
       continue;
     }
     if (pending === undefined && lastNonSpace(bytes) < 0) continue;
-    const text = bytes.toString('utf8').replace(/\r$/, '');
+    // The line reader has dropped the line's own CR; another before it is content.
+    const text = bytes.toString('utf8');
     pending = pending
       ? { line: pending.line, text: `${pending.text}\n${text}`, count: pending.count + 1 }
       : { line: line.number, text, count: 1 };
-    const parsed = parseRecord(pending.text);
+    const parsed = csvRecordFields(pending.text);
     if (parsed === 'open') {
       if (pending.count >= MAX_RECORD_LINES) {
         yield { line: pending.line, error: `a quoted field runs over ${MAX_RECORD_LINES} lines` };
@@ -77,7 +78,7 @@ export function* csvEvents(file: string, lines: Iterable<Line>): Generator<CsvEv
 }
 
 /** The fields of one record, `'open'` if a quoted field is still open, or what is wrong. */
-function parseRecord(text: string): string[] | 'open' | string {
+export function csvRecordFields(text: string): string[] | 'open' | string {
   const fields: string[] = [];
   let at = 0;
   for (;;) {

@@ -1,4 +1,6 @@
 import type { TransparencyLog } from '../log/index.js';
+import { parseStrictJson } from '../records/strict-json.js';
+import { csvRecordFields } from './csv-events.js';
 import { emailIdentity, recordIdentityLink } from './record-link.js';
 
 /** One line of an identity import: an address, an account, and link (the default) or unlink. */
@@ -21,19 +23,23 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{2,63}$/;
 const GROUP = 256;
 
 /**
- * Reads one line, JSONL (`{"email","platform","account","action"?}`) or CSV
- * (`email,platform,account[,action]`, no quoting: none of the fields needs a comma).
+ * Reads one line, JSONL (`{"email","platform","account","action"?}`, strict: a repeated key is
+ * refused, not read as its last value) or CSV (`email,platform,account[,action]`, RFC 4180
+ * quoting as consent tools export it; one record a line).
  */
 export function parseLinkLine(text: string): LinkLine | { readonly error: string } {
   let fields: Record<string, unknown>;
   if (text.startsWith('{')) {
-    try {
-      fields = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return { error: 'not valid JSON' };
-    }
+    const parsed = parseStrictJson(text);
+    if (!parsed.ok) return { error: parsed.error };
+    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
+      return { error: 'not a JSON object' };
+    fields = parsed.value as Record<string, unknown>;
   } else {
-    const [email, platform, account, action, ...rest] = text.split(',').map((f) => f.trim());
+    const cells = csvRecordFields(text);
+    if (cells === 'open') return { error: 'a quoted field is not closed' };
+    if (typeof cells === 'string') return { error: cells };
+    const [email, platform, account, action, ...rest] = cells.map((f) => f.trim());
     if (rest.length > 0) return { error: 'more than four CSV fields' };
     fields = { email, platform, account, ...(action ? { action } : {}) };
   }
