@@ -222,7 +222,7 @@ export const BLIND3_FRAMES: Record<Lang, Record<Kind, readonly string[]>> = {
   de: {
     written: [
       'Kontoinhaber: {P}\nIBAN: {IBAN}',
-      'Bitte überweisen Sie den Restbetrag auf {IBAN} (Inhaberin: {P}).',
+      'Bitte überweisen Sie den Restbetrag auf {IBAN} (Inhaber: {P}).',
       'Frau {L} hat heute zweimal wegen der Nebenkostenabrechnung angerufen.',
       'Herr Dr. {L} übernimmt ab Montag die Station 4B.',
       '„Das Paket ist angekommen“, schreibt {F} in den Gruppenchat.',
@@ -236,7 +236,7 @@ export const BLIND3_FRAMES: Record<Lang, Record<Kind, readonly string[]>> = {
       'Der Server unter {IP} antwortet seit gestern nicht, meldet {F}.',
       'Zugriff von {IP} um 03:12 Uhr gesperrt.',
       'Der Wagen {PLATE} parkt schon wieder vor der Einfahrt.',
-      'Halterin des Fahrzeugs {PLATE} ist laut Zulassungsstelle {P}.',
+      'Halter des Fahrzeugs {PLATE} ist laut Zulassungsstelle {P}.',
       'Schreib mir an {MAIL}, dann schicke ich dir die Fotos.',
       'Antworten bitte an {MAIL} – {F}',
       'Unter {TEL} erreichen Sie {P} werktags bis 16 Uhr.',
