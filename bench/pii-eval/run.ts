@@ -1,6 +1,6 @@
 // `npm run eval:pii`: precision, recall and F1 per entity type and language on the generated
 // (in-distribution) corpus, the hand-written hard cases and the held-out corpus (names, places
-// and frames the detector was not built from; written and spoken), the two blind sets, and the
+// and frames the detector was not built from; written and spoken), the three blind sets, and the
 // share of ordinary words kept on PII-free demo text, with the npm package redact-pii side by
 // side.
 import { SyncRedactor } from 'redact-pii';
@@ -8,6 +8,7 @@ import { table } from '../../src/cli/output.js';
 import { detectPii, redactText } from '../../src/pii/index.js';
 import { generateBlind } from './blind.js';
 import { generateBlind2 } from './blind2.js';
+import { generateBlind3 } from './blind3.js';
 import { generateCorpus } from './corpus.js';
 import { HARD_CASES } from './hard-cases.js';
 import { generateHeldOut } from './held-out.js';
@@ -194,6 +195,14 @@ report(
   blind2.filter((x) => x.kind === 'spoken'),
   verbose,
 );
+const blind3 = generateBlind3(8, 71);
+for (const lang of ['de', 'en'] as const)
+  for (const kind of ['written', 'spoken'] as const)
+    report(
+      `Held-out, third blind set (seed 71; written without reading the detector), ${kind}, ${lang}`,
+      blind3.filter((x) => x.lang === lang && x.kind === kind),
+      verbose,
+    );
 process.stdout.write(
   '\nOrdinary words kept on text with no personal data (src/demo grammars, towns replaced; PERSON and LOCATION findings):\n',
 );
