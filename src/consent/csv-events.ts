@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { ObhutError } from '../errors/index.js';
 import { type Line, lastNonSpace, lineContent } from '../io/line-reader.js';
+import { csvRecordFields } from '../records/csv-record.js';
 
 /** The consent event v1 fields a CSV header may name; the required ones must be there. */
 const FIELDS = ['platform', 'account', 'purpose', 'action', 'at', 'channel', 'reference'];
@@ -75,42 +76,6 @@ export function* csvEvents(file: string, lines: Iterable<Line>): Generator<CsvEv
     yield { line: start, value };
   }
   if (pending) yield { line: pending.line, error: 'a quoted field is not closed' };
-}
-
-/** The fields of one record, `'open'` if a quoted field is still open, or what is wrong. */
-export function csvRecordFields(text: string): string[] | 'open' | string {
-  const fields: string[] = [];
-  let at = 0;
-  for (;;) {
-    if (text[at] === '"') {
-      let value = '';
-      let i = at + 1;
-      for (;;) {
-        const quote = text.indexOf('"', i);
-        if (quote < 0) return 'open';
-        value += text.slice(i, quote);
-        if (text[quote + 1] === '"') {
-          value += '"';
-          i = quote + 2;
-          continue;
-        }
-        at = quote + 1;
-        break;
-      }
-      fields.push(value);
-      if (at === text.length) return fields;
-      if (text[at] !== ',') return `a character after a closing quote, at column ${at + 1}`;
-      at++;
-    } else {
-      const comma = text.indexOf(',', at);
-      const end = comma < 0 ? text.length : comma;
-      const value = text.slice(at, end);
-      if (value.includes('"')) return `a quote inside an unquoted field, at column ${at + 1}`;
-      fields.push(value);
-      if (comma < 0) return fields;
-      at = comma + 1;
-    }
-  }
 }
 
 function checkHeader(file: string, line: number, names: string[]): string[] {

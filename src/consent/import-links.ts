@@ -1,6 +1,6 @@
 import type { TransparencyLog } from '../log/index.js';
+import { csvRecordFields } from '../records/csv-record.js';
 import { parseStrictJson } from '../records/strict-json.js';
-import { csvRecordFields } from './csv-events.js';
 import { emailIdentity, recordIdentityLink } from './record-link.js';
 
 /** One line of an identity import: an address, an account, and link (the default) or unlink. */

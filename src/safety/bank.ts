@@ -1,3 +1,4 @@
+import { csvRecordFields } from '../records/csv-record.js';
 import { hash256FromHex } from './pdq/index.js';
 
 export type SignalType = 'pdq' | 'sha256' | 'md5';
@@ -25,6 +26,11 @@ export interface BankEntry {
   /** Lowercase hex. */
   readonly hash: string;
   readonly labels: readonly string[];
+  /**
+   * The PDQ quality (0..100) of the image the bank's hash was made from, when the list said:
+   * a finding then shows how trustworthy both sides of the match are.
+   */
+  readonly quality?: number | undefined;
 }
 
 export interface BankLineError {
@@ -53,42 +59,56 @@ export function normaliseHash(type: SignalType, text: string): string | { error:
 }
 
 /**
- * Reads a plain list (one hex hash per line) or CSV `hash,label;label…` (a header line starting
- * with `hash` is skipped). Blank lines and `#` comments are skipped; every other bad line is
- * reported by its 1-based number, never dropped silently. Repeated hashes merge their labels.
- * A PDQ list whose header names a `quality` column (as PDQ hashers print it) has every entry
- * below `minQuality` refused with its line: such a hash would match unrelated images.
+ * Reads a plain list (one hex hash per line) or CSV `hash,label;label…` (RFC 4180 quoting; a
+ * header line starting with `hash` is skipped). Blank lines and `#` comments are skipped; every
+ * other bad line is reported by its 1-based number, never dropped silently. Repeated hashes merge
+ * their labels. A PDQ list whose header names a `quality` column (as PDQ hashers print it) keeps
+ * each entry's quality and refuses, with its line, an entry below `minQuality` (such a hash
+ * would match unrelated images) or a repeated hash given another quality (read two ways).
  */
 export function parseBankList(
   type: SignalType,
   text: string,
   minQuality = DEFAULT_MIN_PDQ_QUALITY,
 ): ParsedBankList {
-  const byHash = new Map<string, Set<string>>();
+  const byHash = new Map<string, { labels: Set<string>; quality: number | undefined }>();
   const errors: BankLineError[] = [];
   const lines = text.split(/\r?\n/);
   let qualityColumn = -1;
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const fields = line.split(',');
-    const [first = ''] = fields;
-    if (index === 0 && /^"?hash"?$/i.test(first.trim())) {
-      qualityColumn = fields.findIndex((f) => /^"?quality"?$/i.test(f.trim()));
+    const fields = csvRecordFields(line);
+    if (fields === 'open' || typeof fields === 'string') {
+      errors.push({
+        line: index + 1,
+        error: fields === 'open' ? 'a quoted field is not closed' : fields,
+      });
       return;
     }
-    const hash = normaliseHash(type, first.replace(/^"|"$/g, ''));
+    const [first = ''] = fields;
+    if (index === 0 && /^hash$/i.test(first.trim())) {
+      qualityColumn = fields.findIndex((f) => /^quality$/i.test(f.trim()));
+      return;
+    }
+    const hash = normaliseHash(type, first);
     if (typeof hash !== 'string') {
       errors.push({ line: index + 1, error: hash.error });
       return;
     }
-    if (qualityColumn > 0 && type === 'pdq') {
-      const text = (fields[qualityColumn] ?? '').trim().replace(/^"|"$/g, '');
-      const quality = /^[0-9]{1,3}$/.test(text) ? Number(text) : Number.NaN;
+    let quality: number | undefined;
+    const qualityText = qualityColumn > 0 ? (fields[qualityColumn] ?? '').trim() : '';
+    if (type === 'pdq') {
+      const text = qualityText;
+      // An empty cell is an unknown quality, as in a list without the column (and as the
+      // export writes an entry imported without one).
+      quality = text === '' ? undefined : /^[0-9]{1,3}$/.test(text) ? Number(text) : Number.NaN;
+    }
+    if (quality !== undefined) {
       if (!(quality >= 0 && quality <= 100)) {
         errors.push({
           line: index + 1,
-          error: `quality is not a number 0..100: ${JSON.stringify(text)}`,
+          error: `quality is not a number 0..100: ${JSON.stringify(qualityText)}`,
         });
         return;
       }
@@ -100,20 +120,42 @@ export function parseBankList(
         return;
       }
     }
-    const rest = fields.slice(1).filter((_, i) => i + 1 !== qualityColumn);
-    const labels = byHash.get(hash) ?? new Set<string>();
-    for (const field of rest) {
-      for (const label of field.replace(/^"|"$/g, '').split(';')) {
+    const earlier = byHash.get(hash);
+    if (earlier && earlier.quality !== quality) {
+      errors.push({
+        line: index + 1,
+        error: `hash ${hash} appears before with quality ${earlier.quality}, here with ${quality}`,
+      });
+      return;
+    }
+    const labels = earlier?.labels ?? new Set<string>();
+    fields.forEach((field, i) => {
+      if (i === 0 || i === qualityColumn) return;
+      for (const label of field.split(';')) {
         if (label.trim() !== '') labels.add(label.trim());
       }
-    }
-    byHash.set(hash, labels);
+    });
+    byHash.set(hash, { labels, quality });
   });
-  const entries = [...byHash].map(([hash, labels]) => ({ hash, labels: [...labels].sort() }));
+  const entries = [...byHash].map(([hash, { labels, quality }]) => ({
+    hash,
+    labels: [...labels].sort(),
+    ...(quality === undefined ? {} : { quality }),
+  }));
   return { entries, errors };
 }
 
-/** The export form: CSV with a header, labels joined by `;`. */
+/** The export form: CSV with a header, labels joined by `;`, quality where the bank has it. */
 export function formatBankList(entries: readonly BankEntry[]): string {
-  return ['hash,labels', ...entries.map((e) => `${e.hash},${e.labels.join(';')}`)].join('\n');
+  const quoted = (text: string) =>
+    /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (!entries.some((e) => e.quality !== undefined)) {
+    return ['hash,labels', ...entries.map((e) => `${e.hash},${quoted(e.labels.join(';'))}`)].join(
+      '\n',
+    );
+  }
+  return [
+    'hash,quality,labels',
+    ...entries.map((e) => `${e.hash},${e.quality ?? ''},${quoted(e.labels.join(';'))}`),
+  ].join('\n');
 }

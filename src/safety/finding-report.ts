@@ -179,6 +179,9 @@ export function findingReport(f: Finding): FindingReport {
         ...(f.file.pdqQuality === undefined
           ? []
           : [{ name: 'PDQ quality', value: String(f.file.pdqQuality) }]),
+        ...(f.matchedQuality === undefined
+          ? []
+          : [{ name: 'PDQ quality of the bank entry', value: String(f.matchedQuality) }]),
         ...(f.hashPolicy ? [{ name: 'PDQ pixel policy', value: f.hashPolicy }] : []),
       ]
     : [];

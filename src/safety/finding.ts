@@ -48,6 +48,11 @@ export interface Finding {
   readonly matchedHash: string;
   /** Hamming distance for PDQ, 0 for exact matches. */
   readonly distance: number;
+  /**
+   * The PDQ quality of the bank entry's own image, when its list said (filled in by the store
+   * from the bank as the finding is recorded; the image's own is `file.pdqQuality`).
+   */
+  readonly matchedQuality?: number | undefined;
   readonly labels: readonly string[];
   /** The pixel policy that produced the PDQ hash; absent for exact (sha256/md5) matches. */
   readonly hashPolicy?: HashPolicy | undefined;

@@ -21,6 +21,12 @@ export function findingStore(db: Kysely<Database>): FindingStore {
             bank_version: f.bankVersion ?? null,
             matched_hash: f.matchedHash,
             distance: f.distance,
+            // From the bank as it is now, in the same statement: the scan carries only hashes.
+            matched_quality: db
+              .selectFrom('hash_bank_entries')
+              .select('quality')
+              .where('bank', '=', f.bank)
+              .where('hash', '=', f.matchedHash),
             labels: JSON.stringify(f.labels),
             hash_policy: f.hashPolicy ?? null,
             record_id: p.recordId,
@@ -124,6 +130,7 @@ function toFinding(r: Selectable<FindingTable>): Finding {
     ...optional('bankVersion', r.bank_version),
     matchedHash: r.matched_hash,
     distance: Number(r.distance),
+    ...optional('matchedQuality', r.matched_quality === null ? null : Number(r.matched_quality)),
     labels: JSON.parse(r.labels) as string[],
     ...optional('hashPolicy', r.hash_policy as HashPolicy | null),
     provenance: {

@@ -50,7 +50,7 @@ export function hashBankStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
               (
                 await trx
                   .selectFrom('hash_bank_entries')
-                  .select(['hash', 'labels'])
+                  .select(['hash', 'labels', 'quality'])
                   .where('bank', '=', bank.name)
                   .where(
                     'hash',
@@ -58,7 +58,10 @@ export function hashBankStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
                     chunk.map((e) => e.hash),
                   )
                   .execute()
-              ).map((r) => [r.hash, JSON.parse(r.labels) as string[]]),
+              ).map((r) => [
+                r.hash,
+                { labels: JSON.parse(r.labels) as string[], quality: r.quality },
+              ]),
             );
             const fresh = chunk.filter((e) => !held.has(e.hash));
             if (fresh.length > 0) {
@@ -69,6 +72,7 @@ export function hashBankStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
                     bank: bank.name,
                     hash: e.hash,
                     labels: JSON.stringify(e.labels),
+                    quality: e.quality ?? null,
                   })),
                 )
                 .execute();
@@ -76,11 +80,13 @@ export function hashBankStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
             for (const e of chunk) {
               const old = held.get(e.hash);
               if (!old) continue;
-              const merged = [...new Set([...old, ...e.labels])].sort();
-              if (merged.length !== old.length) {
+              const merged = [...new Set([...old.labels, ...e.labels])].sort();
+              // A quality learnt later fills an unknown one; a known one is never overwritten.
+              const quality = old.quality ?? e.quality ?? null;
+              if (merged.length !== old.labels.length || quality !== old.quality) {
                 await trx
                   .updateTable('hash_bank_entries')
-                  .set({ labels: JSON.stringify(merged) })
+                  .set({ labels: JSON.stringify(merged), quality })
                   .where('bank', '=', bank.name)
                   .where('hash', '=', e.hash)
                   .execute();
@@ -135,11 +141,15 @@ export function hashBankStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         if (!(await hasBank(db, name))) return undefined;
         const rows = await db
           .selectFrom('hash_bank_entries')
-          .select(['hash', 'labels'])
+          .select(['hash', 'labels', 'quality'])
           .where('bank', '=', name)
           .orderBy('hash')
           .execute();
-        return rows.map((r) => ({ hash: r.hash, labels: JSON.parse(r.labels) as string[] }));
+        return rows.map((r) => ({
+          hash: r.hash,
+          labels: JSON.parse(r.labels) as string[],
+          ...optional('quality', r.quality === null ? null : Number(r.quality)),
+        }));
       });
     },
 

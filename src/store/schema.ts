@@ -144,6 +144,8 @@ export interface HashBankEntryTable {
   hash: string;
   /** JSON array of strings. */
   labels: string;
+  /** PDQ quality of the entry's own image (0..100), when its list said. */
+  quality: number | null;
 }
 
 export interface FindingTable {
@@ -154,6 +156,7 @@ export interface FindingTable {
   bank_version: string | null;
   matched_hash: string;
   distance: number;
+  matched_quality: number | null;
   /** JSON array of strings. */
   labels: string;
   hash_policy: string | null;

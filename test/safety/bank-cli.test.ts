@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBankList } from '../../src/safety/bank.js';
+import { formatBankList, parseBankList } from '../../src/safety/bank.js';
 import { runCli } from '../support/cli.js';
 
 const a = 'A'.repeat(64);
@@ -17,6 +17,35 @@ describe('parseBankList', () => {
     ]);
     expect(parsed.errors.map((e) => e.line)).toEqual([4]);
     expect(parseBankList('md5', b).errors).toHaveLength(1);
+  });
+  it('reads quoted CSV fields as one label each, not split at their commas', () => {
+    const parsed = parseBankList(
+      'pdq',
+      `hash,labels\n"${a}","x, with comma;y"\n${b},"say ""hi"""\n`,
+    );
+    expect(parsed.entries).toEqual([
+      { hash: 'a'.repeat(64), labels: ['x, with comma', 'y'] },
+      { hash: b, labels: ['say "hi"'] },
+    ]);
+    expect(parseBankList('pdq', `${a},x"y\n${b},"open\n`).errors.map((e) => e.line)).toEqual([
+      1, 2,
+    ]);
+  });
+
+  it("keeps each entry's quality, refuses a repeated hash given another one, and round-trips the export", () => {
+    const text = `hash,quality,labels\n${a},80,x\n${b},,y\n${a},80,z\n${a},81,w\n`;
+    const parsed = parseBankList('pdq', text);
+    expect(parsed.entries).toEqual([
+      { hash: 'a'.repeat(64), labels: ['x', 'z'], quality: 80 },
+      { hash: b, labels: ['y'] },
+    ]);
+    expect(parsed.errors).toEqual([
+      { line: 5, error: expect.stringMatching(/quality 80, here with 81/) },
+    ]);
+    const again = parseBankList('pdq', formatBankList(parsed.entries));
+    expect(again).toEqual({ entries: parsed.entries, errors: [] });
+    // Without a quality anywhere the export keeps its two columns.
+    expect(formatBankList([{ hash: b, labels: ['a,b'] }])).toBe(`hash,labels\n${b},"a,b"`);
   });
 });
 

@@ -92,7 +92,7 @@ describe('bank lists with a quality column', () => {
   it('refuses PDQ entries below the minimum quality with their line, and bad qualities', () => {
     const text = ['hash,quality,labels', `${a},100,x`, `${b},49,y`, `${c},high,z`].join('\n');
     const parsed = parseBankList('pdq', text);
-    expect(parsed.entries).toEqual([{ hash: a, labels: ['x'] }]);
+    expect(parsed.entries).toEqual([{ hash: a, labels: ['x'], quality: 100 }]);
     expect(parsed.errors.map((e) => e.line)).toEqual([3, 4]);
     expect(parsed.errors[0]!.error).toContain('quality 49');
     // The minimum is per bank (per import).

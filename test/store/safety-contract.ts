@@ -58,6 +58,36 @@ export function safetyStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    it("keeps a bank entry's quality, fills an unknown one later, and puts it on the finding that matched it", async () => {
+      const bank = {
+        name: 'q-bank',
+        signalType: 'pdq' as const,
+        source: null,
+        listVersion: null,
+        threshold: 31,
+      };
+      const finding = sampleFinding();
+      const other = 'e'.repeat(64);
+      await store.importBank(bank, [
+        { hash: finding.matchedHash, labels: [] },
+        { hash: other, labels: [], quality: 90 },
+      ]);
+      await store.importBank(bank, [
+        { hash: finding.matchedHash, labels: ['z'], quality: 70 },
+        { hash: other, labels: [], quality: 55 },
+      ]);
+      expect(await store.bankEntries('q-bank')).toEqual([
+        { hash: finding.matchedHash, labels: ['z'], quality: 70 },
+        { hash: other, labels: [], quality: 90 },
+      ]);
+      expect(await store.recordFinding({ ...finding, bank: 'q-bank' })).toBe(true);
+      expect(await store.getFinding(finding.id)).toEqual({
+        ...finding,
+        bank: 'q-bank',
+        matchedQuality: 70,
+      });
+    });
+
     it('stores findings once with their provenance, lists them and updates their status', async () => {
       const finding = sampleFinding();
       const sparse: Finding = {
