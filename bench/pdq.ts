@@ -1,19 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { pdqOfDecoded } from '../src/safety/hash-image.js';
 import { decodeForPdq, type HashPolicy, readImageFile } from '../src/safety/image-input.js';
+import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 
 // `npm run bench -- pdq [--images 120] [--runs 3] [--baseline OTHER/bin/obhut.js]`
 //
 // End to end, as whole processes on the same files: `obhut hash pdq` (dist/, so build first)
 // over generated 1024×768 JPEGs (bench/.data/pdq/) and 512×512 PNGs (bench/.data/pdq-png/),
-// alternating with the C++ reference `pdq-photo-hasher` when OBHUT_BENCH_PDQ_REFERENCE names it
+// alternating with the C++ reference `pdq-photo-hasher` when OBHUT_PDQ_REFERENCE names it
 // (and with another Obhut checkout's bin/obhut.js given as --baseline), so every ratio printed
-// is measured in this run; each pair's outputs (hash, quality, path per line) are compared.
+// is measured in this run; each pair's outputs (hash, quality, path per line) are compared in
+// every run, and CPU time (user + system) is printed beside wall time with the load average.
 // Then, in process on one thread: read + decode (sharp) and the hash timed apart, against the
 // published figures of the reference implementation (facebook/ThreatExchange), labelled as such
 // (not measured here).
@@ -62,7 +65,7 @@ export async function ensureImages(count: number): Promise<string[]> {
   return files;
 }
 
-async function ensurePngs(count: number): Promise<string[]> {
+export async function ensurePngs(count: number): Promise<string[]> {
   await mkdir(pngDir, { recursive: true });
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -118,6 +121,9 @@ async function endToEnd(
   out: (line: string) => void,
 ): Promise<void> {
   const results = contenders.map(() => [] as ProcessRun[]);
+  // The load average says how far the wall times can be trusted: the reference is one thread,
+  // obhut two, so on a shared machine their wall ratio moves with the load; CPU time does not.
+  const loadBefore = loadavg()[0]!;
   for (let run = -1; run < runs; run++) {
     // Alternating, so a change in the machine's load falls on all of them alike; run -1 warms up.
     contenders.forEach((c, i) => {
@@ -126,22 +132,30 @@ async function endToEnd(
     });
   }
   const obhut = results[0]!;
-  out(`\n${set}, ${files.length} files, whole processes, ${runs} runs each, alternating:`);
+  out(
+    `\n${set}, ${files.length} files, whole processes, ${runs} runs each, alternating (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, ${cpus().length} cores):`,
+  );
   contenders.forEach((c, i) => {
     const rs = results[i]!;
     const rates = rs.map((r) => files.length / r.wall);
-    const cpus = rs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+    const cpuSeconds = rs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+    const obhutCpu = obhut.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+    const cpuRatio =
+      i === 0 || !cpuSeconds.length || !obhutCpu.length
+        ? ''
+        : ` (this ÷ obhut ${(median(cpuSeconds) / median(obhutCpu)).toFixed(2)}×)`;
     const ratio =
       i === 0
         ? ''
         : `; obhut ÷ this, pair by pair: ${rs.map((r, k) => (r.wall / obhut[k]!.wall).toFixed(2)).join(' / ')} (median ${median(rs.map((r, k) => r.wall / obhut[k]!.wall)).toFixed(2)}×)`;
+    // Every run's output is compared, not only the first: a path that varies run to run shows.
     const same =
       i === 0
         ? ''
-        : `; output equal to obhut's on ${agreeing(obhut[0]!.lines, rs[0]!.lines)} of ${files.length} files`;
+        : `; output equal to obhut's on ${Math.min(...rs.map((r, k) => agreeing(obhut[k]!.lines, r.lines)))} of ${files.length} files (fewest over the runs)`;
     out(
       `  ${c.name.padEnd(22)} ${rates.map((x) => x.toFixed(1)).join(' / ')} images/s (median ${median(rates).toFixed(1)})` +
-        (cpus.length ? `, CPU ${median(cpus).toFixed(2)} s` : '') +
+        (cpuSeconds.length ? `, CPU ${median(cpuSeconds).toFixed(2)} s${cpuRatio}` : '') +
         ratio +
         same,
     );
@@ -190,13 +204,11 @@ export async function benchPdq(args: string[]): Promise<void> {
       args: [path.resolve(values.baseline), 'hash', 'pdq'],
     });
   }
-  const reference = process.env.OBHUT_BENCH_PDQ_REFERENCE;
-  if (reference) contenders.push({ name: 'C++ pdq-photo-hasher', command: reference, args: [] });
-  else {
-    out(
-      'OBHUT_BENCH_PDQ_REFERENCE is not set: the C++ reference is not run, so no ratio against it is measured here.',
-    );
-  }
+  const reference = pdqReference();
+  if (reference) {
+    contenders.push({ name: 'C++ pdq-photo-hasher', command: reference, args: [] });
+    out(`C++ reference: ${reference} (run beside obhut, same files, every round)`);
+  } else out(NO_REFERENCE);
   await endToEnd('JPEG 1024×768', jpegs, runs, contenders, out);
   await endToEnd('PNG 512×512', pngs, runs, contenders, out);
 

@@ -14,6 +14,7 @@ import { Matcher } from '../src/safety/matcher.js';
 import { hash256ToHex } from '../src/safety/pdq/index.js';
 import { openSqliteStore } from '../src/store/index.js';
 import { ensureImages } from './pdq.js';
+import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 
 // `npm run bench -- scan [--images 200] [--bank 1000000] [--matches 10]`
 //
@@ -21,7 +22,7 @@ import { ensureImages } from './pdq.js';
 // from bench/.data/pdq/) without and with `--bank`, against a PDQ bank of random hashes plus
 // the hashes of a few of the images. Baseline: the same build without scanning, in this run.
 // The scan decodes 4 images at a time in libvips' threads while the build's thread hashes.
-// When OBHUT_BENCH_PDQ_REFERENCE names the C++ `pdq-photo-hasher`, it hashes the same files as
+// When OBHUT_PDQ_REFERENCE names the C++ `pdq-photo-hasher`, it hashes the same files as
 // a whole process right after each build, so the ratio printed is measured in this run.
 
 export async function benchScan(args: string[]): Promise<void> {
@@ -102,7 +103,7 @@ export async function benchScan(args: string[]): Promise<void> {
       });
       return [result, (performance.now() - start) / 1000];
     };
-    const reference = process.env.OBHUT_BENCH_PDQ_REFERENCE;
+    const reference = pdqReference();
     const referenceSeconds = (): number | undefined => {
       if (!reference) return undefined;
       const t = performance.now();
@@ -139,9 +140,7 @@ export async function benchScan(args: string[]): Promise<void> {
           `scanned build ÷ reference, run by run: ${runs.map((r) => (r.reference! / r.scanned).toFixed(2)).join(' / ')}×`,
       );
     } else {
-      out(
-        '  OBHUT_BENCH_PDQ_REFERENCE is not set: no reference run, no ratio against it measured.',
-      );
+      out(`  ${NO_REFERENCE}`);
     }
   } finally {
     await store.close();
