@@ -6,9 +6,15 @@ import {
   type I18n as SharedI18n,
   useI18nOf,
 } from '../../ui-shared/i18n';
-import type { FlagCategory, FlagOutcome, Role } from './api';
+import type { FlagCategory, FlagOutcome, Provenance, Role } from './api';
 
 export { detectLang, I18nContext, type Lang, labelFor, useLang } from '../../ui-shared/i18n';
+
+/** "[PERSON_1], [EMAIL_1] and [PHONE_1]"; a long list ends in "…" after the first eight. */
+function listed(items: readonly string[], and: string): string {
+  if (items.length > 8) return `${items.slice(0, 8).join(', ')} …`;
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
 
 const en = {
   appName: 'Obhut review console',
@@ -102,7 +108,7 @@ const en = {
   exposure: (minutes: number, limit: number) => `Listening time today: ${minutes} of ${limit} min`,
   expires: (at: string) => `Reserved for you until ${at}`,
   transcriptTitle: 'Redacted text',
-  transcriptNote: 'Personal details were replaced with placeholders such as [NAME_1].',
+  transcriptNote: 'Personal details were replaced with placeholders such as [PERSON_1].',
   noText: 'This task has no text.',
   audioTitle: 'Recording',
   audioNote:
@@ -129,7 +135,11 @@ const en = {
 
   answerTitle: 'Your answer',
   transcriptCorrection: 'Corrected transcription',
-  transcriptCorrectionHint: 'Keep the placeholders as they are; do not add personal details.',
+  /** Names the placeholders of this transcript exactly as written, so none is retyped. */
+  transcriptCorrectionHint: (placeholders: readonly string[]) =>
+    placeholders.length > 0
+      ? `Keep ${listed(placeholders, 'and')} exactly as written; do not add personal details.`
+      : 'Do not add personal details.',
   labelsLegend: 'Labels',
   comment: 'Comment (optional)',
   submit: 'Submit answer',
@@ -217,8 +227,12 @@ const en = {
     dataset: 'Dataset',
     collected_at: 'Collected',
     collector: 'Collector',
+    license: 'Licence',
+    created_at: 'Created',
+    visibility: 'Visibility',
     subject: 'Subject (pseudonym)',
-  } as Record<string, string>,
+    // Every field the server may reveal has a name here (a raw key like `source_url` is no label).
+  } satisfies Record<keyof Provenance, string> as Record<string, string>,
   resolveTitle: 'Resolve',
   outcome: 'Outcome',
   outcomes: {
@@ -467,7 +481,7 @@ const de: Messages = {
   exposure: (minutes, limit) => `Hörzeit heute: ${minutes} von ${limit} Min.`,
   expires: (at) => `Für Sie reserviert bis ${at}`,
   transcriptTitle: 'Geschwärzter Text',
-  transcriptNote: 'Persönliche Angaben wurden durch Platzhalter wie [NAME_1] ersetzt.',
+  transcriptNote: 'Persönliche Angaben wurden durch Platzhalter wie [PERSON_1] ersetzt.',
   noText: 'Diese Aufgabe hat keinen Text.',
   audioTitle: 'Aufnahme',
   audioNote:
@@ -494,8 +508,10 @@ const de: Messages = {
 
   answerTitle: 'Ihre Antwort',
   transcriptCorrection: 'Korrigierte Abschrift',
-  transcriptCorrectionHint:
-    'Platzhalter bitte unverändert lassen; keine persönlichen Angaben ergänzen.',
+  transcriptCorrectionHint: (placeholders) =>
+    placeholders.length > 0
+      ? `${listed(placeholders, 'und')} bitte genau so stehen lassen; keine persönlichen Angaben ergänzen.`
+      : 'Bitte keine persönlichen Angaben ergänzen.',
   labelsLegend: 'Kategorien',
   comment: 'Kommentar (freiwillig)',
   submit: 'Antwort absenden',
@@ -583,8 +599,11 @@ const de: Messages = {
     dataset: 'Datenbestand',
     collected_at: 'Erhoben',
     collector: 'Erhoben durch',
+    license: 'Lizenz',
+    created_at: 'Erstellt',
+    visibility: 'Sichtbarkeit',
     subject: 'Betroffene Person (Pseudonym)',
-  },
+  } satisfies Record<keyof Provenance, string>,
   resolveTitle: 'Abschließen',
   outcome: 'Ergebnis',
   outcomes: {

@@ -3,8 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -21,9 +19,9 @@ import {
 import type { TransparencyLog } from '../log/index.js';
 import type { LockoutOptions } from '../staff/index.js';
 import type { Store } from '../store/index.js';
-import { TOOL_VERSION } from '../version.js';
 import { errorBody, handleError } from './errors.js';
 import { registerMetrics } from './metrics.js';
+import { registerOpenApi } from './openapi.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { buildRoutes } from './routes/builds.js';
 import { meRoutes } from './routes/me.js';
@@ -180,31 +178,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Obhut consent API',
-        version: TOOL_VERSION,
-        description:
-          'Objections, consents and requests of the people whose data it is, each recorded in a public transparency log with an offline-verifiable receipt.',
-      },
-      components: {
-        securitySchemes: {
-          session: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'a portal session from /api/v1/session/*',
-          },
-          operator: { type: 'http', scheme: 'bearer', description: 'OBHUT_ADMIN_TOKEN' },
-          staff: { type: 'http', scheme: 'bearer', description: 'a review console session' },
-        },
-      },
-    },
-    refResolver: { buildLocalReference: (json) => String(json.$id) },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerOpenApi(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

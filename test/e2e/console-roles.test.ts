@@ -32,6 +32,7 @@ const SOURCE = {
   dataset: 'forum-posts-2026',
   collector: 'crawler-7',
   collected_at: '2026-01-02T03:04:05Z',
+  license: 'CC-BY-4.0',
 };
 
 const subjectOf = (account: string) => ({ platform: 'example', account });
@@ -211,6 +212,33 @@ describe.skipIf(noBrowser)(
       // The person as their pseudonym, never the account.
       expect(provenance).toContain(pseudonym);
       expect(provenance).not.toContain(subject.account);
+      // Every field under its name in the reviewer's language, never a raw key like source_url;
+      // the collection time as a date, not the ISO string.
+      const fieldNames = () => revealed.locator('dt').allTextContents();
+      expect(await fieldNames()).toEqual([
+        'Record',
+        'Source',
+        'Dataset',
+        'Collected',
+        'Collector',
+        'Licence',
+        'Subject (pseudonym)',
+      ]);
+      expect(provenance).toContain(SOURCE.license);
+      expect(provenance).not.toContain(SOURCE.collected_at);
+      await ts.getByTestId('lang-de').click();
+      await expect
+        .poll(fieldNames)
+        .toEqual([
+          'Datensatz',
+          'Quelle',
+          'Datenbestand',
+          'Erhoben',
+          'Erhoben durch',
+          'Lizenz',
+          'Betroffene Person (Pseudonym)',
+        ]);
+      await ts.getByTestId('lang-en').click();
       const reveals = await accessEntries(server, { actor: ids['ts-flag'], action: 'reveal' });
       expect(reveals).toHaveLength(1);
       expect(reveals[0]).toMatchObject({ task: queued!.task, subject: pseudonym });

@@ -54,6 +54,7 @@ export interface AudioLike {
   duration: number;
   volume: number;
   autoplay: boolean;
+  controls: boolean;
   getAttribute(name: string): string | null;
 }
 export interface CanvasLike {

@@ -107,6 +107,7 @@ describe.skipIf(skip)(
         ['rev-answer', 'reviewer'],
         ['rev-refused', 'reviewer'],
         ['rev-leak', 'reviewer'],
+        ['rev-skip', 'reviewer'],
         ['po-holds', 'privacy_officer'],
       ] as const) {
         const added = await cli(['staff', 'add', username, '--role', role, '--json'], {
@@ -199,6 +200,11 @@ describe.skipIf(skip)(
       expect(transcript).toMatch(/\[EMAIL_\d+\]/);
       expect(transcript).toContain('thanks');
       expect(leaks(Buffer.from(transcript))).toEqual([]);
+      // The correction hint names this transcript's placeholders exactly as redaction wrote them.
+      const placeholders = [...new Set(transcript.match(/\[[A-Z_]+_\d+\]/g))];
+      const hint = (await page.getByTestId('transcript-hint').textContent()) ?? '';
+      expect(hint).toMatch(/^Keep \[PERSON_1\]/);
+      for (const placeholder of placeholders) expect(hint).toContain(placeholder);
 
       const watermark = page.getByTestId('watermark');
       const mark = (await watermark.getAttribute('data-text')) ?? '';
@@ -234,11 +240,17 @@ describe.skipIf(skip)(
         return {
           controlsList: a.getAttribute('controlslist'),
           autoplay: a.autoplay,
+          controls: a.controls,
           volume: a.volume,
         };
       });
       expect(attrs.controlsList).toContain('nodownload');
       expect(attrs.autoplay).toBe(false);
+      // One play control: the element shows no controls of its own beside the play button.
+      expect(attrs.controls).toBe(false);
+      expect(await audio.isVisible()).toBe(false);
+      expect(await page.locator('button', { hasText: /Play|Pause/ }).count()).toBe(1);
+      await expect.poll(() => page.getByTestId('play-pause').textContent()).toContain('Pause');
       expect(attrs.volume).toBeLessThanOrEqual(0.25);
       await expect
         .poll(() => audio.evaluate((a) => (a as unknown as AudioLike).readyState), {
@@ -259,6 +271,31 @@ describe.skipIf(skip)(
       expect(page.url()).toContain('/console/queue');
       await context.close();
     }, 90_000);
+
+    it('a reviewer skips a task with the button beside the answer, outside the viewing settings', async () => {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await signIn(context, 'rev-skip');
+      await page.getByTestId('next-task').click();
+      await page.getByTestId('task-view').waitFor();
+      const taskId = await page.getByTestId('task-id').textContent();
+      const skip = page.getByTestId('skip');
+      expect(await skip.isVisible()).toBe(true);
+      expect(await page.locator('[data-testid="answer-form"] [data-testid="skip"]').count()).toBe(
+        1,
+      );
+      expect(await page.locator('details.wellness [data-testid="skip"]').count()).toBe(0);
+      await skip.click();
+      await expect.poll(() => page.getByTestId('flash').textContent()).toContain('handed back');
+      expect(new URL(page.url()).pathname).toBe('/console/queue');
+      // Handed back: no longer this reviewer's to open.
+      const status = await page.evaluate(
+        async ([url, bearer]) =>
+          (await fetch(url, { headers: { Authorization: `Bearer ${bearer}` } })).status,
+        [`/api/review/v1/tasks/${taskId}`, await tokenOf(page)] as const,
+      );
+      expect(status).toBe(403);
+      await context.close();
+    }, 60_000);
 
     it('a reviewer is refused the trust_safety and admin pages, and the API answers 403', async () => {
       const context = await browser.newContext({ locale: 'de-DE' });

@@ -1,4 +1,4 @@
-import { type FormEvent, type RefObject, useState } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useState } from 'react';
 import {
   type AnswerBody,
   ApiError,
@@ -9,6 +9,7 @@ import {
 } from '../api';
 import { ErrorAlert } from '../components';
 import { type Lang, useI18n } from '../i18n';
+import { placeholdersIn } from '../placeholders';
 import { navigate, setFlash } from '../router';
 import { taskText } from './Task';
 
@@ -43,14 +44,20 @@ function humane(name: string): string {
   return name.replace(/_/g, ' ');
 }
 
+/**
+ * The answer, with `actions` (the task's other way out: skip) beside the submit button, so the
+ * reviewer sees both choices in one place.
+ */
 export function AnswerForm({
   task,
   sectionRef,
   onGone,
+  actions,
 }: {
   task: TaskView;
   sectionRef: RefObject<HTMLElement | null>;
   onGone: () => void;
+  actions?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const questions = questionsOf(task);
@@ -122,8 +129,8 @@ export function AnswerForm({
         {task.kind === 'audio' && (
           <div className="field">
             <label htmlFor="transcript">{t.transcriptCorrection}</label>
-            <p className="hint" id="transcript-hint">
-              {t.transcriptCorrectionHint}
+            <p className="hint" id="transcript-hint" data-testid="transcript-hint">
+              {t.transcriptCorrectionHint(placeholdersIn(original))}
             </p>
             <textarea
               id="transcript"
@@ -183,9 +190,12 @@ export function AnswerForm({
           </fieldset>
         ) : null}
         {error !== null && <ErrorAlert error={error} />}
-        <button type="submit" aria-disabled={busy || undefined} data-testid="submit-answer">
-          {busy ? t.submitting : t.submit}
-        </button>
+        <div className="button-row">
+          <button type="submit" aria-disabled={busy || undefined} data-testid="submit-answer">
+            {busy ? t.submitting : t.submit}
+          </button>
+          {actions}
+        </div>
       </form>
     </section>
   );

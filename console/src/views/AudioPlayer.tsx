@@ -1,6 +1,8 @@
 // The recording: fetched once through one single-use signed link into a Blob, decoded for the
 // waveform drawn on a canvas, and played from an object URL through an <audio> element without
-// download, autoplay or a loud start. Loaded only when the reviewer asks.
+// download, autoplay or a loud start. Loaded only when the reviewer asks. One play control: the
+// element has no controls of its own (a second play button beside ours confused reviewers);
+// seeking is on the waveform, volume and mute are in the viewing settings.
 import {
   type KeyboardEvent,
   type RefObject,
@@ -94,12 +96,17 @@ function draw(canvas: HTMLCanvasElement, peaks: Peaks, ranges: readonly TimeRang
   g.fillRect(played - ratio, 0, 2 * ratio, height);
 }
 
+/** 75.4 → "1:15". */
+function clock(seconds: number): string {
+  const whole = Math.floor(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
 export function AudioPlayer({
   taskId,
   ranges,
   duration,
   prefs,
-  onPrefs,
   controlRef,
   onGone,
 }: {
@@ -107,7 +114,6 @@ export function AudioPlayer({
   ranges: readonly TimeRange[];
   duration: number | undefined;
   prefs: Prefs;
-  onPrefs: (change: Partial<Prefs>) => void;
   controlRef: RefObject<PlayerHandle | null>;
   onGone: () => void;
 }) {
@@ -308,7 +314,6 @@ export function AudioPlayer({
         <audio
           ref={audioRef}
           src={src}
-          controls
           controlsList="nodownload noplaybackrate noremoteplayback"
           preload="auto"
           onContextMenu={(e) => e.preventDefault()}
@@ -320,11 +325,6 @@ export function AudioPlayer({
           onPause={() => setPlaying(false)}
           onEnded={() => setPlaying(false)}
           onTimeUpdate={(e) => setPosition(e.currentTarget.currentTime)}
-          onVolumeChange={(e) => {
-            const a = e.currentTarget;
-            if (a.volume !== prefs.volume || a.muted !== prefs.muted)
-              onPrefs({ volume: a.volume, muted: a.muted });
-          }}
           onError={() => {
             setPlaying(false);
             setError(new Error('the recording could not be played'));
@@ -343,6 +343,11 @@ export function AudioPlayer({
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}{' '}
           <kbd>␣</kbd>
         </button>
+        {peaks && (
+          <span className="note" data-testid="audio-time">
+            {clock(position)} / {clock(peaks.duration)}
+          </span>
+        )}
       </div>
     </section>
   );

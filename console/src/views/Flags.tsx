@@ -161,7 +161,7 @@ export function FlagDetailView({ id }: { id: string }) {
               {Object.entries(reveal.provenance).map(([k, v]) => (
                 <div className="fact-row" key={k}>
                   <dt>{labelFor(t.provenanceFields, k)}</dt>
-                  <dd className="break">{String(v)}</dd>
+                  <dd className="break">{k.endsWith('_at') ? dateTime(String(v)) : String(v)}</dd>
                 </div>
               ))}
             </dl>

@@ -1,9 +1,10 @@
 // One review task: redacted content, the recording or image under the reviewer's wellness
 // settings, the answer form, the flag dialog, a watermark and keyboard shortcuts.
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type TaskView as Task } from '../api';
 import { ErrorAlert, isTypingTarget, Loading, PageHeading, useMe, Watermark } from '../components';
 import { labelFor, useI18n } from '../i18n';
+import { PLACEHOLDER } from '../placeholders';
 import { type Prefs, usePrefs } from '../prefs';
 import { navigate, setFlash } from '../router';
 import { takeTask } from '../task-cache';
@@ -11,9 +12,6 @@ import { AnswerForm } from './AnswerForm';
 import { AudioPlayer, type PlayerHandle } from './AudioPlayer';
 import { FlagDialog } from './FlagDialog';
 import { useNextTask } from './Queue';
-
-/** Placeholders the redaction put in, e.g. [NAME_1] or [EMAIL_3f2a…]. */
-const PLACEHOLDER = /(\[[A-Z][A-Z_]*_[0-9a-f]{1,12}\])/g;
 
 export function Redacted({ text }: { text: string }) {
   const parts = text.split(PLACEHOLDER);
@@ -155,13 +153,7 @@ export function TaskView({ id }: { id: string }) {
         {t.shortcuts}
       </p>
 
-      <Wellness prefs={prefs} onChange={setPrefs} kind={task.kind}>
-        <button type="button" className="secondary" onClick={() => void skip()} data-testid="skip">
-          {t.skipUncomfortable} <kbd>s</kbd>
-        </button>
-        <span className="note">{t.skipExplain}</span>
-        {skipError !== null && <ErrorAlert error={skipError} />}
-      </Wellness>
+      <Wellness prefs={prefs} onChange={setPrefs} kind={task.kind} />
 
       <section className="card" aria-labelledby="text-heading">
         <h2 id="text-heading">{t.transcriptTitle}</h2>
@@ -183,7 +175,6 @@ export function TaskView({ id }: { id: string }) {
           ranges={task.redacted_ranges ?? []}
           duration={task.duration}
           prefs={prefs}
-          onPrefs={setPrefs}
           controlRef={player}
           onGone={gone}
         />
@@ -192,7 +183,29 @@ export function TaskView({ id }: { id: string }) {
         <TaskImage taskId={task.id} blur={prefs.blurImages} onGone={gone} />
       )}
 
-      <AnswerForm task={task} sectionRef={answerRef} onGone={gone} />
+      <AnswerForm
+        task={task}
+        sectionRef={answerRef}
+        onGone={gone}
+        actions={
+          // Skipping is as much a choice as answering: beside it, not among the settings.
+          <>
+            <button
+              type="button"
+              onClick={() => void skip()}
+              aria-keyshortcuts="s"
+              aria-describedby="skip-explain"
+              data-testid="skip"
+            >
+              {t.skipUncomfortable} <kbd>s</kbd>
+            </button>
+            <span className="note" id="skip-explain">
+              {t.skipExplain}
+            </span>
+            {skipError !== null && <ErrorAlert error={skipError} />}
+          </>
+        }
+      />
 
       <div className="button-row">
         <button
@@ -219,14 +232,14 @@ function Wellness({
   prefs,
   onChange,
   kind,
-  children,
 }: {
   prefs: Prefs;
   onChange: (change: Partial<Prefs>) => void;
   kind: Task['kind'];
-  children: ReactNode;
 }) {
   const { t } = useI18n();
+  // Text tasks have nothing to set.
+  if (kind === 'text') return null;
   return (
     <details className="card wellness" open>
       <summary>
@@ -272,7 +285,6 @@ function Wellness({
           </>
         )}
       </div>
-      <div className="button-row">{children}</div>
     </details>
   );
 }

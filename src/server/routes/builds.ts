@@ -20,7 +20,8 @@ export async function buildRoutes(
 ) {
   const { store, log } = opts;
   const cache = new Map<string, SubjectsTree>();
-  app.addHook('preHandler', requireSession(opts.tokens));
+  // onRequest: a caller without a session is refused before the body is read or validated.
+  app.addHook('onRequest', requireSession(opts.tokens));
   const me = (req: FastifyRequest): SessionClaims => req.subjectSession!;
 
   async function treeOf(buildId: string): Promise<SubjectsTree | undefined> {
@@ -39,6 +40,7 @@ export async function buildRoutes(
     schema: {
       tags: ['me'],
       security: [{ session: [] }],
+      operationId: 'listMyBuilds',
       summary: 'Dataset builds: whether your data was in each, and a proof you can check',
       response: {
         200: {

@@ -50,13 +50,15 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
   const { store, log } = opts;
   const tags = ['me'];
   const security = [{ session: [] }];
-  app.addHook('preHandler', requireSession(opts.tokens));
+  // onRequest: a caller without a session is refused before the body is read or validated.
+  app.addHook('onRequest', requireSession(opts.tokens));
   const me = (req: FastifyRequest): SessionClaims => req.subjectSession!;
 
   app.get('/api/v1/me', {
     schema: {
       tags,
       security,
+      operationId: 'getMyState',
       summary:
         'Your current state per purpose, each with the receipt of the deciding event, and the identities it covers',
       response: {
@@ -138,6 +140,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
     schema: {
       tags,
       security,
+      operationId: 'recordConsentEvent',
       summary:
         'Object, revoke an objection, consent or withdraw consent; answers once durable and logged',
       headers: {
@@ -207,6 +210,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
     schema: {
       tags,
       security,
+      operationId: 'getMyReceipt',
       summary: 'A receipt for one of your own log entries, against the latest checkpoint',
       params: {
         type: 'object',
@@ -244,6 +248,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
       schema: {
         tags,
         security,
+        operationId: 'createMyRequest',
         summary: 'Ask for access to your data or for its erasure; answered within one month',
         body: {
           type: 'object',
@@ -286,6 +291,7 @@ export async function meRoutes(app: FastifyInstance, opts: MeRouteOptions) {
     schema: {
       tags,
       security,
+      operationId: 'listMyRequests',
       summary: 'Your access and erasure requests',
       response: {
         200: {

@@ -16,13 +16,15 @@ export async function modelRoutes(
   opts: { store: Store; tokens: PortalSessions },
 ) {
   const { store } = opts;
-  app.addHook('preHandler', requireSession(opts.tokens));
+  // onRequest: a caller without a session is refused before the body is read or validated.
+  app.addHook('onRequest', requireSession(opts.tokens));
   const me = (req: FastifyRequest): SessionClaims => req.subjectSession!;
 
   app.get('/api/v1/me/models', {
     schema: {
       tags: ['me'],
       security: [{ session: [] }],
+      operationId: 'listMyModels',
       summary:
         'Models trained on dataset builds that included your data, and whether your objection came after',
       response: {

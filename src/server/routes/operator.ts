@@ -23,12 +23,14 @@ export async function operatorRoutes(
 ) {
   const tags = ['operator'];
   const security = [{ operator: [] }];
-  app.addHook('preHandler', requireOperator(opts.adminToken));
+  // onRequest: a caller without the token is refused before the body is read or validated.
+  app.addHook('onRequest', requireOperator(opts.adminToken));
 
   app.get<{ Querystring: { open?: '1' } }>('/api/v1/operator/requests', {
     schema: {
       tags,
       security,
+      operationId: 'listOperatorRequests',
       summary:
         'All access and erasure requests, newest first (at most 1000); with open=1 the queue: open ones, nearest deadline first',
       querystring: {
@@ -70,6 +72,7 @@ export async function operatorRoutes(
       schema: {
         tags,
         security,
+        operationId: 'assignOperatorRequest',
         summary: 'Assign a request to the person who handles it',
         params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
         body: {
@@ -94,6 +97,7 @@ export async function operatorRoutes(
       schema: {
         tags,
         security,
+        operationId: 'answerOperatorRequest',
         summary: 'Set the status of a request and answer it',
         params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
         body: {
@@ -125,6 +129,7 @@ export async function operatorRoutes(
     schema: {
       tags,
       security,
+      operationId: 'linkIdentities',
       summary:
         'Link a verified e-mail address to a platform account (or unlink them), from now on; answers with the receipt of the log entry',
       body: {

@@ -15,6 +15,10 @@ const proofSchema = {
   },
 } as const;
 
+/** A plain-text answer (sent as a string, so never serialised through this schema). */
+const signedNote = (description: string) =>
+  ({ description, content: { 'text/plain': { schema: { type: 'string' } } } }) as const;
+
 const sizeQuery = {
   type: 'object',
   additionalProperties: false,
@@ -32,6 +36,8 @@ export async function publicLogRoutes(
   app.get('/api/v1/config', {
     schema: {
       tags: ['portal'],
+      operationId: 'getConfig',
+      security: [],
       summary: 'What the portal needs to know about this deployment',
       response: {
         200: {
@@ -53,7 +59,13 @@ export async function publicLogRoutes(
   });
 
   app.get('/api/v1/log/key', {
-    schema: { tags, summary: 'The verifier key, in signed-note form', produces: ['text/plain'] },
+    schema: {
+      tags,
+      operationId: 'getVerifierKey',
+      security: [],
+      summary: 'The verifier key, in signed-note form',
+      response: { 200: signedNote('the verifier key, one line') },
+    },
     handler: async (_req, reply) =>
       reply.type('text/plain; charset=utf-8').send(`${log.verifierKey}\n`),
   });
@@ -61,9 +73,14 @@ export async function publicLogRoutes(
   app.get<{ Querystring: { size?: string } }>('/api/v1/log/checkpoint', {
     schema: {
       tags,
+      operationId: 'getCheckpoint',
+      security: [],
       summary: 'The latest signed checkpoint (or the one at ?size=), exactly as signed',
       querystring: sizeQuery,
-      response: errors(404),
+      response: {
+        200: signedNote('the signed checkpoint note (C2SP tlog-checkpoint)'),
+        ...errors(404),
+      },
     },
     handler: async (req, reply) => {
       const cp = await log.reader.checkpoint(sizeOf(req.query.size));
@@ -76,6 +93,8 @@ export async function publicLogRoutes(
   app.get<{ Params: { index: string } }>('/api/v1/log/entries/:index', {
     schema: {
       tags,
+      operationId: 'getLogEntry',
+      security: [],
       summary: 'One log entry',
       params: {
         type: 'object',
@@ -111,6 +130,8 @@ export async function publicLogRoutes(
   app.get<{ Querystring: { index: string; size?: string } }>('/api/v1/log/proofs/inclusion', {
     schema: {
       tags,
+      operationId: 'getInclusionProof',
+      security: [],
       summary: 'Inclusion proof of an entry in the tree of the latest (or ?size=) checkpoint',
       querystring: {
         type: 'object',
@@ -136,6 +157,8 @@ export async function publicLogRoutes(
   app.get<{ Querystring: { old: string; size?: string } }>('/api/v1/log/proofs/consistency', {
     schema: {
       tags,
+      operationId: 'getConsistencyProof',
+      security: [],
       summary: 'Consistency proof between two tree sizes (default: to the latest checkpoint)',
       querystring: {
         type: 'object',

@@ -100,10 +100,11 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
   };
 
   app.get<{ Querystring: { download?: '1' } }>('/api/v1/me/access-report', {
-    preHandler: requireSession(opts.tokens),
+    onRequest: requireSession(opts.tokens),
     schema: {
       tags: ['me'],
       security: [{ session: [] }],
+      operationId: 'getMyAccessReport',
       summary:
         'Your access report: your decisions with receipts, every build with a proof, your review items and every access to them',
       querystring: {
@@ -127,10 +128,11 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
   app.get<{ Params: { id: string }; Querystring: { download?: '1' } }>(
     '/api/v1/operator/requests/:id/access-report',
     {
-      preHandler: operator,
+      onRequest: operator,
       schema: {
         tags: ['operator'],
         security: [{ operator: [] }],
+        operationId: 'getOperatorRequestAccessReport',
         summary: "The access report of a request's person, to answer an access request",
         params: idParams,
         querystring: {
@@ -148,10 +150,11 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
   );
 
   app.post<{ Params: { id: string } }>('/api/v1/operator/requests/:id/erase', {
-    preHandler: operator,
+    onRequest: operator,
     schema: {
       tags: ['operator'],
       security: [{ operator: [] }],
+      operationId: 'eraseOperatorRequestData',
       summary:
         'Carry out an erasure request: objections for every purpose, review copies and raw media deleted; answered only if every step succeeded',
       params: idParams,

@@ -51,6 +51,8 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
     config: signInLimit,
     schema: {
       tags,
+      operationId: 'signInWithPlatformToken',
+      security: [],
       summary: "Exchange a platform's link token for a portal session",
       body: {
         type: 'object',
@@ -110,6 +112,8 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
     config: signInLimit,
     schema: {
       tags,
+      operationId: 'sendEmailCode',
+      security: [],
       summary: 'Send a one-time code to an e-mail address',
       body: {
         type: 'object',
@@ -143,6 +147,8 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
     config: signInLimit,
     schema: {
       tags,
+      operationId: 'signInWithEmailCode',
+      security: [],
       summary: 'Exchange an e-mailed code for a portal session',
       body: {
         type: 'object',
@@ -170,7 +176,14 @@ export async function sessionRoutes(app: FastifyInstance, opts: SessionRouteOpti
   });
 
   app.delete('/api/v1/session', {
-    schema: { tags, summary: 'Sign out', response: { 204: { type: 'null' } } },
+    schema: {
+      tags,
+      operationId: 'signOut',
+      // Signing out needs no session: a valid one sent is revoked, anything else is a no-op.
+      security: [{}, { session: [] }],
+      summary: 'Sign out',
+      response: { 204: { type: 'null' } },
+    },
     handler: async (req, reply) => {
       const token = bearer(req);
       const claims = token ? await opts.tokens.check(token) : undefined;

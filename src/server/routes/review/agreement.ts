@@ -14,6 +14,7 @@ export function registerAgreementRoutes(app: FastifyInstance, opts: ReviewRouteO
     schema: {
       tags: TAGS,
       security: SECURITY,
+      operationId: 'getAgreement',
       summary:
         "How well reviewers agree: Krippendorff's alpha (nominal) per question over open and done tasks with two answers or more",
       response: {

@@ -17,6 +17,7 @@ export function registerAuditRoutes(app: FastifyInstance, opts: ReviewRouteOptio
     schema: {
       tags: TAGS,
       security: SECURITY,
+      operationId: 'getSubjectAccessAudit',
       summary: "Who accessed a subject's review items, and how: from the transparency log",
       querystring: {
         type: 'object',

@@ -61,6 +61,7 @@ export function registerExportRoutes(app: FastifyInstance, opts: ReviewRouteOpti
     schema: {
       tags: TAGS,
       security: SECURITY,
+      operationId: 'exportAnswers',
       summary:
         "Reviewers' answers (pseudonymous reviewer ids, redacted free text), majority and pairwise agreement per task, by cursor",
       querystring: {

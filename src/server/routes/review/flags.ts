@@ -67,6 +67,7 @@ export function registerFlagRoutes(app: FastifyInstance, ctx: ReviewContext) {
     schema: {
       tags,
       security,
+      operationId: 'listFlags',
       summary: 'Flagged tasks, oldest first (trust & safety)',
       querystring: {
         type: 'object',
@@ -90,6 +91,7 @@ export function registerFlagRoutes(app: FastifyInstance, ctx: ReviewContext) {
     schema: {
       tags,
       security,
+      operationId: 'getFlag',
       summary: "A flag with its task's redacted view (logged as a view)",
       params: flagParams,
       response: {
@@ -109,6 +111,7 @@ export function registerFlagRoutes(app: FastifyInstance, ctx: ReviewContext) {
     schema: {
       tags,
       security,
+      operationId: 'revealFlagProvenance',
       summary: "A flagged item's provenance: where the record came from (logged as reveal)",
       params: flagParams,
       body: noBody,
@@ -131,6 +134,7 @@ export function registerFlagRoutes(app: FastifyInstance, ctx: ReviewContext) {
       schema: {
         tags,
         security,
+        operationId: 'resolveFlag',
         summary:
           'Close a flag: no_action puts the task back in the queue, reported and escalated take it out',
         params: flagParams,

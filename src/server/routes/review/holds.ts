@@ -54,6 +54,7 @@ export function registerHoldRoutes(
     schema: {
       tags,
       security,
+      operationId: 'listHolds',
       summary: 'The active legal holds, newest first',
       response: {
         200: {
@@ -76,6 +77,7 @@ export function registerHoldRoutes(
     schema: {
       tags,
       security,
+      operationId: 'placeHold',
       summary: "Place a legal hold on one item or on all of one subject's items",
       body: {
         type: 'object',
@@ -105,6 +107,7 @@ export function registerHoldRoutes(
     schema: {
       tags,
       security,
+      operationId: 'releaseHold',
       summary: 'Release a legal hold',
       params: idParams(ids.HOLD_ID),
       response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },

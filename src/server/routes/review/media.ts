@@ -19,6 +19,9 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: ReviewContext, me
   app.get<{ Params: { token: string } }>(`${REVIEW_API}/media/:token`, {
     schema: {
       tags: TAGS,
+      operationId: 'streamTaskMedia',
+      // The signed token in the path is the credential; a bearer staff session, if sent, must be valid too.
+      security: [{}, { staff: [] }],
       summary:
         "Streams a task's reviewer copy for a signed URL from GET /tasks/:id/audio (once, within ~120 s)",
       params: {
@@ -26,7 +29,17 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: ReviewContext, me
         required: ['token'],
         properties: { token: { type: 'string', pattern: MEDIA_TOKEN_PATTERN } },
       },
-      response: { ...errors(401, 403, 404, 410) },
+      response: {
+        // Streamed from the file, so never serialised through this schema.
+        200: {
+          description: 'the reviewer copy: bleeped audio as WAV, or the re-encoded image',
+          content: {
+            'audio/wav': { schema: { type: 'string', contentMediaType: 'audio/wav' } },
+            'image/*': { schema: { type: 'string', contentMediaType: 'image/*' } },
+          },
+        },
+        ...errors(401, 403, 404, 410),
+      },
     },
     handler: async (req, reply) => {
       const sent = req.headers.authorization !== undefined;

@@ -13,6 +13,7 @@ export function registerQueueRoutes(app: FastifyInstance, opts: ReviewRouteOptio
     schema: {
       tags: TAGS,
       security: SECURITY,
+      operationId: 'getQueueCounts',
       summary:
         "How many tasks are open, assigned, done, flagged and removed, and today's exposure across reviewers (counts only)",
       response: {

@@ -51,6 +51,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
     schema: {
       tags,
       security,
+      operationId: 'listOpenRequests',
       summary: 'The open access and erasure requests, nearest deadline first, by cursor',
       querystring: {
         type: 'object',
@@ -96,6 +97,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
       schema: {
         tags,
         security,
+        operationId: 'assignRequest',
         summary: 'Assign a request to yourself (no staff_id) or to another member of staff',
         params: requestParams,
         body: {
@@ -128,6 +130,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
     schema: {
       tags,
       security,
+      operationId: 'answerRequest',
       summary:
         'Answer a request: answered or rejected closes it (the person reads the answer in the portal, and by mail if they gave an address); in_progress keeps it open',
       params: requestParams,
@@ -170,6 +173,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
       schema: {
         tags,
         security,
+        operationId: 'getRequestAccessReport',
         summary: "The access report of a request's person, to answer an access request",
         params: requestParams,
         querystring: {
@@ -193,6 +197,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
     schema: {
       tags,
       security,
+      operationId: 'eraseRequestData',
       summary:
         'Carry out an erasure request: objections for every purpose, review copies and raw media deleted; answered only if every step succeeded',
       params: requestParams,

@@ -15,6 +15,7 @@ export function registerRetentionRoutes(
     schema: {
       tags: TAGS,
       security: SECURITY,
+      operationId: 'sweepRetention',
       summary: 'Delete review data past its retention period now (it also runs hourly)',
       body: { type: ['object', 'null'], additionalProperties: false, properties: {} },
       response: {

@@ -45,6 +45,8 @@ export function registerSessionRoutes(app: FastifyInstance, opts: ReviewSessionO
     config: { rateLimit: { max: opts.signInPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags,
+      operationId: 'signInStaff',
+      security: [],
       summary: 'Sign in to the review console with a username and password',
       body: {
         type: 'object',
@@ -113,6 +115,7 @@ export function registerSessionRoutes(app: FastifyInstance, opts: ReviewSessionO
     schema: {
       tags,
       security,
+      operationId: 'signOutStaff',
       summary: 'Sign out: the session token stops working',
       response: { 204: { type: 'null' }, ...errors(401) },
     },
@@ -127,6 +130,7 @@ export function registerSessionRoutes(app: FastifyInstance, opts: ReviewSessionO
     schema: {
       tags,
       security,
+      operationId: 'getSignedInStaff',
       summary: 'Who is signed in',
       response: { 200: meSchema, ...errors(401) },
     },

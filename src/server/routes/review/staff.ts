@@ -41,6 +41,7 @@ export function registerStaffRoutes(app: FastifyInstance, store: Store) {
     schema: {
       tags,
       security,
+      operationId: 'listStaff',
       summary: 'Every member of staff (admin)',
       response: {
         200: { type: 'object', properties: { staff: { type: 'array', items: staffSchema } } },
@@ -57,6 +58,7 @@ export function registerStaffRoutes(app: FastifyInstance, store: Store) {
       schema: {
         tags,
         security,
+        operationId: 'createStaff',
         summary: 'Add a member of staff (admin)',
         body: {
           type: 'object',
@@ -91,6 +93,7 @@ export function registerStaffRoutes(app: FastifyInstance, store: Store) {
     schema: {
       tags,
       security,
+      operationId: 'updateStaff',
       summary: 'Change the role, disable or enable a member, or set their quota (admin)',
       params: {
         type: 'object',

@@ -63,6 +63,7 @@ export function registerTaskActionRoutes(
     schema: {
       tags,
       security,
+      operationId: 'answerTask',
       summary: 'Answer a task you hold: the chosen labels and, for audio, a corrected transcript',
       params: taskParams,
       body: answerBody,
@@ -84,6 +85,7 @@ export function registerTaskActionRoutes(
     schema: {
       tags,
       security,
+      operationId: 'flagTask',
       summary: 'Flag harmful content: the task goes to trust & safety and leaves your queue',
       params: taskParams,
       body: {
@@ -125,6 +127,7 @@ export function registerTaskActionRoutes(
       schema: {
         tags,
         security,
+        operationId: 'releaseTask',
         summary: 'Give a task back without answering (no penalty; the reason is not recorded)',
         params: taskParams,
         body: {

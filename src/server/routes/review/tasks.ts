@@ -81,6 +81,7 @@ export function registerTaskRoutes(
     schema: {
       tags,
       security,
+      operationId: 'takeNextTask',
       summary:
         'Take the next task (204 when none is available, the daily quota is used up or the daily exposure reached; the obhut-review-reason header says which)',
       response: {
@@ -104,6 +105,7 @@ export function registerTaskRoutes(
     schema: {
       tags,
       security,
+      operationId: 'getTask',
       summary: 'A task as its assigned reviewer (or a lead) may see it; 410 once it was removed',
       params: taskParams,
       response: {
@@ -121,6 +123,7 @@ export function registerTaskRoutes(
     schema: {
       tags,
       security,
+      operationId: 'getTaskMediaLink',
       summary:
         "A short-lived signed URL for the task's reviewer copy (anonymised, bleeped audio or the re-encoded image)",
       params: taskParams,

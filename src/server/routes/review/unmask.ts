@@ -36,6 +36,7 @@ export function registerUnmaskRoutes(app: FastifyInstance, ctx: ReviewContext) {
     schema: {
       tags,
       security,
+      operationId: 'requestUnmask',
       summary: "Ask to see who a task's subject is; two others must approve (break-glass)",
       body: {
         type: 'object',
@@ -63,6 +64,7 @@ export function registerUnmaskRoutes(app: FastifyInstance, ctx: ReviewContext) {
     schema: {
       tags,
       security,
+      operationId: 'approveUnmask',
       summary: 'Approve an unmask request (not your own, once each)',
       params: idParams(ids.UNMASK_ID),
       body: { type: ['object', 'null'], additionalProperties: false, properties: {} },
@@ -83,6 +85,7 @@ export function registerUnmaskRoutes(app: FastifyInstance, ctx: ReviewContext) {
     schema: {
       tags,
       security,
+      operationId: 'getUnmask',
       summary:
         "An unmask request; its requester also gets the subject's identity while the approval lasts (logged as unmask)",
       params: idParams(ids.UNMASK_ID),
