@@ -64,7 +64,10 @@ export interface ServerOptions {
    * holds review media, and the assignment rules (OBHUT_REVIEW_* in `obhut serve`, runtime/compose.ts).
    * Without it only the staff session routes are served.
    */
-  readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention' | 'support'>;
+  readonly review?: Pick<
+    ReviewRouteOptions,
+    'home' | 'rules' | 'retention' | 'support' | 'pipelineToken' | 'mediaDir'
+  >;
   /** Clock allowances (OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS in `obhut serve`). */
   readonly clock?: { readonly linkTokenAllowanceS?: number };
   /** The built portal; defaults to dist/web of this package. */
@@ -198,6 +201,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           },
           operator: { type: 'http', scheme: 'bearer', description: 'OBHUT_ADMIN_TOKEN' },
           staff: { type: 'http', scheme: 'bearer', description: 'a review console session' },
+          pipeline: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'OBHUT_REVIEW_PIPELINE_TOKEN (POST /api/review/v1/items only)',
+          },
         },
       },
     },

@@ -21,6 +21,10 @@ export interface ReviewRouteOptions {
   readonly support?: string | undefined;
   /** Retention periods for `POST /retention/sweep` (default: OBHUT_REVIEW_*_DAYS). */
   readonly retention?: { readonly rawDays: number; readonly derivedDays: number };
+  /** The bearer token of `POST /items` (OBHUT_REVIEW_PIPELINE_TOKEN); without it the route is off. */
+  readonly pipelineToken?: string | undefined;
+  /** The folder the media paths of records sent to `POST /items` are relative to (OBHUT_REVIEW_MEDIA_DIR). */
+  readonly mediaDir?: string | undefined;
   /** Mails a request's answer to the address the person gave for it (the request queue). */
   readonly mailer?: Mailer;
 }
