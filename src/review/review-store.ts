@@ -123,6 +123,12 @@ export interface ReviewFlags {
     now: Date,
   ): Promise<TaskChange>;
   flags(status?: 'open' | 'resolved'): Promise<ReviewFlag[]>;
+  /**
+   * Up to `limit` flags, oldest first (created_at, then id), of the given status and category,
+   * after the flag whose (created_at, id) is `after`: keyset paging, so a flag added meanwhile
+   * neither shifts nor repeats the rows of later pages.
+   */
+  flagsPage(query: FlagsQuery): Promise<ReviewFlag[]>;
   getFlag(id: string): Promise<ReviewFlag | undefined>;
   /**
    * Resolves an open flag, with trust_safety's note when given: `requeue` reopens the task (when
@@ -164,6 +170,26 @@ export interface ReviewEscalations {
   /** Releases an active hold; undefined when there is no such active hold. */
   releaseHold(id: string, by: string, now: Date): Promise<LegalHold | undefined>;
   holds(options?: { active?: boolean }): Promise<LegalHold[]>;
+  /** Up to `limit` holds in the given state, newest first (created_at, then id, descending), after `after`. */
+  holdsPage(query: HoldsQuery): Promise<LegalHold[]>;
+}
+
+/** A page of flags: filters, the (created_at, id) of the last flag seen, and the size. */
+export interface FlagsQuery {
+  readonly status?: 'open' | 'resolved' | undefined;
+  readonly category?: FlagCategory | undefined;
+  readonly after?: readonly [createdAt: string, id: string] | undefined;
+  readonly limit: number;
+}
+
+export const HOLD_STATES = ['active', 'released', 'all'] as const;
+export type HoldState = (typeof HOLD_STATES)[number];
+
+/** A page of legal holds: the state, the (created_at, id) of the last hold seen, and the size. */
+export interface HoldsQuery {
+  readonly state: HoldState;
+  readonly after?: readonly [createdAt: string, id: string] | undefined;
+  readonly limit: number;
 }
 
 /** What retention may delete, and the deletion marks. */
