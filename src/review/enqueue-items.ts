@@ -112,7 +112,7 @@ export function itemResults(result: EnqueueResult, sent: number): ItemsResponse 
       ...(r.id === undefined ? {} : { id: r.id }),
     });
   // Counts reconcile: an item sent without a result would be an item silently dropped.
-  const missing = results.findIndex((r) => r === undefined);
+  const missing = results.indexOf(undefined);
   if (missing >= 0) throw new ObhutError('INTERNAL', `item ${missing} has no result`);
   return {
     counts: {

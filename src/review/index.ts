@@ -55,7 +55,6 @@ export {
   sweepRetention,
 } from './retention.js';
 export { sweepNow } from './retention-sweep.js';
-export { HOLD_STATES, type HoldState } from './review-store.js';
 export {
   type Candidate,
   canApprove,

@@ -1,4 +1,5 @@
 import type { ConsentRegister } from '../consent/consent-register.js';
+import type { HoldState } from './api-types.js';
 import type {
   Assignment,
   AssignmentRules,
@@ -182,8 +183,7 @@ export interface FlagsQuery {
   readonly limit: number;
 }
 
-export const HOLD_STATES = ['active', 'released', 'all'] as const;
-export type HoldState = (typeof HOLD_STATES)[number];
+export { HOLD_STATES, type HoldState } from './api-types.js';
 
 /** A page of legal holds: the state, the (created_at, id) of the last hold seen, and the size. */
 export interface HoldsQuery {
