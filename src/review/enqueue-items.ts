@@ -2,11 +2,13 @@
 // per item. The body is read with the gate's strict JSON rules (a repeated key anywhere is
 // refused with its position), and each item goes on exactly as it was sent: its own bytes,
 // not a re-serialisation, are what the gate decides.
+import { hash } from 'node:crypto';
 import { ObhutError } from '../errors/index.js';
 import type { Line } from '../io/line-reader.js';
 import { MAX_RECORD_DEPTH, parseStrictJson } from '../records/strict-json.js';
 import type { EnqueueResult, ReviewSource } from './enqueue.js';
 import type { ReviewKind } from './model.js';
+import type { ReviewItemRequests } from './review-store.js';
 
 /** Items per request: a pipeline sends batches, and one request is one transaction's worth of work. */
 export const MAX_ITEMS_PER_REQUEST = 500;
@@ -122,4 +124,39 @@ export function itemResults(result: EnqueueResult, sent: number): ItemsResponse 
     },
     results: results as ItemResult[],
   };
+}
+
+/**
+ * Answers a request under an Idempotency-Key once: a retry with the same body gets the first
+ * answer again (the items it queued, not "already queued"); the key with another body is
+ * IDEMPOTENCY_KEY_REUSED. Without a key, `run` simply runs. Two requests racing under one key
+ * both run, and the record ids keep either from queueing an item twice.
+ */
+export async function answerOnce(
+  store: ReviewItemRequests,
+  key: string | undefined,
+  body: string,
+  now: Date,
+  run: () => Promise<ItemsResponse>,
+): Promise<ItemsResponse> {
+  if (key === undefined) return run();
+  const keySha256 = hash('sha256', `obhut/review-items\0${key}`, 'hex');
+  const requestSha256 = hash('sha256', body, 'hex');
+  const earlier = await store.itemRequest(keySha256);
+  if (earlier) {
+    if (earlier.requestSha256 !== requestSha256)
+      throw new ObhutError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was used for a different request; use a new key',
+      );
+    return JSON.parse(earlier.response) as ItemsResponse;
+  }
+  const response = await run();
+  await store.saveItemRequest({
+    keySha256,
+    requestSha256,
+    response: JSON.stringify(response),
+    createdAt: now.toISOString(),
+  });
+  return response;
 }

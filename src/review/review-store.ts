@@ -244,7 +244,26 @@ export interface ReviewStore
     ReviewExposure,
     ReviewFlags,
     ReviewEscalations,
-    ReviewRetention {}
+    ReviewRetention,
+    ReviewItemRequests {}
+
+/** The answer `POST /items` gave under one Idempotency-Key. */
+export interface ItemRequestRecord {
+  /** SHA-256 (hex) of the key: the key itself is the client's and is not kept. */
+  readonly keySha256: string;
+  /** SHA-256 (hex) of the request body, to tell a retry from another request under the key. */
+  readonly requestSha256: string;
+  /** The answer's JSON. */
+  readonly response: string;
+  readonly createdAt: string;
+}
+
+/** Answers of `POST /items` by Idempotency-Key (kept a day). */
+export interface ReviewItemRequests {
+  itemRequest(keySha256: string): Promise<ItemRequestRecord | undefined>;
+  /** Stores an answer; false when the key already has one (a concurrent request's), which stands. */
+  saveItemRequest(record: ItemRequestRecord): Promise<boolean>;
+}
 
 /**
  * What review works through: its own tables (`review`), and the consent register, read to see

@@ -218,6 +218,33 @@ describe.each(backends)('POST /api/review/v1/items (%s)', (backend) => {
     });
   });
 
+  it('answers a retry under the same Idempotency-Key with the first answer', async () => {
+    const key = { ...auth, 'idempotency-key': 'batch-0001-retry' };
+    const body = {
+      items: [
+        { id: 'idem1', kind: 'text', text: 'x' },
+        { id: 'idem2', kind: 'text' },
+      ],
+    };
+    const first = await post(body, key);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().results[0].status).toBe('queued');
+    const retry = await post(body, key);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual(first.json());
+    // Without the key the same items are already queued.
+    const again = await post(body);
+    expect(again.json().results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'RECORD_DUPLICATE_ID',
+    });
+    const other = await post({ items: [{ id: 'idem3', kind: 'text', text: 'x' }] }, key);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const tooShort = await post(body, { ...auth, 'idempotency-key': 'short' });
+    expect(tooShort.statusCode).toBe(400);
+  });
+
   it('takes media from OBHUT_REVIEW_MEDIA_DIR and strips the reviewer copy of an image', async () => {
     const png = await sharp({
       create: { width: 4, height: 4, channels: 3, background: { r: 200, g: 10, b: 10 } },
