@@ -112,7 +112,7 @@ export interface EnqueueResult {
   readonly excludedByReason: Record<Reason, number>;
   readonly excluded: readonly EnqueueExclusion[];
   readonly rejected: readonly EnqueueRejection[];
-  /** Queued items and their tasks (random ids; they name neither record nor subject). */
+  /** Queued records by position and id, with their items and tasks (random ids that name neither record nor subject). */
   readonly queued: readonly {
     readonly input: string;
     readonly line: number;
