@@ -16,7 +16,9 @@ import {
   type FlaggedTask,
   type FlagOutcome,
   type FlagResult,
+  type FlagStatus,
   type FlagSummary,
+  type HoldState,
   type HoldTarget,
   type Identity,
   type LegalHoldView,
@@ -47,11 +49,15 @@ export {
   type ExposureSummary,
   FLAG_CATEGORIES,
   FLAG_OUTCOMES,
+  FLAG_STATUSES,
   type FlagCategory,
   type FlaggedTask,
   type FlagOutcome,
   type FlagResult,
+  type FlagStatus,
   type FlagSummary,
+  HOLD_STATES,
+  type HoldState,
   type HoldTarget,
   type LegalHoldView as LegalHold,
   type LocalText,
@@ -158,6 +164,14 @@ export const onUnauthorized = client.onUnauthorized;
 
 const enc = encodeURIComponent;
 
+/** A query string of the given values; unset and empty ones are left out. */
+function query(values: Record<string, string | undefined>): string {
+  const set = Object.entries(values).filter(
+    (e): e is [string, string] => e[1] !== undefined && e[1] !== '',
+  );
+  return set.length === 0 ? '' : `?${set.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`;
+}
+
 // ---- endpoints ------------------------------------------------------------------------------
 
 async function nextOrReason(): Promise<{ task: TaskView | null; reason: NoTaskReason | null }> {
@@ -221,7 +235,8 @@ export const api = {
   queue: () => request<QueueCounts>('/queue'),
   agreement: () => request<AgreementView>('/agreement'),
 
-  flags: () => request<{ flags: FlagSummary[] }>('/flags').then((r) => r.flags),
+  flags: (q: { status?: FlagStatus; category?: FlagCategory; cursor?: string } = {}) =>
+    request<{ flags: FlagSummary[]; next_cursor: string | null }>(`/flags${query(q)}`),
 
   flagDetail: (id: string) =>
     request<{ flag: FlagSummary; task: FlaggedTask }>(`/flags/${enc(id)}`),
@@ -249,10 +264,17 @@ export const api = {
   unmask: (id: string) =>
     request<{ request: UnmaskRequestView; identity?: Identity }>(`/unmask/${enc(id)}`),
 
-  accessReport: (platform: string, account: string) =>
-    request<AccessReportView>(`/audit/subject?platform=${enc(platform)}&account=${enc(account)}`),
+  accessReport: (q: {
+    platform: string;
+    account: string;
+    staff?: string;
+    from?: string;
+    to?: string;
+    cursor?: string;
+  }) => request<AccessReportView & { next_cursor: string | null }>(`/audit/subject${query(q)}`),
 
-  holds: () => request<{ holds: LegalHoldView[] }>('/holds').then((r) => r.holds),
+  holds: (q: { state?: HoldState; cursor?: string } = {}) =>
+    request<{ holds: LegalHoldView[]; next_cursor: string | null }>(`/holds${query(q)}`),
 
   placeHold: (target: HoldTarget, reason: string) =>
     request<{ hold: LegalHoldView }>('/holds', {
@@ -262,7 +284,8 @@ export const api = {
 
   releaseHold: (id: string) => request<null>(`/holds/${enc(id)}`, { method: 'DELETE' }),
 
-  staff: () => request<{ staff: StaffMemberView[] }>('/staff').then((r) => r.staff),
+  staff: (q: { role?: Role; cursor?: string } = {}) =>
+    request<{ staff: StaffMemberView[]; next_cursor: string | null }>(`/staff${query(q)}`),
 
   addStaff: (username: string, password: string, role: Role) =>
     request<StaffMemberView>('/staff', { method: 'POST', body: { username, password, role } }),

@@ -363,6 +363,12 @@ const en = {
   erasureIncomplete: 'Not every step succeeded; the request stays open.',
   stillContaining: 'Published builds that still contain the person (stop using or rebuild):',
   moreRequests: 'Show more',
+  filterAll: 'All',
+  holdStateLabel: 'Show',
+  holdStates: { active: 'In force', released: 'Released', all: 'All' },
+  auditStaff: 'Member of staff (id, optional)',
+  auditFrom: 'From (optional)',
+  auditTo: 'Until (optional)',
 
   staffTitle: 'Staff',
   staffAddTitle: 'Add a member of staff',
@@ -728,6 +734,12 @@ const de: Messages = {
   stillContaining:
     'Veröffentlichte Datensätze, die die Person noch enthalten (nicht mehr verwenden oder neu bauen):',
   moreRequests: 'Mehr anzeigen',
+  filterAll: 'Alle',
+  holdStateLabel: 'Anzeigen',
+  holdStates: { active: 'In Kraft', released: 'Aufgehoben', all: 'Alle' },
+  auditStaff: 'Mitarbeiter (Kennung, optional)',
+  auditFrom: 'Von (optional)',
+  auditTo: 'Bis (optional)',
 
   staffTitle: 'Mitarbeitende',
   staffAddTitle: 'Person hinzufügen',

@@ -250,6 +250,10 @@ export interface AccessReportView {
   events: AccessEventView[];
 }
 
+/** Which legal holds a list shows: those in force (the default), those released, or both. */
+export const HOLD_STATES = ['active', 'released', 'all'] as const;
+export type HoldState = (typeof HOLD_STATES)[number];
+
 /** A legal hold: on one review item, or on all items of one subject (by pseudonym). */
 export interface LegalHoldView {
   id: string;

@@ -1,10 +1,12 @@
 import { createHmac, hash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { type ErrorCode, ObhutError } from '../errors/index.js';
 import { createContext } from '../evaluation/evaluate-batch.js';
 import { evaluateLine, MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
+import { resolveMedia } from '../evaluation/media.js';
 import { type Line, lineContent, readFileLines } from '../io/line-reader.js';
 import { compilePolicy, type Policy, REASONS, type Reason } from '../policy/index.js';
 import { validateItem } from '../records/index.js';
@@ -40,8 +42,30 @@ export function audioSeed(secret: Uint8Array, recordId: string): string {
 /** Makes the reviewer's copy of an image (metadata stripped, say). */
 export type PrepareImage = (image: Uint8Array) => Promise<Buffer> | Buffer;
 
-export interface EnqueueOptions {
+/**
+ * Where records to queue come from: a JSONL file (`obhut review enqueue`) or the items of one
+ * request (`POST /api/review/v1/items`). Both go through the one decision below.
+ */
+export interface ReviewSource {
+  /** What results name as `input`: the file's path, or a label for a request. */
+  readonly name: string;
+  /** The folder a record's `media` path is relative to; without it, records with media are rejected. */
+  readonly mediaDir?: string;
+  /** The source's lines, numbered from 1. */
+  lines(): Iterable<Line>;
+}
+
+/** A JSONL file as a source: its media paths are relative to its folder. */
+export function fileSource(file: string): ReviewSource {
+  return { name: file, mediaDir: path.dirname(path.resolve(file)), lines: () => readLines(file) };
+}
+
+export interface EnqueueOptions extends EnqueueSetup {
   readonly inputs: readonly string[];
+}
+
+/** Everything a queueing needs but the records themselves. */
+export interface EnqueueSetup {
   /** A policy for purpose `human_review`. */
   readonly policy: Policy;
   /** The register for `human_review` as of now. */
@@ -88,8 +112,11 @@ export interface EnqueueResult {
   readonly excludedByReason: Record<Reason, number>;
   readonly excluded: readonly EnqueueExclusion[];
   readonly rejected: readonly EnqueueRejection[];
-  /** Queued items and their tasks (random ids; they name neither record nor subject). */
+  /** Queued records by position and id, with their items and tasks (random ids that name neither record nor subject). */
   readonly queued: readonly {
+    readonly input: string;
+    readonly line: number;
+    readonly id: string;
     readonly item: string;
     readonly task: string;
     readonly kind: ReviewKind;
@@ -104,7 +131,16 @@ export interface EnqueueResult {
  * audio and images a reviewer's copy made by the injected functions. Items already queued (by
  * record id) are rejected as duplicates.
  */
-export async function enqueueForReview(options: EnqueueOptions): Promise<EnqueueResult> {
+export function enqueueForReview(options: EnqueueOptions): Promise<EnqueueResult> {
+  const { inputs, ...setup } = options;
+  return enqueueSources(inputs.map(fileSource), setup);
+}
+
+/** `enqueueForReview` for records from any sources (files, or the items of an API request). */
+export async function enqueueSources(
+  sources: readonly ReviewSource[],
+  options: EnqueueSetup,
+): Promise<EnqueueResult> {
   const { policy } = options;
   if (policy.purpose !== 'human_review') {
     throw new ObhutError(
@@ -120,12 +156,23 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
   await ensureReviewDirs(options.home);
   // The record is decided as it stands; redaction for the reviewer's view happens below.
   const { redact, ...deciding } = policy;
-  const ctx = createContext({
-    policy: deciding,
-    consent: options.consent.index.shared,
-    secret: options.secret,
-    inputDirs: options.inputs.map((input) => path.dirname(path.resolve(input))),
-  });
+  const mediaDirs = sources.map((s) =>
+    s.mediaDir === undefined ? undefined : realpath(s.mediaDir),
+  );
+  const ctx = {
+    ...createContext({
+      policy: deciding,
+      consent: options.consent.index.shared,
+      secret: options.secret,
+      inputDirs: [],
+    }),
+    resolveMedia: (inputIndex: number, media: string) => {
+      const dir = mediaDirs[inputIndex];
+      return dir === undefined
+        ? `"media" path "${media}": this source takes records without media files`
+        : resolveMedia(dir, media);
+    },
+  };
   const compiled = compilePolicy(policy);
   const detect = { minScore: redact?.enabled ? redact.min_score : 0.5 };
   const replace = redact?.enabled
@@ -140,11 +187,12 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
   const excludedByReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
   const excluded: EnqueueExclusion[] = [];
   const rejected: EnqueueRejection[] = [];
-  const queued: { item: string; task: string; kind: ReviewKind }[] = [];
+  const queued: EnqueueResult['queued'][number][] = [];
   const seen = new Set<string>();
 
-  for (const [inputIndex, input] of options.inputs.entries()) {
-    for (const line of readLines(input)) {
+  for (const [inputIndex, source] of sources.entries()) {
+    const input = source.name;
+    for (const line of source.lines()) {
       const outcome = evaluateLine(line, inputIndex, ctx);
       if (outcome.kind === 'blank') {
         counts.blank_lines++;
@@ -226,7 +274,7 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
           continue;
         }
         counts.queued++;
-        queued.push({ item: itemId, task: taskId, kind });
+        queued.push({ input, line: line.number, id: outcome.id, item: itemId, task: taskId, kind });
       } catch (err) {
         for (const file of written) await removeMedia(options.home, file);
         if (err instanceof ObhutError && err.code === 'STORE_FAILED') throw err;
@@ -237,6 +285,20 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
     }
   }
   return { counts, excludedByReason, excluded, rejected, queued };
+}
+
+function realpath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch (err) {
+    throw new ObhutError(
+      'INPUT_UNREADABLE',
+      `cannot open folder ${dir}: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
+  }
 }
 
 function* readLines(input: string): Generator<Line> {

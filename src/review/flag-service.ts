@@ -6,6 +6,7 @@ import { ObhutError } from '../errors/index.js';
 import { recordAccess } from './access.js';
 import type { ReviewActor } from './actor.js';
 import type {
+  FlagCategory,
   FlaggedTask,
   FlagOutcome,
   FlagStatus,
@@ -14,6 +15,7 @@ import type {
 } from './api-types.js';
 import { resolveFlag, revealFlag } from './escalation.js';
 import type { FlagResolution, ReviewFlag } from './model.js';
+import { decodeCursor, type PageRequest, pageLimit, pageOf } from './page.js';
 import { provenanceOf } from './raw-record.js';
 import { taskContent } from './task-view.js';
 import { type ReviewContext, taskAndItem } from './tasks.js';
@@ -27,15 +29,25 @@ export const FLAG_OUTCOME_EFFECTS = {
   escalated: 'remove',
 } as const satisfies Record<FlagOutcome, FlagResolution>;
 
-/** Flagged tasks, oldest first, optionally of one status. */
+/** A page of flagged tasks, oldest first, optionally of one status and category. */
 export async function listFlags(
   ctx: ReviewContext,
   actor: ReviewActor,
-  status: FlagStatus | undefined,
-): Promise<Partial<FlagSummary>[]> {
-  return (await ctx.store.review.flags(status)).map((f) =>
-    project(actor.ability, 'list', 'Flag', flagSummary(f)),
-  );
+  query: PageRequest & { status?: FlagStatus | undefined; category?: FlagCategory | undefined },
+): Promise<{ flags: Partial<FlagSummary>[]; next_cursor: string | null }> {
+  const limit = pageLimit(query);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, 2);
+  const fetched = await ctx.store.review.flagsPage({
+    status: query.status,
+    category: query.category,
+    after: after && [after[0]!, after[1]!],
+    limit: limit + 1,
+  });
+  const page = pageOf(fetched, limit, (f) => [f.createdAt, f.id]);
+  return {
+    flags: page.rows.map((f) => project(actor.ability, 'list', 'Flag', flagSummary(f))),
+    next_cursor: page.nextCursor,
+  };
 }
 
 /** A flag with its task's redacted view; the view is logged as an access before it goes out. */

@@ -6,14 +6,24 @@ import type { ReviewActor } from './actor.js';
 import type { LegalHoldView } from './api-types.js';
 import { placeHold, releaseHold } from './escalation.js';
 import type { LegalHold } from './model.js';
+import { decodeCursor, type PageRequest, pageLimit, pageOf } from './page.js';
+import type { HoldState } from './review-store.js';
 import type { ReviewContext } from './tasks.js';
 
-/** The active holds, newest first. */
-export async function activeHolds(ctx: ReviewContext): Promise<LegalHoldView[]> {
-  const holds = await ctx.store.review.holds({ active: true });
-  return holds
-    .map(holdView)
-    .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
+/** A page of the holds in one state (active unless said otherwise), newest first. */
+export async function listHolds(
+  ctx: ReviewContext,
+  query: PageRequest & { state?: HoldState | undefined },
+): Promise<{ holds: LegalHoldView[]; next_cursor: string | null }> {
+  const limit = pageLimit(query);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, 2);
+  const fetched = await ctx.store.review.holdsPage({
+    state: query.state ?? 'active',
+    after: after && [after[0]!, after[1]!],
+    limit: limit + 1,
+  });
+  const page = pageOf(fetched, limit, (h) => [h.createdAt, h.id]);
+  return { holds: page.rows.map(holdView), next_cursor: page.nextCursor };
 }
 
 /** Places a hold; a subject is named by platform and account together, under `secret`. */

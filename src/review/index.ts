@@ -1,5 +1,10 @@
 export { type AccessEvent, recordAccess, recordDeletion } from './access.js';
-export { type AccessRecord, accessReport, subjectAccessReport } from './access-report.js';
+export {
+  type AccessRecord,
+  accessReport,
+  subjectAccessReport,
+  subjectAccessReportPage,
+} from './access-report.js';
 export type { ReviewActor } from './actor.js';
 export * from './api-types.js';
 export {
@@ -27,11 +32,20 @@ export {
   readFlag,
   revealProvenance,
 } from './flag-service.js';
-export { activeHolds, placeLegalHold, releaseLegalHold } from './hold-service.js';
+export { listHolds, placeLegalHold, releaseLegalHold } from './hold-service.js';
 export * as ids from './ids.js';
 export { issueMediaLink, redeemMediaLink } from './media-service.js';
 export { MEDIA_TOKEN_PATTERN, MediaTokens } from './media-tokens.js';
 export * from './model.js';
+export {
+  DEFAULT_PAGE_LIMIT,
+  decodeCursor,
+  encodeCursor,
+  MAX_CURSOR_LENGTH,
+  MAX_PAGE_LIMIT,
+  type Page,
+  type PageRequest,
+} from './page.js';
 export { queueCounts } from './queue-counts.js';
 export {
   type RetentionOptions,

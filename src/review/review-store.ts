@@ -1,4 +1,5 @@
 import type { ConsentRegister } from '../consent/consent-register.js';
+import type { HoldState } from './api-types.js';
 import type {
   Assignment,
   AssignmentRules,
@@ -123,6 +124,12 @@ export interface ReviewFlags {
     now: Date,
   ): Promise<TaskChange>;
   flags(status?: 'open' | 'resolved'): Promise<ReviewFlag[]>;
+  /**
+   * Up to `limit` flags, oldest first (created_at, then id), of the given status and category,
+   * after the flag whose (created_at, id) is `after`: keyset paging, so a flag added meanwhile
+   * neither shifts nor repeats the rows of later pages.
+   */
+  flagsPage(query: FlagsQuery): Promise<ReviewFlag[]>;
   getFlag(id: string): Promise<ReviewFlag | undefined>;
   /**
    * Resolves an open flag, with trust_safety's note when given: `requeue` reopens the task (when
@@ -164,6 +171,25 @@ export interface ReviewEscalations {
   /** Releases an active hold; undefined when there is no such active hold. */
   releaseHold(id: string, by: string, now: Date): Promise<LegalHold | undefined>;
   holds(options?: { active?: boolean }): Promise<LegalHold[]>;
+  /** Up to `limit` holds in the given state, newest first (created_at, then id, descending), after `after`. */
+  holdsPage(query: HoldsQuery): Promise<LegalHold[]>;
+}
+
+/** A page of flags: filters, the (created_at, id) of the last flag seen, and the size. */
+export interface FlagsQuery {
+  readonly status?: 'open' | 'resolved' | undefined;
+  readonly category?: FlagCategory | undefined;
+  readonly after?: readonly [createdAt: string, id: string] | undefined;
+  readonly limit: number;
+}
+
+export { HOLD_STATES, type HoldState } from './api-types.js';
+
+/** A page of legal holds: the state, the (created_at, id) of the last hold seen, and the size. */
+export interface HoldsQuery {
+  readonly state: HoldState;
+  readonly after?: readonly [createdAt: string, id: string] | undefined;
+  readonly limit: number;
 }
 
 /** What retention may delete, and the deletion marks. */
@@ -218,7 +244,26 @@ export interface ReviewStore
     ReviewExposure,
     ReviewFlags,
     ReviewEscalations,
-    ReviewRetention {}
+    ReviewRetention,
+    ReviewItemRequests {}
+
+/** The answer `POST /items` gave under one Idempotency-Key. */
+export interface ItemRequestRecord {
+  /** SHA-256 (hex) of the key: the key itself is the client's and is not kept. */
+  readonly keySha256: string;
+  /** SHA-256 (hex) of the request body, to tell a retry from another request under the key. */
+  readonly requestSha256: string;
+  /** The answer's JSON. */
+  readonly response: string;
+  readonly createdAt: string;
+}
+
+/** Answers of `POST /items` by Idempotency-Key (kept a day). */
+export interface ReviewItemRequests {
+  itemRequest(keySha256: string): Promise<ItemRequestRecord | undefined>;
+  /** Stores an answer; false when the key already has one (a concurrent request's), which stands. */
+  saveItemRequest(record: ItemRequestRecord): Promise<boolean>;
+}
 
 /**
  * What review works through: its own tables (`review`), and the consent register, read to see

@@ -5,15 +5,25 @@ import { ObhutError } from '../errors/index.js';
 import { addStaff, type Role, type StaffMember } from '../staff/index.js';
 import type { ReviewActor } from './actor.js';
 import type { StaffMemberView } from './api-types.js';
+import { decodeCursor, type PageRequest, pageLimit, pageOf } from './page.js';
 import type { ReviewContext } from './tasks.js';
 
 type Staff = ReviewContext['store']['staff'];
 
+/** A page of the staff, by username, optionally of one role. */
 export async function listStaff(
   staff: Staff,
   actor: ReviewActor,
-): Promise<Partial<StaffMemberView>[]> {
-  return (await staff.list()).map((m) => project(actor.ability, 'list', 'Staff', staffView(m)));
+  query: PageRequest & { role?: Role | undefined },
+): Promise<{ staff: Partial<StaffMemberView>[]; next_cursor: string | null }> {
+  const limit = pageLimit(query);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, 1)[0];
+  const fetched = await staff.listPage({ role: query.role, after, limit: limit + 1 });
+  const page = pageOf(fetched, limit, (m) => [m.username]);
+  return {
+    staff: page.rows.map((m) => project(actor.ability, 'list', 'Staff', staffView(m))),
+    next_cursor: page.nextCursor,
+  };
 }
 
 export async function addStaffMember(

@@ -80,6 +80,8 @@ export function serverOptions(
       rules: reviewRules(settings),
       retention: retentionDays(settings),
       support: settings.OBHUT_REVIEW_SUPPORT,
+      pipelineToken: settings.OBHUT_REVIEW_PIPELINE_TOKEN,
+      mediaDir: settings.OBHUT_REVIEW_MEDIA_DIR,
     },
   };
 }

@@ -244,6 +244,19 @@ const review = section('Review', {
     default: 90,
     description: 'Days reviewer copies and redacted views are kept.',
   }),
+  OBHUT_REVIEW_PIPELINE_TOKEN: optionalText({
+    type: 'secret',
+    unset: '`POST /api/review/v1/items` answers 403',
+    check: atLeastBytes(MIN_SECRET_BYTES),
+    description:
+      'Bearer token of `POST /api/review/v1/items` alone: pipelines queue items for review with it, without operator or staff rights.',
+  }),
+  OBHUT_REVIEW_MEDIA_DIR: optionalText({
+    type: 'path',
+    unset: 'records sent to `POST /api/review/v1/items` with `media` are rejected',
+    description:
+      'The folder the `media` paths of records sent to `POST /api/review/v1/items` are relative to (none may leave it).',
+  }),
   OBHUT_REVIEW_SUPPORT: optionalText({
     unset: '"talk to your lead"',
     description:

@@ -62,7 +62,10 @@ export interface ServerOptions {
    * holds review media, and the assignment rules (OBHUT_REVIEW_* in `obhut serve`, runtime/compose.ts).
    * Without it only the staff session routes are served.
    */
-  readonly review?: Pick<ReviewRouteOptions, 'home' | 'rules' | 'retention' | 'support'>;
+  readonly review?: Pick<
+    ReviewRouteOptions,
+    'home' | 'rules' | 'retention' | 'support' | 'pipelineToken' | 'mediaDir'
+  >;
   /** Clock allowances (OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS in `obhut serve`). */
   readonly clock?: { readonly linkTokenAllowanceS?: number };
   /** The built portal; defaults to dist/web of this package. */

@@ -38,13 +38,30 @@ export async function sessionOf(
 
 /** Operator routes: a bearer token from OBHUT_ADMIN_TOKEN; without it they are closed. */
 export function requireOperator(adminToken: string | undefined) {
-  const expected = adminToken ? Buffer.from(adminToken) : undefined;
+  return requireToken(adminToken, {
+    off: 'operator routes are off (set OBHUT_ADMIN_TOKEN)',
+    missing: 'an operator token is required',
+  });
+}
+
+/**
+ * `POST /api/review/v1/items` alone: a bearer token from OBHUT_REVIEW_PIPELINE_TOKEN, so a
+ * pipeline that queues items holds no operator or staff power; without it the route is closed.
+ */
+export function requirePipeline(pipelineToken: string | undefined) {
+  return requireToken(pipelineToken, {
+    off: 'queueing review items over the API is off (set OBHUT_REVIEW_PIPELINE_TOKEN)',
+    missing: 'a pipeline token is required',
+  });
+}
+
+function requireToken(token: string | undefined, say: { off: string; missing: string }) {
+  const expected = token ? Buffer.from(token) : undefined;
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const given = Buffer.from(bearer(request) ?? '');
-    if (!expected)
-      throw new ObhutError('FORBIDDEN', 'operator routes are off (set OBHUT_ADMIN_TOKEN)');
+    if (!expected) throw new ObhutError('FORBIDDEN', say.off);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new ObhutError('UNAUTHENTICATED', 'an operator token is required');
+      throw new ObhutError('UNAUTHENTICATED', say.missing);
     }
   };
 }

@@ -35,6 +35,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           },
           operator: { type: 'http', scheme: 'bearer', description: 'OBHUT_ADMIN_TOKEN' },
           staff: { type: 'http', scheme: 'bearer', description: 'a review console session' },
+          pipeline: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'OBHUT_REVIEW_PIPELINE_TOKEN (POST /api/review/v1/items only)',
+          },
         },
       },
     },

@@ -56,6 +56,12 @@ export interface StaffAccountStore {
   credentials(username: string): Promise<StaffCredentials | undefined>;
   /** Every member, by username. */
   list(): Promise<StaffMember[]>;
+  /** Up to `limit` members by username, of one role when given, after the username `after`. */
+  listPage(query: {
+    readonly role?: Role | undefined;
+    readonly after?: string | undefined;
+    readonly limit: number;
+  }): Promise<StaffMember[]>;
   /** Changes role, disabled or quota; disabling also ends all their sessions, in one transaction. */
   update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined>;
   /** Replaces the password hash; false when there is no such member. Sessions are left alone. */

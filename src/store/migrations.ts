@@ -12,6 +12,7 @@ import { serverStateMigration } from './migrations/0018-server-state.js';
 import { modelsMigration } from './migrations/0019-models.js';
 import { webhooksMigration } from './migrations/0020-webhooks.js';
 import { requestQueueMigration } from './migrations/0021-request-queue.js';
+import { reviewItemRequestsMigration } from './migrations/0022-review-item-requests.js';
 import { bankEntryQualityMigration } from './migrations/0023-bank-entry-quality.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -291,6 +292,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0019-models': modelsMigration,
     '0020-webhooks': webhooksMigration(dialect),
     '0021-request-queue': requestQueueMigration,
+    '0022-review-item-requests': reviewItemRequestsMigration,
     '0023-bank-entry-quality': bankEntryQualityMigration,
   };
 }

@@ -1,5 +1,5 @@
 import type { LegalHold, UnmaskRequest } from '../review/model.js';
-import type { ReviewEscalations } from '../review/review-store.js';
+import type { HoldsQuery, ReviewEscalations } from '../review/review-store.js';
 import { canApprove, UNMASK_APPROVALS } from '../review/rules.js';
 import { guard } from './guard.js';
 import { readUnmask, toHold } from './review-rows.js';
@@ -110,6 +110,24 @@ export function reviewEscalations(db: Db): ReviewEscalations {
         let query = db.selectFrom('review_holds').selectAll();
         if (options.active) query = query.where('released_at', 'is', null);
         return query.orderBy('created_at').orderBy('id').execute();
+      });
+      return rows.map(toHold);
+    },
+
+    async holdsPage(query: HoldsQuery): Promise<LegalHold[]> {
+      const rows = await guard('listing legal holds', () => {
+        let q = db.selectFrom('review_holds').selectAll();
+        if (query.state === 'active') q = q.where('released_at', 'is', null);
+        if (query.state === 'released') q = q.where('released_at', 'is not', null);
+        const after = query.after;
+        if (after)
+          q = q.where((eb) =>
+            eb.or([
+              eb('created_at', '<', after[0]),
+              eb.and([eb('created_at', '=', after[0]), eb('id', '<', after[1])]),
+            ]),
+          );
+        return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
       });
       return rows.map(toHold);
     },

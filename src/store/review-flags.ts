@@ -1,5 +1,5 @@
 import type { FlagCategory, FlagResolution, ReviewFlag } from '../review/model.js';
-import type { ReviewFlags, TaskChange } from '../review/review-store.js';
+import type { FlagsQuery, ReviewFlags, TaskChange } from '../review/review-store.js';
 import { guard } from './guard.js';
 import { endActive, endAssignment, lockTask, removeLocked, setStatus } from './review-locks.js';
 import { toFlag } from './review-rows.js';
@@ -46,6 +46,24 @@ export function reviewFlags(db: Db): ReviewFlags {
         let query = db.selectFrom('review_flags').selectAll();
         if (status) query = query.where('status', '=', status);
         return query.orderBy('created_at').orderBy('id').execute();
+      });
+      return rows.map(toFlag);
+    },
+
+    async flagsPage(query: FlagsQuery): Promise<ReviewFlag[]> {
+      const rows = await guard('listing flags', () => {
+        let q = db.selectFrom('review_flags').selectAll();
+        if (query.status) q = q.where('status', '=', query.status);
+        if (query.category) q = q.where('category', '=', query.category);
+        const after = query.after;
+        if (after)
+          q = q.where((eb) =>
+            eb.or([
+              eb('created_at', '>', after[0]),
+              eb.and([eb('created_at', '=', after[0]), eb('id', '>', after[1])]),
+            ]),
+          );
+        return q.orderBy('created_at').orderBy('id').limit(query.limit).execute();
       });
       return rows.map(toFlag);
     },

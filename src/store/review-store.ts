@@ -4,6 +4,7 @@ import { reviewEscalations } from './review-escalations.js';
 import { reviewExport } from './review-export.js';
 import { reviewExposure } from './review-exposure.js';
 import { reviewFlags } from './review-flags.js';
+import { reviewItemRequests } from './review-item-requests.js';
 import { reviewQueue } from './review-queue.js';
 import { reviewRetention } from './review-retention.js';
 import type { Db } from './review-tables.js';
@@ -22,5 +23,6 @@ export function kyselyReviewStore(db: Kysely<Database>): ReviewStore {
     ...reviewFlags(review),
     ...reviewEscalations(review),
     ...reviewRetention(review),
+    ...reviewItemRequests(review),
   };
 }

@@ -11,6 +11,14 @@ export interface ReviewTables {
   review_holds: ReviewHoldTable;
   review_state: { id: number; assignments: number };
   review_exposure: ReviewExposureTable;
+  review_item_requests: ReviewItemRequestTable;
+}
+
+export interface ReviewItemRequestTable {
+  key_sha256: string;
+  request_sha256: string;
+  response: string;
+  created_at: string;
 }
 
 export interface ReviewExposureTable {

@@ -89,6 +89,17 @@ function staffAccounts(db: Kysely<StaffTables>): StaffAccountStore {
       return rows.map(toMember);
     },
 
+    async listPage(query): Promise<StaffMember[]> {
+      const rows = await guard('listing staff', () => {
+        let q = db.selectFrom('staff').selectAll();
+        if (query.role !== undefined) q = q.where('role', '=', query.role);
+        // Usernames are unique, so the username alone keeps a page's place.
+        if (query.after !== undefined) q = q.where('username', '>', query.after);
+        return q.orderBy('username').limit(query.limit).execute();
+      });
+      return rows.map(toMember);
+    },
+
     async update(id: string, changes: StaffUpdate): Promise<StaffMember | undefined> {
       return guard('updating a staff member', () =>
         db.transaction().execute(async (trx) => {

@@ -370,6 +370,14 @@ describe.skipIf(skip)(
       await expect.poll(() => page.getByTestId('holds-status').textContent()).toContain('released');
       await page.getByTestId('no-holds').waitFor();
       expect(await server.session.store.review.holds({ active: true })).toEqual([]);
+
+      // The state filter asks the server again: the released hold is listed as released.
+      await page.locator('#hold-filter-state').selectOption('released');
+      await expect.poll(() => page.getByTestId('hold-released').count()).toBe(1);
+      expect(await page.getByTestId('release-hold').count()).toBe(0);
+      expect(await page.locator('[data-testid="holds-table"] tbody tr').textContent()).toContain(
+        'court order 2026-17',
+      );
       await context.close();
     }, 60_000);
 

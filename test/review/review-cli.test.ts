@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REVIEW_ALPHA_RANGE } from '../../src/cli/commands/review.js';
 import { audioSeed } from '../../src/review/enqueue.js';
+import { REVIEW_ALPHA_RANGE } from '../../src/review/reviewer-copies.js';
 import { encodeWav, MCADAMS_RANDOM, prepareReviewAudio } from '../../src/voice/index.js';
 import { runCli } from '../support/cli.js';
 

@@ -75,7 +75,7 @@ describe('the configuration module', () => {
       }
     }
     expect([...named].filter((n) => !(VARIABLE_NAMES as string[]).includes(n))).toEqual([]);
-    expect(VARIABLE_NAMES.length).toBe(32);
+    expect(VARIABLE_NAMES.length).toBe(34);
   });
 });
 
@@ -114,6 +114,8 @@ describe('parseSettings', () => {
       OBHUT_REVIEW_EXPOSURE_MINUTES: 120,
       OBHUT_REVIEW_RAW_DAYS: 30,
       OBHUT_REVIEW_DERIVED_DAYS: 90,
+      OBHUT_REVIEW_PIPELINE_TOKEN: undefined,
+      OBHUT_REVIEW_MEDIA_DIR: undefined,
       OBHUT_REVIEW_SUPPORT: undefined,
     });
     expect(Object.isFrozen(settings)).toBe(true);

@@ -83,6 +83,15 @@ export const REVIEW_ROUTES: readonly ReviewRoute[] = [
   { method: 'GET', path: `${R}/queue`, allowed: ['lead', 'admin'] },
   { method: 'GET', path: `${R}/agreement`, allowed: ['lead', 'admin'] },
   { method: 'GET', path: `${R}/export`, allowed: ['lead'] },
+  // Pipelines queue items with OBHUT_REVIEW_PIPELINE_TOKEN, never a staff session; no role may
+  // use it (review-items-api.test.ts tests the token).
+  {
+    method: 'POST',
+    path: `${R}/items`,
+    allowed: 'anyone',
+    ownCredential: true,
+    body: { items: [{ id: 'x', kind: 'text', text: 'x' }] },
+  },
 
   // Flags, unmasking, audit, holds, retention (src/server/routes/review/flags.ts … retention.ts).
   { method: 'GET', path: `${R}/flags`, allowed: ['trust_safety'] },

@@ -1,20 +1,29 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { api, ROLES, type Role, type StaffMember } from '../api';
 import { ErrorAlert, LiveStatus, Loading, PageHeading, useAction, useMe } from '../components';
 import { useI18n } from '../i18n';
+import { usePagedList } from '../paging';
 
 export function StaffView() {
   const { t } = useI18n();
   const me = useMe();
-  const [staff, setStaff] = useState<StaffMember[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [role, setRole] = useState<Role | ''>('');
   const [status, setStatus] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    api.staff().then(setStaff, setError);
-  }, []);
-  useEffect(load, [load]);
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      api
+        .staff({ ...(role ? { role } : {}), ...(cursor ? { cursor } : {}) })
+        .then((r) => ({ rows: r.staff, next: r.next_cursor })),
+    [role],
+  );
+  const {
+    rows: staff,
+    setRows: setStaff,
+    next,
+    more,
+    error,
+    setError,
+  } = usePagedList<StaffMember>(fetchPage);
 
   const change = async (member: StaffMember, update: { role?: Role; disabled?: boolean }) => {
     setError(null);
@@ -38,6 +47,23 @@ export function StaffView() {
         }}
       />
       <LiveStatus message={status} />
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="staff-filter-role">{t.role}</label>
+          <select
+            id="staff-filter-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role | '')}
+          >
+            <option value="">{t.filterAll}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t.roleName[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {error !== null && <ErrorAlert error={error} />}
       {staff === null ? (
         error === null && <Loading />
@@ -96,6 +122,11 @@ export function StaffView() {
             </tbody>
           </table>
         </div>
+      )}
+      {next !== null && (
+        <button type="button" className="secondary" onClick={more} data-testid="more-staff">
+          {t.moreRequests}
+        </button>
       )}
     </>
   );

@@ -7,14 +7,39 @@ export function AuditView() {
   const { t, dateTime } = useI18n();
   const [platform, setPlatform] = useState('');
   const [account, setAccount] = useState('');
+  const [staff, setStaff] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [report, setReport] = useState<AccessReport | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [asked, setAsked] = useState<Parameters<typeof api.accessReport>[0] | null>(null);
   const { busy, error, run } = useAction();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!platform.trim() || !account.trim()) return;
+    // The time fields give local times; the server takes RFC 3339.
+    const q = {
+      platform: platform.trim(),
+      account: account.trim(),
+      ...(staff.trim() ? { staff: staff.trim() } : {}),
+      ...(from ? { from: new Date(from).toISOString() } : {}),
+      ...(to ? { to: new Date(to).toISOString() } : {}),
+    };
     void run(async () => {
-      setReport(await api.accessReport(platform.trim(), account.trim()));
+      const page = await api.accessReport(q);
+      setAsked(q);
+      setReport(page);
+      setNext(page.next_cursor);
+    });
+  };
+
+  const more = () => {
+    if (next === null || asked === null) return;
+    void run(async () => {
+      const page = await api.accessReport({ ...asked, cursor: next });
+      setReport((r) => (r ? { ...r, events: [...r.events, ...page.events] } : page));
+      setNext(page.next_cursor);
     });
   };
 
@@ -45,6 +70,36 @@ export function AuditView() {
             autoComplete="off"
             spellCheck={false}
             required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-staff">{t.auditStaff}</label>
+          <input
+            id="audit-staff"
+            type="text"
+            value={staff}
+            onChange={(e) => setStaff(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            pattern="st_[0-9a-f]{16}"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t.auditFrom}</label>
+          <input
+            id="audit-from"
+            type="datetime-local"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t.auditTo}</label>
+          <input
+            id="audit-to"
+            type="datetime-local"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
           />
         </div>
         <button type="submit" aria-disabled={busy || undefined}>
@@ -88,6 +143,11 @@ export function AuditView() {
                 </tbody>
               </table>
             </div>
+          )}
+          {next !== null && (
+            <button type="button" className="secondary" onClick={more} data-testid="more-accesses">
+              {t.moreRequests}
+            </button>
           )}
         </section>
       )}

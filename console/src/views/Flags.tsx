@@ -1,9 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import {
   api,
+  FLAG_CATEGORIES,
   FLAG_OUTCOMES,
+  FLAG_STATUSES,
+  type FlagCategory,
   type FlaggedTask,
   type FlagOutcome,
+  type FlagStatus,
   type FlagSummary,
   type Reveal,
 } from '../api';
@@ -18,22 +22,62 @@ import {
   Watermark,
 } from '../components';
 import { labelFor, useI18n } from '../i18n';
+import { usePagedList } from '../paging';
 import { usePrefs } from '../prefs';
 import { Redacted, taskText } from './Task';
 
 export function FlagsView() {
   const { t, dateTime } = useI18n();
-  const [flags, setFlags] = useState<FlagSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.flags().then(setFlags, setError);
-  }, []);
-  useEffect(load, [load]);
+  const [status, setStatus] = useState<FlagStatus | ''>('');
+  const [category, setCategory] = useState<FlagCategory | ''>('');
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      api
+        .flags({
+          ...(status ? { status } : {}),
+          ...(category ? { category } : {}),
+          ...(cursor ? { cursor } : {}),
+        })
+        .then((r) => ({ rows: r.flags, next: r.next_cursor })),
+    [status, category],
+  );
+  const { rows: flags, next, more, reload: load, error } = usePagedList(fetchPage);
 
   return (
     <>
       <PageHeading>{t.flagsTitle}</PageHeading>
+      <div className="filters" data-testid="flag-filters">
+        <div className="field">
+          <label htmlFor="flag-filter-status">{t.flagColStatus}</label>
+          <select
+            id="flag-filter-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as FlagStatus | '')}
+          >
+            <option value="">{t.filterAll}</option>
+            {FLAG_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {labelFor(t.flagStatus, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="flag-filter-category">{t.flagColCategory}</label>
+          <select
+            id="flag-filter-category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value as FlagCategory | '')}
+          >
+            <option value="">{t.filterAll}</option>
+            {FLAG_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {labelFor(t.flagCategories, c)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {error !== null ? (
         <ErrorAlert error={error} />
       ) : flags === null ? (
@@ -69,6 +113,11 @@ export function FlagsView() {
             </tbody>
           </table>
         </div>
+      )}
+      {next !== null && (
+        <button type="button" className="secondary" onClick={more} data-testid="more-flags">
+          {t.moreRequests}
+        </button>
       )}
       <button type="button" className="secondary" onClick={load}>
         {t.refresh}

@@ -1,22 +1,31 @@
 // Legal holds (privacy officer, admin): the active holds, placing one on an item or on a person
 // (platform and account, pseudonymised by the server), and releasing one after a confirmation.
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api, type HoldTarget, type LegalHold } from '../api';
+import { type FormEvent, useCallback, useState } from 'react';
+import { api, HOLD_STATES, type HoldState, type HoldTarget, type LegalHold } from '../api';
 import { ErrorAlert, LiveStatus, Loading, PageHeading, useAction } from '../components';
 import { useI18n } from '../i18n';
+import { usePagedList } from '../paging';
 
 export function HoldsView() {
   const { t, dateTime } = useI18n();
-  const [holds, setHolds] = useState<LegalHold[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [state, setState] = useState<HoldState>('active');
   const [status, setStatus] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    api.holds().then(setHolds, setError);
-  }, []);
-  useEffect(load, [load]);
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      api
+        .holds({ state, ...(cursor ? { cursor } : {}) })
+        .then((r) => ({ rows: r.holds, next: r.next_cursor })),
+    [state],
+  );
+  const {
+    rows: holds,
+    setRows: setHolds,
+    next,
+    more,
+    error,
+    setError,
+  } = usePagedList<LegalHold>(fetchPage);
 
   const release = async (id: string) => {
     setError(null);
@@ -24,7 +33,14 @@ export function HoldsView() {
     try {
       await api.releaseHold(id);
       setConfirming(null);
-      setHolds((list) => list?.filter((h) => h.id !== id) ?? null);
+      // Under "active" a released hold leaves the list; otherwise it stays, marked released.
+      const releasedAt = new Date().toISOString();
+      setHolds(
+        (list) =>
+          list?.flatMap((h) =>
+            h.id !== id ? [h] : state === 'active' ? [] : [{ ...h, released_at: releasedAt }],
+          ) ?? null,
+      );
       setStatus(t.holdReleased);
     } catch (err) {
       setError(err);
@@ -37,11 +53,27 @@ export function HoldsView() {
       <p>{t.holdsIntro}</p>
       <PlaceHold
         onPlaced={(hold) => {
-          setHolds((list) => [hold, ...(list ?? [])]);
+          if (state !== 'released') setHolds((list) => [hold, ...(list ?? [])]);
           setStatus(t.holdPlaced);
         }}
       />
       <LiveStatus message={status} testId="holds-status" />
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="hold-filter-state">{t.holdStateLabel}</label>
+          <select
+            id="hold-filter-state"
+            value={state}
+            onChange={(e) => setState(e.target.value as HoldState)}
+          >
+            {HOLD_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t.holdStates[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {error !== null && <ErrorAlert error={error} />}
       {holds === null ? (
         error === null && <Loading />
@@ -74,7 +106,11 @@ export function HoldsView() {
                   </td>
                   <td>{dateTime(h.created_at)}</td>
                   <td>
-                    {confirming === h.id ? (
+                    {h.released_at !== undefined ? (
+                      <span data-testid="hold-released">
+                        {t.holdStates.released} {dateTime(h.released_at)}
+                      </span>
+                    ) : confirming === h.id ? (
                       <span className="button-row">
                         <button
                           type="button"
@@ -108,6 +144,11 @@ export function HoldsView() {
             </tbody>
           </table>
         </div>
+      )}
+      {next !== null && (
+        <button type="button" className="secondary" onClick={more} data-testid="more-holds">
+          {t.moreRequests}
+        </button>
       )}
     </>
   );

@@ -1,17 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import sharp from 'sharp';
 import { loadConsentSnapshot } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
-import { DEFAULT_POLICY, type Policy, REASONS } from '../../policy/index.js';
+import { type Policy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/time.js';
 import { type EnqueueResult, enqueueForReview } from '../../review/enqueue.js';
 import { EXPORT_STATUSES, type ExportStatus } from '../../review/export.js';
 import { type ExportHeader, writeExportFile } from '../../review/export-file.js';
 import { DEFAULT_LABELS, type LabelsSchema } from '../../review/model.js';
+import { DEFAULT_REVIEW_POLICY, prepareAudio, stripImage } from '../../review/reviewer-copies.js';
 import { parseLabelsSchema } from '../../review/validate.js';
 import type { Config } from '../../runtime/config.js';
-import { MCADAMS_RANDOM, prepareReviewAudio } from '../../voice/index.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
@@ -25,22 +24,6 @@ interface EnqueueFlags {
   json?: boolean;
 }
 
-/** The built-in policy, for human review: the same rules as for training. */
-export const DEFAULT_REVIEW_POLICY: Policy = Object.freeze({
-  ...DEFAULT_POLICY,
-  purpose: 'human_review',
-});
-
-/**
- * The McAdams alpha range for reviewers' copies, drawn per recording (seeded by `audioSeed`, a
- * keyed hash of the record id): the VoicePrivacy U(0.5, 0.9). In the voice bench (BENCHMARKS.md,
- * Voice) it cuts the speaker ID of an attacker who enrols on anonymised audio from 76% (fixed
- * alpha 0.8) to 39% and keeps sentence ID at 92%; a per-speaker alpha made that attacker better.
- */
-export const REVIEW_ALPHA_RANGE = MCADAMS_RANDOM;
-
-// Decoding is bounded: an image for review is a photo, not a decompression bomb.
-const MAX_IMAGE_PIXELS = 100_000_000;
 const SHOWN = 20;
 
 export function registerReview(program: Command): void {
@@ -168,22 +151,12 @@ export async function reviewEnqueueCommand(
       home: session.config.home,
       k,
       labels,
-      prepareAudio: (wav, ranges, seed) =>
-        prepareReviewAudio(wav, ranges, { alpha: { seed, ...REVIEW_ALPHA_RANGE } }),
+      prepareAudio,
       prepareImage: stripImage,
       ...piiKeyOf(policy),
       now,
     });
   }, config);
-}
-
-/** The reviewer's copy of an image: re-encoded by sharp, which drops EXIF, GPS and ICC data. */
-async function stripImage(image: Uint8Array): Promise<Buffer> {
-  try {
-    return await sharp(image, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().toBuffer();
-  } catch (err) {
-    throw new ObhutError('IMAGE_INVALID', (err as Error).message, { cause: err });
-  }
 }
 
 async function loadReviewPolicy(file: string): Promise<Policy> {

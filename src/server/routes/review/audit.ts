@@ -1,8 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { subjectAccessReport } from '../../../review/index.js';
+import { subjectAccessReportPage } from '../../../review/index.js';
+import { STAFF_ID_PATTERN } from '../../../staff/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
-import { REVIEW_API, type ReviewRouteOptions, SECURITY, TAGS } from './common.js';
+import {
+  nextCursorSchema,
+  type PageQuery,
+  pageOfQuery,
+  pageQuery,
+  REVIEW_API,
+  type ReviewRouteOptions,
+  SECURITY,
+  TAGS,
+} from './common.js';
 
 /** A subject named by platform and account (the server pseudonymises it). */
 export const subjectQuery = {
@@ -12,25 +22,41 @@ export const subjectQuery = {
 
 /** The privacy officer's per-subject access report, from the transparency log. */
 export function registerAuditRoutes(app: FastifyInstance, opts: ReviewRouteOptions) {
-  app.get<{ Querystring: { platform: string; account: string } }>(`${REVIEW_API}/audit/subject`, {
+  app.get<{
+    Querystring: PageQuery & {
+      platform: string;
+      account: string;
+      staff?: string;
+      from?: string;
+      to?: string;
+    };
+  }>(`${REVIEW_API}/audit/subject`, {
     onRequest: requireStaff('read', 'Audit'),
     schema: {
+      operationId: 'getSubjectAccessReport',
       tags: TAGS,
       security: SECURITY,
-      operationId: 'getSubjectAccessAudit',
-      summary: "Who accessed a subject's review items, and how: from the transparency log",
+      summary:
+        "Who accessed a subject's review items, and how, in log order, by member of staff and time range, a page at a time",
       querystring: {
         type: 'object',
         required: ['platform', 'account'],
         additionalProperties: false,
-        properties: subjectQuery,
+        properties: {
+          ...subjectQuery,
+          staff: { type: 'string', pattern: STAFF_ID_PATTERN },
+          from: { type: 'string', maxLength: 64, description: 'RFC 3339; accesses at or after it' },
+          to: { type: 'string', maxLength: 64, description: 'RFC 3339; accesses before it' },
+          ...pageQuery,
+        },
       },
       response: {
         200: {
           type: 'object',
-          required: ['subject', 'events'],
+          required: ['subject', 'events', 'next_cursor'],
           properties: {
             subject: { type: 'string' },
+            next_cursor: nextCursorSchema,
             events: {
               type: 'array',
               items: {
@@ -51,10 +77,18 @@ export function registerAuditRoutes(app: FastifyInstance, opts: ReviewRouteOptio
       },
     },
     handler: async (req) => {
-      const report = await subjectAccessReport(opts.store, opts.secret, {
-        platform: req.query.platform,
-        account: req.query.account,
-      });
+      const { platform, account, staff, from, to } = req.query;
+      const report = await subjectAccessReportPage(
+        opts.store,
+        opts.secret,
+        { platform, account },
+        {
+          ...(staff === undefined ? {} : { staff }),
+          ...(from === undefined ? {} : { from }),
+          ...(to === undefined ? {} : { to }),
+          ...pageOfQuery(req.query),
+        },
+      );
       req.log.info({ staff: req.staff!.id, events: report.events.length }, 'access report read');
       return report;
     },

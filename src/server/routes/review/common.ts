@@ -21,6 +21,10 @@ export interface ReviewRouteOptions {
   readonly support?: string | undefined;
   /** Retention periods for `POST /retention/sweep` (default: OBHUT_REVIEW_*_DAYS). */
   readonly retention?: { readonly rawDays: number; readonly derivedDays: number };
+  /** The bearer token of `POST /items` (OBHUT_REVIEW_PIPELINE_TOKEN); without it the route is off. */
+  readonly pipelineToken?: string | undefined;
+  /** The folder the media paths of records sent to `POST /items` are relative to (OBHUT_REVIEW_MEDIA_DIR). */
+  readonly mediaDir?: string | undefined;
   /** Mails a request's answer to the address the person gave for it (the request queue). */
   readonly mailer?: Mailer;
 }
@@ -37,3 +41,30 @@ export const idParams = (pattern: RegExp) =>
 export function actorOf(req: FastifyRequest): ReviewActor {
   return { staff: req.staff!, ability: req.ability! };
 }
+
+/**
+ * `limit` and `cursor` of a paged list (review/page.ts). Query strings are not coerced, so the
+ * limit is digits from 1 to 200, as in the request queue's route.
+ */
+export const pageQuery = {
+  limit: { type: 'string', pattern: '^(200|1[0-9]{0,2}|[2-9][0-9]?)$' },
+  cursor: { type: 'string', minLength: 1, maxLength: 512, pattern: '^[A-Za-z0-9_-]+$' },
+} as const;
+
+export interface PageQuery {
+  limit?: string;
+  cursor?: string;
+}
+
+/** The page request of a query string. */
+export function pageOfQuery(query: PageQuery): { limit?: number; cursor?: string } {
+  return {
+    ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
+    ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+  };
+}
+
+export const nextCursorSchema = {
+  type: ['string', 'null'],
+  description: 'pass as `cursor` for the next page; null on the last page',
+} as const;

@@ -4,6 +4,7 @@ import {
   FLAG_CATEGORIES,
   FLAG_OUTCOME_EFFECTS,
   FLAG_STATUSES,
+  type FlagCategory,
   type FlagOutcome,
   type FlagStatus,
   ids,
@@ -14,7 +15,17 @@ import {
 } from '../../../review/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
-import { actorOf, idParams, REVIEW_API, SECURITY, TAGS } from './common.js';
+import {
+  actorOf,
+  idParams,
+  nextCursorSchema,
+  type PageQuery,
+  pageOfQuery,
+  pageQuery,
+  REVIEW_API,
+  SECURITY,
+  TAGS,
+} from './common.js';
 import { taskContentProperties } from './schemas.js';
 
 const tags = TAGS;
@@ -62,29 +73,45 @@ const provenanceSchema = {
 
 /** trust_safety's flags: list, read, reveal the provenance, resolve. */
 export function registerFlagRoutes(app: FastifyInstance, ctx: ReviewContext) {
-  app.get<{ Querystring: { status?: FlagStatus } }>(`${REVIEW_API}/flags`, {
-    onRequest: requireStaff('list', 'Flag'),
-    schema: {
-      tags,
-      security,
-      operationId: 'listFlags',
-      summary: 'Flagged tasks, oldest first (trust & safety)',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { status: { type: 'string', enum: FLAG_STATUSES } },
-      },
-      response: {
-        200: {
+  app.get<{ Querystring: PageQuery & { status?: FlagStatus; category?: FlagCategory } }>(
+    `${REVIEW_API}/flags`,
+    {
+      onRequest: requireStaff('list', 'Flag'),
+      schema: {
+        operationId: 'listFlags',
+        tags,
+        security,
+        summary:
+          'Flagged tasks, oldest first, by status and category, a page at a time (trust & safety)',
+        querystring: {
           type: 'object',
-          required: ['flags'],
-          properties: { flags: { type: 'array', items: flagSchema } },
+          additionalProperties: false,
+          properties: {
+            status: { type: 'string', enum: FLAG_STATUSES },
+            category: { type: 'string', enum: FLAG_CATEGORIES },
+            ...pageQuery,
+          },
         },
-        ...errors(400, 401, 403),
+        response: {
+          200: {
+            type: 'object',
+            required: ['flags', 'next_cursor'],
+            properties: {
+              flags: { type: 'array', items: flagSchema },
+              next_cursor: nextCursorSchema,
+            },
+          },
+          ...errors(400, 401, 403),
+        },
       },
+      handler: async (req) =>
+        listFlags(ctx, actorOf(req), {
+          status: req.query.status,
+          category: req.query.category,
+          ...pageOfQuery(req.query),
+        }),
     },
-    handler: async (req) => ({ flags: await listFlags(ctx, actorOf(req), req.query.status) }),
-  });
+  );
 
   app.get<{ Params: { id: string } }>(`${REVIEW_API}/flags/:id`, {
     onRequest: requireStaff('read', 'Flag'),

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  activeHolds,
+  HOLD_STATES,
+  type HoldState,
   ids,
+  listHolds,
   placeLegalHold,
   type ReviewContext,
   releaseLegalHold,
@@ -12,6 +14,10 @@ import { subjectQuery } from './audit.js';
 import {
   actorOf,
   idParams,
+  nextCursorSchema,
+  type PageQuery,
+  pageOfQuery,
+  pageQuery,
   REVIEW_API,
   type ReviewRouteOptions,
   SECURITY,
@@ -49,26 +55,34 @@ export function registerHoldRoutes(
   opts: ReviewRouteOptions,
   ctx: ReviewContext,
 ) {
-  app.get(`${REVIEW_API}/holds`, {
+  app.get<{ Querystring: PageQuery & { state?: HoldState } }>(`${REVIEW_API}/holds`, {
     onRequest: requireStaff('list', 'Hold'),
     schema: {
+      operationId: 'listHolds',
       tags,
       security,
-      operationId: 'listHolds',
-      summary: 'The active legal holds, newest first',
+      summary: 'Legal holds (active unless `state` says otherwise), newest first, a page at a time',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { state: { type: 'string', enum: HOLD_STATES }, ...pageQuery },
+      },
       response: {
         200: {
           type: 'object',
-          required: ['holds'],
-          properties: { holds: { type: 'array', items: holdSchema } },
+          required: ['holds', 'next_cursor'],
+          properties: {
+            holds: { type: 'array', items: holdSchema },
+            next_cursor: nextCursorSchema,
+          },
         },
-        ...errors(401, 403),
+        ...errors(400, 401, 403),
       },
     },
     handler: async (req) => {
-      const holds = await activeHolds(ctx);
-      req.log.info({ staff: req.staff!.id, holds: holds.length }, 'legal holds listed');
-      return { holds };
+      const page = await listHolds(ctx, { state: req.query.state, ...pageOfQuery(req.query) });
+      req.log.info({ staff: req.staff!.id, holds: page.holds.length }, 'legal holds listed');
+      return page;
     },
   });
 

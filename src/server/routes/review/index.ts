@@ -11,6 +11,7 @@ import type { ReviewRouteOptions } from './common.js';
 import { registerExportRoutes } from './export.js';
 import { registerFlagRoutes } from './flags.js';
 import { registerHoldRoutes } from './holds.js';
+import { registerItemRoutes } from './items.js';
 import { registerMediaRoutes } from './media.js';
 import { registerQueueRoutes } from './queue.js';
 import { registerRequestRoutes } from './requests.js';
@@ -55,6 +56,7 @@ export const reviewTaskRoutes: FastifyPluginAsync<ReviewRouteOptions> = async (a
   registerQueueRoutes(app, opts);
   registerAgreementRoutes(app, opts);
   registerExportRoutes(app, opts);
+  await registerItemRoutes(app, opts);
 };
 
 /**

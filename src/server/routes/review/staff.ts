@@ -12,7 +12,16 @@ import {
 import type { Store } from '../../../store/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
-import { actorOf, REVIEW_API, SECURITY, TAGS } from './common.js';
+import {
+  actorOf,
+  nextCursorSchema,
+  type PageQuery,
+  pageOfQuery,
+  pageQuery,
+  REVIEW_API,
+  SECURITY,
+  TAGS,
+} from './common.js';
 
 const tags = TAGS;
 const security = SECURITY;
@@ -36,19 +45,32 @@ const quota = { type: ['integer', 'null'], minimum: 1, maximum: MAX_DAILY_QUOTA 
 export function registerStaffRoutes(app: FastifyInstance, store: Store) {
   const staff = store.staff;
 
-  app.get(`${REVIEW_API}/staff`, {
+  app.get<{ Querystring: PageQuery & { role?: Role } }>(`${REVIEW_API}/staff`, {
     onRequest: requireStaff('list', 'Staff'),
     schema: {
+      operationId: 'listStaff',
       tags,
       security,
-      operationId: 'listStaff',
-      summary: 'Every member of staff (admin)',
+      summary: 'The members of staff by username, of one role if given, a page at a time (admin)',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { role: { type: 'string', enum: ROLES }, ...pageQuery },
+      },
       response: {
-        200: { type: 'object', properties: { staff: { type: 'array', items: staffSchema } } },
-        ...errors(401, 403),
+        200: {
+          type: 'object',
+          required: ['staff', 'next_cursor'],
+          properties: {
+            staff: { type: 'array', items: staffSchema },
+            next_cursor: nextCursorSchema,
+          },
+        },
+        ...errors(400, 401, 403),
       },
     },
-    handler: async (req) => ({ staff: await listStaff(staff, actorOf(req)) }),
+    handler: async (req) =>
+      listStaff(staff, actorOf(req), { role: req.query.role, ...pageOfQuery(req.query) }),
   });
 
   app.post<{ Body: { username: string; role: Role; password: string; daily_quota?: number } }>(

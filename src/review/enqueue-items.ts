@@ -1,0 +1,162 @@
+// Records sent to `POST /api/review/v1/items`, as a source for `enqueueSources`, and its result
+// per item. The body is read with the gate's strict JSON rules (a repeated key anywhere is
+// refused with its position), and each item goes on exactly as it was sent: its own bytes,
+// not a re-serialisation, are what the gate decides.
+import { hash } from 'node:crypto';
+import { ObhutError } from '../errors/index.js';
+import type { Line } from '../io/line-reader.js';
+import { MAX_RECORD_DEPTH, parseStrictJson } from '../records/strict-json.js';
+import type { EnqueueResult, ReviewSource } from './enqueue.js';
+import type { ReviewKind } from './model.js';
+import type { ReviewItemRequests } from './review-store.js';
+
+/** Items per request: a pipeline sends batches, and one request is one transaction's worth of work. */
+export const MAX_ITEMS_PER_REQUEST = 500;
+/** Bytes per request body (records with their text, never media: those are named by path). */
+export const MAX_ITEMS_BODY_BYTES = 8 * 1024 * 1024;
+/** What results name as the input of records sent in a request. */
+export const REQUEST_INPUT = 'request';
+
+/** A body whose shape Ajv checks next; `items` holds each item's text exactly as sent. */
+export interface ParsedItemsBody {
+  readonly value: unknown;
+  readonly items: readonly string[];
+}
+
+/**
+ * Parses a request body strictly: RFC 8259 with no repeated member names and records nested no
+ * deeper than a file's records may be. Refused as REQUEST_INVALID, with the position.
+ */
+export function parseItemsBody(text: string): ParsedItemsBody {
+  const items: string[] = [];
+  // The body is level 1 and `items` level 2, so a record keeps its MAX_RECORD_DEPTH levels.
+  const parsed = parseStrictJson(text, {
+    maxDepth: MAX_RECORD_DEPTH + 2,
+    onValue: (path, start, end) => {
+      if (path.length === 2 && path[0] === 'items' && typeof path[1] === 'number')
+        items[path[1]] = text.slice(start, end);
+    },
+  });
+  if (!parsed.ok) throw new ObhutError('REQUEST_INVALID', `request body: ${parsed.error}`);
+  return { value: parsed.value, items };
+}
+
+/** The items of one request as a source; their media paths are relative to `mediaDir`, if any. */
+export function itemsSource(items: readonly string[], mediaDir?: string): ReviewSource {
+  return {
+    name: REQUEST_INPUT,
+    ...(mediaDir === undefined ? {} : { mediaDir }),
+    *lines(): Generator<Line> {
+      for (const [i, text] of items.entries())
+        yield { number: i + 1, bytes: Buffer.from(text, 'utf8'), tooLong: false };
+    },
+  };
+}
+
+export type ItemResult =
+  | {
+      readonly index: number;
+      readonly status: 'queued';
+      readonly id: string;
+      readonly item_id: string;
+      readonly task_id: string;
+      readonly kind: ReviewKind;
+    }
+  | {
+      readonly index: number;
+      readonly status: 'excluded';
+      readonly id: string;
+      readonly reasons: readonly string[];
+    }
+  | {
+      readonly index: number;
+      readonly status: 'rejected';
+      readonly code: string;
+      readonly error: string;
+      readonly id?: string;
+    };
+
+export interface ItemsResponse {
+  readonly counts: {
+    readonly queued: number;
+    readonly excluded: number;
+    readonly rejected: number;
+  };
+  /** One per item sent, in the order sent (`index` from 0). */
+  readonly results: readonly ItemResult[];
+}
+
+/** The result of queueing one request's items, item by item; every item has exactly one. */
+export function itemResults(result: EnqueueResult, sent: number): ItemsResponse {
+  const results: (ItemResult | undefined)[] = new Array(sent).fill(undefined);
+  const place = (line: number, r: ItemResult) => {
+    if (results[line - 1] !== undefined)
+      throw new ObhutError('INTERNAL', `item ${line - 1} has two results`);
+    results[line - 1] = r;
+  };
+  for (const q of result.queued)
+    place(q.line, {
+      index: q.line - 1,
+      status: 'queued',
+      id: q.id,
+      item_id: q.item,
+      task_id: q.task,
+      kind: q.kind,
+    });
+  for (const e of result.excluded)
+    place(e.line, { index: e.line - 1, status: 'excluded', id: e.id, reasons: e.reasons });
+  for (const r of result.rejected)
+    place(r.line, {
+      index: r.line - 1,
+      status: 'rejected',
+      code: r.code,
+      error: r.error,
+      ...(r.id === undefined ? {} : { id: r.id }),
+    });
+  // Counts reconcile: an item sent without a result would be an item silently dropped.
+  const missing = results.indexOf(undefined);
+  if (missing >= 0) throw new ObhutError('INTERNAL', `item ${missing} has no result`);
+  return {
+    counts: {
+      queued: result.counts.queued,
+      excluded: result.counts.excluded,
+      rejected: result.counts.rejected,
+    },
+    results: results as ItemResult[],
+  };
+}
+
+/**
+ * Answers a request under an Idempotency-Key once: a retry with the same body gets the first
+ * answer again (the items it queued, not "already queued"); the key with another body is
+ * IDEMPOTENCY_KEY_REUSED. Without a key, `run` simply runs. Two requests racing under one key
+ * both run, and the record ids keep either from queueing an item twice.
+ */
+export async function answerOnce(
+  store: ReviewItemRequests,
+  key: string | undefined,
+  body: string,
+  now: Date,
+  run: () => Promise<ItemsResponse>,
+): Promise<ItemsResponse> {
+  if (key === undefined) return run();
+  const keySha256 = hash('sha256', `obhut/review-items\0${key}`, 'hex');
+  const requestSha256 = hash('sha256', body, 'hex');
+  const earlier = await store.itemRequest(keySha256);
+  if (earlier) {
+    if (earlier.requestSha256 !== requestSha256)
+      throw new ObhutError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was used for a different request; use a new key',
+      );
+    return JSON.parse(earlier.response) as ItemsResponse;
+  }
+  const response = await run();
+  await store.saveItemRequest({
+    keySha256,
+    requestSha256,
+    response: JSON.stringify(response),
+    createdAt: now.toISOString(),
+  });
+  return response;
+}
