@@ -49,7 +49,11 @@ export async function harness(
     mailer,
     adminToken: 'operator-token-for-tests',
     limits,
-    review: { home: path.join(dir, 'home'), rules: DEFAULT_RULES },
+    review: {
+      home: path.join(dir, 'home'),
+      rules: DEFAULT_RULES,
+      pipelineToken: 'pipeline-token-for-tests',
+    },
     ...(clock === undefined ? {} : { clock }),
   });
   return {
