@@ -14,6 +14,8 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { findTaggedNames } from './tagged-names.js';
+import { taggerModel } from './tagger-model.js';
 import { type Token, tokenize } from './tokens.js';
 import type { Lang } from './types.js';
 
@@ -130,6 +132,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
   const lowercase = !/\p{Lu}/u.test(text);
   const tokens = tokenize(text, g.flags);
   findFramedNames(text, tokens, lang, lowercase, emit);
+  findTaggedNames(taggerModel(), text, tokens, lowercase, emit);
   // Whether token i follows one of the phrases (the phrase ends at token i - 1).
   const after = (i: number, phrases: ReadonlyMap<string, readonly string[][]>) => {
     const prev = tokens[i - 1];

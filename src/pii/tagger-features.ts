@@ -1,0 +1,145 @@
+import {
+  AMBIGUOUS_WORD,
+  DE_NOUN,
+  DE_WORD,
+  EN_WORD,
+  FIRST,
+  FUNCTION,
+  PLACE_START,
+  STOP,
+  SUR,
+} from './gazetteer.js';
+import { nameLikeness } from './name-likeness.js';
+import type { Token } from './tokens.js';
+
+/**
+ * The features of the name and place tagger (`tagger.ts`), shared by training
+ * (`bench/pii-train`) and tagging so that both see a word the same way.
+ *
+ * A word's own spelling is a feature only when a list knows it or the model's vocabulary does
+ * (words seen often in training and almost never inside a name): a name's spelling would let
+ * the model memorise its training names instead of learning the frames and shapes around them.
+ */
+
+/** BIO tags over PERSON and LOCATION; the index is the row of a weight vector. */
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'] as const;
+export type TagIndex = 0 | 1 | 2 | 3 | 4;
+export const TAG_COUNT = TAGS.length;
+
+const LEXICON_BITS: readonly [number, string][] = [
+  [FIRST, 'first'],
+  [SUR, 'sur'],
+  [AMBIGUOUS_WORD, 'amb'],
+  [DE_NOUN, 'den'],
+  [DE_WORD, 'dew'],
+  [EN_WORD, 'enw'],
+  [STOP, 'stop'],
+  [FUNCTION, 'fn'],
+  [PLACE_START, 'pl'],
+];
+
+/** Compact lexicon class of a word: which lists hold it, as one short string. */
+function lexicon(f: number): string {
+  if (f === 0) return '-';
+  let s = '';
+  for (const [bit, name] of LEXICON_BITS) if ((f & bit) !== 0) s += `${name}.`;
+  return s;
+}
+
+/** Capital, mixed case inside, hyphen, apostrophe, letters outside ASCII. */
+function shape(text: string, t: Token): string {
+  const w = text.slice(t.start, t.end);
+  let s = t.cap ? 'C' : 'c';
+  if (w.length > 1 && /\p{Lu}/u.test(w.slice(1))) s += 'U';
+  if (w.includes('-')) s += 'h';
+  if (w.includes("'") || w.includes('’')) s += 'a';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
+  if (/[^\u0000-\u007f]/.test(w)) s += 'n';
+  return s;
+}
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+function lengthClass(n: number): string {
+  return n <= 2 ? '2' : n <= 4 ? '4' : n <= 8 ? '8' : 'L';
+}
+
+/** Words whose spelling is a feature although no list holds them. */
+export interface Vocabulary {
+  has(word: string): boolean;
+}
+
+/** How a word is written down as context: its spelling if known, else a placeholder. */
+function contextWord(t: Token | undefined, vocab: Vocabulary): string {
+  if (t === undefined) return '<>';
+  return t.f !== 0 || vocab.has(t.lower) ? t.lower : t.cap ? '?C' : '?c';
+}
+
+/**
+ * The features of every token that do not depend on the tags before it. `lowercase` says the
+ * whole text has no capital letter (an ASR transcript), where capitals say nothing.
+ */
+export function tokenFeatures(
+  text: string,
+  tokens: readonly Token[],
+  lowercase: boolean,
+  vocab: Vocabulary,
+): string[][] {
+  const out: string[][] = [];
+  const mode = lowercase ? 'L' : 'M';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const prev2 = tokens[i - 2];
+    const next = tokens[i + 1];
+    const next2 = tokens[i + 2];
+    const w = t.lower;
+    const known = t.f !== 0 || vocab.has(w);
+    const sh = lowercase ? 'x' : shape(text, t);
+    const lx = lexicon(t.f);
+    const start = t.sentenceStart || prev === undefined ? 'S' : t.joined ? 'j' : 'g';
+    const f: string[] = [
+      'b',
+      `m=${mode}`,
+      `sh=${sh}${start}`,
+      `lx=${lx}`,
+      `lx|sh=${lx}|${sh}${start}`,
+      `s3=${w.slice(-3)}`,
+      `s2=${w.slice(-2)}`,
+      `p3=${w.slice(0, 3)}`,
+      `len=${lengthClass(w.length)}`,
+      `w-1=${start === 'S' ? '<s>' : contextWord(prev, vocab)}`,
+      `w-2w-1=${contextWord(prev2, vocab)} ${contextWord(prev, vocab)}`,
+      `w+1=${next && next.joined ? contextWord(next, vocab) : '</s>'}`,
+      `w+1w+2=${contextWord(next, vocab)} ${contextWord(next2, vocab)}`,
+      `lx-1=${prev ? lexicon(prev.f) : '<>'}`,
+      `lx+1=${next ? lexicon(next.f) : '<>'}`,
+      `sh+1=${next === undefined || lowercase ? 'x' : next.cap ? 'C' : 'c'}${next?.joined ? 'j' : 'g'}`,
+    ];
+    if (known) f.push(`w=${w}`);
+    else {
+      f.push(`s4=${w.slice(-4)}`);
+      // Letters: the trigram name-likeness of `name-likeness.ts`, in half-unit buckets.
+      const nl = Math.max(-4, Math.min(4, Math.round(nameLikeness(w) * 2)));
+      f.push(`nl=${nl}`, `nl|sh=${nl}|${sh}${start}`);
+    }
+    // A number beside a word makes it a unit or a counted thing ("15 Minuten"), rarely a name.
+    if (prev && hasDigit(text, prev.end, t.start)) f.push('d-1');
+    if (next && hasDigit(text, t.end, next.start)) f.push('d+1');
+    if (prev2) f.push(`w-2=${contextWord(prev2, vocab)}`);
+    if (next2) f.push(`w+2=${contextWord(next2, vocab)}`);
+    out.push(f);
+  }
+  return out;
+}
+
+/** Features that depend on the two tags before the token (greedy left-to-right decoding). */
+export function tagFeatures(base: readonly string[], prev: number, prev2: number): string[] {
+  return [`t-1=${prev}`, `t-2t-1=${prev2} ${prev}`, `t-1|${base[2]}`, `t-1|${base[3]}`];
+}
