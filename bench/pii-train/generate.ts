@@ -120,7 +120,7 @@ export function generateTraining(options: GenerateOptions): Labelled[] {
     });
     return out;
   };
-  const saladShare = options.saladShare ?? 0.3;
+  const saladShare = options.saladShare ?? 0.4;
   const items: Labelled[] = [];
   for (let n = 0; n < options.sentences; n++) {
     const lang = rnd() < 0.5 ? 'de' : 'en';

@@ -16,7 +16,7 @@ import { train } from './perceptron.js';
 
 /** The committed model's configuration. */
 export const TRAINING = {
-  sentences: 20_000,
+  sentences: 30_000,
   epochs: 6,
   seed: 1717,
   scale: 100,

@@ -1,5 +1,6 @@
 import { FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { digitsOf } from './spoken-numbers.js';
 import { decode, type TaggerModel, tagSpans } from './tagger.js';
 import type { Token } from './tokens.js';
 
@@ -40,9 +41,12 @@ export function findTaggedNames(
   for (const s of tagSpans(tags, margins)) {
     if (s.margin < TAGGER_MIN_MARGIN) continue;
     // English contractions ("I'm", "don't", "what's") are never a name; "O'Brien" keeps its capital.
-    let contraction = false;
-    for (let i = s.from; i <= s.to; i++) contraction ||= isContraction(tokens[i]!.lower, flags);
-    if (contraction) continue;
+    // Nor a number word ("six", "zwanzig"): spoken numbers belong to the structured recognizers.
+    let excluded = false;
+    for (let i = s.from; i <= s.to; i++)
+      excluded ||=
+        isContraction(tokens[i]!.lower, flags) || digitsOf(tokens[i]!.lower) !== undefined;
+    if (excluded) continue;
     let content = false;
     for (let i = s.from; i <= s.to && !content; i++)
       content = (tokens[i]!.f & (FUNCTION | STOP)) === 0;
