@@ -1,4 +1,4 @@
-import { FUNCTION, gazetteer, STOP } from './gazetteer.js';
+import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 import { decode, type TaggerModel, tagSpans } from './tagger.js';
@@ -23,6 +23,21 @@ function isContraction(lower: string, flags: ReadonlyMap<string, number>): boole
   return ((flags.get(m[1]!) ?? 0) & (FUNCTION | STOP)) !== 0;
 }
 
+// Characters that glue a word into a code, a path or an address: "2BX", "docs/install", "a.b".
+const GLUE_BEFORE = /[\p{N}/@._:#=&?+\\-]/u;
+const GLUE_AFTER = /[\p{N}/@_#=&?+\\-]/u;
+
+/** Whether the token is part of a longer string of letters, digits and symbols. */
+function embedded(text: string, t: Token): boolean {
+  const before = text[t.start - 1];
+  const after = text[t.end];
+  if (before !== undefined && GLUE_BEFORE.test(before)) return true;
+  if (after === undefined) return false;
+  if (GLUE_AFTER.test(after)) return true;
+  // "example.com": a full stop with a letter or digit right after it is no sentence end.
+  return after === '.' && /[\p{L}\p{N}]/u.test(text[t.end + 1] ?? '');
+}
+
 /**
  * Names and places the learned tagger finds where the rules stop: names with no list and no
  * cue, the surname beside a known given name, lower-case transcripts. A span made only of
@@ -45,12 +60,20 @@ export function findTaggedNames(
     let excluded = false;
     for (let i = s.from; i <= s.to; i++)
       excluded ||=
-        isContraction(tokens[i]!.lower, flags) || digitsOf(tokens[i]!.lower) !== undefined;
+        isContraction(tokens[i]!.lower, flags) ||
+        digitsOf(tokens[i]!.lower) !== undefined ||
+        embedded(text, tokens[i]!);
     if (excluded) continue;
+    const first = tokens[s.from]!;
+    const last = tokens[s.to]!;
+    // A name holds no digits ("DE36 …", "Model A4 2BX"): those belong to other recognizers.
+    if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
+    // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
+    if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
     let content = false;
     for (let i = s.from; i <= s.to && !content; i++)
       content = (tokens[i]!.f & (FUNCTION | STOP)) === 0;
     if (!content) continue;
-    emit(tokens[s.from]!.start, tokens[s.to]!.end, s.type, TAGGER_SCORE);
+    emit(first.start, last.end, s.type, TAGGER_SCORE);
   }
 }

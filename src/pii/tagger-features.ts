@@ -116,7 +116,7 @@ export function tokenFeatures(
       `len=${lengthClass(w.length)}`,
       `w-1=${start === 'S' ? '<s>' : contextWord(prev, vocab)}`,
       `w-2w-1=${contextWord(prev2, vocab)} ${contextWord(prev, vocab)}`,
-      `w+1=${next && next.joined ? contextWord(next, vocab) : '</s>'}`,
+      `w+1=${next?.joined ? contextWord(next, vocab) : '</s>'}`,
       `w+1w+2=${contextWord(next, vocab)} ${contextWord(next2, vocab)}`,
       `lx-1=${prev ? lexicon(prev.f) : '<>'}`,
       `lx+1=${next ? lexicon(next.f) : '<>'}`,
