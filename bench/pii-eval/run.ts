@@ -3,6 +3,8 @@
 // and frames the detector was not built from; written and spoken), the two blind sets, and the
 // share of ordinary words kept on PII-free demo text, with the npm package redact-pii side by
 // side.
+
+import { devSets } from '../pii-train/dev-sets.js';
 import { generateBlind } from './blind.js';
 import { generateBlind2 } from './blind2.js';
 import { generateCorpus } from './corpus.js';
@@ -47,6 +49,17 @@ report(
   blind2.filter((x) => x.kind === 'spoken'),
   verbose,
 );
+const tagger = devSets();
+for (const kind of ['written', 'spoken'])
+  for (const [label, items] of [
+    ['training origins (another seed)', tagger.trainOrigins],
+    ['origins held out of training', tagger.heldOutOrigins],
+  ] as const)
+    report(
+      `Tagger's own generated sentences (bench/pii-train), ${label}, ${kind}`,
+      items.filter((x) => x.kind === kind),
+      verbose,
+    );
 process.stdout.write(
   '\nOrdinary words kept on text with no personal data (src/demo grammars, towns replaced; PERSON and LOCATION findings):\n',
 );

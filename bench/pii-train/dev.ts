@@ -5,23 +5,7 @@
 import { generateCorpus } from '../pii-eval/corpus.js';
 import { f, report } from '../pii-eval/evaluate.js';
 import { ordinaryRetention } from '../pii-eval/ordinary.js';
-import { generateTraining } from './generate.js';
-import { namePools } from './names.js';
-
-export const DEV_SEED = 4242;
-
-export function devSets() {
-  const pools = namePools();
-  return {
-    trainOrigins: generateTraining({ sentences: 1000, seed: DEV_SEED, pool: pools.train }),
-    heldOutOrigins: generateTraining({
-      sentences: 1000,
-      seed: DEV_SEED,
-      pool: pools.dev,
-      gazetteerShare: 0,
-    }),
-  };
-}
+import { devSets } from './dev-sets.js';
 
 const verbose = process.argv.includes('--verbose');
 report('Generated corpus (seed 1)', generateCorpus(40, 1), verbose);

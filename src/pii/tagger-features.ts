@@ -81,9 +81,87 @@ function contextWord(t: Token | undefined, vocab: Vocabulary): string {
   return t.f !== 0 || vocab.has(t.lower) ? t.lower : t.cap ? '?C' : '?c';
 }
 
+/** Where a token stands: first of a sentence (S), right after the previous word (j), or not (g). */
+export function startClass(tokens: readonly Token[], i: number): string {
+  const t = tokens[i]!;
+  return t.sentenceStart || i === 0 ? 'S' : t.joined ? 'j' : 'g';
+}
+
+/** A token's shape as the features see it: 'x' throughout a transcript. */
+export function shapeOf(text: string, t: Token, lowercase: boolean): string {
+  return lowercase ? 'x' : shape(text, t);
+}
+
 /**
- * The features of every token that do not depend on the tags before it. `lowercase` says the
- * whole text has no capital letter (an ASR transcript), where capitals say nothing.
+ * The features of a word itself (its letters, lists, shape and place in the sentence), the
+ * same wherever the same word stands the same way: the tagger caches their weights by
+ * `${lowercase}${shape}${start}|${word}`. The second and third are `sh=` and `lx=`.
+ */
+export function wordFeatures(
+  t: Token,
+  lowercase: boolean,
+  vocab: Vocabulary,
+  sh: string,
+  start: string,
+): string[] {
+  const w = t.lower;
+  const lx = lexicon(t.f);
+  const f = [
+    `m=${lowercase ? 'L' : 'M'}`,
+    `sh=${sh}${start}`,
+    `lx=${lx}`,
+    'b',
+    `lx|sh=${lx}|${sh}${start}`,
+    `s3=${w.slice(-3)}`,
+    `s2=${w.slice(-2)}`,
+    `p3=${w.slice(0, 3)}`,
+    `len=${lengthClass(w.length)}`,
+  ];
+  if (t.f !== 0 || vocab.has(w)) f.push(`w=${w}`);
+  else {
+    f.push(`s4=${w.slice(-4)}`);
+    // Letters: the trigram name-likeness of `name-likeness.ts`, in half-unit buckets.
+    const nl = Math.max(-4, Math.min(4, Math.round(nameLikeness(w) * 2)));
+    f.push(`nl=${nl}`, `nl|sh=${nl}|${sh}${start}`);
+  }
+  return f;
+}
+
+/** The features of the words around token i. */
+export function contextFeatures(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  lowercase: boolean,
+  vocab: Vocabulary,
+  start: string,
+): string[] {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const prev2 = tokens[i - 2];
+  const next = tokens[i + 1];
+  const next2 = tokens[i + 2];
+  const f = [
+    `w-1=${start === 'S' ? '<s>' : contextWord(prev, vocab)}`,
+    `w-2w-1=${contextWord(prev2, vocab)} ${contextWord(prev, vocab)}`,
+    `w+1=${next?.joined ? contextWord(next, vocab) : '</s>'}`,
+    `w+1w+2=${contextWord(next, vocab)} ${contextWord(next2, vocab)}`,
+    `lx-1=${prev ? lexicon(prev.f) : '<>'}`,
+    `lx+1=${next ? lexicon(next.f) : '<>'}`,
+    `sh+1=${next === undefined || lowercase ? 'x' : next.cap ? 'C' : 'c'}${next?.joined ? 'j' : 'g'}`,
+  ];
+  // A number beside a word makes it a unit or a counted thing ("15 Minuten"), rarely a name.
+  if (prev && hasDigit(text, prev.end, t.start)) f.push('d-1');
+  if (next && hasDigit(text, t.end, next.start)) f.push('d+1');
+  if (prev2) f.push(`w-2=${contextWord(prev2, vocab)}`);
+  if (next2) f.push(`w+2=${contextWord(next2, vocab)}`);
+  return f;
+}
+
+/**
+ * The features of every token that do not depend on the tags before it (word and context).
+ * `lowercase` says the whole text has no capital letter (an ASR transcript), where capitals
+ * say nothing.
  */
 export function tokenFeatures(
   text: string,
@@ -92,54 +170,18 @@ export function tokenFeatures(
   vocab: Vocabulary,
 ): string[][] {
   const out: string[][] = [];
-  const mode = lowercase ? 'L' : 'M';
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const prev = tokens[i - 1];
-    const prev2 = tokens[i - 2];
-    const next = tokens[i + 1];
-    const next2 = tokens[i + 2];
-    const w = t.lower;
-    const known = t.f !== 0 || vocab.has(w);
-    const sh = lowercase ? 'x' : shape(text, t);
-    const lx = lexicon(t.f);
-    const start = t.sentenceStart || prev === undefined ? 'S' : t.joined ? 'j' : 'g';
-    const f: string[] = [
-      'b',
-      `m=${mode}`,
-      `sh=${sh}${start}`,
-      `lx=${lx}`,
-      `lx|sh=${lx}|${sh}${start}`,
-      `s3=${w.slice(-3)}`,
-      `s2=${w.slice(-2)}`,
-      `p3=${w.slice(0, 3)}`,
-      `len=${lengthClass(w.length)}`,
-      `w-1=${start === 'S' ? '<s>' : contextWord(prev, vocab)}`,
-      `w-2w-1=${contextWord(prev2, vocab)} ${contextWord(prev, vocab)}`,
-      `w+1=${next?.joined ? contextWord(next, vocab) : '</s>'}`,
-      `w+1w+2=${contextWord(next, vocab)} ${contextWord(next2, vocab)}`,
-      `lx-1=${prev ? lexicon(prev.f) : '<>'}`,
-      `lx+1=${next ? lexicon(next.f) : '<>'}`,
-      `sh+1=${next === undefined || lowercase ? 'x' : next.cap ? 'C' : 'c'}${next?.joined ? 'j' : 'g'}`,
-    ];
-    if (known) f.push(`w=${w}`);
-    else {
-      f.push(`s4=${w.slice(-4)}`);
-      // Letters: the trigram name-likeness of `name-likeness.ts`, in half-unit buckets.
-      const nl = Math.max(-4, Math.min(4, Math.round(nameLikeness(w) * 2)));
-      f.push(`nl=${nl}`, `nl|sh=${nl}|${sh}${start}`);
-    }
-    // A number beside a word makes it a unit or a counted thing ("15 Minuten"), rarely a name.
-    if (prev && hasDigit(text, prev.end, t.start)) f.push('d-1');
-    if (next && hasDigit(text, t.end, next.start)) f.push('d+1');
-    if (prev2) f.push(`w-2=${contextWord(prev2, vocab)}`);
-    if (next2) f.push(`w+2=${contextWord(next2, vocab)}`);
-    out.push(f);
+    const start = startClass(tokens, i);
+    const sh = shapeOf(text, tokens[i]!, lowercase);
+    out.push([
+      ...wordFeatures(tokens[i]!, lowercase, vocab, sh, start),
+      ...contextFeatures(text, tokens, i, lowercase, vocab, start),
+    ]);
   }
   return out;
 }
 
 /** Features that depend on the two tags before the token (greedy left-to-right decoding). */
 export function tagFeatures(base: readonly string[], prev: number, prev2: number): string[] {
-  return [`t-1=${prev}`, `t-2t-1=${prev2} ${prev}`, `t-1|${base[2]}`, `t-1|${base[3]}`];
+  return [`t-1=${prev}`, `t-2t-1=${prev2} ${prev}`, `t-1|${base[1]}`, `t-1|${base[2]}`];
 }

@@ -1,4 +1,12 @@
-import { TAG_COUNT, type TagIndex, tagFeatures, tokenFeatures } from './tagger-features.js';
+import {
+  contextFeatures,
+  shapeOf,
+  startClass,
+  TAG_COUNT,
+  type TagIndex,
+  tagFeatures,
+  wordFeatures,
+} from './tagger-features.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -45,6 +53,11 @@ export function scoreTags(
   }
 }
 
+// Summed weights of a word's own features, per model, by shape, position and spelling: most
+// words of a text were seen before, and these are half of a token's features. Bounded.
+const wordCache = new WeakMap<TaggerModel, Map<string, { sum: Float64Array; tag: string[] }>>();
+const WORD_CACHE_LIMIT = 50_000;
+
 /** The best allowed tag of each token, left to right, and its margin over the runner-up. */
 export function decode(
   model: TaggerModel,
@@ -52,7 +65,11 @@ export function decode(
   tokens: readonly Token[],
   lowercase: boolean,
 ): { tags: TagIndex[]; margins: number[] } {
-  const base = tokenFeatures(text, tokens, lowercase, model.vocab);
+  let cache = wordCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    wordCache.set(model, cache);
+  }
   const tags: TagIndex[] = [];
   const margins: number[] = [];
   const s = new Float64Array(TAG_COUNT);
@@ -60,20 +77,35 @@ export function decode(
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
-    scoreTags(model.weights, base[i]!, s);
-    scoreTags(model.weights, tagFeatures(base[i]!, prev, prev2), extra);
+    const t = tokens[i]!;
+    const start = startClass(tokens, i);
+    const sh = shapeOf(text, t, lowercase);
+    const key = `${lowercase ? 'L' : 'M'}${sh}${start}|${t.lower}`;
+    let word = cache.get(key);
+    if (!word) {
+      const features = wordFeatures(t, lowercase, model.vocab, sh, start);
+      const sum = new Float64Array(TAG_COUNT);
+      scoreTags(model.weights, features, sum);
+      word = { sum, tag: features };
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(key, word);
+    }
+    scoreTags(model.weights, contextFeatures(text, tokens, i, lowercase, model.vocab, start), s);
+    scoreTags(model.weights, tagFeatures(word.tag, prev, prev2), extra);
     let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < TAG_COUNT; k++) {
       if (!allowed(prev, k)) continue;
-      const v = s[k]! + extra[k]!;
-      if (best < 0 || v > s[best]! + extra[best]!) {
-        if (best >= 0) second = Math.max(second, s[best]! + extra[best]!);
+      const v = s[k]! + extra[k]! + word.sum[k]!;
+      if (v > bestScore) {
+        second = bestScore;
+        bestScore = v;
         best = k;
-      } else second = Math.max(second, v);
+      } else if (v > second) second = v;
     }
     tags.push(best as TagIndex);
-    margins.push(s[best]! + extra[best]! - second);
+    margins.push(bestScore - second);
     prev2 = prev;
     prev = best;
   }
