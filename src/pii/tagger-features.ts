@@ -40,11 +40,15 @@ const LEXICON_BITS: readonly [number, string][] = [
 
 /** Compact lexicon class of a word: which lists hold it, as one short string. */
 function lexicon(f: number): string {
-  if (f === 0) return '-';
-  let s = '';
+  let s = lexiconNames.get(f);
+  if (s !== undefined) return s;
+  s = f === 0 ? '-' : '';
   for (const [bit, name] of LEXICON_BITS) if ((f & bit) !== 0) s += `${name}.`;
+  lexiconNames.set(f, s);
   return s;
 }
+// At most 2^9 combinations of list bits.
+const lexiconNames = new Map<number, string>();
 
 /** Capital, mixed case inside, hyphen, apostrophe, letters outside ASCII. */
 function shape(text: string, t: Token): string {

@@ -55,7 +55,13 @@ export function scoreTags(
 
 // Summed weights of a word's own features, per model, by shape, position and spelling: most
 // words of a text were seen before, and these are half of a token's features. Bounded.
-const wordCache = new WeakMap<TaggerModel, Map<string, { sum: Float64Array; tag: string[] }>>();
+interface WordEntry {
+  readonly sum: Float64Array;
+  readonly tag: string[];
+  /** Weights of the tag features, by previous tags (prev * TAG_COUNT + prev2), filled lazily. */
+  readonly byTags: (Float64Array | undefined)[];
+}
+const wordCache = new WeakMap<TaggerModel, Map<string, WordEntry>>();
 const WORD_CACHE_LIMIT = 50_000;
 
 /** The best allowed tag of each token, left to right, and its margin over the runner-up. */
@@ -73,7 +79,6 @@ export function decode(
   const tags: TagIndex[] = [];
   const margins: number[] = [];
   const s = new Float64Array(TAG_COUNT);
-  const extra = new Float64Array(TAG_COUNT);
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -86,12 +91,18 @@ export function decode(
       const features = wordFeatures(t, lowercase, model.vocab, sh, start);
       const sum = new Float64Array(TAG_COUNT);
       scoreTags(model.weights, features, sum);
-      word = { sum, tag: features };
+      word = { sum, tag: features, byTags: [] };
       if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
       cache.set(key, word);
     }
     scoreTags(model.weights, contextFeatures(text, tokens, i, lowercase, model.vocab, start), s);
-    scoreTags(model.weights, tagFeatures(word.tag, prev, prev2), extra);
+    const pair = prev * TAG_COUNT + prev2;
+    let extra = word.byTags[pair];
+    if (!extra) {
+      extra = new Float64Array(TAG_COUNT);
+      scoreTags(model.weights, tagFeatures(word.tag, prev, prev2), extra);
+      word.byTags[pair] = extra;
+    }
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
