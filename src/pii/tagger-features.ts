@@ -39,7 +39,7 @@ const LEXICON_BITS: readonly [number, string][] = [
 ];
 
 /** Compact lexicon class of a word: which lists hold it, as one short string. */
-function lexicon(f: number): string {
+export function lexicon(f: number): string {
   let s = lexiconNames.get(f);
   if (s !== undefined) return s;
   s = f === 0 ? '-' : '';
@@ -62,7 +62,7 @@ function shape(text: string, t: Token): string {
   return s;
 }
 
-function hasDigit(text: string, from: number, to: number): boolean {
+export function hasDigit(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) return true;
@@ -80,7 +80,7 @@ export interface Vocabulary {
 }
 
 /** How a word is written down as context: its spelling if known, else a placeholder. */
-function contextWord(t: Token | undefined, vocab: Vocabulary): string {
+export function contextWord(t: Token | undefined, vocab: Vocabulary): string {
   if (t === undefined) return '<>';
   return t.f !== 0 || vocab.has(t.lower) ? t.lower : t.cap ? '?C' : '?c';
 }

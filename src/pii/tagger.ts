@@ -1,5 +1,5 @@
+import { type ContextIndex, contextWords, indexContext, scoreContext } from './tagger-context.js';
 import {
-  contextFeatures,
   shapeOf,
   startClass,
   TAG_COUNT,
@@ -62,6 +62,7 @@ interface WordEntry {
   readonly byTags: (Float64Array | undefined)[];
 }
 const wordCache = new WeakMap<TaggerModel, Map<string, WordEntry>>();
+const contextIndex = new WeakMap<TaggerModel, ContextIndex>();
 const WORD_CACHE_LIMIT = 50_000;
 
 /** The best allowed tag of each token, left to right, and its margin over the runner-up. */
@@ -76,6 +77,12 @@ export function decode(
     cache = new Map();
     wordCache.set(model, cache);
   }
+  let index = contextIndex.get(model);
+  if (!index) {
+    index = indexContext(model.weights);
+    contextIndex.set(model, index);
+  }
+  const words = contextWords(tokens, model.vocab);
   const tags: TagIndex[] = [];
   const margins: number[] = [];
   const s = new Float64Array(TAG_COUNT);
@@ -95,7 +102,7 @@ export function decode(
       if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
       cache.set(key, word);
     }
-    scoreTags(model.weights, contextFeatures(text, tokens, i, lowercase, model.vocab, start), s);
+    scoreContext(index, text, tokens, words, i, lowercase, start, s);
     const pair = prev * TAG_COUNT + prev2;
     let extra = word.byTags[pair];
     if (!extra) {
