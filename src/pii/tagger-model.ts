@@ -1,3 +1,4 @@
+import { ObhutError } from '../errors/obhut-error.js';
 import { TAGGER_MODEL } from './data/tagger-model.js';
 import type { TaggerModel } from './tagger.js';
 import { TAG_COUNT } from './tagger-features.js';
@@ -23,7 +24,11 @@ export function parseTaggerModel(data: SerialisedTaggerModel): TaggerModel {
       .split(' ')
       .map((v) => Number(v) / data.scale);
     if (values.length !== TAG_COUNT || values.some((v) => !Number.isFinite(v)))
-      throw new Error(`tagger model: bad weight line ${JSON.stringify(line.slice(0, 80))}`);
+      // The model is committed data, so a bad line is a bug in the build, not bad input.
+      throw new ObhutError(
+        'INTERNAL',
+        `tagger model: bad weight line ${JSON.stringify(line.slice(0, 80))}`,
+      );
     weights.set(line.slice(0, tab), Float64Array.from(values));
   }
   return { weights, vocab: new Set(data.vocab.split(' ').filter((w) => w !== '')) };

@@ -57,6 +57,15 @@ describe('tagger training', () => {
     expect(trainModelFile(TRAINING).text === file).toBe(true);
   }, 600_000);
 
+  it('rejects a model line that does not hold one integer per tag', () => {
+    expect(() => parseTaggerModel({ scale: 1, vocab: '', weights: 'b\t1 2 3\n' })).toThrow(
+      expect.objectContaining({ code: 'INTERNAL' }),
+    );
+    expect(() => parseTaggerModel({ scale: 1, vocab: '', weights: 'b\t1 2 x 4 5\n' })).toThrow(
+      expect.objectContaining({ code: 'INTERNAL' }),
+    );
+  });
+
   it('generates the same sentences for a seed, with exact spans', () => {
     const pool = namePools().train;
     const a = generateTraining({ sentences: 300, seed: 9, pool });
