@@ -14,6 +14,8 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { findTaggedNames } from './tagged-names.js';
+import { taggerModel } from './tagger-model.js';
 import { type Token, tokenize } from './tokens.js';
 import type { Lang } from './types.js';
 
@@ -129,7 +131,13 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
   const g = gazetteer();
   const lowercase = !/\p{Lu}/u.test(text);
   const tokens = tokenize(text, g.flags);
-  findFramedNames(text, tokens, lang, lowercase, emit);
+  // What the rules find, so that the tagger (run last) adds only names they left.
+  const ruled: [number, number][] = [];
+  const emitRuled: Emit = (start, end, type, score) => {
+    ruled.push([start, end]);
+    emit(start, end, type, score);
+  };
+  findFramedNames(text, tokens, lang, lowercase, emitRuled);
   // Whether token i follows one of the phrases (the phrase ends at token i - 1).
   const after = (i: number, phrases: ReadonlyMap<string, readonly string[][]>) => {
     const prev = tokens[i - 1];
@@ -192,7 +200,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       const placeAmbiguous = ambiguous || first || sur || functionWord || (t.f & EVERYDAY) !== 0;
       const placeScore = strong || cue ? (placeAmbiguous ? 0.85 : 0.95) : placeAmbiguous ? 0 : 0.75;
       if (placeScore > score) {
-        emit(t.start, tokens[place]!.end, 'LOCATION', placeScore);
+        emitRuled(t.start, tokens[place]!.end, 'LOCATION', placeScore);
         i = place + 1;
         continue;
       }
@@ -203,7 +211,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       after(i, STRONG_PLACE_BY_LAST) &&
       (t.f & EVERYDAY) === 0
     ) {
-      emit(t.start, t.end, 'LOCATION', 0.8);
+      emitRuled(t.start, t.end, 'LOCATION', 0.8);
     }
     if (score === 0) {
       i++;
@@ -247,8 +255,18 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       from = i - 1;
     if (last > from) score = Math.max(score, 0.9);
     emit(tokens[from]!.start, tokens[last]!.end, 'PERSON', score);
+    ruled.push([tokens[from]!.start, tokens[last]!.end]);
     i = last + 1;
   }
+  findTaggedNames(taggerModel(), text, tokens, lowercase, (start, end, type, score) => {
+    // Written text: the tagger may grow a rule's name over capitalised words beside it ("Frau
+    // Dr. Anna Nguyen"); in a transcript only capitals would tell where a name ends, so there
+    // the rules' span stands.
+    const clash = ruled.some(
+      ([a, b]) => a < end && start < b && (lowercase || a < start || b > end),
+    );
+    if (!clash) emit(start, end, type, score);
+  });
 }
 
 function endsWith(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {

@@ -15,7 +15,8 @@ export interface Token {
   readonly f: number;
 }
 
-const TOKEN = /[\p{L}](?:[\p{L}'’-]*[\p{L}])?/gu;
+// Combining marks belong to the word: Turkish "İzzet" lower-cases to "i̇zzet" (i + U+0307).
+const TOKEN = /[\p{L}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?/gu;
 const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
 // Abbreviated titles whose full stop ends no sentence: "Dr. Pham", "Mrs. Doherty".
 const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([

@@ -1,0 +1,79 @@
+import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
+import type { Emit } from './numbers.js';
+import { digitsOf } from './spoken-numbers.js';
+import { decode, type TaggerModel, tagSpans } from './tagger.js';
+import type { Token } from './tokens.js';
+
+/**
+ * Smallest margin of the tagger's choice over its runner-up for a span to count. Set on the
+ * tagger's own held-out origins (bench/pii-train) and the ordinary-word measure of
+ * bench/pii-eval/ordinary.ts, never on an evaluation set's names.
+ */
+export const TAGGER_MIN_MARGIN = 7;
+/** Below the frame rules' strong cues (0.85–0.95): where both find a name, the rules' span wins. */
+export const TAGGER_SCORE = 0.7;
+
+const CONTRACTION = /^(.*)['’](?:m|s|t|re|ve|ll|d)$/;
+
+/** "don't", "isn't"; "I'm", "what's", "they're": a function word before the apostrophe. */
+function isContraction(lower: string, flags: ReadonlyMap<string, number>): boolean {
+  const m = CONTRACTION.exec(lower);
+  if (!m) return false;
+  if (/n['’]t$/.test(lower)) return true;
+  return ((flags.get(m[1]!) ?? 0) & (FUNCTION | STOP)) !== 0;
+}
+
+// Characters that glue a word into a code, a path or an address: "2BX", "docs/install", "a.b".
+const GLUE_BEFORE = /[\p{N}/@._:#=&?+\\-]/u;
+const GLUE_AFTER = /[\p{N}/@_#=&?+\\-]/u;
+
+/** Whether the token is part of a longer string of letters, digits and symbols. */
+function embedded(text: string, t: Token): boolean {
+  const before = text[t.start - 1];
+  const after = text[t.end];
+  if (before !== undefined && GLUE_BEFORE.test(before)) return true;
+  if (after === undefined) return false;
+  if (GLUE_AFTER.test(after)) return true;
+  // "example.com": a full stop with a letter or digit right after it is no sentence end.
+  return after === '.' && /[\p{L}\p{N}]/u.test(text[t.end + 1] ?? '');
+}
+
+/**
+ * Names and places the learned tagger finds where the rules stop: names with no list and no
+ * cue, the surname beside a known given name, lower-case transcripts. A span made only of
+ * function words or stop words is never taken.
+ */
+export function findTaggedNames(
+  model: TaggerModel,
+  text: string,
+  tokens: readonly Token[],
+  lowercase: boolean,
+  emit: Emit,
+): void {
+  if (tokens.length === 0 || model.weights.size === 0) return;
+  const { tags, margins } = decode(model, text, tokens, lowercase);
+  const flags = gazetteer().flags;
+  for (const s of tagSpans(tags, margins)) {
+    if (s.margin < TAGGER_MIN_MARGIN) continue;
+    // English contractions ("I'm", "don't", "what's") are never a name; "O'Brien" keeps its capital.
+    // Nor a number word ("six", "zwanzig"): spoken numbers belong to the structured recognizers.
+    let excluded = false;
+    for (let i = s.from; i <= s.to; i++)
+      excluded ||=
+        isContraction(tokens[i]!.lower, flags) ||
+        digitsOf(tokens[i]!.lower) !== undefined ||
+        embedded(text, tokens[i]!);
+    if (excluded) continue;
+    const first = tokens[s.from]!;
+    const last = tokens[s.to]!;
+    // A name holds no digits ("DE36 …", "Model A4 2BX"): those belong to other recognizers.
+    if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
+    // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
+    if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    let content = false;
+    for (let i = s.from; i <= s.to && !content; i++)
+      content = (tokens[i]!.f & (FUNCTION | STOP)) === 0;
+    if (!content) continue;
+    emit(first.start, last.end, s.type, TAGGER_SCORE);
+  }
+}
