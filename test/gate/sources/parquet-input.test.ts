@@ -51,7 +51,8 @@ describe('Parquet input', () => {
         ('i4', 'image', {'platform': 'ig', 'account': 'b', 'age': 'minor', 'region': 'DE'}, {'bytes': from_hex('${red.toString('hex')}'), 'path': 'c.png'}, ['z'])
       ) t(id, kind, subject, media, tags)`,
     );
-    const result = await ws.build([file]);
+    // JSON lines out (the default would be Parquet, as the input): the rows are read as JSON here.
+    const result = await ws.build([file], { format: 'jsonl' });
     const admitted = (await admittedLines(result.out)).map((l) => JSON.parse(l));
     expect(admitted.map((r) => r.id)).toEqual(['i1']);
     // Nested structs and lists keep their shape; the image is stored by content.
@@ -93,7 +94,7 @@ describe('Parquet input', () => {
       created_at: { from: 'ts', time: 'epoch_s' },
     });
     if (!parsed.ok) throw new Error(parsed.error);
-    const result = await ws.build([file], { mapping: parsed.mapping });
+    const result = await ws.build([file], { mapping: parsed.mapping, format: 'jsonl' });
     const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
     expect(rejected).toEqual([
       {
@@ -126,7 +127,7 @@ describe('Parquet input', () => {
        FROM range(5000) t(i) ORDER BY i`,
       700,
     );
-    const result = await ws.build([file]);
+    const result = await ws.build([file], { format: 'jsonl' });
     expect(result.manifest.counts).toMatchObject({ input: 5000, admitted: 4999, rejected: 1 });
     const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
     expect(rejected).toMatchObject([{ row: 5000 }]);
