@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { benchmarkCorpusOptions } from '../src/demo/corpus.js';
 import { writeCorpus } from '../src/demo/write-corpus.js';
+import { parquetCorpusQuery } from './parquet-build.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -93,16 +94,7 @@ export async function benchFormats(args: string[]): Promise<void> {
   const parquet = path.join(corpusDir, 'items.parquet');
   const events = path.join(corpusDir, 'events.jsonl');
   if (!existsSync(parquet)) {
-    await duck(
-      // Typed columns, as a Parquet export would have them (read_json infers JSON for mixed ones).
-      `COPY (
-        SELECT * REPLACE (
-          TRY_CAST(subject AS STRUCT(platform VARCHAR, account VARCHAR, age VARCHAR, region VARCHAR)) AS subject,
-          created_at ->> '$' AS created_at,
-          {'tdm_reserved': TRY_CAST(signals.tdm_reserved AS BOOLEAN)} AS signals
-        ) FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)
-      ) TO '${parquet}' (FORMAT parquet)`,
-    );
+    await duck(parquetCorpusQuery(plain, parquet));
   }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -49,15 +49,7 @@ export async function benchParquetBuild(args: string[]): Promise<void> {
   const parquet = path.join(corpusDir, 'items.parquet');
   if (!existsSync(parquet)) {
     log(`converting ${plain} to Parquet`);
-    await duck(
-      `COPY (
-        SELECT * REPLACE (
-          TRY_CAST(subject AS STRUCT(platform VARCHAR, account VARCHAR, age VARCHAR, region VARCHAR)) AS subject,
-          created_at ->> '$' AS created_at,
-          {'tdm_reserved': TRY_CAST(signals.tdm_reserved AS BOOLEAN)} AS signals
-        ) FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)
-      ) TO '${parquet}.tmp' (FORMAT parquet)`,
-    );
+    await duck(parquetCorpusQuery(plain, `${parquet}.tmp`));
     // Renamed when complete, so an interrupted conversion is not taken for the corpus.
     await rename(`${parquet}.tmp`, parquet);
   }
@@ -123,6 +115,22 @@ export async function benchParquetBuild(args: string[]): Promise<void> {
   process.stdout.write(
     `build --format parquet benchmark: ${rows} rows, ${mb.toFixed(0)} MB Parquet, ${objections} objections (seed 42), load average ${loadAverage()}\n${lines.join('\n')}\n`,
   );
+}
+
+/**
+ * The JSON lines corpus as Parquet with typed columns, as an export would have them: `subject` a
+ * struct, `signals.tdm_reserved` a boolean (a corpus value of another type becomes null),
+ * `created_at` and `source.collected_at` timestamps (read back as RFC 3339 UTC text), counts as
+ * integers. (Turning the timestamps into zone-less text, as an earlier version of the
+ * formats bench did, made every record invalid.)
+ */
+export function parquetCorpusQuery(plain: string, out: string): string {
+  return `COPY (
+    SELECT * REPLACE (
+      TRY_CAST(subject AS STRUCT(platform VARCHAR, account VARCHAR, age VARCHAR, region VARCHAR)) AS subject,
+      {'tdm_reserved': TRY_CAST(signals.tdm_reserved AS BOOLEAN)} AS signals
+    ) FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)
+  ) TO '${out}' (FORMAT parquet)`;
 }
 
 async function duck(query: string): Promise<void> {

@@ -7,6 +7,7 @@ import { TreeHasher } from '../merkle/index.js';
 import type { FileEntry } from './manifest.js';
 import { readOutputLines } from './output-lines.js';
 import { loadDuckdb, readParquetLeaves } from './parquet-leaf.js';
+import { detectFormat } from './sources/index.js';
 
 const PROVENANCE = Buffer.from(',"_obhut":{"input":');
 
@@ -28,6 +29,8 @@ export async function checkParquetOutput(inputs: readonly string[]): Promise<voi
   try {
     let first: string | undefined;
     for (const input of inputs) {
+      // A file named .parquet that is not is named as such, before DuckDB fails to read it.
+      detectFormat(input);
       const reader = await connection.runAndReadAll(
         'DESCRIBE SELECT * FROM read_parquet($file, binary_as_string = false)',
         { file: input },

@@ -5,9 +5,10 @@ import type { ConsentSnapshot } from '../consent/index.js';
 import { type ErrorCode, ObhutError } from '../errors/index.js';
 import { createContext } from '../evaluation/evaluate-batch.js';
 import { evaluateLine, MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
+import { type OpenedInputs, openInputs } from '../gate/sources/open-inputs.js';
 import { type Line, lineContent, readFileLines } from '../io/line-reader.js';
 import { compilePolicy, type Policy, REASONS, type Reason } from '../policy/index.js';
-import { validateItem } from '../records/index.js';
+import { type Mapping, validateItem } from '../records/index.js';
 import { copyRaw, ensureReviewDirs, removeMedia, writeDerived } from './files.js';
 import { newItemId, newTaskId } from './ids.js';
 import type { LabelsSchema, ReviewKind } from './model.js';
@@ -41,7 +42,10 @@ export function audioSeed(secret: Uint8Array, recordId: string): string {
 export type PrepareImage = (image: Uint8Array) => Promise<Buffer> | Buffer;
 
 export interface EnqueueOptions {
+  /** Files in any format `obhut build` reads, and folders of them. */
   readonly inputs: readonly string[];
+  /** How rows in another schema become item records (`--map`), as for a build. */
+  readonly mapping?: Mapping;
   /** A policy for purpose `human_review`. */
   readonly policy: Policy;
   /** The register for `human_review` as of now. */
@@ -61,20 +65,24 @@ export interface EnqueueOptions {
   readonly now?: Date;
 }
 
-export interface EnqueueRejection {
-  readonly input: string;
-  readonly line: number;
+/**
+ * Where a record was, as a build's rejected.jsonl names it: the 1-based `line` of JSON lines (as
+ * decompressed), or the 1-based `row` of a Parquet file.
+ */
+export type EnqueuePlace =
+  | { readonly input: string; readonly line: number; readonly row?: never }
+  | { readonly input: string; readonly row: number; readonly line?: never };
+
+export type EnqueueRejection = EnqueuePlace & {
   readonly code: ErrorCode;
   readonly error: string;
   readonly id?: string;
-}
+};
 
-export interface EnqueueExclusion {
-  readonly input: string;
-  readonly line: number;
+export type EnqueueExclusion = EnqueuePlace & {
   readonly id: string;
   readonly reasons: readonly Reason[];
-}
+};
 
 export interface EnqueueResult {
   /** read = queued + excluded + rejected (blank lines are not records). */
@@ -118,13 +126,28 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
     throw new ObhutError('USAGE', 'k (reviewers per item) must be an integer from 1 to 20');
   const now = options.now ?? new Date();
   await ensureReviewDirs(options.home);
+  // Read as a build reads them: decompressed, Parquet rows and mapped rows as item records.
+  const opened = await openInputs(options.inputs, options.mapping);
+  try {
+    return await enqueueOpened(options, opened, now);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function enqueueOpened(
+  options: EnqueueOptions,
+  opened: OpenedInputs,
+  now: Date,
+): Promise<EnqueueResult> {
+  const { policy } = options;
   // The record is decided as it stands; redaction for the reviewer's view happens below.
   const { redact, ...deciding } = policy;
   const ctx = createContext({
     policy: deciding,
     consent: options.consent.index.shared,
     secret: options.secret,
-    inputDirs: options.inputs.map((input) => path.dirname(path.resolve(input))),
+    inputDirs: opened.sources.map((source) => source.dir),
   });
   const compiled = compilePolicy(policy);
   const detect = { minScore: redact?.enabled ? redact.min_score : 0.5 };
@@ -143,8 +166,11 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
   const queued: { item: string; task: string; kind: ReviewKind }[] = [];
   const seen = new Set<string>();
 
-  for (const [inputIndex, input] of options.inputs.entries()) {
-    for (const line of readLines(input)) {
+  for (const [inputIndex, input] of opened.files.entries()) {
+    const source = opened.sources[inputIndex]!;
+    const at = (n: number): EnqueuePlace =>
+      source.unit === 'row' ? { input, row: n } : { input, line: n };
+    for (const line of readLines(input, source.read)) {
       const outcome = evaluateLine(line, inputIndex, ctx);
       if (outcome.kind === 'blank') {
         counts.blank_lines++;
@@ -153,7 +179,7 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
       counts.read++;
       const reject = (code: ErrorCode, error: string, id?: string) => {
         counts.rejected++;
-        rejected.push({ input, line: line.number, code, error, ...(id ? { id } : {}) });
+        rejected.push({ ...at(line.number), code, error, ...(id ? { id } : {}) });
       };
       if (outcome.kind === 'rejected') {
         reject(outcome.code, outcome.error, outcome.id);
@@ -162,7 +188,7 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
       if (outcome.kind === 'excluded') {
         counts.excluded++;
         for (const r of outcome.reasons) excludedByReason[r]++;
-        excluded.push({ input, line: line.number, id: outcome.id, reasons: outcome.reasons });
+        excluded.push({ ...at(line.number), id: outcome.id, reasons: outcome.reasons });
         continue;
       }
       if (seen.has(outcome.id)) {
@@ -170,6 +196,8 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
         continue;
       }
       seen.add(outcome.id);
+      // For a mapped input, the item record the mapping made of the row: the view, unmasking and
+      // escalation read item-record fields (text, subject), which the source row may name otherwise.
       const record = JSON.parse(lineContent(line).toString('utf8')) as Record<string, unknown>;
       const facts = validateItem(record);
       if (!facts.ok) throw new ObhutError('INTERNAL', 'an admitted record no longer validates');
@@ -177,16 +205,16 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
       const view = reviewView(record, kind, options.labels, detect, replace);
       const itemId = newItemId();
       const taskId = newTaskId();
-      const source = outcome.media?.source;
+      const media = outcome.media?.source;
       const written: string[] = [];
       try {
         let rawMedia: string | undefined;
         let derivedMedia: string | undefined;
-        if (source !== undefined) {
-          rawMedia = `raw/${itemId}${extension(source)}`;
-          await copyRaw(options.home, source, rawMedia);
+        if (media !== undefined) {
+          rawMedia = `raw/${itemId}${extension(media)}`;
+          await copyRaw(options.home, media, rawMedia);
           written.push(rawMedia);
-          const bytes = await readFile(source);
+          const bytes = await readFile(media);
           if (kind === 'audio') {
             derivedMedia = `derived/${itemId}.wav`;
             await writeDerived(
@@ -195,7 +223,7 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
               options.prepareAudio(bytes, view.ranges, audioSeed(options.secret, outcome.id)),
             );
           } else if (kind === 'image' && options.prepareImage) {
-            derivedMedia = `derived/${itemId}${extension(source)}`;
+            derivedMedia = `derived/${itemId}${extension(media)}`;
             await writeDerived(options.home, derivedMedia, await options.prepareImage(bytes));
           }
           if (derivedMedia) written.push(derivedMedia);
@@ -239,9 +267,10 @@ export async function enqueueForReview(options: EnqueueOptions): Promise<Enqueue
   return { counts, excludedByReason, excluded, rejected, queued };
 }
 
-function* readLines(input: string): Generator<Line> {
+/** The item-record lines of `input`, read from `file` (the input itself or its conversion). */
+function* readLines(input: string, file: string): Generator<Line> {
   try {
-    yield* readFileLines(input, MAX_RECORD_BYTES);
+    yield* readFileLines(file, MAX_RECORD_BYTES);
   } catch (err) {
     if (err instanceof ObhutError) throw err;
     throw new ObhutError(
