@@ -5,9 +5,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConsentSnapshot } from '../../src/consent/index.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/index.js';
+import { type Mapping, parseMapping } from '../../src/records/index.js';
 import { type EnqueueResult, enqueueForReview } from '../../src/review/enqueue.js';
 import { DEFAULT_LABELS } from '../../src/review/model.js';
-import { type Mapping, parseMapping } from '../../src/records/index.js';
 import { adult, type Workspace, workspace } from '../support/fixtures.js';
 
 const REVIEW_POLICY: Policy = { ...DEFAULT_POLICY, purpose: 'human_review' };
