@@ -203,8 +203,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const source = sources[inputIndex]!;
       const inputHash = createHash('sha256');
       let inputBytes = 0;
+      // A converted input (decompressed, Parquet, …) is named in the manifest by the file as
+      // given, hashed by its converter; hashing the conversion again would be wasted.
+      const hashing = source.converted === undefined;
       const lines = readFileLines(source.read, MAX_RECORD_BYTES, (chunk) => {
-        inputHash.update(chunk);
+        if (hashing) inputHash.update(chunk);
         inputBytes += chunk.length;
         bytesRead += chunk.length;
       });
