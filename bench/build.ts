@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { benchmarkCorpusOptions } from '../src/demo/corpus.js';
 import { writeCorpus } from '../src/demo/write-corpus.js';
+import { benchParquetBuild } from './parquet-build.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -16,6 +17,8 @@ const obhut = path.join(root, 'bin', 'obhut.js');
  * anti-join of the records against the objections, writing the survivors as JSONL.
  */
 export async function benchBuild(args: string[]): Promise<void> {
+  // `build --format parquet`: the same corpus as Parquet, against DuckDB on that Parquet.
+  if (args.includes('--format')) return benchParquetBuild(args);
   const { values } = parseArgs({
     args,
     options: {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import { ObhutError } from '../errors/index.js';
+import { createZstdDecoder } from '../io/zstd-decoder.js';
 
 /** How a published lines file is stored, by its name: `.jsonl`, `.jsonl.gz` or `.jsonl.zst`. */
 export function compressionOf(file: string): 'gzip' | 'zstd' | undefined {
@@ -54,13 +54,6 @@ export function readOutputLines(file: string): ReadBack {
 }
 
 function decompressor(compression: 'gzip' | 'zstd'): Transform {
-  if (compression === 'gzip') return zlib.createGunzip();
-  const zstd = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
-  if (!zstd) {
-    throw new ObhutError(
-      'INPUT_FORMAT_UNSUPPORTED',
-      'zstd needs Node 22.15, 23.8 or later (node:zlib has no zstd decoder in this version)',
-    );
-  }
-  return zstd();
+  // fzstd, not node:zlib: it reads zstd on every Node and fails on a truncated file.
+  return compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder();
 }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { ObhutError } from '../errors/index.js';
 import { TreeHasher } from '../merkle/index.js';
 import type { FileEntry } from './manifest.js';
 import { readOutputLines } from './output-lines.js';
 import { loadDuckdb, readParquetLeaves } from './parquet-leaf.js';
+import { detectFormat } from './sources/index.js';
 
 const PROVENANCE = Buffer.from(',"_obhut":{"input":');
 
@@ -27,6 +29,8 @@ export async function checkParquetOutput(inputs: readonly string[]): Promise<voi
   try {
     let first: string | undefined;
     for (const input of inputs) {
+      // A file named .parquet that is not is named as such, before DuckDB fails to read it.
+      detectFormat(input);
       const reader = await connection.runAndReadAll(
         'DESCRIBE SELECT * FROM read_parquet($file, binary_as_string = false)',
         { file: input },
@@ -103,6 +107,7 @@ export async function writeParquetItems(
       await rm(path.join(dir, shard.path));
     }
     appender.closeSync();
+    const metadata = await keyValueMetadata(connection, inputs[0]!);
     const shards = Math.max(1, Math.ceil(seq / shardRecords));
     for (let k = 0; k < shards; k++) {
       const lo = k * shardRecords;
@@ -121,7 +126,7 @@ export async function writeParquetItems(
         parts.length > 0
           ? `SELECT * EXCLUDE (file_row_number, _obhut_seq) FROM (${parts.join(' UNION ALL ')}) ORDER BY _obhut_seq`
           : `SELECT *, NULL::VARCHAR AS _obhut FROM read_parquet(${sqlText(inputs[0]!)}, binary_as_string = false) LIMIT 0`;
-      await connection.run(`COPY (${rows}) TO ${sqlText(file)} (FORMAT parquet)`);
+      await connection.run(`COPY (${rows}) TO ${sqlText(file)} (FORMAT parquet${metadata})`);
       let count = 0;
       await readParquetLeaves(file, (leaf) => {
         tree.append(leaf);
@@ -150,6 +155,23 @@ export async function writeParquetItems(
     outputs: result.sort((a, b) => (a.path < b.path ? -1 : 1)),
     itemsRoot: tree.root().toString('hex'),
   };
+}
+
+/**
+ * The first input's key-value metadata as a COPY option, so what readers learn from it (a
+ * Hugging Face dataset's `huggingface` features, which say a struct is an Image) survives.
+ * `ARROW:schema` is left out: it describes the input's columns, without `_obhut`.
+ */
+async function keyValueMetadata(connection: DuckDBConnection, input: string): Promise<string> {
+  const reader = await connection.runAndReadAll(
+    'SELECT decode(key), hex(value) FROM parquet_kv_metadata($file)',
+    { file: input },
+  );
+  const pairs = reader
+    .getRowsJS()
+    .filter(([key]) => key !== 'ARROW:schema')
+    .map(([key, value]) => `${sqlText(String(key))}: from_hex('${String(value)}')`);
+  return pairs.length === 0 ? '' : `, KV_METADATA {${pairs.join(', ')}}`;
 }
 
 function sqlText(value: string): string {

@@ -30,6 +30,7 @@ import { logBuild } from './log-build.js';
 import { MANIFEST_FORMAT, type Manifest, type OptoutSummary } from './manifest.js';
 import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
+import { itemsFormatFor } from './output-format.js';
 import { checkParquetOutput, writeParquetItems } from './parquet-output.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 import { expandInputs, inputSize, prepareSources } from './sources/index.js';
@@ -59,7 +60,10 @@ export interface BuildOptions {
   readonly shardRecords?: number;
   /** Write the items files compressed (`items-00000.jsonl.gz` / `.zst`); leaves stay the lines. */
   readonly compress?: OutputCompression;
-  /** `parquet`: items files in the inputs' Parquet schema plus `_obhut` (all inputs Parquet). */
+  /**
+   * `parquet`: items files in the inputs' Parquet schema plus `_obhut` (all inputs Parquet).
+   * Default: the inputs' format (Parquet when every input is Parquet; a mix is refused).
+   */
   readonly format?: 'jsonl' | 'parquet';
   /** Worker threads evaluating records; 0 evaluates on this thread. Default: by input size and cores. */
   readonly workers?: number;
@@ -146,15 +150,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const inputFiles = expandInputs(options.inputs, options.out);
   const bytesTotal = inputFiles.map(inputSize).reduce((a, b) => a + b, 0);
   const workers = options.workers ?? (bytesTotal >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0);
-  if (options.format === 'parquet') {
-    if (options.compress) {
-      throw new ObhutError(
-        'USAGE',
-        '--compress is for JSONL items files; Parquet compresses itself',
-      );
-    }
-    await checkParquetOutput(inputFiles);
-  }
+  // Parquet in, Parquet out, unless --format says otherwise.
+  const format = itemsFormatFor(inputFiles, options.format, options.compress);
+  if (format === 'parquet') await checkParquetOutput(inputFiles);
   const folder = await OutputFolder.create(options.out, options.overwrite ?? false, inputFiles);
   // Inputs other than item-record JSONL are converted into the staging folder first; the
   // conversions are removed again before publishing.
@@ -205,8 +203,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const source = sources[inputIndex]!;
       const inputHash = createHash('sha256');
       let inputBytes = 0;
+      // A converted input (decompressed, Parquet, …) is named in the manifest by the file as
+      // given, hashed by its converter; hashing the conversion again would be wasted.
+      const hashing = source.converted === undefined;
       const lines = readFileLines(source.read, MAX_RECORD_BYTES, (chunk) => {
-        inputHash.update(chunk);
+        if (hashing) inputHash.update(chunk);
         inputBytes += chunk.length;
         bytesRead += chunk.length;
       });
@@ -239,7 +240,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
     const plain = writer.finish();
     const parquet =
-      options.format === 'parquet'
+      format === 'parquet'
         ? await writeParquetItems(folder.staging, plain.outputs, inputFiles, shardRecords)
         : undefined;
     const finished = options.compress

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { ObhutError } from '../errors/index.js';
+import { createZstdDecoder } from './zstd-decoder.js';
 
 export type Compression = 'gzip' | 'zstd';
 
@@ -23,9 +24,12 @@ export interface Decompressed {
   readonly outBytes: number;
 }
 
-/** zstd is in node:zlib from Node 22.15 and 23.8; Node 20 has no zstd decoder. */
+/**
+ * Whether node:zlib has zstd (Node 22.15 and 23.8 on), which writing `--compress zstd` needs.
+ * Reading zstd needs it not: that is fzstd's (see zstd-decoder.ts), on every Node.
+ */
 export function zstdAvailable(): boolean {
-  return typeof (zlib as { createZstdDecompress?: unknown }).createZstdDecompress === 'function';
+  return typeof (zlib as { createZstdCompress?: unknown }).createZstdCompress === 'function';
 }
 
 /**
@@ -40,7 +44,7 @@ export async function decompressToFile(
   maxOutBytes?: number,
   inputBytes?: number,
 ): Promise<Decompressed> {
-  const decoder = decompressor(input, compression);
+  const decoder = decompressor(compression);
   const digest = createHash('sha256');
   let bytes = 0;
   let outBytes = 0;
@@ -97,14 +101,6 @@ export async function decompressToFile(
   return { bytes, sha256: digest.digest('hex'), outBytes };
 }
 
-function decompressor(input: string, compression: Compression): Transform {
-  if (compression === 'gzip') return zlib.createGunzip();
-  const create = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
-  if (!create) {
-    throw new ObhutError(
-      'INPUT_FORMAT_UNSUPPORTED',
-      `${input} is zstd-compressed, which needs Node 22.15, 23.8 or later (this is Node ${process.versions.node}); decompress it first (zstd -d) or use .jsonl.gz`,
-    );
-  }
-  return create();
+function decompressor(compression: Compression): Transform {
+  return compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder();
 }

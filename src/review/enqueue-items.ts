@@ -6,7 +6,7 @@ import { hash } from 'node:crypto';
 import { ObhutError } from '../errors/index.js';
 import type { Line } from '../io/line-reader.js';
 import { MAX_RECORD_DEPTH, parseStrictJson } from '../records/strict-json.js';
-import type { EnqueueResult, ReviewSource } from './enqueue.js';
+import type { EnqueuePlace, EnqueueResult, ReviewSource } from './enqueue.js';
 import type { ReviewKind } from './model.js';
 import type { ReviewItemRequests } from './review-store.js';
 
@@ -89,14 +89,16 @@ export interface ItemsResponse {
 /** The result of queueing one request's items, item by item; every item has exactly one. */
 export function itemResults(result: EnqueueResult, sent: number): ItemsResponse {
   const results: (ItemResult | undefined)[] = new Array(sent).fill(undefined);
+  // Request items are JSON lines, numbered from 1 in the order sent.
+  const lineOf = (p: EnqueuePlace): number => p.line ?? p.row!;
   const place = (line: number, r: ItemResult) => {
     if (results[line - 1] !== undefined)
       throw new ObhutError('INTERNAL', `item ${line - 1} has two results`);
     results[line - 1] = r;
   };
   for (const q of result.queued)
-    place(q.line, {
-      index: q.line - 1,
+    place(lineOf(q), {
+      index: lineOf(q) - 1,
       status: 'queued',
       id: q.id,
       item_id: q.item,
@@ -104,10 +106,10 @@ export function itemResults(result: EnqueueResult, sent: number): ItemsResponse 
       kind: q.kind,
     });
   for (const e of result.excluded)
-    place(e.line, { index: e.line - 1, status: 'excluded', id: e.id, reasons: e.reasons });
+    place(lineOf(e), { index: lineOf(e) - 1, status: 'excluded', id: e.id, reasons: e.reasons });
   for (const r of result.rejected)
-    place(r.line, {
-      index: r.line - 1,
+    place(lineOf(r), {
+      index: lineOf(r) - 1,
       status: 'rejected',
       code: r.code,
       error: r.error,

@@ -7,9 +7,10 @@ import { type ErrorCode, ObhutError } from '../errors/index.js';
 import { createContext } from '../evaluation/evaluate-batch.js';
 import { evaluateLine, MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
 import { resolveMedia } from '../evaluation/media.js';
+import { type OpenedInputs, openInputs } from '../gate/sources/open-inputs.js';
 import { type Line, lineContent, readFileLines } from '../io/line-reader.js';
 import { compilePolicy, type Policy, REASONS, type Reason } from '../policy/index.js';
-import { validateItem } from '../records/index.js';
+import { type Mapping, validateItem } from '../records/index.js';
 import { copyRaw, ensureReviewDirs, removeMedia, writeDerived } from './files.js';
 import { newItemId, newTaskId } from './ids.js';
 import type { LabelsSchema, ReviewKind } from './model.js';
@@ -51,17 +52,17 @@ export interface ReviewSource {
   readonly name: string;
   /** The folder a record's `media` path is relative to; without it, records with media are rejected. */
   readonly mediaDir?: string;
-  /** The source's lines, numbered from 1. */
+  /** The source's item-record lines, numbered from 1 (for a Parquet file: its rows). */
   lines(): Iterable<Line>;
-}
-
-/** A JSONL file as a source: its media paths are relative to its folder. */
-export function fileSource(file: string): ReviewSource {
-  return { name: file, mediaDir: path.dirname(path.resolve(file)), lines: () => readLines(file) };
+  /** Whether results name a record's place as `line` (JSON lines) or `row` (Parquet). */
+  readonly unit?: 'line' | 'row';
 }
 
 export interface EnqueueOptions extends EnqueueSetup {
+  /** Files in any format `obhut build` reads, and folders of them. */
   readonly inputs: readonly string[];
+  /** How rows in another schema become item records (`--map`), as for a build. */
+  readonly mapping?: Mapping;
 }
 
 /** Everything a queueing needs but the records themselves. */
@@ -85,20 +86,24 @@ export interface EnqueueSetup {
   readonly now?: Date;
 }
 
-export interface EnqueueRejection {
-  readonly input: string;
-  readonly line: number;
+/**
+ * Where a record was, as a build's rejected.jsonl names it: the 1-based `line` of JSON lines (as
+ * decompressed), or the 1-based `row` of a Parquet file.
+ */
+export type EnqueuePlace =
+  | { readonly input: string; readonly line: number; readonly row?: never }
+  | { readonly input: string; readonly row: number; readonly line?: never };
+
+export type EnqueueRejection = EnqueuePlace & {
   readonly code: ErrorCode;
   readonly error: string;
   readonly id?: string;
-}
+};
 
-export interface EnqueueExclusion {
-  readonly input: string;
-  readonly line: number;
+export type EnqueueExclusion = EnqueuePlace & {
   readonly id: string;
   readonly reasons: readonly Reason[];
-}
+};
 
 export interface EnqueueResult {
   /** read = queued + excluded + rejected (blank lines are not records). */
@@ -113,14 +118,12 @@ export interface EnqueueResult {
   readonly excluded: readonly EnqueueExclusion[];
   readonly rejected: readonly EnqueueRejection[];
   /** Queued records by position and id, with their items and tasks (random ids that name neither record nor subject). */
-  readonly queued: readonly {
-    readonly input: string;
-    readonly line: number;
+  readonly queued: readonly (EnqueuePlace & {
     readonly id: string;
     readonly item: string;
     readonly task: string;
     readonly kind: ReviewKind;
-  }[];
+  })[];
 }
 
 /**
@@ -131,9 +134,28 @@ export interface EnqueueResult {
  * audio and images a reviewer's copy made by the injected functions. Items already queued (by
  * record id) are rejected as duplicates.
  */
-export function enqueueForReview(options: EnqueueOptions): Promise<EnqueueResult> {
-  const { inputs, ...setup } = options;
-  return enqueueSources(inputs.map(fileSource), setup);
+export async function enqueueForReview(options: EnqueueOptions): Promise<EnqueueResult> {
+  const { inputs, mapping, ...setup } = options;
+  // Read as a build reads them: decompressed, Parquet rows and mapped rows as item records.
+  const opened = await openInputs(inputs, mapping);
+  try {
+    return await enqueueSources(fileSources(opened), setup);
+  } finally {
+    await opened.close();
+  }
+}
+
+/** The opened inputs as sources: media paths relative to each input's folder. */
+function fileSources(opened: OpenedInputs): ReviewSource[] {
+  return opened.files.map((input, i) => {
+    const source = opened.sources[i]!;
+    return {
+      name: input,
+      mediaDir: source.dir,
+      unit: source.unit === 'row' ? 'row' : 'line',
+      lines: () => readLines(input, source.read),
+    };
+  });
 }
 
 /** `enqueueForReview` for records from any sources (files, or the items of an API request). */
@@ -192,6 +214,8 @@ export async function enqueueSources(
 
   for (const [inputIndex, source] of sources.entries()) {
     const input = source.name;
+    const at = (n: number): EnqueuePlace =>
+      source.unit === 'row' ? { input, row: n } : { input, line: n };
     for (const line of source.lines()) {
       const outcome = evaluateLine(line, inputIndex, ctx);
       if (outcome.kind === 'blank') {
@@ -201,7 +225,7 @@ export async function enqueueSources(
       counts.read++;
       const reject = (code: ErrorCode, error: string, id?: string) => {
         counts.rejected++;
-        rejected.push({ input, line: line.number, code, error, ...(id ? { id } : {}) });
+        rejected.push({ ...at(line.number), code, error, ...(id ? { id } : {}) });
       };
       if (outcome.kind === 'rejected') {
         reject(outcome.code, outcome.error, outcome.id);
@@ -210,7 +234,7 @@ export async function enqueueSources(
       if (outcome.kind === 'excluded') {
         counts.excluded++;
         for (const r of outcome.reasons) excludedByReason[r]++;
-        excluded.push({ input, line: line.number, id: outcome.id, reasons: outcome.reasons });
+        excluded.push({ ...at(line.number), id: outcome.id, reasons: outcome.reasons });
         continue;
       }
       if (seen.has(outcome.id)) {
@@ -218,6 +242,8 @@ export async function enqueueSources(
         continue;
       }
       seen.add(outcome.id);
+      // For a mapped input, the item record the mapping made of the row: the view, unmasking and
+      // escalation read item-record fields (text, subject), which the source row may name otherwise.
       const record = JSON.parse(lineContent(line).toString('utf8')) as Record<string, unknown>;
       const facts = validateItem(record);
       if (!facts.ok) throw new ObhutError('INTERNAL', 'an admitted record no longer validates');
@@ -225,16 +251,16 @@ export async function enqueueSources(
       const view = reviewView(record, kind, options.labels, detect, replace);
       const itemId = newItemId();
       const taskId = newTaskId();
-      const source = outcome.media?.source;
+      const media = outcome.media?.source;
       const written: string[] = [];
       try {
         let rawMedia: string | undefined;
         let derivedMedia: string | undefined;
-        if (source !== undefined) {
-          rawMedia = `raw/${itemId}${extension(source)}`;
-          await copyRaw(options.home, source, rawMedia);
+        if (media !== undefined) {
+          rawMedia = `raw/${itemId}${extension(media)}`;
+          await copyRaw(options.home, media, rawMedia);
           written.push(rawMedia);
-          const bytes = await readFile(source);
+          const bytes = await readFile(media);
           if (kind === 'audio') {
             derivedMedia = `derived/${itemId}.wav`;
             await writeDerived(
@@ -243,7 +269,7 @@ export async function enqueueSources(
               options.prepareAudio(bytes, view.ranges, audioSeed(options.secret, outcome.id)),
             );
           } else if (kind === 'image' && options.prepareImage) {
-            derivedMedia = `derived/${itemId}${extension(source)}`;
+            derivedMedia = `derived/${itemId}${extension(media)}`;
             await writeDerived(options.home, derivedMedia, await options.prepareImage(bytes));
           }
           if (derivedMedia) written.push(derivedMedia);
@@ -274,7 +300,7 @@ export async function enqueueSources(
           continue;
         }
         counts.queued++;
-        queued.push({ input, line: line.number, id: outcome.id, item: itemId, task: taskId, kind });
+        queued.push({ ...at(line.number), id: outcome.id, item: itemId, task: taskId, kind });
       } catch (err) {
         for (const file of written) await removeMedia(options.home, file);
         if (err instanceof ObhutError && err.code === 'STORE_FAILED') throw err;
@@ -301,9 +327,10 @@ function realpath(dir: string): string {
   }
 }
 
-function* readLines(input: string): Generator<Line> {
+/** The item-record lines of `input`, read from `file` (the input itself or its conversion). */
+function* readLines(input: string, file: string): Generator<Line> {
   try {
-    yield* readFileLines(input, MAX_RECORD_BYTES);
+    yield* readFileLines(file, MAX_RECORD_BYTES);
   } catch (err) {
     if (err instanceof ObhutError) throw err;
     throw new ObhutError(

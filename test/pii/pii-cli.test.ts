@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
@@ -69,5 +71,43 @@ describe('obhut pii', () => {
     expect(redact.stderr).toContain(`${file}:2: [RECORD_TOO_DEEP]`);
     expect(redact.stderr).toContain(`${file}:3: [RECORD_DUPLICATE_KEY] key ["x\\u001b[2J"]`);
     expect(redact.stderr).not.toContain('\u001b');
+  });
+
+  it('reads what a build reads: .jsonl.gz and Parquet with --map give the output of JSON lines, rows named by number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'obhut-pii-'));
+    const texts = [
+      { post: 'a', body: 'Ich heiße Anna Schmidt, Tel. 0171 2345678' },
+      { post: 'b', body: 'nothing here' },
+    ];
+    const plain = join(dir, 'plain.jsonl');
+    writeFileSync(plain, texts.map((t) => JSON.stringify({ id: t.post, text: t.body })).join('\n'));
+    const expected = await runCli(['pii', 'redact', plain], { cwd: dir });
+    expect(expected.code).toBe(0);
+    expect(expected.stdout).toContain('[PERSON_1]');
+    // The same texts in a platform's schema, gzip-compressed and as Parquet, with a mapping.
+    const map = join(dir, 'map.yaml');
+    writeFileSync(map, 'id: post\ntext: body\n');
+    const gz = join(dir, 'export.jsonl.gz');
+    writeFileSync(gz, gzipSync(texts.map((t) => JSON.stringify(t)).join('\n')));
+    const fromGz = await runCli(['pii', 'redact', '--map', map, gz], { cwd: dir });
+    expect(fromGz).toMatchObject({ code: 0, stdout: expected.stdout });
+    const parquet = join(dir, 'export.parquet');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    await c.run(
+      `COPY (SELECT * FROM (VALUES ('a', 'Ich heiße Anna Schmidt, Tel. 0171 2345678'), ('b', 'nothing here'), (NULL, 'no id')) t(post, body))
+       TO '${parquet}' (FORMAT parquet)`,
+    );
+    c.closeSync();
+    db.closeSync();
+    const fromParquet = await runCli(['pii', 'redact', '--map', map, parquet], { cwd: dir });
+    expect(fromParquet.code).toBe(2);
+    expect(fromParquet.stdout).toBe(expected.stdout);
+    // A row without an id is rejected by its row number, as a build names Parquet positions.
+    expect(fromParquet.stderr).toContain(`${parquet} row 3: [RECORD_INVALID]`);
+    // --map needs a file: standard input is JSON lines.
+    const piped = await runCli(['pii', 'redact', '--map', map], { cwd: dir, input: '' });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toContain('[USAGE]');
   });
 });

@@ -119,7 +119,7 @@ export function registerBuild(program: Command): void {
     .option('--compress <gzip|zstd>', 'write the items files compressed (.jsonl.gz or .jsonl.zst)')
     .option(
       '--format <jsonl|parquet>',
-      "items files as JSON lines (default) or Parquet: the inputs' schema plus _obhut (Parquet inputs only)",
+      "items files as JSON lines or Parquet (the inputs' schema plus _obhut; Parquet inputs only); default: the inputs' format",
     )
     .option(
       '--workers <n>',
@@ -242,11 +242,25 @@ function queuedFlags(flags: BuildFlags) {
     flags.dihedral && '--dihedral',
     flags.fullResolution && '--full-resolution',
     flags.workers !== undefined && '--workers',
+    // Shards are merged as JSON lines; a queued build writes JSONL items whatever its inputs.
+    flags.format === 'parquet' && '--format parquet',
+    flags.compress !== undefined && '--compress',
   ].filter(Boolean);
   if (refused.length > 0) {
     throw new ObhutError('USAGE', `${refused.join(', ')} cannot be used with --queue`);
   }
-  const { bank, signals, strict, dihedral, fullResolution, workers, queue, ...rest } = flags;
+  const {
+    bank,
+    signals,
+    strict,
+    dihedral,
+    fullResolution,
+    workers,
+    queue,
+    format,
+    compress,
+    ...rest
+  } = flags;
   return rest;
 }
 

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
+import { rejectedPlace } from '../../gate/build-writer.js';
+import type { InputSource } from '../../gate/sources/index.js';
+import { openInputs } from '../../gate/sources/open-inputs.js';
 import { type Line, lastNonSpace, lineContent, readFileLines } from '../../io/line-reader.js';
 import {
   detectPii,
@@ -14,7 +17,9 @@ import {
   type TimedWord,
   wordsText,
 } from '../../pii/index.js';
+import { MAPPING_ERROR_FIELD } from '../../records/index.js';
 import { parseStrictJson } from '../../records/strict-json.js';
+import { loadMapping } from '../mapping-option.js';
 import { terminalText } from '../terminal-text.js';
 
 // One text per line; a transcript of an hour is well under this.
@@ -29,6 +34,7 @@ interface Input {
 }
 
 interface PiiOptions {
+  map?: string;
   lang?: string;
   minScore?: string;
   operator: string[];
@@ -40,7 +46,14 @@ export function registerPii(program: Command): void {
   const pii = program.command('pii').description('find and redact personal data in JSONL texts');
   const common = (c: Command) =>
     c
-      .argument('[file]', 'JSONL with { "id", "text", "lang"? } per line (stdin when absent)')
+      .argument(
+        '[file]',
+        'records with { "id", "text", "lang"? }: JSONL (stdin when absent), .jsonl.gz, .jsonl.zst, Parquet or a folder of them',
+      )
+      .option(
+        '--map <file>',
+        'mapping (YAML or JSON) from the columns to "id", "text", "lang" (docs/mapping.md); needs [file]',
+      )
       .option('--lang <de|en>', 'the language of every text (detected per text otherwise)')
       .option('--min-score <n>', 'drop findings scoring below this (0..1)', '0.5');
   common(pii.command('detect'))
@@ -81,6 +94,16 @@ export function registerPii(program: Command): void {
     });
 }
 
+/** A pipe or device rather than a file or folder (a missing path is reported by the reader). */
+function isStream(file: string): boolean {
+  try {
+    const stat = statSync(file);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function isOperator(op: string | undefined): op is Operator {
   return OPERATORS.includes(op as Operator);
 }
@@ -99,13 +122,34 @@ async function run(
   const minScore = Number(opts.minScore);
   if (!(minScore >= 0 && minScore <= 1))
     throw new ObhutError('USAGE', '--min-score must be between 0 and 1');
-  const source = file ?? '/dev/stdin';
-  let lines: Generator<Line>;
+  const mapping = opts.map === undefined ? undefined : await loadMapping(opts.map);
+  // A file is read as a build reads its inputs (decompressed, Parquet rows, mapped); standard
+  // input, and a pipe given as a file (`<(…)`), which cannot be told apart by name or read
+  // twice, as JSON lines.
+  const stream = file === undefined || isStream(file);
+  if (stream && mapping)
+    throw new ObhutError('USAGE', '--map needs a file; standard input is read as JSON lines');
+  const opened = stream
+    ? {
+        files: [file ?? '/dev/stdin'],
+        sources: [{ read: file ?? '/dev/stdin', dir: '' }] as readonly InputSource[],
+        close: async () => {},
+      }
+    : await openInputs([file], mapping);
   try {
-    lines = readFileLines(source, MAX_LINE_BYTES);
-  } catch (err) {
-    throw new ObhutError('INPUT_UNREADABLE', `cannot read ${source}: ${(err as Error).message}`);
+    await detectAll(opened.files, opened.sources, opts, minScore, produce);
+  } finally {
+    await opened.close();
   }
+}
+
+async function detectAll(
+  files: readonly string[],
+  sources: readonly InputSource[],
+  opts: PiiOptions,
+  minScore: number,
+  produce: (input: Input, spans: PiiSpan[]) => unknown,
+): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rejected = 0;
   let pending = '';
@@ -113,27 +157,35 @@ async function run(
     if (!process.stdout.write(pending)) await new Promise((r) => process.stdout.once('drain', r));
     pending = '';
   };
-  try {
-    for (const line of lines) {
-      const parsed = parseLine(line, decoder, opts.lang as Lang | undefined);
-      if (parsed === undefined) continue;
-      if ('code' in parsed) {
-        rejected++;
-        process.stderr.write(
-          `${terminalText(`obhut: ${source}:${line.number}: [${parsed.code}] ${parsed.message}`)}\n`,
-        );
-        continue;
+  for (const [i, source] of files.entries()) {
+    const { read, unit } = sources[i]!;
+    try {
+      for (const line of readFileLines(read, MAX_LINE_BYTES)) {
+        const parsed = parseLine(line, decoder, opts.lang as Lang | undefined);
+        if (parsed === undefined) continue;
+        if ('code' in parsed) {
+          rejected++;
+          const place = rejectedPlace(
+            unit === 'row'
+              ? { input: source, row: line.number }
+              : { input: source, line: line.number },
+          );
+          process.stderr.write(
+            `${terminalText(`obhut: ${place}: [${parsed.code}] ${parsed.message}`)}\n`,
+          );
+          continue;
+        }
+        const spans = detectPii(parsed.text, {
+          minScore,
+          ...(parsed.lang ? { lang: parsed.lang } : {}),
+        });
+        pending += `${JSON.stringify(produce(parsed, spans))}\n`;
+        if (pending.length >= FLUSH_CHARS) await flush();
       }
-      const spans = detectPii(parsed.text, {
-        minScore,
-        ...(parsed.lang ? { lang: parsed.lang } : {}),
-      });
-      pending += `${JSON.stringify(produce(parsed, spans))}\n`;
-      if (pending.length >= FLUSH_CHARS) await flush();
+    } catch (err) {
+      if (err instanceof ObhutError) throw err;
+      throw new ObhutError('INPUT_UNREADABLE', `cannot read ${source}: ${(err as Error).message}`);
     }
-  } catch (err) {
-    if (err instanceof ObhutError) throw err;
-    throw new ObhutError('INPUT_UNREADABLE', `cannot read ${source}: ${(err as Error).message}`);
   }
   await flush();
   if (rejected > 0)
@@ -145,6 +197,7 @@ async function run(
 
 type LineError = {
   code:
+    | 'RECORD_UNMAPPED'
     | 'RECORD_TOO_LARGE'
     | 'RECORD_NOT_UTF8'
     | 'RECORD_NOT_JSON'
@@ -179,6 +232,9 @@ function parseLine(
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return { code: 'RECORD_NOT_JSON', message: 'not a JSON object' };
   const o = json as Record<string, unknown>;
+  // A row the mapping could not map is a line holding only why (see RecordFile).
+  const unmapped = o[MAPPING_ERROR_FIELD];
+  if (typeof unmapped === 'string') return { code: 'RECORD_UNMAPPED', message: unmapped };
   if (typeof o.id !== 'string' || o.id === '')
     return { code: 'RECORD_INVALID', message: '"id" is required and must be a non-empty string' };
   const words = readWords(o.transcript);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConsentSnapshot } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
+import { rejectedPlace } from '../../gate/build-writer.js';
 import { type Policy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/time.js';
 import { type EnqueueResult, enqueueForReview } from '../../review/enqueue.js';
@@ -12,12 +13,14 @@ import { DEFAULT_REVIEW_POLICY, prepareAudio, stripImage } from '../../review/re
 import { parseLabelsSchema } from '../../review/validate.js';
 import type { Config } from '../../runtime/config.js';
 import { print, withSession } from '../io.js';
+import { loadMapping } from '../mapping-option.js';
 import { table } from '../output.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
 import { terminalText } from '../terminal-text.js';
 
 interface EnqueueFlags {
   input?: string[];
+  map?: string;
   policy?: string;
   k?: string;
   labels?: string;
@@ -33,7 +36,15 @@ export function registerReview(program: Command): void {
     .description(
       'queue items for human review: decided as a build decides for purpose human_review, text and transcripts redacted, recordings anonymised and bleeped',
     )
-    .option('--input <file>', 'item records (JSONL); repeat for several (required)', collect)
+    .option(
+      '--input <file>',
+      'records as `obhut build` reads them (.jsonl, .jsonl.gz, .jsonl.zst, .parquet, .tar, .warc, or a folder of them); repeat for several (required)',
+      collect,
+    )
+    .option(
+      '--map <file>',
+      "mapping (YAML or JSON) from the inputs' columns to item record fields (docs/mapping.md)",
+    )
     .option('--policy <file>', 'policy file (JSON or YAML) with purpose human_review')
     .option('--k <n>', 'reviewers per item', '1')
     .option('--labels <file>', 'labels schema (JSON: [{ "name", "options": […], "multiple"? }])')
@@ -131,6 +142,7 @@ export async function reviewEnqueueCommand(
     throw new ObhutError('USAGE', '--k must be an integer from 1 to 20');
   const policy = flags.policy ? await loadReviewPolicy(flags.policy) : DEFAULT_REVIEW_POLICY;
   const labels = flags.labels ? await loadLabels(flags.labels) : DEFAULT_LABELS;
+  const mapping = flags.map === undefined ? undefined : await loadMapping(flags.map);
   const inputs = flags.input;
   return withSession(async (session) => {
     const now = new Date();
@@ -144,6 +156,7 @@ export async function reviewEnqueueCommand(
     );
     return enqueueForReview({
       inputs,
+      ...(mapping ? { mapping } : {}),
       policy,
       consent,
       store: session.store,
@@ -197,11 +210,11 @@ export function summaryText(result: EnqueueResult): string {
     ]),
   ];
   for (const e of result.excluded.slice(0, SHOWN))
-    lines.push(terminalText(`excluded ${e.input}:${e.line} ${e.id}: ${e.reasons.join(', ')}`));
+    lines.push(terminalText(`excluded ${rejectedPlace(e)} ${e.id}: ${e.reasons.join(', ')}`));
   if (result.excluded.length > SHOWN)
     lines.push(`… and ${result.excluded.length - SHOWN} more excluded (--json lists all)`);
   for (const r of result.rejected.slice(0, SHOWN))
-    lines.push(terminalText(`rejected ${r.input}:${r.line}: [${r.code}] ${r.error}`));
+    lines.push(terminalText(`rejected ${rejectedPlace(r)}: [${r.code}] ${r.error}`));
   if (result.rejected.length > SHOWN)
     lines.push(`… and ${result.rejected.length - SHOWN} more rejected (--json lists all)`);
   return lines.join('\n');

@@ -11,7 +11,7 @@ import { warcSource } from './warc.js';
 import { webdatasetSource } from './webdataset.js';
 
 export { expandInputs } from './expand-inputs.js';
-export { detectFormat, type InputFormat } from './format.js';
+export { detectFormat, formatByName, type InputFormat } from './format.js';
 export { type ConvertedInput, type InputSource, inputSize } from './source.js';
 
 /**

@@ -30,7 +30,8 @@ export async function parquetSource(
       { file: input },
     );
     for await (const rows of result.yieldRowObjectJs()) {
-      for (const row of rows) file.writeRow(row);
+      // Unmapped rows are item records; a mapping reads null as absent by itself.
+      for (const row of rows) file.writeRow(mapping ? row : withoutNulls(row));
     }
   } catch (err) {
     if (err instanceof ObhutError) throw err;
@@ -52,6 +53,27 @@ export async function parquetSource(
     unit: 'row',
     ...(file.rowsPath === undefined ? {} : { rows: file.rowsPath }),
   };
+}
+
+/**
+ * The row with every null field of an object (at any depth) left out. Parquet has a column for
+ * every row and marks a value it lacks as null, so null is how a Parquet row leaves an optional
+ * field out (`signals`, `subject.age`); read as JSON null, the record would be rejected. Nulls
+ * in lists keep their place.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Object.getPrototypeOf(value) !== Object.prototype
+  )
+    return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (field !== null) out[key] = withoutNulls(field);
+  }
+  return out;
 }
 
 type DuckdbModule = typeof import('@duckdb/node-api');

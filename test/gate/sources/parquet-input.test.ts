@@ -51,7 +51,8 @@ describe('Parquet input', () => {
         ('i4', 'image', {'platform': 'ig', 'account': 'b', 'age': 'minor', 'region': 'DE'}, {'bytes': from_hex('${red.toString('hex')}'), 'path': 'c.png'}, ['z'])
       ) t(id, kind, subject, media, tags)`,
     );
-    const result = await ws.build([file]);
+    // JSON lines out (the default would be Parquet, as the input): the rows are read as JSON here.
+    const result = await ws.build([file], { format: 'jsonl' });
     const admitted = (await admittedLines(result.out)).map((l) => JSON.parse(l));
     expect(admitted.map((r) => r.id)).toEqual(['i1']);
     // Nested structs and lists keep their shape; the image is stored by content.
@@ -93,7 +94,7 @@ describe('Parquet input', () => {
       created_at: { from: 'ts', time: 'epoch_s' },
     });
     if (!parsed.ok) throw new Error(parsed.error);
-    const result = await ws.build([file], { mapping: parsed.mapping });
+    const result = await ws.build([file], { mapping: parsed.mapping, format: 'jsonl' });
     const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
     expect(rejected).toEqual([
       {
@@ -126,7 +127,7 @@ describe('Parquet input', () => {
        FROM range(5000) t(i) ORDER BY i`,
       700,
     );
-    const result = await ws.build([file]);
+    const result = await ws.build([file], { format: 'jsonl' });
     expect(result.manifest.counts).toMatchObject({ input: 5000, admitted: 4999, rejected: 1 });
     const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
     expect(rejected).toMatchObject([{ row: 5000 }]);
@@ -143,5 +144,37 @@ describe('Parquet input', () => {
     const out = path.join(ws.dir, 'out');
     await expect(ws.build([file], { out })).rejects.toMatchObject({ code: 'INPUT_CORRUPT' });
     expect((await readdir(ws.dir)).filter((f) => f === 'out' || f.startsWith('.'))).toEqual([]);
+  });
+
+  it('a null column is an absent field, as a mapping reads it: optional fields left out are not errors', async () => {
+    ws = await workspace();
+    const file = path.join(ws.dir, 'nulls.parquet');
+    await writeParquet(
+      file,
+      `SELECT * FROM (VALUES
+        ('n1', 'text', 't', {'platform': 'ig', 'account': 'a', 'age': NULL, 'region': NULL}, NULL::STRUCT(tdm_reserved BOOLEAN), [1, NULL]),
+        ('n2', 'text', 't', NULL, {'tdm_reserved': true}, NULL),
+        ('n3', 'text', NULL, NULL, NULL, NULL)
+      ) t(id, kind, text, subject, signals, xs)`,
+    );
+    const result = await ws.build([file], { format: 'jsonl' });
+    expect(result.manifest.counts).toMatchObject({ admitted: 1, excluded: 1, rejected: 1 });
+    const excluded = await readJsonl(path.join(result.out, 'excluded.jsonl'));
+    expect(excluded).toMatchObject([{ id: 'n2', reasons: ['tdm_reserved'] }]);
+    // A text item without text is still rejected, as a missing field.
+    const rejected = await readJsonl(path.join(result.out, 'rejected.jsonl'));
+    expect(rejected).toMatchObject([{ row: 3, code: 'RECORD_INVALID', id: 'n3' }]);
+    // The JSON line written leaves the nulls of objects out, and keeps those in lists.
+    const [line] = (await admittedLines(result.out)).map((l) => JSON.parse(l));
+    expect(line).toMatchObject({
+      id: 'n1',
+      subject: { platform: 'ig', account: 'a' },
+      xs: [1, null],
+    });
+    expect(line).not.toHaveProperty('signals');
+    // Parquet out writes each row as it is in the file, nulls and all.
+    const parquetOut = await ws.build([file]);
+    expect(parquetOut.manifest.counts).toEqual(result.manifest.counts);
+    expect((await verifyBuildFolder(parquetOut.out)).ok).toBe(true);
   });
 });

@@ -1,0 +1,41 @@
+import { Transform } from 'node:stream';
+import { Decompress } from 'fzstd';
+
+/**
+ * A zstd decompression stream that fails on a truncated stream. Node's own decoder (node:zlib,
+ * 22.15+) ends quietly at the end of its input even in the middle of a frame, so a cut
+ * `.jsonl.zst` would build as the lines before the cut; fzstd (pure JavaScript, so also on
+ * Node 20) throws "unexpected EOF" instead. Concatenated and skippable frames are read as zstd
+ * reads them. A frame's window may be up to 2 GiB (fzstd's limit), and that is the most memory
+ * one frame can take.
+ */
+export function createZstdDecoder(): Transform {
+  let decoder: Decompress | undefined;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        decoder ??= new Decompress((data) => {
+          // fzstd reuses its window buffer: what it hands over is copied before it moves on.
+          if (data.length > 0) this.push(Buffer.from(data));
+        });
+        decoder.push(chunk, false);
+        done();
+      } catch (err) {
+        done(asError(err));
+      }
+    },
+    flush(done) {
+      try {
+        if (!decoder) throw new Error('unexpected EOF: no zstd frame');
+        decoder.push(new Uint8Array(0), true);
+        done();
+      } catch (err) {
+        done(asError(err));
+      }
+    },
+  });
+}
+
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
