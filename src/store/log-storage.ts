@@ -3,7 +3,8 @@ import type { StoredConsentEvent } from '../consent/consent-register.js';
 import type { LockedLogTail, LogStorage, LogWrites, StoredCheckpoint } from '../log/log-storage.js';
 import type { NodeKey } from '../merkle/index.js';
 import { INSERT_BATCH, toEvent } from './consent-register.js';
-import { guard, insertedAny } from './guard.js';
+import { guard } from './guard.js';
+import { insertModel } from './model-register.js';
 import type { ConsentEventTable, Database, LogCheckpointTable } from './schema.js';
 import { enqueueWebhookMessages, logEntryMessages, modelImpactMessages } from './webhooks.js';
 
@@ -203,33 +204,10 @@ async function storeWrites(trx: Transaction<Database>, writes: LogWrites): Promi
       )
       .execute();
   }
-  for (const { model, index } of writes.models) {
-    // A second registration of one name and version (two at once) is logged but not stored:
-    // the register keeps the first, and registerModel tells the second caller.
-    const inserted = await trx
-      .insertInto('models')
-      .values({
-        name: model.name,
-        version: model.version,
-        card_sha256: model.cardSha256 ?? null,
-        registered_at: model.registeredAt,
-        log_index: index,
-      })
-      .onConflict((oc) => oc.columns(['name', 'version']).doNothing())
-      .executeTakeFirst();
-    if (!insertedAny(inserted)) continue;
-    await trx
-      .insertInto('model_builds')
-      .values(
-        model.builds.map((b) => ({
-          name: model.name,
-          version: model.version,
-          build_id: b.buildId,
-          manifest_sha256: b.manifestSha256,
-        })),
-      )
-      .execute();
-  }
+  // A second registration of one name and version (two at once) is logged but not stored:
+  // the register keeps the first, and registerModel tells the second caller.
+  for (const { model, index } of writes.models)
+    await insertModel(trx, { ...model, logIndex: index });
   for (const { key, index } of writes.lateEvents) {
     await trx
       .updateTable('consent_events')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ModelRegister, RegisteredModel } from '../lineage/model-register.js';
 import { guard, insertedAny } from './guard.js';
 import type { Database, ModelTable } from './schema.js';
@@ -29,30 +29,7 @@ export function modelRegister(db: Kysely<Database>): ModelRegister {
     async recordModel(model: RegisteredModel): Promise<boolean> {
       return guard('recording the model', () =>
         db.transaction().execute(async (trx) => {
-          const result = await trx
-            .insertInto('models')
-            .values({
-              name: model.name,
-              version: model.version,
-              card_sha256: model.cardSha256 ?? null,
-              registered_at: model.registeredAt,
-              log_index: model.logIndex,
-            })
-            .onConflict((oc) => oc.columns(['name', 'version']).doNothing())
-            .executeTakeFirst();
-          if (!insertedAny(result)) return false;
-          await trx
-            .insertInto('model_builds')
-            .values(
-              model.builds.map((b) => ({
-                name: model.name,
-                version: model.version,
-                build_id: b.buildId,
-                manifest_sha256: b.manifestSha256,
-              })),
-            )
-            .execute();
-          return true;
+          return insertModel(trx, model);
         }),
       );
     },
@@ -75,4 +52,38 @@ export function modelRegister(db: Kysely<Database>): ModelRegister {
       );
     },
   };
+}
+
+/**
+ * Stores one model with its builds in the caller's transaction; false (nothing stored) when
+ * that name and version is registered already. Also used by the log's append transaction.
+ */
+export async function insertModel(
+  trx: Transaction<Database>,
+  model: RegisteredModel,
+): Promise<boolean> {
+  const result = await trx
+    .insertInto('models')
+    .values({
+      name: model.name,
+      version: model.version,
+      card_sha256: model.cardSha256 ?? null,
+      registered_at: model.registeredAt,
+      log_index: model.logIndex,
+    })
+    .onConflict((oc) => oc.columns(['name', 'version']).doNothing())
+    .executeTakeFirst();
+  if (!insertedAny(result)) return false;
+  await trx
+    .insertInto('model_builds')
+    .values(
+      model.builds.map((b) => ({
+        name: model.name,
+        version: model.version,
+        build_id: b.buildId,
+        manifest_sha256: b.manifestSha256,
+      })),
+    )
+    .execute();
+  return true;
 }
