@@ -1,4 +1,4 @@
-// `obhut review export --out FILE`: the export as JSON Lines, written atomically. The header line
+// `obhut review export --out FILE`: the export as JSON Lines (or Parquet), written atomically. The header line
 // (totals, questions, agreement) comes first, but is known only after every task was read, so
 // the task lines go to a scratch file first; the finished file replaces FILE in one rename, and
 // a failure leaves FILE as it was.
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ObhutError } from '../errors/index.js';
 import { collectExport, type ExportOptions, type ExportSummary } from './export.js';
+import { writeExportParquet } from './export-parquet.js';
 import type { ReviewExport } from './review-store.js';
 
 export const EXPORT_FORMAT = 'obhut-review-export';
@@ -26,11 +27,15 @@ export interface ExportHeader extends ExportSummary {
   reviewer_ids: string;
 }
 
+export const EXPORT_FILE_FORMATS = ['jsonl', 'parquet'] as const;
+export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
+
 export async function writeExportFile(
   store: ReviewExport,
   options: ExportOptions,
   out: string,
   now: Date = new Date(),
+  format: ExportFileFormat = 'jsonl',
 ): Promise<ExportHeader> {
   const target = path.resolve(out);
   const tag = `${process.pid}-${randomBytes(6).toString('hex')}`;
@@ -63,9 +68,13 @@ export async function writeExportFile(
       reviewer_ids: 'rv_ + the first 128 bits of HMAC-SHA-256(home secret, staff id)',
       ...summary,
     };
-    const file = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
-    file.write(`${JSON.stringify(header)}\n`);
-    await pipeline(createReadStream(scratch), file);
+    if (format === 'parquet') {
+      await writeExportParquet(scratch, temp, header);
+    } else {
+      const file = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
+      file.write(`${JSON.stringify(header)}\n`);
+      await pipeline(createReadStream(scratch), file);
+    }
     // On disk before the rename, so a crash never leaves a short file under the target's name.
     const written = await open(temp, 'r+');
     try {

@@ -193,4 +193,63 @@ describe('review export', () => {
     expect(existsSync(out)).toBe(true);
     expect((await readFile(out, 'utf8')).split('\n')[0]).toContain('"type":"header"');
   });
+
+  it('writes the same tasks as Parquet: typed columns, JSON answers, the header as metadata', async () => {
+    const store = fakeStore([
+      task(1, (id) => [
+        answer(id, 'st_a', { intent: 'call', topics: ['a', 'b'] }),
+        answer(id, 'st_b', { intent: 'music', topics: ['a'] }),
+      ]),
+      task(2, (id) => [
+        answer(id, 'st_a', { intent: 'weather', topics: [] }),
+        answer(id, 'st_b', { intent: 'weather', topics: ['c'] }),
+      ]),
+    ]);
+    const jsonl = path.join(dir, 'labels.jsonl');
+    const parquet = path.join(dir, 'labels.parquet');
+    const at = new Date('2026-03-03T00:00:00Z');
+    const header = await writeExportFile(store, { status: 'done', secret: SECRET }, jsonl, at);
+    expect(
+      await writeExportFile(store, { status: 'done', secret: SECRET }, parquet, at, 'parquet'),
+    ).toEqual(header);
+    const items = (await readFile(jsonl, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l) as ExportItem);
+
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    try {
+      const rows = (
+        await c.runAndReadAll(
+          'SELECT task_id, record_id, k, questions, answers::VARCHAR, majority::VARCHAR, agreement::VARCHAR FROM read_parquet($f) ORDER BY task_id',
+          { f: parquet },
+        )
+      ).getRowsJS();
+      expect(rows).toEqual(
+        items.map((i) => [
+          i.task_id,
+          i.record_id,
+          i.k,
+          i.questions,
+          JSON.stringify(i.answers),
+          JSON.stringify(i.majority),
+          JSON.stringify(i.agreement),
+        ]),
+      );
+      const meta = (
+        await c.runAndReadAll(
+          "SELECT decode(value) FROM parquet_kv_metadata($f) WHERE decode(key) = 'obhut_review_export'",
+          { f: parquet },
+        )
+      ).getRowsJS();
+      expect(JSON.parse(String(meta[0]![0]))).toEqual(JSON.parse(JSON.stringify(header)));
+    } finally {
+      c.closeSync();
+      db.closeSync();
+    }
+    expect((await readdir(dir)).sort()).toEqual(['labels.jsonl', 'labels.parquet']);
+  });
 });

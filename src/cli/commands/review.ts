@@ -7,7 +7,12 @@ import { type Policy, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/time.js';
 import { type EnqueueResult, enqueueForReview } from '../../review/enqueue.js';
 import { EXPORT_STATUSES, type ExportStatus } from '../../review/export.js';
-import { type ExportHeader, writeExportFile } from '../../review/export-file.js';
+import {
+  EXPORT_FILE_FORMATS,
+  type ExportFileFormat,
+  type ExportHeader,
+  writeExportFile,
+} from '../../review/export-file.js';
 import { DEFAULT_LABELS, type LabelsSchema } from '../../review/model.js';
 import { DEFAULT_REVIEW_POLICY, prepareAudio, stripImage } from '../../review/reviewer-copies.js';
 import { parseLabelsSchema } from '../../review/validate.js';
@@ -56,10 +61,14 @@ export function registerReview(program: Command): void {
   review
     .command('export')
     .description(
-      "write reviewers' answers (keyed reviewer ids), the majority and the agreement per question as JSON Lines, redacted",
+      "write reviewers' answers (keyed reviewer ids), the majority and the agreement per question as JSON Lines or Parquet, redacted",
     )
     .requiredOption('--out <file>', 'the file to write (replaced atomically)')
-    .option('--format <format>', 'output format: jsonl', 'jsonl')
+    .option(
+      '--format <format>',
+      'output format: jsonl or parquet (header as key-value metadata)',
+      'jsonl',
+    )
     .option('--status <status>', 'done (all k answers in) or all (open tasks too)', 'done')
     .option('--since <time>', 'only tasks with an answer given at or after this RFC 3339 time')
     .option('--json', 'print the summary as JSON')
@@ -81,9 +90,9 @@ export async function reviewExportCommand(
   flags: ExportFlags,
   config?: Config,
 ): Promise<ExportHeader> {
-  // Parquet would need a writer the project does not ship; JSON Lines is what it writes.
-  if ((flags.format ?? 'jsonl') !== 'jsonl')
-    throw new ObhutError('USAGE', `--format ${flags.format}: only jsonl is supported`);
+  const format = (flags.format ?? 'jsonl') as ExportFileFormat;
+  if (!EXPORT_FILE_FORMATS.includes(format))
+    throw new ObhutError('USAGE', `--format must be one of ${EXPORT_FILE_FORMATS.join(', ')}`);
   const status = (flags.status ?? 'done') as ExportStatus;
   if (!EXPORT_STATUSES.includes(status))
     throw new ObhutError('USAGE', `--status must be one of ${EXPORT_STATUSES.join(', ')}`);
@@ -100,6 +109,8 @@ export async function reviewExportCommand(
         session.store.review,
         { status, ...(since === undefined ? {} : { since }), secret: session.secret },
         flags.out,
+        new Date(),
+        format,
       ),
     config,
   );
