@@ -101,8 +101,8 @@ export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRec
   const fields = new FieldReader(bytes, scanner);
   // One shape for every record (a member it lacks is undefined, as validateItem reads it).
   const record: Record<string, unknown> = {
-    id: fields.value(ID),
-    kind: fields.value(KIND),
+    id: fields.value(ID, true),
+    kind: fields.value(KIND, true),
     text: fields.text(TEXT),
     media: fields.value(MEDIA),
     subject: fields.isObject(SUBJECT)
