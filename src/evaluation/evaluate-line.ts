@@ -195,14 +195,15 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
             record: bytes.toString('utf8'),
             ...(subject === undefined ? {} : { subject }),
           };
-    return {
+    const excluded: { -readonly [K in keyof Excluded]: Excluded[K] } = {
       kind: 'excluded',
       id: facts.id,
       fingerprint,
       reasons: decision.reasons,
-      ...(optout?.reserved ? { signals: optout.signals } : {}),
-      ...(scan === undefined ? {} : { scan }),
     };
+    if (optout?.reserved) excluded.signals = optout.signals;
+    if (scan !== undefined) excluded.scan = scan;
+    return excluded;
   }
 
   let mediaFile: string | undefined;
@@ -244,18 +245,24 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   if (optout !== undefined) {
     provenance += `,"optout":${JSON.stringify(optoutEvidence(ctx.optout!.policy, optout.consulted))}`;
   }
-  return {
+  // Optional members are set one by one: a spread of `{}` or `{ subject }` made two objects
+  // more per admitted line, and garbage is a fifth of a build's time.
+  const admitted: { -readonly [K in keyof Admitted]: Admitted[K] } = {
     kind: 'admitted',
     id: facts.id,
     itemKind: facts.kind,
     fingerprint,
     head,
     tail: `${PROVENANCE_KEY}${provenance}}}`,
-    ...(subject === undefined ? {} : { subject }),
-    ...(entry === undefined ? {} : { media: { source: mediaFile!, entry } }),
-    ...(pii === undefined ? {} : { pii }),
   };
+  if (subject !== undefined) admitted.subject = subject;
+  if (entry !== undefined) admitted.media = { source: mediaFile!, entry };
+  if (pii !== undefined) admitted.pii = pii;
+  return admitted;
 }
+
+type Admitted = Extract<LineOutcome, { kind: 'admitted' }>;
+type Excluded = Extract<LineOutcome, { kind: 'excluded' }>;
 
 /**
  * What an admitted item was checked against: the signal types evaluated and the captures read,
