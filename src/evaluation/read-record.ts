@@ -1,9 +1,8 @@
 import type { ErrorCode } from '../errors/index.js';
-import { SAMPLE_ERROR_FIELD } from '../io/webdataset.js';
+import { SAMPLE_ERROR_FIELD, WARC_ERROR_FIELD } from '../records/error-fields.js';
 import { MAPPING_ERROR_FIELD, PROVENANCE_FIELD } from '../records/index.js';
 import { RecordScanner } from '../records/record-scanner.js';
 import { parseStrictJson } from '../records/strict-json.js';
-import { WARC_ERROR_FIELD } from '../warc/index.js';
 
 /**
  * The members a build's decision reads (validate-item.ts, and the error fields converters leave
