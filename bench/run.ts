@@ -2,6 +2,7 @@
 // shared machines, so each benchmark compares against its baseline within one run.
 import { benchBuild } from './build.js';
 import { benchDistributed } from './distributed.js';
+import { benchEvaluate } from './evaluate.js';
 import { benchFormats } from './formats.js';
 import { benchIntake } from './intake.js';
 import { benchMatch } from './match.js';
@@ -14,6 +15,7 @@ import { benchWarc } from './warc.js';
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   build: benchBuild,
   distributed: benchDistributed,
+  evaluate: benchEvaluate,
   formats: benchFormats,
   intake: benchIntake,
   match: benchMatch,

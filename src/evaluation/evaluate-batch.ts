@@ -6,7 +6,10 @@ import {
   PseudonymCache,
   type SharedConsentIndex,
 } from '../consent/index.js';
-import { CaptureSet, type DatedCapture } from '../optout/index.js';
+import { ObhutError } from '../errors/index.js';
+import type * as Optout from '../optout/index.js';
+import type { DatedCapture } from '../optout/index.js';
+import type * as Pii from '../pii/index.js';
 import { compilePolicy, type OptoutPolicy, type Policy } from '../policy/index.js';
 import { evaluateLine, type LineContext, type LineOutcome } from './evaluate-line.js';
 import { batchLines, type LineBatch } from './line-batch.js';
@@ -54,8 +57,27 @@ export interface BatchResult {
 // The pseudonyms of a batch are written here as they come, then copied out at their size.
 let subjectScratch = Buffer.alloc(0);
 
-/** Builds the per-thread evaluation context from a setup. */
-export function createContext(setup: EvaluatorSetup): LineContext {
+/** The modules a setup needs beyond the always-loaded ones; see loadEvaluationLibs. */
+export interface EvaluationLibs {
+  readonly pii?: typeof Pii;
+  readonly optout?: typeof Optout;
+}
+
+/**
+ * Imports the PII code when the policy redacts and the opt-out code when the setup evaluates
+ * web opt-outs. Loaded statically, they (libphonenumber's metadata, parse5) were a large part
+ * of an evaluation worker's start-up on builds that use neither.
+ */
+export async function loadEvaluationLibs(setup: EvaluatorSetup): Promise<EvaluationLibs> {
+  const [pii, optout] = await Promise.all([
+    setup.policy.redact?.enabled ? import('../pii/index.js') : undefined,
+    setup.optout ? import('../optout/index.js') : undefined,
+  ]);
+  return { ...(pii ? { pii } : {}), ...(optout ? { optout } : {}) };
+}
+
+/** Builds the per-thread evaluation context from a setup and the modules it needs. */
+export function createContext(setup: EvaluatorSetup, libs: EvaluationLibs = {}): LineContext {
   const index = ConsentIndex.open(setup.consent);
   const realDirs = setup.inputDirs.map((dir) => realpathSync(dir));
   const redact = setup.policy.redact;
@@ -68,7 +90,8 @@ export function createContext(setup: EvaluatorSetup): LineContext {
       ? {
           optout: {
             policy: setup.optout.policy,
-            captures: CaptureSet.of(setup.optout.captures),
+            captures: needed(libs.optout, 'optout').CaptureSet.of(setup.optout.captures),
+            lib: needed(libs.optout, 'optout'),
           },
         }
       : {}),
@@ -82,6 +105,7 @@ export function createContext(setup: EvaluatorSetup): LineContext {
               default: redact.default,
               ...(setup.piiKey === undefined ? {} : { hashKey: setup.piiKey }),
             },
+            lib: needed(libs.pii, 'pii'),
           },
         }
       : {}),
@@ -183,4 +207,14 @@ class PackedLines {
   bytes(): Buffer {
     return this.#buf.subarray(1, this.#at);
   }
+}
+
+function needed<T>(lib: T | undefined, name: string): T {
+  if (lib === undefined) {
+    throw new ObhutError(
+      'INTERNAL',
+      `the evaluation context needs the ${name} module: load it with loadEvaluationLibs`,
+    );
+  }
+  return lib;
 }

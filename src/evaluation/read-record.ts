@@ -1,9 +1,8 @@
 import type { ErrorCode } from '../errors/index.js';
-import { SAMPLE_ERROR_FIELD } from '../io/webdataset.js';
+import { SAMPLE_ERROR_FIELD, WARC_ERROR_FIELD } from '../records/error-fields.js';
 import { MAPPING_ERROR_FIELD, PROVENANCE_FIELD } from '../records/index.js';
 import { RecordScanner } from '../records/record-scanner.js';
 import { parseStrictJson } from '../records/strict-json.js';
-import { WARC_ERROR_FIELD } from '../warc/index.js';
 
 /**
  * The members a build's decision reads (validate-item.ts, and the error fields converters leave
@@ -107,10 +106,9 @@ export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRec
     media: fields.value(MEDIA),
     subject: fields.isObject(SUBJECT)
       ? {
-          // Decoded on their own: the pseudonym cache keeps them, and a slice of the line
-          // would keep the whole line alive with them.
-          platform: fields.value(PLATFORM, true),
-          account: fields.value(ACCOUNT, true),
+          // The pseudonym cache keeps these; being decoded on their own, they keep no line alive.
+          platform: fields.value(PLATFORM),
+          account: fields.value(ACCOUNT),
           age: fields.value(AGE),
           region: fields.value(REGION),
         }
@@ -141,8 +139,6 @@ export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRec
 
 /** Values of the members a scan found, decoded as JSON.parse would decode them. */
 class FieldReader {
-  #line: string | undefined;
-
   constructor(
     readonly bytes: Buffer,
     readonly scanner: RecordScanner,
@@ -161,18 +157,18 @@ class FieldReader {
   }
 
   /**
-   * Member k's value, or undefined when absent. A string without escapes is a slice of the line
-   * decoded once (or decoded on its own when `own`); anything else is parsed.
+   * Member k's value, or undefined when absent. A string without escapes is decoded from its
+   * bytes; anything else is parsed.
    */
-  value(k: number, own = false): unknown {
+  value(k: number): unknown {
     const scanner = this.scanner;
     const start = scanner.valueStart(k);
     if (start < 0) return undefined;
     const bytes = this.bytes;
+    // Each string is decoded on its own: decoding the whole line once and slicing it made twice
+    // the garbage (the line's text) and measured ~4 % slower per line than ten small decodes.
     if (bytes[start] === 0x22 && !scanner.valueEscaped(k)) {
-      if (own) return bytes.toString('utf8', start + 1, scanner.valueEnd(k) - 1);
-      this.#line ??= bytes.toString('utf8');
-      return this.#line.slice(scanner.valueStartUnit(k) + 1, scanner.valueEndUnit(k) - 1);
+      return bytes.toString('utf8', start + 1, scanner.valueEnd(k) - 1);
     }
     return JSON.parse(bytes.toString('utf8', start, scanner.valueEnd(k)));
   }

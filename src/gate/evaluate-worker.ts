@@ -1,10 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createContext, type EvaluatorSetup, evaluateBatch } from '../evaluation/evaluate-batch.js';
+import {
+  createContext,
+  type EvaluatorSetup,
+  evaluateBatch,
+  loadEvaluationLibs,
+} from '../evaluation/evaluate-batch.js';
 import type { LineBatch } from '../evaluation/line-batch.js';
 
 // Entry point of an evaluation worker: it receives batches of lines and answers with their
 // outcomes. Outcomes carry no state the main thread needs back except what they say.
-const ctx = createContext(workerData as EvaluatorSetup);
+// Batches posted meanwhile wait in the port: it starts delivering when the listener is added.
+const setup = workerData as EvaluatorSetup;
+const ctx = createContext(setup, await loadEvaluationLibs(setup));
 parentPort!.on('message', (batch: LineBatch) => {
   try {
     const result = evaluateBatch(batch, ctx);

@@ -3,8 +3,10 @@ import { ObhutError } from '../errors/index.js';
 import {
   type BatchResult,
   createContext,
+  type EvaluationLibs,
   type EvaluatorSetup,
   evaluateBatch,
+  loadEvaluationLibs,
 } from '../evaluation/evaluate-batch.js';
 import type { LineBatch } from '../evaluation/line-batch.js';
 import { workerScript } from '../io/worker-script.js';
@@ -27,12 +29,15 @@ export interface Evaluator {
   close(): Promise<void>;
 }
 
-export function createEvaluator(
+export async function createEvaluator(
   setup: EvaluatorSetup,
   workers: number,
   heapLimits: ResourceLimits = WORKER_HEAP_LIMITS,
-): Evaluator {
-  return workers > 0 ? new WorkerEvaluator(setup, workers, heapLimits) : new InlineEvaluator(setup);
+): Promise<Evaluator> {
+  const libs = await loadEvaluationLibs(setup);
+  return workers > 0
+    ? new WorkerEvaluator(setup, libs, workers, heapLimits)
+    : new InlineEvaluator(setup, libs);
 }
 
 class InlineEvaluator implements Evaluator {
@@ -40,8 +45,8 @@ class InlineEvaluator implements Evaluator {
   readonly #results: BatchResult[] = [];
   readonly retired = 0;
 
-  constructor(setup: EvaluatorSetup) {
-    this.#ctx = createContext(setup);
+  constructor(setup: EvaluatorSetup, libs: EvaluationLibs) {
+    this.#ctx = createContext(setup, libs);
   }
 
   get pending(): number {
@@ -74,6 +79,7 @@ type Settle = { resolve: (r: BatchResult) => void; reject: (e: Error) => void };
 
 class WorkerEvaluator implements Evaluator {
   readonly #setup: EvaluatorSetup;
+  readonly #libs: EvaluationLibs;
   readonly #live: Worker[] = [];
   /** Batches each live worker holds (sent, not answered). */
   readonly #load = new Map<Worker, number>();
@@ -86,8 +92,14 @@ class WorkerEvaluator implements Evaluator {
   #failure: Error | undefined;
   retired = 0;
 
-  constructor(setup: EvaluatorSetup, count: number, heapLimits: ResourceLimits) {
+  constructor(
+    setup: EvaluatorSetup,
+    libs: EvaluationLibs,
+    count: number,
+    heapLimits: ResourceLimits,
+  ) {
     this.#setup = setup;
+    this.#libs = libs;
     const entry = workerScript(import.meta.url, 'evaluate-worker');
     for (let i = 0; i < count; i++) {
       const worker = new Worker(entry.script, {
@@ -170,7 +182,7 @@ class WorkerEvaluator implements Evaluator {
   }
 
   #evaluateHere(batch: LineBatch): void {
-    this.#inline ??= new InlineEvaluator(this.#setup);
+    this.#inline ??= new InlineEvaluator(this.#setup, this.#libs);
     try {
       this.#settle(batch.seq, this.#inline.evaluate(batch));
     } catch (err) {

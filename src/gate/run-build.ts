@@ -166,7 +166,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   });
   const { sources, optout } = prepared;
   const writer = new BuildWriter(folder.staging, inputFiles, shardRecords, sources);
-  const evaluator = createEvaluator(
+  const evaluator = await createEvaluator(
     {
       policy: options.policy,
       consent: options.consent.index.shared,

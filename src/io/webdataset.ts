@@ -6,15 +6,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { extract, type Header } from 'tar-stream';
 import { ObhutError } from '../errors/index.js';
+import { SAMPLE_ERROR_FIELD } from '../records/error-fields.js';
 import { parseStrictJson } from '../records/strict-json.js';
 import { readFileLines } from './line-reader.js';
 
-/**
- * A line that stands for a sample that could not become a record (no sidecar, unreadable JSON,
- * a member over the size limit). The build rejects it with SAMPLE_INVALID and this message, so a
- * broken sample is reported at its position instead of disappearing.
- */
-export const SAMPLE_ERROR_FIELD = '$obhut_sample_error';
+export { SAMPLE_ERROR_FIELD };
 
 export interface UnpackedShard {
   /** The samples' records as JSONL, one line per sample, in the shard's order. */

@@ -65,7 +65,10 @@ export class RecordScanner {
   readonly #containerStarts: Int32Array;
   // Per open object, by depth: the spans of its member names so far (inside the quotes), flat,
   // and, once it has an escaped name or many names, the decoded names.
+  // Arrays are reused and only their first #keyCounts[d] entries count: setting an array's
+  // length to 0 lets V8 drop its storage, which then grew again for every object of every line.
   readonly #keys: number[][] = [];
+  readonly #keyCounts: Int32Array;
   readonly #keySets: (Set<string> | undefined)[] = [];
   #topIsObject = false;
   // Set by #string: whether the string just read had an escape.
@@ -87,6 +90,7 @@ export class RecordScanner {
       Int32Array.from(names.flatMap((_, k) => (this.#parents[k] === parent ? [k] : []))),
     );
     this.#seenNamed = new Int32Array(maxDepth);
+    this.#keyCounts = new Int32Array(maxDepth);
     this.#unitStarts = new Int32Array(names.length);
     this.#unitEnds = new Int32Array(names.length);
     this.#containerDeltas = new Int32Array(maxDepth);
@@ -160,7 +164,7 @@ export class RecordScanner {
         this.#containerDeltas[depth] = startDelta;
         // A container inside a top-level member: no member of it named yet.
         if (depth === 1) child = -1;
-        this.#keys[depth]!.length = 0;
+        this.#keyCounts[depth] = 0;
         this.#seenNamed[depth] = 0;
         this.#keySets[depth] = undefined;
         depth++;
@@ -277,10 +281,11 @@ export class RecordScanner {
     named: number,
   ): boolean {
     const keys = this.#keys[d]!;
+    const count = this.#keyCounts[d]!;
     let set = this.#keySets[d];
-    if (set === undefined && (escaped || keys.length >= LIST_KEYS * 2)) {
+    if (set === undefined && (escaped || count >= LIST_KEYS * 2)) {
       set = new Set();
-      for (let k = 0; k < keys.length; k += 2) set.add(decodeName(b, keys[k]!, keys[k + 1]!));
+      for (let k = 0; k < count; k += 2) set.add(decodeName(b, keys[k]!, keys[k + 1]!));
       this.#keySets[d] = set;
     }
     if (set !== undefined) {
@@ -296,15 +301,19 @@ export class RecordScanner {
       const seen = this.#seenNamed[d]!;
       if ((seen & bit) !== 0) return true;
       this.#seenNamed[d] = seen | bit;
-      keys.push(start, end);
+      keys[count] = start;
+      keys[count + 1] = end;
+      this.#keyCounts[d] = count + 2;
       return false;
     }
     const length = end - start;
-    for (let k = 0; k < keys.length; k += 2) {
+    for (let k = 0; k < count; k += 2) {
       const s = keys[k]!;
       if (keys[k + 1]! - s === length && sameBytes(b, s, start, length)) return true;
     }
-    keys.push(start, end);
+    keys[count] = start;
+    keys[count + 1] = end;
+    this.#keyCounts[d] = count + 2;
     return false;
   }
 

@@ -3,15 +3,11 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CaptureSet } from '../optout/index.js';
+import { WARC_ERROR_FIELD } from '../records/error-fields.js';
 import { readWarc, type WarcResponse } from './read-warc.js';
 import { responseItem } from './response-item.js';
 
-/**
- * A line that stands for a WARC record that could not be read. The build rejects it with
- * WARC_INVALID and this message (which names the byte offset), so a broken record is reported
- * at its place instead of disappearing.
- */
-export const WARC_ERROR_FIELD = '$obhut_warc_error';
+export { WARC_ERROR_FIELD };
 
 /** What a WARC file held, for the manifest. */
 export interface WarcCounts {

@@ -4,12 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { type Config, loadSettings, readConfig } from '../../runtime/config.js';
-import {
-  type BuildProgress,
-  type BuildQueue,
-  openBuildQueue,
-  type ShardJob,
-} from '../../store/build-queue.js';
+import type { BuildProgress, BuildQueue, ShardJob } from '../../store/build-queue.js';
 import { print } from '../io.js';
 import {
   type MergeResult,
@@ -46,6 +41,8 @@ export async function openQueue(config: Config = readConfig()): Promise<BuildQue
     );
   }
   const settings = loadSettings();
+  // pg-boss (and pg) load only for a queued build or a worker, not for every `obhut build`.
+  const { openBuildQueue } = await import('../../store/build-queue.js');
   return openBuildQueue({
     url: config.databaseUrl,
     schema: settings.OBHUT_QUEUE_SCHEMA,

@@ -138,7 +138,7 @@ export async function runShard(options: ShardOptions): Promise<ShardRecord> {
     // shards are never read, and any real folder stands in for theirs.
     const inputDirs = plan.inputs.map(() => staging);
     for (const { source, input } of sources) inputDirs[input] = source.dir;
-    const evaluator = createEvaluator(
+    const evaluator = await createEvaluator(
       {
         policy,
         consent: consent.shared,
