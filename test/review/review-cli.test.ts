@@ -136,9 +136,9 @@ describe('obhut review enqueue and obhut retention sweep', () => {
     }
   });
 
-  it('exports as JSON Lines only, and refuses an unknown status or an unreadable --since', async () => {
+  it('refuses an unknown format or status and an unreadable --since', async () => {
     for (const [args, message] of [
-      [['--format', 'parquet'], /only jsonl/],
+      [['--format', 'csv'], /--format must be one of jsonl, parquet/],
       [['--status', 'flagged'], /--status must be one of done, all/],
       [['--since', 'last week'], /not an RFC 3339 date-time/],
     ] as const) {
