@@ -1,19 +1,22 @@
 import { Transform } from 'node:stream';
 import { Decompress } from 'fzstd';
+import { ZstdFrameWatch } from './zstd-frames.js';
 
 /**
  * A zstd decompression stream that fails on a truncated stream. Node's own decoder (node:zlib,
  * 22.15+) ends quietly at the end of its input even in the middle of a frame, so a cut
  * `.jsonl.zst` would build as the lines before the cut; fzstd (pure JavaScript, so also on
  * Node 20) throws "unexpected EOF" instead. Concatenated and skippable frames are read as zstd
- * reads them. A frame's window may be up to 2 GiB (fzstd's limit), and that is the most memory
- * one frame can take.
+ * reads them. A frame's window is checked before fzstd sees its header (zstd-frames.ts): at most
+ * 128 MiB, zstd's own default, where fzstd would allocate up to 2 GiB.
  */
 export function createZstdDecoder(): Transform {
   let decoder: Decompress | undefined;
+  const frames = new ZstdFrameWatch();
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
+        frames.push(chunk);
         decoder ??= new Decompress((data) => {
           // fzstd reuses its window buffer: what it hands over is copied before it moves on.
           if (data.length > 0) this.push(Buffer.from(data));
