@@ -1,4 +1,5 @@
-import { contextWord, hasDigit, lexicon, type Vocabulary } from './tagger-features.js';
+import { ObhutError } from '../errors/obhut-error.js';
+import { contextWord, hasDigit, lexicon, TAG_COUNT, type Vocabulary } from './tagger-features.js';
 import type { Token } from './tokens.js';
 
 type Weights = ReadonlyMap<string, Float64Array | readonly number[]>;
@@ -145,9 +146,17 @@ export function indexContext(weights: Weights): ContextIndex {
   };
 }
 
+if (TAG_COUNT !== 5)
+  throw new ObhutError('INTERNAL', 'tagger-context: add() is unrolled for 5 tags');
+
+// Unrolled for the five tags (TAG_COUNT); the same additions in the same order as a loop.
 function add(into: Float64Array, vec: Vec | undefined): void {
   if (vec === undefined) return;
-  for (let k = 0; k < into.length; k++) into[k]! += vec[k]!;
+  into[0]! += vec[0]!;
+  into[1]! += vec[1]!;
+  into[2]! += vec[2]!;
+  into[3]! += vec[3]!;
+  into[4]! += vec[4]!;
 }
 
 function lexWeights(index: ContextIndex, f: number): readonly [Vec | undefined, Vec | undefined] {
