@@ -14,12 +14,12 @@ import type { Word } from './words.js';
 
 // Between two spoken parts: spaces, a comma or a hyphen of a grouped reading, a full stop.
 const GAP = /^[\s,.-]*$/;
-// "o"/"oh" may be the letter O or the digit 0; at most this many are tried both ways.
-const MAX_AMBIGUOUS = 4;
+// "o" may be the letter O or the digit 0; at most this many are tried both ways.
+const MAX_AMBIGUOUS = 6;
 
 interface Part {
   readonly end: number;
-  /** What the word may stand for: one reading, or the letter and the digit for "o". */
+  /** What the word may stand for: one reading, or the digit and the letter for "o". */
   readonly readings: readonly string[];
 }
 
@@ -81,7 +81,8 @@ function parts(
         continue;
       }
       readings = [d.repeat(repeat)];
-      if (w.lower === 'o' || w.lower === 'oh') readings.push('O'.repeat(repeat));
+      // "oh" is said for the digit; "o" alone may be the letter of a bank code ("l o y d").
+      if (w.lower === 'o') readings.push('O'.repeat(repeat));
     } else if (isLetter(w.lower)) readings = [w.lower.toUpperCase().repeat(repeat)];
     else return undefined;
     repeat = 1;
