@@ -161,7 +161,7 @@ const PHONE_FRAMES = {
   ],
   en: ['call me on {}', 'my number is {}', 'you can reach me at {} after six', "my mobile's {}"],
 };
-const DISTRICTS = ['b', 'm', 'k', 'hh', 'hb', 'wi', 'gap', 'ravl', 'mos', 'dd', 'f', 'ol'];
+const DISTRICTS = ['b', 'm', 'k', 'hh', 'hb', 'wi', 'gap', 'rv', 'mos', 'dd', 'f', 'ol'];
 const SEPARATORS = { de: ['', 'minus ', 'strich ', 'bindestrich '], en: ['', 'dash '] };
 
 function fill(frame: string, value: string, type: string): string {
