@@ -154,21 +154,27 @@ function phoneScore(
   else if (digits.startsWith('0')) regions = NATIONAL_REGIONS[lang];
   // No trunk prefix: only a North American number, and only in its usual layout or with a cue.
   else if (NANP_FORMAT.test(candidate) || context) regions = ['US'];
-  else return 0;
+  else return givenAsOwn(text, start) ? 0.8 : 0;
   const international = digits.startsWith('00') ? `+${digits.slice(2)}` : cleaned;
   for (const region of regions) {
     const parsed = parsePhoneNumberFromString(region ? cleaned : international, region);
     if (parsed?.isValid()) return context ? 1 : 0.9;
   }
   // A number someone gives as theirs ("ruf mich an unter …", "call me on …") is a phone number
-  // even where the validator knows no such range.
-  if (
-    (digits.startsWith('0') || cleaned.startsWith('+')) &&
-    GIVEN_AS_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase())
-  )
+  // even where the validator knows no such range; with a trunk prefix or a plus after any phone
+  // cue, and in any form after one that says it is the speaker's own ("call me on 555 …").
+  const before = text.slice(Math.max(0, start - 32), start).toLowerCase();
+  if ((digits.startsWith('0') || cleaned.startsWith('+')) && GIVEN_AS_PHONE.test(before))
     return 0.8;
-  return 0;
+  return givenAsOwn(text, start) ? 0.8 : 0;
 }
 
+function givenAsOwn(text: string, start: number): boolean {
+  return GIVEN_AS_OWN_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase());
+}
+
+const GIVEN_AS_OWN_PHONE =
+  /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) me (?:on|at)|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;
+
 const GIVEN_AS_PHONE =
-  /(?<![\p{L}])(?:unter|nummer|number|tel|telefon|telefonnummer|handy|handynummer|mobil|mobile|phone|cell|whatsapp|(?:call|text|ring|reach) me (?:on|at)|ruf(?:e)? mich (?:an )?(?:unter|auf)|erreichst du mich unter|erreichbar unter|fax)(?: ist| is)?\s*[:.]?\s*$/u;
+  /(?<![\p{L}])(?:unter|nummer|number|tel|telefon|telefonnummer|handy|handynummer|mobil|mobile|phone|cell|whatsapp|(?:call|text|ring|reach) me (?:on|at)|ruf(?:e)? mich (?:an )?(?:unter|auf)|erreichst du mich unter|erreichbar unter|fax)(?: ist| is| lautet)?\s*[:.]?\s*$/u;

@@ -35,11 +35,17 @@ const YEAR_HINT = /(?:19|20)\d\d/;
 
 const NUMBER_WORD = `(?:null|eins|ein|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|${DE_TEEN}|${DE_TENS}|(?:${DE_UNIT})und(?:${DE_TENS})|zero|oh|${EN_UNIT}|${EN_TEEN}|${EN_TENS}|doppel|double)`;
 // Up to five spelt letters (district and letters), then up to four digits, as digits or words.
+// Some recognisers write spelt letters as capitals ("B M W"), hence case-insensitive.
+// The hyphen after the district may be said ("b minus m w …", "h h strich a b …", "dash").
+const PLATE_SEPARATOR = '(?:minus|strich|bindestrich|dash|hyphen|-)';
 const SPOKEN_PLATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:[a-zäöü]\\s+){2,5}(?:[1-9]\\d{0,3}|${NUMBER_WORD}(?:\\s+${NUMBER_WORD}){0,4})(?![\\p{L}\\p{N}])`,
-  'gu',
+  `(?<![\\p{L}\\p{N}])(?:(?:[a-zäöü]\\s+){1,3}${PLATE_SEPARATOR}\\s+(?:[a-zäöü]\\s+){1,2}|(?:[a-zäöü]\\s+){2,5})(?:[1-9]\\d{0,3}|${NUMBER_WORD}(?:\\s+${NUMBER_WORD}){0,4})(?![\\p{L}\\p{N}])`,
+  'giu',
 );
-const PLATE_HINT = /kennzeichen|nummernschild|plate|registration|kfz/i;
+// The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
+const PLATE_HINT = /kennzeichen|nummernschild|plate|registration|kfz|auto|wagen|fahrzeug|car/i;
+// "… acht neun, das ist mein kennzeichen": a cue right after the plate counts too.
+const PLATE_CUE_AFTER = 40;
 
 export function findSpokenForms(text: string, emit: Emit): void {
   if (DATE_HINT.test(text) || (YEAR_HINT.test(text) && MONTH_HINT.test(text))) {
@@ -52,7 +58,7 @@ export function findSpokenForms(text: string, emit: Emit): void {
   if (PLATE_HINT.test(text)) {
     for (const m of text.matchAll(SPOKEN_PLATE)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!))
+      if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!, PLATE_CUE_AFTER))
         emit(m.index, end, 'VEHICLE_PLATE', 0.85);
     }
   }

@@ -1,4 +1,5 @@
 import { findSpokenEmails, mightHaveSpokenEmail } from './spoken-emails.js';
+import { findSpokenIbans } from './spoken-ibans.js';
 import { findSpokenIps, mightHaveSpokenIp } from './spoken-ips.js';
 import { findNumberRuns, worthALook } from './spoken-number-runs.js';
 import { type Normalised, type Replacement, sortedSegments } from './spoken-replacements.js';
@@ -18,7 +19,11 @@ export function normaliseSpoken(
   const replacements: Replacement[] = [];
   if (mightHaveSpokenEmail(text)) findSpokenEmails(text, replacements);
   if (mightHaveSpokenIp(text)) findSpokenIps(text, words, replacements);
-  if (worthALook(text, words)) findNumberRuns(text, words, replacements);
+  // Before the number runs: an IBAN's digits are its own, not a phone number's.
+  if (worthALook(text, words)) {
+    findSpokenIbans(text, words, replacements);
+    findNumberRuns(text, words, replacements);
+  }
   if (replacements.length === 0) return undefined;
   return sortedSegments(text, replacements);
 }

@@ -1,4 +1,4 @@
-import { type ContextIndex, contextWords, indexContext, scoreContext } from './tagger-context.js';
+import { type ContextIndex, contextEntries, indexContext, scoreContext } from './tagger-context.js';
 import {
   shapeOf,
   startClass,
@@ -61,9 +61,46 @@ interface WordEntry {
   /** Weights of the tag features, by previous tags (prev * TAG_COUNT + prev2), filled lazily. */
   readonly byTags: (Float64Array | undefined)[];
 }
-const wordCache = new WeakMap<TaggerModel, Map<string, WordEntry>>();
+/**
+ * Six tables, by transcript or written text and by where the word stands (S, j, g). A
+ * transcript's words are keyed by their lower case (the shape is always 'x'); written words by
+ * their spelling as written, which fixes their shape, lower case and lists, so the shape's
+ * regexes run once per new spelling instead of once per token.
+ */
+interface WordCache {
+  readonly tables: Map<string, WordEntry>[];
+  size: number;
+}
+const wordCache = new WeakMap<TaggerModel, WordCache>();
 const contextIndex = new WeakMap<TaggerModel, ContextIndex>();
 const WORD_CACHE_LIMIT = 50_000;
+const START_CLASSES = 'Sjg';
+
+function wordEntry(
+  model: TaggerModel,
+  cache: WordCache,
+  text: string,
+  t: Token,
+  lowercase: boolean,
+  start: string,
+): WordEntry {
+  const table = cache.tables[(lowercase ? 0 : 3) + START_CLASSES.indexOf(start)]!;
+  const key = lowercase ? t.lower : text.slice(t.start, t.end);
+  let word = table.get(key);
+  if (!word) {
+    const features = wordFeatures(t, lowercase, model.vocab, shapeOf(text, t, lowercase), start);
+    const sum = new Float64Array(TAG_COUNT);
+    scoreTags(model.weights, features, sum);
+    word = { sum, tag: features, byTags: [] };
+    if (cache.size >= WORD_CACHE_LIMIT) {
+      for (const x of cache.tables) x.clear();
+      cache.size = 0;
+    }
+    table.set(key, word);
+    cache.size++;
+  }
+  return word;
+}
 
 /** The best allowed tag of each token, left to right, and its margin over the runner-up. */
 export function decode(
@@ -74,7 +111,7 @@ export function decode(
 ): { tags: TagIndex[]; margins: number[] } {
   let cache = wordCache.get(model);
   if (!cache) {
-    cache = new Map();
+    cache = { tables: Array.from({ length: 6 }, () => new Map()), size: 0 };
     wordCache.set(model, cache);
   }
   let index = contextIndex.get(model);
@@ -82,26 +119,15 @@ export function decode(
     index = indexContext(model.weights);
     contextIndex.set(model, index);
   }
-  const words = contextWords(tokens, model.vocab);
+  const words = contextEntries(index, tokens, model.vocab);
   const tags: TagIndex[] = [];
   const margins: number[] = [];
   const s = new Float64Array(TAG_COUNT);
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
     const start = startClass(tokens, i);
-    const sh = shapeOf(text, t, lowercase);
-    const key = `${lowercase ? 'L' : 'M'}${sh}${start}|${t.lower}`;
-    let word = cache.get(key);
-    if (!word) {
-      const features = wordFeatures(t, lowercase, model.vocab, sh, start);
-      const sum = new Float64Array(TAG_COUNT);
-      scoreTags(model.weights, features, sum);
-      word = { sum, tag: features, byTags: [] };
-      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-      cache.set(key, word);
-    }
+    const word = wordEntry(model, cache, text, tokens[i]!, lowercase, start);
     scoreContext(index, text, tokens, words, i, lowercase, start, s);
     const pair = prev * TAG_COUNT + prev2;
     let extra = word.byTags[pair];
