@@ -4,8 +4,9 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parquetLineSql } from '../../src/gate/sources/parquet-json-sql.js';
+import { parquetLeaf, readParquetLeaves } from '../../src/gate/parquet-leaf.js';
 import { parquetSource, withoutNulls } from '../../src/gate/sources/parquet.js';
+import { parquetLeafSql, parquetLineSql } from '../../src/gate/sources/parquet-json-sql.js';
 import { RecordFile } from '../../src/gate/sources/record-file.js';
 
 let dir: string;
@@ -47,6 +48,36 @@ async function javascriptLines(file: string, work: string): Promise<string> {
   return readFile(out.path, 'utf8');
 }
 
+/** The leaves and provenance `parquetLeaf` makes of the reader's row objects (the reference). */
+async function javascriptLeaves(file: string): Promise<string[]> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const c = await db.connect();
+  const out: string[] = [];
+  try {
+    const result = await c.stream(
+      `SELECT * FROM read_parquet('${file}', binary_as_string = false)`,
+    );
+    for await (const rows of result.yieldRowObjectJs()) {
+      for (const row of rows) {
+        out.push(`${parquetLeaf(row as Record<string, unknown>).toString('utf8')} ${row._obhut}`);
+      }
+    }
+  } finally {
+    c.closeSync();
+    db.closeSync();
+  }
+  return out;
+}
+
+async function leavesBothWays(file: string): Promise<{ sql: string[]; js: string[] }> {
+  const sql: string[] = [];
+  const count = await readParquetLeaves(file, (leaf, provenance) => {
+    sql.push(`${leaf.toString('utf8')} ${provenance}`);
+  });
+  expect(count).toBe(sql.length);
+  return { sql, js: await javascriptLeaves(file) };
+}
+
 let seq = 0;
 /** Converts `file` both ways; returns the two texts and whether DuckDB wrote the lines. */
 async function bothWays(file: string): Promise<{ sql: string; js: string; bySql: boolean }> {
@@ -58,11 +89,27 @@ async function bothWays(file: string): Promise<{ sql: string; js: string; bySql:
   return { sql, js, bySql };
 }
 
+async function leafWritable(file: string): Promise<boolean> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const c = await db.connect();
+  try {
+    const r = await c.run(
+      `SELECT * FROM read_parquet('${file}', binary_as_string = false) LIMIT 0`,
+    );
+    return parquetLeafSql(r.columnNames(), r.columnTypes()) !== undefined;
+  } finally {
+    c.closeSync();
+    db.closeSync();
+  }
+}
+
 async function sqlWritable(file: string): Promise<boolean> {
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   const c = await db.connect();
   try {
-    const r = await c.run(`SELECT * FROM read_parquet('${file}', binary_as_string = false) LIMIT 0`);
+    const r = await c.run(
+      `SELECT * FROM read_parquet('${file}', binary_as_string = false) LIMIT 0`,
+    );
     return parquetLineSql(r.columnNames(), r.columnTypes()) !== undefined;
   } finally {
     c.closeSync();
@@ -94,6 +141,29 @@ describe('Parquet rows written as lines by DuckDB', () => {
     expect(sql).toBe(js);
   }, 120_000);
 
+  it('give each row the leaf parquetLeaf gives it: canonical JSON, nulls kept, keys sorted, _obhut read', async () => {
+    const file = path.join(dir, 'items.parquet');
+    await run(`COPY (SELECT 'r' || i AS id, {'zeta': i, 'Alpha': NULL::VARCHAR, 'é': [NULL, 'x' || chr(CAST(i % 40 AS INTEGER))], '1': true} AS s,
+        [{'b': from_hex('ff'), 'a': (9007199254740993 + i)::BIGINT}] AS l, NULL::BIGINT AS gone,
+        TIMESTAMP '1969-12-31 23:59:59.9985' + to_microseconds(i * 37) AS ts, DATE '2024-02-29' AS d,
+        CASE WHEN i = 3 THEN NULL ELSE '{"input":0,"line":' || (i + 1) || '}' END AS _obhut
+      FROM range(50) t(i)) TO '${file}' (FORMAT parquet)`);
+    expect(await leafWritable(file)).toBe(true);
+    const { sql, js } = await leavesBothWays(file);
+    expect(sql).toHaveLength(50);
+    expect(sql).toEqual(js);
+  }, 60_000);
+
+  it('a value the SQL cannot write in a later batch: the leaves continue from there as parquetLeaf makes them', async () => {
+    const file = path.join(dir, 'late-old.parquet');
+    await run(`COPY (SELECT i AS n, CASE WHEN i = 5000 THEN TIMESTAMP '0999-01-01 00:00:00' ELSE TIMESTAMP '2024-01-01 00:00:00' END AS ts,
+        'p' || i AS _obhut FROM range(6000) t(i)) TO '${file}' (FORMAT parquet)`);
+    const { sql, js } = await leavesBothWays(file);
+    expect(sql).toHaveLength(6000);
+    expect(sql).toEqual(js);
+    expect(sql[5000]).toContain('"0999-01-01T00:00:00.000Z"');
+  }, 60_000);
+
   it('any string, integer and timestamp gives the same line as the JavaScript path (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -122,6 +192,8 @@ describe('Parquet rows written as lines by DuckDB', () => {
           );
           const { sql, js } = await bothWays(file);
           expect(sql).toBe(js);
+          const leaves = await leavesBothWays(file);
+          expect(leaves.sql).toEqual(leaves.js);
         },
       ),
       { numRuns: 15 },
@@ -137,10 +209,14 @@ describe('Parquet rows written as lines by DuckDB', () => {
       ['index-key', "{'1': 'x', 'a': 'y'} AS s"],
     ] as const) {
       const file = path.join(dir, `fallback-${name}.parquet`);
-      await run(`COPY (SELECT 'r1' AS id, 'text' AS kind, ${column}) TO '${file}' (FORMAT parquet)`);
+      await run(
+        `COPY (SELECT 'r1' AS id, 'text' AS kind, ${column}) TO '${file}' (FORMAT parquet)`,
+      );
       const { sql, js, bySql } = await bothWays(file);
       expect(bySql, name).toBe(false);
       expect(sql, name).toBe(js);
+      const leaves = await leavesBothWays(file);
+      expect(leaves.sql, name).toEqual(leaves.js);
     }
   }, 120_000);
 

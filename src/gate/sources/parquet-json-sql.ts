@@ -26,8 +26,37 @@ export function parquetLineSql(
     types,
     names.map((name) => quoteIdentifier(name)),
     0,
+    LINE,
   );
 }
+
+/**
+ * A DuckDB SQL expression that gives a row's leaf under `items_root` (docs/formats.md, "The leaf
+ * of a row"): the RFC 8785 canonical JSON of the row, byte for byte what `parquetLeaf` makes of
+ * the reader's row object. Nulls are kept and keys sorted as RFC 8785 sorts them (by UTF-16 code
+ * units, as JavaScript's sort does); values are written as for `parquetLineSql`. Undefined, and
+ * FALLBACK_ERROR at run time, as there: the caller then uses `parquetLeaf`.
+ */
+export function parquetLeafSql(
+  names: readonly string[],
+  types: readonly DuckDBType[],
+): string | undefined {
+  return objectSql(
+    names,
+    types,
+    names.map((name) => quoteIdentifier(name)),
+    0,
+    LEAF,
+  );
+}
+
+/** How an object is written: a line drops null fields in column order, a leaf is canonical. */
+interface ObjectStyle {
+  readonly dropNulls: boolean;
+  readonly sortKeys: boolean;
+}
+const LINE: ObjectStyle = { dropNulls: true, sortKeys: false };
+const LEAF: ObjectStyle = { dropNulls: false, sortKeys: true };
 
 /** The message of the SQL `error()` raised for a value the JavaScript path must convert. */
 export const FALLBACK_ERROR = 'obhut: value needs the JavaScript conversion';
@@ -64,20 +93,32 @@ function objectSql(
   types: readonly DuckDBType[],
   exprs: readonly string[],
   depth: number,
+  style: ObjectStyle,
 ): string | undefined {
+  const order = names.map((_, i) => i);
+  if (style.sortKeys) order.sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
   const fields: string[] = [];
-  for (const [i, name] of names.entries()) {
-    // JavaScript objects put array-index keys first and treat __proto__ apart.
-    if (/^(0|[1-9]\d*)$/.test(name) || name === '__proto__') return undefined;
-    const value = valueSql(exprs[i]!, types[i]!, depth);
+  for (const i of order) {
+    const name = names[i]!;
+    // JavaScript objects put array-index keys first (a canonical leaf sorts them anyway) and
+    // treat __proto__ apart.
+    if (name === '__proto__' || (!style.sortKeys && /^(0|[1-9]\d*)$/.test(name))) return undefined;
+    const value = valueSql(exprs[i]!, types[i]!, depth, style);
     if (value === undefined) return undefined;
     const key = sqlText(`${JSON.stringify(name)}:`);
-    fields.push(`CASE WHEN ${exprs[i]} IS NULL THEN NULL ELSE ${key} || ${value} END`);
+    fields.push(
+      `CASE WHEN ${exprs[i]} IS NULL THEN ${style.dropNulls ? 'NULL' : `${key} || 'null'`} ELSE ${key} || ${value} END`,
+    );
   }
   return `('{' || concat_ws(',', ${fields.join(', ')}) || '}')`;
 }
 
-function valueSql(expr: string, type: DuckDBType, depth: number): string | undefined {
+function valueSql(
+  expr: string,
+  type: DuckDBType,
+  depth: number,
+  style: ObjectStyle,
+): string | undefined {
   switch (type.typeId as number) {
     case TYPE.BOOLEAN:
     case TYPE.TINYINT:
@@ -109,11 +150,12 @@ function valueSql(expr: string, type: DuckDBType, depth: number): string | undef
         struct.entryTypes,
         struct.entryNames.map((name) => `struct_extract(${expr}, ${sqlText(name)})`),
         depth,
+        style,
       );
     }
     case TYPE.LIST: {
       const element = `e${depth}`;
-      const value = valueSql(element, (type as DuckDBListType).valueType, depth + 1);
+      const value = valueSql(element, (type as DuckDBListType).valueType, depth + 1, style);
       if (value === undefined) return undefined;
       return `('[' || array_to_string(list_transform(${expr}, lambda ${element}: CASE WHEN ${element} IS NULL THEN 'null' ELSE ${value} END), ',') || ']')`;
     }
