@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import { ObhutError } from '../errors/index.js';
+import { FALLBACK_ERROR, parquetLeafSql } from './sources/parquet-json-sql.js';
 
 /**
  * The JSON value of a Parquet value, as DuckDB's reader gives it, that Obhut commits to
@@ -47,7 +48,10 @@ export async function loadDuckdb(what: string): Promise<DuckdbModule> {
 /**
  * Reads a Parquet items file row by row, in order, giving each row's leaf and its `_obhut`
  * provenance text. Used by the build (after writing) and by `obhut build verify`, so both
- * compute `items_root` the same way.
+ * compute `items_root` the same way. DuckDB writes the leaves (`parquetLeafSql`) where it writes
+ * them exactly, sparing a JavaScript object per row; otherwise, or from the first batch holding a
+ * value it cannot write (FALLBACK_ERROR), the rows are read as objects and `parquetLeaf` makes
+ * the leaves: the same bytes either way (test/gate/parquet-lines-sql.test.ts).
  */
 export async function readParquetLeaves(
   file: string,
@@ -56,14 +60,37 @@ export async function readParquetLeaves(
   const duckdb = await loadDuckdb(file);
   const instance = await duckdb.DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
+  const source = 'read_parquet($file, binary_as_string = false)';
   let rows = 0;
   try {
-    const result = await connection.stream(
-      'SELECT * FROM read_parquet($file, binary_as_string = false)',
-      { file },
-    );
+    const probe = await connection.run(`SELECT * FROM ${source} LIMIT 0`, { file });
+    const names = probe.columnNames();
+    const hasProvenance = names.includes('_obhut');
+    const leaf = parquetLeafSql(names, probe.columnTypes());
+    if (leaf !== undefined) {
+      try {
+        const result = await connection.stream(
+          `SELECT ${leaf}${hasProvenance ? ', "_obhut"' : ''} FROM ${source}`,
+          { file },
+        );
+        for await (const batch of result.yieldRowsJs()) {
+          for (const row of batch) {
+            onRow(Buffer.from(row[0] as string, 'utf8'), hasProvenance ? row[1] : undefined);
+            rows++;
+          }
+        }
+        return rows;
+      } catch (err) {
+        if (!(err as Error).message.includes(FALLBACK_ERROR)) throw err;
+      }
+    }
+    // The rows DuckDB has already given are skipped: a batch is given whole or not at all.
+    const given = rows;
+    let seen = 0;
+    const result = await connection.stream(`SELECT * FROM ${source}`, { file });
     for await (const batch of result.yieldRowObjectJs()) {
       for (const row of batch) {
+        if (seen++ < given) continue;
         onRow(parquetLeaf(row as Record<string, unknown>), (row as { _obhut?: unknown })._obhut);
         rows++;
       }

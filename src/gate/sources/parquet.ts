@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { ObhutError } from '../../errors/index.js';
 import type { Mapping } from '../../records/index.js';
+import { parquetLineSql } from './parquet-json-sql.js';
 import { RecordFile } from './record-file.js';
 import type { InputSource } from './source.js';
 
@@ -20,6 +22,11 @@ export async function parquetSource(
 ): Promise<InputSource> {
   const duckdb = await loadDuckdb(input);
   await mkdir(workDir, { recursive: true, mode: 0o700 });
+  const converted = await digestFile(input);
+  // Unmapped rows are written as lines by DuckDB itself where it can write them exactly.
+  if (mapping === undefined && (await linesBySql(duckdb, input, workDir))) {
+    return { read: path.join(workDir, RECORDS), dir: workDir, converted, workDir, unit: 'row' };
+  }
   // A mapped row is written as the row, so the rows are kept beside the mapped records.
   const file = new RecordFile(workDir, mapping, mapping !== undefined);
   const instance = await duckdb.DuckDBInstance.create(':memory:', { threads: '1' });
@@ -48,11 +55,47 @@ export async function parquetSource(
   return {
     read: file.path,
     dir: workDir,
-    converted: await digestFile(input),
+    converted,
     workDir,
     unit: 'row',
     ...(file.rowsPath === undefined ? {} : { rows: file.rowsPath }),
   };
+}
+
+const RECORDS = 'records.jsonl';
+
+/**
+ * Writes the file's rows as item-record lines with DuckDB (`parquetLineSql`), the same bytes the
+ * JavaScript path writes, without a JavaScript object per row. False (and nothing left behind)
+ * when the schema or a value needs the JavaScript path, or DuckDB fails: the JavaScript path then
+ * reads the file again and reports what is wrong with it as before.
+ */
+async function linesBySql(duckdb: DuckdbModule, input: string, workDir: string): Promise<boolean> {
+  const out = path.join(workDir, RECORDS);
+  const instance = await duckdb.DuckDBInstance.create(':memory:', { threads: '1' });
+  const connection = await instance.connect();
+  const source = `read_parquet(${sqlText(input)}, binary_as_string = false)`;
+  try {
+    const probe = await connection.run(`SELECT * FROM ${source} LIMIT 0`);
+    const line = parquetLineSql(probe.columnNames(), probe.columnTypes());
+    if (line === undefined) return false;
+    // A JSON line holds no raw control character, so with \x01 as delimiter and no quoting the
+    // CSV writer writes each line as it is, in row order (one thread).
+    await connection.run(
+      `COPY (SELECT ${line} FROM ${source}) TO ${sqlText(out)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x01')`,
+    );
+    return true;
+  } catch {
+    await rm(out, { force: true });
+    return false;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function sqlText(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /**
