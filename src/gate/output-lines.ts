@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
+import { expansionLimit } from '../io/decompress.js';
 import { createZstdDecoder } from '../io/zstd-decoder.js';
 
 /** How a published lines file is stored, by its name: `.jsonl`, `.jsonl.gz` or `.jsonl.zst`. */
@@ -34,7 +35,9 @@ export function readOutputLines(file: string): ReadBack {
       stored.bytes += chunk.length;
     });
     const decoded: Readable =
-      compression === undefined ? source : source.pipe(decompressor(compression));
+      compression === undefined
+        ? source
+        : source.pipe(decompressor(compression, expansionLimit(statSync(file).size)));
     source.on('error', (err) => decoded.destroy(err));
     let carry = Buffer.alloc(0);
     for await (const chunk of decoded) {
@@ -53,7 +56,8 @@ export function readOutputLines(file: string): ReadBack {
   return { lines: lines(), stored };
 }
 
-function decompressor(compression: 'gzip' | 'zstd'): Transform {
-  // fzstd, not node:zlib: it reads zstd on every Node and fails on a truncated file.
-  return compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder();
+function decompressor(compression: 'gzip' | 'zstd', limit: number): Transform {
+  // fzstd, not node:zlib: it reads zstd on every Node and fails on a truncated file. A file
+  // being verified may be hostile: its output is bounded as an input's is.
+  return compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder(limit);
 }

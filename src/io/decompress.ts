@@ -16,6 +16,11 @@ export type Compression = 'gzip' | 'zstd';
 export const MAX_EXPANSION_RATIO = 100;
 export const MAX_EXPANSION_FLOOR = 64 * 1024 * 1024;
 
+/** The most a compressed file of `inputBytes` may decompress to (see above). */
+export function expansionLimit(inputBytes: number): number {
+  return MAX_EXPANSION_FLOOR + MAX_EXPANSION_RATIO * Math.max(0, inputBytes);
+}
+
 export interface Decompressed {
   /** Size and SHA-256 of the compressed file as given. */
   readonly bytes: number;
@@ -44,12 +49,12 @@ export async function decompressToFile(
   maxOutBytes?: number,
   inputBytes?: number,
 ): Promise<Decompressed> {
-  const decoder = decompressor(compression);
   const digest = createHash('sha256');
   let bytes = 0;
   let outBytes = 0;
   const limit =
     maxOutBytes ?? MAX_EXPANSION_FLOOR + MAX_EXPANSION_RATIO * Math.max(0, inputBytes ?? 0);
+  const decoder = decompressor(compression, limit);
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       digest.update(chunk);
@@ -101,6 +106,6 @@ export async function decompressToFile(
   return { bytes, sha256: digest.digest('hex'), outBytes };
 }
 
-function decompressor(compression: Compression): Transform {
-  return compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder();
+function decompressor(compression: Compression, limit: number): Transform {
+  return compression === 'gzip' ? zlib.createGunzip() : createZstdDecoder(limit);
 }

@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -80,9 +81,11 @@ export function tryLock(target: string): LockAttempt {
       fd = openSync(lock, 'wx', 0o644);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      holder = lockHolder(lock);
-      if (holder !== undefined && processAlive(holder)) return { locked: false, holder };
-      // Stale: its process is gone, or it holds no id (its writer died between open and write).
+      const found = lockHolder(lock);
+      holder = found.pid;
+      if (found.live) return { locked: false, holder };
+      // Stale: its process on this machine is gone, or it has held no id for a while (its
+      // writer died between open and write).
       try {
         unlinkSync(lock);
       } catch {
@@ -91,7 +94,7 @@ export function tryLock(target: string): LockAttempt {
       continue;
     }
     try {
-      writeSync(fd, `${process.pid}\n`);
+      writeSync(fd, `h${HOST_TAG}:${process.pid}\n`);
     } finally {
       closeSync(fd);
     }
@@ -121,14 +124,31 @@ export function releaseAllLocks(): void {
   for (const lock of HELD_LOCKS) releaseLock(lock);
 }
 
-function lockHolder(lock: string): number | undefined {
+/**
+ * Who holds a lock, and whether it must be taken as live: a holder on another machine always
+ * (its process id means nothing here), one on this machine while its process runs, and a lock
+ * without an id yet for a few seconds — its writer may be between creating and writing it.
+ */
+function lockHolder(lock: string): { pid: number | undefined; live: boolean } {
+  let text: string;
+  let ageMs: number;
   try {
-    const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+    text = readFileSync(lock, 'utf8');
+    ageMs = Date.now() - statSync(lock).mtimeMs;
   } catch {
-    return undefined;
+    // Gone meanwhile: the next attempt creates it.
+    return { pid: undefined, live: false };
   }
+  const match = /^(?:h([0-9a-f]{8}):)?(\d+)\s*$/.exec(text);
+  const pid = match ? Number(match[2]) : undefined;
+  if (pid === undefined || !Number.isSafeInteger(pid) || pid <= 0)
+    return { pid: undefined, live: ageMs < UNWRITTEN_LOCK_MS };
+  if (match![1] !== undefined && match![1] !== HOST_TAG) return { pid, live: true };
+  return { pid, live: processAlive(pid) };
 }
+
+/** How long a lock file without a process id counts as being written, not abandoned. */
+const UNWRITTEN_LOCK_MS = 10_000;
 
 function processAlive(pid: number): boolean {
   try {

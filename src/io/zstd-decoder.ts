@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream';
 import { Decompress } from 'fzstd';
+import { ObhutError } from '../errors/index.js';
 import { ZstdFrameWatch } from './zstd-frames.js';
 
 /**
@@ -10,14 +11,25 @@ import { ZstdFrameWatch } from './zstd-frames.js';
  * reads them. A frame's window is checked before fzstd sees its header (zstd-frames.ts): at most
  * 128 MiB, zstd's own default, where fzstd would allocate up to 2 GiB.
  */
-export function createZstdDecoder(): Transform {
+export function createZstdDecoder(maxOutBytes = Number.POSITIVE_INFINITY): Transform {
   let decoder: Decompress | undefined;
   const frames = new ZstdFrameWatch();
+  let outBytes = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
         frames.push(chunk);
         decoder ??= new Decompress((data) => {
+          // fzstd decodes a whole chunk in one loop, pushing block after block without waiting
+          // for the reader, so the output limit is kept here, where a throw stops that loop:
+          // downstream, a few KiB of RLE blocks would already be gigabytes in memory.
+          outBytes += data.length;
+          if (outBytes > maxOutBytes) {
+            throw new ObhutError(
+              'INPUT_DECOMPRESSION_LIMIT',
+              `zstd data decompresses to more than ${maxOutBytes} bytes: refused as a possible decompression bomb`,
+            );
+          }
           // fzstd reuses its window buffer: what it hands over is copied before it moves on.
           if (data.length > 0) this.push(Buffer.from(data));
         });

@@ -10,6 +10,8 @@ import { ObhutError } from '../errors/index.js';
 export const MAX_ZSTD_WINDOW = 2 ** 27;
 
 const FRAME_MAGIC = 0xfd2fb528;
+/** Block_Maximum_Size: 128 KiB. */
+const MAX_BLOCK_SIZE = 128 * 1024;
 const SKIPPABLE_MASK = 0xfffffff0;
 const SKIPPABLE_MAGIC = 0x184d2a50;
 const DICTIONARY_ID_BYTES = [0, 1, 2, 4];
@@ -27,6 +29,7 @@ export class ZstdFrameWatch {
   #checksum = false;
   #dictionaryBytes = 0;
   #contentSizeBytes = 0;
+  #window = 0;
 
   constructor(private readonly maxWindow = MAX_ZSTD_WINDOW) {}
 
@@ -100,6 +103,7 @@ export class ZstdFrameWatch {
             `a zstd frame asks for a ${mib(window)} MiB window; at most ${mib(this.maxWindow)} MiB is accepted (zstd's own default), so a few bytes cannot take that much memory`,
           );
         }
+        this.#window = window;
         this.#expect('block', 3);
         return;
       }
@@ -107,6 +111,14 @@ export class ZstdFrameWatch {
         const header = littleEndian(b, 0, 3);
         const last = (header & 1) === 1;
         const type = (header >> 1) & 3;
+        // RFC 8878 3.1.1.2.4: no block holds (or, RLE, regenerates) more than this; fzstd would
+        // take an RLE block of up to 2 MiB, a 2,000,000-fold expansion of four bytes.
+        const limit = Math.min(this.#window, MAX_BLOCK_SIZE);
+        if (header >>> 3 > limit)
+          throw new ObhutError(
+            'INPUT_CORRUPT',
+            `a zstd block of ${header >>> 3} bytes is larger than the format allows (${limit})`,
+          );
         // A raw or compressed block carries its size in bytes; an RLE block one byte.
         const body = type === 1 ? 1 : header >>> 3;
         if (last) this.#expect('magic', 4, body + (this.#checksum ? 4 : 0));

@@ -154,11 +154,24 @@ export async function answerOnce(
     return JSON.parse(earlier.response) as ItemsResponse;
   }
   const response = await run();
-  await store.saveItemRequest({
+  const saved = await store.saveItemRequest({
     keySha256,
     requestSha256,
     response: JSON.stringify(response),
     createdAt: now.toISOString(),
   });
+  if (!saved) {
+    // A retry that ran while the first was still running: its items were refused as duplicates
+    // of the first's, so the first's answer (with the task ids) is the one to give.
+    const first = await store.itemRequest(keySha256);
+    if (first) {
+      if (first.requestSha256 !== requestSha256)
+        throw new ObhutError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'this Idempotency-Key was used for a different request; use a new key',
+        );
+      return JSON.parse(first.response) as ItemsResponse;
+    }
+  }
   return response;
 }

@@ -100,9 +100,10 @@ export function parseBankList(
     const qualityText = qualityColumn > 0 ? (fields[qualityColumn] ?? '').trim() : '';
     if (type === 'pdq') {
       const text = qualityText;
-      // An empty cell is an unknown quality, as in a list without the column (and as the
-      // export writes an entry imported without one).
-      quality = text === '' ? undefined : /^[0-9]{1,3}$/.test(text) ? Number(text) : Number.NaN;
+      // A list that has the column must fill it: an empty cell would let a flat hash past the
+      // minimum.
+      quality =
+        qualityColumn > 0 ? (/^[0-9]{1,3}$/.test(text) ? Number(text) : Number.NaN) : undefined;
     }
     if (quality !== undefined) {
       if (!(quality >= 0 && quality <= 100)) {
@@ -145,17 +146,20 @@ export function parseBankList(
   return { entries, errors };
 }
 
-/** The export form: CSV with a header, labels joined by `;`, quality where the bank has it. */
+/**
+ * The export form: CSV with a header, labels joined by `;`, and the quality column when every
+ * entry has one (an import refuses empty quality cells, so a bank that mixes is exported without).
+ */
 export function formatBankList(entries: readonly BankEntry[]): string {
   const quoted = (text: string) =>
     /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  if (!entries.some((e) => e.quality !== undefined)) {
+  if (entries.length === 0 || entries.some((e) => e.quality === undefined)) {
     return ['hash,labels', ...entries.map((e) => `${e.hash},${quoted(e.labels.join(';'))}`)].join(
       '\n',
     );
   }
   return [
     'hash,quality,labels',
-    ...entries.map((e) => `${e.hash},${e.quality ?? ''},${quoted(e.labels.join(';'))}`),
+    ...entries.map((e) => `${e.hash},${e.quality},${quoted(e.labels.join(';'))}`),
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,10 +68,24 @@ describe('files beside a target', () => {
     expect(taken.locked).toBe(true);
     if (taken.locked) releaseLock(taken.lock);
 
+    // A lock without an id is being written (open, then write): live for a few seconds, then
+    // abandoned.
     await writeFile(lockPath(target), '');
+    expect(tryLock(target)).toEqual({ locked: false, holder: undefined });
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lockPath(target), old, old);
     const empty = tryLock(target);
     expect(empty.locked).toBe(true);
     if (empty.locked) releaseLock(empty.lock);
+
+    // Another machine's holder is never judged by a process id of this one.
+    await writeFile(lockPath(target), `h00000000:${deadPid()}\n`);
+    const otherHost = tryLock(target);
+    const mine = /tmp-(h[0-9a-f]{8})-/.exec(path.basename(stagingPath(target)))![1];
+    if (mine === 'h00000000') expect(otherHost.locked).toBe(true);
+    else expect(otherHost.locked).toBe(false);
+    if (otherHost.locked) releaseLock(otherHost.lock);
+    await rm(lockPath(target), { force: true });
   });
 
   it('waits for a lock held for a moment and gives up on one held for ever', async () => {

@@ -36,7 +36,7 @@ function content(blocks: Block[]): number[] {
   return blocks.flatMap((b) => (b.kind === 'raw' ? b.bytes : Array(b.count).fill(b.byte)));
 }
 
-async function decode(bytes: number[], cut: number[]): Promise<Buffer> {
+async function decode(bytes: number[], cut: number[], maxOut?: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let from = 0;
   for (const at of [...cut.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
@@ -45,7 +45,7 @@ async function decode(bytes: number[], cut: number[]): Promise<Buffer> {
   }
   chunks.push(Buffer.from(bytes.slice(from)));
   const out: Buffer[] = [];
-  await pipeline(Readable.from(chunks), createZstdDecoder(), async (source) => {
+  await pipeline(Readable.from(chunks), createZstdDecoder(maxOut), async (source) => {
     for await (const c of source) out.push(c as Buffer);
   });
   return Buffer.concat(out);
@@ -107,6 +107,22 @@ describe('zstd frame watch', () => {
     expect([...(await decode(frame(17 << 3, [{ kind: 'raw', bytes: [104, 105] }]), []))]).toEqual([
       104, 105,
     ]);
+  });
+
+  it('stops an RLE bomb inside one chunk at the output limit, and refuses blocks over 128 KiB', async () => {
+    // 2 MiB window; 4,000 RLE blocks of 128 KiB in 16,000 bytes: 500 MiB if nothing stopped it.
+    const rle = (size: number, last = 0) => [...u24(last | (1 << 1) | (size << 3)), 0x41];
+    const bomb = [...MAGIC, 0x00, 11 << 3];
+    for (let i = 0; i < 4000; i++) bomb.push(...rle(128 * 1024, i === 3999 ? 1 : 0));
+    await expect(decode(bomb, [], 4 * 1024 * 1024)).rejects.toMatchObject({
+      code: 'INPUT_DECOMPRESSION_LIMIT',
+    });
+    // fzstd alone would take an RLE block of 2 MiB − 1; the format allows 128 KiB.
+    const oversized = [...MAGIC, 0x00, 11 << 3, ...rle(128 * 1024 + 1, 1)];
+    await expect(decode(oversized, [])).rejects.toMatchObject({ code: 'INPUT_CORRUPT' });
+    expect((await decode([...MAGIC, 0x00, 11 << 3, ...rle(128 * 1024, 1)], [])).length).toBe(
+      128 * 1024,
+    );
   });
 
   it("reads a single-segment frame's window from its content size", () => {

@@ -33,18 +33,20 @@ describe('parseBankList', () => {
   });
 
   it("keeps each entry's quality, refuses a repeated hash given another one, and round-trips the export", () => {
-    const text = `hash,quality,labels\n${a},80,x\n${b},,y\n${a},80,z\n${a},81,w\n`;
+    const text = `hash,quality,labels\n${a},80,x\n${b},,y\n${a},80,z\n${a},81,w\n${b},90,y\n`;
     const parsed = parseBankList('pdq', text);
     expect(parsed.entries).toEqual([
       { hash: 'a'.repeat(64), labels: ['x', 'z'], quality: 80 },
-      { hash: b, labels: ['y'] },
+      { hash: b, labels: ['y'], quality: 90 },
     ]);
+    // An empty quality cell would let a flat hash past the minimum: refused.
     expect(parsed.errors).toEqual([
+      { line: 3, error: expect.stringMatching(/quality is not a number/) },
       { line: 5, error: expect.stringMatching(/quality 80, here with 81/) },
     ]);
     const again = parseBankList('pdq', formatBankList(parsed.entries));
     expect(again).toEqual({ entries: parsed.entries, errors: [] });
-    // Without a quality anywhere the export keeps its two columns.
+    // Without a quality on every entry the export keeps its two columns.
     expect(formatBankList([{ hash: b, labels: ['a,b'] }])).toBe(`hash,labels\n${b},"a,b"`);
   });
 });

@@ -245,6 +245,16 @@ describe.each(backends)('POST /api/review/v1/items (%s)', (backend) => {
     expect(tooShort.statusCode).toBe(400);
   });
 
+  it('gives both of two requests sent at once under one key the answer with the task ids', async () => {
+    const key = { ...auth, 'idempotency-key': 'batch-0002-at-once' };
+    const body = { items: [{ id: 'once1', kind: 'text', text: 'x' }] };
+    const [a, b] = await Promise.all([post(body, key), post(body, key)]);
+    expect(a.statusCode).toBe(200);
+    expect(b.statusCode).toBe(200);
+    expect(a.json()).toEqual(b.json());
+    expect(a.json().results[0]).toMatchObject({ status: 'queued' });
+  });
+
   it('takes media from OBHUT_REVIEW_MEDIA_DIR and strips the reviewer copy of an image', async () => {
     const png = await sharp({
       create: { width: 4, height: 4, channels: 3, background: { r: 200, g: 10, b: 10 } },
