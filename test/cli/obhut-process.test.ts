@@ -35,7 +35,8 @@ async function builderPid(cwd: string): Promise<number> {
   const lock = path.join(cwd, '.out.lock');
   for (;;) {
     if (existsSync(lock)) {
-      const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+      // `h<host tag>:<pid>` (src/io/sibling-files.ts); empty while its writer is still writing.
+      const pid = Number(/^(?:h[0-9a-f]{8}:)?(\d+)/.exec(readFileSync(lock, 'utf8'))?.[1]);
       if (pid > 0) return pid;
     }
     await sleep(20);
