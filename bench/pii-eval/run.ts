@@ -1,6 +1,6 @@
 // `npm run eval:pii`: precision, recall and F1 per entity type and language on the generated
 // (in-distribution) corpus, the hand-written hard cases and the held-out corpus (names, places
-// and frames the detector was not built from; written and spoken), the three blind sets, and the
+// and frames the detector was not built from; written and spoken), the four blind sets, and the
 // share of ordinary words kept on PII-free demo text, with the npm package redact-pii side by
 // side.
 
@@ -8,6 +8,7 @@ import { devSets } from '../pii-train/dev-sets.js';
 import { generateBlind } from './blind.js';
 import { generateBlind2 } from './blind2.js';
 import { generateBlind3 } from './blind3.js';
+import { generateBlind4 } from './blind4.js';
 import { generateCorpus } from './corpus.js';
 import { f, report } from './evaluate.js';
 import { HARD_CASES } from './hard-cases.js';
@@ -56,6 +57,14 @@ for (const lang of ['de', 'en'] as const)
     report(
       `Held-out, third blind set (seed 71; written without reading the detector), ${kind}, ${lang}`,
       blind3.filter((x) => x.lang === lang && x.kind === kind),
+      verbose,
+    );
+const blind4 = generateBlind4(8, 89);
+for (const lang of ['de', 'en'] as const)
+  for (const kind of ['written', 'spoken'] as const)
+    report(
+      `Held-out, fourth blind set (seed 89; written without reading the detector or the other sets), ${kind}, ${lang}`,
+      blind4.filter((x) => x.lang === lang && x.kind === kind),
       verbose,
     );
 const tagger = devSets();
