@@ -3,6 +3,7 @@ import { guard, insertedAny } from './guard.js';
 import type { Db } from './review-tables.js';
 
 // How long an Idempotency-Key is remembered: a pipeline retries within minutes, not days.
+// Counted from the first request; from then on the key is new again (docs/review.md).
 export const ITEM_REQUEST_KEEP_MS = 24 * 60 * 60_000;
 // How long a claimed key may stay without an answer before a retry may take it over: a server
 // that died while queueing never answers, and its claim must not refuse retries for a day.
@@ -19,9 +20,11 @@ export function reviewItemRequests(db: Db): ReviewItemRequests {
     claimItemRequest(claim): Promise<ItemRequestClaim> {
       return guard('claiming an idempotent request', () =>
         db.transaction().execute(async (trx): Promise<ItemRequestClaim> => {
+          // An expired key is dropped before it is looked up, so it is a new key whatever was
+          // stored under it; the sweep also keeps the table to a day's keys.
           await trx
             .deleteFrom('review_item_requests')
-            .where('created_at', '<', before(claim.at, ITEM_REQUEST_KEEP_MS))
+            .where('created_at', '<=', before(claim.at, ITEM_REQUEST_KEEP_MS))
             .execute();
           // The primary key decides between requests at once: one inserts, the others see its row.
           const inserted = await trx

@@ -4,6 +4,7 @@ import { type Backend, type Workspace, workspace } from '../support/fixtures.js'
 import { postgresTestUrl } from '../support/postgres.js';
 
 const backends: Backend[] = postgresTestUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+const HOUR = 60 * 60_000;
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
 const at = (ms: number) => new Date(T0 + ms);
 const answer = (queued: number): ItemsResponse => ({
@@ -70,6 +71,21 @@ describe.each(backends)('answerOnce under an Idempotency-Key (%s)', (backend) =>
     const retry = runner(answer(2));
     expect(await once('key-failed-0001', 'body', at(1000), retry.run)).toEqual(answer(2));
     expect(retry.calls.n).toBe(1);
+  });
+
+  it('keeps a key 24 hours from its first request, then treats it as new', async () => {
+    const first = runner(answer(1));
+    await once('key-expiry-0001', 'body', at(0), first.run);
+    const within = runner(answer(9));
+    expect(await once('key-expiry-0001', 'body', at(24 * HOUR - 1), within.run)).toEqual(answer(1));
+    await expect(
+      once('key-expiry-0001', 'other', at(24 * HOUR - 1), within.run),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(within.calls.n).toBe(0);
+    // A day on, the key is new: another body is accepted and runs.
+    const later = runner(answer(3));
+    expect(await once('key-expiry-0001', 'other', at(24 * HOUR), later.run)).toEqual(answer(3));
+    expect(later.calls.n).toBe(1);
   });
 
   it('lets a retry take over a claim left unanswered for 15 minutes (its server died)', async () => {
