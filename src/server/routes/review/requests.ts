@@ -7,6 +7,12 @@ import {
   findRequest,
   openRequestsPage,
 } from '../../../requests/index.js';
+import {
+  type PageQuery,
+  pagedAnswerSchema,
+  pagedQuerySchema,
+  pageOfQuery,
+} from '../../../review/page-schema.js';
 import { STAFF_ID_PATTERN } from '../../../staff/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
@@ -46,39 +52,21 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
     secret: opts.secret,
   };
 
-  app.get<{ Querystring: { cursor?: string; limit?: string } }>(`${REVIEW_API}/requests`, {
+  app.get<{ Querystring: PageQuery }>(`${REVIEW_API}/requests`, {
     onRequest: requireStaff('list', 'Request'),
     schema: {
       tags,
       security,
       operationId: 'listOpenRequests',
       summary: 'The open access and erasure requests, nearest deadline first, by cursor',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          cursor: { type: 'string', format: 'uuid' },
-          // A string: query values are not coerced. 1 to 200, default 50.
-          limit: { type: 'string', pattern: '^(200|1[0-9]{0,2}|[2-9][0-9]?)$' },
-        },
-      },
+      querystring: pagedQuerySchema({}),
       response: {
-        200: {
-          type: 'object',
-          required: ['requests', 'next_cursor'],
-          properties: {
-            requests: { type: 'array', items: { $ref: 'SubjectRequest#' } },
-            next_cursor: { type: ['string', 'null'] },
-          },
-        },
+        200: pagedAnswerSchema('requests', { $ref: 'SubjectRequest#' }),
         ...errors(400, 401, 403),
       },
     },
     handler: async (req, reply) => {
-      const page = await openRequestsPage(opts.store, {
-        after: req.query.cursor,
-        limit: req.query.limit === undefined ? 50 : Number(req.query.limit),
-      });
+      const page = await openRequestsPage(opts.store, pageOfQuery(req.query));
       req.log.info(
         { staff: req.staff!.id, requests: page.requests.length },
         'subject requests listed',
