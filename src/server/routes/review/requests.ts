@@ -18,17 +18,17 @@ import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
 import { requestView } from '../me.js';
 import { mailAnswer } from '../operator.js';
-import { outcomeSchema, reportSchema, sendReport } from '../requests.js';
+import {
+  downloadQuery,
+  outcomeSchema,
+  reportSchema,
+  requestIdParams,
+  sendReport,
+} from '../requests.js';
 import { REVIEW_API, type ReviewRouteOptions, SECURITY, TAGS } from './common.js';
 
 const tags = TAGS;
 const security = SECURITY;
-
-const requestParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', format: 'uuid' } },
-} as const;
 
 /** What closes a request: answering it or refusing it; in_progress keeps it in the queue. */
 const ANSWER_STATUSES = ['in_progress', 'answered', 'rejected'] as const;
@@ -87,7 +87,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
         security,
         operationId: 'assignRequest',
         summary: 'Assign a request to yourself (no staff_id) or to another member of staff',
-        params: requestParams,
+        params: requestIdParams,
         body: {
           type: 'object',
           additionalProperties: false,
@@ -121,7 +121,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
       operationId: 'answerRequest',
       summary:
         'Answer a request: answered or rejected closes it (the person reads the answer in the portal, and by mail if they gave an address); in_progress keeps it open',
-      params: requestParams,
+      params: requestIdParams,
       body: {
         type: 'object',
         required: ['status', 'answer'],
@@ -163,12 +163,8 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
         security,
         operationId: 'getRequestAccessReport',
         summary: "The access report of a request's person, to answer an access request",
-        params: requestParams,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { download: { type: 'string', enum: ['1'] } },
-        },
+        params: requestIdParams,
+        querystring: downloadQuery,
         response: { 200: reportSchema, ...errors(400, 401, 403, 404) },
       },
       handler: async (req, reply) => {
@@ -188,7 +184,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
       operationId: 'eraseRequestData',
       summary:
         'Carry out an erasure request: objections for every purpose, review copies and raw media deleted; answered only if every step succeeded',
-      params: requestParams,
+      params: requestIdParams,
       response: { 200: outcomeSchema, ...errors(400, 401, 403, 404, 409) },
     },
     handler: async (req) => {
