@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { benchmarkCorpusOptions } from '../src/demo/corpus.js';
 import { writeCorpus } from '../src/demo/write-corpus.js';
+import { dataDir, duck, duckAntiJoinQuery, requireBuild, runObhut } from './obhut-run.js';
 import { parquetCorpusQuery } from './parquet-build.js';
-
-const root = path.resolve(import.meta.dirname, '..');
-const dataDir = path.join(root, 'bench', '.data');
-const obhut = path.join(root, 'bin', 'obhut.js');
 
 /**
  * The same corpus built from `.jsonl`, `.jsonl.gz` and (where node:zlib has zstd) `.jsonl.zst`,
@@ -31,8 +26,7 @@ export async function benchFormats(args: string[]): Promise<void> {
   });
   const items = Number(values.items);
   const runs = Number(values.runs);
-  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js')))
-    throw new Error('run `npm run build` first');
+  requireBuild();
   const corpusDir = path.join(dataDir, `formats-${items}`);
   const plain = path.join(corpusDir, 'items.jsonl');
   if (!existsSync(path.join(corpusDir, 'done'))) {
@@ -46,8 +40,8 @@ export async function benchFormats(args: string[]): Promise<void> {
   const home = path.join(dataDir, 'formats-home');
   await rm(home, { recursive: true, force: true });
   const env = { ...process.env, OBHUT_HOME: home, OBHUT_DATABASE_URL: '' };
-  run(['init'], env);
-  run(['consent', 'import', path.join(corpusDir, 'events.jsonl')], env);
+  runObhut(['init'], env);
+  runObhut(['consent', 'import', path.join(corpusDir, 'events.jsonl')], env);
 
   const cases: [string, string, string[]][] = [
     ['.jsonl in, .jsonl out', plain, []],
@@ -74,7 +68,7 @@ export async function benchFormats(args: string[]): Promise<void> {
     let cpu = Number.POSITIVE_INFINITY;
     for (let i = 0; i < runs; i++) {
       await rm(out, { recursive: true, force: true });
-      const r = run(
+      const r = runObhut(
         [
           'build',
           '--input',
@@ -115,7 +109,7 @@ export async function benchFormats(args: string[]): Promise<void> {
   for (let i = 0; i < runs; i++) {
     await rm(out, { recursive: true, force: true });
     times.push(
-      run(
+      runObhut(
         [
           'build',
           '--input',
@@ -140,14 +134,7 @@ export async function benchFormats(args: string[]): Promise<void> {
   const duckTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    await duck(`
-      COPY (
-        SELECT i.* FROM read_parquet('${parquet}') AS i
-        ANTI JOIN (
-          SELECT DISTINCT platform, account FROM read_json('${events}', format = 'newline_delimited')
-          WHERE purpose = 'ai_training' AND action = 'object'
-        ) AS o ON o.platform = i.subject.platform AND o.account = i.subject.account
-      ) TO '${path.join(dataDir, 'formats-duck.parquet')}' (FORMAT parquet)`);
+    await duck(duckAntiJoinQuery(parquet, events, path.join(dataDir, 'formats-duck.parquet')));
     duckTimes.push(Number(process.hrtime.bigint() - start) / 1e9);
   }
   const duckBest = Math.min(...duckTimes);
@@ -156,45 +143,17 @@ export async function benchFormats(args: string[]): Promise<void> {
   );
 
   await rm(out, { recursive: true, force: true });
-  run(
+  runObhut(
     ['build', '--input', plain, '--out', out, '--at', '2026-01-01T00:00:00Z', '--workers', '0'],
     env,
   );
-  const verified = run(['build', 'verify', out], env);
+  const verified = runObhut(['build', 'verify', out], env);
   rows.push(
     `${'build verify (plain output)'.padEnd(30)} ${verified.seconds.toFixed(2).padStart(7)} s`,
   );
   process.stdout.write(`${header}\n${rows.join('\n')}\n`);
 }
 
-async function duck(query: string): Promise<void> {
-  const db = await DuckDBInstance.create(':memory:');
-  const connection = await db.connect();
-  try {
-    await connection.run(query);
-  } finally {
-    connection.closeSync();
-    db.closeSync();
-  }
-}
-
 async function compress(from: string, to: string, through: NodeJS.ReadWriteStream): Promise<void> {
   await pipeline(createReadStream(from), through, createWriteStream(to));
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): { seconds: number; cpu: number } {
-  const start = process.hrtime.bigint();
-  const child = spawnSync(
-    '/usr/bin/time',
-    ['-f', 'CPU_S=%U+%S', process.execPath, obhut, ...args],
-    {
-      env,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (child.status !== 0) throw new Error(`obhut ${args.join(' ')} failed: ${child.stderr}`);
-  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(child.stderr);
-  return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN };
 }

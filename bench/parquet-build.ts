@@ -1,16 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { benchmarkCorpusOptions } from '../src/demo/corpus.js';
 import { writeCorpus } from '../src/demo/write-corpus.js';
-
-const root = path.resolve(import.meta.dirname, '..');
-const dataDir = path.join(root, 'bench', '.data');
-const obhut = path.join(root, 'bin', 'obhut.js');
+import { dataDir, duck, duckAntiJoinQuery, duckRows, requireBuild, runObhut } from './obhut-run.js';
 
 /**
  * `npm run bench -- build --format parquet`: the build benchmark's corpus as Parquet (typed
@@ -33,8 +28,7 @@ export async function benchParquetBuild(args: string[]): Promise<void> {
   const items = Number(values.items);
   const objections = Number(values.objections);
   const runs = Number(values.runs);
-  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js')))
-    throw new Error('run `npm run build` first');
+  requireBuild();
   // The same corpus (and folder) as the JSON lines build benchmark.
   const corpusDir = path.join(dataDir, `corpus-${items}-${objections}`);
   if (!existsSync(path.join(corpusDir, 'done'))) {
@@ -57,8 +51,8 @@ export async function benchParquetBuild(args: string[]): Promise<void> {
   const home = path.join(dataDir, 'parquet-home');
   await rm(home, { recursive: true, force: true });
   const env = { ...process.env, OBHUT_HOME: home, OBHUT_DATABASE_URL: '' };
-  run(['init'], env);
-  run(['consent', 'import', events], env);
+  runObhut(['init'], env);
+  runObhut(['consent', 'import', events], env);
 
   const out = path.join(dataDir, 'parquet-out-obhut');
   const duckOut = path.join(dataDir, 'parquet-out-duckdb.parquet');
@@ -66,7 +60,7 @@ export async function benchParquetBuild(args: string[]): Promise<void> {
     [];
   for (let i = 0; i < runs; i++) {
     await rm(out, { recursive: true, force: true });
-    const built = run(
+    const built = runObhut(
       [
         'build',
         '--input',
@@ -85,14 +79,7 @@ export async function benchParquetBuild(args: string[]): Promise<void> {
     const admitted = (JSON.parse(built.stdout) as { counts: { admitted: number } }).counts.admitted;
     await rm(duckOut, { force: true });
     const start = process.hrtime.bigint();
-    await duck(`
-      COPY (
-        SELECT i.* FROM read_parquet('${parquet}', binary_as_string = false) AS i
-        ANTI JOIN (
-          SELECT DISTINCT platform, account FROM read_json('${events}', format = 'newline_delimited')
-          WHERE purpose = 'ai_training' AND action = 'object'
-        ) AS o ON o.platform = i.subject.platform AND o.account = i.subject.account
-      ) TO '${duckOut}' (FORMAT parquet)`);
+    await duck(duckAntiJoinQuery(parquet, events, duckOut));
     const duckSeconds = Number(process.hrtime.bigint() - start) / 1e9;
     results.push({
       obhut: built.seconds,
@@ -131,47 +118,6 @@ export function parquetCorpusQuery(plain: string, out: string): string {
       {'tdm_reserved': TRY_CAST(signals.tdm_reserved AS BOOLEAN)} AS signals
     ) FROM read_json('${plain}', format = 'newline_delimited', ignore_errors = true)
   ) TO '${out}' (FORMAT parquet)`;
-}
-
-async function duck(query: string): Promise<void> {
-  const db = await DuckDBInstance.create(':memory:');
-  const connection = await db.connect();
-  try {
-    await connection.run(query);
-  } finally {
-    connection.closeSync();
-    db.closeSync();
-  }
-}
-
-async function duckRows(query: string): Promise<unknown[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const connection = await db.connect();
-  try {
-    return (await connection.runAndReadAll(query)).getRowsJS().map((r) => r[0]);
-  } finally {
-    connection.closeSync();
-    db.closeSync();
-  }
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv) {
-  const start = process.hrtime.bigint();
-  const child = spawnSync(
-    '/usr/bin/time',
-    ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', process.execPath, obhut, ...args],
-    { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (child.status !== 0) throw new Error(`obhut ${args.join(' ')} failed: ${child.stderr}`);
-  const peak = /PEAK_RSS_KB=(\d+)/.exec(child.stderr);
-  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(child.stderr);
-  return {
-    stdout: child.stdout,
-    seconds,
-    peakMB: peak ? Math.round(Number(peak[1]) / 1024) : Number.NaN,
-    cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN,
-  };
 }
 
 function loadAverage(): string {

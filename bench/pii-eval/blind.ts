@@ -5,6 +5,7 @@
 // longer blind; BENCHMARKS.md gives both. New blind frames belong in a new file. Names are of
 // origins neither the gazetteer nor held-out.ts uses (Greek, Hungarian, Yoruba, Hindi, Japanese,
 // Portuguese, Finnish).
+import { rng } from './corpus.js';
 import { type Labelled, parseMarkup } from './markup.js';
 
 export const BLIND_FIRST: readonly string[] =
@@ -80,15 +81,6 @@ const FRAMES: Record<'de' | 'en', Record<'written' | 'spoken', string[]>> = {
     ],
   },
 };
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateBlind(perFrame = 10, seed = 23): Labelled[] {
   const r = rng(seed);

@@ -9,6 +9,7 @@
 // spelt out as an ASR system writes them. PII-free frames use the word-names as words
 // ("der Fuchs", "a baker") to measure over-redaction. New frames belong in a new file; these
 // must not be tuned against. Nothing in src/ may import this file.
+import { DIGITS_DE, DIGITS_EN, rng, TEENS_DE, TEENS_EN, TENS_DE, TENS_EN } from './corpus.js';
 import { type Labelled, parseMarkup } from './markup.js';
 
 type Lang = 'de' | 'en';
@@ -381,86 +382,11 @@ export const BLIND3_FRAMES: Record<Lang, Record<Kind, readonly string[]>> = {
   },
 };
 
-/** A small seeded generator (mulberry32): the set is the same on every machine and run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const DE_ONES = [
-  'null',
-  'eins',
-  'zwei',
-  'drei',
-  'vier',
-  'fünf',
-  'sechs',
-  'sieben',
-  'acht',
-  'neun',
-  'zehn',
-  'elf',
-  'zwölf',
-  'dreizehn',
-  'vierzehn',
-  'fünfzehn',
-  'sechzehn',
-  'siebzehn',
-  'achtzehn',
-  'neunzehn',
-];
-const DE_TENS = [
-  '',
-  '',
-  'zwanzig',
-  'dreißig',
-  'vierzig',
-  'fünfzig',
-  'sechzig',
-  'siebzig',
-  'achtzig',
-  'neunzig',
-];
-const EN_ONES = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const EN_TENS = [
-  '',
-  '',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'seventy',
-  'eighty',
-  'ninety',
-];
+// 0..19 by value, and the tens by their first digit.
+const DE_ONES = [...DIGITS_DE, ...TEENS_DE];
+const EN_ONES = ['zero', ...DIGITS_EN.slice(1), ...TEENS_EN];
+const DE_TENS = TENS_DE;
+const EN_TENS = TENS_EN;
 
 /** German number words as one word, 0–999 ("hundertzweiundneunzig"). */
 export function deCardinal(n: number): string {

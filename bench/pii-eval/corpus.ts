@@ -25,7 +25,11 @@ const DE_CITIES = PLACES.filter((p) =>
 );
 const EN_CITIES = PLACES.filter((p) => !DE_CITIES.includes(p));
 
-function rng(seed: number): () => number {
+/**
+ * A small seeded generator (mulberry32): every evaluation set is the same on every machine and
+ * run. The blind and held-out sets draw from it too (their frames and values are their own).
+ */
+export function rng(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -34,7 +38,8 @@ function rng(seed: number): () => number {
   };
 }
 
-const DIGITS_DE = [
+/** Digits as said one by one; 0 is "oh" in English phone numbers, "zero" elsewhere. */
+export const DIGITS_DE: readonly string[] = [
   'null',
   'eins',
   'zwei',
@@ -46,7 +51,28 @@ const DIGITS_DE = [
   'acht',
   'neun',
 ];
-const DIGITS_EN = ['oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+export const DIGITS_EN: readonly string[] = [
+  'oh',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+];
+/** 10..19, by their last digit. */
+export const TEENS_DE: readonly string[] =
+  'zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn'.split(' ');
+export const TEENS_EN: readonly string[] =
+  'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
+/** The tens, by their first digit (index 0 is empty). */
+export const TENS_DE: readonly string[] =
+  ',zehn,zwanzig,dreißig,vierzig,fünfzig,sechzig,siebzig,achtzig,neunzig'.split(',');
+export const TENS_EN: readonly string[] =
+  ',ten,twenty,thirty,forty,fifty,sixty,seventy,eighty,ninety'.split(',');
 
 class Values {
   constructor(

@@ -5,6 +5,7 @@
 // system writes them. Nothing in src/ may import this file.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { mod11_10 } from '../../src/pii/checksums.js';
+import { DIGITS_DE, DIGITS_EN, rng, TEENS_DE, TEENS_EN, TENS_DE, TENS_EN } from './corpus.js';
 import { type Labelled, parseMarkup } from './markup.js';
 
 /** Given names by origin: Vietnamese, Polish, Turkish, Irish, Arabic. */
@@ -37,23 +38,8 @@ export const HELD_OUT_PLACES: Record<'de' | 'en', readonly string[]> = {
   ),
 };
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const DE_UNITS = 'null eins zwei drei vier fünf sechs sieben acht neun'.split(' ');
-const EN_UNITS = 'zero one two three four five six seven eight nine'.split(' ');
-const DE_TEENS =
-  'zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn'.split(' ');
-const EN_TEENS =
-  'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
-const DE_TENS = ',,zwanzig,dreißig,vierzig,fünfzig,sechzig,siebzig,achtzig,neunzig'.split(',');
-const EN_TENS = ',,twenty,thirty,forty,fifty,sixty,seventy,eighty,ninety'.split(',');
+const DE_UNITS = DIGITS_DE;
+const EN_UNITS = ['zero', ...DIGITS_EN.slice(1)];
 
 /** 0..999 in German words, as one word ("hundertzweiundneunzig"). */
 export function germanNumber(n: number): string {
@@ -63,9 +49,9 @@ export function germanNumber(n: number): string {
     return `${h === 1 ? '' : DE_UNITS[h] === 'eins' ? 'ein' : DE_UNITS[h]}hundert${rest ? germanNumber(rest) : ''}`;
   }
   if (n < 10) return DE_UNITS[n]!;
-  if (n < 20) return DE_TEENS[n - 10]!;
+  if (n < 20) return TEENS_DE[n - 10]!;
   const u = n % 10;
-  const tens = DE_TENS[Math.floor(n / 10)]!;
+  const tens = TENS_DE[Math.floor(n / 10)]!;
   return u === 0 ? tens : `${u === 1 ? 'ein' : DE_UNITS[u]}und${tens}`;
 }
 
@@ -78,9 +64,9 @@ export function englishNumber(n: number): string {
     return rest < 10 ? `${h} oh ${EN_UNITS[rest]}` : `${h} ${englishNumber(rest)}`;
   }
   if (n < 10) return EN_UNITS[n]!;
-  if (n < 20) return EN_TEENS[n - 10]!;
+  if (n < 20) return TEENS_EN[n - 10]!;
   const u = n % 10;
-  const tens = EN_TENS[Math.floor(n / 10)]!;
+  const tens = TENS_EN[Math.floor(n / 10)]!;
   return u === 0 ? tens : `${tens} ${EN_UNITS[u]}`;
 }
 

@@ -6,69 +6,11 @@
 //   node --import tsx bench/pii-eval/spoken-structured.ts   # recall and precision per kind
 import { Rng } from '../../src/demo/random.js';
 import { detectPii } from '../../src/pii/index.js';
+import { DIGITS_DE, DIGITS_EN, TEENS_DE, TEENS_EN, TENS_DE, TENS_EN } from './corpus.js';
 import { type Labelled, parseMarkup } from './markup.js';
 
-const DE_DIGITS = [
-  'null',
-  'eins',
-  'zwei',
-  'drei',
-  'vier',
-  'fünf',
-  'sechs',
-  'sieben',
-  'acht',
-  'neun',
-];
-const EN_DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const DE_TENS = [
-  '',
-  'zehn',
-  'zwanzig',
-  'dreißig',
-  'vierzig',
-  'fünfzig',
-  'sechzig',
-  'siebzig',
-  'achtzig',
-  'neunzig',
-];
-const DE_TEENS = [
-  'zehn',
-  'elf',
-  'zwölf',
-  'dreizehn',
-  'vierzehn',
-  'fünfzehn',
-  'sechzehn',
-  'siebzehn',
-  'achtzehn',
-  'neunzehn',
-];
-const EN_TENS = [
-  '',
-  'ten',
-  'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'seventy',
-  'eighty',
-  'ninety',
-];
-const EN_TEENS = [
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
+// Said one by one, 0 is "zero" here; "oh" in pairs and after "double" (below).
+const EN_DIGITS = ['zero', ...DIGITS_EN.slice(1)];
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)]!;
 const digits = (rng: Rng, n: number) =>
@@ -94,16 +36,16 @@ export function makeIban(country: string, bban: string): string {
 function pair(d: string, lang: 'de' | 'en'): string {
   const [a, b] = [Number(d[0]), Number(d[1])];
   // A leading zero is said as a digit: "null sieben".
-  if (a === 0) return lang === 'de' ? `null ${DE_DIGITS[b]}` : `oh ${EN_DIGITS[b]}`;
-  if (a === 1) return (lang === 'de' ? DE_TEENS : EN_TEENS)[b]!;
+  if (a === 0) return lang === 'de' ? `null ${DIGITS_DE[b]}` : `oh ${EN_DIGITS[b]}`;
+  if (a === 1) return (lang === 'de' ? TEENS_DE : TEENS_EN)[b]!;
   if (lang === 'de')
-    return b === 0 ? DE_TENS[a]! : `${b === 1 ? 'ein' : DE_DIGITS[b]}und${DE_TENS[a]}`;
-  return b === 0 ? EN_TENS[a]! : `${EN_TENS[a]} ${EN_DIGITS[b]}`;
+    return b === 0 ? TENS_DE[a]! : `${b === 1 ? 'ein' : DIGITS_DE[b]}und${TENS_DE[a]}`;
+  return b === 0 ? TENS_EN[a]! : `${TENS_EN[a]} ${EN_DIGITS[b]}`;
 }
 
 /** A string of digits and letters as an ASR writes it, one by one or in pairs and groups. */
 export function speak(value: string, lang: 'de' | 'en', rng: Rng, style: number): string {
-  const words = lang === 'de' ? DE_DIGITS : EN_DIGITS;
+  const words = lang === 'de' ? DIGITS_DE : EN_DIGITS;
   const out: string[] = [];
   let i = 0;
   while (i < value.length) {

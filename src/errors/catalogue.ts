@@ -284,6 +284,12 @@ export const ERROR_CODES = {
     http: 422,
     summary: 'The Idempotency-Key was used before with a different request body.',
   },
+  IDEMPOTENCY_KEY_IN_USE: {
+    exit: EXIT.usage,
+    http: 409,
+    summary:
+      'A request under this Idempotency-Key is still running; retry after Retry-After for its answer.',
+  },
   FORBIDDEN: {
     exit: EXIT.usage,
     http: 403,

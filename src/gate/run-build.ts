@@ -11,7 +11,6 @@ import { readFileLines } from '../io/line-reader.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
 import { CaptureSet } from '../optout/index.js';
-import { usesHash } from '../pii/index.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
 import type { Mapping } from '../records/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
@@ -32,6 +31,7 @@ import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
 import { itemsFormatFor } from './output-format.js';
 import { checkParquetOutput, writeParquetItems } from './parquet-output.js';
+import { requireRedactionKey } from './redaction-key.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
 import { expandInputs, inputSize, prepareSources } from './sources/index.js';
 
@@ -125,18 +125,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       `the consent register was read at log size ${options.consent.logSize}, not at the build's checkpoint (${options.checkpoint.size})`,
     );
   }
-  const redact = options.policy.redact;
-  if (
-    redact?.enabled &&
-    options.piiKey === undefined &&
-    usesHash({ operators: redact.operators, default: redact.default })
-  ) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      `the policy redacts with the hash operator, which needs a key in the environment variable ${redact.key_env}`,
-    );
-  }
-  if (options.mapping && redact?.enabled) {
+  requireRedactionKey(options.policy, options.piiKey);
+  if (options.mapping && options.policy.redact?.enabled) {
     // A mapped build writes each admitted source row as it is; redaction would have to rewrite
     // the mapped record, which is not written, so the personal data would pass unredacted.
     throw new ObhutError(

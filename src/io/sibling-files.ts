@@ -139,12 +139,23 @@ function lockHolder(lock: string): { pid: number | undefined; live: boolean } {
     // Gone meanwhile: the next attempt creates it.
     return { pid: undefined, live: false };
   }
-  const match = /^(?:h([0-9a-f]{8}):)?(\d+)\s*$/.exec(text);
-  const pid = match ? Number(match[2]) : undefined;
-  if (pid === undefined || !Number.isSafeInteger(pid) || pid <= 0)
-    return { pid: undefined, live: ageMs < UNWRITTEN_LOCK_MS };
-  if (match![1] !== undefined && match![1] !== HOST_TAG) return { pid, live: true };
+  const holder = parseLockText(text);
+  if (holder === undefined) return { pid: undefined, live: ageMs < UNWRITTEN_LOCK_MS };
+  const { host, pid } = holder;
+  if (host !== undefined && host !== HOST_TAG) return { pid, live: true };
   return { pid, live: processAlive(pid) };
+}
+
+/**
+ * The holder a lock file names: `h<host tag>:<pid>` as this version writes it, or a bare pid as
+ * earlier versions did; undefined for anything else (an empty file is still being written).
+ */
+export function parseLockText(text: string): { host?: string; pid: number } | undefined {
+  const match = /^(?:h([0-9a-f]{8}):)?(\d+)\s*$/.exec(text);
+  if (!match) return undefined;
+  const pid = Number(match[2]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  return { ...(match[1] === undefined ? {} : { host: match[1] }), pid };
 }
 
 /** How long a lock file without a process id counts as being written, not abandoned. */

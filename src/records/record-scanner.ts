@@ -1,5 +1,18 @@
 import { isUtf8 } from 'node:buffer';
-import { isDigit, isHex, isSimpleEscape } from './json-chars.js';
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  isDigit,
+  isHex,
+  isSimpleEscape,
+  MINUS,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from './json-chars.js';
 import { MAX_RECORD_DEPTH, type StrictJsonError } from './strict-json.js';
 
 /**
@@ -19,16 +32,6 @@ export interface RecordScanFailure {
   /** Byte offset where the scan stopped (−1 for RECORD_NOT_UTF8, which has no place). */
   readonly at: number;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const MINUS = 0x2d;
 
 // Objects with more members than this, or with an escaped name, compare decoded names in a set.
 const LIST_KEYS = 16;

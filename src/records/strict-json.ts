@@ -1,4 +1,17 @@
-import { isDigit, isHex, isSimpleEscape } from './json-chars.js';
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  isDigit,
+  isHex,
+  isSimpleEscape,
+  MINUS,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from './json-chars.js';
 /**
  * Strict JSON for records: RFC 8259 syntax plus two I-JSON rules (RFC 7493) that JSON.parse does
  * not enforce. An object may not repeat a member name (JSON.parse keeps the last copy while the
@@ -126,16 +139,6 @@ function countKeys(value: unknown, maxDepth: number): number {
 
 // Objects with more members than this switch from a list to a set for the repeat check.
 const LIST_KEYS = 16;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const MINUS = 0x2d;
 
 /** Checks the text; undefined when it is acceptable. Never recursive, never throws. */
 export function scanStrictJson(

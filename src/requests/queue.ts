@@ -4,6 +4,7 @@ import {
   type SubjectRequestRegister,
 } from '../consent/subject-requests.js';
 import { ObhutError } from '../errors/index.js';
+import { decodeCursor, type PageRequest, pageLimit, pageOf } from '../review/page.js';
 import type { RequestContext } from './context.js';
 import { carryOutErasure, type ErasureOutcome } from './erasure.js';
 
@@ -24,31 +25,33 @@ export async function findRequest(
 
 export interface OpenRequestsPage {
   readonly requests: SubjectRequest[];
-  /** The id of the page's last request when more follow; pass it as `after` for the next page. */
+  /** Pass it as `cursor` for the next page; null on the last one. */
   readonly nextCursor: string | null;
 }
 
 /**
- * One page of the open requests, nearest deadline first. The cursor is the id of the last request
- * seen; it keeps its place by that request's (deadline, id) even when the request was closed
- * meanwhile, so no open request is skipped or shown twice.
+ * One page of the open requests, nearest deadline first (keyset paging, review/page.ts). The
+ * cursor holds the id of the last request seen; it keeps its place by that request's
+ * (deadline, id) even when the request was closed meanwhile, so no open request is skipped or
+ * shown twice.
  */
 export async function openRequestsPage(
   store: Pick<SubjectRequestRegister, 'subjectRequests'>,
-  page: { readonly after?: string | undefined; readonly limit: number },
+  page: PageRequest,
 ): Promise<OpenRequestsPage> {
+  const limit = pageLimit(page);
   const all = await store.subjectRequests();
   let open = openRequestsByDeadline(all);
-  if (page.after !== undefined) {
-    const mark = all.find((r) => r.id === page.after);
-    if (!mark) throw new ObhutError('REQUEST_INVALID', `cursor ${page.after} names no request`);
+  if (page.cursor !== undefined) {
+    const [after] = decodeCursor(page.cursor, 1);
+    const mark = all.find((r) => r.id === after);
+    if (!mark) throw new ObhutError('REQUEST_INVALID', 'cursor names no request');
     open = open.filter(
       (r) => r.deadline > mark.deadline || (r.deadline === mark.deadline && r.id > mark.id),
     );
   }
-  const requests = open.slice(0, page.limit);
-  const more = open.length > page.limit;
-  return { requests, nextCursor: more ? requests[requests.length - 1]!.id : null };
+  const { rows, nextCursor } = pageOf(open, limit, (r) => [r.id]);
+  return { requests: rows, nextCursor };
 }
 
 /**

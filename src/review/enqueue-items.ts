@@ -128,11 +128,20 @@ export function itemResults(result: EnqueueResult, sent: number): ItemsResponse 
   };
 }
 
+/** What a request that finds its Idempotency-Key in use is told to wait, in seconds. */
+export const KEY_IN_USE_RETRY_AFTER_S = 2;
+
+/** How an Idempotency-Key is stored: its SHA-256 under this route's label, never the key. */
+export function itemRequestKeySha256(key: string): string {
+  return hash('sha256', `obhut/review-items\0${key}`, 'hex');
+}
+
 /**
- * Answers a request under an Idempotency-Key once: a retry with the same body gets the first
- * answer again (the items it queued, not "already queued"); the key with another body is
- * IDEMPOTENCY_KEY_REUSED. Without a key, `run` simply runs. Two requests racing under one key
- * both run, and the record ids keep either from queueing an item twice.
+ * Answers a request under an Idempotency-Key once: the first request claims the key before it
+ * runs; a retry with the same body gets its answer again (the items it queued, not "already
+ * queued"), or IDEMPOTENCY_KEY_IN_USE (409) while it is still running — so `run` never runs
+ * twice for one key; the key with another body is IDEMPOTENCY_KEY_REUSED. A key is kept 24 h
+ * from its first request (then it is new again). Without a key, `run` simply runs.
  */
 export async function answerOnce(
   store: ReviewItemRequests,
@@ -142,36 +151,31 @@ export async function answerOnce(
   run: () => Promise<ItemsResponse>,
 ): Promise<ItemsResponse> {
   if (key === undefined) return run();
-  const keySha256 = hash('sha256', `obhut/review-items\0${key}`, 'hex');
+  const claim = { keySha256: itemRequestKeySha256(key), at: now.toISOString() };
   const requestSha256 = hash('sha256', body, 'hex');
-  const earlier = await store.itemRequest(keySha256);
-  if (earlier) {
-    if (earlier.requestSha256 !== requestSha256)
+  const found = await store.claimItemRequest({ ...claim, requestSha256 });
+  if (found.state !== 'claimed') {
+    if (found.requestSha256 !== requestSha256)
       throw new ObhutError(
         'IDEMPOTENCY_KEY_REUSED',
         'this Idempotency-Key was used for a different request; use a new key',
       );
-    return JSON.parse(earlier.response) as ItemsResponse;
+    if (found.state === 'running')
+      throw new ObhutError(
+        'IDEMPOTENCY_KEY_IN_USE',
+        `a request under this Idempotency-Key is still running; retry in ${KEY_IN_USE_RETRY_AFTER_S} s for its answer`,
+      );
+    return JSON.parse(found.response) as ItemsResponse;
   }
-  const response = await run();
-  const saved = await store.saveItemRequest({
-    keySha256,
-    requestSha256,
-    response: JSON.stringify(response),
-    createdAt: now.toISOString(),
-  });
-  if (!saved) {
-    // A retry that ran while the first was still running: its items were refused as duplicates
-    // of the first's, so the first's answer (with the task ids) is the one to give.
-    const first = await store.itemRequest(keySha256);
-    if (first) {
-      if (first.requestSha256 !== requestSha256)
-        throw new ObhutError(
-          'IDEMPOTENCY_KEY_REUSED',
-          'this Idempotency-Key was used for a different request; use a new key',
-        );
-      return JSON.parse(first.response) as ItemsResponse;
-    }
+  let response: ItemsResponse;
+  try {
+    response = await run();
+  } catch (err) {
+    // Nothing was answered, so a retry should run again. Should the release fail too, the
+    // claim lapses after 15 minutes; the request's own error is the one to report.
+    await store.releaseItemRequest(claim).catch(() => undefined);
+    throw err;
   }
+  await store.answerItemRequest(claim, JSON.stringify(response));
   return response;
 }

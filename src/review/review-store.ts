@@ -247,22 +247,37 @@ export interface ReviewStore
     ReviewRetention,
     ReviewItemRequests {}
 
-/** The answer `POST /items` gave under one Idempotency-Key. */
-export interface ItemRequestRecord {
+/** One request's hold on an Idempotency-Key: the key (as SHA-256) and when it was claimed. */
+export interface ItemRequestKey {
   /** SHA-256 (hex) of the key: the key itself is the client's and is not kept. */
   readonly keySha256: string;
-  /** SHA-256 (hex) of the request body, to tell a retry from another request under the key. */
-  readonly requestSha256: string;
-  /** The answer's JSON. */
-  readonly response: string;
-  readonly createdAt: string;
+  /** When the request came (ISO 8601): the key is kept a day from then. */
+  readonly at: string;
 }
+
+/** What a request under an Idempotency-Key finds. */
+export type ItemRequestClaim =
+  /** The key is this request's: run it, then answer or release the claim. */
+  | { readonly state: 'claimed' }
+  /** Another request under the key is still running. */
+  | { readonly state: 'running'; readonly requestSha256: string }
+  /** The key's first request was answered with `response` (JSON). */
+  | { readonly state: 'answered'; readonly requestSha256: string; readonly response: string };
 
 /** Answers of `POST /items` by Idempotency-Key (kept a day). */
 export interface ReviewItemRequests {
-  itemRequest(keySha256: string): Promise<ItemRequestRecord | undefined>;
-  /** Stores an answer; false when the key already has one (a concurrent request's), which stands. */
-  saveItemRequest(record: ItemRequestRecord): Promise<boolean>;
+  /**
+   * Claims the key for a request with body hash `requestSha256`, unless a request under it is
+   * running or answered (and not expired). A claim left unanswered for 15 minutes (its server
+   * died) is taken over by a retry with the same body.
+   */
+  claimItemRequest(
+    claim: ItemRequestKey & { readonly requestSha256: string },
+  ): Promise<ItemRequestClaim>;
+  /** Stores the claimed request's answer; false when the claim was taken over meanwhile. */
+  answerItemRequest(claim: ItemRequestKey, response: string): Promise<boolean>;
+  /** Gives a claim up (its request failed), so a retry runs again. */
+  releaseItemRequest(claim: ItemRequestKey): Promise<void>;
 }
 
 /**

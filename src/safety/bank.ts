@@ -11,6 +11,8 @@ export const DEFAULT_PDQ_THRESHOLD = 31;
  * match threshold of unrelated hashes.
  */
 export const DEFAULT_MIN_PDQ_QUALITY = 50;
+/** A bank list's quality cell for an entry whose quality is not known (an empty cell is refused). */
+export const UNKNOWN_QUALITY = 'unknown';
 
 /** A named, versioned hash list of one signal type. */
 export interface HashBank {
@@ -63,8 +65,9 @@ export function normaliseHash(type: SignalType, text: string): string | { error:
  * header line starting with `hash` is skipped). Blank lines and `#` comments are skipped; every
  * other bad line is reported by its 1-based number, never dropped silently. Repeated hashes merge
  * their labels. A PDQ list whose header names a `quality` column (as PDQ hashers print it) keeps
- * each entry's quality and refuses, with its line, an entry below `minQuality` (such a hash
- * would match unrelated images) or a repeated hash given another quality (read two ways).
+ * each entry's quality (`unknown`: not known) and refuses, with its line, an empty or other
+ * cell, an entry below `minQuality` (such a hash would match unrelated images) or a repeated
+ * hash given another quality (read two ways).
  */
 export function parseBankList(
   type: SignalType,
@@ -98,18 +101,18 @@ export function parseBankList(
     }
     let quality: number | undefined;
     const qualityText = qualityColumn > 0 ? (fields[qualityColumn] ?? '').trim() : '';
-    if (type === 'pdq') {
-      const text = qualityText;
-      // A list that has the column must fill it: an empty cell would let a flat hash past the
-      // minimum.
-      quality =
-        qualityColumn > 0 ? (/^[0-9]{1,3}$/.test(text) ? Number(text) : Number.NaN) : undefined;
+    if (type === 'pdq' && qualityColumn > 0) {
+      // A list that has the column must fill it: an empty cell (a hasher's slip, a merged
+      // spreadsheet) would let a flat hash past the minimum unseen. An entry whose quality is
+      // not known says so, as the export writes it.
+      if (qualityText.toLowerCase() === UNKNOWN_QUALITY) quality = undefined;
+      else quality = /^[0-9]{1,3}$/.test(qualityText) ? Number(qualityText) : Number.NaN;
     }
     if (quality !== undefined) {
       if (!(quality >= 0 && quality <= 100)) {
         errors.push({
           line: index + 1,
-          error: `quality is not a number 0..100: ${JSON.stringify(qualityText)}`,
+          error: `quality is not a number 0..100 or "${UNKNOWN_QUALITY}": ${JSON.stringify(qualityText)}`,
         });
         return;
       }
@@ -125,7 +128,7 @@ export function parseBankList(
     if (earlier && earlier.quality !== quality) {
       errors.push({
         line: index + 1,
-        error: `hash ${hash} appears before with quality ${earlier.quality}, here with ${quality}`,
+        error: `hash ${hash} appears before with quality ${earlier.quality ?? UNKNOWN_QUALITY}, here with ${quality ?? UNKNOWN_QUALITY}`,
       });
       return;
     }
@@ -147,19 +150,22 @@ export function parseBankList(
 }
 
 /**
- * The export form: CSV with a header, labels joined by `;`, and the quality column when every
- * entry has one (an import refuses empty quality cells, so a bank that mixes is exported without).
+ * The export form: CSV with a header, labels joined by `;`, and the quality column when any
+ * entry has one — an entry without then reads `unknown`, so every entry's quality comes back
+ * as it was when the file is imported again.
  */
 export function formatBankList(entries: readonly BankEntry[]): string {
   const quoted = (text: string) =>
     /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  if (entries.length === 0 || entries.some((e) => e.quality === undefined)) {
+  if (!entries.some((e) => e.quality !== undefined)) {
     return ['hash,labels', ...entries.map((e) => `${e.hash},${quoted(e.labels.join(';'))}`)].join(
       '\n',
     );
   }
   return [
     'hash,quality,labels',
-    ...entries.map((e) => `${e.hash},${e.quality},${quoted(e.labels.join(';'))}`),
+    ...entries.map(
+      (e) => `${e.hash},${e.quality ?? UNKNOWN_QUALITY},${quoted(e.labels.join(';'))}`,
+    ),
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLockText } from '../../src/io/sibling-files.js';
 
 // These run bin/obhut.js itself (it imports dist/), since the child process it starts for
 // builds is what is under test.
@@ -35,9 +36,9 @@ async function builderPid(cwd: string): Promise<number> {
   const lock = path.join(cwd, '.out.lock');
   for (;;) {
     if (existsSync(lock)) {
-      // `h<host tag>:<pid>` (src/io/sibling-files.ts); empty while its writer is still writing.
-      const pid = Number(/^(?:h[0-9a-f]{8}:)?(\d+)/.exec(readFileSync(lock, 'utf8'))?.[1]);
-      if (pid > 0) return pid;
+      // Read as the build reads it; empty while its writer is still writing.
+      const holder = parseLockText(readFileSync(lock, 'utf8'));
+      if (holder) return holder.pid;
     }
     await sleep(20);
   }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   lockPath,
   lockWithin,
+  parseLockText,
   releaseLock,
   removeAbandonedStaging,
   stagingPath,
@@ -27,6 +28,18 @@ describe('files beside a target', () => {
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['h0123abcd:4242\n', { host: '0123abcd', pid: 4242 }],
+    ['4242\n', { pid: 4242 }],
+    ['', undefined],
+    ['h0123abcd:', undefined],
+    ['h0123abcd:0\n', undefined],
+    ['hhost:12', undefined],
+    ['12 13', undefined],
+  ])('reads the holder of a lock file %j', (text, holder) => {
+    expect(parseLockText(text)).toEqual(holder);
   });
 
   it('names staging paths with this host, this process and a random part', () => {

@@ -6,6 +6,7 @@ import {
   type SubjectRequest,
 } from '../../src/consent/subject-requests.js';
 import { openRequestsPage } from '../../src/requests/index.js';
+import { encodeCursor } from '../../src/review/page.js';
 
 const DAY = 86_400_000;
 
@@ -47,13 +48,13 @@ describe('openRequestsPage', () => {
           const requests = toRequests(rows);
           const store = storeOf(requests);
           const walked: string[] = [];
-          let after: string | undefined;
+          let cursor: string | undefined;
           for (;;) {
-            const page = await openRequestsPage(store, { after, limit });
+            const page = await openRequestsPage(store, { cursor, limit });
             expect(page.requests.length).toBeLessThanOrEqual(limit);
             walked.push(...page.requests.map((r) => r.id));
             if (page.nextCursor === null) break;
-            after = page.nextCursor;
+            cursor = page.nextCursor;
           }
           expect(walked).toEqual(openRequestsByDeadline(requests).map((r) => r.id));
         },
@@ -68,15 +69,23 @@ describe('openRequestsPage', () => {
       { id: '00000000-0000-4000-8000-000000000003', status: 'received', day: 3 },
     ]);
     const first = await openRequestsPage(storeOf(requests), { limit: 2 });
-    expect(first.nextCursor).toBe('00000000-0000-4000-8000-000000000002');
+    // The cursor is opaque (review/page.ts), holding the id of the page's last request.
+    expect(first.nextCursor).toBe(encodeCursor(['00000000-0000-4000-8000-000000000002']));
     const closed = requests.map((r) =>
-      r.id === first.nextCursor ? { ...r, status: 'answered' as const } : r,
+      r.id === '00000000-0000-4000-8000-000000000002' ? { ...r, status: 'answered' as const } : r,
     );
-    const next = await openRequestsPage(storeOf(closed), { after: first.nextCursor!, limit: 2 });
+    const next = await openRequestsPage(storeOf(closed), { cursor: first.nextCursor!, limit: 2 });
     expect(next.requests.map((r) => r.id)).toEqual(['00000000-0000-4000-8000-000000000003']);
     await expect(
       openRequestsPage(storeOf(closed), {
-        after: '00000000-0000-4000-8000-00000000000f',
+        cursor: encodeCursor(['00000000-0000-4000-8000-00000000000f']),
+        limit: 2,
+      }),
+    ).rejects.toMatchObject({ code: 'REQUEST_INVALID' });
+    // A cursor this list did not give (the bare id of the old form) is refused too.
+    await expect(
+      openRequestsPage(storeOf(closed), {
+        cursor: '00000000-0000-4000-8000-000000000002',
         limit: 2,
       }),
     ).rejects.toMatchObject({ code: 'REQUEST_INVALID' });

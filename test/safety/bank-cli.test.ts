@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatBankList, parseBankList } from '../../src/safety/bank.js';
 import { runCli } from '../support/cli.js';
@@ -46,8 +47,68 @@ describe('parseBankList', () => {
     ]);
     const again = parseBankList('pdq', formatBankList(parsed.entries));
     expect(again).toEqual({ entries: parsed.entries, errors: [] });
-    // Without a quality on every entry the export keeps its two columns.
+    // Without a quality anywhere the export keeps its two columns.
     expect(formatBankList([{ hash: b, labels: ['a,b'] }])).toBe(`hash,labels\n${b},"a,b"`);
+  });
+
+  it('round-trips a bank where only some entries have a quality: the others read `unknown`', () => {
+    const mixed = [
+      { hash: 'a'.repeat(64), labels: ['x'], quality: 80 },
+      { hash: b, labels: ['y'] },
+    ];
+    const text = formatBankList(mixed);
+    expect(text).toBe(`hash,quality,labels\n${'a'.repeat(64)},80,x\n${b},unknown,y`);
+    expect(parseBankList('pdq', text)).toEqual({ entries: mixed, errors: [] });
+  });
+
+  it.each([
+    ['80', { quality: 80 }],
+    ['unknown', {}],
+    ['UNKNOWN', {}],
+    ['', 'quality is not a number 0..100 or "unknown": ""'],
+    ['n/a', 'quality is not a number 0..100 or "unknown": "n/a"'],
+    ['101', 'quality is not a number 0..100 or "unknown": "101"'],
+    ['49', 'PDQ quality 49 is below the minimum of 50'],
+  ])('reads the quality cell %j', (cell, expected) => {
+    const parsed = parseBankList('pdq', `hash,quality,labels\n${b},${cell},y\n`);
+    if (typeof expected === 'string') {
+      expect(parsed.entries).toEqual([]);
+      expect(parsed.errors).toEqual([{ line: 2, error: expect.stringContaining(expected) }]);
+    } else {
+      expect(parsed).toEqual({ entries: [{ hash: b, labels: ['y'], ...expected }], errors: [] });
+    }
+  });
+
+  it('refuses a hash given a known quality and `unknown`', () => {
+    const parsed = parseBankList('pdq', `hash,quality,labels\n${b},unknown,y\n${b},70,z\n`);
+    expect(parsed.errors).toEqual([
+      { line: 3, error: expect.stringMatching(/quality unknown, here with 70/) },
+    ]);
+  });
+
+  it("round-trips every entry's quality through export and import (property)", () => {
+    const hex = fc
+      .uint8Array({ minLength: 32, maxLength: 32 })
+      .map((bytes) => Buffer.from(bytes).toString('hex'));
+    // Labels as the import leaves them: trimmed, without `;` or line breaks, sorted, distinct.
+    const label = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .map((t) => t.replace(/[;\r\n]/g, '').trim())
+      .filter((t) => t !== '');
+    const entry = fc.record(
+      {
+        hash: hex,
+        labels: fc.uniqueArray(label, { maxLength: 3 }).map((l) => [...l].sort()),
+        quality: fc.integer({ min: 0, max: 100 }),
+      },
+      { requiredKeys: ['hash', 'labels'] },
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { maxLength: 8, selector: (e) => e.hash }), (entries) => {
+        const parsed = parseBankList('pdq', formatBankList(entries), 0);
+        expect(parsed).toEqual({ entries, errors: [] });
+      }),
+    );
   });
 });
 

@@ -9,9 +9,9 @@ import { LineBatcher } from '../../evaluation/line-batch.js';
 import { type LineRange, readFileLines } from '../../io/line-reader.js';
 import { removeAbandonedStaging, stagingPath } from '../../io/sibling-files.js';
 import { CaptureSet } from '../../optout/index.js';
-import { usesHash } from '../../pii/index.js';
 import { createEvaluator } from '../evaluator-pool.js';
 import { prepareOptout } from '../optout-setup.js';
+import { requireRedactionKey } from '../redaction-key.js';
 import { type InputSource, prepareSources } from '../sources/index.js';
 import { unpackConsentStates } from './consent-table.js';
 import { type LoadedPlan, planMapping, planPolicy } from './load-plan.js';
@@ -64,17 +64,7 @@ export async function runShard(options: ShardOptions): Promise<ShardRecord> {
   }
   const policy = planPolicy(plan);
   const mapping = planMapping(plan);
-  const redact = policy.redact;
-  if (
-    redact?.enabled &&
-    options.piiKey === undefined &&
-    usesHash({ operators: redact.operators, default: redact.default })
-  ) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      `the policy redacts with the hash operator, which needs a key in the environment variable ${redact.key_env}`,
-    );
-  }
+  requireRedactionKey(policy, options.piiKey);
   const units = plan.shards[options.shard - 1]!.units;
   for (const unit of units) checkInput(plan.inputs[unit.input]);
   const consent = unpackConsentStates(

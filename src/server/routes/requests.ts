@@ -24,6 +24,20 @@ export interface RequestRouteOptions {
   readonly mailer?: Mailer;
 }
 
+/** `{ id }` of a subject request (a UUID). */
+export const requestIdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', format: 'uuid' } },
+} as const;
+
+/** `?download=1`: the access report as a file to save rather than to show. */
+export const downloadQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { download: { type: 'string', enum: ['1'] } },
+} as const;
+
 export const reportSchema = {
   type: 'object',
   required: [
@@ -107,11 +121,7 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
       operationId: 'getMyAccessReport',
       summary:
         'Your access report: your decisions with receipts, every build with a proof, your review items and every access to them',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { download: { type: 'string', enum: ['1'] } },
-      },
+      querystring: downloadQuery,
       response: { 200: reportSchema, ...errors(400, 401) },
     },
     handler: async (req, reply) =>
@@ -119,11 +129,6 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
   });
 
   const operator = requireOperator(opts.adminToken);
-  const idParams = {
-    type: 'object',
-    required: ['id'],
-    properties: { id: { type: 'string', format: 'uuid' } },
-  } as const;
 
   app.get<{ Params: { id: string }; Querystring: { download?: '1' } }>(
     '/api/v1/operator/requests/:id/access-report',
@@ -134,12 +139,8 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
         security: [{ operator: [] }],
         operationId: 'getOperatorRequestAccessReport',
         summary: "The access report of a request's person, to answer an access request",
-        params: idParams,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { download: { type: 'string', enum: ['1'] } },
-        },
+        params: requestIdParams,
+        querystring: downloadQuery,
         response: { 200: reportSchema, ...errors(400, 401, 403, 404) },
       },
       handler: async (req, reply) => {
@@ -157,7 +158,7 @@ export async function requestRoutes(app: FastifyInstance, opts: RequestRouteOpti
       operationId: 'eraseOperatorRequestData',
       summary:
         'Carry out an erasure request: objections for every purpose, review copies and raw media deleted; answered only if every step succeeded',
-      params: idParams,
+      params: requestIdParams,
       response: { 200: outcomeSchema, ...errors(400, 401, 403, 404, 409) },
     },
     handler: async (req) => {

@@ -1,18 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { subjectAccessReportPage } from '../../../review/index.js';
+import {
+  type PageQuery,
+  pagedAnswerSchema,
+  pagedQuerySchema,
+  pageOfQuery,
+} from '../../../review/page-schema.js';
 import { STAFF_ID_PATTERN } from '../../../staff/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
-import {
-  nextCursorSchema,
-  type PageQuery,
-  pageOfQuery,
-  pageQuery,
-  REVIEW_API,
-  type ReviewRouteOptions,
-  SECURITY,
-  TAGS,
-} from './common.js';
+import { REVIEW_API, type ReviewRouteOptions, SECURITY, TAGS } from './common.js';
 
 /** A subject named by platform and account (the server pseudonymises it). */
 export const subjectQuery = {
@@ -38,41 +35,31 @@ export function registerAuditRoutes(app: FastifyInstance, opts: ReviewRouteOptio
       security: SECURITY,
       summary:
         "Who accessed a subject's review items, and how, in log order, by member of staff and time range, a page at a time",
-      querystring: {
-        type: 'object',
-        required: ['platform', 'account'],
-        additionalProperties: false,
-        properties: {
+      querystring: pagedQuerySchema(
+        {
           ...subjectQuery,
           staff: { type: 'string', pattern: STAFF_ID_PATTERN },
           from: { type: 'string', maxLength: 64, description: 'RFC 3339; accesses at or after it' },
           to: { type: 'string', maxLength: 64, description: 'RFC 3339; accesses before it' },
-          ...pageQuery,
         },
-      },
+        ['platform', 'account'],
+      ),
       response: {
-        200: {
-          type: 'object',
-          required: ['subject', 'events', 'next_cursor'],
-          properties: {
-            subject: { type: 'string' },
-            next_cursor: nextCursorSchema,
-            events: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['at', 'actor', 'task', 'action', 'log_index'],
-                properties: {
-                  at: { type: 'string' },
-                  actor: { type: 'string' },
-                  task: { type: 'string' },
-                  action: { type: 'string' },
-                  log_index: { type: 'integer' },
-                },
-              },
+        200: pagedAnswerSchema(
+          'events',
+          {
+            type: 'object',
+            required: ['at', 'actor', 'task', 'action', 'log_index'],
+            properties: {
+              at: { type: 'string' },
+              actor: { type: 'string' },
+              task: { type: 'string' },
+              action: { type: 'string' },
+              log_index: { type: 'integer' },
             },
           },
-        },
+          { subject: { type: 'string' } },
+        ),
         ...errors(400, 401, 403),
       },
     },

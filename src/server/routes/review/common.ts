@@ -41,30 +41,3 @@ export const idParams = (pattern: RegExp) =>
 export function actorOf(req: FastifyRequest): ReviewActor {
   return { staff: req.staff!, ability: req.ability! };
 }
-
-/**
- * `limit` and `cursor` of a paged list (review/page.ts). Query strings are not coerced, so the
- * limit is digits from 1 to 200, as in the request queue's route.
- */
-export const pageQuery = {
-  limit: { type: 'string', pattern: '^(200|1[0-9]{0,2}|[2-9][0-9]?)$' },
-  cursor: { type: 'string', minLength: 1, maxLength: 512, pattern: '^[A-Za-z0-9_-]+$' },
-} as const;
-
-export interface PageQuery {
-  limit?: string;
-  cursor?: string;
-}
-
-/** The page request of a query string. */
-export function pageOfQuery(query: PageQuery): { limit?: number; cursor?: string } {
-  return {
-    ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
-    ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-  };
-}
-
-export const nextCursorSchema = {
-  type: ['string', 'null'],
-  description: 'pass as `cursor` for the next page; null on the last page',
-} as const;

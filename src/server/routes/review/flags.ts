@@ -13,19 +13,15 @@ import {
   readFlag,
   revealProvenance,
 } from '../../../review/index.js';
+import {
+  type PageQuery,
+  pagedAnswerSchema,
+  pagedQuerySchema,
+  pageOfQuery,
+} from '../../../review/page-schema.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
-import {
-  actorOf,
-  idParams,
-  nextCursorSchema,
-  type PageQuery,
-  pageOfQuery,
-  pageQuery,
-  REVIEW_API,
-  SECURITY,
-  TAGS,
-} from './common.js';
+import { actorOf, idParams, REVIEW_API, SECURITY, TAGS } from './common.js';
 import { taskContentProperties } from './schemas.js';
 
 const tags = TAGS;
@@ -83,24 +79,12 @@ export function registerFlagRoutes(app: FastifyInstance, ctx: ReviewContext) {
         security,
         summary:
           'Flagged tasks, oldest first, by status and category, a page at a time (trust & safety)',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            status: { type: 'string', enum: FLAG_STATUSES },
-            category: { type: 'string', enum: FLAG_CATEGORIES },
-            ...pageQuery,
-          },
-        },
+        querystring: pagedQuerySchema({
+          status: { type: 'string', enum: FLAG_STATUSES },
+          category: { type: 'string', enum: FLAG_CATEGORIES },
+        }),
         response: {
-          200: {
-            type: 'object',
-            required: ['flags', 'next_cursor'],
-            properties: {
-              flags: { type: 'array', items: flagSchema },
-              next_cursor: nextCursorSchema,
-            },
-          },
+          200: pagedAnswerSchema('flags', flagSchema),
           ...errors(400, 401, 403),
         },
       },

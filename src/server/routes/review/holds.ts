@@ -8,16 +8,18 @@ import {
   type ReviewContext,
   releaseLegalHold,
 } from '../../../review/index.js';
+import {
+  type PageQuery,
+  pagedAnswerSchema,
+  pagedQuerySchema,
+  pageOfQuery,
+} from '../../../review/page-schema.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
 import { subjectQuery } from './audit.js';
 import {
   actorOf,
   idParams,
-  nextCursorSchema,
-  type PageQuery,
-  pageOfQuery,
-  pageQuery,
   REVIEW_API,
   type ReviewRouteOptions,
   SECURITY,
@@ -62,20 +64,9 @@ export function registerHoldRoutes(
       tags,
       security,
       summary: 'Legal holds (active unless `state` says otherwise), newest first, a page at a time',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { state: { type: 'string', enum: HOLD_STATES }, ...pageQuery },
-      },
+      querystring: pagedQuerySchema({ state: { type: 'string', enum: HOLD_STATES } }),
       response: {
-        200: {
-          type: 'object',
-          required: ['holds', 'next_cursor'],
-          properties: {
-            holds: { type: 'array', items: holdSchema },
-            next_cursor: nextCursorSchema,
-          },
-        },
+        200: pagedAnswerSchema('holds', holdSchema),
         ...errors(400, 401, 403),
       },
     },

@@ -8,6 +8,7 @@ import {
   type ItemsResponse,
   itemResults,
   itemsSource,
+  KEY_IN_USE_RETRY_AFTER_S,
   MAX_ITEMS_BODY_BYTES,
   MAX_ITEMS_PER_REQUEST,
   parseItemsBody,
@@ -122,10 +123,10 @@ export async function registerItemRoutes(app: FastifyInstance, opts: ReviewRoute
                 results: { type: 'array', items: resultSchema },
               },
             },
-            ...errors(400, 401, 403, 413, 415, 422, 429),
+            ...errors(400, 401, 403, 409, 413, 415, 422, 429),
           },
         },
-        handler: async (req): Promise<ItemsResponse> => {
+        handler: async (req, reply): Promise<ItemsResponse> => {
           const body = bodies.get(req.body);
           if (body === undefined || body.items.length !== req.body.items.length)
             throw new ObhutError('INTERNAL', 'the items were not read by the strict parser');
@@ -164,7 +165,12 @@ export async function registerItemRoutes(app: FastifyInstance, opts: ReviewRoute
               });
               return itemResults(result, texts.length);
             },
-          );
+          ).catch((err: unknown) => {
+            // The error handler sends the code; the wait is a header of this answer alone.
+            if (err instanceof ObhutError && err.code === 'IDEMPOTENCY_KEY_IN_USE')
+              reply.header('retry-after', String(KEY_IN_USE_RETRY_AFTER_S));
+            throw err;
+          });
           // Counts only: record ids may name people.
           req.log.info(response.counts, 'review items queued');
           return response;

@@ -7,22 +7,28 @@ import {
   findRequest,
   openRequestsPage,
 } from '../../../requests/index.js';
+import {
+  type PageQuery,
+  pagedAnswerSchema,
+  pagedQuerySchema,
+  pageOfQuery,
+} from '../../../review/page-schema.js';
 import { STAFF_ID_PATTERN } from '../../../staff/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
 import { requestView } from '../me.js';
 import { mailAnswer } from '../operator.js';
-import { outcomeSchema, reportSchema, sendReport } from '../requests.js';
+import {
+  downloadQuery,
+  outcomeSchema,
+  reportSchema,
+  requestIdParams,
+  sendReport,
+} from '../requests.js';
 import { REVIEW_API, type ReviewRouteOptions, SECURITY, TAGS } from './common.js';
 
 const tags = TAGS;
 const security = SECURITY;
-
-const requestParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', format: 'uuid' } },
-} as const;
 
 /** What closes a request: answering it or refusing it; in_progress keeps it in the queue. */
 const ANSWER_STATUSES = ['in_progress', 'answered', 'rejected'] as const;
@@ -46,39 +52,21 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
     secret: opts.secret,
   };
 
-  app.get<{ Querystring: { cursor?: string; limit?: string } }>(`${REVIEW_API}/requests`, {
+  app.get<{ Querystring: PageQuery }>(`${REVIEW_API}/requests`, {
     onRequest: requireStaff('list', 'Request'),
     schema: {
       tags,
       security,
       operationId: 'listOpenRequests',
       summary: 'The open access and erasure requests, nearest deadline first, by cursor',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          cursor: { type: 'string', format: 'uuid' },
-          // A string: query values are not coerced. 1 to 200, default 50.
-          limit: { type: 'string', pattern: '^(200|1[0-9]{0,2}|[2-9][0-9]?)$' },
-        },
-      },
+      querystring: pagedQuerySchema({}),
       response: {
-        200: {
-          type: 'object',
-          required: ['requests', 'next_cursor'],
-          properties: {
-            requests: { type: 'array', items: { $ref: 'SubjectRequest#' } },
-            next_cursor: { type: ['string', 'null'] },
-          },
-        },
+        200: pagedAnswerSchema('requests', { $ref: 'SubjectRequest#' }),
         ...errors(400, 401, 403),
       },
     },
     handler: async (req, reply) => {
-      const page = await openRequestsPage(opts.store, {
-        after: req.query.cursor,
-        limit: req.query.limit === undefined ? 50 : Number(req.query.limit),
-      });
+      const page = await openRequestsPage(opts.store, pageOfQuery(req.query));
       req.log.info(
         { staff: req.staff!.id, requests: page.requests.length },
         'subject requests listed',
@@ -99,7 +87,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
         security,
         operationId: 'assignRequest',
         summary: 'Assign a request to yourself (no staff_id) or to another member of staff',
-        params: requestParams,
+        params: requestIdParams,
         body: {
           type: 'object',
           additionalProperties: false,
@@ -133,7 +121,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
       operationId: 'answerRequest',
       summary:
         'Answer a request: answered or rejected closes it (the person reads the answer in the portal, and by mail if they gave an address); in_progress keeps it open',
-      params: requestParams,
+      params: requestIdParams,
       body: {
         type: 'object',
         required: ['status', 'answer'],
@@ -175,12 +163,8 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
         security,
         operationId: 'getRequestAccessReport',
         summary: "The access report of a request's person, to answer an access request",
-        params: requestParams,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { download: { type: 'string', enum: ['1'] } },
-        },
+        params: requestIdParams,
+        querystring: downloadQuery,
         response: { 200: reportSchema, ...errors(400, 401, 403, 404) },
       },
       handler: async (req, reply) => {
@@ -200,7 +184,7 @@ export function registerRequestRoutes(app: FastifyInstance, opts: ReviewRouteOpt
       operationId: 'eraseRequestData',
       summary:
         'Carry out an erasure request: objections for every purpose, review copies and raw media deleted; answered only if every step succeeded',
-      params: requestParams,
+      params: requestIdParams,
       response: { 200: outcomeSchema, ...errors(400, 401, 403, 404, 409) },
     },
     handler: async (req) => {

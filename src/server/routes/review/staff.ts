@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { addStaffMember, changeStaffMember, listStaff } from '../../../review/index.js';
 import {
+  type PageQuery,
+  pagedAnswerSchema,
+  pagedQuerySchema,
+  pageOfQuery,
+} from '../../../review/page-schema.js';
+import {
   MAX_DAILY_QUOTA,
   MAX_PASSWORD_BYTES,
   MIN_PASSWORD_LENGTH,
@@ -12,16 +18,7 @@ import {
 import type { Store } from '../../../store/index.js';
 import { errors } from '../../schemas.js';
 import { requireStaff } from '../../staff-auth.js';
-import {
-  actorOf,
-  nextCursorSchema,
-  type PageQuery,
-  pageOfQuery,
-  pageQuery,
-  REVIEW_API,
-  SECURITY,
-  TAGS,
-} from './common.js';
+import { actorOf, REVIEW_API, SECURITY, TAGS } from './common.js';
 
 const tags = TAGS;
 const security = SECURITY;
@@ -52,20 +49,9 @@ export function registerStaffRoutes(app: FastifyInstance, store: Store) {
       tags,
       security,
       summary: 'The members of staff by username, of one role if given, a page at a time (admin)',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { role: { type: 'string', enum: ROLES }, ...pageQuery },
-      },
+      querystring: pagedQuerySchema({ role: { type: 'string', enum: ROLES } }),
       response: {
-        200: {
-          type: 'object',
-          required: ['staff', 'next_cursor'],
-          properties: {
-            staff: { type: 'array', items: staffSchema },
-            next_cursor: nextCursorSchema,
-          },
-        },
+        200: pagedAnswerSchema('staff', staffSchema),
         ...errors(400, 401, 403),
       },
     },
