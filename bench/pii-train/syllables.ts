@@ -241,7 +241,12 @@ export const DEV_ORIGINS: Record<string, SyllableModel> = {
 
 type Rnd = () => number;
 
-function word(rnd: Rnd, syllables: readonly string[], ends: readonly string[], n: [number, number]) {
+function word(
+  rnd: Rnd,
+  syllables: readonly string[],
+  ends: readonly string[],
+  n: [number, number],
+) {
   const count = n[0] + Math.floor(rnd() * (n[1] - n[0] + 1));
   let w = '';
   for (let k = 0; k < count; k++) w += syllables[Math.floor(rnd() * syllables.length)]!;

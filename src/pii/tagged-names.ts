@@ -1,3 +1,4 @@
+import { afterAdjective, CUE_WORDS } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
@@ -53,8 +54,15 @@ export function findTaggedNames(
   if (tokens.length === 0 || model.weights.size === 0) return;
   const { tags, margins } = decode(model, text, tokens, lowercase);
   const flags = gazetteer().flags;
-  for (const s of tagSpans(tags, margins)) {
-    if (s.margin < TAGGER_MIN_MARGIN) continue;
+  for (const span of tagSpans(tags, margins)) {
+    if (span.margin < TAGGER_MIN_MARGIN) continue;
+    // A cue word ("ciao", "told", "herr") names the word beside it and is never part of the
+    // name, as in the frame rules: the tagger's span loses it at either end.
+    let { from, to } = span;
+    while (from <= to && CUE_WORDS.has(tokens[from]!.lower)) from++;
+    while (to >= from && CUE_WORDS.has(tokens[to]!.lower)) to--;
+    if (from > to) continue;
+    const s = { ...span, from, to };
     // English contractions ("I'm", "don't", "what's") are never a name; "O'Brien" keeps its capital.
     // Nor a number word ("six", "zwanzig"): spoken numbers belong to the structured recognizers.
     let excluded = false;
@@ -70,6 +78,10 @@ export function findTaggedNames(
     if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor a single capitalised word after an unlisted adjective ("Kleiner Tipp"), as in the rules.
+    if (s.from === s.to && !lowercase && afterAdjective(tokens, s.from)) {
+      if (!CUE_WORDS.has(tokens[s.from - 1]!.lower)) continue;
+    }
     let content = false;
     for (let i = s.from; i <= s.to && !content; i++)
       content = (tokens[i]!.f & (FUNCTION | STOP)) === 0;
