@@ -364,7 +364,7 @@ export function afterAdjective(tokens: readonly Token[], i: number): boolean {
   return p !== undefined && tokens[i]!.joined && p.f === 0 && /(?:e|er|es|en|em)$/.test(p.lower);
 }
 
-function afterDeterminer(tokens: readonly Token[], i: number): boolean {
+export function afterDeterminer(tokens: readonly Token[], i: number): boolean {
   const p = tokens[i - 1];
   return p !== undefined && tokens[i]!.joined && DETERMINERS.has(p.lower);
 }

@@ -1,4 +1,4 @@
-import { afterAdjective, CUE_WORDS } from './frames.js';
+import { afterAdjective, afterDeterminer, CUE_WORDS } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
@@ -78,6 +78,9 @@ export function findTaggedNames(
     if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor one written word after an article ("am Empfang", "die Rechnung"): a noun, not a person.
+    if (s.from === s.to && !lowercase && s.type === 'PERSON' && afterDeterminer(tokens, s.from))
+      continue;
     // Nor a single capitalised word after an unlisted adjective ("Kleiner Tipp"), as in the rules.
     if (s.from === s.to && !lowercase && afterAdjective(tokens, s.from)) {
       if (!CUE_WORDS.has(tokens[s.from - 1]!.lower)) continue;
