@@ -14,6 +14,9 @@ export const TAGGER_MIN_MARGIN = 7;
 /** Below the frame rules' strong cues (0.85–0.95): where both find a name, the rules' span wins. */
 export const TAGGER_SCORE = 0.7;
 
+// A code of letters and digits right after a word: "A4", "B12", "2BX".
+const CODE_AFTER = /^ +(?=\S*\p{L})(?=\S*\p{N})\S/u;
+
 const CONTRACTION = /^(.*)['’](?:m|s|t|re|ve|ll|d)$/;
 
 /** "don't", "isn't"; "I'm", "what's", "they're": a function word before the apostrophe. */
@@ -78,6 +81,8 @@ export function findTaggedNames(
     if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor a word before a code of letters and digits ("Model A4 2BX", "Typ B12"): a product.
+    if (s.from === s.to && CODE_AFTER.test(text.slice(last.end, last.end + 24))) continue;
     // Nor one written word after an article ("am Empfang", "die Rechnung"): a noun, not a person.
     if (s.from === s.to && !lowercase && s.type === 'PERSON' && afterDeterminer(tokens, s.from))
       continue;
