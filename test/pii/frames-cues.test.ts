@@ -69,4 +69,8 @@ describe('frames added for unseen names', () => {
   ])('takes no name from %j', (text) => {
     expect(found(text, 'PERSON')).toEqual([]);
   });
+
+  it('takes no noun after an article for a name ("am Empfang")', () => {
+    expect(found('Frau Ekinci wartet schon am Empfang.', 'PERSON')).toEqual(['Ekinci']);
+  });
 });
