@@ -75,25 +75,27 @@ export function generateTraining(options: GenerateOptions): Labelled[] {
   const enWords = EN_WORDS.filter((w) => w.length > 2);
   const origins = Object.values(options.syllables ?? {});
   const syllableShare = origins.length > 0 ? (options.syllableShare ?? 0.35) : 0;
-  const made = (make: (m: SyllableModel) => string): string => {
+  // A made-up name that shares a word with an evaluation set is made anew; after 20 tries
+  // (an origin whose few syllables the sets use, "bui", "le") a pool name stands in.
+  const made = (make: (m: SyllableModel) => string, fallback: readonly string[]): string => {
     const model = pick(origins);
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 20; k++) {
       const n = make(model);
       if (!clashes(n)) return n;
     }
-    return make(model);
+    return pick(fallback);
   };
   const first = () => {
     const r = rnd();
     if (r < share) return pick(FIRST_NAMES);
-    if (r < share + syllableShare) return made((m) => syllableGiven(rnd, m));
+    if (r < share + syllableShare) return made((m) => syllableGiven(rnd, m), pool.first);
     return pick(pool.first);
   };
   const last = () => {
     const r = rnd();
     if (r < share / 2) return pick(WORD_SURNAMES);
     if (r < share) return pick(SURNAMES);
-    if (r < share + syllableShare) return made((m) => syllableSurname(rnd, m));
+    if (r < share + syllableShare) return made((m) => syllableSurname(rnd, m), pool.last);
     return pick(pool.last);
   };
   // Name shapes beyond "given surname": two given names, a double surname, an initial.

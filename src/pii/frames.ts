@@ -90,7 +90,7 @@ const PLACE_CUES = new Set(
   ),
 );
 // "die Stadt Haßfurt", "the town of Dunoon".
-const PLACE_NOUNS = new Set(
+export const PLACE_NOUNS: ReadonlySet<string> = new Set(
   'stadt dorf gemeinde kreis landkreis town city village county borough'.split(' '),
 );
 

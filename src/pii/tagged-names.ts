@@ -1,4 +1,4 @@
-import { afterAdjective, afterDeterminer, CUE_WORDS } from './frames.js';
+import { afterAdjective, afterDeterminer, CUE_WORDS, PLACE_NOUNS } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
@@ -81,6 +81,8 @@ export function findTaggedNames(
     if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor a word for a kind of place ("to town", "die Stadt"): the name comes after it.
+    if (s.from === s.to && PLACE_NOUNS.has(first.lower)) continue;
     // Nor a word before a code of letters and digits ("Model A4 2BX", "Typ B12"): a product.
     if (s.from === s.to && CODE_AFTER.test(text.slice(last.end, last.end + 24))) continue;
     // Nor one written word after an article ("am Empfang", "die Rechnung"): a noun, not a person.
