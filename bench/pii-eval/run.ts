@@ -72,6 +72,7 @@ for (const kind of ['written', 'spoken'])
   for (const [label, items] of [
     ['training origins (another seed)', tagger.trainOrigins],
     ['origins held out of training', tagger.heldOutOrigins],
+    ['origins and frames held out of training', tagger.heldOutFrames],
   ] as const)
     report(
       `Tagger's own generated sentences (bench/pii-train), ${label}, ${kind}`,

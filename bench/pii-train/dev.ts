@@ -21,6 +21,11 @@ for (const kind of ['written', 'spoken']) {
     dev.heldOutOrigins.filter((x) => x.kind === kind),
     verbose,
   );
+  report(
+    `Held-out origins in held-out frames (dev-frames.ts), ${kind}`,
+    dev.heldOutFrames.filter((x) => x.kind === kind),
+    verbose,
+  );
 }
 for (const r of ordinaryRetention())
   process.stdout.write(

@@ -11,8 +11,11 @@ import {
 } from '../../src/pii/data/gazetteer.js';
 import { FUNCTION_WORDS } from '../../src/pii/function-words.js';
 import type { Labelled } from '../pii-eval/markup.js';
+import { commonWords } from './common-words.js';
+import { DE_DEV_FRAMES, EN_DEV_FRAMES } from './dev-frames.js';
 import { DE_FRAMES, EN_FRAMES, ID_NOUNS, ROLE_NOUNS } from './frames.js';
-import type { NamePool } from './names.js';
+import { evaluationWords, type NamePool } from './names.js';
+import { type SyllableModel, syllableGiven, syllableSurname } from './syllables.js';
 
 /** mulberry32: a small seeded generator, so a seed fixes the whole corpus. */
 export function seededRandom(seed: number): () => number {
@@ -46,6 +49,21 @@ export interface GenerateOptions {
   readonly gazetteerShare?: number;
   /** Share of texts that are strings of listed words without a frame; a tenth hold a name. */
   readonly saladShare?: number;
+  /** Frames to fill (default: frames.ts, the training frames). */
+  readonly frames?: { readonly de: readonly string[]; readonly en: readonly string[] };
+  /** Origins whose names are made from syllables (syllables.ts), and their share of names. */
+  readonly syllables?: Readonly<Record<string, SyllableModel>>;
+  readonly syllableShare?: number;
+}
+
+let excluded: Set<string> | undefined;
+/** Whether a made-up name shares a word with an evaluation set's names (then made anew). */
+function clashes(name: string): boolean {
+  excluded ??= evaluationWords();
+  return name
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .some((w) => excluded!.has(w));
 }
 
 export function generateTraining(options: GenerateOptions): Labelled[] {
@@ -55,11 +73,40 @@ export function generateTraining(options: GenerateOptions): Labelled[] {
   const { pool } = options;
   const deNouns = DE_NOUNS.filter((w) => w.length > 2);
   const enWords = EN_WORDS.filter((w) => w.length > 2);
-  const first = () => (rnd() < share ? pick(FIRST_NAMES) : pick(pool.first));
+  const origins = Object.values(options.syllables ?? {});
+  const syllableShare = origins.length > 0 ? (options.syllableShare ?? 0.35) : 0;
+  // A made-up name that shares a word with an evaluation set is made anew; after 20 tries
+  // (an origin whose few syllables the sets use, "bui", "le") a pool name stands in.
+  const made = (make: (m: SyllableModel) => string, fallback: readonly string[]): string => {
+    const model = pick(origins);
+    for (let k = 0; k < 20; k++) {
+      const n = make(model);
+      if (!clashes(n)) return n;
+    }
+    return pick(fallback);
+  };
+  const first = () => {
+    const r = rnd();
+    if (r < share) return pick(FIRST_NAMES);
+    if (r < share + syllableShare) return made((m) => syllableGiven(rnd, m), pool.first);
+    return pick(pool.first);
+  };
   const last = () => {
     const r = rnd();
-    return r < share / 2 ? pick(WORD_SURNAMES) : r < share ? pick(SURNAMES) : pick(pool.last);
+    if (r < share / 2) return pick(WORD_SURNAMES);
+    if (r < share) return pick(SURNAMES);
+    if (r < share + syllableShare) return made((m) => syllableSurname(rnd, m), pool.last);
+    return pick(pool.last);
   };
+  // Name shapes beyond "given surname": two given names, a double surname, an initial.
+  const fullName = (): string => {
+    const r = rnd();
+    if (r < 0.08) return `${first()} ${first()} ${last()}`;
+    if (r < 0.14) return `${first()} ${last()}-${last()}`;
+    if (r < 0.18) return `${first()[0]}. ${last()}`;
+    return `${first()} ${last()}`;
+  };
+  const frames = options.frames ?? { de: DE_FRAMES, en: EN_FRAMES };
   const fill = (slot: string, lang: 'de' | 'en'): Segment => {
     switch (slot) {
       case 'F':
@@ -67,7 +114,7 @@ export function generateTraining(options: GenerateOptions): Labelled[] {
       case 'S':
         return { text: last(), type: 'PERSON' };
       case 'FL':
-        return { text: `${first()} ${last()}`, type: 'PERSON' };
+        return { text: fullName(), type: 'PERSON' };
       case 'P':
         return rnd() < 0.6 ? fill('FL', lang) : fill('F', lang);
       case 'L':
@@ -85,7 +132,7 @@ export function generateTraining(options: GenerateOptions): Labelled[] {
     }
   };
   const frame = (lang: 'de' | 'en'): Segment[] => {
-    const f = pick(lang === 'de' ? DE_FRAMES : EN_FRAMES);
+    const f = pick(lang === 'de' ? frames.de : frames.en);
     const out: Segment[] = [];
     let at = 0;
     for (const m of f.matchAll(/\{([A-Z]+)\}/g)) {
@@ -97,6 +144,7 @@ export function generateTraining(options: GenerateOptions): Labelled[] {
     return out;
   };
   const deFunction = FUNCTION_WORDS;
+  const common = commonWords([...DE_DEV_FRAMES, ...EN_DEV_FRAMES]);
   // Word strings: no grammar, but every word an ordinary one, capitalised as German writes
   // nouns, so the tagger meets many ordinary words it cannot know by spelling.
   const salad = (lang: 'de' | 'en'): Segment[] => {
@@ -106,6 +154,7 @@ export function generateTraining(options: GenerateOptions): Labelled[] {
       const r = rnd();
       if (r < 0.05) words.push(String(Math.floor(rnd() * 500)));
       else if (r < 0.35) words.push(pick(deFunction));
+      else if (r < 0.55) words.push(pick(lang === 'de' ? common.de : common.en));
       else if (lang === 'de' && r < 0.7) {
         const w = pick(deNouns);
         words.push(w[0]!.toUpperCase() + w.slice(1));

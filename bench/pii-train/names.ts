@@ -61,7 +61,7 @@ function values(x: unknown): string[] {
 }
 
 /** Every lower-case word of the evaluation sets' names and places. */
-function evaluationWords(): Set<string> {
+export function evaluationWords(): Set<string> {
   const all = [
     ...BLIND_FIRST,
     ...BLIND_LAST,

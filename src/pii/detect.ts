@@ -6,6 +6,7 @@ import { findCustom, findPatterns } from './patterns.js';
 import { resolveOverlaps } from './resolve.js';
 import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
+import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 import { splitWords } from './words.js';
 
@@ -60,5 +61,6 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
   findSpokenForms(text, emit);
   findNames(text, lang, emit);
+  findTownsAfterStreets(text, found, emit);
   return resolveOverlaps(found);
 }

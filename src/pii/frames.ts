@@ -56,14 +56,17 @@ const CUES: readonly [Cue, string][] = [
   ...phrases('self', ['ich bin', 'i am', "i'm", 'this is', 'hier ist', 'it is', "it's"]),
   ...words(
     'call',
-    'ruf rufe call phone ring text message schreib schreibe schick schicke sende send tell sag sage frag frage ask remind erinnere kontaktiere contact meet treffe grüß',
+    'ruf rufe call phone ring text message schreib schreibe schick schicke sende send tell sag sage frag frage ask remind erinnere kontaktiere contact meet treffe grüß email e-mail whatsapp benachrichtige informiere notify inform invite',
   ),
   ...phrases('call', ['talked to', 'spoke to', 'spoke with', 'talking to', 'sprach mit']),
   ...words(
     'speak',
     'sagt sagte meint meinte fragt fragte schreibt schrieb erklärt says said asks asked writes wrote explains adds',
   ),
-  ...words('greet', 'hallo hi hey hello liebe lieber dear moin servus danke thanks'),
+  ...words(
+    'greet',
+    'hallo hi hey hello liebe lieber dear moin servus danke thanks tschüss tschüs ciao tschau bye goodbye grüezi',
+  ),
   ...words(
     'close',
     'grüße gruß grüßen regards wishes cheers best lg vg mfg sincerely herzlich herzliche yours',
@@ -71,7 +74,7 @@ const CUES: readonly [Cue, string][] = [
 ];
 // Verbs after a name: "Pham says", "Tuan Fish sagt", "mit Oisín Baker gesprochen".
 const AFTER_VERBS = new Set(
-  'sagt sagte meint meinte fragt fragte schreibt schrieb says said asks asked writes wrote calling called phoned rang angerufen gesprochen telefoniert getroffen geredet anrufen anzurufen'.split(
+  'sagt sagte meint meinte fragt fragte schreibt schrieb erzählt erzählte antwortet antwortete says said asks asked writes wrote told tells replied answered calling called phoned rang angerufen gesprochen telefoniert getroffen geredet anrufen anzurufen'.split(
     ' ',
   ),
 );
@@ -87,7 +90,7 @@ const PLACE_CUES = new Set(
   ),
 );
 // "die Stadt Haßfurt", "the town of Dunoon".
-const PLACE_NOUNS = new Set(
+export const PLACE_NOUNS: ReadonlySet<string> = new Set(
   'stadt dorf gemeinde kreis landkreis town city village county borough'.split(' '),
 );
 
@@ -356,12 +359,12 @@ const COMMAND_OPENERS = new Set(
 );
 
 /** "Kleiner Tipp", "neue Mitbewohnerin": an unlisted word with an adjective's ending before. */
-function afterAdjective(tokens: readonly Token[], i: number): boolean {
+export function afterAdjective(tokens: readonly Token[], i: number): boolean {
   const p = tokens[i - 1];
   return p !== undefined && tokens[i]!.joined && p.f === 0 && /(?:e|er|es|en|em)$/.test(p.lower);
 }
 
-function afterDeterminer(tokens: readonly Token[], i: number): boolean {
+export function afterDeterminer(tokens: readonly Token[], i: number): boolean {
   const p = tokens[i - 1];
   return p !== undefined && tokens[i]!.joined && DETERMINERS.has(p.lower);
 }

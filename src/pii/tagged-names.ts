@@ -1,3 +1,4 @@
+import { afterAdjective, afterDeterminer, CUE_WORDS, PLACE_NOUNS } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
@@ -12,6 +13,9 @@ import type { Token } from './tokens.js';
 export const TAGGER_MIN_MARGIN = 7;
 /** Below the frame rules' strong cues (0.85–0.95): where both find a name, the rules' span wins. */
 export const TAGGER_SCORE = 0.7;
+
+// A code of letters and digits right after a word: "A4", "B12", "2BX".
+const CODE_AFTER = /^ +(?=\S*\p{L})(?=\S*\p{N})\S/u;
 
 const CONTRACTION = /^(.*)['’](?:m|s|t|re|ve|ll|d)$/;
 
@@ -53,8 +57,15 @@ export function findTaggedNames(
   if (tokens.length === 0 || model.weights.size === 0) return;
   const { tags, margins } = decode(model, text, tokens, lowercase);
   const flags = gazetteer().flags;
-  for (const s of tagSpans(tags, margins)) {
-    if (s.margin < TAGGER_MIN_MARGIN) continue;
+  for (const span of tagSpans(tags, margins)) {
+    if (span.margin < TAGGER_MIN_MARGIN) continue;
+    // A cue word ("ciao", "told", "herr") names the word beside it and is never part of the
+    // name, as in the frame rules: the tagger's span loses it at either end.
+    let { from, to } = span;
+    while (from <= to && CUE_WORDS.has(tokens[from]!.lower)) from++;
+    while (to >= from && CUE_WORDS.has(tokens[to]!.lower)) to--;
+    if (from > to) continue;
+    const s = { ...span, from, to };
     // English contractions ("I'm", "don't", "what's") are never a name; "O'Brien" keeps its capital.
     // Nor a number word ("six", "zwanzig"): spoken numbers belong to the structured recognizers.
     let excluded = false;
@@ -70,6 +81,17 @@ export function findTaggedNames(
     if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor a word for a kind of place ("to town", "die Stadt"): the name comes after it.
+    if (s.from === s.to && PLACE_NOUNS.has(first.lower)) continue;
+    // Nor a word before a code of letters and digits ("Model A4 2BX", "Typ B12"): a product.
+    if (s.from === s.to && CODE_AFTER.test(text.slice(last.end, last.end + 24))) continue;
+    // Nor one written word after an article ("am Empfang", "die Rechnung"): a noun, not a person.
+    if (s.from === s.to && !lowercase && s.type === 'PERSON' && afterDeterminer(tokens, s.from))
+      continue;
+    // Nor a single capitalised word after an unlisted adjective ("Kleiner Tipp"), as in the rules.
+    if (s.from === s.to && !lowercase && afterAdjective(tokens, s.from)) {
+      if (!CUE_WORDS.has(tokens[s.from - 1]!.lower)) continue;
+    }
     let content = false;
     for (let i = s.from; i <= s.to && !content; i++)
       content = (tokens[i]!.f & (FUNCTION | STOP)) === 0;

@@ -1,0 +1,60 @@
+import { CUE_WORDS } from './frames.js';
+import { EVERYDAY, FUNCTION, gazetteer, isPlace, PLACE_START } from './gazetteer.js';
+import type { Emit } from './numbers.js';
+import { digitsOf } from './spoken-numbers.js';
+import type { PiiSpan } from './types.js';
+
+/** Above the tagger (0.7) and the shape rules (0.6), so "27 Larkspur Avenue, Dunmanway" keeps its town as a place. */
+export const TOWN_AFTER_STREET_SCORE = 0.8;
+
+// After a street and number, a comma or a space, then one word (maybe hyphenated) and the end
+// of the phrase or another word: "Lindenstraße 5, Kleinroda", "14 orchard close ballykinler".
+const TOWN = /^(?:,\s*|\s+)(?:in\s+)?([\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)/u;
+
+const NEXT_CAPITAL = /^ (\p{Lu}[\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)/u;
+
+// Parts of an address that are no town: "Birkenweg 3, Erdgeschoss links", "12 Mill Lane, Flat 2".
+const ADDRESS_PARTS = new Set(
+  'erdgeschoss obergeschoss dachgeschoss untergeschoss souterrain hochparterre parterre hinterhaus vorderhaus seitenflügel gartenhaus etage stock links rechts mitte wohnung apartment appartement zimmer haus hof eingang aufgang klingel flat floor unit suite apt apartment building block room ground first second third upstairs downstairs rear front'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The town written right after a street address ("Lindenstraße 5, Kleinroda", "i live at 14
+ * orchard close ballykinler"): a place by where it stands, which no list needs to know. Not a
+ * word that a list calls ordinary, a function or cue word, a number word, nor one written in
+ * small letters in a text that has capitals.
+ */
+export function findTownsAfterStreets(text: string, found: readonly PiiSpan[], emit: Emit): void {
+  const flags = gazetteer().flags;
+  let lowercase: boolean | undefined;
+  // Only the spans found so far: the towns emitted here are no addresses.
+  for (const s of found.slice()) {
+    if (s.type !== 'ADDRESS') continue;
+    lowercase ??= !/\p{Lu}/u.test(text);
+    const m = TOWN.exec(text.slice(s.end, s.end + 60));
+    if (!m) continue;
+    const word = m[1]!;
+    const lower = word.toLowerCase();
+    if (word.length < 3 || (!lowercase && word[0] === lower[0])) continue;
+    const f = flags.get(lower) ?? 0;
+    const listedPlace = (f & PLACE_START) !== 0 || isPlace(word);
+    if (!listedPlace && (f & (EVERYDAY | FUNCTION)) !== 0) continue;
+    if (ADDRESS_PARTS.has(lower) || CUE_WORDS.has(lower) || digitsOf(lower) !== undefined) continue;
+    const start = s.end + m[0].length - word.length;
+    // A place the lists know is found already, with all its words ("New Haven").
+    if (found.some((o) => o.type === 'LOCATION' && o.start === start)) continue;
+    let end = start + word.length;
+    if (!lowercase) {
+      // Further capitalised words belong to the town: "Bad Kleinroda", "Port Ellin".
+      for (let k = 0; k < 2; k++) {
+        const n = NEXT_CAPITAL.exec(text.slice(end, end + 40));
+        if (!n || CUE_WORDS.has(n[1]!.toLowerCase())) break;
+        if (((flags.get(n[1]!.toLowerCase()) ?? 0) & FUNCTION) !== 0) break;
+        end += n[0].length;
+      }
+    }
+    emit(start, end, 'LOCATION', TOWN_AFTER_STREET_SCORE);
+  }
+}
