@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PURPOSES, type Purpose } from './item-record.js';
 import { parseRfc3339 } from './time.js';
 import { isWellFormed } from './unicode.js';
