@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // The compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import module from 'node:module';
-import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 // Node 22.1 and later keep compiled code on disk between runs (in the system's temporary folder
@@ -30,6 +28,9 @@ const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) =>
   /--max-(old|semi)-space-size/.test(a),
 );
 if ((command === 'build' || command === 'demo') && !chosen && !process.env.OBHUT_TUNED_CHILD) {
+  // Imported here, not at the top: child_process and os are not loaded by other commands.
+  const { spawn } = await import('node:child_process');
+  const { constants } = await import('node:os');
   // The IPC channel is how the child learns that this process is gone: it closes when this
   // process dies, even by SIGKILL, and the child then stops as if interrupted (nothing published).
   const child = spawn(

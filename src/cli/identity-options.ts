@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emailIdentity } from '../consent/index.js';
+import { emailIdentity } from '../consent/record-link.js';
 import { ObhutError } from '../errors/index.js';
 import { normaliseEmail } from '../identity/email-codes.js';
 import type { SubjectAccount } from '../records/index.js';
