@@ -28,9 +28,7 @@ const outdir = path.join(dist, 'bundle');
 const BUNDLED = new Set(['kysely', 'zod', 'jose', 'canonicalize', 'nodemailer']);
 
 const packageName = (specifier) =>
-  specifier.startsWith('@')
-    ? specifier.split('/').slice(0, 2).join('/')
-    : specifier.split('/')[0];
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
 
 /** `import.meta.url` of a module in dist/ → the URL it had there, computed from the chunk's. */
 const keepModuleUrls = {
