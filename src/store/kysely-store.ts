@@ -75,10 +75,10 @@ async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
 
 /**
  * Whether a SQLite database has run exactly the migrations this version knows. Every command
- * opens the store, and Kysely's `migrateToLatest` takes its lock in write transactions (each an
- * fsync under `synchronous = FULL`) even when nothing is pending: ~20 ms of CPU and more of
- * waiting per start (issue 13). One read answers it; anything else (a new database, a pending
- * or an unknown migration) goes through the Migrator as before, which also reports the errors.
+ * opens the store, and Kysely's `migrateToLatest` first introspects every table (a `pragma
+ * table_info` each) to find its bookkeeping tables, even when nothing is pending: ~20 ms of CPU
+ * per start (issue 13). One read answers it; anything else (a new database, a pending or an
+ * unknown migration) goes through the Migrator as before, which also reports the errors.
  * Only SQLite: on PostgreSQL the bookkeeping table's schema must be pinned (see `migrate`).
  */
 async function sqliteUpToDate(db: Kysely<Database>): Promise<boolean> {
