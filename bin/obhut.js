@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // The compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import module from 'node:module';
-import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 // Node 22.1 and later keep compiled code on disk between runs (in the system's temporary folder
@@ -11,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 // as `consent status` with Kysely, then starts without compiling them again. Older Node lacks it.
 module.enableCompileCache?.();
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(entry)) {
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(compiled)) {
   process.stderr.write(
     'obhut: dist/ is missing; run `npm ci` or `npm run build` in the project folder\n',
   );
@@ -30,6 +28,9 @@ const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) =>
   /--max-(old|semi)-space-size/.test(a),
 );
 if ((command === 'build' || command === 'demo') && !chosen && !process.env.OBHUT_TUNED_CHILD) {
+  // Imported here, not at the top: child_process and os are not loaded by other commands.
+  const { spawn } = await import('node:child_process');
+  const { constants } = await import('node:os');
   // The IPC channel is how the child learns that this process is gone: it closes when this
   // process dies, even by SIGKILL, and the child then stops as if interrupted (nothing published).
   const child = spawn(
@@ -54,6 +55,17 @@ if ((command === 'build' || command === 'demo') && !chosen && !process.env.OBHUT
     process.channel.unref();
     process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   }
-  const { main } = await import(entry.href);
+  const { main } = await import(entryPoint().href);
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/**
+ * The bundle (dist/bundle/, scripts/bundle-cli.mjs) loads a few chunks instead of hundreds of
+ * modules. It is used only when it is at least as new as the tsc output it was made from: a
+ * `tsc` run alone rewrites dist/cli/main.js and then the fresh tsc output runs, not an old bundle.
+ */
+function entryPoint() {
+  const bundled = new URL('../dist/bundle/main.js', import.meta.url);
+  const made = statSync(bundled, { throwIfNoEntry: false });
+  return made && made.mtimeMs >= statSync(compiled).mtimeMs ? bundled : compiled;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { emailIdentity } from '../consent/index.js';
+import { emailIdentity } from '../consent/record-link.js';
 import { ObhutError } from '../errors/index.js';
-import { normaliseEmail } from '../identity/index.js';
+import { normaliseEmail } from '../identity/email-codes.js';
 import type { SubjectAccount } from '../records/index.js';
 
 export interface IdentityOptions {

@@ -6,7 +6,8 @@ import {
   type Receipt,
   type TransparencyLog,
 } from '../log/index.js';
-import { parseRfc3339, type SubjectAccount } from '../records/index.js';
+import type { SubjectAccount } from '../records/item-record.js';
+import { parseRfc3339 } from '../records/time.js';
 import type { IdentityLinkRegister, NewIdentityLink } from './identity-links.js';
 import { identityGroups } from './linked-state.js';
 import { pseudonymise } from './pseudonym.js';

@@ -1,4 +1,4 @@
-import { PURPOSES, type Purpose, type SubjectAccount } from '../records/index.js';
+import { PURPOSES, type Purpose, type SubjectAccount } from '../records/item-record.js';
 import type { ConsentRegister, StoredConsentEvent } from './consent-register.js';
 import type { ConsentState } from './consent-state.js';
 import type { IdentityLinkRegister, StoredIdentityLink } from './identity-links.js';

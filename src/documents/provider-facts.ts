@@ -1,5 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatZodError } from '../records/zod-errors.js';
 
 const text = z.string().trim().min(1).max(10_000);

@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObhutError } from '../errors/index.js';
 import { lockWithin, releaseLock } from '../io/sibling-files.js';
 import { ed25519PublicKey, type PlatformKey } from './platform-token.js';

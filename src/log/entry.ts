@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONSENT_ACTIONS, CONSENT_CHANNELS, PURPOSES } from '../records/index.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;

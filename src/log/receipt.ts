@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { leafHash, verifyConsistency, verifyInclusion } from '../merkle/index.js';
 import { openCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { decodeEntry, describeEntry } from './entry.js';

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseRegion, PURPOSES, REGION_GROUPS } from '../records/index.js';
 import type { Validation } from '../records/validate-item.js';
 import { formatZodError } from '../records/zod-errors.js';

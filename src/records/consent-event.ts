@@ -1,17 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { CONSENT_ACTIONS, type ConsentAction } from './consent-actions.js';
 import { PURPOSES, type Purpose } from './item-record.js';
 import { parseRfc3339 } from './time.js';
 import { isWellFormed } from './unicode.js';
 import type { Validation } from './validate-item.js';
 import { formatZodError } from './zod-errors.js';
 
-export const CONSENT_ACTIONS = [
-  'object',
-  'revoke_objection',
-  'consent',
-  'withdraw_consent',
-] as const;
-export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+export { CONSENT_ACTIONS, type ConsentAction } from './consent-actions.js';
 
 /** Channels a recorded or imported decision can name. */
 export const IMPORTABLE_CHANNELS = ['portal', 'email', 'import', 'api', 'cli'] as const;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One line naming each offending field, e.g. `"purpose": Invalid option: expected one of …`. */
 export function formatZodError(error: z.ZodError): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Validation } from '../records/validate-item.js';
 import { formatZodError } from '../records/zod-errors.js';
 import {

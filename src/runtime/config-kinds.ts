@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The kinds of value a variable of config-schema.ts can hold. Each builder gives the zod schema
 // (reading the variable's text, with the error message) and the type, default and bound that

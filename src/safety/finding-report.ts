@@ -1,7 +1,7 @@
 // Reports about findings, shaped on the fields NCMEC's CyberTipline reporting API documents for
 // a report (incidentSummary, internetDetails, additionalInfo) and for each file (fileDetails),
 // with a check that names each field that is missing and would make the report less actionable.
-import { z } from 'zod';
+import * as z from 'zod';
 import { TOOL_VERSION } from '../version.js';
 import type { Finding } from './finding.js';
 import { HASH_POLICIES } from './image-input.js';

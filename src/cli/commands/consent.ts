@@ -1,29 +1,19 @@
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import {
-  consentStatus,
-  type ImportResult,
-  importConsentFile,
-  type PurposeStatus,
-  recordConsentEvent,
-  type SubjectStatus,
-} from '../../consent/index.js';
+import type { ImportResult, PurposeStatus, SubjectStatus } from '../../consent/index.js';
 import { ObhutError } from '../../errors/index.js';
-import { receiptAsTlogProof } from '../../log/index.js';
-import {
-  CONSENT_ACTIONS,
-  type ConsentAction,
-  PURPOSES,
-  type Purpose,
-  parseRfc3339,
-} from '../../records/index.js';
-import { type Config, loadSettings } from '../../runtime/config.js';
+import { CONSENT_ACTIONS, type ConsentAction } from '../../records/consent-actions.js';
+import { PURPOSES, type Purpose } from '../../records/item-record.js';
+import { parseRfc3339 } from '../../records/time.js';
+import type { Config } from '../../runtime/config.js';
 import { type IdentityOptions, identityFrom, identityOptions } from '../identity-options.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
-import { createProgress } from '../progress.js';
 import { terminalText } from '../terminal-text.js';
+
+// Each subcommand imports what it runs when it runs: `consent status` is a start-up figure of
+// issue 13 and needs neither the importer (CSV, line reader) nor the log's receipts.
 
 const SHOWN_REJECTIONS = 20;
 
@@ -93,6 +83,7 @@ export function registerConsent(program: Command): void {
         if (!(CONSENT_ACTIONS as readonly string[]).includes(opts.action))
           throw new ObhutError('USAGE', `--action must be one of ${CONSENT_ACTIONS.join(', ')}`);
         const who = identityFrom(opts);
+        const { recordConsentEvent } = await import('../../consent/record-event.js');
         const { receipt, ack } = await withSession((s) =>
           recordConsentEvent(s.log, s.secret, {
             who,
@@ -104,7 +95,10 @@ export function registerConsent(program: Command): void {
           }),
         );
         if (opts.receipt) await writeFile(opts.receipt, `${JSON.stringify(receipt, null, 2)}\n`);
-        if (opts.tlogProof) await writeFile(opts.tlogProof, receiptAsTlogProof(receipt));
+        if (opts.tlogProof) {
+          const { receiptAsTlogProof } = await import('../../log/receipt.js');
+          await writeFile(opts.tlogProof, receiptAsTlogProof(receipt));
+        }
         print(opts.json, receipt, () =>
           [
             `Recorded as log entry ${ack.index}, under the signed checkpoint of size ${ack.checkpoint.size}.`,
@@ -131,6 +125,7 @@ export function registerConsent(program: Command): void {
       if (atMs === undefined)
         throw new ObhutError('USAGE', `--at "${opts.at}" is not an RFC 3339 date-time`);
       const who = identityFrom(opts);
+      const { consentStatus } = await import('../../consent/status.js');
       const status = await withSession((s) => consentStatus(s.store, s.secret, who, atMs));
       print(opts.json, statusJson(at, status), () => {
         const rows: (string | number)[][] = [
@@ -188,6 +183,11 @@ export async function importConsent(
   config?: Config,
 ): Promise<ImportResult> {
   const size = fileSize(file);
+  const [{ importConsentFile }, { loadSettings }, { createProgress }] = await Promise.all([
+    import('../../consent/import-events.js'),
+    import('../../runtime/config.js'),
+    import('../progress.js'),
+  ]);
   const progress = createProgress('import', process.stderr, quiet);
   try {
     return await withSession(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObhutError } from '../../errors/index.js';
 
 /** A plan file's `format`; a plan in another format is refused, not guessed at. */
