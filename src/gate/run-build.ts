@@ -165,7 +165,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw err;
   });
   const { sources, optout } = prepared;
-  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords, sources);
+  const writer = new BuildWriter(
+    folder.staging,
+    inputFiles,
+    shardRecords,
+    sources,
+    format === 'parquet',
+  );
   const evaluator = await createEvaluator(
     {
       policy: options.policy,
@@ -239,17 +245,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
     const plain = writer.finish();
-    const parquet =
-      format === 'parquet'
-        ? await writeParquetItems(folder.staging, plain.outputs, inputFiles, shardRecords)
-        : undefined;
+    const parquet = plain.admitted
+      ? await writeParquetItems(folder.staging, plain.admitted, inputFiles, shardRecords)
+      : undefined;
     const finished = options.compress
       ? {
           ...plain,
           outputs: await compressItemFiles(folder.staging, plain.outputs, options.compress),
         }
       : parquet
-        ? { ...plain, outputs: parquet.outputs }
+        ? {
+            ...plain,
+            outputs: [...plain.outputs, ...parquet.outputs].sort((a, b) =>
+              a.path < b.path ? -1 : 1,
+            ),
+          }
         : plain;
     const draft: Manifest = {
       ...buildManifest(
