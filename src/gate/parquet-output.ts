@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { ObhutError } from '../errors/index.js';
 import { TreeHasher } from '../merkle/index.js';
 import type { FileEntry } from './manifest.js';
-import { loadDuckdb, readParquetLeaves } from './parquet-leaf.js';
+import { loadDuckdb, readParquetLeafHashes } from './parquet-leaf.js';
 import { detectFormat } from './sources/index.js';
 
 /**
@@ -117,8 +117,8 @@ export async function writeParquetItems(
           : `SELECT *, NULL::VARCHAR AS _obhut FROM read_parquet(${sqlText(inputs[0]!)}, binary_as_string = false) LIMIT 0`;
       await connection.run(`COPY (${rows}) TO ${sqlText(file)} (FORMAT parquet${metadata})`);
       let count = 0;
-      await readParquetLeaves(file, (leaf) => {
-        tree.append(leaf);
+      await readParquetLeafHashes(file, (hash) => {
+        tree.appendLeafHash(hash);
         count++;
       });
       if (count !== hi - lo) {
