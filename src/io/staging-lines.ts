@@ -8,6 +8,7 @@ const WRITE_BYTES = 1 << 20;
  */
 export class StagingLines {
   readonly #fd: number;
+  #open = true;
   #buf = Buffer.allocUnsafeSlow(WRITE_BYTES);
   #used = 0;
 
@@ -29,12 +30,19 @@ export class StagingLines {
   }
 
   close(): void {
+    if (!this.#open) return;
     this.#flush();
+    this.#open = false;
     closeSync(this.#fd);
   }
 
-  /** Closes the file without writing what is buffered (it is being discarded). */
+  /**
+   * Closes the file without writing what is buffered (it is being discarded). Harmless after
+   * `close`: a build that fails after its writer finished aborts it too.
+   */
   abort(): void {
+    if (!this.#open) return;
+    this.#open = false;
     closeSync(this.#fd);
   }
 
