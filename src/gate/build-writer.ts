@@ -98,7 +98,7 @@ export class BuildWriter {
      * DuckDB reads to join the rows back to their inputs (writeParquetItems). Reading JSON items
      * files back and parsing each provenance in JavaScript cost seconds per 100,000 rows.
      */
-    private readonly admittedFile = false,
+    admittedFile = false,
   ) {
     this.#admitted = admittedFile ? new StagingLines(path.join(dir, ADMITTED_FILE)) : undefined;
     this.#rows = shapes.map((shape) => (shape.rows ? new SourceRows(shape.rows) : undefined));

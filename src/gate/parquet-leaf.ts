@@ -119,10 +119,7 @@ async function readLeaves(
       for (const row of batch) {
         if (seen++ < given) continue;
         const bytes = parquetLeaf(row as Record<string, unknown>);
-        onRow(
-          mode === 'hash' ? leafHash(bytes) : bytes,
-          (row as { _obhut?: unknown })._obhut,
-        );
+        onRow(mode === 'hash' ? leafHash(bytes) : bytes, (row as { _obhut?: unknown })._obhut);
         rows++;
       }
     }

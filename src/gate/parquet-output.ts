@@ -89,7 +89,10 @@ export async function writeParquetItems(
     await rm(admitted.file);
     const listed = await connection.runAndReadAll('SELECT count(*) FROM adm');
     if (Number(listed.getRowsJS()[0]![0]) !== admitted.rows) {
-      throw new ObhutError('INTERNAL', 'the list of admitted rows does not hold every admitted row');
+      throw new ObhutError(
+        'INTERNAL',
+        'the list of admitted rows does not hold every admitted row',
+      );
     }
     const metadata = await keyValueMetadata(connection, inputs[0]!);
     const seq = admitted.rows;
