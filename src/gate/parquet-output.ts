@@ -5,11 +5,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { ObhutError } from '../errors/index.js';
 import { TreeHasher } from '../merkle/index.js';
 import type { FileEntry } from './manifest.js';
-import { readOutputLines } from './output-lines.js';
-import { loadDuckdb, readParquetLeaves } from './parquet-leaf.js';
+import { loadDuckdb, readParquetLeafHashes } from './parquet-leaf.js';
 import { detectFormat } from './sources/index.js';
-
-const PROVENANCE = Buffer.from(',"_obhut":{"input":');
 
 /**
  * `--format parquet` needs Parquet inputs that share one schema (column names and types, in
@@ -63,15 +60,15 @@ export async function checkParquetOutput(inputs: readonly string[]): Promise<voi
 }
 
 /**
- * Turns the build's admitted lines (items-NNNNN.jsonl in staging, each ending in its `_obhut`
- * provenance, which names the input and row) into Parquet items files: each admitted row as it
- * is in its input, in the same order, plus the column `_obhut` holding the provenance JSON,
- * `shardRecords` rows per file. The JSON shards are removed. `items_root` is computed by reading
- * the written files back, exactly as `obhut build verify` does.
+ * Turns the build's admitted rows (listed by the BuildWriter in `admitted.file`, each with its
+ * input, 1-based row and `_obhut` provenance JSON) into Parquet items files: each admitted row as
+ * it is in its input, in the same order, plus the column `_obhut` holding the provenance JSON,
+ * `shardRecords` rows per file. The list is removed. `items_root` is computed by reading the
+ * written files back, exactly as `obhut build verify` does.
  */
 export async function writeParquetItems(
   dir: string,
-  outputs: readonly FileEntry[],
+  admitted: { readonly file: string; readonly rows: number },
   inputs: readonly string[],
   shardRecords: number,
 ): Promise<{ outputs: FileEntry[]; itemsRoot: string }> {
@@ -81,44 +78,39 @@ export async function writeParquetItems(
     temp_directory: path.join(dir, '.duckdb-tmp'),
   });
   const connection = await instance.connect();
-  const jsonShards = outputs.filter((o) => /^items-\d{5}\.jsonl$/.test(o.path));
-  const result: FileEntry[] = outputs.filter((o) => !jsonShards.includes(o));
+  const result: FileEntry[] = [];
   const tree = new TreeHasher();
   try {
-    await connection.run('CREATE TABLE adm (seq BIGINT, input INTEGER, row BIGINT, obhut VARCHAR)');
-    const appender = await connection.createAppender('adm');
-    let seq = 0;
-    const ranges = new Map<number, { first: number; last: number }>();
-    for (const shard of jsonShards) {
-      for await (const line of readOutputLines(path.join(dir, shard.path)).lines) {
-        const at = line.lastIndexOf(PROVENANCE);
-        const text = line.subarray(at + 10, line.length - 1).toString('utf8');
-        const provenance = JSON.parse(text) as { input: number; line: number };
-        appender.appendBigInt(BigInt(seq));
-        appender.appendInteger(provenance.input);
-        appender.appendBigInt(BigInt(provenance.line));
-        appender.appendVarchar(text);
-        appender.endRow();
-        const range = ranges.get(provenance.input);
-        if (range) range.last = seq;
-        else ranges.set(provenance.input, { first: seq, last: seq });
-        seq++;
-      }
-      await rm(path.join(dir, shard.path));
+    // The list holds no quote, newline or \x01 inside a field (the provenance is JSON text), so
+    // it is read as it was written. seq numbers the admitted rows in build order.
+    await connection.run(
+      `CREATE TABLE adm AS SELECT * FROM read_csv(${sqlText(admitted.file)}, delim = '\x01', quote = '', escape = '', header = false, auto_detect = false, columns = {'seq': 'BIGINT', 'input': 'INTEGER', 'row': 'BIGINT', 'obhut': 'VARCHAR'})`,
+    );
+    await rm(admitted.file);
+    const listed = await connection.runAndReadAll('SELECT count(*) FROM adm');
+    if (Number(listed.getRowsJS()[0]![0]) !== admitted.rows) {
+      throw new ObhutError(
+        'INTERNAL',
+        'the list of admitted rows does not hold every admitted row',
+      );
     }
-    appender.closeSync();
     const metadata = await keyValueMetadata(connection, inputs[0]!);
+    const seq = admitted.rows;
     const shards = Math.max(1, Math.ceil(seq / shardRecords));
     for (let k = 0; k < shards; k++) {
       const lo = k * shardRecords;
       const hi = Math.min(seq, lo + shardRecords);
-      const parts = [...ranges]
-        .filter(([, r]) => r.first < hi && r.last >= lo)
-        .map(
-          ([input]) =>
-            `SELECT s.*, a.obhut AS _obhut, a.seq AS _obhut_seq FROM read_parquet(${sqlText(inputs[input]!)}, binary_as_string = false, file_row_number = true) s
-             JOIN adm a ON a.input = ${input} AND a.row = s.file_row_number + 1 WHERE a.seq >= ${lo} AND a.seq < ${hi}`,
-        );
+      // Per input, the rows this file takes lie between its first and last (rows ascend with
+      // seq within an input): the scan reads only that part of the input.
+      const spans = await connection.runAndReadAll(
+        `SELECT input, min(row), max(row) FROM adm WHERE seq >= ${lo} AND seq < ${hi} GROUP BY input ORDER BY input`,
+      );
+      const parts = spans.getRowsJS().map(([input, first, last]) => {
+        const file = inputs[Number(input)]!;
+        return `SELECT s.*, a.obhut AS _obhut, a.seq AS _obhut_seq FROM read_parquet(${sqlText(file)}, binary_as_string = false, file_row_number = true) s
+             JOIN adm a ON a.input = ${Number(input)} AND a.row = s.file_row_number + 1
+             WHERE a.seq >= ${lo} AND a.seq < ${hi} AND s.file_row_number BETWEEN ${BigInt(first as bigint) - 1n} AND ${BigInt(last as bigint) - 1n}`;
+      });
       const name = `items-${String(k).padStart(5, '0')}.parquet`;
       const file = path.join(dir, name);
       // An empty build still writes one file, with the schema and no rows.
@@ -128,8 +120,8 @@ export async function writeParquetItems(
           : `SELECT *, NULL::VARCHAR AS _obhut FROM read_parquet(${sqlText(inputs[0]!)}, binary_as_string = false) LIMIT 0`;
       await connection.run(`COPY (${rows}) TO ${sqlText(file)} (FORMAT parquet${metadata})`);
       let count = 0;
-      await readParquetLeaves(file, (leaf) => {
-        tree.append(leaf);
+      await readParquetLeafHashes(file, (hash) => {
+        tree.appendLeafHash(hash);
         count++;
       });
       if (count !== hi - lo) {
@@ -151,10 +143,7 @@ export async function writeParquetItems(
     instance.closeSync();
     await rm(path.join(dir, '.duckdb-tmp'), { recursive: true, force: true });
   }
-  return {
-    outputs: result.sort((a, b) => (a.path < b.path ? -1 : 1)),
-    itemsRoot: tree.root().toString('hex'),
-  };
+  return { outputs: result, itemsRoot: tree.root().toString('hex') };
 }
 
 /**

@@ -7,7 +7,6 @@ import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
 import { LineBatcher } from '../evaluation/line-batch.js';
-import { readFileLines } from '../io/line-reader.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
 import { CaptureSet } from '../optout/index.js';
@@ -33,7 +32,7 @@ import { itemsFormatFor } from './output-format.js';
 import { checkParquetOutput, writeParquetItems } from './parquet-output.js';
 import { requireRedactionKey } from './redaction-key.js';
 import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
-import { expandInputs, inputSize, prepareSources } from './sources/index.js';
+import { expandInputs, inputSize, prepareSources, readSourceLines } from './sources/index.js';
 
 export { type RejectedRecord, rejectedPlace } from './build-writer.js';
 
@@ -148,14 +147,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // conversions are removed again before publishing.
   const captures = new CaptureSet();
   const prepared = await (async () => {
-    const sources = await prepareSources(inputFiles, folder.staging, captures, options.mapping);
+    const sources = await prepareSources(
+      inputFiles,
+      folder.staging,
+      captures,
+      options.mapping,
+      true,
+    );
     return { sources, optout: await prepareOptout(options, sources, captures) };
   })().catch(async (err) => {
     await folder.discard();
     throw err;
   });
   const { sources, optout } = prepared;
-  const writer = new BuildWriter(folder.staging, inputFiles, shardRecords, sources);
+  const writer = new BuildWriter(
+    folder.staging,
+    inputFiles,
+    shardRecords,
+    sources,
+    format === 'parquet',
+  );
   const evaluator = await createEvaluator(
     {
       policy: options.policy,
@@ -196,19 +207,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       // A converted input (decompressed, Parquet, …) is named in the manifest by the file as
       // given, hashed by its converter; hashing the conversion again would be wasted.
       const hashing = source.converted === undefined;
-      const lines = readFileLines(source.read, MAX_RECORD_BYTES, (chunk) => {
+      // A compressed input is read as it decompresses: onRead then sees the compressed bytes,
+      // so the digest and size are the file's as given.
+      const groups = readSourceLines(source, MAX_RECORD_BYTES, (chunk) => {
         if (hashing) inputHash.update(chunk);
         inputBytes += chunk.length;
         bytesRead += chunk.length;
       });
-      for (const line of lines) {
-        batcher.add(line);
-        if (batcher.full) {
-          evaluator.submit(batcher.take(inputIndex));
-          await drain(maxPending);
-          // Workers' answers arrive only while the event loop runs; this thread may have been
-          // evaluating a batch itself since it last waited.
-          if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
+      for await (const lines of groups) {
+        for (const line of lines) {
+          batcher.add(line);
+          if (batcher.full) {
+            evaluator.submit(batcher.take(inputIndex));
+            await drain(maxPending);
+            // Workers' answers arrive only while the event loop runs; this thread may have been
+            // evaluating a batch itself since it last waited.
+            if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
+          }
         }
       }
       if (!batcher.empty) evaluator.submit(batcher.take(inputIndex));
@@ -229,17 +244,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       throw new StrictBuildFailure(counts.rejected, writer.rejectedSample);
     }
     const plain = writer.finish();
-    const parquet =
-      format === 'parquet'
-        ? await writeParquetItems(folder.staging, plain.outputs, inputFiles, shardRecords)
-        : undefined;
+    const parquet = plain.admitted
+      ? await writeParquetItems(folder.staging, plain.admitted, inputFiles, shardRecords)
+      : undefined;
     const finished = options.compress
       ? {
           ...plain,
           outputs: await compressItemFiles(folder.staging, plain.outputs, options.compress),
         }
       : parquet
-        ? { ...plain, outputs: parquet.outputs }
+        ? {
+            ...plain,
+            outputs: [...plain.outputs, ...parquet.outputs].sort((a, b) =>
+              a.path < b.path ? -1 : 1,
+            ),
+          }
         : plain;
     const draft: Manifest = {
       ...buildManifest(

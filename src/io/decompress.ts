@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { Transform } from 'node:stream';
+import { pipeline as pipelineCallback, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { ObhutError } from '../errors/index.js';
@@ -66,12 +66,7 @@ export async function decompressToFile(
     transform(chunk: Buffer, _enc, done) {
       outBytes += chunk.length;
       if (outBytes > limit) {
-        done(
-          new ObhutError(
-            'INPUT_DECOMPRESSION_LIMIT',
-            `${input} decompresses to more than ${limit} bytes (${MAX_EXPANSION_RATIO} times its size plus ${MAX_EXPANSION_FLOOR} bytes): refused as a possible decompression bomb`,
-          ),
-        );
+        done(limitError(input, limit));
         return;
       }
       done(null, chunk);
@@ -86,24 +81,77 @@ export async function decompressToFile(
       createWriteStream(target, { flags: 'wx', mode: 0o600 }),
     );
   } catch (err) {
-    if (err instanceof ObhutError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      throw new ObhutError(
-        'INPUT_UNREADABLE',
-        `cannot read input ${input}: ${(err as Error).message}`,
-        {
-          cause: err,
-        },
-      );
+    throw inputError(input, compression, err);
+  }
+  return { bytes, sha256: digest.digest('hex'), outBytes };
+}
+
+/**
+ * The decompressed bytes of `input`, chunk by chunk, for reading its lines without a staging
+ * file: as `decompressToFile`, bounded by `expansionLimit(inputBytes)` (INPUT_DECOMPRESSION_LIMIT)
+ * and failing on truncated or corrupt data (INPUT_CORRUPT), which the reader meets at the point
+ * of the cut, after the chunks before it. `onRead` sees every compressed byte once, in order.
+ */
+export async function* decompressedChunks(
+  input: string,
+  compression: Compression,
+  inputBytes: number,
+  onRead?: (chunk: Buffer) => void,
+): AsyncGenerator<Buffer> {
+  const limit = expansionLimit(inputBytes);
+  const source = createReadStream(input, { highWaterMark: READ_BYTES });
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onRead?.(chunk);
+      done(null, chunk);
+    },
+  });
+  const decoder =
+    compression === 'gzip'
+      ? zlib.createGunzip({ chunkSize: READ_BYTES })
+      : createZstdDecoder(limit);
+  // Errors anywhere destroy every stream and reach the loop below through the decoder; a reader
+  // that stops early destroys the decoder, and so the file.
+  const stream = pipelineCallback(source, tap, decoder, () => {});
+  let outBytes = 0;
+  try {
+    for await (const chunk of stream) {
+      outBytes += (chunk as Buffer).length;
+      if (outBytes > limit) throw limitError(input, limit);
+      yield chunk as Buffer;
     }
-    throw new ObhutError(
-      'INPUT_CORRUPT',
-      `${input} is not valid ${compression} data (truncated or corrupt): ${(err as Error).message}`,
+  } catch (err) {
+    throw inputError(input, compression, err);
+  } finally {
+    stream.destroy();
+  }
+}
+
+const READ_BYTES = 1 << 20;
+
+function limitError(input: string, limit: number): ObhutError {
+  return new ObhutError(
+    'INPUT_DECOMPRESSION_LIMIT',
+    `${input} decompresses to more than ${limit} bytes (${MAX_EXPANSION_RATIO} times its size plus ${MAX_EXPANSION_FLOOR} bytes): refused as a possible decompression bomb`,
+  );
+}
+
+/** A read failure as the error a build reports: unreadable, or not valid compressed data. */
+function inputError(input: string, compression: Compression, err: unknown): ObhutError {
+  if (err instanceof ObhutError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+    return new ObhutError(
+      'INPUT_UNREADABLE',
+      `cannot read input ${input}: ${(err as Error).message}`,
       { cause: err },
     );
   }
-  return { bytes, sha256: digest.digest('hex'), outBytes };
+  return new ObhutError(
+    'INPUT_CORRUPT',
+    `${input} is not valid ${compression} data (truncated or corrupt): ${(err as Error).message}`,
+    { cause: err },
+  );
 }
 
 function decompressor(compression: Compression, limit: number): Transform {

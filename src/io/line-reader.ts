@@ -97,7 +97,8 @@ export function* readFileLines(
   }
 }
 
-function line(number: number, bytes: Buffer, maxLineBytes: number): Line {
+/** A line's bytes without its newline: its CR dropped, too long past `maxLineBytes`. */
+export function line(number: number, bytes: Buffer, maxLineBytes: number): Line {
   const end =
     bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN
       ? bytes.length - 1
@@ -106,7 +107,7 @@ function line(number: number, bytes: Buffer, maxLineBytes: number): Line {
   return { number, bytes: end === bytes.length ? bytes : bytes.subarray(0, end), tooLong: false };
 }
 
-const EMPTY = Buffer.alloc(0);
+export const EMPTY = Buffer.alloc(0);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** A line's bytes without the UTF-8 byte order mark an editor may put at the start of a file. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CaptureSet } from '../../optout/index.js';
 import type { Mapping } from '../../records/index.js';
-import { compressedSource } from './compressed.js';
+import { compressedSource, streamedSource } from './compressed.js';
 import { detectFormat } from './format.js';
 import { jsonlSource } from './jsonl.js';
 import { mappedSource } from './mapped.js';
@@ -12,6 +12,7 @@ import { webdatasetSource } from './webdataset.js';
 
 export { expandInputs } from './expand-inputs.js';
 export { detectFormat, formatByName, type InputFormat } from './format.js';
+export { readSourceLines } from './read-source.js';
 export { type ConvertedInput, type InputSource, inputSize } from './source.js';
 
 /**
@@ -24,6 +25,8 @@ export async function prepareSources(
   staging: string,
   captures: CaptureSet,
   mapping?: Mapping,
+  /** Whether the reader takes compressed JSON lines as they decompress (`readSourceLines`). */
+  streamCompressed = false,
 ): Promise<InputSource[]> {
   const sources: InputSource[] = [];
   for (const [i, input] of inputs.entries()) {
@@ -37,11 +40,20 @@ export async function prepareSources(
         sources.push(await webdatasetSource(input, work('webdataset')));
         break;
       case 'jsonl.gz':
-        sources.push(await compressedSource(input, work('gunzip'), 'gzip'));
+      case 'jsonl.zst': {
+        const compression = format === 'jsonl.gz' ? 'gzip' : 'zstd';
+        // A mapping reads the decompressed lines twice (mapped, then the rows written).
+        sources.push(
+          streamCompressed && !mapping
+            ? streamedSource(input, compression)
+            : await compressedSource(
+                input,
+                work(format === 'jsonl.gz' ? 'gunzip' : 'unzstd'),
+                compression,
+              ),
+        );
         break;
-      case 'jsonl.zst':
-        sources.push(await compressedSource(input, work('unzstd'), 'zstd'));
-        break;
+      }
       case 'parquet':
         sources.push(await parquetSource(input, work('parquet'), mapping));
         continue;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { StagingLines } from '../../io/staging-lines.js';
 import {
   applyMapping,
   MAPPING_ERROR_FIELD,
@@ -17,8 +18,8 @@ export class RecordFile {
   readonly path: string;
   /** With `keepRows`: the source rows as JSON, line for line with `path` (what is written). */
   readonly rowsPath: string | undefined;
-  readonly #sink: LineWriter;
-  readonly #rows: LineWriter | undefined;
+  readonly #sink: StagingLines;
+  readonly #rows: StagingLines | undefined;
   readonly #dir: string;
   readonly #mapping: Mapping | undefined;
   readonly #stored = new Set<string>();
@@ -27,9 +28,9 @@ export class RecordFile {
     mkdirSync(path.join(dir, 'media'), { recursive: true, mode: 0o700 });
     this.#dir = dir;
     this.path = path.join(dir, 'records.jsonl');
-    this.#sink = new LineWriter(this.path);
+    this.#sink = new StagingLines(this.path);
     this.rowsPath = keepRows ? path.join(dir, 'rows.jsonl') : undefined;
-    this.#rows = this.rowsPath === undefined ? undefined : new LineWriter(this.rowsPath);
+    this.#rows = this.rowsPath === undefined ? undefined : new StagingLines(this.rowsPath);
     this.#mapping = mapping;
   }
 
@@ -138,49 +139,3 @@ function extensionOf(bytes: Uint8Array): string {
   }
   return 'bin';
 }
-
-const WRITE_BYTES = 1 << 20;
-
-/**
- * Buffered lines into a staging file. Unlike the outputs' FileSink it neither hashes nor syncs:
- * the file is read back by this build and removed, and syncing it cost seconds on a busy disk.
- */
-class LineWriter {
-  readonly #fd: number;
-  #buf = Buffer.allocUnsafeSlow(WRITE_BYTES);
-  #used = 0;
-
-  constructor(file: string) {
-    this.#fd = openSync(file, 'wx', 0o600);
-  }
-
-  writeLine(data: Buffer | string): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    if (this.#used + bytes.length + 1 > this.#buf.length) this.#flush();
-    if (bytes.length + 1 > this.#buf.length) {
-      this.#write(bytes);
-      this.#write(NEWLINE);
-      return;
-    }
-    bytes.copy(this.#buf, this.#used);
-    this.#buf[this.#used + bytes.length] = 0x0a;
-    this.#used += bytes.length + 1;
-  }
-
-  close(): void {
-    this.#flush();
-    closeSync(this.#fd);
-  }
-
-  #flush(): void {
-    this.#write(this.#buf.subarray(0, this.#used));
-    this.#used = 0;
-  }
-
-  #write(bytes: Buffer): void {
-    let at = 0;
-    while (at < bytes.length) at += writeSync(this.#fd, bytes, at, bytes.length - at);
-  }
-}
-
-const NEWLINE = Buffer.from('\n');

@@ -1,11 +1,17 @@
 import { statSync } from 'node:fs';
 import { ObhutError } from '../../errors/index.js';
+import type { Compression } from '../../io/decompress.js';
 import type { ConvertedWarc } from '../../warc/index.js';
 
 /** What one `--input` becomes before the build reads it: item-record lines in a file. */
 export interface InputSource {
   /** The JSONL file to read: the input itself, or the records a converter wrote to staging. */
   readonly read: string;
+  /**
+   * Set when `read` is the compressed input itself, to be read through its decompressor
+   * (`readSourceLines`) rather than from a decompressed copy in staging.
+   */
+  readonly compression?: Compression;
   /** The real folder media paths are relative to. */
   readonly dir: string;
   /**
