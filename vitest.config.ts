@@ -4,6 +4,14 @@ export default defineConfig({
   test: {
     // Tests live under test/, mirroring src/ (src/log/note.ts → test/log/note.test.ts).
     include: ['test/**/*.test.ts'],
+    // CLI tests start dist/ (test/support/cli.ts); this rebuilds it first when src/ is newer.
+    globalSetup: ['test/support/global-setup.ts'],
+    // Test files run two at a time, each in its own process (issue 13). Vitest's default on a
+    // 2-core machine is one at a time (cores - 1), which left a core idle while a file waited on
+    // a child process, PostgreSQL or a browser. Every file works in its own temporary folders,
+    // PostgreSQL schemas and ephemeral ports, so files do not share state.
+    pool: 'forks',
+    maxWorkers: 2,
     // These bounds only catch a hung test; they are not performance assertions. A CLI test takes
     // seconds on a quiet machine and several times that on a busy one, and its result must not
     // depend on which (issue 12), so the bound is far above any healthy run.

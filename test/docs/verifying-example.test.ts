@@ -1,17 +1,13 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNoteKey } from '../../src/log/index.js';
-import { runCli } from '../support/cli.js';
+import { CLI_ENTRY, runCli } from '../support/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-const ENTRY = path.join(ROOT, 'test/support/cli-entry.ts');
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const run = promisify(execFile);
 
 /** The shell block under "### Receipts" in docs/verifying.md, exactly as a reader copies it. */
@@ -53,7 +49,7 @@ describe('docs/verifying.md: the receipt and consistency example', () => {
   it('runs as written with the receipt at log position 3, and both checks are proven', async () => {
     const script = await receiptExample();
     expect(script).toContain('--receipt r.json');
-    const shell = `set -euo pipefail\nobhut() { "${process.execPath}" --import "${TSX}" "${ENTRY}" "$@"; }\n${script}`;
+    const shell = `set -euo pipefail\nobhut() { "${process.execPath}" "${CLI_ENTRY}" "$@"; }\n${script}`;
     const { stdout } = await run('bash', ['-c', shell], {
       cwd,
       env: { ...process.env, OBHUT_HOME: '', OBHUT_SECRET: '', OBHUT_DATABASE_URL: '' },

@@ -1,13 +1,11 @@
-// `obhut serve` as a child process run from source (as test/support/cli.ts runs the CLI) or from
-// the build in dist/ (as an operator runs it), and a small HTTP client that tells an answered
+// `obhut serve` as a child process entered at main() (as test/support/cli.ts runs the CLI) or
+// through bin/obhut.js (as an operator runs it), both from dist/, and a small HTTP client that tells an answered
 // request from one the network lost.
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { CLI_ENTRY } from '../support/cli.js';
 
-const entry = fileURLToPath(new URL('../support/cli-entry.ts', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const launcher = fileURLToPath(new URL('../../bin/obhut.js', import.meta.url));
 
 const READY = /obhut: serving the portal at (http:\/\/[^\s/]+)\//;
@@ -27,10 +25,10 @@ export function startServe(options: {
   cwd: string;
   env: NodeJS.ProcessEnv;
   timeoutMs?: number;
-  /** Runs bin/obhut.js (dist/, built beforehand) instead of the TypeScript sources. */
+  /** Runs bin/obhut.js (the launcher an operator runs) instead of entering main() directly. */
   fromDist?: boolean;
 }): Promise<ServeProcess> {
-  const command = options.fromDist ? [launcher] : ['--import', tsxLoader, entry];
+  const command = options.fromDist ? [launcher] : [CLI_ENTRY];
   const child: ChildProcess = spawn(
     process.execPath,
     [...command, 'serve', '--port', '0', '--host', '127.0.0.1'],

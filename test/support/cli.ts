@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
-const entry = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
-// Resolved here, not from the child's working directory, which is a temporary folder.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** The CLI's entry for child processes: dist/, rebuilt from src/ when stale (global-setup.ts). */
+export const CLI_ENTRY = fileURLToPath(new URL('./cli-entry.mjs', import.meta.url));
 
 export interface CliResult {
   readonly code: number;
@@ -12,13 +10,16 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the CLI from source in a child process, as a user would run `obhut`. */
+/**
+ * Runs the CLI in a child process, as a user would run `obhut`: the build of the sources under
+ * test (dist/, which test/support/global-setup.ts recompiles when any source is newer).
+ */
 export function runCli(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, entry, ...args], {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       cwd: options.cwd,
       env: {
         ...process.env,
