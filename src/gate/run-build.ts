@@ -10,8 +10,8 @@ import { LineBatcher } from '../evaluation/line-batch.js';
 import { readFileLines } from '../io/line-reader.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
-import { CaptureSet } from '../optout/index.js';
-import { usesHash } from '../pii/index.js';
+import { CaptureSet } from '../optout/capture-set.js';
+import { usesHash } from '../pii/redact.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
 import type { Mapping } from '../records/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
@@ -32,7 +32,7 @@ import { optoutSummary, prepareOptout } from './optout-setup.js';
 import { OutputFolder } from './output-folder.js';
 import { itemsFormatFor } from './output-format.js';
 import { checkParquetOutput, writeParquetItems } from './parquet-output.js';
-import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
+import type { SafetyOptions, SafetySummary } from './safety-scan.js';
 import { expandInputs, inputSize, prepareSources } from './sources/index.js';
 
 export { type RejectedRecord, rejectedPlace } from './build-writer.js';
@@ -181,7 +181,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   );
   // Enough batches in flight to keep every worker busy while this thread writes and evaluates.
   const maxPending = evaluator.window;
-  const scanner = options.safety ? new SafetyScanner(options.safety, inputFiles) : undefined;
+  // Loaded only to scan: it brings sharp and libvips (~0.3 CPU-s) into a build.
+  const scanner = options.safety
+    ? new (await import('./safety-scan.js')).SafetyScanner(options.safety, inputFiles)
+    : undefined;
   try {
     const batcher = new LineBatcher();
     const inputs: { path: string; bytes: number; sha256: string }[] = [];

@@ -13,13 +13,12 @@ import {
 } from '../../gate/run-build.js';
 import type { SafetyOptions } from '../../gate/safety-scan.js';
 import type { SubjectsProof } from '../../gate/subjects-proof.js';
-import { verifySubjectsProof } from '../../gate/verify-subjects-proof.js';
 import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import type { Session } from '../../runtime/home.js';
 import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
-import { hashPolicyOf } from '../../safety/image-input.js';
+import { hashPolicyOf } from '../../safety/hash-policy.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { buildDocumentsHook, loadProviderFacts } from '../build-documents.js';
@@ -221,6 +220,7 @@ export async function proveAbsentCommand(
     const proof = await proveSubjectFromFolder(flags.build, subject);
     // Checked with this register's log key before anyone relies on it: a folder whose receipt
     // is from another log, or was altered, fails here.
+    const { verifySubjectsProof } = await import('../../gate/verify-subjects-proof.js');
     const check = verifySubjectsProof(proof, session.log.verifier);
     if (!check.ok) {
       const failed = check.steps.find((step) => !step.ok);
@@ -302,9 +302,14 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
     // The register is read as of the latest signed checkpoint: events logged after it wait for
     // the next build, and the manifest names the checkpoint, so the build can be checked against it.
     const checkpoint = await session.log.reader.checkpoint(checkpointSize(flags.checkpoint));
-    const consent = await loadConsentSnapshotIsolated(session.config, policy.purpose, at, atMs, {
-      logSize: checkpoint.size,
-    });
+    const consent = await loadConsentSnapshotIsolated(
+      session.config,
+      policy.purpose,
+      at,
+      atMs,
+      { logSize: checkpoint.size },
+      session.store,
+    );
     const progress = createProgress('build', process.stderr, flags.json);
     const startedAt = new Date().toISOString();
     try {
