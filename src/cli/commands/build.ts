@@ -21,7 +21,6 @@ import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
 import { hashPolicyOf } from '../../safety/hash-policy.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
-import { buildDocumentsHook, loadProviderFacts } from '../build-documents.js';
 import { print, withSession } from '../io.js';
 import { loadMapping } from '../mapping-option.js';
 import { writeOpenLineage } from '../openlineage-file.js';
@@ -295,9 +294,8 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   if (flags.provider !== undefined && !flags.docs)
     throw new ObhutError('USAGE', '--provider needs --docs');
   // Read before the build, so a bad facts file costs nothing.
-  const documents = flags.docs
-    ? { documents: buildDocumentsHook(await loadProviderFacts(flags.provider)) }
-    : {};
+  // The documents' code (and yaml) is loaded only for --docs.
+  const documents = flags.docs ? await documentsOption(flags.provider) : {};
   return withSession(async (session) => {
     // The register is read as of the latest signed checkpoint: events logged after it wait for
     // the next build, and the manifest names the checkpoint, so the build can be checked against it.
@@ -341,6 +339,11 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
       progress.finish();
     }
   }, config);
+}
+
+async function documentsOption(provider: string | undefined) {
+  const { buildDocumentsHook, loadProviderFacts } = await import('../build-documents.js');
+  return { documents: buildDocumentsHook(await loadProviderFacts(provider)) };
 }
 
 /** The banks named by --bank, each loaded once, with their allow lists and the quarantine key. */
