@@ -268,7 +268,9 @@ async function benchScanProcesses(
           : '')
       );
     };
-    contenders.forEach((c, i) => out(`  ${c.name}: ${fmt(results[i]!)}`));
+    contenders.forEach((c, i) => {
+      out(`  ${c.name}: ${fmt(results[i]!)}`);
+    });
     if (reference) {
       out(`  C++ pdq-photo-hasher, same files, after each round: ${fmt(referenceRuns)}`);
       contenders.forEach((c, i) => {
