@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { normaliseRegion, PURPOSES, REGION_GROUPS } from '../records/index.js';
 import type { Validation } from '../records/validate-item.js';
@@ -77,18 +77,11 @@ const policySchema = z.strictObject({
   optout: optout.optional(),
 });
 
-// yaml is loaded when a policy is parsed, not with the policy module that every build and
-// evaluation thread imports for the default policy (~0.1 CPU-s each, issue 13); parsing stays
-// synchronous, so it is required rather than imported.
-const require = createRequire(import.meta.url);
-let yaml: typeof import('yaml') | undefined;
-
 /** Parses a policy from JSON or YAML text (JSON is YAML, so one parser reads both). */
 export function parsePolicy(text: string): Validation<Policy> {
   let raw: unknown;
   try {
-    yaml ??= require('yaml') as typeof import('yaml');
-    raw = yaml.parse(text, { maxAliasCount: 100 });
+    raw = parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {
     return { ok: false, error: `not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}` };
   }
