@@ -80,7 +80,7 @@ export async function ensurePngs(count: number): Promise<string[]> {
   return files;
 }
 
-interface ProcessRun {
+export interface ProcessRun {
   readonly wall: number;
   /** User + system CPU seconds, when /usr/bin/time is there to tell. */
   readonly cpu?: number;
@@ -90,7 +90,7 @@ interface ProcessRun {
 const TIME = '/usr/bin/time';
 
 /** Runs a command as a whole process: its wall time, CPU time and output lines. */
-function runProcess(command: string, args: string[]): ProcessRun {
+export function runProcess(command: string, args: string[]): ProcessRun {
   const timed = existsSync(TIME);
   const t = performance.now();
   const r = timed
@@ -104,7 +104,7 @@ function runProcess(command: string, args: string[]): ProcessRun {
   return { wall, cpu: user! + sys!, lines };
 }
 
-const median = (xs: number[]): number => {
+export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;

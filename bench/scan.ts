@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConsentSnapshot } from '../src/consent/index.js';
@@ -13,10 +13,11 @@ import { pdqHashFile } from '../src/safety/hash-image.js';
 import { Matcher } from '../src/safety/matcher.js';
 import { hash256ToHex } from '../src/safety/pdq/index.js';
 import { openSqliteStore } from '../src/store/index.js';
-import { ensureImages } from './pdq.js';
+import { ensureImages, median, type ProcessRun, runProcess } from './pdq.js';
 import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 
 // `npm run bench -- scan [--images 200] [--bank 1000000] [--matches 10]`
+// `npm run bench -- scan --process [--runs 5] [--baseline <other checkout>/bin/obhut.js] …`
 //
 // What safety scanning costs a build: the same build of image items (generated 1024×768 JPEGs
 // from bench/.data/pdq/) without and with `--bank`, against a PDQ bank of random hashes plus
@@ -24,6 +25,11 @@ import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 // The scan decodes 4 images at a time in libvips' threads while the build's thread hashes.
 // When OBHUT_PDQ_REFERENCE names the C++ `pdq-photo-hasher`, it hashes the same files as
 // a whole process right after each build, so the ratio printed is measured in this run.
+//
+// With --process, the builds are whole `obhut build --bank` processes (bin/obhut.js, so dist/
+// must be built) in a home made by `obhut init`: start-up, the consent register, the bank's
+// load and the log entry all count, as they do for a user. `--baseline` adds another checkout's
+// bin/obhut.js on the same home, alternating with this one and the reference.
 
 export async function benchScan(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -32,8 +38,15 @@ export async function benchScan(args: string[]): Promise<void> {
       images: { type: 'string', default: '200' },
       bank: { type: 'string', default: '1000000' },
       matches: { type: 'string', default: '10' },
+      process: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '5' },
+      baseline: { type: 'string' },
     },
   });
+  if (values.process) {
+    await benchScanProcesses(Number(values.images), Number(values.bank), values);
+    return;
+  }
   const images = Number(values.images);
   const bankSize = Number(values.bank);
   const matches = Math.min(Number(values.matches), images);
@@ -144,6 +157,132 @@ export async function benchScan(args: string[]): Promise<void> {
     }
   } finally {
     await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const BIN = path.resolve(import.meta.dirname, '../bin/obhut.js');
+
+/** Whole `obhut build --bank` processes against the reference, alternating (see the top). */
+async function benchScanProcesses(
+  images: number,
+  bankSize: number,
+  values: { matches?: string; runs?: string; baseline?: string | undefined },
+): Promise<void> {
+  const matches = Math.min(Number(values.matches ?? 10), images);
+  const runs = Number(values.runs ?? 5);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const files = await ensureImages(images);
+  const dir = await mkdtemp(path.join(tmpdir(), 'obhut-bench-scan-'));
+  const home = path.join(dir, 'home');
+  const env = { ...process.env, OBHUT_HOME: home, OBHUT_SECRET: '', OBHUT_DATABASE_URL: '' };
+  try {
+    const init = spawnSync(process.execPath, [BIN, 'init'], { env, encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`obhut init exited ${init.status}: ${init.stderr}`);
+    const store = await openSqliteStore(path.join(home, 'obhut.db'));
+    try {
+      const entries = Array.from({ length: bankSize }, () => ({
+        hash: randomBytes(32).toString('hex'),
+        labels: [] as string[],
+      }));
+      for (const file of files.slice(0, matches)) {
+        entries.push({ hash: hash256ToHex((await pdqHashFile(file)).hash), labels: ['bench'] });
+      }
+      await store.importBank(
+        { name: 'bench', signalType: 'pdq', source: null, listVersion: null, threshold: 31 },
+        entries,
+      );
+    } finally {
+      await store.close();
+    }
+    await mkdir(path.join(dir, 'img'));
+    for (const file of files) await copyFile(file, path.join(dir, 'img', path.basename(file)));
+    const input = path.join(dir, 'items.jsonl');
+    await writeFile(
+      input,
+      `${files
+        .map((file, i) =>
+          JSON.stringify({
+            id: `img-${i}`,
+            kind: 'image',
+            media: `img/${path.basename(file)}`,
+            subject: { platform: 'bench', account: `a${i}`, age: 'adult', region: 'DE' },
+            source: { url: `https://example.org/${i}.jpg`, dataset: 'bench@1' },
+          }),
+        )
+        .join('\n')}\n`,
+    );
+    const reference = pdqReference();
+    const contenders = [
+      { name: 'obhut build --bank', bin: BIN },
+      ...(values.baseline ? [{ name: `baseline ${values.baseline}`, bin: values.baseline }] : []),
+    ];
+    const results = contenders.map(() => [] as ProcessRun[]);
+    const referenceRuns: ProcessRun[] = [];
+    const savedHome = process.env.OBHUT_HOME;
+    process.env.OBHUT_HOME = home;
+    const loadBefore = loadavg()[0]!;
+    let built = 0;
+    let excluded: number[] = [];
+    try {
+      for (let run = -1; run < runs; run++) {
+        contenders.forEach((c, i) => {
+          const target = path.join(dir, `out-${built++}`);
+          const r = runProcess(process.execPath, [
+            c.bin,
+            'build',
+            '--input',
+            input,
+            '--out',
+            target,
+            '--bank',
+            'bench',
+            '--json',
+          ]);
+          const summary = JSON.parse(r.lines.join('\n')) as {
+            excluded_by_reason: { safety_match: number };
+          };
+          excluded.push(summary.excluded_by_reason.safety_match);
+          if (run >= 0) results[i]!.push(r);
+        });
+        if (reference) {
+          const r = runProcess(reference, files);
+          if (run >= 0) referenceRuns.push(r);
+        }
+      }
+    } finally {
+      if (savedHome === undefined) delete process.env.OBHUT_HOME;
+      else process.env.OBHUT_HOME = savedHome;
+    }
+    excluded = [...new Set(excluded)];
+    out(
+      `scan, whole processes: ${images} generated 1024×768 JPEG items, PDQ bank of ${(bankSize + matches).toLocaleString('en')} hashes (${matches} of them the images'), ${runs} runs each after a warm-up, alternating (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`,
+    );
+    out(`  items excluded as safety_match in every build: ${excluded.join(' / ')}`);
+    const fmt = (rs: ProcessRun[]) => {
+      const cpu = rs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+      return (
+        `wall ${rs.map((r) => r.wall.toFixed(2)).join(' / ')} s (median ${median(rs.map((r) => r.wall)).toFixed(2)} s = ${(images / median(rs.map((r) => r.wall))).toFixed(1)} images/s)` +
+        (cpu.length
+          ? `; CPU ${cpu.map((c) => c.toFixed(2)).join(' / ')} s (median ${median(cpu).toFixed(2)})`
+          : '')
+      );
+    };
+    contenders.forEach((c, i) => {
+      out(`  ${c.name}: ${fmt(results[i]!)}`);
+    });
+    if (reference) {
+      out(`  C++ pdq-photo-hasher, same files, after each round: ${fmt(referenceRuns)}`);
+      contenders.forEach((c, i) => {
+        const ratios = results[i]!.map((r, k) => referenceRuns[k]!.wall / r.wall);
+        out(
+          `  ${c.name} ÷ reference, wall, round by round: ${ratios.map((x) => x.toFixed(2)).join(' / ')}× (median ${median(ratios).toFixed(2)}×)`,
+        );
+      });
+    } else {
+      out(`  ${NO_REFERENCE}`);
+    }
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }

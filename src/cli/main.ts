@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, ObhutError } from '../errors/index.js';
-import { removeStagingFolders } from '../gate/output-folder.js';
 import { fromNoteError } from '../log/note-errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { COMMANDS, commandNamed } from './command-table.js';
+import { SIGNAL_EXIT, type StopSignal, stopNow } from './interrupt.js';
 import { terminalText } from './terminal-text.js';
 
 /**
@@ -38,18 +38,17 @@ export async function createProgram(argv: readonly string[] = []): Promise<Comma
   return program;
 }
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 usage, 2 data, 3 internal. */
-export async function main(argv: readonly string[]): Promise<number> {
-  // Ctrl-C or a stop during a build must not leave a half-written staging folder behind.
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.once(signal, () => {
-      removeStagingFolders();
-      process.stderr.write(`obhut: interrupted (${signal}); nothing was published\n`);
-      process.exit(code);
-    });
+/** Runs the CLI and returns the exit code: 0 ok, 1 usage, 2 data, 3 internal, 130/143 stopped. */
+export async function main(
+  argv: readonly string[],
+  options: { signals?: boolean } = {},
+): Promise<number> {
+  // Ctrl-C or a stop during a build must not leave a half-written staging folder behind. A
+  // worker thread gets no signals: heap-thread.ts is told of them by the main thread.
+  if (options.signals ?? true) {
+    for (const signal of Object.keys(SIGNAL_EXIT) as StopSignal[]) {
+      process.once(signal, () => stopNow(signal, true));
+    }
   }
   try {
     await (await createProgram(argv)).parseAsync([...argv], { from: 'user' });

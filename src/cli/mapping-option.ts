@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { ObhutError } from '../errors/index.js';
 import { type Mapping, parseMapping } from '../records/index.js';
 
@@ -7,6 +6,8 @@ import { type Mapping, parseMapping } from '../records/index.js';
 export async function loadMapping(file: string): Promise<Mapping> {
   let value: unknown;
   try {
+    // yaml is loaded only when a mapping is given.
+    const { parse } = await import('yaml');
     value = parse(await readFile(file, 'utf8'), { uniqueKeys: true });
   } catch (err) {
     throw new ObhutError(

@@ -1,8 +1,9 @@
 import { ObhutError } from '../errors/index.js';
 import { MAX_MEDIA_BYTES } from '../evaluation/media.js';
-import { type CaptureSet, effectiveOptout, OPTOUT_EVALUATOR_VERSION } from '../optout/index.js';
+import type { CaptureSet } from '../optout/capture-set.js';
+import { effectiveOptout } from '../optout/evaluate.js';
+import { OPTOUT_EVALUATOR_VERSION } from '../optout/version.js';
 import { canonicalOptout, type Policy, SIGNAL_TYPES } from '../policy/index.js';
-import { readCaptures } from '../warc/index.js';
 import type { BuildWriter } from './build-writer.js';
 import type { OptoutSummary } from './manifest.js';
 import { type InputSource, inputSize } from './sources/index.js';
@@ -29,6 +30,8 @@ export async function prepareOptout(
   const read: OptoutSetup['signals'] = [];
   for (const file of signals) {
     inputSize(file);
+    // warcio is loaded only when a build reads captures.
+    const { readCaptures } = await import('../warc/index.js');
     const result = await readCaptures(file, captures, { maxPayloadBytes: MAX_MEDIA_BYTES });
     if (result.invalid.length > 0) {
       throw new ObhutError('WARC_INVALID', `--signals ${file}: ${result.invalid[0]}`);

@@ -1,5 +1,5 @@
 import { ObhutError } from '../errors/index.js';
-import { usesHash } from '../pii/index.js';
+import { usesHash } from '../pii/redact.js';
 import type { Policy } from '../policy/index.js';
 
 /**

@@ -9,7 +9,7 @@ import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
 import { LineBatcher } from '../evaluation/line-batch.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
-import { CaptureSet } from '../optout/index.js';
+import { CaptureSet } from '../optout/capture-set.js';
 import { canonicalPolicyJson, type Policy } from '../policy/index.js';
 import type { Mapping } from '../records/index.js';
 import { type Finding, findingId, findingLogEntry } from '../safety/finding.js';
@@ -31,7 +31,7 @@ import { OutputFolder } from './output-folder.js';
 import { itemsFormatFor } from './output-format.js';
 import { checkParquetOutput, writeParquetItems } from './parquet-output.js';
 import { requireRedactionKey } from './redaction-key.js';
-import { type SafetyOptions, SafetyScanner, type SafetySummary } from './safety-scan.js';
+import type { SafetyOptions, SafetySummary } from './safety-scan.js';
 import { expandInputs, inputSize, prepareSources, readSourceLines } from './sources/index.js';
 
 export { type RejectedRecord, rejectedPlace } from './build-writer.js';
@@ -182,7 +182,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   );
   // Enough batches in flight to keep every worker busy while this thread writes and evaluates.
   const maxPending = evaluator.window;
-  const scanner = options.safety ? new SafetyScanner(options.safety, inputFiles) : undefined;
+  // Loaded only to scan: it brings sharp and libvips (~0.3 CPU-s) into a build.
+  const scanner = options.safety
+    ? new (await import('./safety-scan.js')).SafetyScanner(options.safety, inputFiles)
+    : undefined;
   try {
     const batcher = new LineBatcher();
     const inputs: { path: string; bytes: number; sha256: string }[] = [];

@@ -7,21 +7,10 @@ import sharp from 'sharp';
 type OutputInfo = import('sharp').OutputInfo;
 
 import { ObhutError } from '../errors/index.js';
+import type { HashPolicy } from './hash-policy.js';
 import { nearestIndices, type PixelImage } from './pdq/index.js';
 
-/**
- * Which pixels the hash is computed from; recorded with every hash so it can be reproduced.
- * - `reference-512`: the reference CLI. Images over 512 px in either dimension are first
- *   resized to exactly 512×512 by nearest neighbour (aspect ratio not kept).
- * - `full-resolution`: the whole decoded image, aspect ratio kept (what Java and most ports do).
- */
-export const HASH_POLICIES = ['reference-512', 'full-resolution'] as const;
-export type HashPolicy = (typeof HASH_POLICIES)[number];
-
-/** The policy the `--full-resolution` flag of hash, match and build selects. */
-export function hashPolicyOf(fullResolution: boolean | undefined): HashPolicy {
-  return fullResolution ? 'full-resolution' : 'reference-512';
-}
+export { HASH_POLICIES, type HashPolicy, hashPolicyOf } from './hash-policy.js';
 
 export const REFERENCE_RESIZE_LIMIT = 512;
 export const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;

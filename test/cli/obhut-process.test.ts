@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLockText } from '../../src/io/sibling-files.js';
 
-// These run bin/obhut.js itself (it imports dist/), since the child process it starts for
-// builds is what is under test.
+// These run bin/obhut.js itself (it imports dist/), since the heap-limited thread it starts
+// for builds (src/cli/heap-limited.ts), and how signals reach it, are what is under test.
 const bin = fileURLToPath(new URL('../../bin/obhut.js', import.meta.url));
 const env = { ...process.env, OBHUT_HOME: '', OBHUT_SECRET: '', OBHUT_DATABASE_URL: '' };
 
@@ -31,7 +31,7 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The pid in the output's lock file, once the build (in the child process) has taken it. */
+/** The pid in the output's lock file, once the build has taken it. */
 async function builderPid(cwd: string): Promise<number> {
   const lock = path.join(cwd, '.out.lock');
   for (;;) {
@@ -74,15 +74,26 @@ describe('stopping obhut mid-build', () => {
 
   const leftovers = () => readdirSync(cwd).filter((n) => n === 'out' || n.startsWith('.out'));
 
-  it('SIGKILL of the obhut process stops the build it started: nothing published, no process left', async () => {
+  it('SIGKILL of the obhut process publishes nothing, and the next build to that output removes what it staged', async () => {
     const parent = obhut(['build', '--input', 'items.jsonl', '--out', 'out'], cwd);
     const done = exited(parent);
-    const builder = await builderPid(cwd);
-    expect(builder).not.toBe(parent.pid);
+    // The build runs in a thread of the process started, not in a process of its own.
+    expect(await builderPid(cwd)).toBe(parent.pid);
+    while (!leftovers().some((n) => n.startsWith('.out.tmp-'))) await sleep(20);
     parent.kill('SIGKILL');
     await done;
-    await gone(builder);
-    expect(leftovers()).toEqual([]);
+    await gone(parent.pid!);
+    // A killed process cannot clean up: its staging folder stays hidden, under a dead lock.
+    expect(leftovers()).not.toContain('out');
+    expect(leftovers().some((n) => n.startsWith('.out.tmp-'))).toBe(true);
+    await writeFile(
+      path.join(cwd, 'one.jsonl'),
+      `${JSON.stringify({ id: 'r', kind: 'text', text: 'x', subject: { platform: 'ig', account: '1' } })}\n`,
+    );
+    const next = obhut(['build', '--input', 'one.jsonl', '--out', 'out'], cwd);
+    expect(await exited(next)).toBe(0);
+    expect(leftovers()).toEqual(['out']);
+    await rm(path.join(cwd, 'out'), { recursive: true });
   });
 
   it('SIGINT to the obhut process alone stops the build with a non-zero exit and nothing published', async () => {
@@ -97,6 +108,20 @@ describe('stopping obhut mid-build', () => {
     expect(await done).toBe(130);
     await gone(builder);
     expect(stderr).toContain('nothing was published');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('SIGTERM stops the build with exit code 143 and nothing published', async () => {
+    const parent = obhut(['build', '--input', 'items.jsonl', '--out', 'out', '--json'], cwd);
+    let stdout = '';
+    parent.stdout?.on('data', (d) => {
+      stdout += d;
+    });
+    const done = exited(parent);
+    await builderPid(cwd);
+    parent.kill('SIGTERM');
+    expect(await done).toBe(143);
+    expect(stdout).toBe('');
     expect(leftovers()).toEqual([]);
   });
 });

@@ -125,9 +125,14 @@ export async function planCommand(flags: PlanFlags, config?: Config): Promise<Bu
     throw new ObhutError('USAGE', `--at "${flags.at}" is not an RFC 3339 date-time`);
   const plan = await withSession(async (session) => {
     const checkpoint = await session.log.reader.checkpoint(checkpointSize(flags.checkpoint));
-    const consent = await loadConsentSnapshotIsolated(session.config, policy.purpose, at, atMs, {
-      logSize: checkpoint.size,
-    });
+    const consent = await loadConsentSnapshotIsolated(
+      session.config,
+      policy.purpose,
+      at,
+      atMs,
+      { logSize: checkpoint.size },
+      session.store,
+    );
     return makePlan({
       inputs: flags.input!,
       ...(mapping ? { mapping } : {}),

@@ -13,16 +13,14 @@ import {
 } from '../../gate/run-build.js';
 import type { SafetyOptions } from '../../gate/safety-scan.js';
 import type { SubjectsProof } from '../../gate/subjects-proof.js';
-import { verifySubjectsProof } from '../../gate/verify-subjects-proof.js';
 import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import type { Session } from '../../runtime/home.js';
 import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
-import { hashPolicyOf } from '../../safety/image-input.js';
+import { hashPolicyOf } from '../../safety/hash-policy.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
-import { buildDocumentsHook, loadProviderFacts } from '../build-documents.js';
 import { print, withSession } from '../io.js';
 import { loadMapping } from '../mapping-option.js';
 import { writeOpenLineage } from '../openlineage-file.js';
@@ -221,6 +219,7 @@ export async function proveAbsentCommand(
     const proof = await proveSubjectFromFolder(flags.build, subject);
     // Checked with this register's log key before anyone relies on it: a folder whose receipt
     // is from another log, or was altered, fails here.
+    const { verifySubjectsProof } = await import('../../gate/verify-subjects-proof.js');
     const check = verifySubjectsProof(proof, session.log.verifier);
     if (!check.ok) {
       const failed = check.steps.find((step) => !step.ok);
@@ -295,16 +294,20 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   if (flags.provider !== undefined && !flags.docs)
     throw new ObhutError('USAGE', '--provider needs --docs');
   // Read before the build, so a bad facts file costs nothing.
-  const documents = flags.docs
-    ? { documents: buildDocumentsHook(await loadProviderFacts(flags.provider)) }
-    : {};
+  // The documents' code (and yaml) is loaded only for --docs.
+  const documents = flags.docs ? await documentsOption(flags.provider) : {};
   return withSession(async (session) => {
     // The register is read as of the latest signed checkpoint: events logged after it wait for
     // the next build, and the manifest names the checkpoint, so the build can be checked against it.
     const checkpoint = await session.log.reader.checkpoint(checkpointSize(flags.checkpoint));
-    const consent = await loadConsentSnapshotIsolated(session.config, policy.purpose, at, atMs, {
-      logSize: checkpoint.size,
-    });
+    const consent = await loadConsentSnapshotIsolated(
+      session.config,
+      policy.purpose,
+      at,
+      atMs,
+      { logSize: checkpoint.size },
+      session.store,
+    );
     const progress = createProgress('build', process.stderr, flags.json);
     const startedAt = new Date().toISOString();
     try {
@@ -336,6 +339,11 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
       progress.finish();
     }
   }, config);
+}
+
+async function documentsOption(provider: string | undefined) {
+  const { buildDocumentsHook, loadProviderFacts } = await import('../build-documents.js');
+  return { documents: buildDocumentsHook(await loadProviderFacts(provider)) };
 }
 
 /** The banks named by --bank, each loaded once, with their allow lists and the quarantine key. */

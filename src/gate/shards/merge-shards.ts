@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ObhutError } from '../../errors/index.js';
 import type { BatchResult } from '../../evaluation/evaluate-batch.js';
 import type { Receipt, TransparencyLog } from '../../log/index.js';
-import { CaptureSet } from '../../optout/index.js';
+import { CaptureSet } from '../../optout/capture-set.js';
 import type { BuildRegistry } from '../build-registry.js';
 import { BuildWriter } from '../build-writer.js';
 import { logBuild } from '../log-build.js';

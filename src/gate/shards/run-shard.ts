@@ -8,7 +8,7 @@ import { MAX_RECORD_BYTES } from '../../evaluation/evaluate-line.js';
 import { LineBatcher } from '../../evaluation/line-batch.js';
 import { type LineRange, readFileLines } from '../../io/line-reader.js';
 import { removeAbandonedStaging, stagingPath } from '../../io/sibling-files.js';
-import { CaptureSet } from '../../optout/index.js';
+import { CaptureSet } from '../../optout/capture-set.js';
 import { createEvaluator } from '../evaluator-pool.js';
 import { prepareOptout } from '../optout-setup.js';
 import { requireRedactionKey } from '../redaction-key.js';

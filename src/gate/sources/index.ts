@@ -5,10 +5,7 @@ import { compressedSource, streamedSource } from './compressed.js';
 import { detectFormat } from './format.js';
 import { jsonlSource } from './jsonl.js';
 import { mappedSource } from './mapped.js';
-import { parquetSource } from './parquet.js';
 import type { InputSource } from './source.js';
-import { warcSource } from './warc.js';
-import { webdatasetSource } from './webdataset.js';
 
 export { expandInputs } from './expand-inputs.js';
 export { detectFormat, formatByName, type InputFormat } from './format.js';
@@ -28,16 +25,20 @@ export async function prepareSources(
   /** Whether the reader takes compressed JSON lines as they decompress (`readSourceLines`). */
   streamCompressed = false,
 ): Promise<InputSource[]> {
+  // The readers of WARC (warcio), WebDataset (tar-stream) and Parquet inputs are loaded only
+  // for such inputs: a JSONL build does not pay for them (issue 13).
   const sources: InputSource[] = [];
   for (const [i, input] of inputs.entries()) {
     const format = detectFormat(input);
     const work = (kind: string) => path.join(staging, `.${kind}-${i}`);
     switch (format) {
       case 'warc':
-        sources.push(await warcSource(input, work('warc'), captures));
+        sources.push(await (await import('./warc.js')).warcSource(input, work('warc'), captures));
         break;
       case 'tar':
-        sources.push(await webdatasetSource(input, work('webdataset')));
+        sources.push(
+          await (await import('./webdataset.js')).webdatasetSource(input, work('webdataset')),
+        );
         break;
       case 'jsonl.gz':
       case 'jsonl.zst': {
@@ -55,7 +56,9 @@ export async function prepareSources(
         break;
       }
       case 'parquet':
-        sources.push(await parquetSource(input, work('parquet'), mapping));
+        sources.push(
+          await (await import('./parquet.js')).parquetSource(input, work('parquet'), mapping),
+        );
         continue;
       default:
         sources.push(jsonlSource(input));

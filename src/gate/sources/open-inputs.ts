@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CaptureSet } from '../../optout/index.js';
+import { CaptureSet } from '../../optout/capture-set.js';
 import type { Mapping } from '../../records/index.js';
 import { expandInputs } from './expand-inputs.js';
 import { prepareSources } from './index.js';
