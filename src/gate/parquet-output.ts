@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ObhutError } from '../errors/index.js';
+import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
 import { TreeHasher } from '../merkle/index.js';
 import type { FileEntry } from './manifest.js';
 import { loadDuckdb, readParquetLeafHashes } from './parquet-leaf.js';
@@ -12,6 +13,9 @@ import { detectFormat } from './sources/index.js';
  * `--format parquet` needs Parquet inputs that share one schema (column names and types, in
  * order): the items files keep that schema and add one column, `_obhut`.
  */
+/** The longest line of the admitted list DuckDB reads: a provenance stays far below a record. */
+const ADMITTED_LINE_LIMIT = 2 * MAX_RECORD_BYTES;
+
 export async function checkParquetOutput(inputs: readonly string[]): Promise<void> {
   const notParquet = inputs.find((i) => !i.toLowerCase().endsWith('.parquet'));
   if (notParquet !== undefined || inputs.length === 0) {
@@ -82,9 +86,11 @@ export async function writeParquetItems(
   const tree = new TreeHasher();
   try {
     // The list holds no quote, newline or \x01 inside a field (the provenance is JSON text), so
-    // it is read as it was written. seq numbers the admitted rows in build order.
+    // it is read as it was written. seq numbers the admitted rows in build order. DuckDB's line
+    // limit (2 MB by default) is raised to what a line of the list can reach: a provenance with
+    // many opt-out captures must not fail a build that the JSON lines output would publish.
     await connection.run(
-      `CREATE TABLE adm AS SELECT * FROM read_csv(${sqlText(admitted.file)}, delim = '\x01', quote = '', escape = '', header = false, auto_detect = false, columns = {'seq': 'BIGINT', 'input': 'INTEGER', 'row': 'BIGINT', 'obhut': 'VARCHAR'})`,
+      `CREATE TABLE adm AS SELECT * FROM read_csv(${sqlText(admitted.file)}, delim = '\x01', quote = '', escape = '', header = false, auto_detect = false, max_line_size = ${ADMITTED_LINE_LIMIT}, columns = {'seq': 'BIGINT', 'input': 'INTEGER', 'row': 'BIGINT', 'obhut': 'VARCHAR'})`,
     );
     await rm(admitted.file);
     const listed = await connection.runAndReadAll('SELECT count(*) FROM adm');

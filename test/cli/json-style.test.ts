@@ -148,7 +148,9 @@ describe('--json output of every command', () => {
     await json('platform add', ['shop', '--hmac']);
     await json('platform list', []);
     const hook = await json<{ id: string }>('webhook add', [
-      'http://127.0.0.1:45679/hook',
+      // Port 9 (discard) is privileged and never handed out as an ephemeral port, so no other
+      // test's server can be listening there while files run side by side.
+      'http://127.0.0.1:9/hook',
       '--events',
       'consent,build',
     ]);
