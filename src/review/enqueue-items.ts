@@ -8,7 +8,7 @@ import type { Line } from '../io/line-reader.js';
 import { MAX_RECORD_DEPTH, parseStrictJson } from '../records/strict-json.js';
 import type { EnqueuePlace, EnqueueResult, ReviewSource } from './enqueue.js';
 import type { ReviewKind } from './model.js';
-import type { ReviewItemRequests } from './review-store.js';
+import type { ItemRequestKey, ReviewItemRequests } from './review-store.js';
 
 /** Items per request: a pipeline sends batches, and one request is one transaction's worth of work. */
 export const MAX_ITEMS_PER_REQUEST = 500;
@@ -136,12 +136,44 @@ export function itemRequestKeySha256(key: string): string {
   return hash('sha256', `obhut/review-items\0${key}`, 'hex');
 }
 
+/** How often a running request refreshes its claim on its key (the store lets a claim lapse after 5). */
+export const CLAIM_REFRESH_MS = 60_000;
+
+/** What `answerOnce` needs from outside besides the store: time, a timer and a log. */
+export interface ClaimKeeping {
+  /** The time now (a refresh moves the claim to it). */
+  now(): Date;
+  /** Calls `tick` every `ms` until the returned function is called. */
+  every(ms: number, tick: () => void): () => void;
+  /** Told when a request's answer could not be kept; the fields hold no personal identifiers. */
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+/** Real time; the timer does not keep the process alive, and warnings go nowhere. */
+export const systemClaimKeeping: ClaimKeeping = {
+  now: () => new Date(),
+  every(ms, tick) {
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+  warn: () => undefined,
+};
+
 /**
  * Answers a request under an Idempotency-Key once: the first request claims the key before it
  * runs; a retry with the same body gets its answer again (the items it queued, not "already
  * queued"), or IDEMPOTENCY_KEY_IN_USE (409) while it is still running — so `run` never runs
- * twice for one key; the key with another body is IDEMPOTENCY_KEY_REUSED. A key is kept 24 h
- * from its first request (then it is new again). Without a key, `run` simply runs.
+ * twice for one key while its first request is alive; the key with another body is
+ * IDEMPOTENCY_KEY_REUSED. A key is kept 24 h from its claim's last refresh (then it is new
+ * again). Without a key, `run` simply runs.
+ *
+ * While `run` runs, the claim is refreshed every CLAIM_REFRESH_MS, so however slow the request
+ * is, only a claim whose server stopped is taken over. The client always gets its own result:
+ * when the answer cannot be stored (the claim was lost, or storing threw) that is logged through
+ * `keeping.warn`, and a claim whose answer could not be stored is released, so a retry runs
+ * afresh (its items already queued come back "already queued") instead of waiting for the
+ * claim to lapse.
  */
 export async function answerOnce(
   store: ReviewItemRequests,
@@ -149,11 +181,12 @@ export async function answerOnce(
   body: string,
   now: Date,
   run: () => Promise<ItemsResponse>,
+  keeping: ClaimKeeping = systemClaimKeeping,
 ): Promise<ItemsResponse> {
   if (key === undefined) return run();
-  const claim = { keySha256: itemRequestKeySha256(key), at: now.toISOString() };
+  const keySha256 = itemRequestKeySha256(key);
   const requestSha256 = hash('sha256', body, 'hex');
-  const found = await store.claimItemRequest({ ...claim, requestSha256 });
+  const found = await store.claimItemRequest({ keySha256, at: now.toISOString(), requestSha256 });
   if (found.state !== 'claimed') {
     if (found.requestSha256 !== requestSha256)
       throw new ObhutError(
@@ -167,15 +200,66 @@ export async function answerOnce(
       );
     return JSON.parse(found.response) as ItemsResponse;
   }
+  const kept = keepClaim(store, { keySha256, at: now.toISOString() }, keeping);
   let response: ItemsResponse;
   try {
     response = await run();
   } catch (err) {
+    const claim = await kept.stop();
     // Nothing was answered, so a retry should run again. Should the release fail too, the
-    // claim lapses after 15 minutes; the request's own error is the one to report.
+    // claim lapses once it is no longer refreshed; the request's own error is the one to report.
     await store.releaseItemRequest(claim).catch(() => undefined);
     throw err;
   }
-  await store.answerItemRequest(claim, JSON.stringify(response));
+  const claim = await kept.stop();
+  // The key's hash and the counts only: the key is the client's, record ids may name people.
+  const fields = { key_sha256: keySha256, ...response.counts };
+  let stored: boolean;
+  try {
+    stored = await store.answerItemRequest(claim, JSON.stringify(response));
+  } catch {
+    // The items are queued whatever the store says now: the client gets what happened, and the
+    // claim is given up so a retry runs afresh rather than waiting for the claim to lapse.
+    keeping.warn(fields, 'idempotent answer not stored (store failed); key released');
+    await store.releaseItemRequest(claim).catch(() => undefined);
+    return response;
+  }
+  if (!stored)
+    keeping.warn(fields, 'idempotent answer not stored: the claim was taken over meanwhile');
   return response;
+}
+
+/**
+ * Refreshes a claim every CLAIM_REFRESH_MS until stopped; `stop` waits for a refresh under way
+ * and gives the claim as it then is (its time is what the store knows it by).
+ */
+function keepClaim(
+  store: ReviewItemRequests,
+  first: ItemRequestKey,
+  keeping: ClaimKeeping,
+): { stop(): Promise<ItemRequestKey> } {
+  let claim = first;
+  let lost = false;
+  // One refresh at a time, in order: each moves the claim from the time the last one set.
+  let refreshing: Promise<void> = Promise.resolve();
+  const cancel = keeping.every(CLAIM_REFRESH_MS, () => {
+    refreshing = refreshing.then(async () => {
+      if (lost) return;
+      const at = keeping.now().toISOString();
+      if (at <= claim.at) return;
+      try {
+        if (await store.refreshItemRequest(claim, at)) claim = { ...claim, at };
+        else lost = true;
+      } catch {
+        // The next tick tries again; the claim lapses only after several missed refreshes.
+      }
+    });
+  });
+  return {
+    async stop() {
+      cancel();
+      await refreshing;
+      return claim;
+    },
+  };
 }

@@ -251,7 +251,10 @@ export interface ReviewStore
 export interface ItemRequestKey {
   /** SHA-256 (hex) of the key: the key itself is the client's and is not kept. */
   readonly keySha256: string;
-  /** When the request came (ISO 8601): the key is kept a day from then. */
+  /**
+   * When the request came, or last refreshed its claim while running (ISO 8601): the key is
+   * kept a day from then, and this time is what makes the claim this request's.
+   */
   readonly at: string;
 }
 
@@ -268,12 +271,17 @@ export type ItemRequestClaim =
 export interface ReviewItemRequests {
   /**
    * Claims the key for a request with body hash `requestSha256`, unless a request under it is
-   * running or answered (and not expired). A claim left unanswered for 15 minutes (its server
-   * died) is taken over by a retry with the same body.
+   * running or answered (and not expired). A claim neither answered nor refreshed for 5 minutes
+   * (its server died) is taken over by a retry with the same body.
    */
   claimItemRequest(
     claim: ItemRequestKey & { readonly requestSha256: string },
   ): Promise<ItemRequestClaim>;
+  /**
+   * Moves a running request's claim to time `at`, so it is not taken over while it runs; false
+   * when the claim is not this request's any more (taken over, released or answered).
+   */
+  refreshItemRequest(claim: ItemRequestKey, at: string): Promise<boolean>;
   /** Stores the claimed request's answer; false when the claim was taken over meanwhile. */
   answerItemRequest(claim: ItemRequestKey, response: string): Promise<boolean>;
   /** Gives a claim up (its request failed), so a retry runs again. */

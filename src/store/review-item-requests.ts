@@ -3,12 +3,15 @@ import { guard, insertedAny } from './guard.js';
 import type { Db } from './review-tables.js';
 
 // How long an Idempotency-Key is remembered: a pipeline retries within minutes, not days.
-// Counted from the first request; from then on the key is new again (docs/review.md).
+// Counted from the claim's last refresh (its request's arrival, moved on while it runs: at most
+// the request's running time later); from then on the key is new again (docs/review.md).
 export const ITEM_REQUEST_KEEP_MS = 24 * 60 * 60_000;
-// How long a claimed key may stay without an answer before a retry may take it over: a server
-// that died while queueing never answers, and its claim must not refuse retries for a day.
-// Longer than any one request of at most 500 items takes.
-export const ITEM_REQUEST_PENDING_MS = 15 * 60_000;
+// How long a claimed key may stay neither answered nor refreshed before a retry may take it
+// over: a server that died while queueing never answers, and its claim must not refuse retries
+// for a day. A running request refreshes its claim every minute (CLAIM_REFRESH_MS in
+// src/review/enqueue-items.ts), however long it runs, so only a claim whose server stopped (or lost its database) for five refreshes in a
+// row lapses; a slow request is never taken over while it still runs.
+export const ITEM_REQUEST_PENDING_MS = 5 * 60_000;
 // The answer of a claim whose request is still running (a stored answer is JSON, never empty):
 // no migration needed, and one row per key still decides which request runs.
 const PENDING = '';
@@ -64,6 +67,21 @@ export function reviewItemRequests(db: Db): ReviewItemRequests {
           return { state: 'running', requestSha256: row.request_sha256 };
         }),
       );
+    },
+
+    refreshItemRequest(claim, at): Promise<boolean> {
+      return guard('refreshing an idempotent request', async () => {
+        // Compare-and-set on the claim's time: a claim taken over, released or answered meanwhile
+        // is not this request's any more, and is left as it is.
+        const updated = await db
+          .updateTable('review_item_requests')
+          .set({ created_at: at })
+          .where('key_sha256', '=', claim.keySha256)
+          .where('response', '=', PENDING)
+          .where('created_at', '=', claim.at)
+          .executeTakeFirst();
+        return Number(updated.numUpdatedRows) > 0;
+      });
     },
 
     answerItemRequest(claim, response): Promise<boolean> {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOnce, type ItemsResponse } from '../../src/review/enqueue-items.js';
+import {
+  answerOnce,
+  CLAIM_REFRESH_MS,
+  type ClaimKeeping,
+  type ItemsResponse,
+} from '../../src/review/enqueue-items.js';
+import type { ReviewItemRequests } from '../../src/review/review-store.js';
 import { type Backend, type Workspace, workspace } from '../support/fixtures.js';
 import { postgresTestUrl } from '../support/postgres.js';
 
@@ -88,18 +94,167 @@ describe.each(backends)('answerOnce under an Idempotency-Key (%s)', (backend) =>
     expect(later.calls.n).toBe(1);
   });
 
-  it('lets a retry take over a claim left unanswered for 15 minutes (its server died)', async () => {
+  it('lets a retry take over a claim neither answered nor refreshed for 5 minutes (its server died)', async () => {
     const never = runner(answer(1), new Promise<void>(() => {}));
     void once('key-abandoned-01', 'body', at(0), never.run);
     await never.running;
     const early = runner(answer(2));
     await expect(
-      once('key-abandoned-01', 'body', at(15 * 60_000 - 1), early.run),
+      once('key-abandoned-01', 'body', at(5 * 60_000 - 1), early.run),
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_IN_USE' });
     const late = runner(answer(2));
-    expect(await once('key-abandoned-01', 'body', at(15 * 60_000 + 1), late.run)).toEqual(
+    expect(await once('key-abandoned-01', 'body', at(5 * 60_000 + 1), late.run)).toEqual(answer(2));
+    expect(early.calls.n + late.calls.n).toBe(1);
+  });
+
+  /**
+   * Time and timer under the test's hand: `advance` moves the clock by `ms` and fires the
+   * refresh timer once, resolving when the refresh it started is done (a refresh is awaited
+   * through the store, so nothing here depends on how fast the machine is).
+   */
+  function manual(start: number) {
+    let now = start;
+    let tick: (() => void) | undefined;
+    const state = { armed: 0, cancelled: 0, intervals: [] as number[] };
+    const warnings: { fields: Record<string, unknown>; message: string }[] = [];
+    let refreshed: (() => void) | undefined;
+    const keeping: ClaimKeeping = {
+      now: () => new Date(now),
+      every(ms, fn) {
+        state.armed++;
+        state.intervals.push(ms);
+        tick = fn;
+        return () => {
+          state.cancelled++;
+          tick = undefined;
+        };
+      },
+      warn: (fields, message) => warnings.push({ fields, message }),
+    };
+    /** The store with its refreshes reported to `advance`. */
+    const store = (inner: ReviewItemRequests): ReviewItemRequests => ({
+      claimItemRequest: (c) => inner.claimItemRequest(c),
+      answerItemRequest: (c, r) => inner.answerItemRequest(c, r),
+      releaseItemRequest: (c) => inner.releaseItemRequest(c),
+      refreshItemRequest: async (c, a) => {
+        try {
+          return await inner.refreshItemRequest(c, a);
+        } finally {
+          refreshed?.();
+        }
+      },
+    });
+    const advance = async (ms: number) => {
+      now += ms;
+      if (tick === undefined) throw new Error('no refresh timer is running');
+      const done = new Promise<void>((resolve) => {
+        refreshed = resolve;
+      });
+      tick();
+      await done;
+    };
+    return { keeping, store, advance, state, warnings, at: () => new Date(now) };
+  }
+
+  it("keeps a slow request's claim alive, so a retry after 20 minutes does not run it again", async () => {
+    const m = manual(T0);
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const first = runner(answer(4), gate);
+    const store = m.store(ws.store.review);
+    const firstAnswer = answerOnce(store, 'key-slow-000001', 'body', m.at(), first.run, m.keeping);
+    await first.running;
+    for (let i = 0; i < 20; i++) await m.advance(CLAIM_REFRESH_MS);
+    const retry = runner(answer(0));
+    await expect(
+      answerOnce(store, 'key-slow-000001', 'body', m.at(), retry.run, m.keeping),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_IN_USE' });
+    finish();
+    expect(await firstAnswer).toEqual(answer(4));
+    expect(m.state).toMatchObject({ armed: 1, cancelled: 1, intervals: [CLAIM_REFRESH_MS] });
+    expect(m.warnings).toEqual([]);
+    // The first request's answer is the one stored, and the retry never ran.
+    expect(
+      await answerOnce(store, 'key-slow-000001', 'body', m.at(), retry.run, m.keeping),
+    ).toEqual(answer(4));
+    expect(retry.calls.n).toBe(0);
+  });
+
+  it('stops refreshing a claim whose request failed, and releases it', async () => {
+    const m = manual(T0 + HOUR);
+    const store = m.store(ws.store.review);
+    const failing = async (): Promise<ItemsResponse> => {
+      await m.advance(CLAIM_REFRESH_MS);
+      throw new Error('media copy failed');
+    };
+    await expect(
+      answerOnce(store, 'key-fail-slow-01', 'body', m.at(), failing, m.keeping),
+    ).rejects.toThrow('media copy failed');
+    expect(m.state.cancelled).toBe(1);
+    const retry = runner(answer(2));
+    expect(await answerOnce(store, 'key-fail-slow-01', 'body', m.at(), retry.run)).toEqual(
       answer(2),
     );
-    expect(early.calls.n + late.calls.n).toBe(1);
+    expect(retry.calls.n).toBe(1);
+  });
+
+  it('answers a request whose claim was taken over with its own result, and logs the key hash and counts', async () => {
+    const m = manual(T0 + 2 * HOUR);
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const first = runner(answer(3), gate);
+    const store = m.store(ws.store.review);
+    // Its server stalled: no refresh for more than 5 minutes, so a retry takes the claim over.
+    const firstAnswer = answerOnce(store, 'key-lost-000001', 'body', m.at(), first.run, m.keeping);
+    await first.running;
+    const retry = runner(answer(1));
+    const retryAt = new Date(m.at().getTime() + 6 * 60_000);
+    expect(await answerOnce(store, 'key-lost-000001', 'body', retryAt, retry.run)).toEqual(
+      answer(1),
+    );
+    // The first request's next refresh finds the claim gone and stops trying.
+    await m.advance(6 * 60_000 + CLAIM_REFRESH_MS);
+    finish();
+    expect(await firstAnswer).toEqual(answer(3));
+    expect(m.warnings).toHaveLength(1);
+    const fields = m.warnings[0]!.fields;
+    expect(Object.keys(fields).sort()).toEqual(['excluded', 'key_sha256', 'queued', 'rejected']);
+    expect(fields).toMatchObject({ queued: 3, excluded: 0, rejected: 0 });
+    expect(fields.key_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(m.warnings)).not.toContain('key-lost-000001');
+    // What is stored is the answer of the request that holds the claim.
+    expect(await answerOnce(store, 'key-lost-000001', 'body', retryAt, retry.run)).toEqual(
+      answer(1),
+    );
+  });
+
+  it('answers the client and releases the key when storing the answer throws', async () => {
+    const m = manual(T0 + 3 * HOUR);
+    const inner = m.store(ws.store.review);
+    let failAnswer = true;
+    const store: ReviewItemRequests = {
+      ...inner,
+      answerItemRequest: async (c, r) => {
+        if (failAnswer) throw new Error('connection reset');
+        return inner.answerItemRequest(c, r);
+      },
+    };
+    const first = runner(answer(5));
+    expect(
+      await answerOnce(store, 'key-store-fail-1', 'body', m.at(), first.run, m.keeping),
+    ).toEqual(answer(5));
+    expect(m.warnings).toHaveLength(1);
+    expect(m.warnings[0]!.fields).toMatchObject({ queued: 5 });
+    failAnswer = false;
+    // Released: a retry right away runs afresh instead of getting 409 until the claim lapses.
+    const retry = runner(answer(0));
+    expect(await answerOnce(store, 'key-store-fail-1', 'body', m.at(), retry.run)).toEqual(
+      answer(0),
+    );
+    expect(retry.calls.n).toBe(1);
   });
 });

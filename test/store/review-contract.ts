@@ -475,5 +475,53 @@ export function reviewContract(name: string, factory: StoreFactory): void {
       ).toEqual([[c.task, []]]);
       expect(await store.review.exportPage({ statuses: [], limit: 10 })).toEqual([]);
     });
+
+    it('refreshes a running idempotent claim, so it is taken over only once refreshes stop', async () => {
+      const r = store.review;
+      const min = (m: number) => new Date(T0.getTime() + m * 60_000).toISOString();
+      const key = { keySha256: 'a'.repeat(64), requestSha256: 'b'.repeat(64) };
+      expect(await r.claimItemRequest({ ...key, at: min(0) })).toEqual({ state: 'claimed' });
+      // Refreshed each minute for 20 minutes: never abandoned, a retry sees it running.
+      for (let m = 1; m <= 20; m++)
+        expect(
+          await r.refreshItemRequest({ keySha256: key.keySha256, at: min(m - 1) }, min(m)),
+        ).toBe(true);
+      expect(await r.claimItemRequest({ ...key, at: min(24) })).toEqual({
+        state: 'running',
+        requestSha256: key.requestSha256,
+      });
+      // Known by its latest time only: the old time no longer names it.
+      expect(await r.refreshItemRequest({ keySha256: key.keySha256, at: min(0) }, min(24))).toBe(
+        false,
+      );
+      // Five minutes without a refresh: a retry takes it over, and the old claim's refresh and
+      // answer are refused.
+      expect(await r.claimItemRequest({ ...key, at: min(26) })).toEqual({ state: 'claimed' });
+      expect(await r.refreshItemRequest({ keySha256: key.keySha256, at: min(20) }, min(27))).toBe(
+        false,
+      );
+      expect(await r.answerItemRequest({ keySha256: key.keySha256, at: min(20) }, '{}')).toBe(
+        false,
+      );
+      // The new holder answers; an answered claim is not refreshed any more.
+      expect(await r.answerItemRequest({ keySha256: key.keySha256, at: min(26) }, '{"a":1}')).toBe(
+        true,
+      );
+      expect(await r.refreshItemRequest({ keySha256: key.keySha256, at: min(26) }, min(27))).toBe(
+        false,
+      );
+      expect(await r.claimItemRequest({ ...key, at: min(28) })).toEqual({
+        state: 'answered',
+        requestSha256: key.requestSha256,
+        response: '{"a":1}',
+      });
+      // A released claim is gone: nothing to refresh.
+      const other = { keySha256: 'c'.repeat(64), requestSha256: 'd'.repeat(64) };
+      expect(await r.claimItemRequest({ ...other, at: min(0) })).toEqual({ state: 'claimed' });
+      await r.releaseItemRequest({ keySha256: other.keySha256, at: min(0) });
+      expect(await r.refreshItemRequest({ keySha256: other.keySha256, at: min(0) }, min(1))).toBe(
+        false,
+      );
+    });
   });
 }

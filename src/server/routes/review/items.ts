@@ -12,6 +12,7 @@ import {
   MAX_ITEMS_BODY_BYTES,
   MAX_ITEMS_PER_REQUEST,
   parseItemsBody,
+  systemClaimKeeping,
 } from '../../../review/enqueue-items.js';
 import { DEFAULT_LABELS, REVIEW_KINDS } from '../../../review/model.js';
 import {
@@ -165,6 +166,7 @@ export async function registerItemRoutes(app: FastifyInstance, opts: ReviewRoute
               });
               return itemResults(result, texts.length);
             },
+            { ...systemClaimKeeping, warn: (fields, message) => req.log.warn(fields, message) },
           ).catch((err: unknown) => {
             // The error handler sends the code; the wait is a header of this answer alone.
             if (err instanceof ObhutError && err.code === 'IDEMPOTENCY_KEY_IN_USE')
