@@ -18,6 +18,8 @@ export const BUILD_HEAP_LIMITS: ResourceLimits = {
 export interface HeapThreadData {
   readonly argv: readonly string[];
   readonly stop: MessagePort;
+  /** 0 until the thread starts publishing a build, 1 while it does, 2 once it has. */
+  readonly published: Int32Array;
   readonly tty: { readonly stdout: boolean; readonly stderr: boolean; readonly columns?: number };
 }
 
@@ -35,9 +37,11 @@ export interface HeapThreadData {
 export function runHeapLimited(argv: readonly string[]): Promise<number> {
   const { port1, port2 } = new MessageChannel();
   const entry = workerScript(import.meta.url, 'heap-thread');
+  const published = new Int32Array(new SharedArrayBuffer(4));
   const data: HeapThreadData = {
     argv,
     stop: port2,
+    published,
     tty: {
       stdout: process.stdout.isTTY === true,
       stderr: process.stderr.isTTY === true,
@@ -51,13 +55,25 @@ export function runHeapLimited(argv: readonly string[]): Promise<number> {
     resourceLimits: BUILD_HEAP_LIMITS,
   });
   let stopped: StopSignal | undefined;
-  for (const signal of Object.keys(SIGNAL_EXIT) as StopSignal[]) {
-    process.on(signal, () => {
-      stopped ??= signal;
-      port1.postMessage(signal);
-    });
-  }
+  let forced = false;
+  const publishState = () =>
+    (['', 'publishing', 'published'] as const)[Atomics.load(published, 0)] || undefined;
   return new Promise((resolve) => {
+    for (const signal of Object.keys(SIGNAL_EXIT) as StopSignal[]) {
+      process.on(signal, () => {
+        if (stopped === undefined) {
+          stopped = signal;
+          port1.postMessage(signal);
+          return;
+        }
+        // A second stop: the thread's JavaScript may be stuck in synchronous work and never read
+        // the first. Terminating it cannot remove what it staged (that stays hidden beside the
+        // output, as after a SIGKILL) but cannot publish it either.
+        if (forced) return;
+        forced = true;
+        void worker.terminate();
+      });
+    }
     let failure: Error | undefined;
     // An exception that escaped the CLI's own handling, or the heap limit reached.
     worker.on('error', (err) => {
@@ -65,9 +81,12 @@ export function runHeapLimited(argv: readonly string[]): Promise<number> {
     });
     worker.on('exit', (code) => {
       port1.close();
-      if (stopped !== undefined && code === SIGNAL_EXIT[stopped]) {
-        process.stderr.write(interruptedMessage(stopped));
-      } else if (failure !== undefined) {
+      if (stopped !== undefined && (forced || code === SIGNAL_EXIT[stopped])) {
+        process.stderr.write(interruptedMessage(stopped, publishState(), forced));
+        resolve(SIGNAL_EXIT[stopped]);
+        return;
+      }
+      if (failure !== undefined) {
         const oom = (failure as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
         process.stderr.write(
           `obhut: internal error [INTERNAL]: ${oom ? `the build ran out of its ${BUILD_HEAP_LIMITS.maxOldGenerationSizeMb} MB heap (${failure.message})` : (failure.stack ?? failure.message)}\n`,

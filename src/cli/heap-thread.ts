@@ -1,4 +1,5 @@
 import { workerData } from 'node:worker_threads';
+import { onPublish } from '../gate/output-folder.js';
 import type { HeapThreadData } from './heap-limited.js';
 import { type StopSignal, stopNow } from './interrupt.js';
 import { main } from './main.js';
@@ -14,6 +15,10 @@ for (const [stream, tty] of [
 ] as const) {
   if (tty) Object.assign(stream, { isTTY: true, columns: data.tty.columns ?? 80 });
 }
+
+// Shared memory, not a message: the main thread reads it after this thread has exited or been
+// terminated, when messages still queued would be lost.
+onPublish((state) => Atomics.store(data.published, 0, state === 'published' ? 2 : 1));
 
 // Only the first stop counts (Ctrl-C pressed twice); the port must not keep the thread alive.
 data.stop.once('message', (signal: StopSignal) => stopNow(signal));

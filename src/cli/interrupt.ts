@@ -1,11 +1,27 @@
-import { removeStagingFolders } from '../gate/output-folder.js';
+import { type PublishState, publishedState, removeStagingFolders } from '../gate/output-folder.js';
 
 /** The signals that stop a command cleanly, and the exit code each stop gives (128 + number). */
 export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 export type StopSignal = keyof typeof SIGNAL_EXIT;
 
-export function interruptedMessage(signal: StopSignal): string {
-  return `obhut: interrupted (${signal}); nothing was published\n`;
+/**
+ * What a stop says. "Nothing was published" only when no publish had begun: a stop that lands
+ * after the output was renamed into place must not say so.
+ */
+export function interruptedMessage(
+  signal: StopSignal,
+  published?: PublishState,
+  forced = false,
+): string {
+  if (published === 'published') {
+    return `obhut: interrupted (${signal}) after the build was published\n`;
+  }
+  if (published === 'publishing') {
+    return `obhut: interrupted (${signal}) while publishing; check whether the output folder is in place\n`;
+  }
+  return forced
+    ? `obhut: stopped (${signal} twice); nothing was published (what the build staged stays hidden beside the output, and the next build to that output removes it)\n`
+    : `obhut: interrupted (${signal}); nothing was published\n`;
 }
 
 /**
@@ -15,6 +31,6 @@ export function interruptedMessage(signal: StopSignal): string {
  */
 export function stopNow(signal: StopSignal, announce = false): never {
   removeStagingFolders();
-  if (announce) process.stderr.write(interruptedMessage(signal));
+  if (announce) process.stderr.write(interruptedMessage(signal, publishedState()));
   process.exit(SIGNAL_EXIT[signal]);
 }

@@ -67,6 +67,10 @@ export class OutputFolder {
   }
 
   async publish(): Promise<void> {
+    // Said before the renames: once one is under way the output may already be in place when a
+    // stop arrives, and a stopped build must not claim that nothing was published.
+    publishState = 'publishing';
+    publishListener?.('publishing');
     if (this.overwrite && existsSync(this.target)) {
       const old = `${this.staging}.old`;
       await rename(this.target, old);
@@ -77,6 +81,8 @@ export class OutputFolder {
     }
     ACTIVE_STAGING.delete(this.staging);
     releaseLock(this.lock);
+    publishState = 'published';
+    publishListener?.('published');
   }
 
   async discard(): Promise<void> {
@@ -105,6 +111,23 @@ function checkTarget(resolved: string, target: string, overwrite: boolean): void
 }
 
 const ACTIVE_STAGING = new Set<string>();
+
+export type PublishState = 'publishing' | 'published';
+let publishListener: ((state: PublishState) => void) | undefined;
+let publishState: PublishState | undefined;
+
+/**
+ * Tells `listener` when this thread starts publishing a build and when it has; the thread of
+ * src/cli/heap-limited.ts passes it to the main thread, which may stop the thread at any point.
+ */
+export function onPublish(listener: (state: PublishState) => void): void {
+  publishListener = listener;
+}
+
+/** How far this thread got with publishing a build, for a stop's message. */
+export function publishedState(): PublishState | undefined {
+  return publishState;
+}
 
 /** Removes unfinished builds' staging folders and locks; for a process interrupted by a signal. */
 export function removeStagingFolders(): void {

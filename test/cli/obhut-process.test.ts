@@ -16,8 +16,16 @@ function obhut(args: readonly string[], cwd: string): ChildProcess {
   return spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+const exits = new WeakMap<ChildProcess, Promise<number | null>>();
+
+/** The child's exit code; the same promise however often asked, so polls can race it. */
 function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  let done = exits.get(child);
+  if (!done) {
+    done = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    exits.set(child, done);
+  }
+  return done;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,17 +39,33 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The pid in the output's lock file, once the build has taken it. */
-async function builderPid(cwd: string): Promise<number> {
-  const lock = path.join(cwd, '.out.lock');
+/**
+ * Polls `found` until it gives a value, failing at once if `child` exits first: a build that
+ * finished before it was seen must fail the test with a reason, not spin to the test's timeout.
+ */
+async function until<T>(child: ChildProcess, what: string, found: () => T | undefined): Promise<T> {
+  let code: number | null | undefined;
+  void exited(child).then((c) => {
+    code = c;
+  });
   for (;;) {
-    if (existsSync(lock)) {
-      // Read as the build reads it; empty while its writer is still writing.
-      const holder = parseLockText(readFileSync(lock, 'utf8'));
-      if (holder) return holder.pid;
+    const value = found();
+    if (value !== undefined) return value;
+    if (code !== undefined) {
+      throw new Error(`obhut exited (code ${code}) before ${what} was seen`);
     }
     await sleep(20);
   }
+}
+
+/** The pid in the output's lock file, once the build has taken it. */
+function builderPid(cwd: string, child: ChildProcess): Promise<number> {
+  const lock = path.join(cwd, '.out.lock');
+  return until(child, 'the output lock', () => {
+    if (!existsSync(lock)) return undefined;
+    // Read as the build reads it; empty while its writer is still writing.
+    return parseLockText(readFileSync(lock, 'utf8'))?.pid;
+  });
 }
 
 async function gone(pid: number): Promise<void> {
@@ -78,8 +102,10 @@ describe('stopping obhut mid-build', () => {
     const parent = obhut(['build', '--input', 'items.jsonl', '--out', 'out'], cwd);
     const done = exited(parent);
     // The build runs in a thread of the process started, not in a process of its own.
-    expect(await builderPid(cwd)).toBe(parent.pid);
-    while (!leftovers().some((n) => n.startsWith('.out.tmp-'))) await sleep(20);
+    expect(await builderPid(cwd, parent)).toBe(parent.pid);
+    await until(parent, 'the staging folder', () =>
+      leftovers().some((n) => n.startsWith('.out.tmp-')) ? true : undefined,
+    );
     parent.kill('SIGKILL');
     await done;
     await gone(parent.pid!);
@@ -103,7 +129,7 @@ describe('stopping obhut mid-build', () => {
       stderr += d;
     });
     const done = exited(parent);
-    const builder = await builderPid(cwd);
+    const builder = await builderPid(cwd, parent);
     parent.kill('SIGINT');
     expect(await done).toBe(130);
     await gone(builder);
@@ -118,7 +144,7 @@ describe('stopping obhut mid-build', () => {
       stdout += d;
     });
     const done = exited(parent);
-    await builderPid(cwd);
+    await builderPid(cwd, parent);
     parent.kill('SIGTERM');
     expect(await done).toBe(143);
     expect(stdout).toBe('');
