@@ -57,24 +57,7 @@ export async function benchScan(args: string[]): Promise<void> {
   try {
     const log = new TransparencyLog(store, parseSignerKey(generateNoteKey('bench/log').signerKey));
     await log.writer.ensureCheckpoint();
-    // Media must lie in the input's folder: the images are copied next to it.
-    await mkdir(path.join(dir, 'img'));
-    for (const file of files) await copyFile(file, path.join(dir, 'img', path.basename(file)));
-    const input = path.join(dir, 'items.jsonl');
-    await writeFile(
-      input,
-      `${files
-        .map((file, i) =>
-          JSON.stringify({
-            id: `img-${i}`,
-            kind: 'image',
-            media: `img/${path.basename(file)}`,
-            subject: { platform: 'bench', account: `a${i}`, age: 'adult', region: 'DE' },
-            source: { url: `https://example.org/${i}.jpg`, dataset: 'bench@1' },
-          }),
-        )
-        .join('\n')}\n`,
-    );
+    const input = await writeImageItems(dir, files);
     const entries: { hash: string; labels: string[] }[] = Array.from({ length: bankSize }, () => ({
       hash: randomBytes(32).toString('hex'),
       labels: [],
@@ -195,23 +178,7 @@ async function benchScanProcesses(
     } finally {
       await store.close();
     }
-    await mkdir(path.join(dir, 'img'));
-    for (const file of files) await copyFile(file, path.join(dir, 'img', path.basename(file)));
-    const input = path.join(dir, 'items.jsonl');
-    await writeFile(
-      input,
-      `${files
-        .map((file, i) =>
-          JSON.stringify({
-            id: `img-${i}`,
-            kind: 'image',
-            media: `img/${path.basename(file)}`,
-            subject: { platform: 'bench', account: `a${i}`, age: 'adult', region: 'DE' },
-            source: { url: `https://example.org/${i}.jpg`, dataset: 'bench@1' },
-          }),
-        )
-        .join('\n')}\n`,
-    );
+    const input = await writeImageItems(dir, files);
     const reference = pdqReference();
     const contenders = [
       { name: 'obhut build --bank', bin: BIN },
@@ -285,4 +252,29 @@ async function benchScanProcesses(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One image item record per file, in `dir/items.jsonl`, with the images copied to `dir/img`:
+ * media must lie in the input's folder.
+ */
+async function writeImageItems(dir: string, files: readonly string[]): Promise<string> {
+  await mkdir(path.join(dir, 'img'));
+  for (const file of files) await copyFile(file, path.join(dir, 'img', path.basename(file)));
+  const input = path.join(dir, 'items.jsonl');
+  await writeFile(
+    input,
+    `${files
+      .map((file, i) =>
+        JSON.stringify({
+          id: `img-${i}`,
+          kind: 'image',
+          media: `img/${path.basename(file)}`,
+          subject: { platform: 'bench', account: `a${i}`, age: 'adult', region: 'DE' },
+          source: { url: `https://example.org/${i}.jpg`, dataset: 'bench@1' },
+        }),
+      )
+      .join('\n')}\n`,
+  );
+  return input;
 }

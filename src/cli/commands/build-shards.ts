@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import { type Config, readConfig } from '../../runtime/config.js';
 import { readSecret } from '../../runtime/home.js';
-import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
+import { consentAtCheckpoint } from '../consent-at-checkpoint.js';
 import { print, withSession } from '../io.js';
 import { loadMapping } from '../mapping-option.js';
 import { collect, loadPolicy, piiKeyOf } from '../policy-options.js';
@@ -28,16 +28,6 @@ interface PlanFlags {
   shardRecords?: string;
   out: string;
   json?: boolean;
-}
-
-/** `--checkpoint SIZE` as a log size, or undefined for the latest checkpoint. */
-export function checkpointSize(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const size = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(size) || size < 1) {
-    throw new ObhutError('USAGE', `--checkpoint "${value}" is not a log size (a positive integer)`);
-  }
-  return size;
 }
 
 /** `obhut build plan`, `build run-shard` and `build merge`: one build over several machines. */
@@ -124,14 +114,12 @@ export async function planCommand(flags: PlanFlags, config?: Config): Promise<Bu
   if (atMs === undefined)
     throw new ObhutError('USAGE', `--at "${flags.at}" is not an RFC 3339 date-time`);
   const plan = await withSession(async (session) => {
-    const checkpoint = await session.log.reader.checkpoint(checkpointSize(flags.checkpoint));
-    const consent = await loadConsentSnapshotIsolated(
-      session.config,
+    const { checkpoint, consent } = await consentAtCheckpoint(
+      session,
       policy.purpose,
       at,
       atMs,
-      { logSize: checkpoint.size },
-      session.store,
+      flags.checkpoint,
     );
     return makePlan({
       inputs: flags.input!,

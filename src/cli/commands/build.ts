@@ -17,10 +17,10 @@ import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import type { Session } from '../../runtime/home.js';
-import { loadConsentSnapshotIsolated } from '../../runtime/load-snapshot.js';
 import { hashPolicyOf } from '../../safety/hash-policy.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
+import { consentAtCheckpoint } from '../consent-at-checkpoint.js';
 import { print, withSession } from '../io.js';
 import { loadMapping } from '../mapping-option.js';
 import { writeOpenLineage } from '../openlineage-file.js';
@@ -34,7 +34,7 @@ import {
   queuedText,
   registerBuildStatus,
 } from './build-queue.js';
-import { checkpointSize, registerShardCommands } from './build-shards.js';
+import { registerShardCommands } from './build-shards.js';
 import { registerBuildVerify } from './build-verify.js';
 
 interface BuildFlags {
@@ -297,16 +297,12 @@ export async function buildCommand(flags: BuildFlags, config?: Config): Promise<
   // The documents' code (and yaml) is loaded only for --docs.
   const documents = flags.docs ? await documentsOption(flags.provider) : {};
   return withSession(async (session) => {
-    // The register is read as of the latest signed checkpoint: events logged after it wait for
-    // the next build, and the manifest names the checkpoint, so the build can be checked against it.
-    const checkpoint = await session.log.reader.checkpoint(checkpointSize(flags.checkpoint));
-    const consent = await loadConsentSnapshotIsolated(
-      session.config,
+    const { checkpoint, consent } = await consentAtCheckpoint(
+      session,
       policy.purpose,
       at,
       atMs,
-      { logSize: checkpoint.size },
-      session.store,
+      flags.checkpoint,
     );
     const progress = createProgress('build', process.stderr, flags.json);
     const startedAt = new Date().toISOString();
