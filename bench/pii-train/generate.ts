@@ -1,6 +1,7 @@
 // Labelled sentences for training (and our own held-out check of) the name and place tagger:
 // the frames of frames.ts filled from one name pool of names.ts, written as typed or as an ASR
 // transcript (lower case, no punctuation). Deterministic: same seed, same sentences.
+
 import {
   DE_NOUNS,
   DE_WORDS,
@@ -10,6 +11,7 @@ import {
   SURNAMES,
 } from '../../src/pii/data/gazetteer.js';
 import { FUNCTION_WORDS } from '../../src/pii/function-words.js';
+import { rng } from '../pii-eval/corpus.js';
 import type { Labelled } from '../pii-eval/markup.js';
 import { commonWords } from './common-words.js';
 import { DE_DEV_FRAMES, EN_DEV_FRAMES } from './dev-frames.js';
@@ -17,17 +19,8 @@ import { DE_FRAMES, EN_FRAMES, ID_NOUNS, ROLE_NOUNS } from './frames.js';
 import { evaluationWords, type NamePool } from './names.js';
 import { type SyllableModel, syllableGiven, syllableSurname } from './syllables.js';
 
-/** mulberry32: a small seeded generator, so a seed fixes the whole corpus. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The evaluation sets' seeded generator (mulberry32): a seed fixes the whole corpus. */
+export const seededRandom = rng;
 
 interface Segment {
   readonly text: string;
