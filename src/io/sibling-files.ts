@@ -7,9 +7,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -36,12 +38,14 @@ export function stagingPath(target: string): string {
  */
 export function removeAbandonedStaging(target: string): void {
   const prefix = `.${path.basename(target)}.tmp-`;
+  const dir = path.dirname(target);
   let names: string[];
   try {
-    names = readdirSync(path.dirname(target));
+    names = readdirSync(dir);
   } catch {
     return;
   }
+  const abandoned = new Set<string>();
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const match = /^(?:h([0-9a-f]{8})-)?(\d+)-[0-9a-f]{12}(\.old)?$/.exec(
@@ -51,7 +55,29 @@ export function removeAbandonedStaging(target: string): void {
     const pid = Number(match[2]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid))
       continue;
-    rmSync(path.join(path.dirname(target), name), { recursive: true, force: true });
+    abandoned.add(name);
+  }
+  finishInterruptedReplace(target, abandoned);
+  for (const name of abandoned) rmSync(path.join(dir, name), { recursive: true, force: true });
+}
+
+/**
+ * Replacing a target is two renames (target → `STAGING.old`, then `STAGING` → target); a
+ * process stopped between them leaves no target at all. A `.old` exists only once the staging
+ * path is complete (and, for a build, logged), so the replacement is finished rather than
+ * undone; without the new path, the old one goes back. Either way the target exists again
+ * before anything abandoned is removed.
+ */
+function finishInterruptedReplace(target: string, abandoned: Set<string>): void {
+  if (existsSync(target)) return;
+  const dir = path.dirname(target);
+  for (const name of abandoned) {
+    if (!name.endsWith('.old')) continue;
+    const staging = name.slice(0, -'.old'.length);
+    const from = abandoned.has(staging) ? staging : name;
+    renameSync(path.join(dir, from), target);
+    abandoned.delete(from);
+    return;
   }
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,11 +62,37 @@ describe('files beside a target', () => {
       otherTarget: `.outer.tmp-${host}-${dead}-0123456789ab`,
       notOurs: `.out.tmp-something-else`,
     };
+    await mkdir(target);
     for (const name of Object.values(names)) await mkdir(path.join(dir, name));
     removeAbandonedStaging(target);
     expect((await readdir(dir)).sort()).toEqual(
-      [names.deadElsewhere, names.aliveHere, names.otherTarget, names.notOurs].sort(),
+      ['out', names.deadElsewhere, names.aliveHere, names.otherTarget, names.notOurs].sort(),
     );
+  });
+
+  it('finishes a replacement stopped between its two renames', async () => {
+    const dead = deadPid();
+    const host = /tmp-(h[0-9a-f]{8})-/.exec(path.basename(stagingPath(target)))![1];
+    const staging = path.join(dir, `.out.tmp-${host}-${dead}-0123456789ab`);
+    await mkdir(staging);
+    await writeFile(path.join(staging, 'build'), 'new');
+    await mkdir(`${staging}.old`);
+    await writeFile(path.join(`${staging}.old`, 'build'), 'old');
+    removeAbandonedStaging(target);
+    expect(await readdir(dir)).toEqual(['out']);
+    expect(await readFile(path.join(target, 'build'), 'utf8')).toBe('new');
+  });
+
+  it('puts the old target back when only it is left of a replacement', async () => {
+    const dead = deadPid();
+    const host = /tmp-(h[0-9a-f]{8})-/.exec(path.basename(stagingPath(target)))![1];
+    const old = path.join(dir, `.out.tmp-${host}-${dead}-0123456789ab.old`);
+    await mkdir(old);
+    await writeFile(path.join(old, 'build'), 'old');
+    await mkdir(path.join(dir, `.out.tmp-${host}-${dead}-ba9876543210`));
+    removeAbandonedStaging(target);
+    expect(await readdir(dir)).toEqual(['out']);
+    expect(await readFile(path.join(target, 'build'), 'utf8')).toBe('old');
   });
 
   it('locks exclusively, takes over a dead holder and refuses a live one', async () => {
