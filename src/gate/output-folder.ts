@@ -46,8 +46,9 @@ export class OutputFolder {
     await mkdir(path.dirname(resolved), { recursive: true });
     const lock = lockOutput(resolved);
     try {
-      checkTarget(resolved, target, overwrite);
+      // First, since finishing an interrupted replacement can put a folder at the target.
       removeAbandonedStaging(resolved);
+      checkTarget(resolved, target, overwrite);
       const staging = stagingPath(resolved);
       await mkdir(staging, { recursive: true, mode: 0o755 });
       ACTIVE_STAGING.add(staging);
