@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPath } from '../../src/gate/output-folder.js';
+import { stagingPath } from '../../src/io/sibling-files.js';
 import { adult, workspace } from '../support/fixtures.js';
 
 const items = [
@@ -81,6 +82,32 @@ describe('builds to one output folder', () => {
       ).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
       expect((await ws.log.reader.checkpoint()).size).toBe(before.size);
       expect(await ws.store.listBuilds()).toHaveLength(0);
+    } finally {
+      await ws.close();
+    }
+  });
+
+  it('finishes a replacement hard-killed between its renames before anything else writes there', async () => {
+    const ws = await workspace();
+    try {
+      const input = await ws.write('items.jsonl', items);
+      const out = path.join(ws.dir, 'out');
+      const first = await ws.build([input], { out });
+      const second = await ws.build([input], { out: path.join(ws.dir, 'second') });
+      // The state a process killed after `out → STAGING.old` leaves: the new build complete in
+      // its staging folder, the old one aside, nothing at `out`.
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+      const host = /tmp-(h[0-9a-f]{8})-/.exec(path.basename(stagingPath(out)))![1];
+      const staging = path.join(ws.dir, `.out.tmp-${host}-${dead}-0123456789ab`);
+      await rename(out, `${staging}.old`);
+      await rename(path.join(ws.dir, 'second'), staging);
+
+      await expect(ws.build([input], { out })).rejects.toMatchObject({ code: 'OUTPUT_EXISTS' });
+      const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+      // Each build reads at a later checkpoint, so the checkpoint tells the two apart.
+      expect(manifest.consent.checkpoint).toEqual(second.manifest.consent.checkpoint);
+      expect(manifest.consent.checkpoint).not.toEqual(first.manifest.consent.checkpoint);
+      expect(readdirSync(ws.dir).filter((n) => n.startsWith('.out'))).toEqual([]);
     } finally {
       await ws.close();
     }
