@@ -701,6 +701,14 @@ class Values {
   sLast(p = this.person()): string {
     return mark(asr(p.last), 'PERSON');
   }
+  /** A full name said, then its surname spelt (letters or a spelling alphabet). */
+  sFullSpelt(p = this.person()): string {
+    const letters = p.last.replace(/[ '-]/g, '').toUpperCase();
+    const spelt = this.d.chance(0.5)
+      ? [...letters.toLowerCase()].join(' ')
+      : lettersSpoken(letters, this.d, this.lang);
+    return `${this.sFull(p)} ${this.lang === 'de' ? 'ich buchstabiere' : 'let me spell the surname'} ${mark(spelt, 'PERSON')}`;
+  }
   town(): string {
     return mark(this.d.pick(BLIND5_PLACES[this.lang]), 'LOCATION');
   }
@@ -893,9 +901,13 @@ class Values {
       : { '.': 'dot', _: 'underscore', '-': d.pick(['dash', 'hyphen']), '': '' };
     const parts: string[] = [];
     const em = this.emailParts(p);
+    const spell = d.chance(0.25);
     em.local.forEach((x, i) => {
       if (em.seps[i]) parts.push(word[em.seps[i]!]!);
-      parts.push(/\d/.test(x) ? (de ? deWords(Number(x)) : enWords(Number(x))) : x);
+      if (/\d/.test(x)) parts.push(de ? deWords(Number(x)) : enWords(Number(x)));
+      // Now and then a caller spells the harder part out letter by letter.
+      else if (i > 0 && spell) parts.push([...x].join(' '));
+      else parts.push(x);
     });
     parts.push(de ? d.pick(['at', 'ät', 'at zeichen']) : d.pick(['at', 'at sign']));
     parts.push(em.domain);
@@ -959,7 +971,7 @@ class Values {
       const forms = [
         `${deOrdinal(day)}n ${MONTHS_DE[month - 1]!.toLowerCase()} ${deYearWords(year)}`,
         `${deOrdinal(day)}n ${deOrdinal(month)}n ${deYearWords(year)}`,
-        `${deOrdinal(day)}n ${deOrdinal(month)}n ${deWords(year % 100)}`,
+        `${deOrdinal(day)}n ${deOrdinal(month)}n ${year < 2000 ? deWords(year % 100) : deYearWords(year)}`,
       ];
       return mark(d.pick(forms), 'DATE_OF_BIRTH');
     }
@@ -968,6 +980,12 @@ class Values {
       `${enOrdinal(day)} of ${m} ${enYearWords(year)}`,
       `${m} ${enOrdinal(day)} ${enYearWords(year)}`,
       `${m} ${enWords(day)} ${enYearWords(year)}`,
+      `${enOrdinal(day)} of the ${enOrdinal(month)} ${enYearWords(year)}`,
+      ...(year < 2000
+        ? [
+            `${digitsSpoken(String(month).padStart(2, '0'), 'en', true)} ${digitsSpoken(String(day).padStart(2, '0'), 'en', true)} ${enWords(year % 100)}`,
+          ]
+        : []),
     ];
     return mark(d.pick(forms), 'DATE_OF_BIRTH');
   }
@@ -1180,6 +1198,12 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
       (v) => `Geboren bin ich am ${v.birth()} in ${v.town()}.`,
       (v) => `Der Wagen ${v.plate()} gehört ${v.first()}s Schwester.`,
       (v) => `Das Ehepaar ${v.last()} zieht nach ${v.town()}, ${v.street()}.`,
+      (v) => `Vermieter ist ${v.full()}; die Kaution von 1.200 Euro geht auf ${v.iban()}.`,
+      (v) => `Notfallkontakt: ${v.first()}, Handy ${v.phone()}, sonst ${v.phone()}.`,
+      (v) => `Die Kennzeichen ${v.plate()} und ${v.plate()} sind auf ${v.full()} zugelassen.`,
+      (v) => `Server-Log: Anmeldung von ${v.ipAddr()} um 03:12 Uhr, Benutzer ${v.email()}.`,
+      (v) =>
+        `Antragsteller ${v.full()}, geboren ${v.birth()}, Steuer-ID ${v.taxId()}, Karte ${v.card()}.`,
       // PII-free: word-names as words, numbers that identify no one.
       (v) => `Für die Suppe braucht man eine Zwiebel und etwas Kümmel, zusammen ${v.price()} Euro.`,
       (v) => `Eine Amsel sitzt jeden Morgen um 6:${v.n(10, 59)} Uhr auf dem Dach.`,
@@ -1201,6 +1225,8 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
         `Der Glaser kommt am Dienstag zwischen ${v.n(7, 9)} und ${v.n(10, 12)} Uhr, Zimmer ${v.n(100, 420)}.`,
       (v) => `Ein Reiher steht am Teich; Ticket ${v.order()} ist erledigt.`,
       (v) => `Nach dem Essen gab es einen Kirsch, die Runde kostete ${v.price()} Euro.`,
+      (v) =>
+        `Version ${v.n(2, 9)}.${v.n(0, 12)}.${v.n(0, 30)} ist seit gestern installiert; Raum ${v.n(1, 5)}${v.n(10, 60)} bleibt gesperrt.`,
     ],
     spoken: [
       (v) => `hallo hier spricht ${v.sFull()} ich rufe wegen der rechnung an`,
@@ -1237,6 +1263,12 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
       (v) => `das ist ${v.sFull()} unsere neue nachbarin aus ${v.sTown()}`,
       (v) => `für ${v.sLast()} bitte die post an ${v.sPostal()} schicken`,
       (v) => `erreichbar bin ich per mail ${v.sEmail()} oder unter ${v.sPhone()}`,
+      (v) => `mein name ist ${v.sFullSpelt()}`,
+      (v) => `notfallkontakt ist ${v.sFirst()} unter ${v.sPhone()}`,
+      (v) => `der lieferwagen hatte das kennzeichen ${v.sPlate()} und der zweite ${v.sPlate()}`,
+      (v) => `die anmeldung kam von ${v.sIp()} mit der adresse ${v.sEmail()}`,
+      (v) =>
+        `antragsteller ${v.sFull()} geboren ${v.sBirthOn()} steuer id ${v.sTaxId()} karte ${v.sCard()}`,
       // PII-free.
       (v) => `die zwiebel muss ${v.w(v.n(2, 15))} minuten glasig dünsten`,
       (v) => `eine amsel hat in der hecke gebrütet ${v.w(v.n(2, 6))} eier liegen im nest`,
@@ -1253,6 +1285,8 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
         `ein reiher steht am ${v.one('teich', 'fluss', 'graben')} und wartet ${v.w(v.n(2, 40))} minuten auf fische`,
       (v) => `die viola klingt tiefer als die geige sagt die lehrerin in stunde ${v.w(v.n(2, 9))}`,
       (v) => `nach dem essen gab es kirsch und kaffee für ${v.w(v.n(6, 30))} euro`,
+      (v) =>
+        `version ${v.w(v.n(2, 9))} punkt ${v.w(v.n(0, 12))} läuft seit ${v.w(v.n(2, 11))} uhr auf allen rechnern`,
     ],
   },
   en: {
@@ -1291,6 +1325,11 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
       (v) => `I was born on ${v.birth()} in ${v.town()}.`,
       (v) => `The car ${v.plate()} belongs to ${v.first()}'s brother.`,
       (v) => `The ${v.last()} family are moving to ${v.street()}, ${v.town()}.`,
+      (v) => `Landlord: ${v.full()}; the £1,200 deposit goes to ${v.iban()}.`,
+      (v) => `Emergency contact: ${v.first()}, mobile ${v.phone()}, otherwise ${v.phone()}.`,
+      (v) => `Plates ${v.plate()} and ${v.plate()} are both registered to ${v.full()}.`,
+      (v) => `Server log: login from ${v.ipAddr()} at 03:12, user ${v.email()}.`,
+      (v) => `Applicant ${v.full()}, DOB ${v.birth()}, SSN ${v.ssn()}, card ${v.card()}.`,
       // PII-free.
       (v) => `Poppy seeds cost £${v.n(1, 4)}.${v.n(10, 99)} a bag at stall ${v.n(3, 40)}.`,
       (v) => `A wren nests in the north wall of building ${v.n(2, 19)}.`,
@@ -1304,6 +1343,8 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
       (v) => `The kettle on platform ${v.n(1, 9)} has been broken since Monday.`,
       (v) => `He wrote with a goose quill; the museum keeps ${v.n(4, 30)} of them.`,
       (v) => `Use a trowel to lift the seedlings; the nettle bed is ${v.n(2, 9)} metres long.`,
+      (v) =>
+        `Version ${v.n(2, 9)}.${v.n(0, 12)}.${v.n(0, 30)} shipped today; room ${v.n(1, 5)}${v.n(10, 60)} stays closed.`,
     ],
     spoken: [
       (v) => `hi this is ${v.sFull()} calling about the invoice`,
@@ -1340,6 +1381,11 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
       (v) => `this is ${v.sFull()} our new neighbour from ${v.sTown()}`,
       (v) => `for ${v.sLast()} please send the post to ${v.sPostal()}`,
       (v) => `you can reach me by email ${v.sEmail()} or on ${v.sPhone()}`,
+      (v) => `my name is ${v.sFullSpelt()}`,
+      (v) => `emergency contact is ${v.sFirst()} on ${v.sPhone()}`,
+      (v) => `the van had plate ${v.sPlate()} and the second one ${v.sPlate()}`,
+      (v) => `the login came from ${v.sIp()} with the address ${v.sEmail()}`,
+      (v) => `applicant ${v.sFull()} born ${v.sBirthOn()} social ${v.sSsn()} card ${v.sCard()}`,
       // PII-free.
       (v) => `the poppy field by the ${v.one('gate', 'church', 'pond')} is in bloom this year`,
       (v) => `a wren is nesting in the ${v.one('shed', 'garage', 'chapel')} roof again`,
@@ -1354,6 +1400,8 @@ export const BLIND5_FRAMES: Record<Lang, Record<Kind, readonly Frame[]>> = {
         `order number ${v.w(v.n(1000, 9999))} for a garden trowel costs ${v.w(v.n(12, 90))} pounds`,
       (v) => `the nettle patch by the pond is ${v.w(v.n(4, 19))} feet wide`,
       (v) => `a gale warning is out for tonight from ${v.w(v.n(8, 11))} until ${v.w(v.n(2, 5))}`,
+      (v) =>
+        `version ${v.w(v.n(2, 9))} point ${v.w(v.n(0, 12))} went out at ${v.w(v.n(2, 11))} this morning`,
     ],
   },
 };
