@@ -6,7 +6,8 @@
 // Latvian, Slovene, Tatar, Azerbaijani, Uzbek, Sinhala, Khmer, Malay/Indonesian, Tongan/Fijian,
 // Shona, Malagasy, Wolof; a first choice of Basque, Icelandic, Albanian, Armenian, Lithuanian,
 // Tagalog, Swahili, Zulu, Korean, Kazakh, Hawaiian and Welsh names was dropped when the overlap
-// test found them in the second or third set), double-barrelled names, particle names (i, da,
+// test found them in the second or third set, as were 14 first-choice word-names found in the
+// corpus or the third and fourth sets), double-barrelled names, particle names (i, da,
 // do, ar, binti, zu, Le) and German and English names that are also everyday words (Amsel,
 // Zwiebel, Linde, Bramble, Kettle, Poppy ...). Towns and streets are invented or small;
 // test/pii/blind5.test.ts checks that none of them, nor any name, occurs in another set's texts
