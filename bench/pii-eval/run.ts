@@ -9,6 +9,7 @@ import { generateBlind } from './blind.js';
 import { generateBlind2 } from './blind2.js';
 import { generateBlind3 } from './blind3.js';
 import { generateBlind4 } from './blind4.js';
+import { generateBlind5 } from './blind5.js';
 import { generateCorpus } from './corpus.js';
 import { f, report } from './evaluate.js';
 import { HARD_CASES } from './hard-cases.js';
@@ -65,6 +66,14 @@ for (const lang of ['de', 'en'] as const)
     report(
       `Held-out, fourth blind set (seed 89; written without reading the detector or the other sets), ${kind}, ${lang}`,
       blind4.filter((x) => x.lang === lang && x.kind === kind),
+      verbose,
+    );
+const blind5 = generateBlind5(8, 113);
+for (const lang of ['de', 'en'] as const)
+  for (const kind of ['written', 'spoken'] as const)
+    report(
+      `Held-out, fifth blind set (seed 113; written without reading the detector or the other sets' lists), ${kind}, ${lang}`,
+      blind5.filter((x) => x.lang === lang && x.kind === kind),
       verbose,
     );
 const tagger = devSets();

@@ -49,6 +49,7 @@ import {
   HELD_OUT_WORD_NAMES,
 } from '../../bench/pii-eval/held-out.js';
 import { parseMarkup } from '../../bench/pii-eval/markup.js';
+import { expectWellFormed, seenElsewhere, valuesOf, wholeWord } from './blind-set-checks.js';
 
 // The fourth blind set is only blind if nothing in it was seen before: none of its names, towns
 // or streets may occur in another evaluation set (their texts as run.ts evaluates them, and their
@@ -88,16 +89,6 @@ const OTHER_LISTS: readonly string[] = [
   ...HELD_OUT_PLACES.de,
   ...HELD_OUT_PLACES.en,
 ];
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wholeWord = (w: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu');
-const valuesOf = (set: ReturnType<typeof generateBlind4>, kind: string, type: string) =>
-  set.flatMap((x) =>
-    x.kind === kind
-      ? x.spans.filter((s) => s.type === type).map((s) => x.text.slice(s.start, s.end))
-      : [],
-  );
 
 describe('blind4 PII evaluation set', () => {
   const set = generateBlind4();
@@ -170,30 +161,13 @@ describe('blind4 PII evaluation set', () => {
       ...BLIND4_STREETS.de,
       ...BLIND4_STREETS.en,
     ];
-    const lists = new Set(OTHER_LISTS.map((w) => w.toLowerCase()));
-    const seen = mine.filter(
-      (w) => lists.has(w.toLowerCase()) || OTHER_TEXTS.some((t) => wholeWord(w).test(t)),
-    );
-    expect(seen).toEqual([]);
+    expect(seenElsewhere(mine, OTHER_TEXTS, OTHER_LISTS)).toEqual([]);
   });
 
   it('keeps spoken texts lower-case words without digits or punctuation, for any seed', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {
-        for (const x of generateBlind4(1, seed)) {
-          if (x.kind === 'spoken') expect(x.text).toMatch(/^[\p{Ll}\p{M} ]+$/u);
-          let end = 0;
-          for (const s of [...x.spans].sort((a, b) => a.start - b.start)) {
-            expect(s.start).toBeGreaterThanOrEqual(end);
-            expect(s.end).toBeGreaterThan(s.start);
-            // Gold spans neither start nor end inside a word or on a space.
-            expect(x.text.slice(s.start, s.end)).toMatch(
-              /^[\p{L}\p{N}+(].*[\p{L}\p{N}]$|^\p{L}$/su,
-            );
-            end = s.end;
-          }
-          expect(end).toBeLessThanOrEqual(x.text.length);
-        }
+        for (const x of generateBlind4(1, seed)) expectWellFormed(x);
       }),
       { numRuns: 40 },
     );

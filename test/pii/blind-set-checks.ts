@@ -1,0 +1,50 @@
+// Checks shared by the blind evaluation sets' tests (blind4, blind5). They look at a set's texts
+// and markup only; the detector is neither imported nor run here.
+import { expect } from 'vitest';
+import type { Labelled } from '../../bench/pii-eval/markup.js';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `w` as a whole word (no letter or digit either side), case-insensitive. */
+export const wholeWord = (w: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu');
+
+/**
+ * The strings of `mine` that another set already uses: named in one of its lists, or occurring
+ * as a whole word in one of its texts. A blind set wants this to be empty.
+ */
+export function seenElsewhere(
+  mine: readonly string[],
+  otherTexts: readonly string[],
+  otherLists: readonly string[] = [],
+): string[] {
+  const lists = new Set(otherLists.map((w) => w.toLowerCase()));
+  // One pass over the texts per string is slow for thousands of texts; joining them with a
+  // separator that is neither letter nor digit keeps whole-word matches exact.
+  const all = otherTexts.join('\n');
+  return [...new Set(mine)].filter((w) => lists.has(w.toLowerCase()) || wholeWord(w).test(all));
+}
+
+/** The gold values of one type in one kind of text. */
+export const valuesOf = (set: readonly Labelled[], kind: string, type: string): string[] =>
+  set.flatMap((x) =>
+    x.kind === kind
+      ? x.spans.filter((s) => s.type === type).map((s) => x.text.slice(s.start, s.end))
+      : [],
+  );
+
+/**
+ * A text's markup is sound: spans in order, not overlapping, inside the text, neither starting
+ * nor ending inside a word or on a space; spoken texts are lower-case words only.
+ */
+export function expectWellFormed(x: Labelled): void {
+  if (x.kind === 'spoken') expect(x.text).toMatch(/^[\p{Ll}\p{M} ]+$/u);
+  let end = 0;
+  for (const s of [...x.spans].sort((a, b) => a.start - b.start)) {
+    expect(s.start).toBeGreaterThanOrEqual(end);
+    expect(s.end).toBeGreaterThan(s.start);
+    expect(x.text.slice(s.start, s.end)).toMatch(/^[\p{L}\p{N}+(].*[\p{L}\p{N}]$|^\p{L}$/su);
+    end = s.end;
+  }
+  expect(end).toBeLessThanOrEqual(x.text.length);
+}
