@@ -22,6 +22,14 @@ import {
   BLIND4_WORD_NAMES,
 } from '../pii-eval/blind4.js';
 import {
+  BLIND5_FIRST,
+  BLIND5_LAST,
+  BLIND5_PARTICLE_LAST,
+  BLIND5_PLACES,
+  BLIND5_STREETS,
+  BLIND5_WORD_NAMES,
+} from '../pii-eval/blind5.js';
+import {
   HELD_OUT_FIRST,
   HELD_OUT_LAST,
   HELD_OUT_PLACES,
@@ -93,6 +101,8 @@ export function evaluationWords(): Set<string> {
     ...values([BLIND3_FIRST, BLIND3_LAST, BLIND3_PLACES, BLIND3_STREETS, BLIND3_WORD_NAMES]),
     ...values([BLIND4_FIRST, BLIND4_LAST, BLIND4_PARTICLE_LAST, BLIND4_PLACES, BLIND4_STREETS]),
     ...values(BLIND4_WORD_NAMES),
+    ...values([BLIND5_FIRST, BLIND5_LAST, BLIND5_PARTICLE_LAST, BLIND5_PLACES, BLIND5_STREETS]),
+    ...values(BLIND5_WORD_NAMES),
   ];
   return new Set(all.flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
 }
