@@ -20,7 +20,6 @@ import {
 
 export { readSecret } from './session-checks.js';
 
-
 export interface Session {
   readonly store: Store;
   readonly log: TransparencyLog;
@@ -119,4 +118,3 @@ export async function openStore(
     ? await openPostgresStore(config.databaseUrl)
     : await openSqliteStore(await databaseFile(config.home, create));
 }
-

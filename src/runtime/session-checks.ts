@@ -57,7 +57,8 @@ export async function readSecret(home: string): Promise<Buffer> {
  * would silently stop applying. The database remembers a fingerprint of its key to prevent that.
  */
 export async function checkSecretMatches(
-  store: MetaReads,   secret: Buffer,
+  store: MetaReads,
+  secret: Buffer,
   init: boolean,
 ): Promise<void> {
   const fingerprint = createHmac('sha256', secret)
@@ -126,4 +127,3 @@ export async function checkLogKey(
   }
   return signer;
 }
-

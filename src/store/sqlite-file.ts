@@ -1,8 +1,13 @@
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
 import { allMigrationsRun, MIGRATION_TABLE } from './migration-names.js';
 
+// better-sqlite3 is CommonJS: `require` loads it without Node's CommonJS export lexer, which an
+// `import` of a CommonJS package runs on its source first (issue 13, start-up).
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+
 /** Opens (creating if needed) a SQLite database file with the settings every connection uses. */
-export function openSqliteFile(file: string): Database.Database {
+export function openSqliteFile(file: string): BetterSqlite3.Database {
   const sqlite = new Database(file);
   // WAL lets readers work during an import; FULL sync because an acknowledged consent event
   // must survive a power cut.
@@ -19,7 +24,7 @@ export function openSqliteFile(file: string): Database.Database {
  * per start (issue 13). One read answers it; anything else (a new database, a pending or an
  * unknown migration) goes through the Migrator, which also reports the errors.
  */
-export function sqliteUpToDate(sqlite: Database.Database): boolean {
+export function sqliteUpToDate(sqlite: BetterSqlite3.Database): boolean {
   let done: string[];
   try {
     done = sqlite
