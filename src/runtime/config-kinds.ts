@@ -3,8 +3,9 @@
 // docs/configuration.md shows, so the two cannot say different things. Values stay strings,
 // numbers and booleans, so the parsed object can be frozen whole.
 //
-// Plain functions, not zod schemas: every command reads its settings at start, and building
-// 34 zod schemas and loading zod cost `obhut consent status` ~40 ms of CPU (issue 13).
+// Plain functions, not zod schemas: every command reads its settings at start, and loading zod
+// and building 34 schemas was a large part of `obhut consent status`'s start-up (issue 13;
+// BENCHMARKS.md, "start-up, second round").
 
 /** How docs/configuration.md shows one variable. */
 export interface VariableDoc {
