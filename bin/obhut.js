@@ -26,19 +26,22 @@ if ((command === 'build' || command === 'demo') && !chosen) {
   const { runHeapLimited } = await import(
     new URL('../dist/cli/heap-limited.js', import.meta.url).href
   );
-  process.exitCode = await runHeapLimited(process.argv.slice(2));
+  // The thread runs the bundled CLI when the bundle is fresh, like the main thread below.
+  const thread = bundled('heap-thread');
+  process.exitCode = await runHeapLimited(process.argv.slice(2), thread);
 } else {
-  const { main } = await import(entryPoint().href);
+  const { main } = await import((bundled('main') ?? compiled).href);
   process.exitCode = await main(process.argv.slice(2));
 }
 
 /**
  * The bundle (dist/bundle/, scripts/bundle-cli.mjs) loads a few chunks instead of hundreds of
- * modules. It is used only when it is at least as new as the tsc output it was made from: a
- * `tsc` run alone rewrites dist/cli/main.js and then the fresh tsc output runs, not an old bundle.
+ * modules. An entry of it is used only when it is at least as new as the tsc output it was made
+ * from: a `tsc` run alone rewrites dist/cli/main.js and then the fresh tsc output runs, not an
+ * old bundle. Undefined when the tsc output is to run.
  */
-function entryPoint() {
-  const bundled = new URL('../dist/bundle/main.js', import.meta.url);
-  const made = statSync(bundled, { throwIfNoEntry: false });
-  return made && made.mtimeMs >= statSync(compiled).mtimeMs ? bundled : compiled;
+function bundled(name) {
+  const entry = new URL(`../dist/bundle/${name}.js`, import.meta.url);
+  const made = statSync(entry, { throwIfNoEntry: false });
+  return made && made.mtimeMs >= statSync(compiled).mtimeMs ? entry : undefined;
 }

@@ -57,7 +57,12 @@ const keepModuleUrls = {
 
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: path.join(dist, 'cli', 'main.js') },
+  // heap-thread: the CLI inside the heap-limited thread of `build` and `demo` (bin/obhut.js);
+  // it shares the chunks of main, so both are one copy of each module within a thread.
+  entryPoints: {
+    main: path.join(dist, 'cli', 'main.js'),
+    'heap-thread': path.join(dist, 'cli', 'heap-thread.js'),
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -34,9 +34,19 @@ export interface HeapThreadData {
  * what the build staged stays hidden beside the output, under a lock naming a dead process,
  * and the next build to that output removes it.
  */
-export function runHeapLimited(argv: readonly string[]): Promise<number> {
+export function runHeapLimited(
+  argv: readonly string[],
+  /**
+   * The thread's module: heap-thread.js next to this one unless given; bin/obhut.js gives the
+   * bundled one (dist/bundle/heap-thread.js) when the bundle is fresh, so a build loads a few
+   * chunks instead of ~600 modules (issue 13).
+   */
+  threadModule?: URL,
+): Promise<number> {
   const { port1, port2 } = new MessageChannel();
-  const entry = workerScript(import.meta.url, 'heap-thread');
+  const entry = threadModule
+    ? { script: threadModule, eval: false }
+    : workerScript(import.meta.url, 'heap-thread');
   const published = new Int32Array(new SharedArrayBuffer(4));
   const data: HeapThreadData = {
     argv,

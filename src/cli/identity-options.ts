@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emailIdentity } from '../consent/record-link.js';
+import { emailIdentity } from '../consent/email-identity.js';
 import { ObhutError } from '../errors/index.js';
 import { normaliseEmail } from '../identity/email-codes.js';
 import type { SubjectAccount } from '../records/index.js';

@@ -15,12 +15,7 @@ import { pseudonymise } from './pseudonym.js';
 /** An identity: a platform account, a verified e-mail address, or a pseudonym already known. */
 export type Identity = SubjectAccount | { readonly subject: string };
 
-/** The platform name under which a verified e-mail address is pseudonymised. */
-export const EMAIL_PLATFORM = 'email';
-
-export function emailIdentity(address: string): SubjectAccount {
-  return { platform: EMAIL_PLATFORM, account: address };
-}
+export { EMAIL_PLATFORM, emailIdentity } from './email-identity.js';
 
 export function pseudonymOf(secret: Buffer, identity: Identity): string {
   const subject = 'subject' in identity ? identity.subject : pseudonymise(secret, identity);

@@ -1,4 +1,5 @@
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import * as z from 'zod';
 import { normaliseRegion, PURPOSES, REGION_GROUPS } from '../records/index.js';
 import type { Validation } from '../records/validate-item.js';
@@ -76,6 +77,14 @@ const policySchema = z.strictObject({
   redact: redact.optional(),
   optout: optout.optional(),
 });
+
+// yaml (CommonJS, ~60 modules) is required when a policy is first parsed, not imported: a build
+// with the default policy never parses one (issue 13, a build's fixed cost).
+let yaml: typeof Yaml | undefined;
+function parseYaml(text: string, options: Yaml.ToJSOptions): unknown {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yaml.parse(text, options);
+}
 
 /** Parses a policy from JSON or YAML text (JSON is YAML, so one parser reads both). */
 export function parsePolicy(text: string): Validation<Policy> {

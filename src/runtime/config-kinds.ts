@@ -1,9 +1,11 @@
-import * as z from 'zod';
-
-// The kinds of value a variable of config-schema.ts can hold. Each builder gives the zod schema
-// (reading the variable's text, with the error message) and the type, default and bound that
+// The kinds of value a variable of config-schema.ts can hold. Each builder gives the reader of
+// the variable's text (with its error message) and the type, default and bound that
 // docs/configuration.md shows, so the two cannot say different things. Values stay strings,
 // numbers and booleans, so the parsed object can be frozen whole.
+//
+// Plain functions, not zod schemas: every command reads its settings at start, and loading zod
+// and building 34 schemas was a large part of `obhut consent status`'s start-up (issue 13;
+// BENCHMARKS.md, "start-up, second round").
 
 /** How docs/configuration.md shows one variable. */
 export interface VariableDoc {
@@ -17,24 +19,34 @@ export interface VariableDoc {
 }
 
 type Doc = Omit<VariableDoc, 'section'>;
-interface Entry<T extends z.ZodType> {
-  readonly schema: T;
-  readonly doc: Doc;
-}
 type Text = string | undefined;
 
-/** The documentation of each variable, keyed by its schema. */
-export const VARIABLE_DOCS = z.registry<VariableDoc>();
+/**
+ * Reads a variable's text (undefined when unset or empty). A problem is pushed to `issues` as
+ * the end of "<variable> …"; the value returned then is not used.
+ */
+export type Reader<T> = (text: Text, issues: string[]) => T;
 
-export function section<S extends Record<string, Entry<z.ZodType>>>(
+interface Entry<T> {
+  readonly read: Reader<T>;
+  readonly doc: Doc;
+}
+
+/** One variable of the schema: how its text is read, and how docs/configuration.md shows it. */
+export interface Variable<T> {
+  readonly read: Reader<T>;
+  readonly doc: VariableDoc;
+}
+
+export function section<S extends Record<string, Entry<unknown>>>(
   title: string,
   entries: S,
-): { [K in keyof S]: S[K]['schema'] } {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [name, { schema, doc }] of Object.entries(entries)) {
-    shape[name] = schema.register(VARIABLE_DOCS, { section: title, ...doc });
+): { [K in keyof S]: Variable<ReturnType<S[K]['read']>> } {
+  const shape: Record<string, Variable<unknown>> = {};
+  for (const [name, { read, doc }] of Object.entries(entries)) {
+    shape[name] = { read, doc: { section: title, ...doc } };
   }
-  return shape as { [K in keyof S]: S[K]['schema'] };
+  return shape as { [K in keyof S]: Variable<ReturnType<S[K]['read']>> };
 }
 
 /**
@@ -59,19 +71,12 @@ function integerEntry(
   unset: string,
 ) {
   return {
-    schema: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (text === undefined) return fallback;
-        const n = parseInteger(text, o.min, o.max);
-        if (n === undefined)
-          ctx.addIssue({
-            code: 'custom',
-            message: `must be ${integerRule(o.min, o.max)}, got ${text}`,
-          });
-        return n ?? fallback;
-      }),
+    read: (text: Text, issues: string[]) => {
+      if (text === undefined) return fallback;
+      const n = parseInteger(text, o.min, o.max);
+      if (n === undefined) issues.push(`must be ${integerRule(o.min, o.max)}, got ${text}`);
+      return n ?? fallback;
+    },
     doc: {
       type: 'integer',
       default: unset,
@@ -86,8 +91,8 @@ export function integer(o: {
   max?: number;
   default: number;
   description: string;
-}): Entry<z.ZodType<number, Text>> {
-  return integerEntry(o, o.default, String(o.default)) as Entry<z.ZodType<number, Text>>;
+}): Entry<number> {
+  return integerEntry(o, o.default, String(o.default)) as Entry<number>;
 }
 
 export function optionalInteger(o: {
@@ -95,7 +100,7 @@ export function optionalInteger(o: {
   max?: number;
   unset: string;
   description: string;
-}): Entry<z.ZodType<number | undefined, Text>> {
+}): Entry<number | undefined> {
   return integerEntry(o, undefined, o.unset);
 }
 
@@ -113,15 +118,11 @@ function textEntry(
   unset: string,
 ) {
   return {
-    schema: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (text === undefined) return fallback;
-        if (o.check && !o.check.test(text))
-          ctx.addIssue({ code: 'custom', message: `must ${o.check.rule}` });
-        return text;
-      }),
+    read: (text: Text, issues: string[]) => {
+      if (text === undefined) return fallback;
+      if (o.check && !o.check.test(text)) issues.push(`must ${o.check.rule}`);
+      return text;
+    },
     doc: {
       type: o.type ?? 'text',
       default: unset,
@@ -136,8 +137,8 @@ export function text(o: {
   default: string;
   check?: Check;
   description: string;
-}): Entry<z.ZodType<string, Text>> {
-  return textEntry(o, o.default, `\`${o.default}\``) as Entry<z.ZodType<string, Text>>;
+}): Entry<string> {
+  return textEntry(o, o.default, `\`${o.default}\``) as Entry<string>;
 }
 
 export function optionalText(o: {
@@ -145,7 +146,7 @@ export function optionalText(o: {
   unset: string;
   check?: Check;
   description: string;
-}): Entry<z.ZodType<string | undefined, Text>> {
+}): Entry<string | undefined> {
   return textEntry(o, undefined, o.unset);
 }
 
@@ -153,35 +154,26 @@ export function oneOf<const V extends readonly [string, ...string[]]>(o: {
   values: V;
   default: V[number];
   description: string;
-}): Entry<z.ZodType<V[number], Text>> {
+}): Entry<V[number]> {
   const listed = o.values.map((v) => `\`${v}\``).join(', ');
   return {
-    schema: z
-      .string()
-      .optional()
-      .transform((text, ctx): V[number] => {
-        if (text === undefined) return o.default;
-        if (!(o.values as readonly string[]).includes(text))
-          ctx.addIssue({
-            code: 'custom',
-            message: `must be one of ${o.values.join(', ')}, got ${text}`,
-          });
-        return text as V[number];
-      }),
+    read: (text: Text, issues: string[]): V[number] => {
+      if (text === undefined) return o.default;
+      if (!(o.values as readonly string[]).includes(text))
+        issues.push(`must be one of ${o.values.join(', ')}, got ${text}`);
+      return text as V[number];
+    },
     doc: { type: 'one of', default: `\`${o.default}\``, bound: listed, description: o.description },
   };
 }
 
-export function flag(o: { description: string }): Entry<z.ZodType<boolean, Text>> {
+export function flag(o: { description: string }): Entry<boolean> {
   return {
-    schema: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (text !== undefined && text !== '0' && text !== '1')
-          ctx.addIssue({ code: 'custom', message: `must be 0 or 1, got ${text}` });
-        return text === '1';
-      }),
+    read: (text: Text, issues: string[]) => {
+      if (text !== undefined && text !== '0' && text !== '1')
+        issues.push(`must be 0 or 1, got ${text}`);
+      return text === '1';
+    },
     doc: { type: 'flag', default: '`0`', bound: '`0` or `1`', description: o.description },
   };
 }

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   atLeastBytes,
   flag,
@@ -8,7 +7,7 @@ import {
   optionalText,
   section,
   text,
-  VARIABLE_DOCS,
+  type Variable,
   type VariableDoc,
 } from './config-kinds.js';
 
@@ -19,7 +18,7 @@ import {
 // Variables that only tests, benchmarks or the launcher (bin/obhut.js) read are not configuration
 // and are not here; docs/configuration.md lists them.
 
-export { parseInteger, VARIABLE_DOCS, type VariableDoc } from './config-kinds.js';
+export { parseInteger, type Variable, type VariableDoc } from './config-kinds.js';
 
 /** The pseudonym key's least length; shorter keys are refused. */
 export const MIN_SECRET_BYTES = 16;
@@ -264,25 +263,29 @@ const review = section('Review', {
   }),
 });
 
-/** The environment as Obhut reads it: every OBHUT_* variable, parsed. */
-export const CONFIG_SCHEMA = z.object({
+/** The environment as Obhut reads it: every OBHUT_* variable, how it is read, and its docs. */
+export const CONFIG_SCHEMA = {
   ...home,
   ...builds,
   ...queue,
   ...server,
   ...staff,
   ...review,
-});
+};
 
 /** The parsed variables, keyed by name. */
-export type Settings = Readonly<z.output<typeof CONFIG_SCHEMA>>;
+export type Settings = Readonly<{
+  [K in keyof typeof CONFIG_SCHEMA]: (typeof CONFIG_SCHEMA)[K] extends Variable<infer T>
+    ? T
+    : never;
+}>;
 
 export type VariableName = keyof Settings & string;
 
 /** The variables in the order docs/configuration.md lists them. */
-export const VARIABLE_NAMES = Object.keys(CONFIG_SCHEMA.shape) as VariableName[];
+export const VARIABLE_NAMES = Object.keys(CONFIG_SCHEMA) as VariableName[];
 
 /** The documentation of one variable. */
 export function variableDoc(name: VariableName): VariableDoc {
-  return VARIABLE_DOCS.get(CONFIG_SCHEMA.shape[name])!;
+  return CONFIG_SCHEMA[name].doc;
 }

@@ -13,14 +13,15 @@ export { MIN_SECRET_BYTES, type Settings } from './config-schema.js';
  * Returns a frozen object; throws CONFIG_INVALID naming each invalid variable.
  */
 export function parseSettings(env: NodeJS.ProcessEnv): Settings {
-  const given: Record<string, string | undefined> = {};
-  for (const name of Object.keys(CONFIG_SCHEMA.shape)) given[name] = env[name] || undefined;
-  const parsed = CONFIG_SCHEMA.safeParse(given);
-  if (!parsed.success) {
-    const why = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('; ');
-    throw new ObhutError('CONFIG_INVALID', why);
+  const settings: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, variable] of Object.entries(CONFIG_SCHEMA)) {
+    const issues: string[] = [];
+    settings[name] = variable.read(env[name] || undefined, issues);
+    for (const issue of issues) problems.push(`${name} ${issue}`);
   }
-  return Object.freeze(parsed.data);
+  if (problems.length > 0) throw new ObhutError('CONFIG_INVALID', problems.join('; '));
+  return Object.freeze(settings as Settings);
 }
 
 let fromProcess: Settings | undefined;

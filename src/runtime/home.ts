@@ -1,20 +1,24 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { consentEntry } from '../consent/consent-entry.js';
-import { ObhutError } from '../errors/index.js';
 import { PLATFORMS_FILE } from '../identity/platforms.js';
-import { generateNoteKey, type NoteSigner, parseSignerKey, TransparencyLog } from '../log/index.js';
+import { generateNoteKey, TransparencyLog } from '../log/index.js';
 import { generateQuarantineKey, QUARANTINE_KEY_FILE } from '../safety/quarantine.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../store/index.js';
-import { type Config, MIN_SECRET_BYTES } from './config.js';
+import type { Config } from './config.js';
+import {
+  checkLogKey,
+  checkSecretMatches,
+  DATABASE_FILE,
+  databaseFile,
+  LOG_KEY_FILE,
+  readSecret,
+  SECRET_FILE,
+} from './session-checks.js';
 
-const SECRET_FILE = 'secret.key';
-const DATABASE_FILE = 'obhut.db';
-const SECRET_FINGERPRINT = 'secret_fingerprint';
-const LOG_KEY_FILE = 'log.key';
-const LOG_VERIFIER_KEY = 'log_verifier_key';
+export { readSecret } from './session-checks.js';
 
 export interface Session {
   readonly store: Store;
@@ -100,46 +104,9 @@ export async function openSession(config: Config): Promise<Session> {
   }
 }
 
-/**
- * Loads the log's signing key and checks it is the key this register's log was started with:
- * checkpoints signed by another key would not verify for anyone holding the published one.
- */
+/** The transparency log over `store`, with the signing key `checkLogKey` accepts. */
 async function openLog(store: Store, config: Config, init: boolean): Promise<TransparencyLog> {
-  const file = path.join(config.home, LOG_KEY_FILE);
-  let text = config.logKey;
-  if (!text) {
-    if (!existsSync(file)) {
-      throw new ObhutError(
-        'HOME_NOT_INITIALISED',
-        `no log key at ${file}; run \`obhut init\` or set OBHUT_LOG_KEY`,
-      );
-    }
-    text = (await readFile(file, 'utf8')).trim();
-  }
-  let signer: NoteSigner;
-  try {
-    signer = parseSignerKey(text);
-  } catch (err) {
-    throw new ObhutError('CONFIG_INVALID', `the log key is invalid: ${(err as Error).message}`);
-  }
-  if (config.logOriginFromEnv && signer.name !== config.logOrigin) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      `the log key is for origin ${signer.name}, but OBHUT_LOG_ORIGIN is ${config.logOrigin}`,
-    );
-  }
-  const stored = init
-    ? await store.initMeta(LOG_VERIFIER_KEY, signer.vkey)
-    : await store.getMeta(LOG_VERIFIER_KEY);
-  if (stored !== signer.vkey) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      stored === undefined
-        ? 'this register has no transparency log yet; run `obhut init`'
-        : `the log key differs from the one this register's log was started with (${stored})`,
-    );
-  }
-  return new TransparencyLog(store, signer);
+  return new TransparencyLog(store, await checkLogKey(store, config, init));
 }
 
 /** Opens the register the configuration points at (PostgreSQL, or SQLite in the home folder). */
@@ -150,62 +117,4 @@ export async function openStore(
   return config.databaseUrl
     ? await openPostgresStore(config.databaseUrl)
     : await openSqliteStore(await databaseFile(config.home, create));
-}
-
-async function databaseFile(home: string, create: boolean): Promise<string> {
-  const file = path.join(home, DATABASE_FILE);
-  // Only `obhut init` creates a register: a build against a new, empty one would admit everyone.
-  if (!existsSync(home) || (!create && !existsSync(file))) {
-    throw new ObhutError(
-      'HOME_NOT_INITIALISED',
-      `no Obhut home at ${home}; run \`obhut init\` first`,
-    );
-  }
-  return file;
-}
-
-export async function readSecret(home: string): Promise<Buffer> {
-  const file = path.join(home, SECRET_FILE);
-  if (!existsSync(file)) {
-    throw new ObhutError(
-      'HOME_NOT_INITIALISED',
-      `no pseudonym secret at ${file}; run \`obhut init\` or set OBHUT_SECRET`,
-    );
-  }
-  // The key is the file's text as UTF-8, exactly as OBHUT_SECRET is read, so the file's
-  // content can be copied into OBHUT_SECRET on another machine.
-  const secret = Buffer.from((await readFile(file, 'utf8')).trim(), 'utf8');
-  if (secret.length < MIN_SECRET_BYTES) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      `the pseudonym secret in ${file} is shorter than ${MIN_SECRET_BYTES} bytes`,
-    );
-  }
-  return secret;
-}
-
-/**
- * Pseudonyms made with another key would never match the stored ones, so every objection
- * would silently stop applying. The database remembers a fingerprint of its key to prevent that.
- */
-async function checkSecretMatches(store: Store, secret: Buffer, init: boolean): Promise<void> {
-  const fingerprint = createHmac('sha256', secret)
-    .update('obhut secret fingerprint v1')
-    .digest('hex');
-  const stored = init
-    ? await store.initMeta(SECRET_FINGERPRINT, fingerprint)
-    : await store.getMeta(SECRET_FINGERPRINT);
-  if (stored === undefined) {
-    // A database (e.g. OBHUT_DATABASE_URL) that `obhut init` never prepared holds no register.
-    throw new ObhutError(
-      'HOME_NOT_INITIALISED',
-      'this database was never initialised; run `obhut init` first',
-    );
-  }
-  if (stored !== fingerprint) {
-    throw new ObhutError(
-      'CONFIG_INVALID',
-      'the pseudonym secret differs from the one this database was created with (check OBHUT_SECRET and the home folder)',
-    );
-  }
 }

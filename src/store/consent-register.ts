@@ -5,9 +5,11 @@ import type {
   ScannedConsentEvent,
   StoredConsentEvent,
 } from '../consent/consent-register.js';
-import type { ConsentAction, ConsentChannel, Purpose } from '../records/index.js';
 import { guard } from './guard.js';
+import { consentEventsOfSubject } from './register-reads.js';
+import { toEvent, toScanned } from './register-rows.js';
 import type { ConsentEventTable, Database } from './schema.js';
+import { statementRows } from './statement.js';
 
 // Well under SQLite's and PostgreSQL's bound-parameter limits at 9 columns a row.
 export const INSERT_BATCH = 500;
@@ -45,14 +47,7 @@ export function consentRegister(db: Kysely<Database>): ConsentRegister {
 
     async consentEventsOf(subject: string): Promise<StoredConsentEvent[]> {
       const rows = await guard('reading consent events', () =>
-        db
-          .selectFrom('consent_events')
-          .selectAll()
-          .where('subject', '=', subject)
-          .orderBy('purpose')
-          .orderBy('at_ms')
-          .orderBy('seq')
-          .execute(),
+        statementRows<Selectable<ConsentEventTable>>(db, consentEventsOfSubject(subject)),
       );
       return rows.map(toEvent);
     },
@@ -104,33 +99,5 @@ export function consentRegister(db: Kysely<Database>): ConsentRegister {
       );
       return Number(row.n);
     },
-  };
-}
-
-export function toScanned(
-  row: Pick<
-    Selectable<ConsentEventTable>,
-    'seq' | 'subject' | 'purpose' | 'action' | 'at' | 'at_ms' | 'channel'
-  >,
-): ScannedConsentEvent {
-  return {
-    seq: Number(row.seq),
-    subject: row.subject,
-    purpose: row.purpose as Purpose,
-    action: row.action as ConsentAction,
-    at: row.at,
-    atMs: Number(row.at_ms),
-    channel: row.channel as ConsentChannel,
-  };
-}
-
-export function toEvent(
-  row: Omit<Selectable<ConsentEventTable>, 'recorded_at'>,
-): StoredConsentEvent {
-  return {
-    ...toScanned(row),
-    key: row.event_key,
-    reference: row.reference ?? undefined,
-    logIndex: row.log_index === null ? undefined : Number(row.log_index),
   };
 }

@@ -1,7 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { IdentityLinkRegister, StoredIdentityLink } from '../consent/identity-links.js';
+import type { IdentityLinkRegister } from '../consent/identity-links.js';
 import { guard } from './guard.js';
+import { identityLinksOfSubjects } from './register-reads.js';
+import { toLink } from './register-rows.js';
 import type { Database, IdentityLinkTable } from './schema.js';
+import { statementRows } from './statement.js';
 
 export function identityLinkRegister(db: Kysely<Database>): IdentityLinkRegister {
   return {
@@ -17,30 +20,9 @@ export function identityLinkRegister(db: Kysely<Database>): IdentityLinkRegister
     async identityLinksOf(subjects) {
       if (subjects.length === 0) return [];
       const rows = await guard("reading a person's identity links", () =>
-        db
-          .selectFrom('identity_links')
-          .selectAll()
-          .where((eb) =>
-            eb.or([eb('subject_a', 'in', [...subjects]), eb('subject_b', 'in', [...subjects])]),
-          )
-          .orderBy('at_ms')
-          .orderBy('log_index')
-          .execute(),
+        statementRows<Selectable<IdentityLinkTable>>(db, identityLinksOfSubjects(subjects)),
       );
       return rows.map(toLink);
     },
-  };
-}
-
-function toLink(row: Selectable<IdentityLinkTable>): StoredIdentityLink {
-  return {
-    key: row.link_key,
-    subjects: [row.subject_a, row.subject_b],
-    action: row.action as StoredIdentityLink['action'],
-    at: row.at,
-    atMs: Number(row.at_ms),
-    via: row.via as StoredIdentityLink['via'],
-    platforms: [row.platform_a, row.platform_b],
-    logIndex: Number(row.log_index),
   };
 }

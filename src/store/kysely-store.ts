@@ -1,4 +1,4 @@
-import { DEFAULT_MIGRATION_TABLE, type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { wrapError } from '../errors/index.js';
 import { buildRegistry } from './build-registry.js';
 import { consentRegister } from './consent-register.js';
@@ -23,10 +23,15 @@ import { webhookStore } from './webhooks.js';
 
 /**
  * The store over Kysely, one port per file; the SQLite and PostgreSQL adapters differ only in
- * the dialect they pass. Brings the schema up to date first.
+ * the dialect they pass. Brings the schema up to date first, unless the caller found every
+ * migration already run (SQLite: `sqliteUpToDate`).
  */
-export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): Promise<Store> {
-  await migrate(db, dialect);
+export async function openKyselyStore(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  upToDate = false,
+): Promise<Store> {
+  if (!upToDate) await migrate(db, dialect);
   return {
     dialect,
     ...consentRegister(db),
@@ -53,7 +58,6 @@ export async function openKyselyStore(db: Kysely<Database>, dialect: Dialect): P
 }
 
 async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
-  if (dialect === 'sqlite' && (await sqliteUpToDate(db))) return;
   // On PostgreSQL, Kysely looks for its bookkeeping tables in any schema unless told which;
   // a register in one schema would then trip over another schema's. Pin it to ours.
   const schema =
@@ -71,26 +75,4 @@ async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw wrapError(error, 'STORE_FAILED', `migration ${failed} failed`);
   }
-}
-
-/**
- * Whether a SQLite database has run exactly the migrations this version knows. Every command
- * opens the store, and Kysely's `migrateToLatest` first introspects every table (a `pragma
- * table_info` each) to find its bookkeeping tables, even when nothing is pending: ~20 ms of CPU
- * per start (issue 13). One read answers it; anything else (a new database, a pending or an
- * unknown migration) goes through the Migrator as before, which also reports the errors.
- * Only SQLite: on PostgreSQL the bookkeeping table's schema must be pinned (see `migrate`).
- */
-async function sqliteUpToDate(db: Kysely<Database>): Promise<boolean> {
-  const known = Object.keys(await new InlineMigrations('sqlite').getMigrations()).sort();
-  let done: string[];
-  try {
-    const { rows } = await sql<{ name: string }>`select name from ${sql.table(
-      DEFAULT_MIGRATION_TABLE,
-    )}`.execute(db);
-    done = rows.map((r) => r.name).sort();
-  } catch {
-    return false; // no bookkeeping table yet: a new database
-  }
-  return done.length === known.length && done.every((name, i) => name === known[i]);
 }

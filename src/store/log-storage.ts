@@ -2,9 +2,10 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { StoredConsentEvent } from '../consent/consent-register.js';
 import type { LockedLogTail, LogStorage, LogWrites, StoredCheckpoint } from '../log/log-storage.js';
 import type { NodeKey } from '../merkle/index.js';
-import { INSERT_BATCH, toEvent } from './consent-register.js';
+import { INSERT_BATCH } from './consent-register.js';
 import { guard } from './guard.js';
 import { insertModel } from './model-register.js';
+import { toEvent } from './register-rows.js';
 import type { ConsentEventTable, Database, LogCheckpointTable } from './schema.js';
 import { enqueueWebhookMessages, logEntryMessages, modelImpactMessages } from './webhooks.js';
 

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { guard } from './guard.js';
+import { metaValue } from './register-reads.js';
 import type { Database } from './schema.js';
+import { statementRows } from './statement.js';
 
 /**
  * Small settings of the register itself (the log's verifier key, the secret's fingerprint), which
@@ -15,8 +17,8 @@ export interface MetaStore {
 export function metaStore(db: Kysely<Database>): MetaStore {
   const meta: MetaStore = {
     async getMeta(key: string): Promise<string | undefined> {
-      const row = await guard('reading metadata', () =>
-        db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst(),
+      const [row] = await guard('reading metadata', () =>
+        statementRows<{ value: string }>(db, metaValue(key)),
       );
       return row?.value;
     },

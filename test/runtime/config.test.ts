@@ -218,7 +218,7 @@ describe('parseSettings', () => {
         expect(field, name).toMatch(/\S/);
         expect(field, name).not.toMatch(/[|\n]/);
       }
-      expect(CONFIG_SCHEMA.shape[name as VariableName]).toBeDefined();
+      expect(CONFIG_SCHEMA[name as VariableName]).toBeDefined();
     }
   });
 });

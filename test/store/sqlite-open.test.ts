@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MIGRATION_NAMES } from '../../src/store/migration-names.js';
 import { InlineMigrations } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 
@@ -31,6 +32,10 @@ describe('opening a SQLite store', () => {
   };
   const known = async () =>
     Object.keys(await new InlineMigrations('sqlite').getMigrations()).sort();
+
+  it('knows the migrations by name without loading them (migration-names.ts)', async () => {
+    expect([...MIGRATION_NAMES].sort()).toEqual(await known());
+  });
 
   it('brings an older database up to date', async () => {
     const db = new Kysely<unknown>({

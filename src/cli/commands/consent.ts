@@ -8,7 +8,7 @@ import { PURPOSES, type Purpose } from '../../records/item-record.js';
 import { parseRfc3339 } from '../../records/time.js';
 import type { Config } from '../../runtime/config.js';
 import { type IdentityOptions, identityFrom, identityOptions } from '../identity-options.js';
-import { print, withSession } from '../io.js';
+import { print, withReadSession, withSession } from '../io.js';
 import { table } from '../output.js';
 import { terminalText } from '../terminal-text.js';
 
@@ -126,7 +126,7 @@ export function registerConsent(program: Command): void {
         throw new ObhutError('USAGE', `--at "${opts.at}" is not an RFC 3339 date-time`);
       const who = identityFrom(opts);
       const { consentStatus } = await import('../../consent/status.js');
-      const status = await withSession((s) => consentStatus(s.store, s.secret, who, atMs));
+      const status = await withReadSession((s) => consentStatus(s.store, s.secret, who, atMs));
       print(opts.json, statusJson(at, status), () => {
         const rows: (string | number)[][] = [
           ['purpose', 'state', 'decided by', 'at', 'channel', 'events'],
