@@ -83,6 +83,8 @@ const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z\d]/;
 const UK_POSTCODE_HINT = /\d[A-Z]{2}/;
 const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
 const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
+// What every form of DATE holds: "1.2" (with an optional space), "1/2" or a year 19xx/20xx.
+const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d/;
 const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
 const POSTCODE_CITY =
   /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
@@ -111,7 +113,7 @@ export function findPatterns(
   }
   // Everything below needs a digit.
   if (!/\d/.test(text)) return;
-  if (DATE_HINT.test(text)) {
+  if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
       if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))

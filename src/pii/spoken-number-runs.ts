@@ -31,22 +31,42 @@ export function worthALook(text: string, words: readonly Word[]): boolean {
   return false;
 }
 
+// Module-level helpers rather than closures made on every call (cheaper, and esbuild's name
+// keeping, which tsx uses, wraps every closure it makes).
+function taken(replacements: readonly Replacement[], pos: number): boolean {
+  for (const r of replacements) if (pos >= r.start && pos < r.end) return true;
+  return false;
+}
+
+function isDigitWord(tokens: readonly Word[], k: number): boolean {
+  return tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
+}
+
+/**
+ * `REPEAT[w]`, skipping the look-up for words that cannot be a key: a property look-up with a
+ * string made from the text costs a probe of the engine's string table. Words are lower case
+ * letters and digits, so only REPEAT's own words and the inherited "constructor" start with
+ * d, t or c; the answer is REPEAT[w]'s for every word.
+ */
+function repeatOf(w: string): number | undefined {
+  const c = w.charCodeAt(0);
+  return c === 100 || c === 116 || c === 99 ? REPEAT[w] : undefined;
+}
+
 /** Runs of number words (with "double", "triple", a leading "plus") long enough to matter. */
 export function findNumberRuns(
   text: string,
   tokens: readonly Word[],
   replacements: Replacement[],
 ): void {
-  const taken = (pos: number) => replacements.some((r) => pos >= r.start && pos < r.end);
-  const isDigitWord = (k: number) =>
-    tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
     const startsRun =
-      isDigitWord(i) ||
-      ((REPEAT[first.lower] !== undefined || first.lower === 'plus') && isDigitWord(i + 1));
-    if (!startsRun || taken(first.start)) {
+      isDigitWord(tokens, i) ||
+      ((repeatOf(first.lower) !== undefined || first.lower === 'plus') &&
+        isDigitWord(tokens, i + 1));
+    if (!startsRun || taken(replacements, first.start)) {
       i++;
       continue;
     }
@@ -56,9 +76,10 @@ export function findNumberRuns(
     while (j < tokens.length) {
       const t = tokens[j]!;
       if (j > i && !/^[\s,-]*$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
-      if (taken(t.start)) break;
+      if (taken(replacements, t.start)) break;
       if (j === i && t.lower === 'plus') digits = '+';
-      else if (REPEAT[t.lower] !== undefined && isDigitWord(j + 1)) repeat = REPEAT[t.lower]!;
+      else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
+        repeat = repeatOf(t.lower)!;
       else {
         const d = digitsOf(t.lower);
         if (d === undefined) break;
