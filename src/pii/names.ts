@@ -19,6 +19,9 @@ import { taggerModel } from './tagger-model.js';
 import { type Token, tokenize } from './tokens.js';
 import type { Lang } from './types.js';
 
+// Regexes made once, not on every call.
+const CAPITAL = /\p{Lu}/u;
+
 // Phrases that name the next word(s) as a person. Strong ones are taken even for unknown names.
 const STRONG_PERSON = [
   'mein name ist',
@@ -129,7 +132,7 @@ const STRONG_PLACE_BY_LAST = byLastWord(STRONG_PLACE);
 /** Names of people and places from gazetteers, context words and capitalisation. */
 export function findNames(text: string, lang: Lang, emit: Emit): void {
   const g = gazetteer();
-  const lowercase = !/\p{Lu}/u.test(text);
+  const lowercase = !CAPITAL.test(text);
   const tokens = tokenize(text, g.flags);
   // What the rules find, so that the tagger (run last) adds only names they left.
   const ruled: [number, number][] = [];

@@ -2,6 +2,11 @@ import { CONTEXT, contextMatcher, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
 import type { CustomIdentifier } from './types.js';
 
+// Regexes made once, not on every call.
+const DIGIT = /\d/;
+const CAPITAL = /\p{Lu}/u;
+const FOUR_DIGITS = /\d{4}/;
+
 const EMAIL =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])/gu;
 const WEB = /(?<![\p{L}\p{N}@.])(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,24}\/[^\s<>"'()]*/giu;
@@ -112,7 +117,7 @@ export function findPatterns(
     }
   }
   // Everything below needs a digit.
-  if (!/\d/.test(text)) return;
+  if (!DIGIT.test(text)) return;
   if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
@@ -141,11 +146,11 @@ export function findPatterns(
       emit(m.index, end, 'ADDRESS', 0.8);
     }
   }
-  if (!/\p{Lu}/u.test(text) && STREET_EN_LOWER_HINT.test(text)) {
+  if (!CAPITAL.test(text) && STREET_EN_LOWER_HINT.test(text)) {
     for (const m of text.matchAll(STREET_EN_LOWER))
       emit(m.index, m.index + m[0].length, 'ADDRESS', 0.7);
   }
-  if (/\d{4}/.test(text)) findPostcodes(text, emit, isPlace, isCommonWord);
+  if (FOUR_DIGITS.test(text)) findPostcodes(text, emit, isPlace, isCommonWord);
 }
 
 function findPlates(text: string, emit: Emit): void {

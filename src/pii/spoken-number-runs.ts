@@ -2,6 +2,9 @@ import { ALL_DIGITS, digitsOf, NUMBER_WORDS, REPEAT, TENS_EN, UNITS_EN } from '.
 import type { Replacement } from './spoken-replacements.js';
 import type { Word } from './words.js';
 
+// Regexes made once, not on every call.
+const SEPARATORS_OR_NONE = /^[\s,-]*$/;
+
 /** Numbers said as a run of words ("null eins sieben eins …", "double four seven"), as digits. */
 
 const STREET_WORD_SOURCE =
@@ -75,7 +78,7 @@ export function findNumberRuns(
     let j = i;
     while (j < tokens.length) {
       const t = tokens[j]!;
-      if (j > i && !/^[\s,-]*$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
+      if (j > i && !SEPARATORS_OR_NONE.test(text.slice(tokens[j - 1]!.end, t.start))) break;
       if (taken(replacements, t.start)) break;
       if (j === i && t.lower === 'plus') digits = '+';
       else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
@@ -93,7 +96,7 @@ export function findNumberRuns(
       j++;
     }
     const last = tokens[j - 1]!;
-    const spoken = tokens.slice(i, j).some((t) => !/^\d+$/.test(t.lower));
+    const spoken = tokens.slice(i, j).some((t) => !ALL_DIGITS.test(t.lower));
     const street =
       (i > 0 && STREET_WORD.test(tokens[i - 1]!.lower)) ||
       [tokens[j], tokens[j + 1], tokens[j + 2]].some(
