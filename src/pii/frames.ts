@@ -20,6 +20,12 @@ import { digitsOf } from './spoken-numbers.js';
 import type { Token } from './tokens.js';
 import type { Lang } from './types.js';
 
+// Regexes made once, not on every call.
+const DIGIT_BEFORE = /\d[\s.,]*$/;
+const DIGIT_AFTER = /^[\s,]*\d/;
+const SMALL_LETTER = /\p{Ll}/u;
+const ADJECTIVE_ENDING = /(?:e|er|es|en|em)$/;
+
 /**
  * Names found by the words around them rather than by a list: after a title or a role, after a
  * verb of calling or speaking, before "says", after a greeting or a closing formula, after
@@ -120,8 +126,8 @@ const unlisted = (t: Token) =>
 const NAME_CASE = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
 /** Whether digits stand right before or after the word ("1,50 Euro", "Romberg 85"). */
 function besideNumber(text: string, t: Token): boolean {
-  const before = /\d[\s.,]*$/.test(text.slice(Math.max(0, t.start - 4), t.start));
-  return before || /^[\s,]*\d/.test(text.slice(t.end, t.end + 3));
+  const before = DIGIT_BEFORE.test(text.slice(Math.max(0, t.start - 4), t.start));
+  return before || DIGIT_AFTER.test(text.slice(t.end, t.end + 3));
 }
 /** No list knows it, its letters look like a name, and nothing around says "common noun". */
 function shapedLikeName(text: string, tokens: readonly Token[], i: number, min: number): boolean {
@@ -195,7 +201,7 @@ const never = (t: Token) =>
   (t.f & FUNCTION) !== 0 || ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) || CUE_WORDS.has(t.lower);
 // "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
 const acronym = (text: string, t: Token) =>
-  t.end - t.start < 2 || !/\p{Ll}/u.test(text.slice(t.start, t.end));
+  t.end - t.start < 2 || !SMALL_LETTER.test(text.slice(t.start, t.end));
 
 /** Person names and places found by their frame and shape. */
 export function findFramedNames(
@@ -205,33 +211,6 @@ export function findFramedNames(
   lowercase: boolean,
   emit: Emit,
 ): void {
-  const nameLike = (t: Token, strong: boolean) =>
-    !never(t) &&
-    (lowercase ? strong || !everyday(t) : t.cap && !acronym(text, t) && (strong || !everyday(t)));
-  // Extends a name starting at token i over its further parts; returns the last index.
-  const extend = (i: number, max: number): number => {
-    let last = i;
-    while (last - i < max - 1) {
-      const n = tokens[last + 1];
-      if (!lowercase && n?.joined && !n.comma && !n.cap && PARTICLES.has(n.lower)) {
-        // "Aleida van der Poel", "Karim bin Said": particles inside a written name.
-        let k = last + 1;
-        while (tokens[k] && PARTICLES.has(tokens[k]!.lower) && k - last < 3) k++;
-        const after = tokens[k];
-        if (!after?.joined || !after.cap || never(after) || everyday(after)) break;
-        if (acronym(text, after)) break;
-        last = k;
-        continue;
-      }
-      if (!n?.joined || n.comma || n.sentenceStart || never(n) || NAME_END.has(n.lower)) break;
-      if (lowercase) {
-        // The surname may be an everyday word ("tuan fish"), a third word may not.
-        if (last > i && everyday(n)) break;
-      } else if (!n.cap || acronym(text, n)) break;
-      last++;
-    }
-    return last;
-  };
   // English is also the detector's guess when no function word decides; capitalisation says
   // "name" only in text that is English by evidence ("Rechnung …, Betrag … Euro" is not).
   const english = lang === 'en' && tokens.some((t) => EN_STOPWORDS.has(t.lower));
@@ -243,11 +222,11 @@ export function findFramedNames(
       const strong = cue === 'title' || cue === 'role' || cue === 'name';
       // "I'm fine", "this is great": a self-introduction needs an unknown or listed word.
       const ok =
-        nameLike(t, strong) &&
+        nameLike(text, lowercase, t, strong) &&
         !(cue === 'self' && (everyday(t) || (!lowercase && !t.cap))) &&
         !(lang === 'de' && !lowercase && cue === 'call' && (t.f & DE_NOUN) !== 0);
       if (ok) {
-        const last = extend(i, strong ? 3 : lowercase ? 2 : 3);
+        const last = extend(text, tokens, lowercase, i, strong ? 3 : lowercase ? 2 : 3);
         emit(t.start, tokens[last]!.end, 'PERSON', CUE_SCORE[cue]);
         i = last + 1;
         continue;
@@ -353,6 +332,47 @@ export function findFramedNames(
   }
 }
 
+// Module-level helpers of findFramedNames rather than closures made on every call (esbuild's
+// name keeping, which tsx and so the bench use, wraps every named closure it makes).
+
+function nameLike(text: string, lowercase: boolean, t: Token, strong: boolean): boolean {
+  return (
+    !never(t) &&
+    (lowercase ? strong || !everyday(t) : t.cap && !acronym(text, t) && (strong || !everyday(t)))
+  );
+}
+
+/** Extends a name starting at token i over its further parts; returns the last index. */
+function extend(
+  text: string,
+  tokens: readonly Token[],
+  lowercase: boolean,
+  i: number,
+  max: number,
+): number {
+  let last = i;
+  while (last - i < max - 1) {
+    const n = tokens[last + 1];
+    if (!lowercase && n?.joined && !n.comma && !n.cap && PARTICLES.has(n.lower)) {
+      // "Aleida van der Poel", "Karim bin Said": particles inside a written name.
+      let k = last + 1;
+      while (tokens[k] && PARTICLES.has(tokens[k]!.lower) && k - last < 3) k++;
+      const after = tokens[k];
+      if (!after?.joined || !after.cap || never(after) || everyday(after)) break;
+      if (acronym(text, after)) break;
+      last = k;
+      continue;
+    }
+    if (!n?.joined || n.comma || n.sentenceStart || never(n) || NAME_END.has(n.lower)) break;
+    if (lowercase) {
+      // The surname may be an everyday word ("tuan fish"), a third word may not.
+      if (last > i && everyday(n)) break;
+    } else if (!n.cap || acronym(text, n)) break;
+    last++;
+  }
+  return last;
+}
+
 // Wake words and hesitations before a spoken command: the word after them opens the command.
 const COMMAND_OPENERS = new Set(
   'alexa siri google computer cortana echo hey ok okay ähm äh also um uh'.split(' '),
@@ -361,7 +381,7 @@ const COMMAND_OPENERS = new Set(
 /** "Kleiner Tipp", "neue Mitbewohnerin": an unlisted word with an adjective's ending before. */
 export function afterAdjective(tokens: readonly Token[], i: number): boolean {
   const p = tokens[i - 1];
-  return p !== undefined && tokens[i]!.joined && p.f === 0 && /(?:e|er|es|en|em)$/.test(p.lower);
+  return p !== undefined && tokens[i]!.joined && p.f === 0 && ADJECTIVE_ENDING.test(p.lower);
 }
 
 export function afterDeterminer(tokens: readonly Token[], i: number): boolean {

@@ -1,5 +1,8 @@
 import type { Lang } from './types.js';
 
+// Regexes made once, not on every call.
+const UMLAUT = /[äöüßÄÖÜ]/;
+
 // Frequent function words that are rare in the other language.
 const DE = new Set(
   'der die das und ist nicht ich du er sie wir ihr es ein eine einen einem mit auf für von zu den dem des bitte meine mein ist sind bin hab habe auch noch nur wie was wer wo aus bei nach heute morgen ja nein danke hallo kannst können schon oder aber wenn dann mir mich dich dir uns euch im am vom zum zur über unter heiße wohne ruf rufe anrufen straße'.split(
@@ -44,5 +47,5 @@ export function detectLanguage(text: string, words?: readonly { readonly lower: 
     }
   }
   if (de !== en) return de > en ? 'de' : 'en';
-  return /[äöüßÄÖÜ]/.test(text) ? 'de' : 'en';
+  return UMLAUT.test(text) ? 'de' : 'en';
 }

@@ -19,6 +19,9 @@ import { taggerModel } from './tagger-model.js';
 import { type Token, tokenize } from './tokens.js';
 import type { Lang } from './types.js';
 
+// Regexes made once, not on every call.
+const CAPITAL = /\p{Lu}/u;
+
 // Phrases that name the next word(s) as a person. Strong ones are taken even for unknown names.
 const STRONG_PERSON = [
   'mein name ist',
@@ -129,28 +132,21 @@ const STRONG_PLACE_BY_LAST = byLastWord(STRONG_PLACE);
 /** Names of people and places from gazetteers, context words and capitalisation. */
 export function findNames(text: string, lang: Lang, emit: Emit): void {
   const g = gazetteer();
-  const lowercase = !/\p{Lu}/u.test(text);
+  const lowercase = !CAPITAL.test(text);
   const tokens = tokenize(text, g.flags);
   // What the rules find, so that the tagger (run last) adds only names they left.
   const ruled: [number, number][] = [];
-  const emitRuled: Emit = (start, end, type, score) => {
-    ruled.push([start, end]);
-    emit(start, end, type, score);
-  };
+  const emitRuled = recording(ruled, emit);
   findFramedNames(text, tokens, lang, lowercase, emitRuled);
-  // Whether token i follows one of the phrases (the phrase ends at token i - 1).
-  const after = (i: number, phrases: ReadonlyMap<string, readonly string[][]>) => {
-    const prev = tokens[i - 1];
-    const candidates = prev === undefined ? undefined : phrases.get(prev.lower);
-    return candidates?.some((p) => endsWith(tokens, i, p)) ?? false;
-  };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     // Function words ("Oma", "Easter") are no name without a title, but may start a place.
     if (
       ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
-      ((t.f & FUNCTION) !== 0 && (t.f & PLACE_START) === 0 && !after(i, STRONG_PERSON_BY_LAST))
+      ((t.f & FUNCTION) !== 0 &&
+        (t.f & PLACE_START) === 0 &&
+        !follows(tokens, i, STRONG_PERSON_BY_LAST))
     ) {
       i++;
       continue;
@@ -159,19 +155,20 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     // A function word that is also a listed name ("allen", "will") counts as a name only after
     // a strong cue.
     const functionWord =
-      ((t.f & FUNCTION) !== 0 && !after(i, STRONG_PERSON_BY_LAST)) || CUE_WORDS.has(t.lower);
+      ((t.f & FUNCTION) !== 0 && !follows(tokens, i, STRONG_PERSON_BY_LAST)) ||
+      CUE_WORDS.has(t.lower);
     const first = (t.f & FIRST) !== 0 && !functionWord;
     const sur = (t.f & SUR) !== 0 && !functionWord;
     const ambiguous = isAmbiguous(t, lang, lowercase);
     let score = 0;
-    if (t.joined && after(i, STRONG_PERSON_BY_LAST))
+    if (t.joined && follows(tokens, i, STRONG_PERSON_BY_LAST))
       score =
         (ambiguous && !(first || sur)) || (t.f & FUNCTION) !== 0 || CUE_WORDS.has(t.lower)
           ? 0
           : 0.95;
     else if (
       t.joined &&
-      after(i, WEAK_PERSON_BY_LAST) &&
+      follows(tokens, i, WEAK_PERSON_BY_LAST) &&
       // German "im" ("im Sommer") is not English "I'm".
       !(lang === 'de' && !lowercase && tokens[i - 1]!.lower === 'im') &&
       (first || sur) &&
@@ -188,7 +185,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     if (
       score === 0 &&
       t.joined &&
-      after(i, STRONG_PERSON_BY_LAST) &&
+      follows(tokens, i, STRONG_PERSON_BY_LAST) &&
       (t.f & (EVERYDAY | FUNCTION)) === 0 &&
       !CUE_WORDS.has(t.lower)
     )
@@ -196,7 +193,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;
     if (place) {
       const cue = i > 0 && tokens[i]!.joined && PLACE_CUES.has(tokens[i - 1]!.lower);
-      const strong = after(i, STRONG_PLACE_BY_LAST);
+      const strong = follows(tokens, i, STRONG_PLACE_BY_LAST);
       const placeAmbiguous = ambiguous || first || sur || functionWord || (t.f & EVERYDAY) !== 0;
       const placeScore = strong || cue ? (placeAmbiguous ? 0.85 : 0.95) : placeAmbiguous ? 0 : 0.75;
       if (placeScore > score) {
@@ -208,7 +205,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
       score === 0 &&
       !lowercase &&
       t.cap &&
-      after(i, STRONG_PLACE_BY_LAST) &&
+      follows(tokens, i, STRONG_PLACE_BY_LAST) &&
       (t.f & EVERYDAY) === 0
     ) {
       emitRuled(t.start, t.end, 'LOCATION', 0.8);
@@ -236,16 +233,15 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     // A known surname after an unknown capitalised word: "Swetlana Dietrich".
     let from = i;
     const p = tokens[i - 1];
-    const mixedCase = (k: Token) => /\p{Ll}/u.test(text.slice(k.start + 1, k.end));
     if (
       p &&
-      mixedCase(p) &&
-      mixedCase(t) &&
+      mixedCase(text, p) &&
+      mixedCase(text, t) &&
       t.joined &&
       !t.comma &&
       !lowercase &&
-      !after(i, STRONG_PERSON_BY_LAST) &&
-      !after(i, WEAK_PERSON_BY_LAST) &&
+      !follows(tokens, i, STRONG_PERSON_BY_LAST) &&
+      !follows(tokens, i, WEAK_PERSON_BY_LAST) &&
       p.cap &&
       (p.f & STOP) === 0 &&
       (p.f & EVERYDAY) === 0 &&
@@ -267,6 +263,36 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     );
     if (!clash) emit(start, end, type, score);
   });
+}
+
+// Module-level helpers rather than closures made on every call: cheaper, and esbuild's name
+// keeping (which tsx, and so the bench, uses) wraps every named closure it makes.
+
+/** An Emit that also records each span's range in `ruled`. */
+function recording(ruled: [number, number][], emit: Emit): Emit {
+  return (start, end, type, score) => {
+    ruled.push([start, end]);
+    emit(start, end, type, score);
+  };
+}
+
+/** Whether token i follows one of the phrases (the phrase ends at token i - 1). */
+function follows(
+  tokens: readonly Token[],
+  i: number,
+  phrases: ReadonlyMap<string, readonly string[][]>,
+): boolean {
+  const prev = tokens[i - 1];
+  const candidates = prev === undefined ? undefined : phrases.get(prev.lower);
+  if (candidates === undefined) return false;
+  for (const p of candidates) if (endsWith(tokens, i, p)) return true;
+  return false;
+}
+
+const SMALL_LETTER = /\p{Ll}/u;
+/** A small letter after the token's first character. */
+function mixedCase(text: string, k: Token): boolean {
+  return SMALL_LETTER.test(text.slice(k.start + 1, k.end));
 }
 
 function endsWith(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {

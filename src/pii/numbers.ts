@@ -48,12 +48,13 @@ export function findNumbers(text: string, lang: Lang, emit: Emit): void {
         emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
     }
   }
-  // Every other recognizer needs a number of digits: count them once and skip the passes that
-  // cannot match.
-  const digits = countDigits(text);
+  // Every other recognizer needs a number of digits, most of them in one run: count them once
+  // and skip the passes that cannot match.
+  const d = digitRuns(text);
+  const digits = d.total;
   if (digits < 2) return;
   if (IBAN_HINT.test(text)) findIbans(text, emit);
-  if (digits >= 13) {
+  if (d.dashed >= 13) {
     for (const m of text.matchAll(CARD)) {
       const d = compact(m[0]);
       if (d.length >= 13 && d.length <= 19 && luhnValid(d))
@@ -64,7 +65,7 @@ export function findNumbers(text: string, lang: Lang, emit: Emit): void {
     for (const m of text.matchAll(IPV4))
       if (ipv4Valid(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
   }
-  if (digits >= 11) {
+  if (d.spaced >= 11) {
     for (const m of text.matchAll(TAX_ID)) {
       if (!steuerIdValid(compact(m[0]))) continue;
       const end = m.index + m[0].length;
@@ -75,28 +76,95 @@ export function findNumbers(text: string, lang: Lang, emit: Emit): void {
     for (const m of text.matchAll(RVNR))
       if (rvnrValid(compact(m[0]))) emit(m.index, m.index + m[0].length, 'DE_PENSION_ID', 1);
   }
-  if (digits >= 9) {
+  if (d.dashed >= 9) {
     for (const m of text.matchAll(SSN)) {
       if (!ssnValid(compact(m[0]))) continue;
       const end = m.index + m[0].length;
       emit(m.index, end, 'US_SSN', hasContext(text, m.index, end, CONTEXT.US_SSN!) ? 1 : 0.85);
     }
+  }
+  if (d.pure >= 9) {
     for (const m of text.matchAll(SSN_PLAIN)) {
       const end = m.index + m[0].length;
       if (ssnValid(m[0]) && hasContext(text, m.index, end, CONTEXT.US_SSN!))
         emit(m.index, end, 'US_SSN', 0.9);
     }
   }
-  if (digits >= 7) findPhones(text, lang, emit);
+  if (d.phone >= 7) findPhones(text, lang, emit);
 }
 
-function countDigits(text: string): number {
-  let n = 0;
+/**
+ * Digit counts that gate the recognizers, each a necessary condition of its pattern: all ASCII
+ * digits; the longest run of digits with nothing between them (SSN_PLAIN's nine), with at most
+ * one space between two (TAX_ID's eleven), with at most one space or hyphen (CARD's thirteen,
+ * SSN's nine); and the most digits in one stretch of the characters PHONE is made of (a phone
+ * candidate needs seven).
+ */
+interface DigitRuns {
+  total: number;
+  pure: number;
+  spaced: number;
+  dashed: number;
+  phone: number;
+}
+
+const runs: DigitRuns = { total: 0, pure: 0, spaced: 0, dashed: 0, phone: 0 };
+
+function digitRuns(text: string): DigitRuns {
+  let total = 0;
+  let pure = 0;
+  let spaced = 0;
+  let dashed = 0;
+  let phone = 0;
+  let maxPure = 0;
+  let maxSpaced = 0;
+  let maxDashed = 0;
+  let maxPhone = 0;
+  let prevDigit = false;
+  // A single space (or space or hyphen) right after a digit, which a further digit may follow.
+  let afterSpace = false;
+  let afterSpaceOrDash = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
+    if (c >= 48 && c <= 57) {
+      total++;
+      pure = prevDigit ? pure + 1 : 1;
+      spaced = prevDigit || afterSpace ? spaced + 1 : 1;
+      dashed = prevDigit || afterSpaceOrDash ? dashed + 1 : 1;
+      phone++;
+      if (pure > maxPure) maxPure = pure;
+      if (spaced > maxSpaced) maxSpaced = spaced;
+      if (dashed > maxDashed) maxDashed = dashed;
+      if (phone > maxPhone) maxPhone = phone;
+      prevDigit = true;
+      afterSpace = false;
+      afterSpaceOrDash = false;
+      continue;
+    }
+    afterSpace = prevDigit && c === 32;
+    afterSpaceOrDash = prevDigit && (c === 32 || c === 45);
+    prevDigit = false;
+    // PHONE's characters: digits, space, no-break space, ( ) . / - and a leading +.
+    if (
+      !(
+        c === 32 ||
+        c === 0xa0 ||
+        c === 40 ||
+        c === 41 ||
+        c === 46 ||
+        c === 47 ||
+        c === 45 ||
+        c === 43
+      )
+    )
+      phone = 0;
   }
-  return n;
+  runs.total = total;
+  runs.pure = maxPure;
+  runs.spaced = maxSpaced;
+  runs.dashed = maxDashed;
+  runs.phone = maxPhone;
+  return runs;
 }
 
 function findIbans(text: string, emit: Emit): void {

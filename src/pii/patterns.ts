@@ -2,6 +2,11 @@ import { CONTEXT, contextMatcher, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
 import type { CustomIdentifier } from './types.js';
 
+// Regexes made once, not on every call.
+const DIGIT = /\d/;
+const CAPITAL = /\p{Lu}/u;
+const FOUR_DIGITS = /\d{4}/;
+
 const EMAIL =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]+(?:\.[\p{L}\p{N}_%+-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])/gu;
 const WEB = /(?<![\p{L}\p{N}@.])(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,24}\/[^\s<>"'()]*/giu;
@@ -83,6 +88,8 @@ const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z\d]/;
 const UK_POSTCODE_HINT = /\d[A-Z]{2}/;
 const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
 const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
+// What every form of DATE holds: "1.2" (with an optional space), "1/2" or a year 19xx/20xx.
+const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d/;
 const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
 const POSTCODE_CITY =
   /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
@@ -110,8 +117,8 @@ export function findPatterns(
     }
   }
   // Everything below needs a digit.
-  if (!/\d/.test(text)) return;
-  if (DATE_HINT.test(text)) {
+  if (!DIGIT.test(text)) return;
+  if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
       if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))
@@ -139,11 +146,11 @@ export function findPatterns(
       emit(m.index, end, 'ADDRESS', 0.8);
     }
   }
-  if (!/\p{Lu}/u.test(text) && STREET_EN_LOWER_HINT.test(text)) {
+  if (!CAPITAL.test(text) && STREET_EN_LOWER_HINT.test(text)) {
     for (const m of text.matchAll(STREET_EN_LOWER))
       emit(m.index, m.index + m[0].length, 'ADDRESS', 0.7);
   }
-  if (/\d{4}/.test(text)) findPostcodes(text, emit, isPlace, isCommonWord);
+  if (FOUR_DIGITS.test(text)) findPostcodes(text, emit, isPlace, isCommonWord);
 }
 
 function findPlates(text: string, emit: Emit): void {

@@ -2,6 +2,9 @@ import { ALL_DIGITS, digitsOf, NUMBER_WORDS, REPEAT, TENS_EN, UNITS_EN } from '.
 import type { Replacement } from './spoken-replacements.js';
 import type { Word } from './words.js';
 
+// Regexes made once, not on every call.
+const SEPARATORS_OR_NONE = /^[\s,-]*$/;
+
 /** Numbers said as a run of words ("null eins sieben eins …", "double four seven"), as digits. */
 
 const STREET_WORD_SOURCE =
@@ -31,22 +34,42 @@ export function worthALook(text: string, words: readonly Word[]): boolean {
   return false;
 }
 
+// Module-level helpers rather than closures made on every call (cheaper, and esbuild's name
+// keeping, which tsx uses, wraps every closure it makes).
+function taken(replacements: readonly Replacement[], pos: number): boolean {
+  for (const r of replacements) if (pos >= r.start && pos < r.end) return true;
+  return false;
+}
+
+function isDigitWord(tokens: readonly Word[], k: number): boolean {
+  return tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
+}
+
+/**
+ * `REPEAT[w]`, skipping the look-up for words that cannot be a key: a property look-up with a
+ * string made from the text costs a probe of the engine's string table. Words are lower case
+ * letters and digits, so only REPEAT's own words and the inherited "constructor" start with
+ * d, t or c; the answer is REPEAT[w]'s for every word.
+ */
+function repeatOf(w: string): number | undefined {
+  const c = w.charCodeAt(0);
+  return c === 100 || c === 116 || c === 99 ? REPEAT[w] : undefined;
+}
+
 /** Runs of number words (with "double", "triple", a leading "plus") long enough to matter. */
 export function findNumberRuns(
   text: string,
   tokens: readonly Word[],
   replacements: Replacement[],
 ): void {
-  const taken = (pos: number) => replacements.some((r) => pos >= r.start && pos < r.end);
-  const isDigitWord = (k: number) =>
-    tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
     const startsRun =
-      isDigitWord(i) ||
-      ((REPEAT[first.lower] !== undefined || first.lower === 'plus') && isDigitWord(i + 1));
-    if (!startsRun || taken(first.start)) {
+      isDigitWord(tokens, i) ||
+      ((repeatOf(first.lower) !== undefined || first.lower === 'plus') &&
+        isDigitWord(tokens, i + 1));
+    if (!startsRun || taken(replacements, first.start)) {
       i++;
       continue;
     }
@@ -55,10 +78,11 @@ export function findNumberRuns(
     let j = i;
     while (j < tokens.length) {
       const t = tokens[j]!;
-      if (j > i && !/^[\s,-]*$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
-      if (taken(t.start)) break;
+      if (j > i && !SEPARATORS_OR_NONE.test(text.slice(tokens[j - 1]!.end, t.start))) break;
+      if (taken(replacements, t.start)) break;
       if (j === i && t.lower === 'plus') digits = '+';
-      else if (REPEAT[t.lower] !== undefined && isDigitWord(j + 1)) repeat = REPEAT[t.lower]!;
+      else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
+        repeat = repeatOf(t.lower)!;
       else {
         const d = digitsOf(t.lower);
         if (d === undefined) break;
@@ -72,7 +96,7 @@ export function findNumberRuns(
       j++;
     }
     const last = tokens[j - 1]!;
-    const spoken = tokens.slice(i, j).some((t) => !/^\d+$/.test(t.lower));
+    const spoken = tokens.slice(i, j).some((t) => !ALL_DIGITS.test(t.lower));
     const street =
       (i > 0 && STREET_WORD.test(tokens[i - 1]!.lower)) ||
       [tokens[j], tokens[j + 1], tokens[j + 2]].some(

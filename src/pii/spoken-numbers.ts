@@ -89,7 +89,7 @@ export const ALL_DIGITS = /^\d+$/;
 /** The digits a single spoken token stands for, or undefined. */
 export function digitsOf(word: string): string | undefined {
   const c0 = word.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) return /^\d+$/.test(word) ? word : undefined;
+  if (c0 >= 48 && c0 <= 57) return ALL_DIGITS.test(word) ? word : undefined;
   const w = word.toLowerCase();
   const n = NUMBER_WORDS.get(w);
   if (n !== undefined) return String(n);

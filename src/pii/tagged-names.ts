@@ -5,6 +5,11 @@ import { digitsOf } from './spoken-numbers.js';
 import { decode, type TaggerModel, tagSpans } from './tagger.js';
 import type { Token } from './tokens.js';
 
+// Regexes made once, not on every call.
+const NOT_CONTRACTION = /n['’]t$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ANY_DIGIT = /\p{N}/u;
+
 /**
  * Smallest margin of the tagger's choice over its runner-up for a span to count. Set on the
  * tagger's own held-out origins (bench/pii-train) and the ordinary-word measure of
@@ -23,7 +28,7 @@ const CONTRACTION = /^(.*)['’](?:m|s|t|re|ve|ll|d)$/;
 function isContraction(lower: string, flags: ReadonlyMap<string, number>): boolean {
   const m = CONTRACTION.exec(lower);
   if (!m) return false;
-  if (/n['’]t$/.test(lower)) return true;
+  if (NOT_CONTRACTION.test(lower)) return true;
   return ((flags.get(m[1]!) ?? 0) & (FUNCTION | STOP)) !== 0;
 }
 
@@ -39,7 +44,7 @@ function embedded(text: string, t: Token): boolean {
   if (after === undefined) return false;
   if (GLUE_AFTER.test(after)) return true;
   // "example.com": a full stop with a letter or digit right after it is no sentence end.
-  return after === '.' && /[\p{L}\p{N}]/u.test(text[t.end + 1] ?? '');
+  return after === '.' && LETTER_OR_DIGIT.test(text[t.end + 1] ?? '');
 }
 
 /**
@@ -78,7 +83,7 @@ export function findTaggedNames(
     const first = tokens[s.from]!;
     const last = tokens[s.to]!;
     // A name holds no digits ("DE36 …", "Model A4 2BX"): those belong to other recognizers.
-    if (/\p{N}/u.test(text.slice(first.start, last.end))) continue;
+    if (ANY_DIGIT.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
     // Nor a word for a kind of place ("to town", "die Stadt"): the name comes after it.

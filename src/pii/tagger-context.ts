@@ -8,20 +8,22 @@ type Vec = Float64Array | readonly number[];
 /**
  * What the model knows of one context word (`contextWord`): the weights of the features that
  * name it, resolved once when the model is indexed, so that tagging a token reads fields
- * instead of building feature strings and looking them up.
+ * instead of building feature strings and looking them up. Weights are offsets into the
+ * index's one packed array (`ContextIndex.w`), -1 where the model has no such feature: one
+ * array the cache keeps close instead of thousands of small ones.
  */
 export interface ContextEntry {
   /** Numeric id, the key of the word-pair tables. */
   readonly id: number;
   /** `w-1=word`, `w+1=word`, `w-2=word`, `w+2=word`. */
-  prev1: Vec | undefined;
-  next1: Vec | undefined;
-  prev2: Vec | undefined;
-  next2: Vec | undefined;
+  prev1: number;
+  next1: number;
+  prev2: number;
+  next2: number;
   /** `w-2w-1=this second`, by the second word's id. */
-  readonly pairBefore: Map<number, Vec>;
+  readonly pairBefore: Map<number, number>;
   /** `w+1w+2=this second`, by the second word's id. */
-  readonly pairAfter: Map<number, Vec>;
+  readonly pairAfter: Map<number, number>;
 }
 
 /**
@@ -30,6 +32,8 @@ export interface ContextEntry {
  * so the sums are the same to the last bit (tested against `contextFeatures`).
  */
 export interface ContextIndex {
+  /** The weight vectors of every context feature, TAG_COUNT numbers each, packed. */
+  readonly w: Float64Array;
   /** Every word any context feature names, '<>' '<s>' '</s>' '?C' '?c' among them. */
   readonly words: ReadonlyMap<string, ContextEntry>;
   /** A word no context feature names: no weights, in no pair. */
@@ -38,31 +42,39 @@ export interface ContextIndex {
   readonly none: ContextEntry;
   readonly sentenceStart: ContextEntry;
   readonly sentenceEnd: ContextEntry;
-  readonly lexNone: readonly [Vec | undefined, Vec | undefined];
+  readonly lexNone: readonly [number, number];
   /** `lx-1=` and `lx+1=` by the list class string; `lexicon(f)` maps a token's bits to it. */
-  readonly lexPrev: ReadonlyMap<string, Vec>;
-  readonly lexNext: ReadonlyMap<string, Vec>;
+  readonly lexPrev: ReadonlyMap<string, number>;
+  readonly lexNext: ReadonlyMap<string, number>;
   /** `sh+1=` by capital class (none, capital, lower) and gap: joined 0-2, gapped 3-5. */
-  readonly shapeNext: readonly (Vec | undefined)[];
-  readonly digitBefore: Vec | undefined;
-  readonly digitAfter: Vec | undefined;
-  /** `lx-1=`/`lx+1=` weights by a token's list bits, filled on first use. */
-  readonly lexByBits: Map<number, readonly [Vec | undefined, Vec | undefined]>;
+  readonly shapeNext: readonly number[];
+  readonly digitBefore: number;
+  readonly digitAfter: number;
+  /** `lx-1=` (at 2 * bits) and `lx+1=` (at 2 * bits + 1) offsets by a token's list bits; -2: not yet looked up. */
+  readonly lexByBits: Int32Array;
 }
 
 const SHAPES = ['xj', 'Cj', 'cj', 'xg', 'Cg', 'cg'] as const;
+/** List bits are nine (gazetteer.ts), so a token's bits are below 512. */
+const LIST_BITS = 512;
 
 export function indexContext(weights: Weights): ContextIndex {
+  const packed: number[] = [];
+  const pack = (vec: Vec): number => {
+    const at = packed.length;
+    for (let k = 0; k < TAG_COUNT; k++) packed.push(vec[k]!);
+    return at;
+  };
   const words = new Map<string, ContextEntry>();
   const entry = (word: string): ContextEntry => {
     let e = words.get(word);
     if (!e) {
       e = {
         id: words.size,
-        prev1: undefined,
-        next1: undefined,
-        prev2: undefined,
-        next2: undefined,
+        prev1: -1,
+        next1: -1,
+        prev2: -1,
+        next2: -1,
         pairBefore: new Map(),
         pairAfter: new Map(),
       };
@@ -70,52 +82,52 @@ export function indexContext(weights: Weights): ContextIndex {
     }
     return e;
   };
-  const lexPrev = new Map<string, Vec>();
-  const lexNext = new Map<string, Vec>();
-  const shapeNext: (Vec | undefined)[] = SHAPES.map(() => undefined);
-  let digitBefore: Vec | undefined;
-  let digitAfter: Vec | undefined;
+  const lexPrev = new Map<string, number>();
+  const lexNext = new Map<string, number>();
+  const shapeNext: number[] = SHAPES.map(() => -1);
+  let digitBefore = -1;
+  let digitAfter = -1;
   for (const [feature, vec] of weights) {
     const eq = feature.indexOf('=');
     const kind = eq < 0 ? feature : feature.slice(0, eq);
     const value = eq < 0 ? '' : feature.slice(eq + 1);
     switch (kind) {
       case 'w-1':
-        entry(value).prev1 = vec;
+        entry(value).prev1 = pack(vec);
         break;
       case 'w+1':
-        entry(value).next1 = vec;
+        entry(value).next1 = pack(vec);
         break;
       case 'w-2':
-        entry(value).prev2 = vec;
+        entry(value).prev2 = pack(vec);
         break;
       case 'w+2':
-        entry(value).next2 = vec;
+        entry(value).next2 = pack(vec);
         break;
       case 'w-2w-1':
       case 'w+1w+2': {
         const sp = value.indexOf(' ');
         const a = entry(value.slice(0, sp));
         const b = entry(value.slice(sp + 1));
-        (kind === 'w-2w-1' ? a.pairBefore : a.pairAfter).set(b.id, vec);
+        (kind === 'w-2w-1' ? a.pairBefore : a.pairAfter).set(b.id, pack(vec));
         break;
       }
       case 'lx-1':
-        lexPrev.set(value, vec);
+        lexPrev.set(value, pack(vec));
         break;
       case 'lx+1':
-        lexNext.set(value, vec);
+        lexNext.set(value, pack(vec));
         break;
       case 'sh+1': {
         const k = SHAPES.indexOf(value as (typeof SHAPES)[number]);
-        if (k >= 0) shapeNext[k] = vec;
+        if (k >= 0) shapeNext[k] = pack(vec);
         break;
       }
       case 'd-1':
-        digitBefore = vec;
+        digitBefore = pack(vec);
         break;
       case 'd+1':
-        digitAfter = vec;
+        digitAfter = pack(vec);
         break;
       default:
       // A word feature or a tag feature: not context.
@@ -123,26 +135,27 @@ export function indexContext(weights: Weights): ContextIndex {
   }
   const unknown: ContextEntry = {
     id: -1,
-    prev1: undefined,
-    next1: undefined,
-    prev2: undefined,
-    next2: undefined,
+    prev1: -1,
+    next1: -1,
+    prev2: -1,
+    next2: -1,
     pairBefore: new Map(),
     pairAfter: new Map(),
   };
   return {
+    w: Float64Array.from(packed),
     words,
     unknown,
     none: words.get('<>') ?? unknown,
     sentenceStart: words.get('<s>') ?? unknown,
     sentenceEnd: words.get('</s>') ?? unknown,
-    lexNone: [lexPrev.get('<>'), lexNext.get('<>')],
+    lexNone: [lexPrev.get('<>') ?? -1, lexNext.get('<>') ?? -1],
     lexPrev,
     lexNext,
     shapeNext,
     digitBefore,
     digitAfter,
-    lexByBits: new Map(),
+    lexByBits: new Int32Array(2 * LIST_BITS).fill(-2),
   };
 }
 
@@ -150,23 +163,26 @@ if (TAG_COUNT !== 5)
   throw new ObhutError('INTERNAL', 'tagger-context: add() is unrolled for 5 tags');
 
 // Unrolled for the five tags (TAG_COUNT); the same additions in the same order as a loop.
-function add(into: Float64Array, vec: Vec | undefined): void {
-  if (vec === undefined) return;
-  into[0]! += vec[0]!;
-  into[1]! += vec[1]!;
-  into[2]! += vec[2]!;
-  into[3]! += vec[3]!;
-  into[4]! += vec[4]!;
+function add(into: Float64Array, w: Float64Array, at: number | undefined): void {
+  if (at === undefined || at < 0) return;
+  into[0]! += w[at]!;
+  into[1]! += w[at + 1]!;
+  into[2]! += w[at + 2]!;
+  into[3]! += w[at + 3]!;
+  into[4]! += w[at + 4]!;
 }
 
-function lexWeights(index: ContextIndex, f: number): readonly [Vec | undefined, Vec | undefined] {
-  let w = index.lexByBits.get(f);
-  if (w === undefined) {
+/** The `lx-1=` (side 0) or `lx+1=` (side 1) offset for a token's list bits. */
+function lexWeight(index: ContextIndex, f: number, side: 0 | 1): number {
+  const slot = 2 * f + side;
+  let at = index.lexByBits[slot]!;
+  if (at === -2) {
     const name = lexicon(f);
-    w = [index.lexPrev.get(name), index.lexNext.get(name)];
-    index.lexByBits.set(f, w);
+    index.lexByBits[2 * f] = index.lexPrev.get(name) ?? -1;
+    index.lexByBits[2 * f + 1] = index.lexNext.get(name) ?? -1;
+    at = index.lexByBits[slot]!;
   }
-  return w;
+  return at;
 }
 
 /**
@@ -184,6 +200,7 @@ export function scoreContext(
   into: Float64Array,
 ): void {
   into.fill(0);
+  const w = index.w;
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
@@ -193,18 +210,18 @@ export function scoreContext(
   const w2 = words[i - 2] ?? none;
   const n1 = words[i + 1] ?? none;
   const n2 = words[i + 2] ?? none;
-  add(into, (start === 'S' ? index.sentenceStart : w1).prev1);
-  add(into, w2.pairBefore.get(w1.id));
-  add(into, (next?.joined ? n1 : index.sentenceEnd).next1);
-  add(into, n1.pairAfter.get(n2.id));
-  add(into, prev ? lexWeights(index, prev.f)[0] : index.lexNone[0]);
-  add(into, next ? lexWeights(index, next.f)[1] : index.lexNone[1]);
+  add(into, w, (start === 'S' ? index.sentenceStart : w1).prev1);
+  add(into, w, w2.pairBefore.get(w1.id));
+  add(into, w, (next?.joined ? n1 : index.sentenceEnd).next1);
+  add(into, w, n1.pairAfter.get(n2.id));
+  add(into, w, prev ? lexWeight(index, prev.f, 0) : index.lexNone[0]);
+  add(into, w, next ? lexWeight(index, next.f, 1) : index.lexNone[1]);
   const capital = next === undefined || lowercase ? 0 : next.cap ? 1 : 2;
-  add(into, index.shapeNext[next?.joined ? capital : 3 + capital]);
-  if (prev && hasDigit(text, prev.end, t.start)) add(into, index.digitBefore);
-  if (next && hasDigit(text, t.end, next.start)) add(into, index.digitAfter);
-  if (i >= 2) add(into, w2.prev2);
-  if (next2) add(into, n2.next2);
+  add(into, w, index.shapeNext[next?.joined ? capital : 3 + capital]);
+  if (prev && hasDigit(text, prev.end, t.start)) add(into, w, index.digitBefore);
+  if (next && hasDigit(text, t.end, next.start)) add(into, w, index.digitAfter);
+  if (i >= 2) add(into, w, w2.prev2);
+  if (next2) add(into, w, n2.next2);
 }
 
 /** Each token's context entry: how it is written down as context (`contextWord`), once per text. */

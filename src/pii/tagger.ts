@@ -58,7 +58,12 @@ export function scoreTags(
 interface WordEntry {
   readonly sum: Float64Array;
   readonly tag: string[];
-  /** Weights of the tag features, by previous tags (prev * TAG_COUNT + prev2), filled lazily. */
+  /**
+   * Weights of the tag features, by previous tags (prev * TAG_COUNT + prev2), filled lazily.
+   * The tag features name only the word's `sh=` and `lx=` features (`tagFeatures`), so every
+   * word of one shape and list class shares this array: a few hundred small arrays that stay
+   * in the cache instead of one per word.
+   */
   readonly byTags: (Float64Array | undefined)[];
 }
 /**
@@ -70,6 +75,8 @@ interface WordEntry {
 interface WordCache {
   readonly tables: Map<string, WordEntry>[];
   size: number;
+  /** The shared `byTags` arrays by `sh=` and `lx=` feature; never cleared (bounded by the classes). */
+  readonly byClass: Map<string, (Float64Array | undefined)[]>;
 }
 const wordCache = new WeakMap<TaggerModel, WordCache>();
 const contextIndex = new WeakMap<TaggerModel, ContextIndex>();
@@ -91,7 +98,13 @@ function wordEntry(
     const features = wordFeatures(t, lowercase, model.vocab, shapeOf(text, t, lowercase), start);
     const sum = new Float64Array(TAG_COUNT);
     scoreTags(model.weights, features, sum);
-    word = { sum, tag: features, byTags: [] };
+    const cls = `${features[1]}\t${features[2]}`;
+    let byTags = cache.byClass.get(cls);
+    if (!byTags) {
+      byTags = [];
+      cache.byClass.set(cls, byTags);
+    }
+    word = { sum, tag: features, byTags };
     if (cache.size >= WORD_CACHE_LIMIT) {
       for (const x of cache.tables) x.clear();
       cache.size = 0;
@@ -111,7 +124,7 @@ export function decode(
 ): { tags: TagIndex[]; margins: number[] } {
   let cache = wordCache.get(model);
   if (!cache) {
-    cache = { tables: Array.from({ length: 6 }, () => new Map()), size: 0 };
+    cache = { tables: Array.from({ length: 6 }, () => new Map()), size: 0, byClass: new Map() };
     wordCache.set(model, cache);
   }
   let index = contextIndex.get(model);

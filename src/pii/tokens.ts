@@ -1,3 +1,5 @@
+import { charClass, LETTER, MARK } from './chars.js';
+
 /** A word of a text as the name and place rules see it. */
 export interface Token {
   readonly start: number;
@@ -15,8 +17,6 @@ export interface Token {
   readonly f: number;
 }
 
-// Combining marks belong to the word: Turkish "İzzet" lower-cases to "i̇zzet" (i + U+0307).
-const TOKEN = /[\p{L}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?/gu;
 const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
 // Abbreviated titles whose full stop ends no sentence: "Dr. Pham", "Mrs. Doherty".
 const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
@@ -41,14 +41,28 @@ const LF = 10;
 const CR = 13;
 const FULL_STOP = 46;
 
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 45;
+
+/**
+ * The words of a text as the name and place rules see them: the matches of
+ * `/[\p{L}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?/gu` (a letter, then letters, combining marks,
+ * apostrophes and hyphens, ending in a letter or mark; combining marks belong to the word:
+ * Turkish "İzzet" lower-cases to "i̇zzet", i + U+0307), found by a loop over the characters.
+ */
 export function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
   const tokens: Token[] = [];
   let prevEnd = -1;
   let prev: Token | undefined;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const start = m.index;
-    const w = m[0];
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    const start = nextToken(text, at);
+    if (start < 0) break;
+    const end = tokenEnd;
+    at = end;
+    const w = text.slice(start, end);
     let k = start - 1;
     let c = k >= 0 ? text.charCodeAt(k) : 0;
     while (k >= 0 && (c === SPACE || c === TAB)) c = --k >= 0 ? text.charCodeAt(k) : 0;
@@ -90,4 +104,41 @@ export function tokenize(text: string, flags: ReadonlyMap<string, number>): Toke
     prevEnd = token.end;
   }
   return tokens;
+}
+
+// The end of the token `nextToken` found last (a second return value without an array).
+let tokenEnd = 0;
+
+/** Start of the next token at or after `from` (its end in `tokenEnd`), or -1. */
+function nextToken(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cp = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? text.codePointAt(i)! : c;
+    const width = cp > 0xffff ? 2 : 1;
+    if (classOf(c, cp) & LETTER) {
+      let end = i + width;
+      let j = end;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        const dp = d >= 0xd800 && d <= 0xdbff && j + 1 < n ? text.codePointAt(j)! : d;
+        const w = dp > 0xffff ? 2 : 1;
+        if (classOf(d, dp) & (LETTER | MARK)) {
+          j += w;
+          end = j;
+        } else if (d === APOSTROPHE || d === RIGHT_QUOTE || d === HYPHEN) j += w;
+        else break;
+      }
+      tokenEnd = end;
+      return i;
+    }
+    i += width;
+  }
+  return -1;
+}
+
+function classOf(c: number, cp: number): number {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : 0;
+  return charClass(cp);
 }

@@ -4,6 +4,9 @@ import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { PiiSpan } from './types.js';
 
+// Regexes made once, not on every call.
+const CAPITAL = /\p{Lu}/u;
+
 /** Above the tagger (0.7) and the shape rules (0.6), so "27 Larkspur Avenue, Dunmanway" keeps its town as a place. */
 export const TOWN_AFTER_STREET_SCORE = 0.8;
 
@@ -32,7 +35,7 @@ export function findTownsAfterStreets(text: string, found: readonly PiiSpan[], e
   // Only the spans found so far: the towns emitted here are no addresses.
   for (const s of found.slice()) {
     if (s.type !== 'ADDRESS') continue;
-    lowercase ??= !/\p{Lu}/u.test(text);
+    lowercase ??= !CAPITAL.test(text);
     const m = TOWN.exec(text.slice(s.end, s.end + 60));
     if (!m) continue;
     const word = m[1]!;
