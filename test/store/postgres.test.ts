@@ -1,6 +1,7 @@
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/index.js';
-import { createTestSchema, postgresTestUrl } from '../support/postgres.js';
+import { postgresTestUrl } from '../support/postgres.js';
+import { type ResettableSchema, resettableSchema } from '../support/postgres-reset.js';
 import { buildRegistryContract } from './build-registry-contract.js';
 import { consentRegisterContract } from './consent-register-contract.js';
 import { emailCodesContract } from './email-codes-contract.js';
@@ -19,13 +20,25 @@ import { subjectRequestsContract } from './subject-requests-contract.js';
 import { webhooksContract } from './webhooks-contract.js';
 
 if (postgresTestUrl) {
+  // One schema for the file, migrated once and reset to its just-migrated state for each test
+  // (see postgres-reset.ts); the tests run one after another.
+  let shared: Promise<ResettableSchema> | undefined;
+  let fresh = true;
+  afterAll(async () => {
+    await (await shared)?.drop();
+  });
   const postgres: StoreFactory = {
     async open() {
-      const schema = (await createTestSchema())!;
+      shared ??= resettableSchema(async (url) => (await openPostgresStore(url)).close()).then(
+        (s) => s!,
+      );
+      const schema = await shared;
+      if (!fresh) await schema.reset();
+      fresh = false;
       return {
         store: await openPostgresStore(schema.url),
         reopen: () => openPostgresStore(schema.url),
-        cleanup: () => schema.drop(),
+        cleanup: async () => {},
         location: { postgres: schema.url },
       };
     },

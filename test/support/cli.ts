@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The CLI's entry for child processes: dist/, rebuilt from src/ when stale (global-setup.ts). */
+/** The CLI's entry for child processes: dist/bundle/, rebuilt when stale (global-setup.ts). */
 export const CLI_ENTRY = fileURLToPath(new URL('./cli-entry.mjs', import.meta.url));
 
 export interface CliResult {
@@ -12,7 +12,7 @@ export interface CliResult {
 
 /**
  * Runs the CLI in a child process, as a user would run `obhut`: the build of the sources under
- * test (dist/, which test/support/global-setup.ts recompiles when any source is newer).
+ * test (dist/bundle/, which test/support/global-setup.ts rebuilds when any source is newer).
  */
 export function runCli(
   args: readonly string[],

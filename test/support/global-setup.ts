@@ -1,8 +1,9 @@
-// Runs once before the test files (vitest globalSetup). CLI tests start the CLI from dist/ (see
-// cli-entry.mjs), so dist/ must be compiled from the src/ under test: when any source file is
-// newer than its compiled counterpart, or has none, this rebuilds dist/ with the project's own
-// `tsc -p tsconfig.build.json` (the first half of `npm run build`). A fresh clone's `npm ci`
-// has built it already, so CI finds nothing to do.
+// Runs once before the test files (vitest globalSetup). CLI tests start the CLI's bundle in
+// dist/bundle/ (see cli-entry.mjs), so it must be made from the src/ under test: when any source
+// file is newer than its compiled counterpart, or has none, this rebuilds dist/ with the
+// project's own `tsc -p tsconfig.build.json`, and when the bundle is missing or older than the
+// tsc output it was made from, `node scripts/bundle-cli.mjs` (together the CLI half of
+// `npm run build`). A fresh clone's `npm ci` has built both already, so CI finds nothing to do.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -29,14 +30,30 @@ export function staleSource(root = ROOT): string | undefined {
   return undefined;
 }
 
+/** Whether dist/bundle/ is missing or older than the dist/cli/main.js it was made from. */
+export function staleBundle(root = ROOT): boolean {
+  const made = statSync(path.join(root, 'dist', 'bundle', 'main.js'), { throwIfNoEntry: false });
+  const compiled = statSync(path.join(root, 'dist', 'cli', 'main.js'), { throwIfNoEntry: false });
+  return made === undefined || compiled === undefined || made.mtimeMs < compiled.mtimeMs;
+}
+
 export default function setup(): void {
   const stale = staleSource();
-  if (stale === undefined) return;
+  if (stale !== undefined) {
+    process.stderr.write(
+      `test setup: dist/ is older than ${path.relative(ROOT, stale)}; running tsc -p tsconfig.build.json\n`,
+    );
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  if (!staleBundle()) return;
   process.stderr.write(
-    `test setup: dist/ is older than ${path.relative(ROOT, stale)}; running tsc -p tsconfig.build.json\n`,
+    'test setup: dist/bundle/ is older than dist/; running scripts/bundle-cli.mjs\n',
   );
-  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-cli.mjs')], {
     cwd: ROOT,
     stdio: 'inherit',
   });
