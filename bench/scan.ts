@@ -29,7 +29,10 @@ import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 // With --process, the builds are whole `obhut build --bank` processes (bin/obhut.js, so dist/
 // must be built) in a home made by `obhut init`: start-up, the consent register, the bank's
 // load and the log entry all count, as they do for a user. `--baseline` adds another checkout's
-// bin/obhut.js on the same home, alternating with this one and the reference.
+// bin/obhut.js, alternating with this one and the reference, in a home of its own (made and
+// filled by its own CLI: its schema may differ) with the same secret, so every build's
+// items_root must be equal; the bench prints them. The warm-up round is each contender's first
+// build after the bank's import (the one that writes a kept bank index), printed apart.
 
 export async function benchScan(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -176,7 +179,8 @@ async function benchScanProcesses(
     const savedHome = process.env.OBHUT_HOME;
     const savedSecret = process.env.OBHUT_SECRET;
     const savedDatabase = process.env.OBHUT_DATABASE_URL;
-    process.env.OBHUT_SECRET = '';
+    // One secret for every home: the subjects' pseudonyms, and so items_root, are then the same.
+    process.env.OBHUT_SECRET = randomBytes(32).toString('hex');
     process.env.OBHUT_DATABASE_URL = '';
     const results = contenders.map(() => [] as ProcessRun[]);
     const firsts: ProcessRun[] = [];
