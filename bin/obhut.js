@@ -26,7 +26,10 @@ if ((command === 'build' || command === 'demo') && !chosen) {
   const { runHeapLimited } = await import(
     new URL('../dist/cli/heap-limited.js', import.meta.url).href
   );
-  process.exitCode = await runHeapLimited(process.argv.slice(2));
+  // The thread runs the bundle too when it is fresh: the tsc output is hundreds of modules.
+  const thread = new URL('../dist/bundle/heap-thread.js', import.meta.url);
+  const bundled = entryPoint().pathname.includes('/dist/bundle/') && existsSync(thread);
+  process.exitCode = await runHeapLimited(process.argv.slice(2), bundled ? thread : undefined);
 } else {
   const { main } = await import(entryPoint().href);
   process.exitCode = await main(process.argv.slice(2));

@@ -57,7 +57,11 @@ const keepModuleUrls = {
 
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: path.join(dist, 'cli', 'main.js') },
+  // heap-thread: the thread `build` and `demo` run in (dist/cli/heap-limited.js starts it).
+  entryPoints: {
+    main: path.join(dist, 'cli', 'main.js'),
+    'heap-thread': path.join(dist, 'cli', 'heap-thread.js'),
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -34,9 +34,13 @@ export interface HeapThreadData {
  * what the build staged stays hidden beside the output, under a lock naming a dead process,
  * and the next build to that output removes it.
  */
-export function runHeapLimited(argv: readonly string[]): Promise<number> {
+export function runHeapLimited(argv: readonly string[], thread?: URL): Promise<number> {
   const { port1, port2 } = new MessageChannel();
-  const entry = workerScript(import.meta.url, 'heap-thread');
+  // `thread`: the bundled heap-thread.js (dist/bundle/), which bin/obhut.js names when it runs
+  // the bundle; heap-thread.js next to this module otherwise.
+  const entry = thread
+    ? { script: thread, eval: false }
+    : workerScript(import.meta.url, 'heap-thread');
   const published = new Int32Array(new SharedArrayBuffer(4));
   const data: HeapThreadData = {
     argv,
