@@ -199,7 +199,7 @@ describe('bank index file encoding', () => {
     const key = randomBytes(32);
     const bank = entries(40, 5);
     const packed = new Uint32Array(40 * 8);
-    bank.forEach((e, i) => packed.set(hash256FromHex(e.hash)!, i * 8));
+    for (const [i, e] of bank.entries()) packed.set(hash256FromHex(e.hash)!, i * 8);
     const { offsets, ids } = MihIndex.build(packed).parts();
     const labelled = bank.filter((e) => e.labels.length > 0);
     const bytes = Buffer.concat(
