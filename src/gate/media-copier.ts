@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KeptMedia } from '../evaluation/kept-media.js';
 import type { MediaEntry } from '../evaluation/media.js';
@@ -21,8 +21,13 @@ export class MediaCopier {
     if (existsSync(target)) return;
     if (this.files === 0) mkdirSync(path.join(this.outDir, 'media'), { recursive: true });
     const bytes = this.kept?.get(entry);
-    if (bytes) writeFileSync(target, bytes);
-    else copyFileSync(source, target);
+    if (bytes) {
+      writeFileSync(target, bytes);
+      // With the source's permissions, as a copy gets them.
+      chmodSync(target, statSync(source).mode & 0o7777);
+    } else {
+      copyFileSync(source, target);
+    }
     this.files++;
     this.bytes += entry.bytes;
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,9 +41,12 @@ describe('media bytes kept from description to output', () => {
     await writeFile(source, 'as described');
     const entry = describeMedia(source, kept);
     await writeFile(source, 'changed after');
+    await chmod(source, 0o640);
     const out = path.join(dir, 'out');
     new MediaCopier(out, kept).place(source, entry);
     expect(await readFile(path.join(out, entry.path), 'utf8')).toBe('as described');
+    // The source's permissions, as copyFile gives them.
+    expect((await stat(path.join(out, entry.path))).mode & 0o777).toBe(0o640);
     // Without kept bytes, the file as it is now.
     const other = path.join(dir, 'b.png');
     await writeFile(other, 'b');
