@@ -29,7 +29,10 @@ import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 // With --process, the builds are whole `obhut build --bank` processes (bin/obhut.js, so dist/
 // must be built) in a home made by `obhut init`: start-up, the consent register, the bank's
 // load and the log entry all count, as they do for a user. `--baseline` adds another checkout's
-// bin/obhut.js on the same home, alternating with this one and the reference.
+// bin/obhut.js, alternating with this one and the reference, in a home of its own (made and
+// filled by its own CLI: its schema may differ) with the same secret, so every build's
+// items_root must be equal; the bench prints them. The warm-up round is each contender's first
+// build after the bank's import (the one that writes a kept bank index), printed apart.
 
 export async function benchScan(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -157,43 +160,51 @@ async function benchScanProcesses(
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const files = await ensureImages(images);
   const dir = await mkdtemp(path.join(tmpdir(), 'obhut-bench-scan-'));
-  const home = path.join(dir, 'home');
-  const env = { ...process.env, OBHUT_HOME: home, OBHUT_SECRET: '', OBHUT_DATABASE_URL: '' };
   try {
-    const init = spawnSync(process.execPath, [BIN, 'init'], { env, encoding: 'utf8' });
-    if (init.status !== 0) throw new Error(`obhut init exited ${init.status}: ${init.stderr}`);
-    const store = await openSqliteStore(path.join(home, 'obhut.db'));
-    try {
-      const entries = Array.from({ length: bankSize }, () => ({
-        hash: randomBytes(32).toString('hex'),
-        labels: [] as string[],
-      }));
-      for (const file of files.slice(0, matches)) {
-        entries.push({ hash: hash256ToHex((await pdqHashFile(file)).hash), labels: ['bench'] });
-      }
-      await store.importBank(
-        { name: 'bench', signalType: 'pdq', source: null, listVersion: null, threshold: 31 },
-        entries,
-      );
-    } finally {
-      await store.close();
+    // The bank as a list, imported by each contender's own CLI into a home of its own: another
+    // checkout may be at another schema version than this one.
+    const list = path.join(dir, 'bank.csv');
+    const lines = ['hash,labels'];
+    for (let i = 0; i < bankSize; i++) lines.push(`${randomBytes(32).toString('hex')},`);
+    for (const file of files.slice(0, matches)) {
+      lines.push(`${hash256ToHex((await pdqHashFile(file)).hash)},bench`);
     }
+    await writeFile(list, `${lines.join('\n')}\n`);
     const input = await writeImageItems(dir, files);
     const reference = pdqReference();
     const contenders = [
       { name: 'obhut build --bank', bin: BIN },
       ...(values.baseline ? [{ name: `baseline ${values.baseline}`, bin: values.baseline }] : []),
-    ];
-    const results = contenders.map(() => [] as ProcessRun[]);
-    const referenceRuns: ProcessRun[] = [];
+    ].map((c, i) => ({ ...c, home: path.join(dir, `home-${i}`) }));
     const savedHome = process.env.OBHUT_HOME;
-    process.env.OBHUT_HOME = home;
-    const loadBefore = loadavg()[0]!;
-    let built = 0;
-    let excluded: number[] = [];
+    const savedSecret = process.env.OBHUT_SECRET;
+    const savedDatabase = process.env.OBHUT_DATABASE_URL;
+    // One secret for every home: the subjects' pseudonyms, and so items_root, are then the same.
+    process.env.OBHUT_SECRET = randomBytes(32).toString('hex');
+    process.env.OBHUT_DATABASE_URL = '';
+    const results = contenders.map(() => [] as ProcessRun[]);
+    const firsts: ProcessRun[] = [];
+    const referenceRuns: ProcessRun[] = [];
+    const roots = new Set<string>();
+    const excluded = new Set<number>();
+    let loadBefore = 0;
     try {
+      for (const c of contenders) {
+        process.env.OBHUT_HOME = c.home;
+        for (const args of [
+          ['init'],
+          ['bank', 'import', 'bench', list, '--type', 'pdq', '--threshold', '31'],
+        ]) {
+          const r = spawnSync(process.execPath, [c.bin, ...args], { encoding: 'utf8' });
+          if (r.status !== 0) throw new Error(`obhut ${args[0]} exited ${r.status}: ${r.stderr}`);
+        }
+      }
+      loadBefore = loadavg()[0]!;
+      let built = 0;
+      // Round -1 warms up; it is also each contender's first build after the bank's import.
       for (let run = -1; run < runs; run++) {
         contenders.forEach((c, i) => {
+          process.env.OBHUT_HOME = c.home;
           const target = path.join(dir, `out-${built++}`);
           const r = runProcess(process.execPath, [
             c.bin,
@@ -207,10 +218,13 @@ async function benchScanProcesses(
             '--json',
           ]);
           const summary = JSON.parse(r.lines.join('\n')) as {
+            items_root: string;
             excluded_by_reason: { safety_match: number };
           };
-          excluded.push(summary.excluded_by_reason.safety_match);
+          excluded.add(summary.excluded_by_reason.safety_match);
+          roots.add(summary.items_root);
           if (run >= 0) results[i]!.push(r);
+          else firsts.push(r);
         });
         if (reference) {
           const r = runProcess(reference, files);
@@ -218,14 +232,22 @@ async function benchScanProcesses(
         }
       }
     } finally {
-      if (savedHome === undefined) delete process.env.OBHUT_HOME;
-      else process.env.OBHUT_HOME = savedHome;
+      for (const [name, value] of [
+        ['OBHUT_HOME', savedHome],
+        ['OBHUT_SECRET', savedSecret],
+        ['OBHUT_DATABASE_URL', savedDatabase],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
-    excluded = [...new Set(excluded)];
     out(
       `scan, whole processes: ${images} generated 1024×768 JPEG items, PDQ bank of ${(bankSize + matches).toLocaleString('en')} hashes (${matches} of them the images'), ${runs} runs each after a warm-up, alternating (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`,
     );
-    out(`  items excluded as safety_match in every build: ${excluded.join(' / ')}`);
+    out(`  items excluded as safety_match in every build: ${[...excluded].join(' / ')}`);
+    out(
+      `  items_root of every build: ${[...roots].join(' / ')}${roots.size === 1 ? ' (all equal)' : ' (DIFFERENT)'}`,
+    );
     const fmt = (rs: ProcessRun[]) => {
       const cpu = rs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
       return (
@@ -237,6 +259,11 @@ async function benchScanProcesses(
     };
     contenders.forEach((c, i) => {
       out(`  ${c.name}: ${fmt(results[i]!)}`);
+    });
+    contenders.forEach((c, i) => {
+      out(
+        `  ${c.name}, first build after the bank's import (warm-up, not counted above): ${fmt([firsts[i]!])}`,
+      );
     });
     if (reference) {
       out(`  C++ pdq-photo-hasher, same files, after each round: ${fmt(referenceRuns)}`);

@@ -12,6 +12,7 @@ import type { DatedCapture } from '../optout/index.js';
 import type * as Pii from '../pii/index.js';
 import { compilePolicy, type OptoutPolicy, type Policy } from '../policy/index.js';
 import { evaluateLine, type LineContext, type LineOutcome } from './evaluate-line.js';
+import type { KeptMedia } from './kept-media.js';
 import { batchLines, type LineBatch } from './line-batch.js';
 import { describeMedia, resolveMedia } from './media.js';
 
@@ -76,8 +77,15 @@ export async function loadEvaluationLibs(setup: EvaluatorSetup): Promise<Evaluat
   return { ...(pii ? { pii } : {}), ...(optout ? { optout } : {}) };
 }
 
-/** Builds the per-thread evaluation context from a setup and the modules it needs. */
-export function createContext(setup: EvaluatorSetup, libs: EvaluationLibs = {}): LineContext {
+/**
+ * Builds the per-thread evaluation context from a setup and the modules it needs; with `kept`,
+ * media files' bytes are kept there as they are described (see KeptMedia).
+ */
+export function createContext(
+  setup: EvaluatorSetup,
+  libs: EvaluationLibs = {},
+  kept?: KeptMedia,
+): LineContext {
   const index = ConsentIndex.open(setup.consent);
   const realDirs = setup.inputDirs.map((dir) => realpathSync(dir));
   const redact = setup.policy.redact;
@@ -85,7 +93,7 @@ export function createContext(setup: EvaluatorSetup, libs: EvaluationLibs = {}):
     policy: compilePolicy(setup.policy),
     subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
     resolveMedia: (inputIndex, media) => resolveMedia(realDirs[inputIndex]!, media),
-    describeMedia,
+    describeMedia: kept ? (file) => describeMedia(file, kept) : describeMedia,
     ...(setup.optout
       ? {
           optout: {

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { KeptMedia } from './kept-media.js';
 
 export const MAX_MEDIA_BYTES = 512 * 1024 * 1024;
 
@@ -42,8 +43,8 @@ export function resolveMedia(inputDir: string, media: string): { file: string } 
   return { file };
 }
 
-/** Hashes a media file and names it by its content. */
-export function describeMedia(file: string): MediaEntry {
+/** Hashes a media file and names it by its content; `kept` keeps its bytes for later steps. */
+export function describeMedia(file: string, kept?: KeptMedia): MediaEntry {
   const data = readFileSync(file);
   const sha256 = hash('sha256', data, 'hex');
   const ext = path
@@ -51,5 +52,7 @@ export function describeMedia(file: string): MediaEntry {
     .toLowerCase()
     .replace(/[^.a-z0-9]/g, '')
     .slice(0, 9);
-  return { path: `media/${sha256}${ext}`, sha256, bytes: data.length };
+  const entry = { path: `media/${sha256}${ext}`, sha256, bytes: data.length };
+  kept?.keep(entry, data);
+  return entry;
 }

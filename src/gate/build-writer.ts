@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ErrorCode } from '../errors/index.js';
 import type { BatchResult, PackedOutcome } from '../evaluation/evaluate-batch.js';
 import { SpillingIdSet } from '../evaluation/id-spill-set.js';
+import type { KeptMedia } from '../evaluation/kept-media.js';
 import { FileSink } from '../io/file-sink.js';
 import { StagingLines } from '../io/staging-lines.js';
 import { TreeHasher } from '../merkle/index.js';
@@ -99,10 +100,12 @@ export class BuildWriter {
      * files back and parsing each provenance in JavaScript cost seconds per 100,000 rows.
      */
     admittedFile = false,
+    /** Media bytes kept when items were described, to write into the output without a read. */
+    kept?: KeptMedia,
   ) {
     this.#admitted = admittedFile ? new StagingLines(path.join(dir, ADMITTED_FILE)) : undefined;
     this.#rows = shapes.map((shape) => (shape.rows ? new SourceRows(shape.rows) : undefined));
-    this.media = new MediaCopier(dir);
+    this.media = new MediaCopier(dir, kept);
     // Inside the staging folder so it goes wherever the build goes; removed before publishing.
     this.#ids = new SpillingIdSet(path.join(dir, '.ids.spill'));
     this.#subjects = new SubjectCollector(path.join(dir, '.subjects.spill'));

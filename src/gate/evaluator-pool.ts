@@ -8,6 +8,7 @@ import {
   evaluateBatch,
   loadEvaluationLibs,
 } from '../evaluation/evaluate-batch.js';
+import type { KeptMedia } from '../evaluation/kept-media.js';
 import type { LineBatch } from '../evaluation/line-batch.js';
 import { workerScript } from '../io/worker-script.js';
 
@@ -29,15 +30,20 @@ export interface Evaluator {
   close(): Promise<void>;
 }
 
+/**
+ * With `kept`, a build without workers keeps media files' bytes there as it describes them (see
+ * KeptMedia); with workers it is not used.
+ */
 export async function createEvaluator(
   setup: EvaluatorSetup,
   workers: number,
   heapLimits: ResourceLimits = WORKER_HEAP_LIMITS,
+  kept?: KeptMedia,
 ): Promise<Evaluator> {
   const libs = await loadEvaluationLibs(setup);
   return workers > 0
     ? new WorkerEvaluator(setup, libs, workers, heapLimits)
-    : new InlineEvaluator(setup, libs);
+    : new InlineEvaluator(setup, libs, kept);
 }
 
 class InlineEvaluator implements Evaluator {
@@ -45,8 +51,8 @@ class InlineEvaluator implements Evaluator {
   readonly #results: BatchResult[] = [];
   readonly retired = 0;
 
-  constructor(setup: EvaluatorSetup, libs: EvaluationLibs) {
-    this.#ctx = createContext(setup, libs);
+  constructor(setup: EvaluatorSetup, libs: EvaluationLibs, kept?: KeptMedia) {
+    this.#ctx = createContext(setup, libs, kept);
   }
 
   get pending(): number {

@@ -6,6 +6,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
+import { KeptMedia } from '../evaluation/kept-media.js';
 import { LineBatcher } from '../evaluation/line-batch.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
@@ -110,6 +111,8 @@ export const BUILD_ID_HEX = 16;
 // Below this, starting worker threads costs more than it saves.
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const MAX_WORKERS = 4;
+/** Media bytes a batch keeps from description to output (see KeptMedia); beyond, files are read again. */
+const KEPT_MEDIA_BYTES = 64 * 1024 * 1024;
 
 /**
  * Runs one build: reads every input once, decides every record, appends the build to the
@@ -160,12 +163,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw err;
   });
   const { sources, optout } = prepared;
+  // A scanned build without workers reads each media file once: the scan and the copy into
+  // the output take the bytes read when the item was described.
+  const kept = options.safety && workers === 0 ? new KeptMedia(KEPT_MEDIA_BYTES) : undefined;
   const writer = new BuildWriter(
     folder.staging,
     inputFiles,
     shardRecords,
     sources,
     format === 'parquet',
+    kept,
   );
   const evaluator = await createEvaluator(
     {
@@ -179,12 +186,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     },
     workers,
     options.workerHeapLimits,
+    kept,
   );
   // Enough batches in flight to keep every worker busy while this thread writes and evaluates.
   const maxPending = evaluator.window;
   // Loaded only to scan: it brings sharp and libvips (~0.3 CPU-s) into a build.
   const scanner = options.safety
-    ? new (await import('./safety-scan.js')).SafetyScanner(options.safety, inputFiles)
+    ? new (await import('./safety-scan.js')).SafetyScanner(options.safety, inputFiles, kept)
     : undefined;
   try {
     const batcher = new LineBatcher();
@@ -196,6 +204,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       while (evaluator.pending > limit || (evaluator.pending > 0 && evaluator.ready)) {
         const evaluated = await evaluator.next();
         writer.apply(scanner ? await scanner.scan(evaluated) : evaluated);
+        kept?.clear();
         // Let the event loop run now and then, so signals (Ctrl-C) are handled mid-build even
         // when every batch is evaluated on this thread.
         if (++applied % 16 === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { ObhutError } from '../errors/index.js';
 import type { BatchResult, PackedOutcome } from '../evaluation/evaluate-batch.js';
+import type { KeptMedia } from '../evaluation/kept-media.js';
+import type { MediaEntry } from '../evaluation/media.js';
 import { DEFAULT_MIN_PDQ_QUALITY } from '../safety/bank.js';
 import { digestFile } from '../safety/file-digest.js';
 import { type Finding, type FindingProvenance, splitDataset } from '../safety/finding.js';
@@ -71,6 +73,8 @@ interface Target {
   readonly outcome: Admitted | Excluded;
   readonly source: string;
   readonly itemKind: string;
+  /** Admitted media's description, whose bytes may be kept (see KeptMedia). */
+  readonly entry?: MediaEntry;
   /** Known for admitted media (hashed when it was described); computed for excluded. */
   readonly sha256?: string;
   readonly size?: number;
@@ -107,6 +111,8 @@ export class SafetyScanner {
   constructor(
     private readonly options: SafetyOptions,
     private readonly inputs: readonly string[],
+    /** Media bytes read when items were described: the scan hashes those, not a second read. */
+    private readonly kept?: KeptMedia,
   ) {
     this.#allowed = new Map();
     for (const a of options.allowed) {
@@ -180,6 +186,7 @@ export class SafetyScanner {
           outcome,
           source: media.source,
           itemKind: outcome.itemKind,
+          entry: media.entry,
           sha256: media.entry.sha256,
           size: media.entry.bytes,
           outputName: media.entry.path,
@@ -224,7 +231,8 @@ export class SafetyScanner {
     let pdq: { hash: string; quality: number } | undefined;
     const matches: { matcher: Matcher; match: BankMatch }[] = [];
     try {
-      const bytes = needsBytes ? await readFile(target.source) : undefined;
+      const kept = target.entry && this.kept?.get(target.entry);
+      const bytes = needsBytes ? (kept ?? (await readFile(target.source))) : undefined;
       if (bytes) {
         // MD5 only for MD5 banks: a matched file's finding digests it later (~0.3 ms an image).
         if (this.#md5Banks.length > 0) md5 = createHash('md5').update(bytes).digest('hex');

@@ -9,8 +9,10 @@ export interface HashHit {
 }
 
 export const MAX_PDQ_DISTANCE = 256;
-const SLOTS = 16;
-const BUCKETS = 1 << 16;
+export const MIH_SLOTS = 16;
+export const MIH_BUCKETS = 1 << 16;
+const SLOTS = MIH_SLOTS;
+const BUCKETS = MIH_BUCKETS;
 
 /** Packs hashes into one word array, 8 words per hash (the layout both searches read). */
 export function packHashes(hashes: readonly Hash256[]): Uint32Array {
@@ -131,6 +133,30 @@ export class MihIndex {
       ids.push(list);
     }
     return new MihIndex(packed, offsets, ids);
+  }
+
+  /**
+   * An index from the arrays `parts()` gave for the same packed hashes (a stored copy of an
+   * index). Only their sizes are checked here: whoever stored them must vouch for the content.
+   */
+  static fromParts(
+    packed: Uint32Array,
+    parts: { readonly offsets: readonly Uint32Array[]; readonly ids: readonly Uint32Array[] },
+  ): MihIndex {
+    const n = packed.length / HASH256_WORDS;
+    const fits =
+      Number.isInteger(n) &&
+      parts.offsets.length === SLOTS &&
+      parts.ids.length === SLOTS &&
+      parts.offsets.every((o) => o.length === BUCKETS + 1 && o[BUCKETS] === n) &&
+      parts.ids.every((l) => l.length === n);
+    if (!fits) throw new RangeError('index parts do not fit the packed hashes');
+    return new MihIndex(packed, [...parts.offsets], [...parts.ids]);
+  }
+
+  /** The index's arrays (not copies): per slot, the bucket offsets and the hash indices. */
+  parts(): { readonly offsets: readonly Uint32Array[]; readonly ids: readonly Uint32Array[] } {
+    return { offsets: this.offsets, ids: this.ids };
   }
 
   /** Bytes held by the index itself (not the packed hashes it verifies against). */

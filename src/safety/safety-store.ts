@@ -12,6 +12,14 @@ export interface BankSignals {
   readonly labelled: readonly BankEntry[];
 }
 
+/**
+ * A bank as a build needs it before its hashes: its settings and its revision, which every
+ * import sets anew (null only for a bank no import has touched since migration 0024).
+ */
+export interface HashBankHead extends HashBank {
+  readonly revision: string | null;
+}
+
 export interface StoredHashBank extends HashBank {
   readonly entries: number;
   readonly updatedAt: string;
@@ -36,9 +44,15 @@ export interface HashBankStore {
   /**
    * Creates a bank or updates its source, version and threshold, and adds entries; an entry it
    * already holds gets the union of its labels. The signal type of an existing bank never changes.
+   * Every import gives the bank a new revision.
    */
   importBank(bank: HashBank, entries: readonly BankEntry[]): Promise<BankImportResult>;
   listBanks(): Promise<StoredHashBank[]>;
+  /**
+   * One bank's settings and revision, without counting its entries (listBanks counts every
+   * bank's, which cost a build 0.3 s on a bank of 100,000). Undefined when there is none.
+   */
+  bankHead(name: string): Promise<HashBankHead | undefined>;
   /** The bank's entries ordered by hash, or undefined when there is no such bank. */
   bankEntries(name: string): Promise<BankEntry[] | undefined>;
   /**

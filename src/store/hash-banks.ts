@@ -5,9 +5,11 @@ import type {
   AllowedFile,
   BankImportResult,
   BankSignals,
+  HashBankHead,
   HashBankStore,
   StoredHashBank,
 } from '../safety/safety-store.js';
+import { newBankRevision } from './bank-revision.js';
 import { guard, optional } from './guard.js';
 import type { Database } from './schema.js';
 
@@ -33,6 +35,8 @@ export function hashBankStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
             list_version: bank.listVersion,
             threshold: bank.threshold,
             updated_at: new Date().toISOString(),
+            // In the same transaction as the entries: a reader that sees this revision sees them.
+            revision: newBankRevision(),
           };
           if (existing) {
             await trx.updateTable('hash_banks').set(row).where('name', '=', bank.name).execute();
@@ -134,6 +138,26 @@ export function hashBankStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         entries: Number(r.entries),
         updatedAt: r.updated_at,
       }));
+    },
+
+    async bankHead(name: string): Promise<HashBankHead | undefined> {
+      const row = await guard('reading a hash bank', () =>
+        db
+          .selectFrom('hash_banks')
+          .select(['name', 'signal_type', 'source', 'list_version', 'threshold', 'revision'])
+          .where('name', '=', name)
+          .executeTakeFirst(),
+      );
+      return (
+        row && {
+          name: row.name,
+          signalType: row.signal_type as SignalType,
+          source: row.source,
+          listVersion: row.list_version,
+          threshold: Number(row.threshold),
+          revision: row.revision,
+        }
+      );
     },
 
     async bankEntries(name: string): Promise<BankEntry[] | undefined> {

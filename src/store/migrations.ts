@@ -14,6 +14,7 @@ import { webhooksMigration } from './migrations/0020-webhooks.js';
 import { requestQueueMigration } from './migrations/0021-request-queue.js';
 import { reviewItemRequestsMigration } from './migrations/0022-review-item-requests.js';
 import { bankEntryQualityMigration } from './migrations/0023-bank-entry-quality.js';
+import { bankRevisionMigration } from './migrations/0024-bank-revision.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -294,6 +295,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0021-request-queue': requestQueueMigration,
     '0022-review-item-requests': reviewItemRequestsMigration,
     '0023-bank-entry-quality': bankEntryQualityMigration,
+    '0024-bank-revision': bankRevisionMigration,
   };
 }
 

@@ -137,6 +137,8 @@ export interface HashBankTable {
   list_version: string | null;
   threshold: number;
   updated_at: string;
+  /** Set anew by every import (0024): what a cached index of the bank is checked against. */
+  revision: string | null;
 }
 
 export interface HashBankEntryTable {

@@ -58,6 +58,41 @@ export function safetyStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    it("gives a bank's settings without its entries, and a new revision on every import", async () => {
+      const bank = {
+        name: 'rev-bank',
+        signalType: 'pdq' as const,
+        source: 'generated',
+        listVersion: '1',
+        threshold: 31,
+      };
+      expect(await store.bankHead('rev-bank')).toBeUndefined();
+      await store.importBank(bank, [{ hash: 'a'.repeat(64), labels: [] }]);
+      const first = await store.bankHead('rev-bank');
+      expect(first).toEqual({ ...bank, revision: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      // Read again, unchanged.
+      expect(await store.bankHead('rev-bank')).toEqual(first);
+      // Any import is a new revision: new entries, new labels, or only new settings.
+      const seen = new Set([first!.revision]);
+      for (const [settings, entries] of [
+        [bank, [{ hash: 'b'.repeat(64), labels: [] }]],
+        [bank, [{ hash: 'b'.repeat(64), labels: ['x'] }]],
+        [{ ...bank, listVersion: '2', threshold: 20 }, []],
+      ] as const) {
+        await store.importBank(settings, entries);
+        const head = await store.bankHead('rev-bank');
+        expect(head).toMatchObject({ ...settings, revision: expect.any(String) });
+        expect(seen.has(head!.revision!)).toBe(false);
+        seen.add(head!.revision!);
+      }
+      // A failed import (another type) changes nothing.
+      const before = await store.bankHead('rev-bank');
+      await expect(store.importBank({ ...bank, signalType: 'md5' }, [])).rejects.toMatchObject({
+        code: 'BANK_INVALID',
+      });
+      expect(await store.bankHead('rev-bank')).toEqual(before);
+    });
+
     it("keeps a bank entry's quality, fills an unknown one later, and puts it on the finding that matched it", async () => {
       const bank = {
         name: 'q-bank',

@@ -17,6 +17,7 @@ import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import type { Session } from '../../runtime/home.js';
+import { bankIndexFiles } from '../../safety/bank-index-file.js';
 import { hashPolicyOf } from '../../safety/hash-policy.js';
 import { Matcher } from '../../safety/matcher.js';
 import { loadQuarantineKey } from '../../safety/quarantine.js';
@@ -350,7 +351,8 @@ async function safetyOf(flags: BuildFlags, session: Session): Promise<{ safety?:
       throw new ObhutError('USAGE', '--dihedral and --full-resolution need --bank');
     return {};
   }
-  const matchers = await Promise.all(names.map((name) => Matcher.load(session.store, name)));
+  const cache = bankIndexFiles(session.config.home, session.secret);
+  const matchers = await Promise.all(names.map((name) => Matcher.load(session.store, name, cache)));
   const allowed = (
     await Promise.all(names.map((name) => session.store.bankAllowList(name)))
   ).flat();

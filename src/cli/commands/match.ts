@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_MIN_PDQ_QUALITY } from '../../safety/bank.js';
+import { bankIndexFiles } from '../../safety/bank-index-file.js';
 import { digestFile } from '../../safety/file-digest.js';
 import { hashPolicyOf } from '../../safety/image-input.js';
 import { type BankMatch, Matcher } from '../../safety/matcher.js';
@@ -35,7 +36,9 @@ export function registerMatch(program: Command): void {
     )
     .option('--json', 'print one JSON object per file, with the query hash and all matches')
     .action(async (bankName: string, files: string[], opts: MatchOptions) => {
-      const matcher = await withSession(({ store }) => Matcher.load(store, bankName));
+      const matcher = await withSession(({ store, config, secret }) =>
+        Matcher.load(store, bankName, bankIndexFiles(config.home, secret)),
+      );
       const rows: MatchRow[] = [];
       let matched = 0;
       const pool = new PdqPool();
