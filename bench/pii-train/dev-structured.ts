@@ -457,7 +457,7 @@ function slots(lang: Lang, spoken: boolean): SlotSet {
       const short = r() < 0.3;
       if (de) {
         const year = short
-          ? deNumber(y % 100)
+          ? `${y % 100 < 10 ? 'null ' : ''}${deNumber(y % 100)}`
           : r() < 0.15
             ? `neunzehn hundert ${deNumber(y % 100)}`
             : deYear(y);

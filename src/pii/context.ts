@@ -85,6 +85,20 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'plate',
     'registration',
     'car',
+    'pkw',
+    'lkw',
+    'transporter',
+    'motorrad',
+    'falschparker',
+    'parkt',
+    'reg',
+    'reg.',
+    'vehicle',
+    'van',
+    'lorry',
+    'truck',
+    'motorbike',
+    'parked',
   ]),
   DATE_OF_BIRTH: contextMatcher([
     'geboren',
@@ -99,3 +113,12 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'birth date',
   ]),
 };
+
+// "Ich bin am 4. Juli 1982 geboren", "er wurde am … in Hof geboren": the cue after the date, in
+// the same sentence and within a few words.
+const BORN_AFTER_CUE = /^[^.!?]{0,40}?(?<![\p{L}])(?:geboren|zur welt gekommen)(?![\p{L}])/iu;
+
+/** True when the date ending at `end` is followed by "geboren" in its sentence. */
+export function bornAfter(text: string, end: number): boolean {
+  return BORN_AFTER_CUE.test(text.slice(end, end + 60));
+}

@@ -1,4 +1,4 @@
-import { CONTEXT, contextMatcher, hasContext } from './context.js';
+import { bornAfter, CONTEXT, contextMatcher, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
 import type { CustomIdentifier } from './types.js';
 
@@ -32,6 +32,13 @@ const DATE = new RegExp(
 );
 
 const PLATE = /(?<![\p{L}\p{N}-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?[1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
+// "S-XY-123": a second hyphen instead of the space; only beside a vehicle cue.
+const PLATE_TWO_HYPHENS =
+  /(?<![\p{L}\p{N}-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}-[1-9]\d{0,3}[EH]?(?![\p{L}\p{N}-])/gu;
+// British plates since 2001: two letters, the age identifier (two digits), three letters:
+// "AB12 CDE", "AB12CDE"; lower case too in transcripts.
+const UK_PLATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}(\d{2}) ?[A-Za-z]{3}(?![\p{L}\p{N}])/gu;
+const UK_PLATE_HINT = /\d\d ?[A-Za-z]{3}/;
 const PLATE_SPACED =
   /(?<![\p{L}\p{N}])[A-ZÄÖÜ]{1,3} [A-Z]{1,2} [1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
 
@@ -114,11 +121,12 @@ export function findPatterns(
   if (DATE_HINT.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))
+      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
     }
   }
   if (text.includes('-')) findPlates(text, emit);
+  if (UK_PLATE_HINT.test(text)) findUkPlates(text, emit);
   if (PLATE_SPACED_HINT.test(text)) {
     for (const m of text.matchAll(PLATE_SPACED)) {
       const end = m.index + m[0].length;
@@ -147,6 +155,11 @@ export function findPatterns(
 }
 
 function findPlates(text: string, emit: Emit): void {
+  for (const m of text.matchAll(PLATE_TWO_HYPHENS)) {
+    const end = m.index + m[0].length;
+    if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!, 24))
+      emit(m.index, end, 'VEHICLE_PLATE', 0.95);
+  }
   for (const m of text.matchAll(PLATE)) {
     const end = m.index + m[0].length;
     emit(
@@ -155,6 +168,20 @@ function findPlates(text: string, emit: Emit): void {
       'VEHICLE_PLATE',
       hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!) ? 1 : 0.7,
     );
+  }
+}
+
+function findUkPlates(text: string, emit: Emit): void {
+  for (const m of text.matchAll(UK_PLATE)) {
+    const age = Number(m[1]);
+    // Age identifiers: 02–29 (March) and 51–79 (September) so far.
+    if (!((age >= 2 && age <= 29) || (age >= 51 && age <= 79))) continue;
+    const end = m.index + m[0].length;
+    const cue = hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!, 24);
+    const upper = m[0] === m[0].toUpperCase();
+    // Without a cue only the spaced, capitalised form, at a lower score.
+    if (cue) emit(m.index, end, 'VEHICLE_PLATE', 0.95);
+    else if (upper && m[0].includes(' ')) emit(m.index, end, 'VEHICLE_PLATE', 0.7);
   }
 }
 

@@ -38,8 +38,11 @@ export function findNumberRuns(
   replacements: Replacement[],
 ): void {
   const taken = (pos: number) => replacements.some((r) => pos >= r.start && pos < r.end);
+  // "ein" is the article far more often than a digit said one by one ("6652, ein Kombi").
   const isDigitWord = (k: number) =>
-    tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
+    tokens[k] !== undefined &&
+    tokens[k]!.lower !== 'ein' &&
+    digitsOf(tokens[k]!.lower) !== undefined;
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
@@ -60,7 +63,7 @@ export function findNumberRuns(
       if (j === i && t.lower === 'plus') digits = '+';
       else if (REPEAT[t.lower] !== undefined && isDigitWord(j + 1)) repeat = REPEAT[t.lower]!;
       else {
-        const d = digitsOf(t.lower);
+        const d = t.lower === 'ein' ? undefined : digitsOf(t.lower);
         if (d === undefined) break;
         const prev = j > i ? tokens[j - 1]!.lower : '';
         // "twenty one" is 21; German says units first ("einundzwanzig"), one word.
