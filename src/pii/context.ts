@@ -44,6 +44,8 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'cell',
     'number',
     'reach me',
+    'reach',
+    'ring',
     'text me',
     'whatsapp',
   ]),

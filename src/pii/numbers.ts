@@ -174,7 +174,7 @@ function givenAsOwn(text: string, start: number): boolean {
 }
 
 const GIVEN_AS_OWN_PHONE =
-  /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) me (?:on|at)|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;
+  /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) (?:me|him|her|them|us) (?:on|at)|(?:his|her|their|our) (?:(?:phone|mobile|cell)\s?)?number(?:'s| is)?|(?:seine|ihre) (?:(?:handy|telefon)\s?)?nummer(?: ist| lautet)?|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;
 
 const GIVEN_AS_PHONE =
   /(?<![\p{L}])(?:unter|nummer|number|tel|telefon|telefonnummer|handy|handynummer|mobil|mobile|phone|cell|whatsapp|(?:call|text|ring|reach) me (?:on|at)|ruf(?:e)? mich (?:an )?(?:unter|auf)|erreichst du mich unter|erreichbar unter|fax)(?: ist| is| lautet)?\s*[:.]?\s*$/u;

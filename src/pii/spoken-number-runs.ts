@@ -48,7 +48,9 @@ export function findNumberRuns(
     const first = tokens[i]!;
     const startsRun =
       isDigitWord(i) ||
-      ((REPEAT[first.lower] !== undefined || first.lower === 'plus') && isDigitWord(i + 1));
+      ((REPEAT[first.lower] !== undefined || first.lower === 'plus') && isDigitWord(i + 1)) ||
+      // "plus double four …"
+      (first.lower === 'plus' && REPEAT[tokens[i + 1]?.lower ?? ''] !== undefined && isDigitWord(i + 2));
     if (!startsRun || taken(first.start)) {
       i++;
       continue;
