@@ -71,7 +71,7 @@ const UK_POSTCODE =
   /(?<![\p{L}\p{N}])([A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
 // The postcode areas (with Guernsey, Jersey and the Isle of Man); the letters before the first
 // digit must name one.
-const UK_POSTCODE_AREAS = new Set(
+export const UK_POSTCODE_AREAS: ReadonlySet<string> = new Set(
   'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(
     ' ',
   ),
@@ -205,11 +205,17 @@ function findPostcodes(
         break;
       }
     }
-    if (!known) city = words[0]!;
+    // "Bad Kötzting", "Sankt Peter": a prefix word takes the next word with it.
+    if (!known)
+      city =
+        words.length > 1 && /^(?:Bad|Sankt|St\.?|Neu|Alt|Groß|Klein|Hohen)$/.test(words[0]!)
+          ? city.slice(0, words[0]!.length + 1 + words[1]!.length)
+          : words[0]!;
     const prefixed = m[0].includes('-') && /^(?:D|A|CH)-/.test(m[0]);
     let score: number;
     if (known) score = 0.95;
-    else if (code.length === 5 && !isCommonWord(city)) score = prefixed ? 0.85 : 0.6;
+    else if (code.length === 5 && (!isCommonWord(city) || city.includes(' ')))
+      score = prefixed ? 0.85 : 0.6;
     else continue;
     const end = m.index + m[0].indexOf(m[2]!) + city.length;
     emit(m.index, end, 'ADDRESS', score);

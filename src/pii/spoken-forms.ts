@@ -1,5 +1,6 @@
 import { bornAfter, CONTEXT, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
+import { findSpokenAddresses } from './spoken-addresses.js';
 import { findSpokenPlates } from './spoken-plates.js';
 import type { Word } from './words.js';
 
@@ -56,4 +57,5 @@ export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]
     }
   }
   if (PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
+  findSpokenAddresses(text, words, emit);
 }

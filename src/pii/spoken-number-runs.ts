@@ -50,7 +50,9 @@ export function findNumberRuns(
       isDigitWord(i) ||
       ((REPEAT[first.lower] !== undefined || first.lower === 'plus') && isDigitWord(i + 1)) ||
       // "plus double four …"
-      (first.lower === 'plus' && REPEAT[tokens[i + 1]?.lower ?? ''] !== undefined && isDigitWord(i + 2));
+      (first.lower === 'plus' &&
+        REPEAT[tokens[i + 1]?.lower ?? ''] !== undefined &&
+        isDigitWord(i + 2));
     if (!startsRun || taken(first.start)) {
       i++;
       continue;
