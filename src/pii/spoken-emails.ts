@@ -18,6 +18,12 @@ const SPOKEN_EMAIL = new RegExp(
   'giu',
 );
 // Top-level domains a spoken address ends in; any other two-letter one (a country) counts too.
+// Two-letter words a sentence ends a "dot" with more often than a country's domain.
+const NOT_A_TLD = new Set(
+  'on in to is of or an am um zu da so ab ob es er du we my no go do be by he up if oh ok'.split(
+    ' ',
+  ),
+);
 const TLDS = new Set(
   'com net org info biz edu gov mail email online shop app dev name mobi eu asia io ai tv me co uk'.split(
     ' ',
@@ -54,7 +60,7 @@ export function findSpokenEmails(text: string, replacements: Replacement[]): voi
       .replace(/\s+(?:minus|bindestrich|dash|hyphen)\s+/giu, '-')
       .replace(/\s+/g, '');
     const tld = domain.slice(domain.lastIndexOf('.') + 1).toLowerCase();
-    if (tld.length !== 2 && !TLDS.has(tld)) {
+    if (tld.length === 2 ? NOT_A_TLD.has(tld) : !TLDS.has(tld)) {
       // "email me at ilse dot marek at example dot com": the first "at" was no e-mail's; look
       // again from the word after it.
       re.lastIndex = m.index + local.length + 1;
