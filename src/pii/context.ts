@@ -46,6 +46,7 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'reach me',
     'reach',
     'ring',
+    'text',
     'text me',
     'whatsapp',
   ]),
@@ -101,6 +102,16 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'truck',
     'motorbike',
     'parked',
+    'autos',
+    'wagens',
+    'fahrzeugs',
+    'kennzeichens',
+    'motorcycle',
+    'scooter',
+    'taxi',
+    'cab',
+    'numberplate',
+    'dvla',
   ]),
   DATE_OF_BIRTH: contextMatcher([
     'geboren',
@@ -113,6 +124,10 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'date of birth',
     'birthday',
     'birth date',
+    'd o b',
+    'geburtsjahr',
+    'geb',
+    'jahrgang',
   ]),
 };
 
@@ -123,4 +138,15 @@ const BORN_AFTER_CUE = /^[^.!?]{0,40}?(?<![\p{L}])(?:geboren|zur welt gekommen)(
 /** True when the date ending at `end` is followed by "geboren" in its sentence. */
 export function bornAfter(text: string, end: number): boolean {
   return BORN_AFTER_CUE.test(text.slice(end, end + 60));
+}
+
+// German compounds and inflections of the vehicle cues: "Dienstwagen", "Firmenauto",
+// "Kfz-Kennzeichen", "des Fahrzeugs".
+const VEHICLE_COMPOUND = /\p{L}(?:wagen|auto|fahrzeug|kennzeichen|schild)s?(?![\p{L}])/iu;
+
+/** A vehicle cue before a plate (or within `after` characters after it), compounds included. */
+export function vehicleContext(text: string, start: number, end: number, after = 0): boolean {
+  if (hasContext(text, start, end, CONTEXT.VEHICLE_PLATE!, after)) return true;
+  if (VEHICLE_COMPOUND.test(text.slice(Math.max(0, start - CONTEXT_WINDOW), start))) return true;
+  return after > 0 && VEHICLE_COMPOUND.test(text.slice(end, end + after));
 }

@@ -1,4 +1,4 @@
-import { bornAfter, CONTEXT, contextMatcher, hasContext } from './context.js';
+import { bornAfter, CONTEXT, contextMatcher, hasContext, vehicleContext } from './context.js';
 import type { Emit } from './numbers.js';
 import type { CustomIdentifier } from './types.js';
 
@@ -38,7 +38,10 @@ const PLATE_TWO_HYPHENS =
 // British plates since 2001: two letters, the age identifier (two digits), three letters:
 // "AB12 CDE", "AB12CDE"; lower case too in transcripts.
 const UK_PLATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}(\d{2}) ?[A-Za-z]{3}(?![\p{L}\p{N}])/gu;
-const UK_PLATE_HINT = /\d\d ?[A-Za-z]{3}/;
+const UK_PLATE_HINT = /\d ?[A-Za-z]{3}|[A-Z]{3} ?\d/;
+// Older British formats, only beside a cue: prefix "A123 BCD" (1983–2001), suffix "ABC 123D".
+const UK_PLATE_OLD =
+  /(?<![\p{L}\p{N}])(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])(?![\p{L}\p{N}])/gu;
 const PLATE_SPACED =
   /(?<![\p{L}\p{N}])[A-ZÄÖÜ]{1,3} [A-Z]{1,2} [1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
 
@@ -125,13 +128,13 @@ export function findPatterns(
         emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
     }
   }
+  if (DIGIT_DATE_HINT.test(text)) findDigitDates(text, emit);
   if (text.includes('-')) findPlates(text, emit);
   if (UK_PLATE_HINT.test(text)) findUkPlates(text, emit);
   if (PLATE_SPACED_HINT.test(text)) {
     for (const m of text.matchAll(PLATE_SPACED)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!))
-        emit(m.index, end, 'VEHICLE_PLATE', 0.8);
+      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.8);
     }
   }
   if (STREET_DE_HINT.test(text)) {
@@ -157,27 +160,51 @@ export function findPatterns(
 function findPlates(text: string, emit: Emit): void {
   for (const m of text.matchAll(PLATE_TWO_HYPHENS)) {
     const end = m.index + m[0].length;
-    if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!, 24))
-      emit(m.index, end, 'VEHICLE_PLATE', 0.95);
+    if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.95);
   }
   for (const m of text.matchAll(PLATE)) {
     const end = m.index + m[0].length;
-    emit(
-      m.index,
-      end,
-      'VEHICLE_PLATE',
-      hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!) ? 1 : 0.7,
-    );
+    emit(m.index, end, 'VEHICLE_PLATE', vehicleContext(text, m.index, end) ? 1 : 0.7);
   }
 }
 
+// A date said digit by digit, as the spoken-form normaliser writes it: "null vier null sieben
+// neunzehn zweiundachtzig" → "04071982", "oh four oh seven eighty two" → "040782".
+const DIGIT_DATE = /(?<![\p{L}\p{N}])(?:\d{8}|\d{6})(?![\p{L}\p{N}])/gu;
+const DIGIT_DATE_HINT = /\d{6}/;
+const BIRTH_WORD = /geboren|geburt|born|birth|dob|d o b/i;
+
+function findDigitDates(text: string, emit: Emit): void {
+  if (!BIRTH_WORD.test(text)) return;
+  for (const m of text.matchAll(DIGIT_DATE)) {
+    const end = m.index + m[0].length;
+    if (!plausibleDate(m[0])) continue;
+    if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
+      emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
+  }
+}
+
+/** Day and month (either order) in range, and a four-digit year in 1900–2099 when given. */
+function plausibleDate(d: string): boolean {
+  const a = Number(d.slice(0, 2));
+  const b = Number(d.slice(2, 4));
+  if (d.length === 8 && !/^(?:19|20)/.test(d.slice(4))) return false;
+  const dayMonth = a >= 1 && a <= 31 && b >= 1 && b <= 12;
+  const monthDay = a >= 1 && a <= 12 && b >= 1 && b <= 31;
+  return dayMonth || monthDay;
+}
+
 function findUkPlates(text: string, emit: Emit): void {
+  for (const m of text.matchAll(UK_PLATE_OLD)) {
+    const end = m.index + m[0].length;
+    if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.9);
+  }
   for (const m of text.matchAll(UK_PLATE)) {
     const age = Number(m[1]);
     // Age identifiers: 02–29 (March) and 51–79 (September) so far.
     if (!((age >= 2 && age <= 29) || (age >= 51 && age <= 79))) continue;
     const end = m.index + m[0].length;
-    const cue = hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!, 24);
+    const cue = vehicleContext(text, m.index, end, 24);
     const upper = m[0] === m[0].toUpperCase();
     // Without a cue only the spaced, capitalised form, at a lower score.
     if (cue) emit(m.index, end, 'VEHICLE_PLATE', 0.95);

@@ -83,13 +83,15 @@ const UNIT_AFTER = new Set([
   'km',
   'uhr',
 ]);
+const PREPOSITION_STREET = new Set(['am', 'im', 'an', 'auf', 'zum', 'zur', 'unter', 'hinter']);
+const ARTICLE = new Set(['der', 'dem', 'den', 'die']);
 const TOWN_PREFIX = new Set(['bad', 'sankt', 'st', 'neu', 'alt', 'groß', 'klein', 'hohen']);
 const ADDRESS_CUE =
-  /(?<![\p{L}])(?:wohne|wohnt|wohnen|adresse|anschrift|postleitzahl|plz|liefer\p{L}*|address|postcode|post code|live at|lives at|deliver\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:wohne|wohnt|wohnen|adresse|anschrift|postleitzahl|plz|liefer\p{L}*|p l z|address|postcode|post code|live at|lives at|deliver\p{L}*)(?![\p{L}])/iu;
 
 /** Cheap test before the word walk: a street suffix or an address cue. */
 const HINT =
-  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne/i;
+  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|p l z|live/i;
 
 function isNumberWord(w: Word | undefined): boolean {
   return w !== undefined && digitsOf(w.lower) !== undefined;
@@ -114,8 +116,31 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
             : -1;
       }
     }
-    if (nameStart >= 0 && i + 1 < words.length && gapOk(text, w, words[i + 1]!)) {
-      const n = houseNumber(text, words, i + 1);
+    // "am mühlbach sieben", "an der kirche zwölf", "zum see drei": only in an address's context.
+    if (nameStart < 0 && cue && PREPOSITION_STREET.has(w.lower) && i + 1 < words.length) {
+      const article = ARTICLE.has(words[i + 1]!.lower) ? 1 : 0;
+      const name = words[i + 1 + article];
+      if (
+        name &&
+        !NOT_IN_NAME.has(name.lower) &&
+        !isNumberWord(name) &&
+        name.lower.length > 2 &&
+        isNumberWord(words[i + 2 + article])
+      ) {
+        nameStart = i;
+        i += 1 + article;
+      }
+    }
+    let numberAt = i + 1;
+    // "hauptstraße nummer zwölf", "hausnummer".
+    if (nameStart >= 0 && /^(?:nummer|hausnummer|number|no)$/.test(words[numberAt]?.lower ?? ''))
+      numberAt++;
+    if (
+      nameStart >= 0 &&
+      numberAt < words.length &&
+      gapOk(text, words[numberAt - 1]!, words[numberAt]!)
+    ) {
+      const n = houseNumber(text, words, numberAt);
       if (
         n &&
         n.digits.length <= 3 &&
@@ -144,7 +169,7 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
     if (isNumberWord(w) && (i === 0 || !isNumberWord(words[i - 1]))) {
       const n = readDigits(text, words, i, 7);
       if (n && n.digits.length <= 4 && n.digits[0] !== '0') {
-        for (let k = n.next; k < n.next + 3 && k < words.length; k++) {
+        for (let k = n.next; k < n.next + 4 && k < words.length; k++) {
           const x = words[k]!;
           if (!gapOk(text, words[k - 1]!, x)) break;
           if (k > n.next && EN_SUFFIX.has(x.lower)) {

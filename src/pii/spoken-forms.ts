@@ -31,22 +31,24 @@ const EN_MONTH =
   'january|february|march|april|may|june|july|august|september|october|november|december';
 // A day said as a cardinal after the month ("march twelve nineteen ninety").
 const EN_DAY = `(?:twenty|thirty)\\s(?:${EN_UNIT})|twenty|thirty|${EN_TEEN}|${EN_UNIT}`;
+// "the fourth of the seventh eighty two".
+const EN_ORDINAL_MONTH = `${EN_ORDINAL_UNIT}|tenth|eleventh|twelfth`;
 const EN_TWO_DIGITS = `oh\\s(?:${EN_UNIT})|(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|${EN_TEEN}`;
 // "nineteen eighty two", "two thousand and one", "twenty oh three", and two-digit years after a
 // day and month ("eighty two", "oh seven").
 const EN_YEAR = `nineteen\\s(?:${EN_TWO_DIGITS}|hundred)|two\\sthousand(?:\\s(?:and\\s)?(?:(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|${EN_TEEN}|${EN_UNIT}))?|twenty\\s(?:oh\\s(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?)|${EN_TWO_DIGITS}|(?:19|20)?\\d{2}`;
 
 const SPOKEN_DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL})\\s+(?:of\\s+)?(?:${EN_MONTH}),?\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:of\\s+)?(?:the\\s+)?(?:${EN_MONTH}|${EN_ORDINAL_MONTH}),?\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // A date of birth is said with a cue: before it ("geboren am", "born on", "date of birth") or,
 // in German, after it ("ich bin am … geboren").
-const BIRTH_HINT = /geboren|geburt|born|birth|dob|d\.o\.b/i;
+const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
 
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
 const PLATE_HINT =
-  /kennzeichen|nummernschild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motorbike|parkt|parked/i;
+  /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla/i;
 
 export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]): void {
   if (BIRTH_HINT.test(text)) {

@@ -3,7 +3,8 @@ import type { Word } from './words.js';
 /**
  * Letters as a speech recogniser writes them when someone spells: a lone letter ("m a b"), a
  * word of a spelling alphabet (German "martha anton berta", the 2022 German city alphabet
- * "münchen aachen berlin", NATO "mike alpha bravo"), or "m wie martha" / "m for mike". Used by
+ * "münchen aachen berlin", NATO "mike alpha bravo"), a letter's name as some recognisers write
+ * it ("ha ha", "ka", "zett"; "bee", "kay", "zed"), or "m wie martha" / "m for mike". Used by
  * the spoken plates, e-mail addresses and IBANs, always inside a run that also holds digits or
  * separators, never alone: each of these words is an ordinary word or a name elsewhere.
  */
@@ -19,6 +20,8 @@ salzwedel s tübingen t unna u völklingen v wuppertal w xanten x zwickau z
 alpha a alfa a bravo b charlie c delta d echo e foxtrot f golf g hotel h india i juliett j
 juliet j kilo k lima l mike m november n oscar o papa p quebec q romeo r sierra s tango t
 uniform u victor v whiskey w whisky w xray x yankee y zulu z
+be b ce c de d ef f ge g ha h ka k el l em m en n pe p qu q te t vau v ix x zett z
+bee b cee c dee d gee g aitch h jay j kay k pee p cue q ar r ess s tee t vee v ex x zed z zee z
 `
   .trim()
   .split(/\s+/);

@@ -1,4 +1,4 @@
-import { CONTEXT, hasContext } from './context.js';
+import { vehicleContext } from './context.js';
 import type { Emit } from './numbers.js';
 import { readDigits } from './spoken-digits.js';
 import { gapOk, speltLetter } from './spoken-letters.js';
@@ -72,7 +72,7 @@ function longerRun(text: string, words: readonly Word[], k: number): boolean {
 }
 
 function vehicleCue(text: string, start: number, end: number): boolean {
-  return hasContext(text, start, end, CONTEXT.VEHICLE_PLATE!, CUE_AFTER);
+  return vehicleContext(text, start, end, CUE_AFTER);
 }
 
 /** Finds spoken plates; `words` is the text's word split. */

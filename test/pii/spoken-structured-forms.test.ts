@@ -175,3 +175,42 @@ describe('spoken IBANs and phones', () => {
     expect(detectPii(text).filter((s) => s.type !== 'PERSON' && s.type !== 'LOCATION')).toEqual([]);
   });
 });
+
+describe('further forms: letter names, compounds as vehicle cues, older British plates, dates said digit by digit, streets after a preposition', () => {
+  it.each([
+    ['mein kennzeichen ist ha ha ka el zwölf', 'VEHICLE_PLATE', 'ha ha ka el zwölf'],
+    ['the reg is bee kay one nine zed ex ar', 'VEHICLE_PLATE', 'bee kay one nine zed ex ar'],
+    ['Der Dienstwagen hat M-AB 1234.', 'VEHICLE_PLATE', 'M-AB 1234'],
+    ['Halter des Fahrzeugs mit S XY 12 gesucht.', 'VEHICLE_PLATE', 'S XY 12'],
+    ['Reg A123 BCD on the taxi.', 'VEHICLE_PLATE', 'A123 BCD'],
+    ['The van was ABC 123D.', 'VEHICLE_PLATE', 'ABC 123D'],
+    [
+      'geboren am null vier null sieben neunzehn zweiundachtzig',
+      'DATE_OF_BIRTH',
+      'null vier null sieben neunzehn zweiundachtzig',
+    ],
+    ['date of birth oh four oh seven eighty two', 'DATE_OF_BIRTH', 'oh four oh seven eighty two'],
+    [
+      'd o b the fourth of the seventh eighty two',
+      'DATE_OF_BIRTH',
+      'fourth of the seventh eighty two',
+    ],
+    ['born on four july nineteen eighty two', 'DATE_OF_BIRTH', 'four july nineteen eighty two'],
+    ['ich wohne am mühlbach sieben in zwiesel', 'ADDRESS', 'am mühlbach sieben'],
+    ['ich wohne in der hauptstraße nummer zwölf', 'ADDRESS', 'hauptstraße nummer zwölf'],
+    ['Reach Tom at +44 7700 900456.', 'PHONE', '+44 7700 900456'],
+    ['Text Priya on 555-0142 tonight.', 'PHONE', '555-0142'],
+  ])('finds it in %j', (text, type, value) => {
+    expect(found(text, type)).toEqual([value]);
+  });
+
+  it.each([
+    ['Order ABC 123D shipped.', 'VEHICLE_PLATE'],
+    ['die bestellnummer ist null vier null sieben acht zwei', 'DATE_OF_BIRTH'],
+    ['wir treffen uns am montag zwei mal', 'ADDRESS'],
+    ['i see you at the car park at two', 'VEHICLE_PLATE'],
+    ['Your invoice number is 555-0142.', 'PHONE'],
+  ])('finds nothing in %j', (text, type) => {
+    expect(found(text, type)).toEqual([]);
+  });
+});
