@@ -38,7 +38,10 @@ const PLATE_TWO_HYPHENS =
 // British plates since 2001: two letters, the age identifier (two digits), three letters:
 // "AB12 CDE", "AB12CDE"; lower case too in transcripts.
 const UK_PLATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}(\d{2}) ?[A-Za-z]{3}(?![\p{L}\p{N}])/gu;
-const UK_PLATE_HINT = /\d ?[A-Za-z]{3}|[A-Z]{3} ?\d/;
+const UK_PLATE_HINT = /\d\d ?[A-Za-z]{3}/;
+const UK_PLATE_OLD_HINT = /[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z]/;
+const VEHICLE_HINT =
+  /kennzeichen|schild|plate|registration|reg\b|auto|wagen|fahrzeug|car|van|vehicle|lorry|truck|motor|taxi|cab|bike/i;
 // Older British formats, only beside a cue: prefix "A123 BCD" (1983–2001), suffix "ABC 123D".
 const UK_PLATE_OLD =
   /(?<![\p{L}\p{N}])(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])(?![\p{L}\p{N}])/gu;
@@ -130,7 +133,7 @@ export function findPatterns(
   }
   if (DIGIT_DATE_HINT.test(text)) findDigitDates(text, emit);
   if (text.includes('-')) findPlates(text, emit);
-  if (UK_PLATE_HINT.test(text)) findUkPlates(text, emit);
+  if (UK_PLATE_HINT.test(text) || UK_PLATE_OLD_HINT.test(text)) findUkPlates(text, emit);
   if (PLATE_SPACED_HINT.test(text)) {
     for (const m of text.matchAll(PLATE_SPACED)) {
       const end = m.index + m[0].length;
@@ -195,10 +198,13 @@ function plausibleDate(d: string): boolean {
 }
 
 function findUkPlates(text: string, emit: Emit): void {
-  for (const m of text.matchAll(UK_PLATE_OLD)) {
-    const end = m.index + m[0].length;
-    if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.9);
+  if (UK_PLATE_OLD_HINT.test(text) && VEHICLE_HINT.test(text)) {
+    for (const m of text.matchAll(UK_PLATE_OLD)) {
+      const end = m.index + m[0].length;
+      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.9);
+    }
   }
+  if (!UK_PLATE_HINT.test(text)) return;
   for (const m of text.matchAll(UK_PLATE)) {
     const age = Number(m[1]);
     // Age identifiers: 02–29 (March) and 51–79 (September) so far.
@@ -209,6 +215,9 @@ function findUkPlates(text: string, emit: Emit): void {
     // Without a cue only the spaced, capitalised form, at a lower score.
     if (cue) emit(m.index, end, 'VEHICLE_PLATE', 0.95);
     else if (upper && m[0].includes(' ')) emit(m.index, end, 'VEHICLE_PLATE', 0.7);
+    // Unspaced and without a cue ("AB12CDE") only when its last three letters avoid I and Q,
+    // which British plates never use there.
+    else if (upper && !/[IQ]/.test(m[0].slice(-3))) emit(m.index, end, 'VEHICLE_PLATE', 0.6);
   }
 }
 

@@ -83,6 +83,7 @@ const UNIT_AFTER = new Set([
   'km',
   'uhr',
 ]);
+const GERMAN_BIG = /hundert|tausend/;
 const PREPOSITION_STREET = new Set(['am', 'im', 'an', 'auf', 'zum', 'zur', 'unter', 'hinter']);
 const ARTICLE = new Set(['der', 'dem', 'den', 'die']);
 const TOWN_PREFIX = new Set(['bad', 'sankt', 'st', 'neu', 'alt', 'groß', 'klein', 'hohen']);
@@ -99,6 +100,14 @@ function isNumberWord(w: Word | undefined): boolean {
 
 export function findSpokenAddresses(text: string, words: readonly Word[], emit: Emit): void {
   if (!HINT.test(text)) return;
+  // Every form here holds a number: a text without one is done.
+  let numbers = false;
+  for (const w of words)
+    if (isNumberWord(w) || GERMAN_BIG.test(w.lower)) {
+      numbers = true;
+      break;
+    }
+  if (!numbers) return;
   let streets = 0;
   const cue = ADDRESS_CUE.test(text);
   const taken: [number, number][] = [];

@@ -47,7 +47,7 @@ export function readDigits(
     }
     let d = digitsOf(lower);
     if (d === undefined) {
-      const h = germanHundreds(lower);
+      const h = germanHundreds(lower) ?? germanThousands(lower);
       if (h !== undefined) d = String(h);
     }
     if (d === undefined || lower === 'ein') break;
@@ -67,4 +67,14 @@ export function readDigits(
     j++;
   }
   return digits.length > 0 ? { digits, next: j } : undefined;
+}
+
+/** "achttausendneunhundertdreizehn" → 8913, "zweitausendfünf" → 2005. */
+function germanThousands(w: string): number | undefined {
+  const m = /^(ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?tausend(.*)$/u.exec(w);
+  if (!m) return undefined;
+  const t = m[1] ? Number(digitsOf(m[1] === 'ein' ? 'eins' : m[1])) : 1;
+  if (!m[2]) return t * 1000;
+  const rest = digitsOf(m[2]) ?? germanHundreds(m[2]);
+  return rest === undefined || Number(rest) > 999 ? undefined : t * 1000 + Number(rest);
 }

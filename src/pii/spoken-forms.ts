@@ -38,8 +38,14 @@ const EN_TWO_DIGITS = `oh\\s(?:${EN_UNIT})|(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|
 // day and month ("eighty two", "oh seven").
 const EN_YEAR = `nineteen\\s(?:${EN_TWO_DIGITS}|hundred)|two\\sthousand(?:\\s(?:and\\s)?(?:(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|${EN_TEEN}|${EN_UNIT}))?|twenty\\s(?:oh\\s(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?)|${EN_TWO_DIGITS}|(?:19|20)?\\d{2}`;
 
+// Day and month said as numbers ("null drei null fünf neunzehnhundertachtzig", "dritten
+// fünften", "oh four oh seven eighty two"); only beside a birth cue, like every form here.
+const DE_DAY_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?zwanzig|dreißig|einunddreißig`;
+const DE_MONTH_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf`;
+const EN_DAY_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?|thirty(?:\\sone)?`;
+const EN_MONTH_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|ten|eleven|twelve`;
 const SPOKEN_DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:of\\s+)?(?:the\\s+)?(?:${EN_MONTH}|${EN_ORDINAL_MONTH}),?\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:of\\s+)?(?:the\\s+)?(?:${EN_MONTH}|${EN_ORDINAL_MONTH}),?\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:${EN_YEAR})|(?:${DE_DAY_NUMBER})\\s+(?:${DE_MONTH_NUMBER})\\s+(?:${DE_YEAR})|(?:${EN_DAY_NUMBER})\\s+(?:${EN_MONTH_NUMBER})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // A date of birth is said with a cue: before it ("geboren am", "born on", "date of birth") or,

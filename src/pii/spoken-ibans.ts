@@ -89,7 +89,7 @@ function parts(
       }
       readings = [d.repeat(repeat)];
       // "oh" is said for the digit; "o" alone may be the letter of a bank code ("l o y d").
-      if (w.lower === 'o') readings.push('O'.repeat(repeat));
+      if (w.lower === 'o' || w.lower === 'oh') readings.push('O'.repeat(repeat));
     } else if (w.lower === 'ray' && words[k - 1]?.lower === 'x') {
       continue; // "x-ray", split by the tokenizer: the "x" was the letter
     } else if (isLetter(w.lower)) readings = [letterOf(w.lower)!.toUpperCase().repeat(repeat)];

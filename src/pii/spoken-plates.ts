@@ -1,7 +1,9 @@
 import { vehicleContext } from './context.js';
+import { FUNCTION_WORDS } from './function-words.js';
 import type { Emit } from './numbers.js';
 import { readDigits } from './spoken-digits.js';
 import { gapOk, speltLetter } from './spoken-letters.js';
+import { digitsOf } from './spoken-numbers.js';
 import type { Word } from './words.js';
 
 /**
@@ -15,6 +17,37 @@ import type { Word } from './words.js';
 const SEPARATORS = new Set(['minus', 'strich', 'bindestrich', 'dash', 'hyphen']);
 // A district said as one token of two or three consonants ("hh", "hb", "wn").
 const CLUSTER = /^[bcdfghjklmnpqrstvwxz]{2,3}$/;
+// Or any two or three letters a recogniser wrote as one word ("wun", "gap", "ab"), when no
+// function word or cue: only at the start of a run that goes on with letters or digits.
+const LETTERS = /^[a-zäöü]{2,3}$/;
+const NO_DISTRICT = new Set([
+  ...FUNCTION_WORDS,
+  'kfz',
+  'pkw',
+  'lkw',
+  'car',
+  'van',
+  'reg',
+  'suv',
+  'cab',
+  'bus',
+  'ist',
+  'its',
+  'mit',
+  'und',
+  'the',
+  'and',
+  'one',
+  'two',
+  'six',
+  'ten',
+  'elf',
+  'oh',
+]);
+
+function isCluster(w: string): boolean {
+  return (CLUSTER.test(w) || LETTERS.test(w)) && !NO_DISTRICT.has(w) && digitsOf(w) === undefined;
+}
 const CUE_AFTER = 40;
 
 interface Letters {
@@ -37,9 +70,20 @@ function readLetters(
   let letters = '';
   let j = k;
   let separated = false;
-  if (allowCluster && CLUSTER.test(words[k]?.lower ?? '')) {
+  if (allowCluster && isCluster(words[k]?.lower ?? '')) {
     letters = words[k]!.lower;
     j = k + 1;
+    // "gap k …", "m ab …": the letters after a district said as one word may be one word too.
+    const two = words[j]?.lower ?? '';
+    if (
+      two.length === 2 &&
+      isCluster(two) &&
+      gapOk(text, words[j - 1]!, words[j]!) &&
+      readDigits(text, words, j + 1, 1) !== undefined
+    ) {
+      letters += two;
+      j++;
+    }
   }
   while (j < words.length && letters.length < max) {
     if (j > k && !gapOk(text, words[j - 1]!, words[j]!)) break;
@@ -55,7 +99,23 @@ function readLetters(
       continue;
     }
     const s = speltLetter(text, words, j);
-    if (s === undefined) break;
+    if (s === undefined) {
+      // "m ab zwölf": the letters after the district written as one word, right before digits.
+      const two = words[j]!.lower;
+      if (
+        allowCluster &&
+        letters.length >= 1 &&
+        letters.length <= 3 &&
+        LETTERS.test(two) &&
+        two.length === 2 &&
+        digitsOf(two) === undefined &&
+        readDigits(text, words, j + 1, 1) !== undefined
+      ) {
+        letters += two;
+        j++;
+      }
+      break;
+    }
     letters += s.letter;
     j = s.next;
   }
@@ -95,7 +155,7 @@ export function findSpokenPlates(text: string, words: readonly Word[], emit: Emi
 /** The end offset and next word index of a plate starting at word i. */
 function plateAt(text: string, words: readonly Word[], i: number): [number, number] | undefined {
   const first = speltLetter(text, words, i);
-  if (first === undefined && !CLUSTER.test(words[i]!.lower)) return undefined;
+  if (first === undefined && !isCluster(words[i]!.lower)) return undefined;
   // Never start inside a run of letters: the run's first letter starts the plate.
   if (i > 0 && gapOk(text, words[i - 1]!, words[i]!) && speltLetter(text, words, i - 1, false))
     return undefined;

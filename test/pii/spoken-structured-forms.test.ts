@@ -214,3 +214,42 @@ describe('further forms: letter names, compounds as vehicle cues, older British 
     expect(found(text, type)).toEqual([]);
   });
 });
+
+describe('numbers said as dates, letters said as one word, British number words', () => {
+  it.each([
+    [
+      'geboren am null drei null fünf neunzehnhundertachtzig',
+      'DATE_OF_BIRTH',
+      'null drei null fünf neunzehnhundertachtzig',
+    ],
+    [
+      'date of birth oh four oh seven nineteen eighty two',
+      'DATE_OF_BIRTH',
+      'oh four oh seven nineteen eighty two',
+    ],
+    ['geburts datum dritter mai achtzig', 'DATE_OF_BIRTH', 'dritter mai achtzig'],
+    [
+      'kennzeichen gap k achttausendneunhundertdreizehn',
+      'VEHICLE_PLATE',
+      'gap k achttausendneunhundertdreizehn',
+    ],
+    ['mein auto hat das kennzeichen m ab zwölf', 'VEHICLE_PLATE', 'm ab zwölf'],
+    ['mein kennzeichen ist wun x y drei', 'VEHICLE_PLATE', 'wun x y drei'],
+    ['Spotted LG19NEX near the school.', 'VEHICLE_PLATE', 'LG19NEX'],
+    [
+      'call me on oh seven seven treble four five six seven eight nine',
+      'PHONE',
+      'oh seven seven treble four five six seven eight nine',
+    ],
+  ])('finds it in %j', (text, type, value) => {
+    expect(found(text, type)).toEqual([value]);
+  });
+
+  it.each([
+    ['mein auto ist ab zwei uhr frei', 'VEHICLE_PLATE'],
+    ['Our code is AB12QIQ today.', 'VEHICLE_PLATE'],
+    ['wir sehen uns am null drei null fünf', 'DATE_OF_BIRTH'],
+  ])('finds nothing in %j', (text, type) => {
+    expect(found(text, type)).toEqual([]);
+  });
+});
