@@ -49,7 +49,7 @@ const PLATE_SPACED =
   /(?<![\p{L}\p{N}])[A-ZÄÖÜ]{1,3} [A-Z]{1,2} [1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
 
 const STREET_SUFFIX =
-  '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof)';
+  '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof|höhe|anger|kamp|wall|brücke|siedlung|steg|wiese|winkel|leite|halde)';
 // "Musterstraße 12", "Berliner Straße 3a", "Karl-Marx-Allee 90", "Am Markt 1", lower case too.
 const STREET_DE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:(?:[\\p{L}]+-)+|[\\p{L}]{2,})${STREET_SUFFIX}|[\\p{Lu}][\\p{Ll}]+(?:er|sche|scher)\\s${STREET_SUFFIX}|(?:Am|An der|Auf dem|Im|Zum|Zur|Unter den)\\s[\\p{Lu}][\\p{L}-]+)\\s?\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`,
@@ -60,7 +60,7 @@ const STREET_EN_SUFFIX =
 // Only capitalised: in lower case "a 10 minute walk" would be an address.
 const STREET_EN_SUFFIX_CAPITALISED = STREET_EN_SUFFIX.replace(
   /\)$/,
-  '|Path|Walk|View|Hill|Rise|Green)',
+  '|Path|Walk|View|Hill|Rise|Green|Parade|Park|Vale|Chase|Meadows?|Quay|Wharf|Yard|Heights|Circus|Approach|Embankment|Wynd|Brae|Drove|Dale|Mount|Cres\\.?|Gdns\\.?|Sq\\.?|Tce\\.?)',
 );
 // "221 Baker Street", "10 E Maple Street", "233 3rd Street", "386 Queen's Road", "53 Park View",
 // "231 The Ridgeway", "160 S Broadway", "806 E Main", "564 Greenway".

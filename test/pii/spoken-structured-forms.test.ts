@@ -253,3 +253,18 @@ describe('numbers said as dates, letters said as one word, British number words'
     expect(found(text, type)).toEqual([]);
   });
 });
+
+describe('written streets with further suffixes', () => {
+  it.each([
+    ['Lieferung an Lindenanger 4.', 'Lindenanger 4'],
+    ['Ich wohne Auf der Höhe 3 in Zwiesel.', 'Auf der Höhe 3'],
+    ['Send it to 14 Harbour Quay.', '14 Harbour Quay'],
+    ['We live at 3 Lime Tree Park, Penrith.', '3 Lime Tree Park'],
+  ])('finds the street in %j', (text, value) => {
+    expect(found(text, 'ADDRESS')).toEqual([value]);
+  });
+
+  it('takes no town followed by a year for a street', () => {
+    expect(found('In Heidelberg 2024 war es schön.', 'ADDRESS')).toEqual([]);
+  });
+});
