@@ -85,6 +85,7 @@ const UNIT_AFTER = new Set([
 ]);
 const GERMAN_BIG = /hundert|tausend/;
 const PREPOSITION_STREET = new Set(['am', 'im', 'an', 'auf', 'zum', 'zur', 'unter', 'hinter']);
+const NEEDS_ARTICLE = new Set(['an', 'auf', 'unter', 'hinter']);
 const ARTICLE = new Set(['der', 'dem', 'den', 'die']);
 const TOWN_PREFIX = new Set(['bad', 'sankt', 'st', 'neu', 'alt', 'groß', 'klein', 'hohen']);
 const ADDRESS_CUE =
@@ -134,6 +135,9 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
         !NOT_IN_NAME.has(name.lower) &&
         !isNumberWord(name) &&
         name.lower.length > 2 &&
+        // "an der kirche", but "an birkenallee 12" is "an" before a street.
+        (article === 1 || !NEEDS_ARTICLE.has(w.lower)) &&
+        !DE_SUFFIX.test(name.lower) &&
         isNumberWord(words[i + 2 + article])
       ) {
         nameStart = i;
