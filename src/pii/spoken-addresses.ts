@@ -99,12 +99,19 @@ function isNumberWord(w: Word | undefined): boolean {
   return w !== undefined && digitsOf(w.lower) !== undefined;
 }
 
+/** A number said in words: written digits are the written patterns' (`patterns.ts`). */
+function isSpokenNumber(w: Word | undefined): boolean {
+  if (w === undefined) return false;
+  const c = w.lower.charCodeAt(0);
+  return !(c >= 48 && c <= 57) && (digitsOf(w.lower) !== undefined || GERMAN_BIG.test(w.lower));
+}
+
 export function findSpokenAddresses(text: string, words: readonly Word[], emit: Emit): void {
   if (!HINT.test(text)) return;
   // Every form here holds a number: a text without one is done.
   let numbers = false;
   for (const w of words)
-    if (isNumberWord(w) || GERMAN_BIG.test(w.lower)) {
+    if (isSpokenNumber(w)) {
       numbers = true;
       break;
     }
@@ -179,7 +186,7 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
       }
     }
     // English: a number, one or two name words, a street word.
-    if (isNumberWord(w) && (i === 0 || !isNumberWord(words[i - 1]))) {
+    if (isSpokenNumber(w) && (i === 0 || !isNumberWord(words[i - 1]))) {
       const n = readDigits(text, words, i, 7);
       if (n && n.digits.length <= 4 && n.digits[0] !== '0') {
         for (let k = n.next; k < n.next + 4 && k < words.length; k++) {
