@@ -165,3 +165,8 @@ export function vehicleContext(text: string, start: number, end: number, after =
   if (VEHICLE_COMPOUND.test(text.slice(Math.max(0, start - CONTEXT_WINDOW), start))) return true;
   return after > 0 && VEHICLE_COMPOUND.test(text.slice(end, end + after));
 }
+
+/** Whether the text names a vehicle anywhere: the gate before looking for plates word by word. */
+export function mentionsVehicle(text: string): boolean {
+  return CONTEXT.VEHICLE_PLATE!.test(text.toLowerCase()) || VEHICLE_COMPOUND.test(text);
+}

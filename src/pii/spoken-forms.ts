@@ -50,6 +50,8 @@ const SPOKEN_DATE = new RegExp(
 );
 // A date of birth is said with a cue: before it ("geboren am", "born on", "date of birth") or,
 // in German, after it ("ich bin am … geboren").
+const HAS_DIGIT = /\d/;
+const MONTH_WORD = new RegExp(`${DE_MONTH}|${EN_MONTH}`, 'i');
 const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
 
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
@@ -57,7 +59,9 @@ const PLATE_HINT =
   /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla/i;
 
 export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]): void {
-  if (BIRTH_HINT.test(text)) {
+  // A written date ("geboren am 03.04.1985") is patterns.ts's: with digits in the text, only a
+  // month name makes the spoken pattern worth its cost.
+  if (BIRTH_HINT.test(text) && (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))) {
     for (const m of text.matchAll(SPOKEN_DATE)) {
       const end = m.index + m[0].length;
       if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))

@@ -1,8 +1,8 @@
-import { vehicleContext } from './context.js';
+import { mentionsVehicle, vehicleContext } from './context.js';
 import { FUNCTION_WORDS } from './function-words.js';
 import type { Emit } from './numbers.js';
 import { readDigits } from './spoken-digits.js';
-import { gapOk, speltLetter } from './spoken-letters.js';
+import { gapOk, SPELLING_WORDS, speltLetter } from './spoken-letters.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Word } from './words.js';
 
@@ -137,8 +137,15 @@ function vehicleCue(text: string, start: number, end: number): boolean {
 
 /** Finds spoken plates; `words` is the text's word split. */
 export function findSpokenPlates(text: string, words: readonly Word[], emit: Emit): void {
+  if (!mentionsVehicle(text)) return;
   let i = 0;
   while (i < words.length) {
+    // A plate starts with a letter, a district of up to three letters or a spelling word.
+    const first = words[i]!.lower;
+    if (first.length > 3 && !SPELLING_WORDS.has(first)) {
+      i++;
+      continue;
+    }
     const found = plateAt(text, words, i);
     if (found === undefined) {
       i++;
