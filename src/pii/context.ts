@@ -44,6 +44,9 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'cell',
     'number',
     'reach me',
+    'reach',
+    'ring',
+    'text',
     'text me',
     'whatsapp',
   ]),
@@ -85,6 +88,44 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'plate',
     'registration',
     'car',
+    'pkw',
+    'lkw',
+    'transporter',
+    'motorrad',
+    'falschparker',
+    'parkt',
+    'reg',
+    'reg.',
+    'vehicle',
+    'van',
+    'lorry',
+    'truck',
+    'motorbike',
+    'parked',
+    'autos',
+    'wagens',
+    'fahrzeugs',
+    'kennzeichens',
+    'motorcycle',
+    'scooter',
+    'taxi',
+    'cab',
+    'numberplate',
+    'dvla',
+    'bike',
+    'suv',
+    'minibus',
+    'trailer',
+    'caravan',
+    'camper',
+    'tractor',
+    'pickup',
+    'roller',
+    'anhänger',
+    'wohnmobil',
+    'traktor',
+    'moped',
+    'mofa',
   ]),
   DATE_OF_BIRTH: contextMatcher([
     'geboren',
@@ -97,5 +138,35 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'date of birth',
     'birthday',
     'birth date',
+    'd o b',
+    'geburts datum',
+    'geburtsjahr',
+    'geb',
+    'jahrgang',
   ]),
 };
+
+// "Ich bin am 4. Juli 1982 geboren", "er wurde am … in Hof geboren": the cue after the date, in
+// the same sentence and within a few words.
+const BORN_AFTER_CUE = /^[^.!?]{0,40}?(?<![\p{L}])(?:geboren|zur welt gekommen)(?![\p{L}])/iu;
+
+/** True when the date ending at `end` is followed by "geboren" in its sentence. */
+export function bornAfter(text: string, end: number): boolean {
+  return BORN_AFTER_CUE.test(text.slice(end, end + 60));
+}
+
+// German compounds and inflections of the vehicle cues: "Dienstwagen", "Firmenauto",
+// "Kfz-Kennzeichen", "des Fahrzeugs".
+const VEHICLE_COMPOUND = /\p{L}(?:wagen|auto|fahrzeug|kennzeichen|schild)s?(?![\p{L}])/iu;
+
+/** A vehicle cue before a plate (or within `after` characters after it), compounds included. */
+export function vehicleContext(text: string, start: number, end: number, after = 0): boolean {
+  if (hasContext(text, start, end, CONTEXT.VEHICLE_PLATE!, after)) return true;
+  if (VEHICLE_COMPOUND.test(text.slice(Math.max(0, start - CONTEXT_WINDOW), start))) return true;
+  return after > 0 && VEHICLE_COMPOUND.test(text.slice(end, end + after));
+}
+
+/** Whether the text names a vehicle anywhere: the gate before looking for plates word by word. */
+export function mentionsVehicle(text: string): boolean {
+  return CONTEXT.VEHICLE_PLATE!.test(text.toLowerCase()) || VEHICLE_COMPOUND.test(text);
+}

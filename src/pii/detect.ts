@@ -50,7 +50,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findNumbers(scan, lang, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
-  findSpokenForms(text, emit);
+  findSpokenForms(text, emit, words);
   findNames(text, lang, emit);
   findTownsAfterStreets(text, found, emit);
   return resolveOverlaps(found);

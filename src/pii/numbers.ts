@@ -234,15 +234,29 @@ function phoneScore(
   const before = text.slice(Math.max(0, start - 32), start).toLowerCase();
   if ((digits.startsWith('0') || cleaned.startsWith('+')) && GIVEN_AS_PHONE.test(before))
     return 0.8;
+  // Any phone cue in the window ("reach Tom at +44 7700 …", "text Priya on 555-0142") for a
+  // number shaped as one: a plus or trunk prefix and nine digits or more, or a North American
+  // local number; not when the words before say it is an order, invoice or account number.
+  if (
+    context &&
+    (((digits.startsWith('0') || cleaned.startsWith('+')) && digits.length >= 9) ||
+      LOCAL_NANP.test(candidate)) &&
+    !NOT_A_PHONE.test(before)
+  )
+    return 0.75;
   return givenAsOwn(text, start) ? 0.8 : 0;
 }
+
+const LOCAL_NANP = /^\d{3}-\d{4}$/;
+const NOT_A_PHONE =
+  /(?:order|invoice|customer|account|reference|ref|tracking|booking|ticket|serial|bestell|kunden|rechnungs|auftrags|vertrags|konto|referenz|sendungs|buchungs)\p{L}*\s*(?:number|no\.?|nummer|nr\.?)?\s*(?:is|ist|lautet)?\s*[:#.]?\s*$/iu;
 
 function givenAsOwn(text: string, start: number): boolean {
   return GIVEN_AS_OWN_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase());
 }
 
 const GIVEN_AS_OWN_PHONE =
-  /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) me (?:on|at)|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;
+  /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) (?:me|him|her|them|us) (?:on|at)|(?:his|her|their|our) (?:(?:phone|mobile|cell)\s?)?number(?:'s| is)?|(?:seine|ihre) (?:(?:handy|telefon)\s?)?nummer(?: ist| lautet)?|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;
 
 const GIVEN_AS_PHONE =
   /(?<![\p{L}])(?:unter|nummer|number|tel|telefon|telefonnummer|handy|handynummer|mobil|mobile|phone|cell|whatsapp|(?:call|text|ring|reach) me (?:on|at)|ruf(?:e)? mich (?:an )?(?:unter|auf)|erreichst du mich unter|erreichbar unter|fax)(?: ist| is| lautet)?\s*[:.]?\s*$/u;

@@ -1,4 +1,4 @@
-import { CONTEXT, contextMatcher, hasContext } from './context.js';
+import { bornAfter, CONTEXT, contextMatcher, hasContext, vehicleContext } from './context.js';
 import type { Emit } from './numbers.js';
 import type { CustomIdentifier } from './types.js';
 
@@ -37,11 +37,24 @@ const DATE = new RegExp(
 );
 
 const PLATE = /(?<![\p{L}\p{N}-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?[1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
+// "S-XY-123": a second hyphen instead of the space; only beside a vehicle cue.
+const PLATE_TWO_HYPHENS =
+  /(?<![\p{L}\p{N}-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}-[1-9]\d{0,3}[EH]?(?![\p{L}\p{N}-])/gu;
+// British plates since 2001: two letters, the age identifier (two digits), three letters:
+// "AB12 CDE", "AB12CDE"; lower case too in transcripts.
+const UK_PLATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}(\d{2}) ?[A-Za-z]{3}(?![\p{L}\p{N}])/gu;
+const UK_PLATE_HINT = /\d\d ?[A-Za-z]{3}/;
+const UK_PLATE_OLD_HINT = /[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z]/;
+const VEHICLE_HINT =
+  /kennzeichen|schild|plate|registration|reg\b|auto|wagen|fahrzeug|car|van|vehicle|lorry|truck|motor|taxi|cab|bike/i;
+// Older British formats, only beside a cue: prefix "A123 BCD" (1983–2001), suffix "ABC 123D".
+const UK_PLATE_OLD =
+  /(?<![\p{L}\p{N}])(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])(?![\p{L}\p{N}])/gu;
 const PLATE_SPACED =
   /(?<![\p{L}\p{N}])[A-ZÄÖÜ]{1,3} [A-Z]{1,2} [1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
 
 const STREET_SUFFIX =
-  '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof)';
+  '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof|höhe|anger|kamp|wall|brücke|siedlung|steg|wiese|winkel|leite|halde)';
 // "Musterstraße 12", "Berliner Straße 3a", "Karl-Marx-Allee 90", "Am Markt 1", lower case too.
 const STREET_DE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:(?:[\\p{L}]+-)+|[\\p{L}]{2,})${STREET_SUFFIX}|[\\p{Lu}][\\p{Ll}]+(?:er|sche|scher)\\s${STREET_SUFFIX}|(?:Am|An der|Auf dem|Im|Zum|Zur|Unter den)\\s[\\p{Lu}][\\p{L}-]+)\\s?\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`,
@@ -52,7 +65,7 @@ const STREET_EN_SUFFIX =
 // Only capitalised: in lower case "a 10 minute walk" would be an address.
 const STREET_EN_SUFFIX_CAPITALISED = STREET_EN_SUFFIX.replace(
   /\)$/,
-  '|Path|Walk|View|Hill|Rise|Green)',
+  '|Path|Walk|View|Hill|Rise|Green|Parade|Park|Vale|Chase|Meadows?|Quay|Wharf|Yard|Heights|Circus|Approach|Embankment|Wynd|Brae|Drove|Dale|Mount|Cres\\.?|Gdns\\.?|Sq\\.?|Tce\\.?)',
 );
 // "221 Baker Street", "10 E Maple Street", "233 3rd Street", "386 Queen's Road", "53 Park View",
 // "231 The Ridgeway", "160 S Broadway", "806 E Main", "564 Greenway".
@@ -69,7 +82,7 @@ const UK_POSTCODE =
   /(?<![\p{L}\p{N}])([A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
 // The postcode areas (with Guernsey, Jersey and the Isle of Man); the letters before the first
 // digit must name one.
-const UK_POSTCODE_AREAS = new Set(
+export const UK_POSTCODE_AREAS: ReadonlySet<string> = new Set(
   'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(
     ' ',
   ),
@@ -121,16 +134,17 @@ export function findPatterns(
   if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))
+      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
     }
   }
+  if (DIGIT_DATE_HINT.test(text)) findDigitDates(text, emit);
   if (text.includes('-')) findPlates(text, emit);
+  if (UK_PLATE_HINT.test(text) || UK_PLATE_OLD_HINT.test(text)) findUkPlates(text, emit);
   if (PLATE_SPACED_HINT.test(text)) {
     for (const m of text.matchAll(PLATE_SPACED)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!))
-        emit(m.index, end, 'VEHICLE_PLATE', 0.8);
+      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.8);
     }
   }
   if (STREET_DE_HINT.test(text)) {
@@ -154,14 +168,63 @@ export function findPatterns(
 }
 
 function findPlates(text: string, emit: Emit): void {
+  for (const m of text.matchAll(PLATE_TWO_HYPHENS)) {
+    const end = m.index + m[0].length;
+    if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.95);
+  }
   for (const m of text.matchAll(PLATE)) {
     const end = m.index + m[0].length;
-    emit(
-      m.index,
-      end,
-      'VEHICLE_PLATE',
-      hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!) ? 1 : 0.7,
-    );
+    emit(m.index, end, 'VEHICLE_PLATE', vehicleContext(text, m.index, end) ? 1 : 0.7);
+  }
+}
+
+// A date said digit by digit, as the spoken-form normaliser writes it: "null vier null sieben
+// neunzehn zweiundachtzig" → "04071982", "oh four oh seven eighty two" → "040782".
+const DIGIT_DATE = /(?<![\p{L}\p{N}])(?:\d{8}|\d{6})(?![\p{L}\p{N}])/gu;
+const DIGIT_DATE_HINT = /\d{6}/;
+const BIRTH_WORD = /geboren|geburt|born|birth|dob|d o b/i;
+
+function findDigitDates(text: string, emit: Emit): void {
+  if (!BIRTH_WORD.test(text)) return;
+  for (const m of text.matchAll(DIGIT_DATE)) {
+    const end = m.index + m[0].length;
+    if (!plausibleDate(m[0])) continue;
+    if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
+      emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
+  }
+}
+
+/** Day and month (either order) in range, and a four-digit year in 1900–2099 when given. */
+function plausibleDate(d: string): boolean {
+  const a = Number(d.slice(0, 2));
+  const b = Number(d.slice(2, 4));
+  if (d.length === 8 && !/^(?:19|20)/.test(d.slice(4))) return false;
+  const dayMonth = a >= 1 && a <= 31 && b >= 1 && b <= 12;
+  const monthDay = a >= 1 && a <= 12 && b >= 1 && b <= 31;
+  return dayMonth || monthDay;
+}
+
+function findUkPlates(text: string, emit: Emit): void {
+  if (UK_PLATE_OLD_HINT.test(text) && VEHICLE_HINT.test(text)) {
+    for (const m of text.matchAll(UK_PLATE_OLD)) {
+      const end = m.index + m[0].length;
+      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.9);
+    }
+  }
+  if (!UK_PLATE_HINT.test(text)) return;
+  for (const m of text.matchAll(UK_PLATE)) {
+    const age = Number(m[1]);
+    // Age identifiers: 02–29 (March) and 51–79 (September) so far.
+    if (!((age >= 2 && age <= 29) || (age >= 51 && age <= 79))) continue;
+    const end = m.index + m[0].length;
+    const cue = vehicleContext(text, m.index, end, 24);
+    const upper = m[0] === m[0].toUpperCase();
+    // Without a cue only the spaced, capitalised form, at a lower score.
+    if (cue) emit(m.index, end, 'VEHICLE_PLATE', 0.95);
+    else if (upper && m[0].includes(' ')) emit(m.index, end, 'VEHICLE_PLATE', 0.7);
+    // Unspaced and without a cue ("AB12CDE") only when its last three letters avoid I and Q,
+    // which British plates never use there.
+    else if (upper && !/[IQ]/.test(m[0].slice(-3))) emit(m.index, end, 'VEHICLE_PLATE', 0.6);
   }
 }
 
@@ -185,11 +248,17 @@ function findPostcodes(
         break;
       }
     }
-    if (!known) city = words[0]!;
+    // "Bad Kötzting", "Sankt Peter": a prefix word takes the next word with it.
+    if (!known)
+      city =
+        words.length > 1 && /^(?:Bad|Sankt|St\.?|Neu|Alt|Groß|Klein|Hohen)$/.test(words[0]!)
+          ? city.slice(0, words[0]!.length + 1 + words[1]!.length)
+          : words[0]!;
     const prefixed = m[0].includes('-') && /^(?:D|A|CH)-/.test(m[0]);
     let score: number;
     if (known) score = 0.95;
-    else if (code.length === 5 && !isCommonWord(city)) score = prefixed ? 0.85 : 0.6;
+    else if (code.length === 5 && (!isCommonWord(city) || city.includes(' ')))
+      score = prefixed ? 0.85 : 0.6;
     else continue;
     const end = m.index + m[0].indexOf(m[2]!) + city.length;
     emit(m.index, end, 'ADDRESS', score);

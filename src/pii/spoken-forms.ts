@@ -1,5 +1,8 @@
-import { CONTEXT, hasContext } from './context.js';
+import { bornAfter, CONTEXT, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
+import { findSpokenAddresses } from './spoken-addresses.js';
+import { findSpokenPlates } from './spoken-plates.js';
+import type { Word } from './words.js';
 
 /**
  * Dates of birth and licence plates as a speech recogniser writes them: "am dritten mai
@@ -14,7 +17,10 @@ const DE_TENS = 'zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|acht
 const DE_ORDINAL = `(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|siebente|achte|neunte|zehnte|elfte|zwölfte|(?:drei|vier|fünf|sech|sieb|acht|neun)zehnte|zwanzigste|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig|dreissig)ste)[nrs]?`;
 const DE_MONTH =
   'januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember';
-const DE_YEAR = `(?:neunzehnhundert|zweitausend)(?:(?:${DE_UNIT})und(?:${DE_TENS})|${DE_TENS}|${DE_TEEN}|${DE_UNIT})?|(?:19|20)\\d{2}`;
+const DE_TWO_DIGITS = `(?:${DE_UNIT})und(?:${DE_TENS})|${DE_TENS}|${DE_TEEN}`;
+// "neunzehnhundertachtzig", "neunzehn hundert achtzig", "neunzehn achtzig", "zweitausendeins",
+// "zweitausend und drei", and two-digit years after a month ("zweiundachtzig", "null drei").
+const DE_YEAR = `(?:neunzehn\\s?hundert|zweitausend)(?:\\s?(?:und\\s?)?(?:${DE_TWO_DIGITS}|${DE_UNIT}))?|neunzehn\\s(?:(?:${DE_UNIT})und(?:${DE_TENS})|${DE_TENS})|${DE_TWO_DIGITS}|null\\s(?:${DE_UNIT})|(?:19|20)?\\d{2}`;
 
 const EN_UNIT = 'one|two|three|four|five|six|seven|eight|nine';
 const EN_TEEN = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
@@ -23,43 +29,45 @@ const EN_ORDINAL_UNIT = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ni
 const EN_ORDINAL = `(?:(?:twenty|thirty)[ -](?:${EN_ORDINAL_UNIT})|${EN_ORDINAL_UNIT}|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|\\d{1,2}(?:st|nd|rd|th))`;
 const EN_MONTH =
   'january|february|march|april|may|june|july|august|september|october|november|december';
-const EN_YEAR = `nineteen\\s(?:oh\\s(?:${EN_UNIT})|(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|${EN_TEEN}|hundred)|two\\sthousand(?:\\s(?:and\\s)?(?:(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|${EN_TEEN}|${EN_UNIT}))?|(?:19|20)\\d{2}`;
+// A day said as a cardinal after the month ("march twelve nineteen ninety").
+const EN_DAY = `(?:twenty|thirty)\\s(?:${EN_UNIT})|twenty|thirty|${EN_TEEN}|${EN_UNIT}`;
+// "the fourth of the seventh eighty two".
+const EN_ORDINAL_MONTH = `${EN_ORDINAL_UNIT}|tenth|eleventh|twelfth`;
+const EN_TWO_DIGITS = `oh\\s(?:${EN_UNIT})|(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|${EN_TEEN}`;
+// "nineteen eighty two", "two thousand and one", "twenty oh three", and two-digit years after a
+// day and month ("eighty two", "oh seven").
+const EN_YEAR = `nineteen\\s(?:${EN_TWO_DIGITS}|hundred)|two\\sthousand(?:\\s(?:and\\s)?(?:(?:${EN_TENS})(?:\\s(?:${EN_UNIT}))?|${EN_TEEN}|${EN_UNIT}))?|twenty\\s(?:oh\\s(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?)|${EN_TWO_DIGITS}|(?:19|20)?\\d{2}`;
 
+// Day and month said as numbers ("null drei null fünf neunzehnhundertachtzig", "dritten
+// fünften", "oh four oh seven eighty two"); only beside a birth cue, like every form here.
+const DE_DAY_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?zwanzig|dreißig|einunddreißig`;
+const DE_MONTH_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf`;
+const EN_DAY_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?|thirty(?:\\sone)?`;
+const EN_MONTH_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|ten|eleven|twelve`;
 const SPOKEN_DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL})\\s+of\\s+(?:${EN_MONTH})\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:of\\s+)?(?:the\\s+)?(?:${EN_MONTH}|${EN_ORDINAL_MONTH}),?\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:${EN_YEAR})|(?:${DE_DAY_NUMBER})\\s+(?:${DE_MONTH_NUMBER})\\s+(?:${DE_YEAR})|(?:${EN_DAY_NUMBER})\\s+(?:${EN_MONTH_NUMBER})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
   'giu',
 );
-const DATE_HINT = /neunzehnhundert|zweitausend|nineteen|two thousand/i;
-const MONTH_HINT = new RegExp(`${DE_MONTH}|${EN_MONTH}`, 'i');
-const YEAR_HINT = /(?:19|20)\d\d/;
+// A date of birth is said with a cue: before it ("geboren am", "born on", "date of birth") or,
+// in German, after it ("ich bin am … geboren").
+const HAS_DIGIT = /\d/;
+const MONTH_WORD = new RegExp(`${DE_MONTH}|${EN_MONTH}`, 'i');
+const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
 
-const NUMBER_WORD = `(?:null|eins|ein|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|${DE_TEEN}|${DE_TENS}|(?:${DE_UNIT})und(?:${DE_TENS})|zero|oh|${EN_UNIT}|${EN_TEEN}|${EN_TENS}|doppel|double)`;
-// Up to five spelt letters (district and letters), then up to four digits, as digits or words.
-// Some recognisers write spelt letters as capitals ("B M W"), hence case-insensitive.
-// The hyphen after the district may be said ("b minus m w …", "h h strich a b …", "dash").
-const PLATE_SEPARATOR = '(?:minus|strich|bindestrich|dash|hyphen|-)';
-const SPOKEN_PLATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:[a-zäöü]\\s+){1,3}${PLATE_SEPARATOR}\\s+(?:[a-zäöü]\\s+){1,2}|(?:[a-zäöü]\\s+){2,5})(?:[1-9]\\d{0,3}|${NUMBER_WORD}(?:\\s+${NUMBER_WORD}){0,4})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
-const PLATE_HINT = /kennzeichen|nummernschild|plate|registration|kfz|auto|wagen|fahrzeug|car/i;
-// "… acht neun, das ist mein kennzeichen": a cue right after the plate counts too.
-const PLATE_CUE_AFTER = 40;
+const PLATE_HINT =
+  /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla/i;
 
-export function findSpokenForms(text: string, emit: Emit): void {
-  if (DATE_HINT.test(text) || (YEAR_HINT.test(text) && MONTH_HINT.test(text))) {
+export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]): void {
+  // A written date ("geboren am 03.04.1985") is patterns.ts's: with digits in the text, only a
+  // month name makes the spoken pattern worth its cost.
+  if (BIRTH_HINT.test(text) && (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))) {
     for (const m of text.matchAll(SPOKEN_DATE)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24))
+      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(m.index, end, 'DATE_OF_BIRTH', 0.9);
     }
   }
-  if (PLATE_HINT.test(text)) {
-    for (const m of text.matchAll(SPOKEN_PLATE)) {
-      const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.VEHICLE_PLATE!, PLATE_CUE_AFTER))
-        emit(m.index, end, 'VEHICLE_PLATE', 0.85);
-    }
-  }
+  if (PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
+  findSpokenAddresses(text, words, emit);
 }

@@ -1,4 +1,5 @@
 import { IBAN_LENGTHS, ibanValid } from './checksums.js';
+import { SPELLING_WORDS } from './spoken-letters.js';
 import { digitsOf, REPEAT, TENS_EN, UNITS_EN } from './spoken-numbers.js';
 import type { Replacement } from './spoken-replacements.js';
 import type { Word } from './words.js';
@@ -24,7 +25,13 @@ interface Part {
 }
 
 function isLetter(w: string): boolean {
-  return w.length === 1 && w >= 'a' && w <= 'z';
+  return letterOf(w) !== undefined;
+}
+
+/** A spelt letter: a lone letter, or a word of a spelling alphabet ("golf bravo", "berta"). */
+function letterOf(w: string): string | undefined {
+  if (w.length === 1) return w >= 'a' && w <= 'z' ? w : undefined;
+  return SPELLING_WORDS.get(w);
 }
 
 /** The country code spelt at word i ("d e" or "de"), and the index of the word after it. */
@@ -35,7 +42,7 @@ function country(words: readonly Word[], text: string, i: number): [string, numb
   const b = words[i + 1];
   if (!isLetter(a) || b === undefined || !isLetter(b.lower)) return undefined;
   if (!GAP.test(text.slice(words[i]!.end, b.start))) return undefined;
-  const code = (a + b.lower).toUpperCase();
+  const code = (letterOf(a)! + letterOf(b.lower)!).toUpperCase();
   return IBAN_LENGTHS[code] === undefined ? undefined : [code, i + 2];
 }
 
@@ -82,8 +89,10 @@ function parts(
       }
       readings = [d.repeat(repeat)];
       // "oh" is said for the digit; "o" alone may be the letter of a bank code ("l o y d").
-      if (w.lower === 'o') readings.push('O'.repeat(repeat));
-    } else if (isLetter(w.lower)) readings = [w.lower.toUpperCase().repeat(repeat)];
+      if (w.lower === 'o' || w.lower === 'oh') readings.push('O'.repeat(repeat));
+    } else if (w.lower === 'ray' && words[k - 1]?.lower === 'x') {
+      continue; // "x-ray", split by the tokenizer: the "x" was the letter
+    } else if (isLetter(w.lower)) readings = [letterOf(w.lower)!.toUpperCase().repeat(repeat)];
     else return undefined;
     repeat = 1;
     have += readings[0]!.length;

@@ -74,7 +74,7 @@ function octetWord(w: string, prev: string | undefined): boolean {
 }
 
 /** "hundertzweiundneunzig" → 192, "zweihundertfünf" → 205. */
-function germanHundreds(w: string): number | undefined {
+export function germanHundreds(w: string): number | undefined {
   const m = /^(ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?hundert(.*)$/u.exec(w);
   if (!m) return undefined;
   const h = m[1] ? UNITS_DE[m[1] === 'ein' ? 'eins' : m[1]]! : 1;

@@ -41,8 +41,10 @@ function taken(replacements: readonly Replacement[], pos: number): boolean {
   return false;
 }
 
+/** "ein" is the article far more often than a digit said one by one ("6652, ein Kombi"). */
 function isDigitWord(tokens: readonly Word[], k: number): boolean {
-  return tokens[k] !== undefined && digitsOf(tokens[k]!.lower) !== undefined;
+  const t = tokens[k];
+  return t !== undefined && t.lower !== 'ein' && digitsOf(t.lower) !== undefined;
 }
 
 /**
@@ -68,7 +70,11 @@ export function findNumberRuns(
     const startsRun =
       isDigitWord(tokens, i) ||
       ((repeatOf(first.lower) !== undefined || first.lower === 'plus') &&
-        isDigitWord(tokens, i + 1));
+        isDigitWord(tokens, i + 1)) ||
+      // "plus double four …"
+      (first.lower === 'plus' &&
+        repeatOf(tokens[i + 1]?.lower ?? '') !== undefined &&
+        isDigitWord(tokens, i + 2));
     if (!startsRun || taken(replacements, first.start)) {
       i++;
       continue;
@@ -84,7 +90,7 @@ export function findNumberRuns(
       else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
         repeat = repeatOf(t.lower)!;
       else {
-        const d = digitsOf(t.lower);
+        const d = t.lower === 'ein' ? undefined : digitsOf(t.lower);
         if (d === undefined) break;
         const prev = j > i ? tokens[j - 1]!.lower : '';
         // "twenty one" is 21; German says units first ("einundzwanzig"), one word.

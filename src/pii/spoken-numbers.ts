@@ -40,6 +40,7 @@ const TENS_DE: Record<string, number> = {
 };
 export const UNITS_EN: Record<string, number> = {
   zero: 0,
+  nought: 0,
   oh: 0,
   o: 0,
   one: 1,
@@ -74,7 +75,7 @@ export const TENS_EN: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-export const REPEAT: Record<string, number> = { double: 2, doppel: 2, triple: 3 };
+export const REPEAT: Record<string, number> = { double: 2, doppel: 2, triple: 3, treble: 3 };
 const COMPOUND_DE = new RegExp(
   `^(${Object.keys(UNITS_DE)
     .filter((k) => k !== 'null')

@@ -1,0 +1,192 @@
+import { mentionsVehicle, vehicleContext } from './context.js';
+import { FUNCTION_WORDS } from './function-words.js';
+import type { Emit } from './numbers.js';
+import { readDigits } from './spoken-digits.js';
+import { gapOk, SPELLING_WORDS, speltLetter } from './spoken-letters.js';
+import { digitsOf } from './spoken-numbers.js';
+import type { Word } from './words.js';
+
+/**
+ * Licence plates as a transcript writes them, German and British:
+ * "m a b eins zwei drei", "h h minus x y neun neun", "martha anton berta zwölf vierunddreißig",
+ * "münchen aachen berlin …" (2022 city alphabet), "w u n k zweiundvierzig", "mike alpha bravo
+ * one two three"; British "a b one two c d e", "lima kilo seventy x-ray papa tango".
+ * A run counts only beside a vehicle cue (before it, or shortly after), as before.
+ */
+
+const SEPARATORS = new Set(['minus', 'strich', 'bindestrich', 'dash', 'hyphen']);
+// A district said as one token of two or three consonants ("hh", "hb", "wn").
+const CLUSTER = /^[bcdfghjklmnpqrstvwxz]{2,3}$/;
+// Or any two or three letters a recogniser wrote as one word ("wun", "gap", "ab"), when no
+// function word or cue: only at the start of a run that goes on with letters or digits.
+const LETTERS = /^[a-zäöü]{2,3}$/;
+const NO_DISTRICT = new Set([
+  ...FUNCTION_WORDS,
+  'kfz',
+  'pkw',
+  'lkw',
+  'car',
+  'van',
+  'reg',
+  'suv',
+  'cab',
+  'bus',
+  'ist',
+  'its',
+  'mit',
+  'und',
+  'the',
+  'and',
+  'one',
+  'two',
+  'six',
+  'ten',
+  'elf',
+  'oh',
+]);
+
+function isCluster(w: string): boolean {
+  return (CLUSTER.test(w) || LETTERS.test(w)) && !NO_DISTRICT.has(w) && digitsOf(w) === undefined;
+}
+const CUE_AFTER = 40;
+
+interface Letters {
+  readonly letters: string;
+  readonly next: number;
+  readonly start: number;
+  /** Index of the separator word within the run, when one was said. */
+  readonly separated: boolean;
+}
+
+/** Up to `max` spelt letters from word k (one said hyphen allowed after the first 1–3). */
+function readLetters(
+  text: string,
+  words: readonly Word[],
+  k: number,
+  max: number,
+  allowSeparator: boolean,
+  allowCluster: boolean,
+): Letters | undefined {
+  let letters = '';
+  let j = k;
+  let separated = false;
+  if (allowCluster && isCluster(words[k]?.lower ?? '')) {
+    letters = words[k]!.lower;
+    j = k + 1;
+    // "gap k …", "m ab …": the letters after a district said as one word may be one word too.
+    const two = words[j]?.lower ?? '';
+    if (
+      two.length === 2 &&
+      isCluster(two) &&
+      gapOk(text, words[j - 1]!, words[j]!) &&
+      readDigits(text, words, j + 1, 1) !== undefined
+    ) {
+      letters += two;
+      j++;
+    }
+  }
+  while (j < words.length && letters.length < max) {
+    if (j > k && !gapOk(text, words[j - 1]!, words[j]!)) break;
+    if (
+      allowSeparator &&
+      !separated &&
+      letters.length >= 1 &&
+      letters.length <= 3 &&
+      SEPARATORS.has(words[j]!.lower)
+    ) {
+      separated = true;
+      j++;
+      continue;
+    }
+    const s = speltLetter(text, words, j);
+    if (s === undefined) {
+      // "m ab zwölf": the letters after the district written as one word, right before digits.
+      const two = words[j]!.lower;
+      if (
+        allowCluster &&
+        letters.length >= 1 &&
+        letters.length <= 3 &&
+        LETTERS.test(two) &&
+        two.length === 2 &&
+        digitsOf(two) === undefined &&
+        readDigits(text, words, j + 1, 1) !== undefined
+      ) {
+        letters += two;
+        j++;
+      }
+      break;
+    }
+    letters += s.letter;
+    j = s.next;
+  }
+  if (letters.length === 0) return undefined;
+  return { letters, next: j, start: words[k]!.start, separated };
+}
+
+/** Whether spelling goes on at word k ("i" and "a" are English words more often). */
+function longerRun(text: string, words: readonly Word[], k: number): boolean {
+  const w = words[k];
+  if (w === undefined || !gapOk(text, words[k - 1]!, w) || w.lower === 'i' || w.lower === 'a')
+    return false;
+  return speltLetter(text, words, k) !== undefined;
+}
+
+function vehicleCue(text: string, start: number, end: number): boolean {
+  return vehicleContext(text, start, end, CUE_AFTER);
+}
+
+/** Finds spoken plates; `words` is the text's word split. */
+export function findSpokenPlates(text: string, words: readonly Word[], emit: Emit): void {
+  if (!mentionsVehicle(text)) return;
+  let i = 0;
+  while (i < words.length) {
+    // A plate starts with a letter, a district of up to three letters or a spelling word.
+    const first = words[i]!.lower;
+    if (first.length > 3 && !SPELLING_WORDS.has(first)) {
+      i++;
+      continue;
+    }
+    const found = plateAt(text, words, i);
+    if (found === undefined) {
+      i++;
+      continue;
+    }
+    const [end, next] = found;
+    if (vehicleCue(text, words[i]!.start, end)) {
+      emit(words[i]!.start, end, 'VEHICLE_PLATE', 0.85);
+      i = next;
+    } else i++;
+  }
+}
+
+/** The end offset and next word index of a plate starting at word i. */
+function plateAt(text: string, words: readonly Word[], i: number): [number, number] | undefined {
+  const first = speltLetter(text, words, i);
+  if (first === undefined && !isCluster(words[i]!.lower)) return undefined;
+  // Never start inside a run of letters: the run's first letter starts the plate.
+  if (i > 0 && gapOk(text, words[i - 1]!, words[i]!) && speltLetter(text, words, i - 1, false))
+    return undefined;
+  // British: two letters, two digits, three letters.
+  const area = readLetters(text, words, i, 2, false, false);
+  if (area && area.letters.length === 2) {
+    const age = readDigits(text, words, area.next, 2);
+    if (age && age.digits.length === 2 && gapOk(text, words[area.next - 1]!, words[area.next]!)) {
+      const tail = readLetters(text, words, age.next, 3, false, false);
+      if (
+        tail &&
+        tail.letters.length === 3 &&
+        gapOk(text, words[age.next - 1]!, words[age.next]!) &&
+        !longerRun(text, words, tail.next)
+      )
+        return [words[tail.next - 1]!.end, tail.next];
+    }
+  }
+  // German: one to three district letters, a said hyphen maybe, one or two letters, 1–4 digits.
+  const run = readLetters(text, words, i, 5, true, true);
+  if (run === undefined || run.letters.length < 2 || run.next >= words.length) return undefined;
+  if (!gapOk(text, words[run.next - 1]!, words[run.next]!)) return undefined;
+  const number = readDigits(text, words, run.next, 6);
+  if (number === undefined || number.digits.length > 4 || number.digits[0] === '0')
+    return undefined;
+  return [words[number.next - 1]!.end, number.next];
+}
