@@ -74,6 +74,10 @@ export class OutputFolder {
     publishListener?.('publishing');
     if (this.overwrite && existsSync(this.target)) {
       const old = `${this.staging}.old`;
+      // From here a stop must leave the staging folder alone: were it removed after the first
+      // rename, the logged build would be lost and the old one put back. Left with its `.old`,
+      // the next writer to this output finishes the replacement (removeAbandonedStaging).
+      ACTIVE_STAGING.delete(this.staging);
       await rename(this.target, old);
       await rename(this.staging, this.target);
       await rm(old, { recursive: true, force: true });

@@ -75,7 +75,12 @@ function finishInterruptedReplace(target: string, abandoned: Set<string>): void 
     if (!name.endsWith('.old')) continue;
     const staging = name.slice(0, -'.old'.length);
     const from = abandoned.has(staging) ? staging : name;
-    renameSync(path.join(dir, from), target);
+    try {
+      renameSync(path.join(dir, from), target);
+    } catch (err) {
+      // Another process finished it first (shards retried side by side take no lock).
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
     abandoned.delete(from);
     return;
   }

@@ -4,15 +4,18 @@
 //
 // The file is never trusted: it is used only when its MAC, under a key derived from the
 // register's secret, is right over every byte, and when it names the bank, its revision (which
-// every import sets anew) and this format and byte order. Anything else — another revision, a
-// torn or damaged file, one made under another secret, one copied from another bank — is
-// ignored, and the bank is read from the store and the file written again.
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+// every import sets anew), this format, the index layout (MIH_LAYOUT), the tool's version and
+// this byte order. Anything else — another revision or version, a torn or damaged file, one
+// made under another secret, one copied from another bank — is ignored, and the bank is read
+// from the store and the file written again.
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
+import { removeAbandonedStaging, stagingPath } from '../io/sibling-files.js';
+import { TOOL_VERSION } from '../version.js';
 import type { BankIndexCache, PdqBankIndex } from './matcher.js';
-import { MIH_BUCKETS, MIH_SLOTS } from './mih.js';
+import { MIH_BUCKETS, MIH_LAYOUT, MIH_SLOTS } from './mih.js';
 import { HASH256_WORDS } from './pdq/index.js';
 import type { HashBankHead } from './safety-store.js';
 
@@ -29,6 +32,9 @@ interface Header {
   readonly slots: number;
   readonly buckets: number;
   readonly endianness: string;
+  /** MIH_LAYOUT and the tool's version when written: another version's file is not used. */
+  readonly layout: number;
+  readonly tool: string;
   readonly labelled: readonly (readonly [string, readonly string[]])[];
 }
 
@@ -37,12 +43,17 @@ export function bankIndexFolder(home: string): string {
   return path.join(home, 'cache', 'bank-index');
 }
 
+/** The MAC key of these files: derived from the register's secret for this use alone. */
+export function bankIndexKey(secret: Uint8Array): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, '', 'obhut bank index file 1', 32));
+}
+
 /**
  * Bank indexes kept in `bankIndexFolder(home)`, authenticated with a key derived from `secret`
  * (the register's pseudonym secret): a file written under another secret is not used.
  */
 export function bankIndexFiles(home: string, secret: Uint8Array): BankIndexCache {
-  const key = Buffer.from(hkdfSync('sha256', secret, '', 'obhut bank index file 1', 32));
+  const key = bankIndexKey(secret);
   const folder = bankIndexFolder(home);
   const fileOf = (bank: string) =>
     path.join(folder, `${createHash('sha256').update(bank).digest('hex').slice(0, 32)}.mih`);
@@ -62,10 +73,12 @@ export function bankIndexFiles(home: string, secret: Uint8Array): BankIndexCache
       if (bank.revision === null) return;
       const file = fileOf(bank.name);
       // Written beside and renamed into place, so a reader sees the old file or the new one.
-      // Not synced: a file torn by a crash fails its MAC and is written again.
-      const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      // Not synced: a file torn by a crash fails its MAC and is written again. The temporary
+      // files of writers that were killed (~100 MB a million hashes) are removed first.
+      const temporary = stagingPath(file);
       try {
         await mkdir(folder, { recursive: true, mode: 0o700 });
+        removeAbandonedStaging(file);
         await writeFile(temporary, encodeBankIndex(index, key, bank.name, bank.revision), {
           mode: 0o600,
         });
@@ -92,6 +105,8 @@ export function encodeBankIndex(
     slots: MIH_SLOTS,
     buckets: MIH_BUCKETS,
     endianness: endianness(),
+    layout: MIH_LAYOUT,
+    tool: TOOL_VERSION,
     labelled: index.labelled.map((e) => [e.hash, e.labels] as const),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -112,6 +127,10 @@ export function decodeBankIndex(
   key: Uint8Array,
   bank: string,
   revision: string,
+  made: { readonly layout: number; readonly tool: string } = {
+    layout: MIH_LAYOUT,
+    tool: TOOL_VERSION,
+  },
 ): PdqBankIndex | undefined {
   if (bytes.length < PREFIX_BYTES + MAC_BYTES) return undefined;
   const body = bytes.subarray(0, bytes.length - MAC_BYTES);
@@ -136,6 +155,8 @@ export function decodeBankIndex(
     header.slots !== MIH_SLOTS ||
     header.buckets !== MIH_BUCKETS ||
     header.endianness !== endianness() ||
+    header.layout !== made.layout ||
+    header.tool !== made.tool ||
     !Number.isSafeInteger(header.count) ||
     header.count < 0
   ) {

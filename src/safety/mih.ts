@@ -10,6 +10,12 @@ export interface HashHit {
 
 export const MAX_PDQ_DISTANCE = 256;
 export const MIH_SLOTS = 16;
+/**
+ * The version of how `build` lays hashes out in slots and buckets and of packHashes' word order.
+ * Index files kept between builds (bank-index-file.ts) name it and are not used under another:
+ * change it with either, or a kept index would answer differently from the bank's hashes.
+ */
+export const MIH_LAYOUT = 1;
 export const MIH_BUCKETS = 1 << 16;
 const SLOTS = MIH_SLOTS;
 const BUCKETS = MIH_BUCKETS;

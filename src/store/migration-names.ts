@@ -1,8 +1,9 @@
 // The names of the migrations this version knows (migrations.ts), without the migrations
 // themselves, which need Kysely: a command that finds a SQLite register up to date reads this
-// list instead (sqlite-reader.ts, kysely-store.ts). test/store/sqlite-open.test.ts keeps it
-// equal to migrations.ts. Were it ever behind, a register would only be migrated through
-// Kysely's Migrator again on each open (slower, not wrong).
+// list instead (sqlite-reader.ts, kysely-store.ts). It must equal migrations.ts: a list one
+// migration behind would take a register one migration behind for up to date and never migrate
+// it, so migrations.ts refuses to load migrations that differ from it (and
+// test/store/sqlite-open.test.ts checks the two).
 
 export const MIGRATION_NAMES: readonly string[] = [
   '0001-consent-and-builds',
@@ -27,6 +28,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0021-request-queue',
   '0022-review-item-requests',
   '0023-bank-entry-quality',
+  '0024-bank-revision',
 ];
 
 /** Kysely's bookkeeping table (its `DEFAULT_MIGRATION_TABLE`). */

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { allMigrationsRun } from './migration-names.js';
 import { staffMigration } from './migrations/0008-staff.js';
 import { reviewMigration } from './migrations/0009-review.js';
 import { staffLockoutMigration } from './migrations/0010-staff-lockout.js';
@@ -302,6 +303,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 export class InlineMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations(this.dialect);
+    const all = migrations(this.dialect);
+    // The up-to-date check reads MIGRATION_NAMES, not this table: were the two to differ, a
+    // register would be taken for migrated when it is not. A programming error, said at once.
+    if (!allMigrationsRun(Object.keys(all))) {
+      throw new Error('migration-names.ts does not list exactly the migrations of migrations.ts');
+    }
+    return all;
   }
 }
