@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
@@ -50,7 +50,9 @@ export class OutputFolder {
       removeAbandonedStaging(resolved);
       checkTarget(resolved, target, overwrite);
       const staging = stagingPath(resolved);
-      await mkdir(staging, { recursive: true, mode: 0o755 });
+      // Made and registered without yielding: a stop handled while an asynchronous mkdir was
+      // under way found no staging folder to remove, and the mkdir then left one behind.
+      mkdirSync(staging, { recursive: true, mode: 0o755 });
       ACTIVE_STAGING.add(staging);
       return new OutputFolder(resolved, staging, overwrite, lock);
     } catch (err) {
