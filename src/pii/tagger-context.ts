@@ -1,4 +1,5 @@
 import { ObhutError } from '../errors/obhut-error.js';
+import { FUNCTION } from './gazetteer.js';
 import { contextWord, hasDigit, lexicon, TAG_COUNT, type Vocabulary } from './tagger-features.js';
 import type { Token } from './tokens.js';
 
@@ -55,8 +56,8 @@ export interface ContextIndex {
 }
 
 const SHAPES = ['xj', 'Cj', 'cj', 'xg', 'Cg', 'cg'] as const;
-/** List bits are nine (gazetteer.ts), so a token's bits are below 512. */
-const LIST_BITS = 512;
+/** A token's list bits (gazetteer.ts) are below twice the highest one, FUNCTION. */
+const LIST_BITS = FUNCTION << 1;
 
 export function indexContext(weights: Weights): ContextIndex {
   const packed: number[] = [];
@@ -174,6 +175,9 @@ function add(into: Float64Array, w: Float64Array, at: number | undefined): void 
 
 /** The `lx-1=` (side 0) or `lx+1=` (side 1) offset for a token's list bits. */
 function lexWeight(index: ContextIndex, f: number, side: 0 | 1): number {
+  // A list bit added to gazetteer.ts above FUNCTION must move LIST_BITS with it; past the
+  // table the look-up would read undefined and drop the weight without a word.
+  if (f >= LIST_BITS) throw new RangeError(`list bits ${f} beyond the tagger's table`);
   const slot = 2 * f + side;
   let at = index.lexByBits[slot]!;
   if (at === -2) {
