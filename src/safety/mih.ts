@@ -65,20 +65,46 @@ export function linearScan(packed: Uint32Array, query: Hash256, threshold: numbe
   return hits;
 }
 
-/** The 16-bit values of each popcount 0..16: the probes at exactly that distance from a key. */
-const MASKS_BY_WEIGHT: readonly Uint16Array[] = (() => {
-  const lists: number[][] = Array.from({ length: 17 }, () => []);
-  for (let m = 0; m < BUCKETS; m++) lists[popcount32(m)]!.push(m);
-  return lists.map((l) => Uint16Array.from(l));
+/** C(16, w) for w = 0..16: how many 16-bit values have popcount w. */
+const VALUES_OF_WEIGHT: readonly number[] = (() => {
+  const counts = [1];
+  for (let w = 0; w < 16; w++) counts.push((counts[w]! * (16 - w)) / (w + 1));
+  return counts;
 })();
 /** PROBES_UP_TO[r] = number of 16-bit values within r bits of a key. */
 const PROBES_UP_TO: readonly number[] = (() => {
   let total = 0;
-  return MASKS_BY_WEIGHT.map((m) => {
-    total += m.length;
+  return VALUES_OF_WEIGHT.map((n) => {
+    total += n;
     return total;
   });
 })();
+
+const masksByWeight: (Uint16Array | undefined)[] = [];
+
+/**
+ * The 16-bit values of popcount `w` in ascending order: the probes at exactly that distance from
+ * a key. Made on first use, and only for the weights a search reaches (0 and 1 at threshold 31),
+ * by stepping from one value to the next of the same popcount (Gosper's hack): listing all
+ * 65,536 values at module load cost ~24 ms of CPU in every process that loads this module
+ * (BENCHMARKS.md, "Per-item profile").
+ */
+export function probeMasks(w: number): Uint16Array {
+  let masks = masksByWeight[w];
+  if (masks === undefined) {
+    masks = new Uint16Array(VALUES_OF_WEIGHT[w]!);
+    let x = (1 << w) - 1;
+    for (let k = 0; k < masks.length; k++) {
+      masks[k] = x;
+      if (x === 0) break;
+      const lowest = x & -x;
+      const carried = x + lowest;
+      x = (((carried ^ x) >>> 2) / lowest) | carried;
+    }
+    masksByWeight[w] = masks;
+  }
+  return masks;
+}
 
 /**
  * Per-slot search radii (−1 = skip the slot) for a threshold, by the generalised pigeonhole
@@ -195,7 +221,7 @@ export class MihIndex {
       const start = this.offsets[s]!;
       const list = this.ids[s]!;
       for (let w = 0; w <= radius; w++) {
-        const masks = MASKS_BY_WEIGHT[w]!;
+        const masks = probeMasks(w);
         for (let m = 0; m < masks.length; m++) {
           const bucket = key ^ masks[m]!;
           const begin = start[bucket]!;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type HashHit, linearScan, MihIndex, packHashes, slotRadii } from '../../src/safety/mih.js';
+import {
+  type HashHit,
+  linearScan,
+  MihIndex,
+  packHashes,
+  probeMasks,
+  slotRadii,
+} from '../../src/safety/mih.js';
 import { type Hash256, hammingDistance } from '../../src/safety/pdq/index.js';
 
 const hashArb = fc.uint32Array({ minLength: 8, maxLength: 8 });
@@ -60,6 +67,17 @@ describe('slotRadii', () => {
       expect(sum).toBe(d + 1);
     }
     expect([...slotRadii(31)]).toEqual(Array(16).fill(1));
+  });
+});
+
+describe('probeMasks', () => {
+  it('lists every 16-bit value of each popcount 0..16 once, ascending', () => {
+    const popcount = (m: number) => m.toString(2).replaceAll('0', '').length;
+    for (let w = 0; w <= 16; w++) {
+      const expected: number[] = [];
+      for (let m = 0; m < 1 << 16; m++) if (popcount(m) === w) expected.push(m);
+      expect([...probeMasks(w)]).toEqual(expected);
+    }
   });
 });
 
