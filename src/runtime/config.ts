@@ -33,6 +33,15 @@ export function loadSettings(): Settings {
 }
 
 /**
+ * Forgets the settings parsed by `loadSettings`, so that the next call reads the environment
+ * again. A process runs one command, so only tests that run several commands in one process with
+ * different variables need it (test/support/cli-in-process.ts).
+ */
+export function forgetLoadedSettings(): void {
+  fromProcess = undefined;
+}
+
+/**
  * A variable whose name a file gives rather than Obhut: a policy's `redact.key_env`, a
  * platform's `hmac_key_env` in platforms.json. Empty counts as unset.
  */

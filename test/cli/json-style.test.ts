@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/command-table.js';
-import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { camelCaseKeys } from '../support/json-style.js';
 
 const DIHEDRAL = path.join(import.meta.dirname, '../vectors/pdq/upstream/reg-test-input/dih');
@@ -38,7 +38,8 @@ describe('--json output of every command', () => {
 
   /** Runs one command with --json and keeps its parsed output under its command path. */
   async function json<T = unknown>(command: string, args: string[], exitCode = 0): Promise<T> {
-    const r = await runCli([...command.split(' '), ...args, '--json'], { cwd, env });
+    // In this process (issue 13): what is checked is the JSON printed, not the process around it.
+    const r = await runCliInProcess([...command.split(' '), ...args, '--json'], { cwd, env });
     expect(r.code, `${command}: ${r.stderr}`).toBe(exitCode);
     const parsed: T = JSON.parse(r.stdout);
     outputs.set(command, parsed);

@@ -9,13 +9,17 @@ import {
   parseVerifierKey,
 } from '../../src/log/index.js';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 describe('obhut log, consent record and verify', () => {
   let cwd: string;
-  const cli = (...args: string[]) => runCli(args, { cwd });
+  // Most commands run in this process (issue 13); `init` and the refusals' exit codes go through
+  // a real child process, as a user would see them.
+  const cli = (...args: string[]) => runCliInProcess(args, { cwd });
+  const child = (...args: string[]) => runCli(args, { cwd });
   beforeAll(async () => {
     cwd = await mkdtemp(path.join(tmpdir(), 'obhut-log-cli-'));
-    expect((await cli('init')).code).toBe(0);
+    expect((await child('init')).code).toBe(0);
   });
   afterAll(async () => {
     await rm(cwd, { recursive: true, force: true });
@@ -114,7 +118,7 @@ describe('obhut log, consent record and verify', () => {
     const forged = { ...receipt, entry: Buffer.from(JSON.stringify(entry)).toString('base64') };
     await writeFile(path.join(cwd, 'forged.json'), JSON.stringify(forged));
     const key = (await cli('log', 'key')).stdout.trim();
-    const tampered = await cli('verify', 'forged.json', '--key', key);
+    const tampered = await child('verify', 'forged.json', '--key', key);
     expect(tampered.code).toBe(2);
     expect(tampered.stdout).toContain('FAIL inclusion');
     expect(tampered.stderr).toContain('[VERIFY_FAILED]');
@@ -125,7 +129,7 @@ describe('obhut log, consent record and verify', () => {
     expect(wrongKey.code).toBe(2);
     expect(wrongKey.stdout).toContain('FAIL signature');
 
-    const badKey = await cli('verify', 'r.json', '--key', 'not-a-key');
+    const badKey = await child('verify', 'r.json', '--key', 'not-a-key');
     expect(badKey.code).toBe(1);
     const missing = await cli('log', 'entry', '99');
     expect(missing.code).toBe(1);

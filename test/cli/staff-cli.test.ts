@@ -7,6 +7,7 @@ import { openSession } from '../../src/runtime/home.js';
 import { checkCredentials, SignInThrottle } from '../../src/staff/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 describe('obhut staff', () => {
   let cwd: string;
@@ -18,8 +19,12 @@ describe('obhut staff', () => {
     await rm(cwd, { recursive: true, force: true });
   });
 
+  // A command given standard input runs in a child process, which reads it as a user's would;
+  // the others run in this process (issue 13).
   const staff = (args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) =>
-    runCli(['staff', ...args], { cwd, ...options });
+    options.input === undefined
+      ? runCliInProcess(['staff', ...args], { cwd, env: options.env })
+      : runCli(['staff', ...args], { cwd, ...options });
 
   async function signsIn(username: string, password: string): Promise<boolean> {
     const store = await openSqliteStore(path.join(cwd, '.obhut', 'obhut.db'));

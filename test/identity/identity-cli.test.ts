@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 describe('obhut identity and consent --email', () => {
   let cwd: string;
@@ -13,8 +14,10 @@ describe('obhut identity and consent --email', () => {
   afterAll(async () => {
     await rm(cwd, { recursive: true, force: true });
   });
+  // Commands that succeed run in this process (issue 13); `init`, the import that exits 2 and the
+  // refusals go through a real child process.
   const obhut = async (args: string[]) => {
-    const result = await runCli(args, { cwd });
+    const result = await runCliInProcess(args, { cwd });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     return JSON.parse(result.stdout);
