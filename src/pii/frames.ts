@@ -277,7 +277,9 @@ export function findFramedNames(
         !everyday(t) &&
         !PLACE_NOUNS.has(t.lower) &&
         (t.f & (FIRST | SUR)) === 0 &&
-        (n === undefined || !n.joined || never(n))
+        (n === undefined || !n.joined || never(n)) &&
+        // "to water the plants": after "to", a word before an article is a verb.
+        !(tokens[i - 1]!.lower === 'to' && n?.joined === true && DETERMINERS.has(n.lower))
       )
         emit(t.start, t.end, 'LOCATION', 0.6);
       i++;
@@ -291,6 +293,12 @@ export function findFramedNames(
       !acronym(text, t)
     ) {
       const run = capitalRun(text, tokens, i);
+      const placeEnd = english ? placeShaped(text, tokens, i, run) : undefined;
+      if (placeEnd !== undefined) {
+        emit(t.start, tokens[placeEnd]!.end, 'LOCATION', PLACE_SHAPE_SCORE);
+        i = placeEnd + 1;
+        continue;
+      }
       if (afterPlaceCue(tokens, i) && !everyday(t) && run === i) {
         emit(t.start, t.end, 'LOCATION', lang === 'en' ? 0.75 : 0.65);
         i++;
@@ -384,6 +392,17 @@ export function afterAdjective(tokens: readonly Token[], i: number): boolean {
   return p !== undefined && tokens[i]!.joined && p.f === 0 && ADJECTIVE_ENDING.test(p.lower);
 }
 
+// English articles, possessives and demonstratives: in a transcript a common noun follows them.
+// German ones are left out on purpose: spoken German puts an article before a given name ("hat
+// die anna angerufen"), and "an" is also the German "to".
+const EN_DETERMINERS = new Set(
+  'the a my your his her its our their this that these those some any every each'.split(' '),
+);
+/** Whether a lower-case word is an English determiner (a noun follows, not a name). */
+export function isEnglishDeterminer(lower: string): boolean {
+  return EN_DETERMINERS.has(lower);
+}
+
 export function afterDeterminer(tokens: readonly Token[], i: number): boolean {
   const p = tokens[i - 1];
   return p !== undefined && tokens[i]!.joined && DETERMINERS.has(p.lower);
@@ -421,9 +440,56 @@ function nameBefore(
   // "in Brig getroffen": a place, not a person.
   const before = tokens[from - 1];
   if (before && PLACE_CUES.has(before.lower) && tokens[from]!.joined) return undefined;
+  // "the recipe says": after an article, a lower-case word is a noun.
+  if (lowercase && before && tokens[from]!.joined && EN_DETERMINERS.has(before.lower))
+    return undefined;
   const nearest = tokens[i - 1]!;
   // An everyday word before the verb is a name only beside a second, unknown word.
   if (everyday(nearest) && (from === i - 1 || everyday(tokens[from]!))) return undefined;
   if (!lowercase && everyday(tokens[from]!) && from === i - 1) return undefined;
   return from;
+}
+
+// Words that open or close an English place name ("Little Brackton", "Ashby Green"), and the
+// words after a place that name a part of an organisation there ("the Thornbury Vale branch").
+const PLACE_OPENERS = new Set(
+  "little great upper lower nether east west north south st saint old new long high king's kings market".split(
+    ' ',
+  ),
+);
+const PLACE_CLOSERS = new Set(
+  'green vale heath end hill cross common magna parva bridge wells marsh moor fen bay on-sea regis'.split(
+    ' ',
+  ),
+);
+const PLACE_AFTER = new Set('branch office depot store site campus'.split(' '));
+/** Above the person shape (0.8) and the gazetteer's surname extension (0.9): the shape decides. */
+const PLACE_SHAPE_SCORE = 0.92;
+const ON_SEA = /-(?:on|upon|under|by)-\p{Lu}/u;
+
+/**
+ * Last index of an English place name written by its shape, starting at token i with the
+ * capitalised run i..run: an opener before an unlisted capitalised word, a closer after one,
+ * "X upon Y", "X-on-Sea", or a run before "branch". Undefined when the run is not shaped so.
+ */
+function placeShaped(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  run: number,
+): number | undefined {
+  const t = tokens[i]!;
+  if (ON_SEA.test(text.slice(t.start, t.end))) return i;
+  const n = tokens[run + 1];
+  // "Stratton upon Avenmere": two capitalised words joined by "upon".
+  if (run === i && n?.joined && !n.comma && n.lower === 'upon') {
+    const m = tokens[run + 2];
+    if (m?.joined && m.cap && !never(m) && !acronym(text, m)) return run + 2;
+  }
+  if (run === i) return undefined;
+  const last = tokens[run]!;
+  const opener = PLACE_OPENERS.has(t.lower) && !everyday(tokens[i + 1]!);
+  const closer = PLACE_CLOSERS.has(last.lower) && !everyday(tokens[run - 1]!);
+  const before = n?.joined === true && !n.comma && PLACE_AFTER.has(n.lower);
+  return opener || closer || before ? run : undefined;
 }

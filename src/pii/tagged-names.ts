@@ -1,4 +1,10 @@
-import { afterAdjective, afterDeterminer, CUE_WORDS, PLACE_NOUNS } from './frames.js';
+import {
+  afterAdjective,
+  afterDeterminer,
+  CUE_WORDS,
+  isEnglishDeterminer,
+  PLACE_NOUNS,
+} from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
@@ -52,6 +58,10 @@ function embedded(text: string, t: Token): boolean {
  * cue, the surname beside a known given name, lower-case transcripts. A span made only of
  * function words or stop words is never taken.
  */
+// English endings of verb forms and derived nouns and adjectives, rare in names: with at least
+// three letters before them.
+const ORDINARY_ENDING = /^[a-z]{3,}(?:ing|ment|tion|sion|ness|able|ible|less|ful)$/;
+
 export function findTaggedNames(
   model: TaggerModel,
   text: string,
@@ -92,6 +102,37 @@ export function findTaggedNames(
     if (s.from === s.to && CODE_AFTER.test(text.slice(last.end, last.end + 24))) continue;
     // Nor one written word after an article ("am Empfang", "die Rechnung"): a noun, not a person.
     if (s.from === s.to && !lowercase && s.type === 'PERSON' && afterDeterminer(tokens, s.from))
+      continue;
+    // A transcript: one word after an English article ("some lentils", "the recipe") is a noun.
+    const before = tokens[s.from - 1];
+    if (
+      s.from === s.to &&
+      lowercase &&
+      s.type === 'PERSON' &&
+      first.joined &&
+      before !== undefined &&
+      isEnglishDeterminer(before.lower)
+    )
+      continue;
+    // Transcripts: an unlisted word with the ending of an English verb or noun ("jamming",
+    // "payment") is an ordinary word the lists lack, not a name.
+    if (
+      s.from === s.to &&
+      lowercase &&
+      s.type === 'PERSON' &&
+      first.f === 0 &&
+      ORDINARY_ENDING.test(first.lower)
+    )
+      continue;
+    // "to renew the permit": after "to", a lower-case word before an article is a verb.
+    const after = tokens[s.to + 1];
+    if (
+      s.from === s.to &&
+      lowercase &&
+      tokens[s.from - 1]?.lower === 'to' &&
+      after?.joined === true &&
+      isEnglishDeterminer(after.lower)
+    )
       continue;
     // Nor a single capitalised word after an unlisted adjective ("Kleiner Tipp"), as in the rules.
     if (s.from === s.to && !lowercase && afterAdjective(tokens, s.from)) {
