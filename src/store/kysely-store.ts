@@ -70,9 +70,20 @@ async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
     provider: new InlineMigrations(dialect),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely finds its bookkeeping tables by listing every schema of the database with
+  // has_schema_privilege(name), which fails with 3F000 when another schema is dropped while the
+  // list is read (another tenant, or another test file on a shared server). Nothing of ours
+  // failed: the listing is read again, a few times at most.
+  for (let retry = 0; retry < 3 && error && !results?.length && isDroppedSchema(error); retry++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw wrapError(error, 'STORE_FAILED', `migration ${failed} failed`);
   }
+}
+
+function isDroppedSchema(err: unknown): boolean {
+  return (err as { code?: unknown } | undefined)?.code === '3F000';
 }
