@@ -48,3 +48,55 @@ export function expectWellFormed(x: Labelled): void {
   }
   expect(end).toBeLessThanOrEqual(x.text.length);
 }
+
+const TYPES = [
+  'PERSON',
+  'LOCATION',
+  'ADDRESS',
+  'PHONE',
+  'EMAIL',
+  'IP_ADDRESS',
+  'VEHICLE_PLATE',
+  'DATE_OF_BIRTH',
+  'IBAN',
+  'CREDIT_CARD',
+] as const;
+
+/** How many texts of what kinds a blind set must have, per language. */
+export interface SetShape {
+  readonly texts: readonly [min: number, max: number];
+  /** PII-free texts, and those of them that use a word-name as a word, more than these. */
+  readonly free: number;
+  readonly freeWithWordNames: number;
+  readonly wordNames: (lang: 'de' | 'en') => readonly string[];
+  /** Types beside TYPES that a language has, and those it must not have. */
+  readonly extraTypes: (lang: 'de' | 'en') => readonly string[];
+  readonly absentTypes: (lang: 'de' | 'en') => readonly string[];
+  /** Texts with each type, in each kind, at least. */
+  readonly perType: number;
+}
+
+/** Per language: text count, half spoken, PII-free texts with word-names, every type in both kinds. */
+export function expectSetShape(set: readonly Labelled[], shape: SetShape): void {
+  for (const lang of ['de', 'en'] as const) {
+    const mine = set.filter((x) => x.lang === lang);
+    expect(mine.length).toBeGreaterThanOrEqual(shape.texts[0]);
+    expect(mine.length).toBeLessThanOrEqual(shape.texts[1]);
+    expect(mine.filter((x) => x.kind === 'spoken').length).toBe(mine.length / 2);
+    const free = mine.filter((x) => x.spans.length === 0);
+    expect(free.length).toBeGreaterThan(shape.free);
+    // Over-redaction is measured on everyday words that are also names in the set.
+    const words = shape.wordNames(lang);
+    expect(free.filter((x) => words.some((w) => wholeWord(w).test(x.text))).length).toBeGreaterThan(
+      shape.freeWithWordNames,
+    );
+    for (const kind of ['written', 'spoken'] as const)
+      for (const type of [...TYPES, ...shape.extraTypes(lang)])
+        expect(
+          mine.filter((x) => x.kind === kind && x.spans.some((s) => s.type === type)).length,
+          `${lang} ${kind} ${type}`,
+        ).toBeGreaterThanOrEqual(shape.perType);
+    for (const type of shape.absentTypes(lang))
+      expect(mine.some((x) => x.spans.some((s) => s.type === type))).toBe(false);
+  }
+}
