@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Worker threads of src/ run their tsc output in dist/, which the global setup below keeps up
+  // to date, instead of starting tsx in each thread (src/io/worker-script.ts; issue 13).
+  define: { __OBHUT_WORKERS_FROM_DIST__: 'true' },
   test: {
     // Tests live under test/, mirroring src/ (src/log/note.ts → test/log/note.test.ts).
     include: ['test/**/*.test.ts'],

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { EXIT, ObhutError } from '../errors/index.js';
-import { fromNoteError } from '../log/note-errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { COMMANDS, commandNamed } from './command-table.js';
 import { SIGNAL_EXIT, type StopSignal, stopNow } from './interrupt.js';
@@ -59,11 +58,11 @@ export async function main(
     await (await createProgram(argv)).parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
-    return reportError(err);
+    return await reportError(err);
   }
 }
 
-function reportError(err: unknown): number {
+async function reportError(err: unknown): Promise<number> {
   if (err instanceof CommanderError) {
     // Help and version requests arrive here as "errors" with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -82,7 +81,11 @@ function reportError(err: unknown): number {
       process.stderr.write(`${terminalText(`rejected ${place}: [${r.code}] ${r.error}`)}\n`);
     }
   }
-  err = fromNoteError(err);
+  // A verifier's NoteError gets its catalogue code. Loaded here, on the way out, so that commands
+  // that succeed do not load the log's note format at start (issue 13, start-up).
+  if (!(err instanceof ObhutError)) {
+    err = (await import('../log/note-errors.js')).fromNoteError(err);
+  }
   if (err instanceof ObhutError) {
     process.stderr.write(`obhut: error [${err.code}]: ${err.message}\n`);
     return err.exitCode;

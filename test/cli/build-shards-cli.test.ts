@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 import { datasetContents } from '../support/fixtures.js';
 
+// Commands run in this process (test/support/cli-in-process.ts, issue 13) but for `init`, one
+// refusal (exit code 2) and one usage error, which go through a real `obhut` process.
 describe('obhut build plan | run-shard | merge, and build --checkpoint', () => {
   let cwd: string;
   beforeAll(async () => {
@@ -30,16 +33,16 @@ describe('obhut build plan | run-shard | merge, and build --checkpoint', () => {
     const event = (account: string, at: string) =>
       `${JSON.stringify({ platform: 'ig', account, purpose: 'ai_training', action: 'object', at, channel: 'portal' })}\n`;
     await writeFile(path.join(cwd, 'e1.jsonl'), event('1', '2025-05-01T00:00:00Z'));
-    expect((await runCli(['consent', 'import', 'e1.jsonl'], { cwd })).code).toBe(0);
+    expect((await runCliInProcess(['consent', 'import', 'e1.jsonl'], { cwd })).code).toBe(0);
     const checkpoint = JSON.parse(
-      (await runCli(['log', 'checkpoint', '--json'], { cwd })).stdout,
+      (await runCliInProcess(['log', 'checkpoint', '--json'], { cwd })).stdout,
     ) as { size: number };
     // Logged after the checkpoint the plan pins: neither build sees it.
     await writeFile(path.join(cwd, 'e2.jsonl'), event('2', '2025-05-01T00:00:00Z'));
-    expect((await runCli(['consent', 'import', 'e2.jsonl'], { cwd })).code).toBe(0);
+    expect((await runCliInProcess(['consent', 'import', 'e2.jsonl'], { cwd })).code).toBe(0);
 
     const at = '2026-01-01T00:00:00Z';
-    const planned = await runCli(
+    const planned = await runCliInProcess(
       [
         'build',
         'plan',
@@ -65,7 +68,7 @@ describe('obhut build plan | run-shard | merge, and build --checkpoint', () => {
     await mkdir(machine);
     const secret = (await readFile(path.join(cwd, '.obhut', 'secret.key'), 'utf8')).trim();
     for (const k of [1, 2, 3]) {
-      const ran = await runCli(
+      const ran = await runCliInProcess(
         ['build', 'run-shard', path.join(cwd, 'plan.json'), String(k), '--out', `shard-${k}`],
         { cwd: machine, env: { OBHUT_SECRET: secret, OBHUT_HOME: path.join(machine, 'none') } },
       );
@@ -79,12 +82,12 @@ describe('obhut build plan | run-shard | merge, and build --checkpoint', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/\[SHARD_INVALID\].*shard\(s\) 1 of 3 missing/);
 
-    const merged = await runCli(
+    const merged = await runCliInProcess(
       ['build', 'merge', 'plan.json', ...shards, '--out', 'merged', '--json'],
       { cwd },
     );
     expect(merged.code, merged.stderr).toBe(0);
-    const single = await runCli(
+    const single = await runCliInProcess(
       [
         'build',
         '--input',

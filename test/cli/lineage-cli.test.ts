@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 describe('obhut model and obhut impact', () => {
   let cwd: string;
-  const run = (...args: string[]) => runCli(args, { cwd });
+  // Commands run in this process (test/support/cli-in-process.ts, issue 13) but for `init` and
+  // one refusal (exit code 1), which go through a real `obhut` process.
+  const run = (...args: string[]) => runCliInProcess(args, { cwd });
+  const child = (...args: string[]) => runCli(args, { cwd });
 
   beforeAll(async () => {
     cwd = await mkdtemp(path.join(tmpdir(), 'obhut-lineage-cli-'));
@@ -30,12 +34,12 @@ describe('obhut model and obhut impact', () => {
   });
 
   it('registers a model for known builds only, and lists the people who objected since', async () => {
-    expect((await run('init')).code).toBe(0);
+    expect((await child('init')).code).toBe(0);
     const built = await run('build', '--input', 'items.jsonl', '--out', 'dataset', '--json');
     expect(built.code, built.stderr).toBe(0);
     const buildId = JSON.parse(built.stdout).build_id as string;
 
-    const unknown = await run('model', 'register', 'acme/chat@1', '--build', '0123456789abcdef');
+    const unknown = await child('model', 'register', 'acme/chat@1', '--build', '0123456789abcdef');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('[BUILD_UNKNOWN]');
     const badName = await run('model', 'register', 'acme chat@1', '--build', buildId);

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinkToken, loadPlatformKeys } from '../../src/identity/index.js';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
+// Commands run in this process (test/support/cli-in-process.ts, issue 13) but for `init` and one
+// refusal (exit code 1), which go through a real `obhut` process.
 describe('obhut platform add and token mint', () => {
   let cwd: string;
   let home: string;
@@ -21,13 +24,19 @@ describe('obhut platform add and token mint', () => {
   });
 
   it('adds an HS256 platform whose tokens token mint signs and the portal accepts', async () => {
-    const added = await runCli(['platform', 'add', 'shop', '--hmac', '--json'], { cwd, env });
-    expect(added.code, added.stderr).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ platform: 'shop', algorithm: 'HS256' });
-    const minted = await runCli(['token', 'mint', '--platform', 'shop', '--account', 'u1'], {
+    const added = await runCliInProcess(['platform', 'add', 'shop', '--hmac', '--json'], {
       cwd,
       env,
     });
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ platform: 'shop', algorithm: 'HS256' });
+    const minted = await runCliInProcess(
+      ['token', 'mint', '--platform', 'shop', '--account', 'u1'],
+      {
+        cwd,
+        env,
+      },
+    );
     expect(minted.code, minted.stderr).toBe(0);
     const keys = loadPlatformKeys(home, () => undefined);
     const check = await checkLinkToken(minted.stdout.trim(), (p) => keys.get(p));
@@ -41,10 +50,13 @@ describe('obhut platform add and token mint', () => {
     const { publicKey } = generateKeyPairSync('ed25519');
     const pem = path.join(cwd, 'social.pem');
     await writeFile(pem, publicKey.export({ format: 'pem', type: 'spki' }));
-    const added = await runCli(['platform', 'add', 'social', '--ed25519-public-key', pem], {
-      cwd,
-      env,
-    });
+    const added = await runCliInProcess(
+      ['platform', 'add', 'social', '--ed25519-public-key', pem],
+      {
+        cwd,
+        env,
+      },
+    );
     expect(added.code, added.stderr).toBe(0);
     const file = JSON.parse(await readFile(path.join(home, 'platforms.json'), 'utf8'));
     expect(file.platforms.at(-1)).toEqual({
@@ -53,26 +65,32 @@ describe('obhut platform add and token mint', () => {
         'base64',
       ),
     });
-    const minted = await runCli(['token', 'mint', '--platform', 'social', '--account', 'u1'], {
-      cwd,
-      env,
-    });
+    const minted = await runCliInProcess(
+      ['token', 'mint', '--platform', 'social', '--account', 'u1'],
+      {
+        cwd,
+        env,
+      },
+    );
     expect(minted.code).toBe(1);
     expect(minted.stderr).toContain('signs its own Ed25519 tokens');
   });
 
   it('refuses a bad name, both key kinds at once, and a file that is no Ed25519 key', async () => {
-    const bad = await runCli(['platform', 'add', 'Bad Name', '--hmac'], { cwd, env });
+    const bad = await runCliInProcess(['platform', 'add', 'Bad Name', '--hmac'], { cwd, env });
     expect(bad.stderr).toContain('[USAGE]');
-    const both = await runCli(['platform', 'add', 'x', '--hmac', '--ed25519-public-key', 'f'], {
-      cwd,
-      env,
-    });
+    const both = await runCliInProcess(
+      ['platform', 'add', 'x', '--hmac', '--ed25519-public-key', 'f'],
+      {
+        cwd,
+        env,
+      },
+    );
     expect(both.stderr).toContain('exactly one of');
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const ec = path.join(cwd, 'ec.pem');
     await writeFile(ec, publicKey.export({ format: 'pem', type: 'spki' }));
-    const notEd = await runCli(['platform', 'add', 'ecplat', '--ed25519-public-key', ec], {
+    const notEd = await runCliInProcess(['platform', 'add', 'ecplat', '--ed25519-public-key', ec], {
       cwd,
       env,
     });

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySubjectsProof } from '../../src/gate/verify-subjects-proof.js';
 import { parseSignerKey } from '../../src/log/index.js';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
+// Commands run in this process (test/support/cli-in-process.ts, issue 13) but for `init`, one
+// refusal (exit code 2) and one usage error, which go through a real `obhut` process.
 describe('obhut build prove-absent', () => {
   let cwd: string;
   beforeAll(async () => {
@@ -15,7 +18,7 @@ describe('obhut build prove-absent', () => {
       path.join(cwd, 'events.jsonl'),
       '{"platform":"ig","account":"7","purpose":"ai_training","action":"object","at":"2025-05-20T08:00:00Z","channel":"portal"}\n',
     );
-    expect((await runCli(['consent', 'import', 'events.jsonl'], { cwd })).code).toBe(0);
+    expect((await runCliInProcess(['consent', 'import', 'events.jsonl'], { cwd })).code).toBe(0);
     await writeFile(
       path.join(cwd, 'items.jsonl'),
       [
@@ -23,9 +26,12 @@ describe('obhut build prove-absent', () => {
         '{"id":"b","kind":"text","text":"hi","subject":{"platform":"ig","account":"8"}}',
       ].join('\n'),
     );
-    const built = await runCli(['build', '--input', 'items.jsonl', '--out', 'out', '--json'], {
-      cwd,
-    });
+    const built = await runCliInProcess(
+      ['build', '--input', 'items.jsonl', '--out', 'out', '--json'],
+      {
+        cwd,
+      },
+    );
     expect(built.code).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({
       counts: { admitted: 1, excluded: 1 },
@@ -42,7 +48,7 @@ describe('obhut build prove-absent', () => {
     parseSignerKey((await readFile(path.join(cwd, '.obhut', 'log.key'), 'utf8')).trim());
 
   it('prints a proof of absence for an objector that verifies with the log key', async () => {
-    const r = await runCli(
+    const r = await runCliInProcess(
       ['build', 'prove-absent', '--build', 'out', '--platform', 'ig', '--account', '7'],
       { cwd },
     );
@@ -55,7 +61,7 @@ describe('obhut build prove-absent', () => {
   });
 
   it('writes the proof to --out and summarises it, as JSON with --json', async () => {
-    const r = await runCli(
+    const r = await runCliInProcess(
       [
         'build',
         'prove-absent',
@@ -76,8 +82,8 @@ describe('obhut build prove-absent', () => {
     const proof = JSON.parse(await readFile(path.join(cwd, 'proof.json'), 'utf8'));
     expect(verifySubjectsProof(proof, await verifier()).ok).toBe(true);
     // The person checks it with the published key alone.
-    const vkey = (await runCli(['log', 'key'], { cwd })).stdout.trim();
-    const checked = await runCli(['verify', 'proof.json', '--key', vkey], { cwd });
+    const vkey = (await runCliInProcess(['log', 'key'], { cwd })).stdout.trim();
+    const checked = await runCliInProcess(['verify', 'proof.json', '--key', vkey], { cwd });
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout).toContain('None of the items in build');
     const tampered = { ...proof, build: { ...proof.build, subjects_root: '0'.repeat(64) } };
@@ -86,7 +92,7 @@ describe('obhut build prove-absent', () => {
   });
 
   it('exits 2 for a person who is in the build, and still gives the membership proof', async () => {
-    const r = await runCli(
+    const r = await runCliInProcess(
       ['build', 'prove-absent', '--build', 'out', '--platform', 'ig', '--account', '8'],
       { cwd },
     );
@@ -98,13 +104,13 @@ describe('obhut build prove-absent', () => {
   });
 
   it('reports a missing folder, missing options and a plain build without --out as errors', async () => {
-    const missing = await runCli(
+    const missing = await runCliInProcess(
       ['build', 'prove-absent', '--build', 'nope', '--platform', 'ig', '--account', '7'],
       { cwd },
     );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('[NOT_FOUND]');
-    const noAccount = await runCli(
+    const noAccount = await runCliInProcess(
       ['build', 'prove-absent', '--build', 'out', '--platform', 'ig'],
       {
         cwd,

@@ -5,7 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
+// Commands run in this process (test/support/cli-in-process.ts, issue 13) but for one with exit
+// code 2 and the one that reads standard input, which go through a real `obhut` process.
 describe('obhut pii', () => {
   it('detects and redacts line by line, in input order, and reports bad lines with exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'obhut-pii-'));
@@ -37,7 +40,9 @@ describe('obhut pii', () => {
     expect(detect.stderr).toContain(`${file}:5: [RECORD_INVALID]`);
     expect(detect.stderr).toContain('[PII_LINES_REJECTED]');
 
-    const redact = await runCli(['pii', 'redact', '--operator', 'PHONE=mask', file], { cwd: dir });
+    const redact = await runCliInProcess(['pii', 'redact', '--operator', 'PHONE=mask', file], {
+      cwd: dir,
+    });
     expect(redact.code).toBe(2);
     expect(JSON.parse(redact.stdout.split('\n')[0]!)).toEqual({
       id: 'a',
@@ -57,7 +62,7 @@ describe('obhut pii', () => {
         '{"id":"d","text":"nothing here"}',
       ].join('\n'),
     );
-    const redact = await runCli(['pii', 'redact', file], { cwd: dir });
+    const redact = await runCliInProcess(['pii', 'redact', file], { cwd: dir });
     expect(redact.code).toBe(2);
     expect(
       redact.stdout
@@ -81,7 +86,7 @@ describe('obhut pii', () => {
     ];
     const plain = join(dir, 'plain.jsonl');
     writeFileSync(plain, texts.map((t) => JSON.stringify({ id: t.post, text: t.body })).join('\n'));
-    const expected = await runCli(['pii', 'redact', plain], { cwd: dir });
+    const expected = await runCliInProcess(['pii', 'redact', plain], { cwd: dir });
     expect(expected.code).toBe(0);
     expect(expected.stdout).toContain('[PERSON_1]');
     // The same texts in a platform's schema, gzip-compressed and as Parquet, with a mapping.
@@ -89,7 +94,7 @@ describe('obhut pii', () => {
     writeFileSync(map, 'id: post\ntext: body\n');
     const gz = join(dir, 'export.jsonl.gz');
     writeFileSync(gz, gzipSync(texts.map((t) => JSON.stringify(t)).join('\n')));
-    const fromGz = await runCli(['pii', 'redact', '--map', map, gz], { cwd: dir });
+    const fromGz = await runCliInProcess(['pii', 'redact', '--map', map, gz], { cwd: dir });
     expect(fromGz).toMatchObject({ code: 0, stdout: expected.stdout });
     const parquet = join(dir, 'export.parquet');
     const db = await DuckDBInstance.create(':memory:');
@@ -100,7 +105,9 @@ describe('obhut pii', () => {
     );
     c.closeSync();
     db.closeSync();
-    const fromParquet = await runCli(['pii', 'redact', '--map', map, parquet], { cwd: dir });
+    const fromParquet = await runCliInProcess(['pii', 'redact', '--map', map, parquet], {
+      cwd: dir,
+    });
     expect(fromParquet.code).toBe(2);
     expect(fromParquet.stdout).toBe(expected.stdout);
     // A row without an id is rejected by its row number, as a build names Parquet positions.

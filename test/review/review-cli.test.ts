@@ -8,7 +8,10 @@ import { audioSeed } from '../../src/review/enqueue.js';
 import { REVIEW_ALPHA_RANGE } from '../../src/review/reviewer-copies.js';
 import { encodeWav, MCADAMS_RANDOM, prepareReviewAudio } from '../../src/voice/index.js';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
+// Commands run in this process (test/support/cli-in-process.ts, issue 13) but for `init` and
+// one usage error, which go through a real `obhut` process.
 describe('obhut review enqueue and obhut retention sweep', () => {
   let cwd: string;
   beforeAll(async () => {
@@ -27,7 +30,7 @@ describe('obhut review enqueue and obhut retention sweep', () => {
       path.join(cwd, 'events.jsonl'),
       '{"platform":"ig","account":"no","purpose":"human_review","action":"object","at":"2025-01-01T00:00:00Z","channel":"portal"}\n',
     );
-    expect((await runCli(['consent', 'import', 'events.jsonl'], { cwd })).code).toBe(0);
+    expect((await runCliInProcess(['consent', 'import', 'events.jsonl'], { cwd })).code).toBe(0);
     const subject = (account: string) => ({ platform: 'ig', account, age: 'adult', region: 'DE' });
     const lines = [
       {
@@ -51,9 +54,12 @@ describe('obhut review enqueue and obhut retention sweep', () => {
       path.join(cwd, 'items.jsonl'),
       `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{oops\n`,
     );
-    const r = await runCli(['review', 'enqueue', '--input', 'items.jsonl', '--k', '2', '--json'], {
-      cwd,
-    });
+    const r = await runCliInProcess(
+      ['review', 'enqueue', '--input', 'items.jsonl', '--k', '2', '--json'],
+      {
+        cwd,
+      },
+    );
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.counts).toEqual({ read: 5, queued: 2, excluded: 1, rejected: 2, blank_lines: 0 });
@@ -78,25 +84,28 @@ describe('obhut review enqueue and obhut retention sweep', () => {
     });
     expect(await readFile(path.join(home, 'derived', derived[0]!))).toEqual(expected);
 
-    const text = await runCli(['review', 'enqueue', '--input', 'items.jsonl'], { cwd });
+    const text = await runCliInProcess(['review', 'enqueue', '--input', 'items.jsonl'], { cwd });
     expect(text.stdout).toContain('excluded items.jsonl:2 b: objected');
     expect(text.stdout).toContain('rejected items.jsonl:1: [RECORD_DUPLICATE_ID]');
 
     // Open tasks keep their raw part; after the derivative period everything goes.
     const later = new Date(Date.now() + 40 * 86_400_000).toISOString();
-    const dry = await runCli(['retention', 'sweep', '--now', later, '--dry-run', '--json'], {
-      cwd,
-    });
+    const dry = await runCliInProcess(
+      ['retention', 'sweep', '--now', later, '--dry-run', '--json'],
+      {
+        cwd,
+      },
+    );
     expect(JSON.parse(dry.stdout)).toMatchObject({ dry_run: true, raw: [], derived: [] });
     const end = new Date(Date.now() + 100 * 86_400_000).toISOString();
-    const swept = await runCli(['retention', 'sweep', '--now', end, '--json'], { cwd });
+    const swept = await runCliInProcess(['retention', 'sweep', '--now', end, '--json'], { cwd });
     expect(swept.code).toBe(0);
     const out = JSON.parse(swept.stdout);
     expect(out.derived).toHaveLength(2);
     expect(out.raw).toHaveLength(2);
     expect(await readdir(path.join(home, 'raw'))).toHaveLength(0);
     expect(existsSync(path.join(home, 'derived'))).toBe(true);
-    const human = await runCli(['retention', 'sweep', '--now', end], { cwd });
+    const human = await runCliInProcess(['retention', 'sweep', '--now', end], { cwd });
     expect(human.stdout).toContain('deleted 0 raw part(s)');
     expect((await runCli(['retention', 'sweep', '--now', 'soon'], { cwd })).code).toBe(1);
   });
@@ -119,7 +128,7 @@ describe('obhut review enqueue and obhut retention sweep', () => {
         subject: { platform: 'ig', account: 'yes', age: 'adult', region: 'DE' },
       };
       await writeFile(path.join(dir, 'items.jsonl'), `${JSON.stringify(item)}\n`);
-      const r = await runCli(['review', 'enqueue', '--input', 'items.jsonl', '--json'], {
+      const r = await runCliInProcess(['review', 'enqueue', '--input', 'items.jsonl', '--json'], {
         cwd: dir,
       });
       expect(r.code).toBe(0);
@@ -142,12 +151,12 @@ describe('obhut review enqueue and obhut retention sweep', () => {
       [['--status', 'flagged'], /--status must be one of done, all/],
       [['--since', 'last week'], /not an RFC 3339 date-time/],
     ] as const) {
-      const r = await runCli(['review', 'export', '--out', 'x.jsonl', ...args], { cwd });
+      const r = await runCliInProcess(['review', 'export', '--out', 'x.jsonl', ...args], { cwd });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(message);
     }
     expect(existsSync(path.join(cwd, 'x.jsonl'))).toBe(false);
-    const r = await runCli(
+    const r = await runCliInProcess(
       [
         'review',
         'export',

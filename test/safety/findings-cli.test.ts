@@ -6,6 +6,7 @@ import { openStore } from '../../src/runtime/home.js';
 import type { Finding } from '../../src/safety/finding.js';
 import { findingExportSchema } from '../../src/safety/finding-report.js';
 import { runCli } from '../support/cli.js';
+import { runCliInProcess } from '../support/cli-in-process.js';
 
 const complete: Finding = {
   id: 'a1'.repeat(16),
@@ -54,6 +55,8 @@ const sparse: Finding = {
   foundAt: '2025-06-02T00:00:00.000Z',
 };
 
+// Commands run in this process (test/support/cli-in-process.ts, issue 13) but for `init` and
+// one usage error, which go through a real `obhut` process.
 describe('obhut findings', () => {
   it('lists, exports (JSON and CyberTipline XML, with a completeness check) and marks findings', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'obhut-findings-'));
@@ -64,12 +67,14 @@ describe('obhut findings', () => {
     await store.recordFinding(sparse);
     await store.close();
 
-    const list = await runCli(['findings', 'list', '--json'], { cwd, env });
+    const list = await runCliInProcess(['findings', 'list', '--json'], { cwd, env });
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).map((f: Finding) => f.id)).toEqual([complete.id, sparse.id]);
-    expect((await runCli(['findings', 'list'], { cwd, env })).stdout).toContain('test-bank');
+    expect((await runCliInProcess(['findings', 'list'], { cwd, env })).stdout).toContain(
+      'test-bank',
+    );
 
-    const json = await runCli(['findings', 'export', '--format', 'json'], { cwd, env });
+    const json = await runCliInProcess(['findings', 'export', '--format', 'json'], { cwd, env });
     expect(json.code).toBe(0);
     const exported = findingExportSchema.parse(JSON.parse(json.stdout));
     const [full, thin] = exported.reports;
@@ -97,7 +102,7 @@ describe('obhut findings', () => {
     expect(json.stderr).toContain(`finding ${sparse.id}: missing fileDetails.locationOfFile`);
     expect(json.stderr).not.toContain(complete.id);
 
-    const xml = await runCli(['findings', 'export', '--format', 'cybertipline-xml'], {
+    const xml = await runCliInProcess(['findings', 'export', '--format', 'cybertipline-xml'], {
       cwd,
       env,
     });
@@ -112,20 +117,20 @@ describe('obhut findings', () => {
     expect(xml.stdout).toContain('<missing field="fileDetails.locationOfFile"');
     expect(xml.stdout.match(/<report>/g)).toHaveLength(2);
 
-    const noId = await runCli(['findings', 'mark', complete.id, 'reported'], { cwd, env });
+    const noId = await runCliInProcess(['findings', 'mark', complete.id, 'reported'], { cwd, env });
     expect(noId.code).toBe(1);
     expect(noId.stderr).toContain('--report-id');
-    const marked = await runCli(
+    const marked = await runCliInProcess(
       ['findings', 'mark', complete.id, 'reported', '--report-id', 'CT-1', '--json'],
       { cwd, env },
     );
     expect(marked.code).toBe(0);
     expect(JSON.parse(marked.stdout)).toMatchObject({ status: 'reported', report_id: 'CT-1' });
     expect(
-      (await runCli(['findings', 'mark', sparse.id, 'false_positive'], { cwd, env })).code,
+      (await runCliInProcess(['findings', 'mark', sparse.id, 'false_positive'], { cwd, env })).code,
     ).toBe(0);
     expect((await runCli(['findings', 'mark', 'nope', 'escalated'], { cwd, env })).code).toBe(1);
-    const reported = await runCli(['findings', 'list', '--status', 'reported', '--json'], {
+    const reported = await runCliInProcess(['findings', 'list', '--status', 'reported', '--json'], {
       cwd,
       env,
     });

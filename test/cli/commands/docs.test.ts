@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Manifest } from '../../../src/gate/manifest.js';
 import { runCli } from '../../support/cli.js';
+import { runCliInProcess } from '../../support/cli-in-process.js';
 
 const ITEMS = [
   {
@@ -33,6 +34,8 @@ const ITEMS = [
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+// Commands run in this process (test/support/cli-in-process.ts, issue 13) but for `init`, one
+// refusal (exit code 2) and one usage error, which go through a real `obhut` process.
 describe('obhut docs and obhut build --docs', () => {
   let cwd: string;
   const read = async (file: string) => readFile(path.join(cwd, file));
@@ -50,7 +53,7 @@ describe('obhut docs and obhut build --docs', () => {
       path.join(cwd, 'provider.yaml'),
       'provider: { name: Acme AI, contact: ai@acme.test, sme: true }\ndataset: { name: Posts, license: cc-by-4.0, languages: [en] }\n',
     );
-    const built = await runCli(
+    const built = await runCliInProcess(
       [
         'build',
         '--input',
@@ -95,7 +98,7 @@ describe('obhut docs and obhut build --docs', () => {
   });
 
   it('croissant: distribution digests equal the manifest, and regenerating gives the same file', async () => {
-    const r = await runCli(
+    const r = await runCliInProcess(
       [
         'docs',
         'croissant',
@@ -123,7 +126,7 @@ describe('obhut docs and obhut build --docs', () => {
   });
 
   it('card: the YAML parses and data_files are the shards', async () => {
-    const r = await runCli(['docs', 'card', '--build', 'ds', '--out', 'card.md'], { cwd });
+    const r = await runCliInProcess(['docs', 'card', '--build', 'ds', '--out', 'card.md'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const card = (await read('card.md')).toString();
     const header = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(card)![1]!) as {
@@ -137,7 +140,7 @@ describe('obhut docs and obhut build --docs', () => {
   });
 
   it('ai-act: writes PREFIX.md and PREFIX.json over several builds, listing what is missing', async () => {
-    const r = await runCli(
+    const r = await runCliInProcess(
       [
         'docs',
         'ai-act',
@@ -190,13 +193,15 @@ describe('obhut docs and obhut build --docs', () => {
   });
 
   it('refuses a build whose items file differs from its manifest', async () => {
-    const copy = await runCli(['build', '--input', 'items.jsonl', '--out', 'ds2'], { cwd });
+    const copy = await runCliInProcess(['build', '--input', 'items.jsonl', '--out', 'ds2'], {
+      cwd,
+    });
     expect(copy.code).toBe(0);
     await appendFile(
       path.join(cwd, 'ds2', 'items-00000.jsonl'),
       '{"id":"z","kind":"text","text":"x"}\n',
     );
-    const r = await runCli(['docs', 'card', '--build', 'ds2', '--out', 'c.md'], { cwd });
+    const r = await runCliInProcess(['docs', 'card', '--build', 'ds2', '--out', 'c.md'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('VERIFY_FAILED');
   });
