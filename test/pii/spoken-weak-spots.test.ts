@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectPii } from '../../src/pii/index.js';
 import {
   DE_ORDINARY_SPEECH,
   devSpoken,
   EN_ORDINARY_SPEECH,
 } from '../../bench/pii-train/dev-spoken.js';
+import { detectPii } from '../../src/pii/index.js';
 
 // Cases written for this file (issue 17): spoken e-mail addresses with said "@" forms and
 // separators, spoken social security numbers, street addresses said in words, and lower-case
