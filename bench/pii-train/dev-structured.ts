@@ -3,7 +3,8 @@
 // German spelling alphabets, NATO), e-mail addresses (spelt, with "punkt"/"dot"/"unterstrich"/
 // "minus"/"dash"), dates of birth (ordinals, two-digit years, cue before or after), IBANs with
 // spelt bank codes, phone numbers, IP addresses; and PII-free sentences with number words,
-// prices, times, order numbers and ordinary dates that must stay. Frames, streets, towns and
+// prices, times, order numbers and ordinary dates that must stay. A street, postcode and town
+// said in one piece are one ADDRESS. Frames, streets, towns and
 // names are written for this file; nothing is taken from an evaluation set of bench/pii-eval.
 // `node --import tsx bench/pii-train/dev-structured-run.ts` prints its figures.
 import { ibanValid } from '../../src/pii/checksums.js';
@@ -380,6 +381,11 @@ function slots(lang: Lang, spoken: boolean): SlotSet {
         .map((c) => (/\d/.test(c) ? EN_UNITS[+c] : c))
         .join(' ');
     }),
+    // A street, postcode and town said in one piece are one address (as written in one piece).
+    FULLADDRESS: S('ADDRESS', (r) => {
+      const street = slots(lang, spoken).STREET!.value(r);
+      return `${street} ${slots(lang, spoken).POSTTOWN!.value(r)}`;
+    }),
     PLATE: S('VEHICLE_PLATE', (r) => {
       const gb = !de && r() < 0.6;
       if (gb) {
@@ -583,7 +589,7 @@ const DE_WRITTEN = [
 ];
 const DE_SPOKEN = [
   'ich wohne in der {STREET} in {POSTTOWN}',
-  'meine adresse ist {STREET} {POSTTOWN}',
+  'meine adresse ist {FULLADDRESS}',
   'die lieferadresse lautet {STREET}',
   'bitte an {STREET} schicken',
   'wir sind jetzt in der {STREET}',
@@ -627,7 +633,7 @@ const EN_WRITTEN = [
   'The server at {IP} is down.',
 ];
 const EN_SPOKEN = [
-  'i live at {STREET} {POSTTOWN}',
+  'i live at {FULLADDRESS}',
   'my address is {STREET}',
   'send it to {STREET} please',
   'we are at {STREET} now',

@@ -77,7 +77,8 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'rvnr',
     'sozialversicherung',
   ]),
-  US_SSN: contextMatcher(['ssn', 'social security', 'social security number']),
+  // "my social is …", "my s s n is …": how a transcript says it.
+  US_SSN: contextMatcher(['ssn', 's s n', 'social security', 'social security number', 'social']),
   VEHICLE_PLATE: contextMatcher([
     'kennzeichen',
     'nummernschild',

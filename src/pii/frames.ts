@@ -116,6 +116,13 @@ const DETERMINERS = new Set(
   ),
 );
 
+// Words that follow a verb, not a place: "to eat anything", "to fix it".
+export const VERB_OBJECTS: ReadonlySet<string> = new Set(
+  'anything something nothing everything it them me you us him her up out down off over back'.split(
+    ' ',
+  ),
+);
+
 // Subject pronouns: the word after them is a verb ("ich glaube", "i reckon"), not a name.
 const PRONOUNS = new Set('ich du er sie es wir ihr man i you he she we they'.split(' '));
 
@@ -134,6 +141,8 @@ function shapedLikeName(text: string, tokens: readonly Token[], i: number, min: 
   const t = tokens[i]!;
   if (!unlisted(t) || afterDeterminer(tokens, i) || besideNumber(text, t)) return false;
   const p = tokens[i - 1];
+  // "zwölf euro", "five miles": after a number word, a unit or a counted noun.
+  if (p && t.joined && digitsOf(p.lower) !== undefined) return false;
   if (p && t.joined && PRONOUNS.has(p.lower)) return false;
   return nameLikeness(t.lower) > min;
 }
@@ -185,9 +194,17 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
       const w = tokens[i - ws.length + k]!;
       ok = w.lower === ws[k] && (k === 0 || w.joined);
     }
+    // "my phone keeps …", "the text says": a verb of calling after a determiner is a noun.
+    if (ok && cue === 'call' && ws.length === 1 && isDeterminerBefore(tokens, i - 1)) ok = false;
     if (ok && (best === undefined || CUE_SCORE[cue] > CUE_SCORE[best])) best = cue;
   }
   return best;
+}
+
+/** Whether a determiner stands right before token k. */
+function isDeterminerBefore(tokens: readonly Token[], k: number): boolean {
+  const p = tokens[k - 1];
+  return p !== undefined && tokens[k]!.joined && DETERMINERS.has(p.lower);
 }
 
 const everyday = (t: Token) => (t.f & EVERYDAY) !== 0 && (t.f & (FIRST | SUR)) === 0;
@@ -197,8 +214,13 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
   ...AFTER_VERBS,
   ...NAME_END,
 ]);
+// A number word ("two three seven", "acht") is never a name nor a place: spoken numbers are
+// the structured recognizers'.
 const never = (t: Token) =>
-  (t.f & FUNCTION) !== 0 || ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) || CUE_WORDS.has(t.lower);
+  (t.f & FUNCTION) !== 0 ||
+  ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
+  CUE_WORDS.has(t.lower) ||
+  digitsOf(t.lower) !== undefined;
 // "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
 const acronym = (text: string, t: Token) =>
   t.end - t.start < 2 || !SMALL_LETTER.test(text.slice(t.start, t.end));
@@ -277,9 +299,14 @@ export function findFramedNames(
         !everyday(t) &&
         !PLACE_NOUNS.has(t.lower) &&
         (t.f & (FIRST | SUR)) === 0 &&
-        (n === undefined || !n.joined || never(n)) &&
+        // ("at half six": a number word after it is no phrase end.)
+        (n === undefined || !n.joined || (never(n) && digitsOf(n.lower) === undefined)) &&
         // "to water the plants": after "to", a word before an article is a verb.
-        !(tokens[i - 1]!.lower === 'to' && n?.joined === true && DETERMINERS.has(n.lower))
+        !(
+          tokens[i - 1]!.lower === 'to' &&
+          n?.joined === true &&
+          (DETERMINERS.has(n.lower) || VERB_OBJECTS.has(n.lower))
+        )
       )
         emit(t.start, t.end, 'LOCATION', 0.6);
       i++;
@@ -398,6 +425,32 @@ export function afterAdjective(tokens: readonly Token[], i: number): boolean {
 const EN_DETERMINERS = new Set(
   'the a my your his her its our their this that these those some any every each'.split(' '),
 );
+// In a transcript, words after which a common noun follows, not a name: the English
+// determiners, German indefinite articles, possessives and the contracted "im", "am", "zum" …
+// (the German definite articles stay out: "hat die anna angerufen").
+const NOUN_INTRODUCERS = new Set([
+  ...EN_DETERMINERS,
+  ...'ein eine einen einem einer eines kein keine keinen keinem keiner mein meine meinen meinem meiner dein deine deinen deinem seine seinen seinem unser unsere unseren unserem im am zum zur vom beim ins ans'.split(
+    ' ',
+  ),
+]);
+/**
+ * Whether token i of a transcript is a common noun by what stands before it: one of
+ * NOUN_INTRODUCERS ("im keller", "kein mehl", "that ginger") or a number word ("zwölf euro",
+ * "five miles").
+ */
+export function nounByWordBefore(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (p === undefined || !tokens[i]!.joined) return false;
+  return NOUN_INTRODUCERS.has(p.lower) || digitsOf(p.lower) !== undefined;
+}
+
+/** A transcript's "zu" and a word in -en ("die blumen zu gießen"): an infinitive, not a place. */
+export function afterZu(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return t.joined && tokens[i - 1]?.lower === 'zu' && t.lower.endsWith('en');
+}
+
 /** Whether a lower-case word is an English determiner (a noun follows, not a name). */
 export function isEnglishDeterminer(lower: string): boolean {
   return EN_DETERMINERS.has(lower);

@@ -1,4 +1,4 @@
-import { CUE_WORDS, findFramedNames } from './frames.js';
+import { afterZu, CUE_WORDS, findFramedNames, nounByWordBefore } from './frames.js';
 import {
   AMBIGUOUS_WORD,
   DE_NOUN,
@@ -169,8 +169,8 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     else if (
       t.joined &&
       follows(tokens, i, WEAK_PERSON_BY_LAST) &&
-      // German "im" ("im Sommer") is not English "I'm".
-      !(lang === 'de' && !lowercase && tokens[i - 1]!.lower === 'im') &&
+      // German "im" ("im Sommer", "im keller") is not English "I'm".
+      !(lang === 'de' && tokens[i - 1]!.lower === 'im') &&
       (first || sur) &&
       // Written text: a lower-case word after "I'm" is no name ("I'm fine").
       (lowercase || t.cap) &&
@@ -191,7 +191,7 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     )
       score = 0.9;
     const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;
-    if (place) {
+    if (place && !(lowercase && place === i && afterZu(tokens, i))) {
       const cue = i > 0 && tokens[i]!.joined && PLACE_CUES.has(tokens[i - 1]!.lower);
       const strong = follows(tokens, i, STRONG_PLACE_BY_LAST);
       const placeAmbiguous = ambiguous || first || sur || functionWord || (t.f & EVERYDAY) !== 0;
@@ -210,6 +210,9 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     ) {
       emitRuled(t.start, t.end, 'LOCATION', 0.8);
     }
+    // A transcript: a listed word with no cue after an article or a number ("im keller", "kein
+    // mehl", "the line", "five miles") is the common noun, not the name.
+    if (score > 0 && score < 0.85 && lowercase && nounByWordBefore(tokens, i)) score = 0;
     if (score === 0) {
       i++;
       continue;
@@ -219,6 +222,8 @@ export function findNames(text: string, lang: Lang, emit: Emit): void {
     while (last - i < 2 && last + 1 < tokens.length) {
       const n = tokens[last + 1]!;
       if (!n.joined || n.comma || n.sentenceStart || (n.f & STOP) !== 0) break;
+      // A lone letter in a transcript is spelt ("van h p …"), not a name's part.
+      if (lowercase && n.lower.length < 2) break;
       const known = (n.f & SUR) !== 0 || (n.f & FIRST) !== 0;
       const unknownCapital =
         !lowercase && n.cap && (n.f & EVERYDAY) === 0 && (n.f & PLACE_START) === 0;

@@ -86,8 +86,9 @@ export function findNumbers(text: string, lang: Lang, emit: Emit): void {
   if (d.pure >= 9) {
     for (const m of text.matchAll(SSN_PLAIN)) {
       const end = m.index + m[0].length;
+      // Said as a social security number, nine digits are one, not a phone number.
       if (ssnValid(m[0]) && hasContext(text, m.index, end, CONTEXT.US_SSN!))
-        emit(m.index, end, 'US_SSN', 0.9);
+        emit(m.index, end, 'US_SSN', 1);
     }
   }
   if (d.phone >= 7) findPhones(text, lang, emit);

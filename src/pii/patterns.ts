@@ -77,9 +77,10 @@ const STREET_EN = new RegExp(
   `(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s(?:${EN_DIRECTION})?(?:(?:${EN_NAME_WORD}\\s){1,3}${STREET_EN_SUFFIX_CAPITALISED}|The\\s[A-Z][a-z]+|Broadway|${EN_ONE_WORD_STREET})(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s${EN_DIRECTION}[A-Z][a-z]+(?![\\p{L}])`,
   'gu',
 );
-// UK postcodes: "SW1A 1AA", "M1 1AE", "B33 8TH", "DN55 1PT" (outward code, space, inward code).
+// UK postcodes: "SW1A 1AA", "M1 1AE", "B33 8TH", "DN55 1PT" (outward code, space, inward code;
+// the space is left out now and then: "M146GX").
 const UK_POSTCODE =
-  /(?<![\p{L}\p{N}])([A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])([A-PR-UWYZ][A-HK-Y]?)\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
 // The postcode areas (with Guernsey, Jersey and the Isle of Man); the letters before the first
 // digit must name one.
 export const UK_POSTCODE_AREAS: ReadonlySet<string> = new Set(

@@ -38,7 +38,35 @@ const EN_SUFFIX = new Set([
   'square',
   'row',
   'parade',
+  'boulevard',
+  'wynd',
 ]);
+// Street words that are ordinary nouns just as often ("one meadow view", "a long walk"): a
+// street only in a text that speaks of an address.
+const EN_SUFFIX_WITH_CUE = new Set([
+  'view',
+  'rise',
+  'walk',
+  'acre',
+  'fields',
+  'green',
+  'park',
+  'vale',
+  'meadows',
+  'side',
+  'end',
+  'bank',
+  'gate',
+  'wharf',
+  'yard',
+  'common',
+  'wood',
+]);
+// German street names without one of the suffixes above ("schlossberg", "rosenhof", "obere
+// au"): only in an address's context, like the English ones.
+const DE_SUFFIX_WITH_CUE =
+  /(?:berg|hof|au|feld|garten|höhe|tal|winkel|anger|hang|kamp|wall|brücke|tor)$/;
+const DE_SUFFIX_WORD_WITH_CUE = new Set(['au', 'berg', 'hof', 'feld', 'höhe', 'tal', 'anger']);
 // Words a street name does not hold, and the units a number before "… way" or "… hill" would
 // count instead ("a ten minute walk", "two miles up the hill").
 const NOT_IN_NAME = new Set([
@@ -64,11 +92,9 @@ const NOT_IN_NAME = new Set([
   'kilometer',
   'kilometre',
   'steep',
-  'long',
   'little',
   'big',
   'small',
-  'old',
 ]);
 const UNIT_AFTER = new Set([
   'kilometer',
@@ -89,11 +115,11 @@ const NEEDS_ARTICLE = new Set(['an', 'auf', 'unter', 'hinter']);
 const ARTICLE = new Set(['der', 'dem', 'den', 'die']);
 const TOWN_PREFIX = new Set(['bad', 'sankt', 'st', 'neu', 'alt', 'groß', 'klein', 'hohen']);
 const ADDRESS_CUE =
-  /(?<![\p{L}])(?:wohne|wohnt|wohnen|adresse|anschrift|postleitzahl|plz|liefer\p{L}*|p l z|address|postcode|post code|live at|lives at|deliver\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:wohne|wohnt|wohnen|umgezogen|adresse|anschrift|postleitzahl|plz|liefer\p{L}*|p l z|address|postcode|post code|live at|lives at|living at|moved to|move to|deliver\p{L}*|paket|parcel)(?![\p{L}])/iu;
 
 /** Cheap test before the word walk: a street suffix or an address cue. */
 const HINT =
-  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|p l z|live/i;
+  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|p l z|live|living|moved|move to|umgezogen|liefer|paket|parcel/i;
 
 function isNumberWord(w: Word | undefined): boolean {
   return w !== undefined && digitsOf(w.lower) !== undefined;
@@ -123,20 +149,33 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
     const w = words[i]!;
     // German: a street word, then its number.
     let nameStart = -1;
-    if (DE_SUFFIX.test(w.lower) && !NOT_IN_NAME.has(w.lower)) {
+    if (
+      (DE_SUFFIX.test(w.lower) || (cue && DE_SUFFIX_WITH_CUE.test(w.lower))) &&
+      !NOT_IN_NAME.has(w.lower)
+    ) {
       nameStart = i;
-      if (DE_SUFFIX_WORD.has(w.lower)) {
-        const prev = words[i - 1];
-        nameStart =
-          prev && gapOk(text, prev, w) && !NOT_IN_NAME.has(prev.lower) && !isNumberWord(prev)
-            ? i - 1
-            : -1;
+      if (DE_SUFFIX_WORD.has(w.lower) || DE_SUFFIX_WORD_WITH_CUE.has(w.lower)) {
+        nameStart = -1;
+        // "linden straße", "friedrich ebert straße", "obere au": up to three name words before.
+        for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+          const prev = words[k]!;
+          if (
+            !gapOk(text, prev, words[k + 1]!) ||
+            NOT_IN_NAME.has(prev.lower) ||
+            isNumberWord(prev) ||
+            ADDRESS_CUE.test(prev.lower)
+          )
+            break;
+          nameStart = k;
+        }
       }
     }
     // "am mühlbach sieben", "an der kirche zwölf", "zum see drei": only in an address's context.
     if (nameStart < 0 && cue && PREPOSITION_STREET.has(w.lower) && i + 1 < words.length) {
       const article = ARTICLE.has(words[i + 1]!.lower) ? 1 : 0;
       const name = words[i + 1 + article];
+      // "im winkel nummer neunzig"
+      const said = words[i + 2 + article]?.lower === 'nummer' ? 1 : 0;
       if (
         name &&
         !NOT_IN_NAME.has(name.lower) &&
@@ -145,7 +184,7 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
         // "an der kirche", but "an birkenallee 12" is "an" before a street.
         (article === 1 || !NEEDS_ARTICLE.has(w.lower)) &&
         !DE_SUFFIX.test(name.lower) &&
-        isNumberWord(words[i + 2 + article])
+        isNumberWord(words[i + 2 + article + said])
       ) {
         nameStart = i;
         i += 1 + article;
@@ -187,25 +226,75 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
     }
     // English: a number, one or two name words, a street word.
     if (isSpokenNumber(w) && (i === 0 || !isNumberWord(words[i - 1]))) {
-      const n = readDigits(text, words, i, 7);
-      if (n && n.digits.length <= 4 && n.digits[0] !== '0') {
-        for (let k = n.next; k < n.next + 4 && k < words.length; k++) {
-          const x = words[k]!;
-          if (!gapOk(text, words[k - 1]!, x)) break;
-          if (k > n.next && EN_SUFFIX.has(x.lower)) {
-            emit(w.start, x.end, 'ADDRESS', 0.8);
-            taken.push([w.start, x.end]);
-            streets++;
-            i = k;
-            break;
-          }
-          if (NOT_IN_NAME.has(x.lower) || isNumberWord(x)) break;
-        }
+      const found = englishStreet(text, words, i, cue);
+      if (found !== undefined) {
+        emit(words[found.start]!.start, words[found.end]!.end, 'ADDRESS', 0.8);
+        taken.push([words[found.start]!.start, words[found.end]!.end]);
+        streets++;
+        i = found.end;
       }
     }
   }
   if (streets === 0 && !cue) return;
   findSpokenPostcodes(text, words, emit, taken);
+}
+
+const FLAT_WORDS = new Set(['flat', 'apartment', 'unit', 'wohnung']);
+
+/** "anne's", "anne’s": a word, an apostrophe and an s. */
+function apostropheS(text: string, a: Word, b: Word): boolean {
+  return b.lower === 's' && b.start === a.end + 1 && (text[a.end] === "'" || text[a.end] === '’');
+}
+
+/**
+ * "forty two station road", "one two six a riverside drive", "flat ten one three one long
+ * acre": a house number said from word i on (its last 1–4 digits when a flat's number comes
+ * first), an optional letter, one to three name words and a street word. The first and last
+ * word of the street, or undefined.
+ */
+function englishStreet(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  cue: boolean,
+): { start: number; end: number } | undefined {
+  const run = readDigits(text, words, i, 7);
+  if (!run) return undefined;
+  // The house number is the run's end: where it starts, the digits read from there run to the
+  // same word and make 1–4 digits, no leading zero.
+  let start = -1;
+  for (let k = i; k < run.next; k++) {
+    const n = k === i ? run : readDigits(text, words, k, 7);
+    if (n && n.next === run.next && n.digits.length <= 4 && n.digits[0] !== '0') {
+      start = k;
+      break;
+    }
+  }
+  if (start < 0) return undefined;
+  // "flat ten one three one long acre": the flat's number and the word before it belong to the
+  // address as well.
+  if (start > i) start = FLAT_WORDS.has(words[i - 1]?.lower ?? '') ? i - 1 : i;
+  let from = run.next;
+  // "twenty seven a old school lane"
+  const letter = words[from];
+  if (letter && /^[a-h]$/.test(letter.lower) && gapOk(text, words[from - 1]!, letter)) from++;
+  for (let k = from; k < from + 5 && k < words.length; k++) {
+    const x = words[k]!;
+    // "saint anne's road": the apostrophe splits a name word.
+    if (!gapOk(text, words[k - 1]!, x) && !apostropheS(text, words[k - 1]!, x)) break;
+    if (k > from && (EN_SUFFIX.has(x.lower) || (cue && EN_SUFFIX_WITH_CUE.has(x.lower)))) {
+      // "victoria park road": a street word may follow another.
+      let end = k;
+      while (
+        EN_SUFFIX.has(words[end + 1]?.lower ?? '') &&
+        gapOk(text, words[end]!, words[end + 1]!)
+      )
+        end++;
+      return { start, end };
+    }
+    if (NOT_IN_NAME.has(x.lower) || isNumberWord(x)) break;
+  }
+  return undefined;
 }
 
 /**
@@ -236,6 +325,23 @@ function inside(taken: readonly [number, number][], pos: number): boolean {
   return taken.some(([a, b]) => pos >= a && pos < b);
 }
 
+/**
+ * The start of a street found just before word i: a street, postcode and town said in one
+ * piece are one address, as they are written.
+ */
+function streetBefore(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  taken: readonly [number, number][],
+): number | undefined {
+  const prev = words[i - 1];
+  // Spaces only: "lindenstraße zwölf, null eins …" was split by whoever wrote it.
+  if (prev === undefined || !/^ +$/.test(text.slice(prev.end, words[i]!.start))) return undefined;
+  for (const [a, b] of taken) if (b === prev.end) return a;
+  return undefined;
+}
+
 /** German postcodes with their town, British postcodes spelt. */
 function findSpokenPostcodes(
   text: string,
@@ -264,14 +370,14 @@ function findSpokenPostcodes(
         let end = town.end;
         const second = words[n.next + 1];
         if (TOWN_PREFIX.has(town.lower) && second && gapOk(text, town, second)) end = second.end;
-        emit(w.start, end, 'ADDRESS', 0.8);
+        emit(streetBefore(text, words, i, taken) ?? w.start, end, 'ADDRESS', 0.8);
         i = n.next;
         continue;
       }
     }
     const uk = ukPostcodeAt(text, words, i);
     if (uk !== undefined) {
-      emit(w.start, words[uk - 1]!.end, 'ADDRESS', 0.8);
+      emit(streetBefore(text, words, i, taken) ?? w.start, words[uk - 1]!.end, 'ADDRESS', 0.8);
       i = uk - 1;
     }
   }

@@ -10,11 +10,15 @@ import type { Replacement } from './spoken-replacements.js';
 const STOP =
   'at|ät|klammeraffe|ist|is|lautet|an|to|me|mir|my|mein|meine|meiner|email|mail|mails|adresse|address|die|der|das|the|and|und|oder|or|it|es|send|schick|schreib|schreiben|write|geht|goes|unter|under|von|from|für|for|per|via|bitte|please|okay|ok|also|so|ja|yes|nein|no|er|sie|he|she|his|her|ihre|seine|ich|du|you|your|deine|wir|we|our|unsere|its|heißt|reads|was|war|neue|new|alte|old|private|privat|work|arbeit';
 const LOCAL_WORD = `(?!(?:${STOP})(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}]+`;
-const LOCAL_SEPARATOR = '(?:punkt|dot|point|unterstrich|underscore|minus|bindestrich|dash|hyphen)';
+const LOCAL_SEPARATOR =
+  '(?:punkt|dot|point|unterstrich|tiefstrich|underscore|minus|bindestrich|strich|dash|hyphen)';
 const DOMAIN_LABEL =
-  '[\\p{L}\\p{N}]+(?:\\s+(?:minus|bindestrich|dash|hyphen)\\s+[\\p{L}\\p{N}]+|\\s+[\\p{L}\\p{N}](?=\\s))*';
+  '[\\p{L}\\p{N}]+(?:\\s+(?:minus|bindestrich|strich|dash|hyphen)\\s+[\\p{L}\\p{N}]+|\\s+[\\p{L}\\p{N}](?=\\s))*';
+// The "@" as said: "at", "ät", "at zeichen" (written "at-zeichen" too), "at sign", "at symbol",
+// "klammeraffe". The longer forms first, so that "zeichen"/"sign" is never read as the domain.
+const SPOKEN_AT_WORD = '(?:at(?:\\s+|-)zeichen|at\\s+(?:sign|symbol)|at|ät|@|klammeraffe)';
 const SPOKEN_EMAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${LOCAL_WORD}(?:\\s+(?:${LOCAL_SEPARATOR}\\s+)?${LOCAL_WORD}){0,15})\\s+(?:at|ät|@|klammeraffe)\\s+(${DOMAIN_LABEL}(?:\\s+(?:punkt|dot)\\s+${DOMAIN_LABEL})+)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${LOCAL_WORD}(?:\\s+(?:${LOCAL_SEPARATOR}\\s+)?${LOCAL_WORD}){0,15})\\s+${SPOKEN_AT_WORD}\\s+(${DOMAIN_LABEL}(?:\\s+(?:punkt|dot)\\s+${DOMAIN_LABEL})+)(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // Top-level domains a spoken address ends in; any other two-letter one (a country) counts too.
@@ -35,7 +39,9 @@ const SEPARATORS: Record<string, string> = {
   dot: '.',
   point: '.',
   unterstrich: '_',
+  tiefstrich: '_',
   underscore: '_',
+  strich: '-',
   minus: '-',
   bindestrich: '-',
   dash: '-',
@@ -43,7 +49,7 @@ const SEPARATORS: Record<string, string> = {
 };
 
 // Cheap tests that gate the spoken e-mail pattern.
-const SPOKEN_AT = /\s(?:at|ät|@|klammeraffe)\s/i;
+const SPOKEN_AT = /\s(?:at|ät|@|klammeraffe)[\s-]/i;
 const SPOKEN_DOT = /\s(?:punkt|dot)\s/i;
 
 /** Whether the text says "at" and "punkt"/"dot" between spaces: the gate of `findSpokenEmails`. */
@@ -57,7 +63,7 @@ export function findSpokenEmails(text: string, replacements: Replacement[]): voi
     const local = m[1]!;
     const domain = m[2]!
       .replace(/\s+(?:punkt|dot)\s+/giu, '.')
-      .replace(/\s+(?:minus|bindestrich|dash|hyphen)\s+/giu, '-')
+      .replace(/\s+(?:minus|bindestrich|strich|dash|hyphen)\s+/giu, '-')
       .replace(/\s+/g, '');
     const tld = domain.slice(domain.lastIndexOf('.') + 1).toLowerCase();
     if (tld.length === 2 ? NOT_A_TLD.has(tld) : !TLDS.has(tld)) {

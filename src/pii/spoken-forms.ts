@@ -56,7 +56,7 @@ const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b
 
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
 const PLATE_HINT =
-  /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla/i;
+  /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i;
 
 export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]): void {
   // A written date ("geboren am 03.04.1985") is patterns.ts's: with digits in the text, only a

@@ -35,6 +35,7 @@ export const SPELLING_WORDS: ReadonlyMap<string, string> = new Map(
 );
 
 const LINKS = new Set(['wie', 'for', 'as']);
+const UMLAUTS: Readonly<Record<string, string>> = { a: 'ä', o: 'ö', u: 'ü' };
 
 /** One spelt letter read at word k: the letter and the index of the next word. */
 export interface SpeltLetter {
@@ -83,6 +84,13 @@ export function speltLetter(
     return { letter: lower, next: k + 1, alphabet: false };
   }
   if (!alphabets) return undefined;
+  // DIN 5009:2022 says an umlaut as "umlaut" and its vowel's word: "umlaut offenbach" is ö.
+  if (lower === 'umlaut') {
+    const a = words[k + 1];
+    const vowel = a && gapOk(text, w, a) ? speltLetter(text, words, k + 1) : undefined;
+    const umlaut = vowel && UMLAUTS[vowel.letter];
+    return umlaut ? { letter: umlaut, next: vowel.next, alphabet: true } : undefined;
+  }
   const letter = SPELLING_WORDS.get(lower);
   return letter === undefined ? undefined : { letter, next: k + 1, alphabet: true };
 }

@@ -13,6 +13,7 @@ const STREET_WORD = new RegExp(`${STREET_WORD_SOURCE}$`, 'i');
 const REPEAT_OR_PLUS = new Set(['double', 'doppel', 'triple', 'plus']);
 const COMPOUND_ANY = /^\p{L}+und\p{L}+(?:zig|ßig|ssig)$/u;
 const SEPARATOR_ONLY = /^[\s,-]+$/;
+const GROUP_SEPARATOR = new Set(['dash', 'hyphen', 'minus', 'bindestrich', 'strich']);
 
 function numberish(w: string): boolean {
   if (NUMBER_WORDS.has(w) || REPEAT_OR_PLUS.has(w)) return true;
@@ -86,7 +87,11 @@ export function findNumberRuns(
       const t = tokens[j]!;
       if (j > i && !SEPARATORS_OR_NONE.test(text.slice(tokens[j - 1]!.end, t.start))) break;
       if (taken(replacements, t.start)) break;
-      if (j === i && t.lower === 'plus') digits = '+';
+      // "four three six dash ninety one dash …": a said hyphen between digits is a separator,
+      // skipped; the digits run on.
+      const separator = j > i && GROUP_SEPARATOR.has(t.lower) && isDigitWord(tokens, j + 1);
+      if (separator) repeat = 1;
+      else if (j === i && t.lower === 'plus') digits = '+';
       else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
         repeat = repeatOf(t.lower)!;
       else {

@@ -1,8 +1,10 @@
 import {
   afterAdjective,
   afterDeterminer,
+  afterZu,
   CUE_WORDS,
   isEnglishDeterminer,
+  nounByWordBefore,
   PLACE_NOUNS,
 } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
@@ -29,6 +31,9 @@ export const TAGGER_SCORE = 0.7;
 const CODE_AFTER = /^ +(?=\S*\p{L})(?=\S*\p{N})\S/u;
 
 const CONTRACTION = /^(.*)['’](?:m|s|t|re|ve|ll|d)$/;
+
+// Names of identifiers as a transcript writes them: the cue of a number, never a person.
+const IDENTIFIER_WORDS = new Set('ssn iban bic pin plz dob kfz imei vin'.split(' '));
 
 /** "don't", "isn't"; "I'm", "what's", "they're": a function word before the apostrophe. */
 function isContraction(lower: string, flags: ReadonlyMap<string, number>): boolean {
@@ -103,15 +108,14 @@ export function findTaggedNames(
     // Nor one written word after an article ("am Empfang", "die Rechnung"): a noun, not a person.
     if (s.from === s.to && !lowercase && s.type === 'PERSON' && afterDeterminer(tokens, s.from))
       continue;
-    // A transcript: one word after an English article ("some lentils", "the recipe") is a noun.
-    const before = tokens[s.from - 1];
+    // A transcript: one word after an article or a number ("some lentils", "einen cappuccino",
+    // "five miles") is a noun; a lone letter is spelt; the name of an identifier ("ssn") is none.
+    if (lowercase && s.from === s.to && afterZu(tokens, s.from)) continue;
     if (
-      s.from === s.to &&
       lowercase &&
-      s.type === 'PERSON' &&
-      first.joined &&
-      before !== undefined &&
-      isEnglishDeterminer(before.lower)
+      (s.type === 'PERSON' || first.lower.length < 2) &&
+      (nounByWordBefore(tokens, s.from) ||
+        (s.from === s.to && (first.lower.length < 2 || IDENTIFIER_WORDS.has(first.lower))))
     )
       continue;
     // Transcripts: an unlisted word with the ending of an English verb or noun ("jamming",

@@ -116,15 +116,16 @@ describe('spoken addresses and postcodes', () => {
       'ich wohne in der lindenstraße dreißig in sechs sieben null zwei neun alfeld',
       ['lindenstraße dreißig', 'sechs sieben null zwei neun alfeld'],
     ],
+    // Street, postcode and town said in one piece are one address, as written in one piece.
     [
       'meine adresse ist hauptstraße fünfundvierzig zwei neun acht null sieben lauterbach',
-      ['hauptstraße fünfundvierzig', 'zwei neun acht null sieben lauterbach'],
+      ['hauptstraße fünfundvierzig zwei neun acht null sieben lauterbach'],
     ],
     ['my address is two hundred and twelve orchard way', ['two hundred and twelve orchard way']],
     ['send it to one two four mill lane please', ['one two four mill lane']],
     [
       'i live at fifty four station road n r two four p l',
-      ['fifty four station road', 'n r two four p l'],
+      ['fifty four station road n r two four p l'],
     ],
     ['the postcode is y o one zero five d d', ['y o one zero five d d']],
     [
