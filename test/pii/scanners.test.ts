@@ -3,6 +3,8 @@
 // its characters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gazetteer } from '../../src/pii/gazetteer.js';
+import { SPOKEN_DATE, spokenDates } from '../../src/pii/spoken-forms.js';
 import { tokenize } from '../../src/pii/tokens.js';
 import { splitWords } from '../../src/pii/words.js';
 
@@ -86,6 +88,117 @@ describe('scanners', () => {
         [...text.matchAll(re)].map((m) => `${m.index}-${m.index + m[0].length}`).join(' ');
       expect(offsets(splitWords(text))).toBe(matches(WORD));
       expect(offsets(tokenize(text, new Map()))).toBe(matches(TOKEN));
+    }
+  });
+});
+
+// Pieces of spoken dates in both languages, and what breaks or glues them.
+const DATE_PIECES = [
+  'dritten',
+  'ersten',
+  'zwölften',
+  'mai',
+  'März',
+  'neunzehnhundertachtzig',
+  'neunzehn',
+  'hundert',
+  'achtzig',
+  'zweitausend',
+  'null',
+  'drei',
+  'fünf',
+  'the',
+  'third',
+  'of',
+  'may',
+  'March',
+  'nineteen',
+  'eighty',
+  'two',
+  'oh',
+  'four',
+  'twenty',
+  'first',
+  '12',
+  '3.',
+  '1980',
+  '82',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  ',',
+  '\n',
+  '-',
+  'x',
+  'é',
+  '\u0301',
+  '²',
+  'ſ',
+  'K',
+];
+const dateTexts = fc
+  .array(fc.constantFrom(...DATE_PIECES), { maxLength: 16 })
+  .map((xs) => xs.join(''));
+
+describe('spoken dates at word starts', () => {
+  const global = new RegExp(SPOKEN_DATE.source, 'giu');
+
+  it('finds what matchAll finds at every position (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(dateTexts, texts), (text) => {
+        const expected = [...text.matchAll(global)].map((m) => [m.index, m.index + m[0].length]);
+        expect(spokenDates(text, splitWords(text))).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('no character outside \\p{L} and \\p{N} matches a letter of the pattern under /iu', () => {
+    // The premise of trying word starts only: a match's first character is a letter or digit.
+    const letters = [...new Set(SPOKEN_DATE.source.match(/\p{L}/gu))].join('');
+    const first = new RegExp(`^[${letters}\\d]$`, 'iu');
+    const wordChar = /^[\p{L}\p{N}]$/u;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (first.test(ch)) expect(wordChar.test(ch)).toBe(true);
+    }
+  });
+});
+
+describe('spelling table', () => {
+  it('gives each token the lower case, list bits and capital of its own spelling (property)', () => {
+    const flags = gazetteer().flags;
+    fc.assert(
+      fc.property(fc.oneof(texts, dateTexts), (text) => {
+        for (const t of tokenize(text, flags)) {
+          const w = text.slice(t.start, t.end);
+          const lower = w.toLowerCase();
+          expect(t.spelling.text).toBe(w);
+          expect([t.lower, t.f, t.cap]).toEqual([lower, flags.get(lower) ?? 0, w[0] !== lower[0]]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays right when it fills up and is emptied', () => {
+    const flags = new Map([['anna', 1]]);
+    // Letters only (a token holds no digits): the number in base 26, written a to z.
+    const letters = (i: number) =>
+      [...i.toString(26)].map((d) => String.fromCharCode(97 + Number.parseInt(d, 26))).join('');
+    const words = Array.from({ length: 70_000 }, (_, i) => `W${letters(i)}`);
+    for (let i = 0; i < words.length; i += 500) {
+      const text = `Anna ${words.slice(i, i + 500).join(' ')} anna`;
+      const tokens = tokenize(text, flags);
+      expect(tokens.length).toBe(502);
+      for (const t of tokens) {
+        const w = text.slice(t.start, t.end);
+        expect(t.spelling.text).toBe(w);
+        expect(t.lower).toBe(w.toLowerCase());
+        expect(t.f).toBe(flags.get(t.lower) ?? 0);
+      }
     }
   });
 });
