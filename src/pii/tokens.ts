@@ -1,4 +1,5 @@
 import { charClass, LETTER, MARK } from './chars.js';
+import { type Spelling, spellingTable } from './spellings.js';
 
 /** A word of a text as the name and place rules see it. */
 export interface Token {
@@ -19,78 +20,14 @@ export interface Token {
   readonly spelling: Spelling;
 }
 
-/**
- * A word as written, with what follows from its letters alone: its lower case, list bits and
- * capital, worked out once per spelling rather than once per token (no lower-casing, no look-up
- * in the large list map for a word seen before). The tagger keeps its per-word sums here too.
- */
-export interface Spelling {
-  readonly text: string;
-  readonly lower: string;
-  readonly f: number;
-  readonly cap: boolean;
-  /** The tagger's data for this spelling (`tagger.ts`), valid for `memoOwner` only. */
-  memo: unknown[] | undefined;
-  memoOwner: object | undefined;
+const SENTENCE_END = '.!?:;"„“”«»•\n*(';
+// The characters of SENTENCE_END by code unit (each is one), a table instead of a string set.
+const SENTENCE_END_CODES = new Uint8Array(0x10000);
+for (let k = 0; k < SENTENCE_END.length; k++) SENTENCE_END_CODES[SENTENCE_END.charCodeAt(k)] = 1;
+
+function endsSentence(code: number): boolean {
+  return SENTENCE_END_CODES[code] === 1;
 }
-
-/**
- * Spellings seen before, by the characters of the text (open addressing over an FNV-1a hash of
- * the UTF-16 units, compared unit by unit), so that a known word costs neither a slice nor a
- * lower-casing. One table per list map; emptied when full, so it stays bounded.
- */
-class SpellingTable {
-  private readonly slots = new Int32Array(SLOTS).fill(-1);
-  private entries: Spelling[] = [];
-
-  constructor(private readonly flags: ReadonlyMap<string, number>) {}
-
-  get(text: string, start: number, end: number): Spelling {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    const mask = SLOTS - 1;
-    let slot = (h ^ (h >>> 15)) & mask;
-    const length = end - start;
-    for (;;) {
-      const at = this.slots[slot]!;
-      if (at < 0) break;
-      const e = this.entries[at]!;
-      if (e.text.length === length && sameUnits(e.text, text, start, length)) return e;
-      slot = (slot + 1) & mask;
-    }
-    if (this.entries.length >= SPELLING_LIMIT) {
-      this.slots.fill(-1);
-      this.entries = [];
-      return this.get(text, start, end);
-    }
-    const w = text.slice(start, end);
-    const lower = w.toLowerCase();
-    const e: Spelling = {
-      text: w,
-      lower,
-      f: this.flags.get(lower) ?? 0,
-      cap: w[0] !== lower[0],
-      memo: undefined,
-      memoOwner: undefined,
-    };
-    this.slots[slot] = this.entries.length;
-    this.entries.push(e);
-    return e;
-  }
-}
-
-// A quarter full at most: short probe runs.
-const SLOTS = 1 << 17;
-const SPELLING_LIMIT = SLOTS >> 2;
-
-function sameUnits(a: string, text: string, start: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (a.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
-
-const spellingTables = new WeakMap<ReadonlyMap<string, number>, SpellingTable>();
-
-const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
 // Abbreviated titles whose full stop ends no sentence: "Dr. Pham", "Mrs. Doherty".
 const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'dr',
@@ -125,11 +62,7 @@ const HYPHEN = 45;
  * Turkish "İzzet" lower-cases to "i̇zzet", i + U+0307), found by a loop over the characters.
  */
 export function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
-  let spellings = spellingTables.get(flags);
-  if (spellings === undefined) {
-    spellings = new SpellingTable(flags);
-    spellingTables.set(flags, spellings);
-  }
+  const spellings = spellingTable(flags);
   const tokens: Token[] = [];
   let prevEnd = -1;
   let prev: Token | undefined;
@@ -148,7 +81,7 @@ export function tokenize(text: string, flags: ReadonlyMap<string, number>): Toke
       k === prev.end &&
       c === FULL_STOP &&
       TITLE_ABBREVIATIONS.has(prev.lower);
-    const sentenceStart = !afterTitle && (k < 0 || SENTENCE_END.has(text[k]!));
+    const sentenceStart = !afterTitle && (k < 0 || endsSentence(c));
     // Joined: only spaces or tabs, and at most one comma, since the previous token.
     let commas = 0;
     let other = false;
