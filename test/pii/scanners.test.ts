@@ -4,7 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gazetteer } from '../../src/pii/gazetteer.js';
+import { STREET_EN, STREET_EN_LOWER } from '../../src/pii/patterns.js';
 import { SPOKEN_DATE, spokenDates } from '../../src/pii/spoken-forms.js';
+import { matchesFromDigits } from '../../src/pii/sticky.js';
 import { tokenize } from '../../src/pii/tokens.js';
 import { splitWords } from '../../src/pii/words.js';
 
@@ -201,4 +203,67 @@ describe('spelling table', () => {
       }
     }
   });
+});
+
+// Pieces of English street addresses, and what breaks or glues them.
+const STREET_PIECES = [
+  '221 Baker Street',
+  '12b NW. Park View',
+  '7 The Ridgeway',
+  '160 S Broadway',
+  '564 Greenway',
+  '10 baker road',
+  '4 old mill lane',
+  '221',
+  '7',
+  '12b',
+  '3rd',
+  'Baker',
+  'baker',
+  'Street',
+  'street',
+  'road',
+  'Road',
+  'The',
+  'Ridgeway',
+  'E',
+  'NW.',
+  'Broadway',
+  'Greenway',
+  "Queen's",
+  'Park',
+  'View',
+  'a',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  ',',
+  '-',
+  'x',
+  'é',
+  '²',
+  '٣',
+  '𝒜',
+];
+const streetTexts = fc
+  .array(fc.constantFrom(...STREET_PIECES), { maxLength: 14 })
+  .map((xs) => xs.join(''));
+
+describe('street patterns tried at digits', () => {
+  for (const [name, sticky] of [
+    ['STREET_EN', STREET_EN],
+    ['STREET_EN_LOWER', STREET_EN_LOWER],
+  ] as const) {
+    it(`${name}: the matches of matchAll with the g flag (property)`, () => {
+      const global = new RegExp(sticky.source, 'gu');
+      fc.assert(
+        fc.property(fc.oneof(streetTexts, texts), (text) => {
+          const expected = [...text.matchAll(global)].map((m) => [m.index, m[0]]);
+          expect(matchesFromDigits(sticky, text).map((m) => [m.index, m[0]])).toEqual(expected);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
 });
