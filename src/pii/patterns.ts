@@ -1,5 +1,6 @@
 import { bornAfter, CONTEXT, contextMatcher, hasContext, vehicleContext } from './context.js';
 import type { Emit } from './numbers.js';
+import { matchesFromDigits } from './sticky.js';
 import type { CustomIdentifier } from './types.js';
 
 // Regexes made once, not on every call.
@@ -73,9 +74,10 @@ const EN_DIRECTION = '(?:N|S|E|W|NE|NW|SE|SW)\\.?\\s';
 const EN_ORDINAL = '\\d{1,3}(?:st|nd|rd|th)';
 const EN_NAME_WORD = `(?:${EN_ORDINAL}|[A-Z][a-z]+(?:'s)?)`;
 const EN_ONE_WORD_STREET = '[A-Z][a-z]+(?:side|lands|way|gate|field|fields|wood|croft)';
-const STREET_EN = new RegExp(
+// Sticky: tried at digits only (`matchesFromDigits`); every match starts with one.
+export const STREET_EN = new RegExp(
   `(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s(?:${EN_DIRECTION})?(?:(?:${EN_NAME_WORD}\\s){1,3}${STREET_EN_SUFFIX_CAPITALISED}|The\\s[A-Z][a-z]+|Broadway|${EN_ONE_WORD_STREET})(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s${EN_DIRECTION}[A-Z][a-z]+(?![\\p{L}])`,
-  'gu',
+  'uy',
 );
 // UK postcodes: "SW1A 1AA", "M1 1AE", "B33 8TH", "DN55 1PT" (outward code, space, inward code;
 // the space is left out now and then: "M146GX").
@@ -88,9 +90,10 @@ export const UK_POSTCODE_AREAS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
-const STREET_EN_LOWER = new RegExp(
+// Sticky, as STREET_EN.
+export const STREET_EN_LOWER = new RegExp(
   `(?<![\\p{L}\\p{N}])\\d{1,5}\\s(?:[a-z]+\\s){1,2}${STREET_EN_SUFFIX.toLowerCase().replace(/\\\\\./g, '')}(?![\\p{L}])`,
-  'gu',
+  'uy',
 );
 // Cheap tests (no look-behind) that gate the full patterns: a street suffix before a number, or
 // one of the German prepositions that start a street name; a number before a capitalised word.
@@ -152,7 +155,8 @@ export function findPatterns(
     for (const m of text.matchAll(STREET_DE)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
   }
   if (STREET_EN_HINT.test(text)) {
-    for (const m of text.matchAll(STREET_EN)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+    for (const m of matchesFromDigits(STREET_EN, text))
+      emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
   }
   if (UK_POSTCODE_HINT.test(text)) {
     for (const m of text.matchAll(UK_POSTCODE)) {
@@ -162,7 +166,7 @@ export function findPatterns(
     }
   }
   if (!CAPITAL.test(text) && STREET_EN_LOWER_HINT.test(text)) {
-    for (const m of text.matchAll(STREET_EN_LOWER))
+    for (const m of matchesFromDigits(STREET_EN_LOWER, text))
       emit(m.index, m.index + m[0].length, 'ADDRESS', 0.7);
   }
   if (FOUR_DIGITS.test(text)) findPostcodes(text, emit, isPlace, isCommonWord);

@@ -44,9 +44,10 @@ const DE_DAY_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf|(?:drei|vier|f
 const DE_MONTH_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf`;
 const EN_DAY_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?|thirty(?:\\sone)?`;
 const EN_MONTH_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|ten|eleven|twelve`;
-const SPOKEN_DATE = new RegExp(
+/** Sticky (`y`): tried at word starts only (`spokenDates`). */
+export const SPOKEN_DATE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:of\\s+)?(?:the\\s+)?(?:${EN_MONTH}|${EN_ORDINAL_MONTH}),?\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:${EN_YEAR})|(?:${DE_DAY_NUMBER})\\s+(?:${DE_MONTH_NUMBER})\\s+(?:${DE_YEAR})|(?:${EN_DAY_NUMBER})\\s+(?:${EN_MONTH_NUMBER})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
-  'giu',
+  'iuy',
 );
 // A date of birth is said with a cue: before it ("geboren am", "born on", "date of birth") or,
 // in German, after it ("ich bin am … geboren").
@@ -58,15 +59,34 @@ const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b
 const PLATE_HINT =
   /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i;
 
+/**
+ * The matches of the spoken date pattern, as `text.matchAll` with the `g` flag would find them,
+ * but tried sticky at each word's start instead of at every position: a match starts with a
+ * letter or digit (every alternative does; under /iu no other character folds to one of the
+ * pattern's letters) after none (the look-behind), which is where a run of `splitWords`
+ * starts; and it ends before no letter or digit, so the next match starts at a later word.
+ */
+export function spokenDates(text: string, words: readonly Word[]): [number, number][] {
+  const found: [number, number][] = [];
+  let from = 0;
+  for (const w of words) {
+    if (w.start < from) continue;
+    SPOKEN_DATE.lastIndex = w.start;
+    const m = SPOKEN_DATE.exec(text);
+    if (m === null) continue;
+    from = m.index + m[0].length;
+    found.push([m.index, from]);
+  }
+  return found;
+}
+
 export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]): void {
   // A written date ("geboren am 03.04.1985") is patterns.ts's: with digits in the text, only a
   // month name makes the spoken pattern worth its cost.
   if (BIRTH_HINT.test(text) && (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))) {
-    for (const m of text.matchAll(SPOKEN_DATE)) {
-      const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
-        emit(m.index, end, 'DATE_OF_BIRTH', 0.9);
-    }
+    for (const [start, end] of spokenDates(text, words))
+      if (hasContext(text, start, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
+        emit(start, end, 'DATE_OF_BIRTH', 0.9);
   }
   if (PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
   findSpokenAddresses(text, words, emit);

@@ -234,5 +234,10 @@ export function contextEntries(
   tokens: readonly Token[],
   vocab: Vocabulary,
 ): ContextEntry[] {
-  return tokens.map((t) => index.words.get(contextWord(t, vocab)) ?? index.unknown);
+  return tokens.map((t) => contextEntry(index, t, vocab));
+}
+
+/** One token's context entry: a function of its spelling (lower case, list bits, capital). */
+export function contextEntry(index: ContextIndex, t: Token, vocab: Vocabulary): ContextEntry {
+  return index.words.get(contextWord(t, vocab)) ?? index.unknown;
 }

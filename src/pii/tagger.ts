@@ -1,4 +1,10 @@
-import { type ContextIndex, contextEntries, indexContext, scoreContext } from './tagger-context.js';
+import {
+  type ContextEntry,
+  type ContextIndex,
+  contextEntry,
+  indexContext,
+  scoreContext,
+} from './tagger-context.js';
 import {
   shapeOf,
   startClass,
@@ -67,21 +73,31 @@ interface WordEntry {
   readonly byTags: (Float64Array | undefined)[];
 }
 /**
- * Six tables, by transcript or written text and by where the word stands (S, j, g). A
- * transcript's words are keyed by their lower case (the shape is always 'x'); written words by
- * their spelling as written, which fixes their shape, lower case and lists, so the shape's
- * regexes run once per new spelling instead of once per token.
+ * The word entries live on the token's `Spelling` (tokens.ts), six slots by transcript or
+ * written text and by where the word stands (S, j, g); slot 6 holds its context entry. An
+ * entry is a function of the spelling (its lower case, lists, shape and capital follow from
+ * it), so the shape's regexes run once per new spelling instead of once per token; the
+ * spelling table is bounded, and so are these.
  */
 interface WordCache {
-  readonly tables: Map<string, WordEntry>[];
-  size: number;
   /** The shared `byTags` arrays by `sh=` and `lx=` feature; never cleared (bounded by the classes). */
   readonly byClass: Map<string, (Float64Array | undefined)[]>;
 }
 const wordCache = new WeakMap<TaggerModel, WordCache>();
 const contextIndex = new WeakMap<TaggerModel, ContextIndex>();
-const WORD_CACHE_LIMIT = 50_000;
 const START_CLASSES = 'Sjg';
+/** Slot of a spelling's memo holding its context entry. */
+const CONTEXT_SLOT = 6;
+
+/** The model's memo slots of a token's spelling, made (or remade for another model) on first use. */
+function memoOf(model: TaggerModel, t: Token): unknown[] {
+  const sp = t.spelling;
+  if (sp.memoOwner !== model || sp.memo === undefined) {
+    sp.memo = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+    sp.memoOwner = model;
+  }
+  return sp.memo;
+}
 
 function wordEntry(
   model: TaggerModel,
@@ -91,9 +107,9 @@ function wordEntry(
   lowercase: boolean,
   start: string,
 ): WordEntry {
-  const table = cache.tables[(lowercase ? 0 : 3) + START_CLASSES.indexOf(start)]!;
-  const key = lowercase ? t.lower : text.slice(t.start, t.end);
-  let word = table.get(key);
+  const memo = memoOf(model, t);
+  const slot = (lowercase ? 0 : 3) + START_CLASSES.indexOf(start);
+  let word = memo[slot] as WordEntry | undefined;
   if (!word) {
     const features = wordFeatures(t, lowercase, model.vocab, shapeOf(text, t, lowercase), start);
     const sum = new Float64Array(TAG_COUNT);
@@ -105,14 +121,29 @@ function wordEntry(
       cache.byClass.set(cls, byTags);
     }
     word = { sum, tag: features, byTags };
-    if (cache.size >= WORD_CACHE_LIMIT) {
-      for (const x of cache.tables) x.clear();
-      cache.size = 0;
-    }
-    table.set(key, word);
-    cache.size++;
+    memo[slot] = word;
   }
   return word;
+}
+
+/** Each token's context entry (`contextEntries`), kept on its spelling. */
+function memoContextEntries(
+  model: TaggerModel,
+  index: ContextIndex,
+  tokens: readonly Token[],
+): ContextEntry[] {
+  const out: ContextEntry[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const memo = memoOf(model, t);
+    let e = memo[CONTEXT_SLOT] as ContextEntry | undefined;
+    if (e === undefined) {
+      e = contextEntry(index, t, model.vocab);
+      memo[CONTEXT_SLOT] = e;
+    }
+    out[i] = e;
+  }
+  return out;
 }
 
 /** The best allowed tag of each token, left to right, and its margin over the runner-up. */
@@ -124,7 +155,7 @@ export function decode(
 ): { tags: TagIndex[]; margins: number[] } {
   let cache = wordCache.get(model);
   if (!cache) {
-    cache = { tables: Array.from({ length: 6 }, () => new Map()), size: 0, byClass: new Map() };
+    cache = { byClass: new Map() };
     wordCache.set(model, cache);
   }
   let index = contextIndex.get(model);
@@ -132,7 +163,7 @@ export function decode(
     index = indexContext(model.weights);
     contextIndex.set(model, index);
   }
-  const words = contextEntries(index, tokens, model.vocab);
+  const words = memoContextEntries(model, index, tokens);
   const tags: TagIndex[] = [];
   const margins: number[] = [];
   const s = new Float64Array(TAG_COUNT);

@@ -1,4 +1,5 @@
 import { charClass, LETTER, MARK } from './chars.js';
+import { type Spelling, spellingTable } from './spellings.js';
 
 /** A word of a text as the name and place rules see it. */
 export interface Token {
@@ -15,9 +16,18 @@ export interface Token {
   readonly near: boolean;
   /** The gazetteer bits of `lower`. */
   readonly f: number;
+  /** What the token's spelling says wherever it stands (shared by every token spelt alike). */
+  readonly spelling: Spelling;
 }
 
-const SENTENCE_END: ReadonlySet<string> = new Set('.!?:;"„“”«»•\n*(');
+const SENTENCE_END = '.!?:;"„“”«»•\n*(';
+// The characters of SENTENCE_END by code unit (each is one), a table instead of a string set.
+const SENTENCE_END_CODES = new Uint8Array(0x10000);
+for (let k = 0; k < SENTENCE_END.length; k++) SENTENCE_END_CODES[SENTENCE_END.charCodeAt(k)] = 1;
+
+function endsSentence(code: number): boolean {
+  return SENTENCE_END_CODES[code] === 1;
+}
 // Abbreviated titles whose full stop ends no sentence: "Dr. Pham", "Mrs. Doherty".
 const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'dr',
@@ -52,6 +62,7 @@ const HYPHEN = 45;
  * Turkish "İzzet" lower-cases to "i̇zzet", i + U+0307), found by a loop over the characters.
  */
 export function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
+  const spellings = spellingTable(flags);
   const tokens: Token[] = [];
   let prevEnd = -1;
   let prev: Token | undefined;
@@ -62,7 +73,6 @@ export function tokenize(text: string, flags: ReadonlyMap<string, number>): Toke
     if (start < 0) break;
     const end = tokenEnd;
     at = end;
-    const w = text.slice(start, end);
     let k = start - 1;
     let c = k >= 0 ? text.charCodeAt(k) : 0;
     while (k >= 0 && (c === SPACE || c === TAB)) c = --k >= 0 ? text.charCodeAt(k) : 0;
@@ -71,7 +81,7 @@ export function tokenize(text: string, flags: ReadonlyMap<string, number>): Toke
       k === prev.end &&
       c === FULL_STOP &&
       TITLE_ABBREVIATIONS.has(prev.lower);
-    const sentenceStart = !afterTitle && (k < 0 || SENTENCE_END.has(text[k]!));
+    const sentenceStart = !afterTitle && (k < 0 || endsSentence(c));
     // Joined: only spaces or tabs, and at most one comma, since the previous token.
     let commas = 0;
     let other = false;
@@ -86,14 +96,14 @@ export function tokenize(text: string, flags: ReadonlyMap<string, number>): Toke
         }
       }
     }
-    const lower = w.toLowerCase();
-    const first = w[0]!;
+    const spelling = spellings.get(text, start, end);
     const token: Token = {
       start,
-      end: start + w.length,
-      lower,
-      f: flags.get(lower) ?? 0,
-      cap: first !== lower[0],
+      end,
+      lower: spelling.lower,
+      f: spelling.f,
+      cap: spelling.cap,
+      spelling,
       sentenceStart,
       joined: prevEnd >= 0 && !other && commas <= 1,
       comma: commas > 0,

@@ -1,4 +1,5 @@
 import { charClass, LETTER, NUMBER } from './chars.js';
+import { spellingTable } from './spellings.js';
 
 /** A word of a text, lower-cased; the one word-splitting pass shared by the detector's stages. */
 export interface Word {
@@ -11,6 +12,10 @@ export interface Word {
  * Splits a text into runs of letters and digits: the matches of `/[\p{L}\p{N}]+/gu`, found by a
  * loop over the characters (a table lookup each) instead of the regex, which cost more per word.
  */
+// The words' lower case by spelling, seen before or made once: no slice and no lower-casing
+// for a word met before. No lists: only `lower` is read.
+const spellings = spellingTable(new Map());
+
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
   const n = text.length;
@@ -28,12 +33,12 @@ export function splitWords(text: string): Word[] {
     if (word) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      words.push({ start, end: i, lower: text.slice(start, i).toLowerCase() });
+      words.push({ start, end: i, lower: spellings.get(text, start, i).lower });
       start = -1;
     }
     i += width;
   }
-  if (start >= 0) words.push({ start, end: n, lower: text.slice(start, n).toLowerCase() });
+  if (start >= 0) words.push({ start, end: n, lower: spellings.get(text, start, n).lower });
   return words;
 }
 
