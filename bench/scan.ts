@@ -17,7 +17,7 @@ import { ensureImages, median, type ProcessRun, runProcess } from './pdq.js';
 import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 
 // `npm run bench -- scan [--images 200] [--bank 1000000] [--matches 10]`
-// `npm run bench -- scan --process [--runs 5] [--baseline <other checkout>/bin/obhut.js] …`
+// `npm run bench -- scan --process [--runs 5] [--baseline <other checkout>/bin/obhut.js] [--workers N] …`
 //
 // What safety scanning costs a build: the same build of image items (generated 1024×768 JPEGs
 // from bench/.data/pdq/) without and with `--bank`, against a PDQ bank of random hashes plus
@@ -44,6 +44,9 @@ export async function benchScan(args: string[]): Promise<void> {
       process: { type: 'boolean', default: false },
       runs: { type: 'string', default: '5' },
       baseline: { type: 'string' },
+      // --process only: passed to every build as `--workers N` (evaluation worker threads; a
+      // build starts them by itself only for inputs of 32 MB and more).
+      workers: { type: 'string' },
     },
   });
   if (values.process) {
@@ -153,7 +156,12 @@ const BIN = path.resolve(import.meta.dirname, '../bin/obhut.js');
 async function benchScanProcesses(
   images: number,
   bankSize: number,
-  values: { matches?: string; runs?: string; baseline?: string | undefined },
+  values: {
+    matches?: string;
+    runs?: string;
+    baseline?: string | undefined;
+    workers?: string | undefined;
+  },
 ): Promise<void> {
   const matches = Math.min(Number(values.matches ?? 10), images);
   const runs = Number(values.runs ?? 5);
@@ -216,6 +224,7 @@ async function benchScanProcesses(
             '--bank',
             'bench',
             '--json',
+            ...(values.workers === undefined ? [] : ['--workers', values.workers]),
           ]);
           const summary = JSON.parse(r.lines.join('\n')) as {
             items_root: string;
@@ -242,7 +251,7 @@ async function benchScanProcesses(
       }
     }
     out(
-      `scan, whole processes: ${images} generated 1024×768 JPEG items, PDQ bank of ${(bankSize + matches).toLocaleString('en')} hashes (${matches} of them the images'), ${runs} runs each after a warm-up, alternating (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`,
+      `scan, whole processes: ${images} generated 1024×768 JPEG items, PDQ bank of ${(bankSize + matches).toLocaleString('en')} hashes (${matches} of them the images'), ${runs} runs each after a warm-up, alternating (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)${values.workers === undefined ? '' : `, builds with --workers ${values.workers}`}`,
     );
     out(`  items excluded as safety_match in every build: ${[...excluded].join(' / ')}`);
     out(
@@ -272,6 +281,16 @@ async function benchScanProcesses(
         out(
           `  ${c.name} ÷ reference, wall, round by round: ${ratios.map((x) => x.toFixed(2)).join(' / ')}× (median ${median(ratios).toFixed(2)}×)`,
         );
+        // On a shared machine the wall ratio moves with the load; the CPU ratio much less.
+        const cpuRatios = results[i]!.flatMap((r, k) => {
+          const ref = referenceRuns[k]!.cpu;
+          return r.cpu === undefined || ref === undefined ? [] : [ref / r.cpu];
+        });
+        if (cpuRatios.length) {
+          out(
+            `  reference CPU ÷ ${c.name} CPU, round by round: ${cpuRatios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(cpuRatios).toFixed(2)})`,
+          );
+        }
       });
     } else {
       out(`  ${NO_REFERENCE}`);

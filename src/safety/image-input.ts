@@ -1,7 +1,7 @@
 // The file side of PDQ hashing: bounded decoding with sharp, then the reference command-line
 // hasher's pixel pipeline (pdq/cpp/io/pdqio.cpp as run by `pdq-photo-hasher`), so that
 // `obhut hash pdq` prints what the reference prints for the same file.
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import sharp from 'sharp';
 
 type OutputInfo = import('sharp').OutputInfo;
@@ -88,31 +88,36 @@ export interface DecodedImage {
   readonly grey: boolean;
 }
 
-/** Reads a whole file, refusing it before reading when it is over `maxBytes`. */
+/**
+ * Reads a whole file, refusing it before reading when it is over `maxBytes`. Synchronous on
+ * purpose: an image file is read in well under a millisecond, and the promise API's open, stat,
+ * read and close (four trips through libuv's threads, which are busy decoding) cost about
+ * 0.2 ms more CPU per file on the thread that also hashes (BENCHMARKS.md, issue 21).
+ */
 export async function readImageFile(
   path: string,
   maxBytes = DEFAULT_MAX_IMAGE_BYTES,
 ): Promise<Buffer> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch (err) {
     throw new ObhutError('INPUT_UNREADABLE', `${path}: ${(err as Error).message}`, { cause: err });
   }
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > maxBytes) {
       throw new ObhutError(
         'IMAGE_TOO_LARGE',
         `${path}: ${size} bytes is over the limit of ${maxBytes} bytes`,
       );
     }
-    return await handle.readFile();
+    return readFileSync(fd);
   } catch (err) {
     if (err instanceof ObhutError) throw err;
     throw new ObhutError('INPUT_UNREADABLE', `${path}: ${(err as Error).message}`, { cause: err });
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

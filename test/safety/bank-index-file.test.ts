@@ -124,6 +124,8 @@ describe('bank index files', () => {
     expect(narrower.loadedFrom).toBe('store');
     expect(narrower.bank.threshold).toBe(8);
     expect((await load()).bank.threshold).toBe(8);
+    // One file per bank, replaced at each revision: old revisions are not kept beside it.
+    expect(await files()).toHaveLength(1);
   });
 
   it('never uses a damaged, truncated, foreign or misplaced file, and writes it again', async () => {
