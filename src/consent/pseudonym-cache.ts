@@ -1,8 +1,14 @@
 import { hash } from 'node:crypto';
 import type { SubjectAccount } from '../records/index.js';
 
-/** Subjects a cache holds before it starts over (about 20 MB of typed arrays; see below). */
-const DEFAULT_CAPACITY = 1 << 18;
+/**
+ * Subjects a cache holds before it starts over: about 5.5 MB of typed arrays per evaluating
+ * thread when full. A larger cache took a 10-million-record build over the 300 MB bound
+ * (1 << 18: 311 MB peak RSS, 1 << 17: 299 MB, this: see BENCHMARKS.md, "Issue 13, fourth
+ * round"); on the 1M bench corpus (197,000 subjects) this size cost no more CPU than 1 << 17:
+ * what pays is the HMAC as two digests and no entries on the collected heap.
+ */
+const DEFAULT_CAPACITY = 1 << 16;
 /** Key bytes a subject takes on average before the key store fills up first. */
 const KEY_BYTES_PER_ENTRY = 32;
 /** A longer `platform\0account` is pseudonymised every time rather than stored. */
@@ -17,9 +23,10 @@ const HMAC_BLOCK = 64;
  *
  * Everything lives in typed arrays, not in a Map of strings and objects: the bench corpus's
  * 1,000,000 records name ~197,000 subjects, and a Map holding 65,536 of them (~13 MB on the
- * JavaScript heap) missed three lookups in four; every miss cost an HMAC and promoted its
- * entry to the old generation, to be collected again when the cache started over (BENCHMARKS.md,
- * "Issue 13, fourth round"). Here an entry is its key's bytes (the UTF-8 of `platform\0account`,
+ * JavaScript heap) missed three lookups in four; every miss cost an HMAC (with `createHmac`)
+ * and promoted its entry to the old generation, to be collected again when the cache started
+ * over (BENCHMARKS.md, "Issue 13, fourth round"). A miss here costs two one-shot digests and
+ * leaves no garbage; the entry count stays as it was, for the memory bound. Here an entry is its key's bytes (the UTF-8 of `platform\0account`,
  * compared exactly), its 32-byte pseudonym and its value: ~80 bytes outside the collected heap.
  * Bounded so memory stays flat; when full it simply starts over.
  */
