@@ -164,8 +164,9 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   const facts = valid.value;
   const fingerprint = fingerprintId(facts.id);
 
-  const known = facts.account ? ctx.subjects.entry(facts.account) : undefined;
-  const subject = known?.pseudonym;
+  // A handle into the cache, valid until its next lookup (none happens while this line is read);
+  // the pseudonym's hex is made only where it is written.
+  const known = facts.account ? ctx.subjects.find(facts.account) : undefined;
   // The opt-out evaluator decides the reservation (the record's own flag is one of its
   // signals); decide() then reports it as tdm_reserved among the other reasons.
   const optout = ctx.optout
@@ -181,7 +182,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     : undefined;
   const decision = decide(
     optout ? { ...facts, tdmReserved: optout.reserved } : facts,
-    known?.value ?? 'none',
+    known === undefined ? 'none' : ctx.subjects.value(known),
     ctx.policy,
   );
   if (!decision.admit) {
@@ -198,7 +199,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
             source: resolved.file,
             itemKind: facts.kind,
             record: bytes.toString('utf8'),
-            ...(subject === undefined ? {} : { subject }),
+            ...(known === undefined ? {} : { subject: ctx.subjects.pseudonym(known) }),
           };
     const excluded: { -readonly [K in keyof Excluded]: Excluded[K] } = {
       kind: 'excluded',
@@ -244,6 +245,7 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   // The provenance object's JSON, written out: JSON.stringify of an object built per record was
   // a visible share of a build. The key order and the text are exactly what it would give
   // (the numbers are integers, the digests and the pseudonym hex).
+  const subject = known === undefined ? undefined : ctx.subjects.pseudonym(known);
   let provenance = `{"input":${inputIndex},"line":${line.number},"sha256":"${hash('sha256', bytes, 'hex')}"`;
   if (subject !== undefined) provenance += `,"subject":"${subject}"`;
   if (entry !== undefined) provenance += `,"media":${JSON.stringify(entry)}`;
