@@ -23,9 +23,17 @@ export const CANARY_ACCOUNT_PREFIX = 'obhut-canary-';
 
 const MAX_REFERENCE_LENGTH = 2000;
 const UNICODE = { message: 'must be valid Unicode (no lone surrogate)' };
+// A subject's pseudonym is the HMAC of "platform\0account": a NUL inside the platform would let
+// ("a\0b", "c") and ("a", "b\0c") name the same subject.
+const NO_NUL = { message: 'must not contain a NUL character' };
 
 const consentEventSchema = z.strictObject({
-  platform: z.string().min(1).max(200).refine(isWellFormed, UNICODE),
+  platform: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(isWellFormed, UNICODE)
+    .refine((v) => !v.includes('\0'), NO_NUL),
   account: z.string().min(1).max(1000).refine(isWellFormed, UNICODE),
   purpose: z.enum(PURPOSES),
   action: z.enum(CONSENT_ACTIONS),

@@ -77,6 +77,11 @@ export function validateItem(value: unknown): Validation<ItemFacts> {
           '"subject.platform" and "subject.account" must be valid Unicode (no lone surrogate)',
         );
       }
+      // The pseudonym is the HMAC of "platform\0account": a NUL in the platform would let two
+      // subjects, ("a\0b", "c") and ("a", "b\0c"), be read as one.
+      if (platform.includes('\0')) {
+        return fail('"subject.platform" must not contain a NUL character');
+      }
       account = { platform, account: acct };
     }
     if (rawAge !== undefined) {

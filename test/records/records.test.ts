@@ -47,6 +47,8 @@ describe('validateItem', () => {
     [{ id: 'a', kind: 'image', source: { url: 5 } }, '"source.url"'],
     [{ id: 'a', kind: 'image', signals: { tdm_reserved: 'yes' } }, '"signals.tdm_reserved"'],
     [{ id: 'a', kind: 'image', _obhut: {} }, 'reserved'],
+    // ("a\0b", "c") and ("a", "b\0c") would share the pseudonym of "platform\0account".
+    [{ id: 'a', kind: 'image', subject: { platform: 'a\0b', account: 'c' } }, 'NUL'],
   ])('rejects %j naming %s', (record, needle) => {
     const v = validateItem(record);
     expect(v.ok).toBe(false);
@@ -66,6 +68,8 @@ describe('validateConsentEvent', () => {
 
   it('accepts a valid event, with or without a reference', () => {
     expect(validateConsentEvent(ok).ok).toBe(true);
+    // A NUL in the account is no ambiguity: the platform ends at the first NUL.
+    expect(validateConsentEvent({ ...ok, account: '1\u00002' }).ok).toBe(true);
     expect(validateConsentEvent({ ...ok, reference: 'ticket 7' }).ok).toBe(true);
   });
 
@@ -78,6 +82,7 @@ describe('validateConsentEvent', () => {
     [{ ...ok, channel: 'canary' }, 'channel'],
     [{ ...ok, account: '' }, 'account'],
     [{ ...ok, extra: 1 }, 'extra'],
+    [{ ...ok, platform: 'insta\0gram' }, 'NUL'],
   ])('rejects %j naming %s', (event, needle) => {
     const v = validateConsentEvent(event);
     expect(!v.ok && v.error).toContain(needle);
