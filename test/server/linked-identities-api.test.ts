@@ -177,4 +177,23 @@ describe('an objection made after an e-mail sign-in reaches the linked account',
     expect(unlinked.statusCode).toBe(201);
     expect((await me(await emailSession('cy@example.org'))).identities).toHaveLength(1);
   });
+
+  it('refuses a platform name with a NUL, which would make two accounts one subject', async () => {
+    const operator = { authorization: 'Bearer operator-token-for-tests' };
+    const refused = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/operator/identity-links',
+      ...json({
+        email: 'dee@example.org',
+        platform: 'exa\u0000mple',
+        account: 'dee',
+        action: 'link',
+      }),
+      headers: { ...operator, 'content-type': 'application/json' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('REQUEST_INVALID');
+    // Nothing was linked: the address still names only itself.
+    expect((await me(await emailSession('dee@example.org'))).identities).toHaveLength(1);
+  });
 });
