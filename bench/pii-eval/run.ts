@@ -1,6 +1,6 @@
 // `npm run eval:pii`: precision, recall and F1 per entity type and language on the generated
 // (in-distribution) corpus, the hand-written hard cases and the held-out corpus (names, places
-// and frames the detector was not built from; written and spoken), the four blind sets, and the
+// and frames the detector was not built from; written and spoken), the six blind sets, and the
 // share of ordinary words kept on PII-free demo text, with the npm package redact-pii side by
 // side.
 
@@ -10,6 +10,7 @@ import { generateBlind2 } from './blind2.js';
 import { generateBlind3 } from './blind3.js';
 import { generateBlind4 } from './blind4.js';
 import { generateBlind5 } from './blind5.js';
+import { generateBlind6 } from './blind6.js';
 import { generateCorpus } from './corpus.js';
 import { f, report } from './evaluate.js';
 import { HARD_CASES } from './hard-cases.js';
@@ -74,6 +75,14 @@ for (const lang of ['de', 'en'] as const)
     report(
       `Held-out, fifth blind set (seed 113; written without reading the detector or the other sets' lists), ${kind}, ${lang}`,
       blind5.filter((x) => x.lang === lang && x.kind === kind),
+      verbose,
+    );
+const blind6 = generateBlind6(8, 137);
+for (const lang of ['de', 'en'] as const)
+  for (const kind of ['written', 'spoken'] as const)
+    report(
+      `Held-out, sixth blind set (seed 137; written without reading the detector, no name or place shared with the other sets), ${kind}, ${lang}`,
+      blind6.filter((x) => x.lang === lang && x.kind === kind),
       verbose,
     );
 const tagger = devSets();
