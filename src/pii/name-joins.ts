@@ -33,6 +33,7 @@ const CAPITAL = /\p{Lu}/u;
 // One space between two parts of a name; a transcript has nothing else there.
 const ONE_SPACE = /^ $/;
 // German prepositions fused with an article: a noun follows them, not a person.
+const NUMBER_AFTER = /^\s*\d/;
 const CONTRACTIONS = new Set(['im', 'am', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans']);
 // Fillers between a name and "bescheid": "sag anna bitte mal bescheid".
 const BESCHEID_FILLERS = new Set(['bitte', 'mal', 'doch', 'kurz', 'schnell', 'noch', 'gleich']);
@@ -102,6 +103,9 @@ function dropAfterContractions(text: string, words: readonly Word[], found: PiiS
     const s = found[k]!;
     // A listed town there is the noun it is also ("im Zug"); regions ("im Allgäu") are on no list.
     if (s.type !== 'PERSON' && !(s.type === 'LOCATION' && isPlace(s.text))) continue;
+    // "zur Beckers Kämpchen 53": a street's name before its number, better masked as a person
+    // than left.
+    if (NUMBER_AFTER.test(text.slice(s.end, s.end + 3))) continue;
     const before = wordEndingAt(words, s.start);
     if (before && CONTRACTIONS.has(before.lower) && ONE_SPACE.test(text.slice(before.end, s.start)))
       found.splice(k, 1);

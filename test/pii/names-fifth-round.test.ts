@@ -101,6 +101,15 @@ describe('a German contracted article', () => {
   });
 });
 
+describe('a street name after a German contracted article', () => {
+  it('stays masked when its number follows', () => {
+    // No street word: only the finding of a person covers "Brenner Kämpchen".
+    const text = 'Navigiere zur Brenner Kämpchen 17 in Wetzlar.';
+    const covered = detectPii(text).some((s) => s.start <= text.indexOf('Brenner') && s.end > 20);
+    expect(covered).toBe(true);
+  });
+});
+
 describe('the development set', () => {
   it('is deterministic and marks every span', () => {
     const a = devPersons(2, 5);
