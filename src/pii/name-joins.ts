@@ -16,12 +16,12 @@ import type { Lang, PiiSpan } from './types.js';
 import type { Word } from './words.js';
 
 /**
- * Names by what the other finders found around them; run after all of them. A person and a
- * one-word "place" no list knows, or a one-word person, right beside it are one name
- * ("babatunde barakat", where the tagger called the surname a place; "dela" "cruz"). Frames
- * whose name stands between two words: "let X know", "X (bitte) bescheid". A person or listed town right after
- * a German contracted article ("im Zug", "beim Bäcker") is a noun and is dropped; in a
- * transcript, a verb at a person's end is cut off ("cruz hat", "okafor texted").
+ * Names by what the other finders found around them; run after all of them. A one-word person
+ * and a one-word person, or "place" no list knows, right beside it are one name ("chaiya"
+ * "aurelia"; a surname the tagger called a place). Frames whose name stands between two words:
+ * "let X know", "X (bitte) bescheid". A person or listed town right after a German contracted
+ * article ("im Zug", "beim Bäcker") is a noun and is dropped; in a transcript, a verb at a
+ * person's end is cut off ("cruz hat", "okafor texted").
  *
  * Tried and left out (they cost precision and recall on the tagger's development sets): taking
  * an unlisted word before a person as its given name ("kollege mandala"), and an unlisted word
@@ -32,13 +32,14 @@ import type { Word } from './words.js';
 const CAPITAL = /\p{Lu}/u;
 // One space between two parts of a name; a transcript has nothing else there.
 const ONE_SPACE = /^ $/;
-// German prepositions fused with an article: a noun follows them, not a person.
 const NUMBER_AFTER = /^\s*\d/;
+// German prepositions fused with an article: a noun follows them, not a person.
 const CONTRACTIONS = new Set(['im', 'am', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans']);
 // Fillers between a name and "bescheid": "sag anna bitte mal bescheid".
 const BESCHEID_FILLERS = new Set(['bitte', 'mal', 'doch', 'kurz', 'schnell', 'noch', 'gleich']);
 // "gib hoang bescheid": the verb before the name ("sag" is a cue word already).
 const BESCHEID_VERBS = new Set(['gib', 'gibst', 'gebt', 'geb', 'gebe']);
+// Words of a name between two frame words.
 const NAME_WORDS_MAX = 3;
 
 export function joinNameParts(
@@ -57,9 +58,11 @@ export function joinNameParts(
     .sort((a, b) => a.start - b.start || b.end - a.end);
   for (const a of persons) {
     if (a.type !== 'PERSON') continue;
-    const b = persons.find((s) => s.start > a.end && ONE_SPACE.test(text.slice(a.end, s.start)));
+    // The next finding; beside it only if one space lies between.
+    const b = persons.find((s) => s.start > a.end);
     if (
       b &&
+      ONE_SPACE.test(text.slice(a.end, b.start)) &&
       (b.type === 'PERSON' || !isPlace(b.text)) &&
       // One word and one word: longer runs are a list of people ("eingeladen sind dipankar
       // oblak aisai sowa") or a wrong finding that would swallow the name ("abend kocht" +
@@ -67,7 +70,7 @@ export function joinNameParts(
       wordCount(text, b.start, b.end) === 1 &&
       wordCount(text, a.start, a.end) === 1 &&
       !CUE_WORDS.has(b.text.toLowerCase()) &&
-      !a.text.split(' ').some((w) => CUE_WORDS.has(w.toLowerCase()))
+      !CUE_WORDS.has(a.text.toLowerCase())
     )
       emit(a.start, b.end, 'PERSON', Math.max(a.score, b.score));
   }
