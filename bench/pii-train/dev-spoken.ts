@@ -229,10 +229,13 @@ function enHouse(r: R): string {
   const letter = r() < 0.15 ? ` ${pick(r, ['a', 'b', 'c'])}` : '';
   return `${flat}${r() < 0.1 ? 'number ' : ''}${said}${letter}`;
 }
-/** The street as an ADDRESS; a town said after it is a place of its own, as when written. */
+/**
+ * The street as an ADDRESS; a town said right after it belongs to it (a transcript has no comma
+ * to split them: an address said in one piece is one ADDRESS, as in German).
+ */
 function spokenEnAddress(r: R, withTown: boolean): string {
-  const street = `[[${enHouse(r)} ${pick(r, EN_STREET_NAMES)}|ADDRESS]]`;
-  return withTown ? `${street} [[${pick(r, EN_TOWNS)}|LOCATION]]` : street;
+  const street = `${enHouse(r)} ${pick(r, EN_STREET_NAMES)}`;
+  return `[[${withTown ? `${street} ${pick(r, EN_TOWNS)}` : street}|ADDRESS]]`;
 }
 function spokenDeAddress(r: R, withTown: boolean): string {
   const n = int(r, 1, 160);

@@ -1,5 +1,6 @@
 import { isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
+import { joinNameParts } from './name-joins.js';
 import { findNames } from './names.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
@@ -53,6 +54,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findSpokenForms(text, emit, words);
   findNames(text, lang, emit);
   findTownsAfterStreets(text, found, emit);
+  joinNameParts(text, lang, words, found, emit);
   return resolveOverlaps(found);
 }
 

@@ -4,6 +4,7 @@ import {
   EVERYDAY,
   FIRST,
   FUNCTION,
+  gazetteer,
   PLACE_START,
   STOP,
   SUR,
@@ -64,7 +65,15 @@ const CUES: readonly [Cue, string][] = [
     'call',
     'ruf rufe call phone ring text message schreib schreibe schick schicke sende send tell sag sage frag frage ask remind erinnere kontaktiere contact meet treffe grüß email e-mail whatsapp benachrichtige informiere notify inform invite',
   ),
-  ...phrases('call', ['talked to', 'spoke to', 'spoke with', 'talking to', 'sprach mit']),
+  ...phrases('call', [
+    'talked to',
+    'spoke to',
+    'spoke with',
+    'talking to',
+    'sprach mit',
+    'bumped into',
+    'ran into',
+  ]),
   ...words(
     'speak',
     'sagt sagte meint meinte fragt fragte schreibt schrieb erklärt says said asks asked writes wrote explains adds',
@@ -85,7 +94,43 @@ const AFTER_VERBS = new Set(
   ),
 );
 // Words that end a lower-case name after a cue: the particle of "ruf X an", a following verb.
-const NAME_END = new Set([...AFTER_VERBS, 'an', 'bitte', 'please', 'now', 'jetzt', 'back']);
+// Auxiliaries too: "ich glaube pádraig dela cruz hat den schlüssel", "orla nguyen has it".
+const NAME_END = new Set([
+  ...AFTER_VERBS,
+  ...'an bitte please now jetzt back hat hatte ist war wird has had is was bescheid know'.split(
+    ' ',
+  ),
+]);
+// German participles: "gegessen", "gemacht".
+const PARTICIPLE = /^ge\p{L}{2,}(?:t|en)$/u;
+// English endings of verbs and adverbs, and the stems they leave: "signed" ← "sign", "arrived"
+// ← "arrive", "stopped" ← "stop", "texting" ← "text", "making" ← "make", "quickly" ← "quick".
+const ENGLISH_ENDINGS: readonly [string, readonly string[]][] = [
+  ['ed', ['', 'e', '-']],
+  ['ing', ['', 'e', '-']],
+  ['ly', ['']],
+];
+/**
+ * A word shaped as a verb or an adverb whatever the lists say ("mrs eze signed", "orla texting",
+ * "mihai gegessen"): in a transcript it ends a name. English endings count only where the stem is
+ * an English word, so that "khaled", "ahmed" or "donnelly" stay names.
+ */
+export function verbShaped(lower: string): boolean {
+  if (PARTICIPLE.test(lower)) return true;
+  const flags = gazetteer().flags;
+  for (const [ending, stems] of ENGLISH_ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
+    const base = lower.slice(0, -ending.length);
+    for (const s of stems) {
+      // "-": a doubled last consonant ("stopped").
+      const stem = s === '-' ? base.slice(0, -1) : base + s;
+      // A verb of calling or speaking is a verb too: "texted", "phoned", "emailed".
+      if (stem.length >= 3 && (((flags.get(stem) ?? 0) & EN_WORD) !== 0 || CUE_WORDS.has(stem)))
+        return true;
+    }
+  }
+  return false;
+}
 // Lower-case particles inside names: "von der", "van", "de", "al", "bin".
 const PARTICLES = new Set(
   'von van der den de del della di da du la le zu ter ten al bin ibn'.split(' '),
@@ -110,7 +155,7 @@ function afterPlaceCue(tokens: readonly Token[], i: number): boolean {
 }
 
 // Words before a common noun; a name follows them rarely ("die Rechnung", "the bill").
-const DETERMINERS = new Set(
+export const DETERMINERS: ReadonlySet<string> = new Set(
   'der die das den dem des ein eine einen einem einer eines kein keine keinen mein meine meinen meinem meiner dein deine deinen deinem sein seine seinen seinem ihr ihre ihren ihrem unser unsere unseren euer eure diese dieser diesen dieses im am zum zur beim vom ins ans the a an my your his her its our their this that these those some any no every each'.split(
     ' ',
   ),
@@ -402,6 +447,7 @@ function extend(
     if (lowercase) {
       // The surname may be an everyday word ("tuan fish"), a third word may not.
       if (last > i && everyday(n)) break;
+      if ((n.f & (FIRST | SUR)) === 0 && verbShaped(n.lower)) break;
     } else if (!n.cap || acronym(text, n)) break;
     last++;
   }

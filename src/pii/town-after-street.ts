@@ -1,4 +1,4 @@
-import { CUE_WORDS } from './frames.js';
+import { CUE_WORDS, verbShaped } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, isPlace, PLACE_START } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
@@ -13,6 +13,8 @@ export const TOWN_AFTER_STREET_SCORE = 0.8;
 // After a street and number, a comma or a space, then one word (maybe hyphenated) and the end
 // of the phrase or another word: "Lindenstraße 5, Kleinroda", "14 orchard close ballykinler".
 const TOWN = /^(?:,\s*|\s+)(?:in\s+)?([\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)/u;
+
+const SPACES = /^ +$/;
 
 const NEXT_CAPITAL = /^ (\p{Lu}[\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)/u;
 
@@ -41,11 +43,24 @@ export function findTownsAfterStreets(text: string, found: readonly PiiSpan[], e
     const word = m[1]!;
     const lower = word.toLowerCase();
     if (word.length < 3 || (!lowercase && word[0] === lower[0])) continue;
-    const f = flags.get(lower) ?? 0;
-    const listedPlace = (f & PLACE_START) !== 0 || isPlace(word);
-    if (!listedPlace && (f & (EVERYDAY | FUNCTION)) !== 0) continue;
     if (ADDRESS_PARTS.has(lower) || CUE_WORDS.has(lower) || digitsOf(lower) !== undefined) continue;
     const start = s.end + m[0].length - word.length;
+    // A transcript has no comma to split a street from its town: said in one piece, street,
+    // town and postcode are one address, as written in one piece. A word between a street and
+    // its postcode is the town even when it is also a word ("derby").
+    const inOnePiece = lowercase && SPACES.test(m[0].slice(0, m[0].length - word.length));
+    const postcode = inOnePiece ? postcodeAfter(text, found, start + word.length) : undefined;
+    const f = flags.get(lower) ?? 0;
+    const listedPlace = (f & PLACE_START) !== 0 || isPlace(word);
+    if (!postcode && !listedPlace && (f & (EVERYDAY | FUNCTION)) !== 0) continue;
+    // "bitte an fliederweg siebzig a schicken": a verb closing the sentence, not a town.
+    if (!postcode && !listedPlace && lowercase && verbAtEnd(text, lower, start + word.length))
+      continue;
+    if (inOnePiece) {
+      const end = postcode?.end ?? townEnd(found, start, start + word.length);
+      emit(s.start, postcodeAfter(text, found, end)?.end ?? end, 'ADDRESS', s.score);
+      continue;
+    }
     // A place the lists know is found already, with all its words ("New Haven").
     if (found.some((o) => o.type === 'LOCATION' && o.start === start)) continue;
     let end = start + word.length;
@@ -60,4 +75,25 @@ export function findTownsAfterStreets(text: string, found: readonly PiiSpan[], e
     }
     emit(start, end, 'LOCATION', TOWN_AFTER_STREET_SCORE);
   }
+}
+
+/** The end of the town starting at `start`: all the words of a place or name found there ("bishop auckland"). */
+function townEnd(found: readonly PiiSpan[], start: number, end: number): number {
+  for (const o of found)
+    if (o.start === start && (o.type === 'LOCATION' || o.type === 'PERSON') && o.end > end)
+      end = o.end;
+  return end;
+}
+
+/** An address (a postcode) found right after `end`, spaces between. */
+function postcodeAfter(text: string, found: readonly PiiSpan[], end: number): PiiSpan | undefined {
+  return found.find(
+    (o) => o.type === 'ADDRESS' && o.start > end && SPACES.test(text.slice(end, o.start)),
+  );
+}
+
+const PHRASE_END = /^[\s.,!?]*$/;
+/** A transcript's word shaped as a verb, or a German infinitive that ends the text. */
+function verbAtEnd(text: string, lower: string, end: number): boolean {
+  return verbShaped(lower) || (lower.endsWith('en') && PHRASE_END.test(text.slice(end)));
 }

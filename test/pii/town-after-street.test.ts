@@ -10,7 +10,7 @@ const places = (text: string) =>
 describe('the town after a street address', () => {
   it.each([
     ['wir wohnen in der Lindenstraße 5, Kleinroda', 'Kleinroda'],
-    ['i live at 14 orchard close ballykinler', 'ballykinler'],
+    ['i live at 14 orchard close, ballykinler', 'ballykinler'],
     ['I live at 27 Larkspur Avenue, Dunmanway.', 'Dunmanway'],
     ['Lieferung an Ahornweg 12, Bad Kleinroda', 'Bad Kleinroda'],
   ])('is a place in %j', (text, town) => {
