@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import {
   compact,
   IBAN_LENGTHS,
@@ -11,6 +11,7 @@ import {
   steuerIdValid,
 } from './checksums.js';
 import { CONTEXT, hasContext } from './context.js';
+import { phoneValid } from './phone-validity.js';
 import type { Lang, PiiType } from './types.js';
 
 /** Receives one candidate span (its score already raised by context); the detector filters and resolves overlaps. */
@@ -226,8 +227,7 @@ function phoneScore(
   else return givenAsOwn(text, start) ? 0.8 : 0;
   const international = digits.startsWith('00') ? `+${digits.slice(2)}` : cleaned;
   for (const region of regions) {
-    const parsed = parsePhoneNumberFromString(region ? cleaned : international, region);
-    if (parsed?.isValid()) return context ? 1 : 0.9;
+    if (phoneValid(region ? cleaned : international, region)) return context ? 1 : 0.9;
   }
   // A number someone gives as theirs ("ruf mich an unter …", "call me on …") is a phone number
   // even where the validator knows no such range; with a trunk prefix or a plus after any phone

@@ -161,17 +161,7 @@ export function indexContext(weights: Weights): ContextIndex {
 }
 
 if (TAG_COUNT !== 5)
-  throw new ObhutError('INTERNAL', 'tagger-context: add() is unrolled for 5 tags');
-
-// Unrolled for the five tags (TAG_COUNT); the same additions in the same order as a loop.
-function add(into: Float64Array, w: Float64Array, at: number | undefined): void {
-  if (at === undefined || at < 0) return;
-  into[0]! += w[at]!;
-  into[1]! += w[at + 1]!;
-  into[2]! += w[at + 2]!;
-  into[3]! += w[at + 3]!;
-  into[4]! += w[at + 4]!;
-}
+  throw new ObhutError('INTERNAL', 'tagger-context: scoreContext is unrolled for 5 tags');
 
 /** The `lx-1=` (side 0) or `lx+1=` (side 1) offset for a token's list bits. */
 function lexWeight(index: ContextIndex, f: number, side: 0 | 1): number {
@@ -189,9 +179,15 @@ function lexWeight(index: ContextIndex, f: number, side: 0 | 1): number {
   return at;
 }
 
+/** The offsets of one token's context vectors, in the order they are added (at most 11). */
+const offsets = new Int32Array(11);
+
 /**
  * Sets `into` to the summed weights of token i's context features. `words` holds the context
- * entries of the tokens (`contextEntries`).
+ * entries of the tokens (`contextEntries`). The vectors are added in the order of
+ * `contextFeatures`, each tag's sum in five locals from 0, so the sums are those of adding
+ * them one by one into a zeroed array; no index outside the token list is read (a negative
+ * or past-the-end index sends V8 to its slow element look-up).
  */
 export function scoreContext(
   index: ContextIndex,
@@ -203,29 +199,57 @@ export function scoreContext(
   start: string,
   into: Float64Array,
 ): void {
-  into.fill(0);
-  const w = index.w;
+  const n = tokens.length;
   const t = tokens[i]!;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  const next2 = tokens[i + 2];
+  const prev = i > 0 ? tokens[i - 1]! : undefined;
+  const next = i + 1 < n ? tokens[i + 1]! : undefined;
   const none = index.none;
-  const w1 = words[i - 1] ?? none;
-  const w2 = words[i - 2] ?? none;
-  const n1 = words[i + 1] ?? none;
-  const n2 = words[i + 2] ?? none;
-  add(into, w, (start === 'S' ? index.sentenceStart : w1).prev1);
-  add(into, w, w2.pairBefore.get(w1.id));
-  add(into, w, (next?.joined ? n1 : index.sentenceEnd).next1);
-  add(into, w, n1.pairAfter.get(n2.id));
-  add(into, w, prev ? lexWeight(index, prev.f, 0) : index.lexNone[0]);
-  add(into, w, next ? lexWeight(index, next.f, 1) : index.lexNone[1]);
+  const w1 = i > 0 ? words[i - 1]! : none;
+  const w2 = i > 1 ? words[i - 2]! : none;
+  const n1 = i + 1 < n ? words[i + 1]! : none;
+  const n2 = i + 2 < n ? words[i + 2]! : none;
+  const at = offsets;
+  let m = 0;
+  let o = (start === 'S' ? index.sentenceStart : w1).prev1;
+  if (o >= 0) at[m++] = o;
+  o = w2.pairBefore.get(w1.id) ?? -1;
+  if (o >= 0) at[m++] = o;
+  o = (next?.joined ? n1 : index.sentenceEnd).next1;
+  if (o >= 0) at[m++] = o;
+  o = n1.pairAfter.get(n2.id) ?? -1;
+  if (o >= 0) at[m++] = o;
+  o = prev ? lexWeight(index, prev.f, 0) : index.lexNone[0];
+  if (o >= 0) at[m++] = o;
+  o = next ? lexWeight(index, next.f, 1) : index.lexNone[1];
+  if (o >= 0) at[m++] = o;
   const capital = next === undefined || lowercase ? 0 : next.cap ? 1 : 2;
-  add(into, w, index.shapeNext[next?.joined ? capital : 3 + capital]);
-  if (prev && hasDigit(text, prev.end, t.start)) add(into, w, index.digitBefore);
-  if (next && hasDigit(text, t.end, next.start)) add(into, w, index.digitAfter);
-  if (i >= 2) add(into, w, w2.prev2);
-  if (next2) add(into, w, n2.next2);
+  o = index.shapeNext[next?.joined ? capital : 3 + capital]!;
+  if (o >= 0) at[m++] = o;
+  if (prev && index.digitBefore >= 0 && hasDigit(text, prev.end, t.start))
+    at[m++] = index.digitBefore;
+  if (next && index.digitAfter >= 0 && hasDigit(text, t.end, next.start))
+    at[m++] = index.digitAfter;
+  if (i >= 2 && w2.prev2 >= 0) at[m++] = w2.prev2;
+  if (i + 2 < n && n2.next2 >= 0) at[m++] = n2.next2;
+  const w = index.w;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let j = 0; j < m; j++) {
+    const k = at[j]!;
+    s0 += w[k]!;
+    s1 += w[k + 1]!;
+    s2 += w[k + 2]!;
+    s3 += w[k + 3]!;
+    s4 += w[k + 4]!;
+  }
+  into[0] = s0;
+  into[1] = s1;
+  into[2] = s2;
+  into[3] = s3;
+  into[4] = s4;
 }
 
 /** Each token's context entry: how it is written down as context (`contextWord`), once per text. */

@@ -146,6 +146,8 @@ function memoContextEntries(
   return out;
 }
 
+const contextSums = new Float64Array(TAG_COUNT);
+
 /** The best allowed tag of each token, left to right, and its margin over the runner-up. */
 export function decode(
   model: TaggerModel,
@@ -166,7 +168,8 @@ export function decode(
   const words = memoContextEntries(model, index, tokens);
   const tags: TagIndex[] = [];
   const margins: number[] = [];
-  const s = new Float64Array(TAG_COUNT);
+  // One array for every call: a typed array costs more to make than a text's tokens to score.
+  const s = contextSums;
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -180,12 +183,13 @@ export function decode(
       scoreTags(model.weights, tagFeatures(word.tag, prev, prev2), extra);
       word.byTags[pair] = extra;
     }
+    const sum = word.sum;
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < TAG_COUNT; k++) {
       if (!allowed(prev, k)) continue;
-      const v = s[k]! + extra[k]! + word.sum[k]!;
+      const v = s[k]! + extra[k]! + sum[k]!;
       if (v > bestScore) {
         second = bestScore;
         bestScore = v;
