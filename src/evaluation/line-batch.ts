@@ -26,8 +26,11 @@ export class LineBatcher {
   #tooLong: number[] = [];
   #seq = 0;
 
+  /** `maxLines`: fewer lines a batch than the default, for builds that hold each batch's media. */
+  constructor(private readonly maxLines = MAX_LINES) {}
+
   get full(): boolean {
-    return this.#ends.length >= MAX_LINES || this.#bytes >= TARGET_BYTES;
+    return this.#ends.length >= this.maxLines || this.#bytes >= TARGET_BYTES;
   }
 
   get empty(): boolean {

@@ -5,9 +5,10 @@ import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
+import type { BatchResult } from '../evaluation/evaluate-batch.js';
 import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
 import { KeptMedia } from '../evaluation/kept-media.js';
-import { LineBatcher } from '../evaluation/line-batch.js';
+import { type LineBatch, LineBatcher } from '../evaluation/line-batch.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
 import type { StoredCheckpoint } from '../log/log-storage.js';
 import { CaptureSet } from '../optout/capture-set.js';
@@ -113,6 +114,13 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const MAX_WORKERS = 4;
 /** Media bytes a batch keeps from description to output (see KeptMedia); beyond, files are read again. */
 const KEPT_MEDIA_BYTES = 64 * 1024 * 1024;
+/**
+ * Lines per batch in a scanned build without workers: few enough that their media (at a few
+ * hundred KB an image) fit the kept bytes, and that evaluating one is short beside decoding it.
+ */
+const SCANNED_BATCH_LINES = 64;
+/** Batches being scanned while the build's thread evaluates the next one. */
+const SCAN_AHEAD = 1;
 
 /**
  * Runs one build: reads every input once, decides every record, appends the build to the
@@ -194,22 +202,43 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const scanner = options.safety
     ? new (await import('./safety-scan.js')).SafetyScanner(options.safety, inputFiles, kept)
     : undefined;
+  // Batches whose scan has started, oldest first; written in this order.
+  const scanning: Promise<BatchResult>[] = [];
   try {
-    const batcher = new LineBatcher();
+    // A scanned build without workers takes small batches, so that their media bytes stay kept
+    // and the next batch is evaluated while this one's images decode (see SCAN_AHEAD).
+    const batcher = new LineBatcher(kept ? SCANNED_BATCH_LINES : undefined);
     const inputs: { path: string; bytes: number; sha256: string }[] = [];
     let bytesRead = 0;
     let applied = 0;
+    const write = async (result: BatchResult) => {
+      writer.apply(result);
+      kept?.releaseBatch();
+      // Let the event loop run now and then, so signals (Ctrl-C) are handled mid-build even
+      // when every batch is evaluated on this thread.
+      if (++applied % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+      options.onProgress?.({ bytesRead, bytesTotal, records: writer.counts.input });
+    };
     const drain = async (limit: number) => {
       // Whatever is already evaluated is written at once; beyond the window, this thread waits.
       while (evaluator.pending > limit || (evaluator.pending > 0 && evaluator.ready)) {
         const evaluated = await evaluator.next();
-        writer.apply(scanner ? await scanner.scan(evaluated) : evaluated);
-        kept?.clear();
-        // Let the event loop run now and then, so signals (Ctrl-C) are handled mid-build even
-        // when every batch is evaluated on this thread.
-        if (++applied % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
-        options.onProgress?.({ bytesRead, bytesTotal, records: writer.counts.input });
+        if (!scanner) {
+          await write(evaluated);
+          continue;
+        }
+        // The scan goes on while this thread evaluates and writes; a failure is taken up when
+        // the batch's turn comes (or after the build failed, see below), never left unhandled.
+        const scan = scanner.scan(evaluated);
+        scan.catch(() => {});
+        scanning.push(scan);
+        while (scanning.length > SCAN_AHEAD) await write(await scanning.shift()!);
       }
+      if (limit === 0) while (scanning.length > 0) await write(await scanning.shift()!);
+    };
+    const submit = (batch: LineBatch) => {
+      kept?.startBatch();
+      evaluator.submit(batch);
     };
 
     for (const [inputIndex, input] of inputFiles.entries()) {
@@ -230,7 +259,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         for (const line of lines) {
           batcher.add(line);
           if (batcher.full) {
-            evaluator.submit(batcher.take(inputIndex));
+            submit(batcher.take(inputIndex));
             await drain(maxPending);
             // Workers' answers arrive only while the event loop runs; this thread may have been
             // evaluating a batch itself since it last waited.
@@ -238,7 +267,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
           }
         }
       }
-      if (!batcher.empty) evaluator.submit(batcher.take(inputIndex));
+      if (!batcher.empty) submit(batcher.take(inputIndex));
       const { converted } = source;
       inputs.push(
         converted
@@ -334,6 +363,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       findings,
     };
   } catch (err) {
+    // Images still being scanned are let finish before the output goes: a match among them
+    // may be writing into the quarantine.
+    await Promise.allSettled(scanning);
     writer.abort();
     await folder.discard();
     throw err;

@@ -108,6 +108,9 @@ export class SafetyScanner {
   readonly #sha256Banks: readonly Matcher[];
   readonly #md5Banks: readonly Matcher[];
   readonly #policy: HashPolicy;
+  /** Images of every batch being scanned, first come first served (see #startRunners). */
+  readonly #queue: (() => Promise<void>)[] = [];
+  #runners = 0;
 
   constructor(
     private readonly options: SafetyOptions,
@@ -152,7 +155,11 @@ export class SafetyScanner {
     };
   }
 
-  /** Scans a batch's media; returns the batch with matched and broken items replaced. */
+  /**
+   * Scans a batch's media; returns the batch with matched and broken items replaced. Batches
+   * may be scanned concurrently (their images share one queue and one pixel budget); each
+   * answer is the batch's own.
+   */
   async scan(result: BatchResult): Promise<BatchResult> {
     const admitted = Buffer.from(
       result.admitted.buffer,
@@ -202,16 +209,39 @@ export class SafetyScanner {
     if (jobs.length === 0) return result;
 
     const replaced = new Map<number, PackedOutcome>();
-    let next = 0;
-    const worker = async () => {
-      for (let j = next++; j < jobs.length; j = next++) {
-        const { index, target } = jobs[j]!;
-        const verdict = await this.#scanOne(target, result, index);
-        if (verdict) replaced.set(index, verdict);
+    await new Promise<void>((resolve, reject) => {
+      let left = jobs.length;
+      let failed = false;
+      for (const { index, target } of jobs) {
+        this.#queue.push(async () => {
+          try {
+            const verdict = await this.#scanOne(target, result, index);
+            if (verdict) replaced.set(index, verdict);
+          } catch (err) {
+            failed = true;
+            reject(err);
+          }
+          if (--left === 0 && !failed) resolve();
+        });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.#pdq.capacity, jobs.length) }, worker));
+      this.#startRunners();
+    });
     return replaced.size === 0 ? result : withReplaced(result, replaced);
+  }
+
+  /**
+   * Runs queued images, `capacity` at a time, across batches: a batch's last images are still
+   * decoding when the next batch's first ones start, so libvips' threads do not wait for the
+   * build's thread between batches.
+   */
+  #startRunners(): void {
+    while (this.#runners < this.#pdq.capacity && this.#queue.length > 0) {
+      this.#runners++;
+      void (async () => {
+        for (let task = this.#queue.shift(); task; task = this.#queue.shift()) await task();
+        this.#runners--;
+      })();
+    }
   }
 
   async #scanOne(

@@ -35,6 +35,31 @@ describe('media bytes kept from description to output', () => {
     expect(kept.get(describeMedia(files[2]!, kept))?.length).toBe(100);
   });
 
+  it('keeps bytes per batch: releasing the oldest batch frees its bytes and budget only', async () => {
+    const kept = new KeptMedia(250);
+    const file = (i: number, size: number) => {
+      const f = path.join(dir, `b${i}.bin`);
+      return writeFile(f, Buffer.alloc(size, i)).then(() => f);
+    };
+    kept.startBatch();
+    const first = describeMedia(await file(1, 150), kept);
+    kept.startBatch();
+    const second = describeMedia(await file(2, 100), kept);
+    // 150 + 100 fill the budget: a third batch's file is not kept until the first is released.
+    kept.startBatch();
+    const third = describeMedia(await file(3, 100), kept);
+    expect([first, second, third].map((e) => kept.get(e)?.length)).toEqual([150, 100, undefined]);
+    kept.releaseBatch();
+    expect([first, second].map((e) => kept.get(e)?.length)).toEqual([undefined, 100]);
+    const fourth = describeMedia(await file(4, 100), kept);
+    expect(kept.get(fourth)?.length).toBe(100);
+    // The second batch goes next, then the third (which holds the fourth's bytes).
+    kept.releaseBatch();
+    expect([second, fourth].map((e) => kept.get(e)?.length)).toEqual([undefined, 100]);
+    kept.releaseBatch();
+    expect(kept.get(fourth)).toBeUndefined();
+  });
+
   it('writes the described bytes into the output, even if the file changed since', async () => {
     const kept = new KeptMedia(1 << 20);
     const source = path.join(dir, 'a.png');

@@ -206,6 +206,41 @@ describe('safety scanning in builds', () => {
     ]);
   });
 
+  it('scans many batches while the next is evaluated: the same outputs as one batch in a worker', async () => {
+    // An inline scanned build takes small batches and scans one while evaluating the next
+    // (run-build.ts); a worker build takes the 300 lines in one batch. Matches, broken images
+    // and files reused across batches must come out the same, in input order.
+    const { dir, input: small, safety } = await setup();
+    for (let i = 0; i < 8; i++) await picture(path.join(dir, 'img', `p${i}.png`), 20 + i);
+    const records = Array.from({ length: 300 }, (_, i) => {
+      if (i % 97 === 3) return item(`m${i}`, 'img/flagged.png');
+      if (i % 89 === 50) return item(`m${i}`, 'img/broken.png');
+      if (i % 71 === 10) return item(`m${i}`, 'img/flagged-variant.jpg');
+      return item(`m${i}`, `img/p${i % 8}.png`);
+    });
+    const input = path.join(path.dirname(small), 'many.jsonl');
+    await writeFile(input, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const inline = await ws!.build([input], { safety: await safety(), workers: 0 });
+    const threaded = await ws!.build([input], { safety: await safety(), workers: 1 });
+    const flagged = records.filter((_, i) => i % 97 === 3 || (i % 71 === 10 && i % 97 !== 3));
+    for (const result of [inline, threaded]) {
+      expect(result.manifest.counts).toMatchObject({
+        input: 300,
+        excluded: flagged.length,
+        rejected: records.filter((_, i) => i % 89 === 50 && i % 97 !== 3 && i % 71 !== 10).length,
+      });
+      expect(result.findings.map((f) => f.provenance.recordId).sort()).toEqual(
+        flagged.map((r) => r.id).sort(),
+      );
+      expect((await readdir(path.join(result.out, 'media'))).length).toBe(8);
+    }
+    expect(inline.manifest.items_root).toBe(threaded.manifest.items_root);
+    expect(inline.manifest.subjects_root).toBe(threaded.manifest.subjects_root);
+    expect(readFileSync(path.join(inline.out, 'items-00000.jsonl'))).toEqual(
+      readFileSync(path.join(threaded.out, 'items-00000.jsonl')),
+    );
+  });
+
   it('finds byte-identical files of any kind through sha256 and md5 banks, in worker builds too', async () => {
     ws = await workspace();
     const dir = ws.dir;

@@ -1,5 +1,7 @@
 // Jarosz box-filter downsampling, emulating the reference's float32 running sums exactly
 // (pdq/cpp/downscaling/downscaling.cpp): the mean formula would round differently.
+import { jaroszDownsample64Simd } from './downscale-simd.js';
+
 const fround = Math.fround;
 
 export const PDQ_JAROSZ_PASSES = 2;
@@ -353,6 +355,18 @@ function boxColumns(
  * bit-exact with `jaroszFilter` (2 passes) followed by `decimate64`. Writes `out` (64×64).
  */
 export function jaroszDownsample64(
+  source: RowSource,
+  rows: number,
+  cols: number,
+  out: Float32Array,
+): Float32Array {
+  return (
+    jaroszDownsample64Simd(source, rows, cols, out) ?? jaroszDownsample64Js(source, rows, cols, out)
+  );
+}
+
+/** `jaroszDownsample64` in JavaScript alone (images over SIMD_MAX_PIXELS, or no SIMD). */
+export function jaroszDownsample64Js(
   source: RowSource,
   rows: number,
   cols: number,

@@ -1,6 +1,7 @@
 import { dct64To16 } from './dct.js';
 import { DIHEDRAL_VARIANTS, type DihedralVariant, dctToHash, transformDct } from './dihedral.js';
 import { jaroszDownsample64, type RowSource } from './downscale.js';
+import { jaroszDownsample64SimdPixels } from './downscale-simd.js';
 import { emptyHash256, type Hash256 } from './hash256.js';
 import {
   checkPixelLength,
@@ -113,7 +114,9 @@ export function pdqHashPixels(
     quality = pdqQuality(a);
     if (!dihedral) return { hash, quality };
   }
-  const a = jaroszDownsample64(source, rows, cols, downsampled);
+  const a =
+    jaroszDownsample64SimdPixels(pixels, rows, cols, downsampled, srcRows, colOffsets) ??
+    jaroszDownsample64(source, rows, cols, downsampled);
   const b = dct64To16(a);
   if (!hash) {
     hash = dctToHash(b);
