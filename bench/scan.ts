@@ -13,11 +13,11 @@ import { pdqHashFile } from '../src/safety/hash-image.js';
 import { Matcher } from '../src/safety/matcher.js';
 import { hash256ToHex } from '../src/safety/pdq/index.js';
 import { openSqliteStore } from '../src/store/index.js';
-import { ensureImages, median, type ProcessRun, runProcess } from './pdq.js';
+import { ensureImages, ensurePngs, median, type ProcessRun, runProcess } from './pdq.js';
 import { NO_REFERENCE, pdqReference } from './pdq-reference.js';
 
 // `npm run bench -- scan [--images 200] [--bank 1000000] [--matches 10]`
-// `npm run bench -- scan --process [--runs 5] [--baseline <other checkout>/bin/obhut.js] [--workers N] …`
+// `npm run bench -- scan --process [--runs 5] [--baseline <other checkout>/bin/obhut.js] [--workers N] [--png] …`
 //
 // What safety scanning costs a build: the same build of image items (generated 1024×768 JPEGs
 // from bench/.data/pdq/) without and with `--bank`, against a PDQ bank of random hashes plus
@@ -42,6 +42,8 @@ export async function benchScan(args: string[]): Promise<void> {
       bank: { type: 'string', default: '1000000' },
       matches: { type: 'string', default: '10' },
       process: { type: 'boolean', default: false },
+      // --process only: the items are the 512×512 PNGs of `bench -- pdq` instead of the JPEGs.
+      png: { type: 'boolean', default: false },
       runs: { type: 'string', default: '5' },
       baseline: { type: 'string' },
       // --process only: passed to every build as `--workers N` (evaluation worker threads; a
@@ -161,12 +163,13 @@ async function benchScanProcesses(
     runs?: string;
     baseline?: string | undefined;
     workers?: string | undefined;
+    png?: boolean | undefined;
   },
 ): Promise<void> {
   const matches = Math.min(Number(values.matches ?? 10), images);
   const runs = Number(values.runs ?? 5);
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const files = await ensureImages(images);
+  const files = values.png ? await ensurePngs(images) : await ensureImages(images);
   const dir = await mkdtemp(path.join(tmpdir(), 'obhut-bench-scan-'));
   try {
     // The bank as a list, imported by each contender's own CLI into a home of its own: another
@@ -251,7 +254,7 @@ async function benchScanProcesses(
       }
     }
     out(
-      `scan, whole processes: ${images} generated 1024×768 JPEG items, PDQ bank of ${(bankSize + matches).toLocaleString('en')} hashes (${matches} of them the images'), ${runs} runs each after a warm-up, alternating (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)${values.workers === undefined ? '' : `, builds with --workers ${values.workers}`}`,
+      `scan, whole processes: ${images} generated ${values.png ? '512×512 PNG' : '1024×768 JPEG'} items, PDQ bank of ${(bankSize + matches).toLocaleString('en')} hashes (${matches} of them the images'), ${runs} runs each after a warm-up, alternating (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)${values.workers === undefined ? '' : `, builds with --workers ${values.workers}`}`,
     );
     out(`  items excluded as safety_match in every build: ${[...excluded].join(' / ')}`);
     out(
