@@ -17,12 +17,14 @@ export default defineConfig({
     maxWorkers: 2,
     // The two processes are kept for the whole run instead of one new process per file (issue 13,
     // fourth round): with isolation each file started a Node, set up vitest's runner and evaluated
-    // its share of src/ (Fastify, Kysely, the PII tables …) anew, ≈ 1.2 CPU-seconds a file
-    // before any test ran. Each file still imports its own test module, and vitest restores mocks
-    // (vi.spyOn) and its config after each file. What a file changes in its process it puts back:
-    // the in-process CLI (test/support/cli-in-process.ts) restores variables, the working
-    // directory, process.exitCode and the parsed settings; fake timers are undone in afterEach;
-    // what src/ caches for a process (the PII model, the gazetteer) is filled once and only read.
+    // its share of src/ (Fastify, Kysely, the PII tables …) anew before any test ran: a third of
+    // the suite's CPU (605 → 404 CPU-s, loaded; BENCHMARKS.md). Each file still imports its own
+    // test module, and vitest restores mocks (vi.spyOn) and its config after each file. What a
+    // file changes in its process it puts back: the in-process CLI (test/support/cli-in-process.ts)
+    // restores variables, the working directory, process.exitCode and the parsed settings; fake
+    // timers are undone in afterEach; what src/ caches for a process (the PII model, the
+    // gazetteer) is filled once and only read. A file that needs a process of its own would go
+    // into a second vitest project with isolate: true; none does now.
     isolate: false,
     // These bounds only catch a hung test; they are not performance assertions. A CLI test takes
     // seconds on a quiet machine and several times that on a busy one, and its result must not
