@@ -7,7 +7,8 @@ import type { CliResult } from './cli.js';
 // What a child would have had to itself is set up and put back around each command: the OBHUT_*
 // variables (and the parsed settings, which runtime/config.ts keeps), the working directory,
 // process.exitCode and what goes to stdout and stderr. Commands run one at a time (vitest runs a
-// file's tests in order, and each file in its own process: vitest.config.ts, pool 'forks').
+// file's tests in order, and one file at a time in each of its processes: vitest.config.ts, pool
+// 'forks'; a process runs many files one after another, so everything is put back).
 // Signals are left alone (main() with `signals: false`), and stdin is not given: the tests of
 // stopping, of stdin and of exit codes through a real process use runCli (test/support/cli.ts).
 
