@@ -140,7 +140,8 @@ export class BuildWriter {
         subjectIndex++;
       }
       if (outcome.kind !== 'admitted') this.#applyOne(outcome, result.inputIndex, line);
-      else this.#applyAdmitted(original, admitted, start, at, hashes, leafAt, result.inputIndex, line);
+      else
+        this.#applyAdmitted(original, admitted, start, at, hashes, leafAt, result.inputIndex, line);
     }
   }
 
