@@ -11,7 +11,7 @@ import { interruptedMessage, SIGNAL_EXIT, type StopSignal } from './interrupt.js
  */
 export const BUILD_HEAP_LIMITS: ResourceLimits = {
   maxOldGenerationSizeMb: 256,
-  maxYoungGenerationSizeMb: 24,
+  maxYoungGenerationSizeMb: 12,
 };
 
 /** What the thread needs to know about the process it runs in (see heap-thread.ts). */
