@@ -15,6 +15,7 @@ const KEY_BYTES_PER_ENTRY = 32;
 const MAX_KEY_BYTES = 255;
 const DIGEST_BYTES = 32;
 const HMAC_BLOCK = 64;
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
 
 /**
  * Pseudonymises subjects, remembering those seen: a subject usually has many items, and an HMAC
@@ -136,6 +137,26 @@ export class PseudonymCache<V = undefined> {
     return handle < 0
       ? this.#unstored
       : this.#digests.subarray(handle * DIGEST_BYTES, (handle + 1) * DIGEST_BYTES);
+  }
+
+  /** Copies the pseudonym's 32 bytes to `target` at `at`. */
+  copyDigest(handle: number, target: Uint8Array, at: number): void {
+    if (handle < 0) this.#unstored.copy(target, at);
+    else this.#digests.copy(target, at, handle * DIGEST_BYTES, (handle + 1) * DIGEST_BYTES);
+  }
+
+  /**
+   * Writes the pseudonym as lower-case hex (64 bytes) to `target` at `at`, without making a
+   * string: an admitted line's provenance names it.
+   */
+  writeHex(handle: number, target: Uint8Array, at: number): void {
+    const digests = handle < 0 ? this.#unstored : this.#digests;
+    const from = handle < 0 ? 0 : handle * DIGEST_BYTES;
+    for (let i = 0; i < DIGEST_BYTES; i++) {
+      const byte = digests[from + i]!;
+      target[at++] = HEX[byte >> 4]!;
+      target[at++] = HEX[byte & 15]!;
+    }
   }
 
   value(handle: number): V {

@@ -11,7 +11,13 @@ import type * as Optout from '../optout/index.js';
 import type { DatedCapture } from '../optout/index.js';
 import type * as Pii from '../pii/index.js';
 import { compilePolicy, type OptoutPolicy, type Policy } from '../policy/index.js';
-import { evaluateLine, type LineContext, type LineOutcome } from './evaluate-line.js';
+import {
+  evaluateLine,
+  type LineContext,
+  type LineOutcome,
+  PROVENANCE_KEY,
+  type Provenance,
+} from './evaluate-line.js';
 import type { KeptMedia } from './kept-media.js';
 import { batchLines, type LineBatch } from './line-batch.js';
 import { describeMedia, resolveMedia } from './media.js';
@@ -35,7 +41,7 @@ export interface EvaluatorSetup {
 /** An outcome as it crosses threads: an admitted line's bytes travel packed in the batch result. */
 export type PackedOutcome =
   | Exclude<LineOutcome, { kind: 'admitted' }>
-  | (Omit<Extract<LineOutcome, { kind: 'admitted' }>, 'head' | 'tail' | 'subject'> & {
+  | (Omit<Extract<LineOutcome, { kind: 'admitted' }>, 'head' | 'provenance' | 'subject'> & {
       readonly length: number;
       /** Whether the record names a subject; its pseudonym is then next in `subjects`. */
       readonly hasSubject: boolean;
@@ -138,11 +144,18 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
       outcomes.push(outcome);
       continue;
     }
-    lines.append(outcome.head, outcome.tail, leafHashes, admittedCount * 32);
-    admittedCount++;
     const subject = outcome.subject;
+    lines.append(
+      outcome.head,
+      outcome.provenance,
+      subject,
+      ctx.subjects,
+      leafHashes,
+      admittedCount * 32,
+    );
+    admittedCount++;
     if (subject !== undefined) {
-      subjectScratch.write(subject, subjectBytes, 32, 'hex');
+      ctx.subjects.copyDigest(subject, subjectScratch, subjectBytes);
       subjectBytes += 32;
     }
     const packed: {
@@ -178,11 +191,30 @@ export function evaluateBatch(batch: LineBatch, ctx: LineContext): BatchResult {
 // Bytes a line grows by when admitted (the provenance), for sizing a batch's output block.
 const PROVENANCE_GUESS = 160;
 const LEAF_PREFIX = 0x00;
+/** The provenance's fixed parts, as bytes: see Provenance. */
+const OPEN = Buffer.from(`${PROVENANCE_KEY}{"input":`, 'latin1');
+const LINE = Buffer.from(',"line":', 'latin1');
+const SHA256 = Buffer.from(',"sha256":"', 'latin1');
+const SUBJECT = Buffer.from('","subject":"', 'latin1');
+const CLOSE = Buffer.from('"', 'latin1');
+const BRACES = Buffer.from('}}', 'latin1');
+/** The longest provenance without `more`: the fixed parts, two numbers and two digests. */
+const PROVENANCE_MOST =
+  OPEN.length +
+  LINE.length +
+  SHA256.length +
+  SUBJECT.length +
+  CLOSE.length +
+  BRACES.length +
+  2 * 16 +
+  2 * 64;
 
 /**
  * Admitted lines back to back in one block, each hashed in place as an RFC 6962 leaf: the byte
  * before a line (the previous line's last byte, or a spare first byte) is set to the leaf
- * prefix for the digest and put back after, so no line is copied or allocated on its own.
+ * prefix for the digest and put back after, so no line is copied or allocated on its own. The
+ * provenance is written into the block from its parts, with no string made for it (a string
+ * per admitted line, and the pseudonym's hex, were part of a build's garbage).
  */
 class PackedLines {
   #buf: Buffer;
@@ -193,20 +225,45 @@ class PackedLines {
     this.#buf = Buffer.allocUnsafeSlow(capacity + 1);
   }
 
-  append(head: Buffer, tail: string, hashes: Buffer, hashAt: number): void {
-    const most = head.length + tail.length * 3;
+  append(
+    head: Buffer,
+    provenance: Provenance,
+    subject: number | undefined,
+    subjects: PseudonymCache<ConsentState>,
+    hashes: Buffer,
+    hashAt: number,
+  ): void {
+    const most = head.length + PROVENANCE_MOST + provenance.more.length * 3;
     if (this.#at + most > this.#buf.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(this.#buf.length * 2, this.#at + most));
       this.#buf.copy(bigger, 0, 0, this.#at);
       this.#buf = bigger;
     }
+    const buf = this.#buf;
     const start = this.#at;
-    head.copy(this.#buf, start);
-    const end = start + head.length + this.#buf.write(tail, start + head.length);
-    const before = this.#buf[start - 1]!;
-    this.#buf[start - 1] = LEAF_PREFIX;
-    hashes.set(hash('sha256', this.#buf.subarray(start - 1, end), 'buffer'), hashAt);
-    this.#buf[start - 1] = before;
+    let at = start + head.copy(buf, start);
+    buf.set(OPEN, at);
+    at = writeDecimal(buf, at + OPEN.length, provenance.input);
+    buf.set(LINE, at);
+    at = writeDecimal(buf, at + LINE.length, provenance.line);
+    buf.set(SHA256, at);
+    at += SHA256.length;
+    at += buf.write(provenance.sha256, at, 'latin1');
+    if (subject !== undefined) {
+      buf.set(SUBJECT, at);
+      at += SUBJECT.length;
+      subjects.writeHex(subject, buf, at);
+      at += 64;
+    }
+    buf.set(CLOSE, at);
+    at += CLOSE.length;
+    if (provenance.more.length > 0) at += buf.write(provenance.more, at);
+    buf.set(BRACES, at);
+    const end = at + BRACES.length;
+    const before = buf[start - 1]!;
+    buf[start - 1] = LEAF_PREFIX;
+    hashes.set(hash('sha256', buf.subarray(start - 1, end), 'buffer'), hashAt);
+    buf[start - 1] = before;
     this.#at = end;
     this.lastLength = end - start;
   }
@@ -215,6 +272,23 @@ class PackedLines {
   bytes(): Buffer {
     return this.#buf.subarray(1, this.#at);
   }
+}
+
+/** Writes a non-negative integer in decimal (as JSON and String give it) at `at`; returns the end. */
+function writeDecimal(buf: Buffer, at: number, n: number): number {
+  if (n < 10) {
+    buf[at] = 0x30 + n;
+    return at + 1;
+  }
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  let rest = n;
+  for (let i = at + digits - 1; i >= at; i--) {
+    const next = Math.floor(rest / 10);
+    buf[i] = 0x30 + (rest - next * 10);
+    rest = next;
+  }
+  return at + digits;
 }
 
 function needed<T>(lib: T | undefined, name: string): T {

@@ -54,18 +54,36 @@ export type LineOutcome =
       readonly itemKind: ItemKind;
       readonly fingerprint: Fingerprint;
       /**
-       * The line as written to the dataset is `head` then `tail`: the input bytes up to their
-       * closing brace, then the `_obhut` provenance and the brace. The caller lays them out
-       * where it keeps lines and hashes them there (see evaluate-batch.ts), without a copy each.
+       * The line as written to the dataset is `head`, the input bytes up to their closing
+       * brace, then the `_obhut` provenance (see `Provenance`) and the brace. The caller lays
+       * them out where it keeps lines and hashes them there (see evaluate-batch.ts), without a
+       * string or a copy each.
        */
       readonly head: Buffer;
-      readonly tail: string;
-      /** The subject's pseudonym (hex), when the record names one. */
-      readonly subject?: string;
+      readonly provenance: Provenance;
+      /**
+       * When the record names a subject: its handle in the context's pseudonym cache, valid
+       * until the cache's next lookup (the next line), for its pseudonym.
+       */
+      readonly subject?: number;
       readonly media?: { readonly source: string; readonly entry: MediaEntry };
       /** Findings redacted per type, when the policy redacts and something was found. */
       readonly pii?: PiiCounts;
     };
+
+/**
+ * An admitted line's provenance: `{"input":…,"line":…,"sha256":"…"`, then `,"subject":"…"`
+ * when the record names one, then `more` (media, opt-out evidence) and the closing brace; see
+ * writeProvenance in evaluate-batch.ts.
+ */
+export interface Provenance {
+  readonly input: number;
+  readonly line: number;
+  /** SHA-256 of the input line as read, hex. */
+  readonly sha256: string;
+  /** The members after the subject, each starting with a comma, or ''. */
+  readonly more: string;
+}
 
 export interface ExcludedMedia {
   readonly source: string;
@@ -113,7 +131,7 @@ const CLOSE_BRACE = 0x7d;
 // One per thread (each worker loads its own copy of this module); it keeps no state between lines.
 const scanner = policyFieldScanner();
 // Appended after the record's last field: `,"_obhut":`.
-const PROVENANCE_KEY = `,${JSON.stringify(PROVENANCE_FIELD)}:`;
+export const PROVENANCE_KEY = `,${JSON.stringify(PROVENANCE_FIELD)}:`;
 
 /**
  * Reads, validates and decides one input line, and for an admitted record writes the output
@@ -242,15 +260,13 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
       head = rewritten.subarray(0, lastNonSpace(rewritten));
     }
   }
-  // The provenance object's JSON, written out: JSON.stringify of an object built per record was
-  // a visible share of a build. The key order and the text are exactly what it would give
-  // (the numbers are integers, the digests and the pseudonym hex).
-  const subject = known === undefined ? undefined : ctx.subjects.pseudonym(known);
-  let provenance = `{"input":${inputIndex},"line":${line.number},"sha256":"${hash('sha256', bytes, 'hex')}"`;
-  if (subject !== undefined) provenance += `,"subject":"${subject}"`;
-  if (entry !== undefined) provenance += `,"media":${JSON.stringify(entry)}`;
+  // The provenance object's JSON is written out by the caller from these parts, in the key
+  // order JSON.stringify would give (see Provenance): JSON.stringify of an object per record,
+  // and later a string per record, were a visible share of a build.
+  let more = '';
+  if (entry !== undefined) more += `,"media":${JSON.stringify(entry)}`;
   if (optout !== undefined) {
-    provenance += `,"optout":${JSON.stringify(optoutEvidence(ctx.optout!.policy, optout.consulted))}`;
+    more += `,"optout":${JSON.stringify(optoutEvidence(ctx.optout!.policy, optout.consulted))}`;
   }
   // Optional members are set one by one: a spread of `{}` or `{ subject }` made two objects
   // more per admitted line, and garbage is a fifth of a build's time.
@@ -260,9 +276,14 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     itemKind: facts.kind,
     fingerprint,
     head,
-    tail: `${PROVENANCE_KEY}${provenance}}}`,
+    provenance: {
+      input: inputIndex,
+      line: line.number,
+      sha256: hash('sha256', bytes, 'hex'),
+      more,
+    },
   };
-  if (subject !== undefined) admitted.subject = subject;
+  if (known !== undefined) admitted.subject = known;
   if (entry !== undefined) admitted.media = { source: mediaFile!, entry };
   if (pii !== undefined) admitted.pii = pii;
   return admitted;

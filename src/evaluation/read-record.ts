@@ -97,7 +97,8 @@ export function policyFieldScanner(): RecordScanner {
  * with only the members the policy reads, as JSON.parse would give them: validateItem and
  * decide() see the same values as from the whole record. `subject`, `source` and `signals`
  * hold only the members validateItem reads; a record's `text` is only checked for being a
- * non-empty string, so "x" stands in for it; `_obhut` only for being there. A rejected line is
+ * non-empty string, so "x" stands in for it (as for `source.url`, only checked for being a
+ * string); `_obhut` only for being there. A rejected line is
  * read again by the reference parser, which says why and where.
  */
 export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRecord {
@@ -117,7 +118,7 @@ export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRec
   const record: Record<string, unknown> = {
     id: fields.value(ID),
     kind: fields.value(KIND),
-    text: fields.text(TEXT),
+    text: fields.anyString(TEXT),
     media: fields.value(MEDIA),
     subject: fields.isObject(SUBJECT)
       ? {
@@ -132,7 +133,7 @@ export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRec
     created_at: fields.value(CREATED_AT),
     source: fields.isObject(SOURCE)
       ? {
-          url: fields.value(URL),
+          url: fields.anyString(URL),
           collector: fields.value(COLLECTOR),
           dataset: fields.value(DATASET),
           license: fields.value(LICENSE),
@@ -173,8 +174,11 @@ class FieldReader {
     return start >= 0 && this.bytes[start] === 0x7b;
   }
 
-  /** The record's text is only checked for being a non-empty string: "x" stands in for it. */
-  text(k: number): unknown {
+  /**
+   * A member only checked for being a (non-empty) string, such as the record's text or its
+   * source URL: "x" stands in for a non-empty string, so it is not decoded.
+   */
+  anyString(k: number): unknown {
     const start = this.scanner.valueStart(k);
     if (start < 0 || this.bytes[start] !== 0x22) return this.value(k);
     return this.scanner.valueEnd(k) - start === 2 ? '' : 'x';

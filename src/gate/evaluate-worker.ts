@@ -6,6 +6,7 @@ import {
   loadEvaluationLibs,
 } from '../evaluation/evaluate-batch.js';
 import type { LineBatch } from '../evaluation/line-batch.js';
+import { packOutcomes, wireBuffers } from '../evaluation/outcome-wire.js';
 
 // Entry point of an evaluation worker: it receives batches of lines and answers with their
 // outcomes. Outcomes carry no state the main thread needs back except what they say.
@@ -14,11 +15,14 @@ const setup = workerData as EvaluatorSetup;
 const ctx = createContext(setup, await loadEvaluationLibs(setup));
 parentPort!.on('message', (batch: LineBatch) => {
   try {
-    const result = evaluateBatch(batch, ctx);
-    parentPort!.postMessage({ ok: true, result }, [
+    const { outcomes, ...result } = evaluateBatch(batch, ctx);
+    // The outcomes travel as columns (see outcome-wire.ts); the pool unpacks them.
+    const wire = packOutcomes(outcomes);
+    parentPort!.postMessage({ ok: true, result, wire }, [
       result.admitted.buffer as ArrayBuffer,
       result.leafHashes.buffer as ArrayBuffer,
       result.subjects.buffer as ArrayBuffer,
+      ...wireBuffers(wire),
     ]);
   } catch (err) {
     parentPort!.postMessage({

@@ -10,6 +10,7 @@ import {
 } from '../evaluation/evaluate-batch.js';
 import type { KeptMedia } from '../evaluation/kept-media.js';
 import type { LineBatch } from '../evaluation/line-batch.js';
+import { unpackOutcomes, type WireOutcomes } from '../evaluation/outcome-wire.js';
 import { workerScript } from '../io/worker-script.js';
 
 /** Evaluates batches, in this thread or in workers, and hands results back in submit order. */
@@ -116,7 +117,9 @@ class WorkerEvaluator implements Evaluator {
       worker.on(
         'message',
         (
-          message: { ok: true; result: BatchResult } | { ok: false; seq: number; error: string },
+          message:
+            | { ok: true; result: Omit<BatchResult, 'outcomes'>; wire: WireOutcomes }
+            | { ok: false; seq: number; error: string },
         ) => {
           if (!message.ok) {
             // An exception inside evaluation is a bug, not a property of the data.
@@ -125,7 +128,10 @@ class WorkerEvaluator implements Evaluator {
           }
           this.#inFlight.delete(message.result.seq);
           this.#load.set(worker, (this.#load.get(worker) ?? 1) - 1);
-          this.#settle(message.result.seq, message.result);
+          this.#settle(message.result.seq, {
+            ...message.result,
+            outcomes: unpackOutcomes(message.wire),
+          });
         },
       );
       worker.on('error', () => this.#retire(worker));

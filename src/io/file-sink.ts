@@ -46,6 +46,20 @@ export class FileSink {
     this.records++;
   }
 
+  /** Writes `data[start, end)` as a line, without a view of it. */
+  writeLineOf(data: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (length + 1 > BUFFER_BYTES) {
+      this.writeLine(data.subarray(start, end));
+      return;
+    }
+    if (this.#used + length + 1 > BUFFER_BYTES) this.flush();
+    data.copy(this.#buf, this.#used, start, end);
+    this.#used += length;
+    this.#buf[this.#used++] = NEWLINE;
+    this.records++;
+  }
+
   flush(): void {
     if (this.#used === 0) return;
     this.#write(this.#buf.subarray(0, this.#used));

@@ -237,6 +237,9 @@ export async function enqueueSources(
         excluded.push({ ...at(line.number), id: outcome.id, reasons: outcome.reasons });
         continue;
       }
+      // The handle is valid only until the next line is evaluated.
+      const pseudonym =
+        outcome.subject === undefined ? undefined : ctx.subjects.pseudonym(outcome.subject);
       if (seen.has(outcome.id)) {
         reject('RECORD_DUPLICATE_ID', `record id "${outcome.id}" appeared earlier`, outcome.id);
         continue;
@@ -280,7 +283,7 @@ export async function enqueueSources(
             recordKey: hash('sha256', outcome.id, 'hex'),
             recordId: outcome.id,
             kind,
-            subject: outcome.subject,
+            subject: pseudonym,
             // Admitted under an opt-in default only because the subject consented.
             needsConsent: compiled.defaultFor(facts.value.region) === 'exclude',
             view,
