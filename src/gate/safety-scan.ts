@@ -209,19 +209,23 @@ export class SafetyScanner {
     if (jobs.length === 0) return result;
 
     const replaced = new Map<number, PackedOutcome>();
+    // Settles once every image of the batch is done, even after one failed: a build that fails
+    // waits for its scans (run-build.ts) so that no match is still writing into the quarantine
+    // while the output is discarded. The first failure is the answer.
     await new Promise<void>((resolve, reject) => {
       let left = jobs.length;
-      let failed = false;
+      let failure: { err: unknown } | undefined;
       for (const { index, target } of jobs) {
         this.#queue.push(async () => {
           try {
             const verdict = await this.#scanOne(target, result, index);
             if (verdict) replaced.set(index, verdict);
           } catch (err) {
-            failed = true;
-            reject(err);
+            failure ??= { err };
           }
-          if (--left === 0 && !failed) resolve();
+          if (--left > 0) return;
+          if (failure) reject(failure.err);
+          else resolve();
         });
       }
       this.#startRunners();

@@ -130,28 +130,20 @@ function boxRows(): WasmFunction {
   const [READ, LEFT, O, K, G, CNT, CNTV, S, T, ROW2, ROW3] = [
     7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
   ];
-  // The four rows' floats at `pointer`, `pointer` + ROW, + 2 ROW, + 3 ROW.
+  // The four rows' floats at `pointer`, `pointer` + ROW, + 2 ROW, + 3 ROW: lane i + 1 comes
+  // from `offsets[i]` bytes on. The vector stays on the stack after the last lane.
+  const offsets = [ROW, ROW2, ROW3];
   const gather = (pointer: number): number[] => [
     ...op.get(pointer),
     ...op.v128Load32Zero(),
-    ...op.set(T),
-    ...op.get(pointer),
-    ...op.get(ROW),
-    ...op.i32Add,
-    ...op.get(T),
-    ...op.v128Load32Lane(1),
-    ...op.set(T),
-    ...op.get(pointer),
-    ...op.get(ROW2),
-    ...op.i32Add,
-    ...op.get(T),
-    ...op.v128Load32Lane(2),
-    ...op.set(T),
-    ...op.get(pointer),
-    ...op.get(ROW3),
-    ...op.i32Add,
-    ...op.get(T),
-    ...op.v128Load32Lane(3),
+    ...offsets.flatMap((offset, i) => [
+      ...op.set(T),
+      ...op.get(pointer),
+      ...op.get(offset),
+      ...op.i32Add,
+      ...op.get(T),
+      ...op.v128Load32Lane(i + 1),
+    ]),
   ];
   const scatter = (value: readonly number[]): number[] => [
     ...value,
@@ -159,21 +151,13 @@ function boxRows(): WasmFunction {
     ...op.get(O),
     ...op.get(T),
     ...op.v128Store32Lane(0),
-    ...op.get(O),
-    ...op.get(ROW),
-    ...op.i32Add,
-    ...op.get(T),
-    ...op.v128Store32Lane(1),
-    ...op.get(O),
-    ...op.get(ROW2),
-    ...op.i32Add,
-    ...op.get(T),
-    ...op.v128Store32Lane(2),
-    ...op.get(O),
-    ...op.get(ROW3),
-    ...op.i32Add,
-    ...op.get(T),
-    ...op.v128Store32Lane(3),
+    ...offsets.flatMap((offset, i) => [
+      ...op.get(O),
+      ...op.get(offset),
+      ...op.i32Add,
+      ...op.get(T),
+      ...op.v128Store32Lane(i + 1),
+    ]),
   ];
   const setCount = [...op.get(CNT), ...op.f32ConvertI32S, ...op.f32x4Splat, ...op.set(CNTV)];
   const step = (s: readonly number[]): number[] => [
