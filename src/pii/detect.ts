@@ -1,4 +1,4 @@
-import { isCommonWord, isPlace } from './gazetteer.js';
+import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
 import { joinNameParts } from './name-joins.js';
 import { findNames } from './names.js';
@@ -35,8 +35,9 @@ const DEFAULT_ALLOW_SET: ReadonlySet<string> = new Set(DEFAULT_ALLOW.map((w) => 
  * written text) and their spans are mapped back; names and places run on the input itself.
  */
 export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] {
-  // One word-splitting pass, shared by language detection and the spoken-form pre-check.
-  const words = splitWords(text);
+  // One word-splitting pass, shared by language detection, the spoken-form pre-check and the
+  // name rules' tokens (spelt from the gazetteer's table, which theirs is).
+  const words = splitWords(text, gazetteer().flags);
   const lang = options.lang ?? detectLanguage(text, words);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const types = options.types ? new Set(options.types) : undefined;
@@ -52,7 +53,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findPatterns(scan, mapped, isPlace, isCommonWord);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
   findSpokenForms(text, emit, words);
-  findNames(text, lang, emit);
+  findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
   joinNameParts(text, lang, words, found, emit);
   return resolveOverlaps(found);

@@ -1,6 +1,7 @@
 import { DE_NOUNS, DE_WORDS, EN_WORDS, FIRST_NAMES, SURNAMES } from './data/gazetteer.js';
 import { FUNCTION_WORDS } from './function-words.js';
 import { STOPWORDS } from './lang.js';
+import { TrigramCounts } from './trigram-counts.js';
 
 /**
  * How much a word looks like a person's name rather than a German or English word, from its
@@ -33,11 +34,9 @@ function likeness(lower: string): number {
   let sum = 0;
   let n = 0;
   for (let i = 2; i < w.length; i++) {
-    const ctx = w.slice(i - 2, i);
-    const tri = w.slice(i - 2, i + 1);
     sum +=
-      Math.log(((m.names.get(tri) ?? 0) + K) / ((m.names.get(ctx) ?? 0) + K * ALPHABET)) -
-      Math.log(((m.words.get(tri) ?? 0) + K) / ((m.words.get(ctx) ?? 0) + K * ALPHABET));
+      Math.log((m.names.trigram(w, i) + K) / (m.names.context(w, i) + K * ALPHABET)) -
+      Math.log((m.words.trigram(w, i) + K) / (m.words.context(w, i) + K * ALPHABET));
     n++;
   }
   return n === 0 ? 0 : sum / n;
@@ -58,50 +57,88 @@ const K = 0.5;
 const ALPHABET = 40;
 
 interface Model {
-  /** Trigram and two-letter context counts; keys of length 3 and 2 share one map. */
-  readonly names: Map<string, number>;
-  readonly words: Map<string, number>;
+  /** Trigram and two-letter context counts. */
+  readonly names: TrigramCounts;
+  readonly words: TrigramCounts;
 }
 
 let cached: Model | undefined;
 
 // The lists hold dictionary forms; text has inflected ones ("bezahlt", "geholfen", "studied").
 // Regular endings are added so the word model knows their letters.
-const DE_FORMS = (w: string) =>
+export const DE_FORMS = (w: string) =>
   w.endsWith('en') && w.length > 4
     ? [`${w.slice(0, -2)}t`, `${w.slice(0, -2)}te`, `ge${w.slice(0, -2)}t`, `${w.slice(0, -2)}st`]
     : [];
-const EN_FORMS = (w: string) => [`${w}s`, `${w.replace(/e$/, '')}ed`, `${w.replace(/e$/, '')}ing`];
-function* inflected(list: readonly string[], forms: (w: string) => string[]): Generator<string> {
+export const EN_FORMS = (w: string) => [
+  `${w}s`,
+  `${w.replace(/e$/, '')}ed`,
+  `${w.replace(/e$/, '')}ing`,
+];
+
+/**
+ * Counts a list word and its forms (`forms`). For a word of ASCII characters other than capitals
+ * (every entry of the lists today) the forms are counted from the word's own units
+ * (`countPlainForms`), which is what their strings would give: their lower case is themselves.
+ */
+function countInflected(
+  counts: TrigramCounts,
+  list: readonly string[],
+  forms: (w: string) => string[],
+  countPlainForms: (counts: TrigramCounts, w: string) => void,
+): void {
   for (const w of list) {
-    yield w;
-    yield* forms(w);
+    if (plainAscii(w)) {
+      counts.addMarked(w);
+      countPlainForms(counts, w);
+    } else {
+      counts.addMarked(w.toLowerCase());
+      for (const f of forms(w)) counts.addMarked(f.toLowerCase());
+    }
   }
+}
+
+/** DE_FORMS of a plain word, counted. */
+export function countDeForms(counts: TrigramCounts, w: string): void {
+  if (!(w.endsWith('en') && w.length > 4)) return;
+  const stem = w.length - 2;
+  counts.addUnits('', w, stem, 't');
+  counts.addUnits('', w, stem, 'te');
+  counts.addUnits('ge', w, stem, 't');
+  counts.addUnits('', w, stem, 'st');
+}
+
+/** EN_FORMS of a plain word, counted. */
+export function countEnForms(counts: TrigramCounts, w: string): void {
+  counts.addUnits('', w, w.length, 's');
+  const stem = w.endsWith('e') ? w.length - 1 : w.length;
+  counts.addUnits('', w, stem, 'ed');
+  counts.addUnits('', w, stem, 'ing');
+}
+
+/** ASCII without capitals: its lower case, and its forms', are the strings themselves. */
+export function plainAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 function model(): Model {
   if (cached) return cached;
   const count = (list: Iterable<string>) => {
-    const map = new Map<string, number>();
-    for (const raw of list) {
-      const w = `^^${raw.toLowerCase()}$`;
-      for (let i = 2; i < w.length; i++) {
-        const ctx = w.slice(i - 2, i);
-        const tri = w.slice(i - 2, i + 1);
-        map.set(tri, (map.get(tri) ?? 0) + 1);
-        map.set(ctx, (map.get(ctx) ?? 0) + 1);
-      }
-    }
-    return map;
+    const counts = new TrigramCounts();
+    for (const raw of list) counts.addMarked(raw.toLowerCase());
+    return counts;
   };
   const names = new Set([...FIRST_NAMES, ...SURNAMES].flatMap((n) => n.split(/[\s-]+/)));
-  const words = [
-    ...inflected(DE_WORDS, DE_FORMS),
-    ...DE_NOUNS,
-    ...inflected(EN_WORDS, EN_FORMS),
-    ...FUNCTION_WORDS,
-    ...STOPWORDS,
-  ];
-  cached = { names: count(names), words: count(words) };
+  const words = new TrigramCounts();
+  countInflected(words, DE_WORDS, DE_FORMS, countDeForms);
+  for (const w of DE_NOUNS) words.addMarked(w.toLowerCase());
+  countInflected(words, EN_WORDS, EN_FORMS, countEnForms);
+  for (const w of FUNCTION_WORDS) words.addMarked(w.toLowerCase());
+  for (const w of STOPWORDS) words.addMarked(w.toLowerCase());
+  cached = { names: count(names), words };
   return cached;
 }

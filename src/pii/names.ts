@@ -18,6 +18,7 @@ import { findTaggedNames } from './tagged-names.js';
 import { taggerModel } from './tagger-model.js';
 import { type Token, tokenize } from './tokens.js';
 import type { Lang } from './types.js';
+import type { Word } from './words.js';
 
 // Regexes made once, not on every call.
 const CAPITAL = /\p{Lu}/u;
@@ -130,10 +131,10 @@ const WEAK_PERSON_BY_LAST = byLastWord(WEAK_PERSON);
 const STRONG_PLACE_BY_LAST = byLastWord(STRONG_PLACE);
 
 /** Names of people and places from gazetteers, context words and capitalisation. */
-export function findNames(text: string, lang: Lang, emit: Emit): void {
+export function findNames(text: string, lang: Lang, emit: Emit, words: readonly Word[] = []): void {
   const g = gazetteer();
   const lowercase = !CAPITAL.test(text);
-  const tokens = tokenize(text, g.flags);
+  const tokens = tokenize(text, g.flags, words);
   // What the rules find, so that the tagger (run last) adds only names they left.
   const ruled: [number, number][] = [];
   const emitRuled = recording(ruled, emit);

@@ -4,6 +4,8 @@
  * in the large list map for a word seen before). The tagger keeps its per-word sums here too.
  */
 export interface Spelling {
+  /** The list map whose bits `f` holds (the table's). */
+  readonly flags: ReadonlyMap<string, number>;
   readonly text: string;
   readonly lower: string;
   readonly f: number;
@@ -25,8 +27,13 @@ export class SpellingTable {
   constructor(private readonly flags: ReadonlyMap<string, number>) {}
 
   get(text: string, start: number, end: number): Spelling {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    let h = FNV_START;
+    for (let i = start; i < end; i++) h = fnvStep(h, text.charCodeAt(i));
+    return this.getHashed(text, start, end, h);
+  }
+
+  /** As `get`, given the FNV-1a hash of the units (`FNV_START`, then `fnvStep` per unit). */
+  getHashed(text: string, start: number, end: number, h: number): Spelling {
     const mask = SLOTS - 1;
     let slot = (h ^ (h >>> 15)) & mask;
     const length = end - start;
@@ -40,11 +47,12 @@ export class SpellingTable {
     if (this.entries.length >= SPELLING_LIMIT) {
       this.slots.fill(-1);
       this.entries = [];
-      return this.get(text, start, end);
+      return this.getHashed(text, start, end, h);
     }
     const w = text.slice(start, end);
     const lower = w.toLowerCase();
     const e: Spelling = {
+      flags: this.flags,
       text: w,
       lower,
       f: this.flags.get(lower) ?? 0,
@@ -56,6 +64,12 @@ export class SpellingTable {
     this.entries.push(e);
     return e;
   }
+}
+
+/** The FNV-1a hash of no units, and the step that adds one. */
+export const FNV_START = 0x811c9dc5;
+export function fnvStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193);
 }
 
 // A quarter full at most: short probe runs.

@@ -1,5 +1,6 @@
 import { charClass, LETTER, MARK } from './chars.js';
 import { type Spelling, spellingTable } from './spellings.js';
+import type { Word } from './words.js';
 
 /** A word of a text as the name and place rules see it. */
 export interface Token {
@@ -61,8 +62,15 @@ const HYPHEN = 45;
  * apostrophes and hyphens, ending in a letter or mark; combining marks belong to the word:
  * Turkish "İzzet" lower-cases to "i̇zzet", i + U+0307), found by a loop over the characters.
  */
-export function tokenize(text: string, flags: ReadonlyMap<string, number>): Token[] {
+export function tokenize(
+  text: string,
+  flags: ReadonlyMap<string, number>,
+  words: readonly Word[] = [],
+): Token[] {
   const spellings = spellingTable(flags);
+  // The text's words (`splitWords`), walked beside the tokens: a token over the same characters
+  // as a word takes the word's spelling if it came from this list map's table.
+  let w = 0;
   const tokens: Token[] = [];
   let prevEnd = -1;
   let prev: Token | undefined;
@@ -96,7 +104,15 @@ export function tokenize(text: string, flags: ReadonlyMap<string, number>): Toke
         }
       }
     }
-    const spelling = spellings.get(text, start, end);
+    while (w < words.length && words[w]!.start < start) w++;
+    const word = words[w];
+    const spelling =
+      word !== undefined &&
+      word.start === start &&
+      word.end === end &&
+      word.spelling.flags === flags
+        ? word.spelling
+        : spellings.get(text, start, end);
     const token: Token = {
       start,
       end,

@@ -1,25 +1,34 @@
 import { charClass, LETTER, NUMBER } from './chars.js';
-import { spellingTable } from './spellings.js';
+import { FNV_START, fnvStep, type Spelling, spellingTable } from './spellings.js';
 
 /** A word of a text, lower-cased; the one word-splitting pass shared by the detector's stages. */
 export interface Word {
   readonly start: number;
   readonly end: number;
   readonly lower: string;
+  /**
+   * The word's entry in the spelling table of the list map given to `splitWords`: `tokenize`
+   * takes it for a token spelt over the same characters instead of probing the table again.
+   */
+  readonly spelling: Spelling;
 }
+
+// The words' lower case by spelling, seen before or made once: no slice and no lower-casing
+// for a word met before. Without a list map, an empty one (only `lower` is read then).
+const NO_LISTS: ReadonlyMap<string, number> = new Map();
 
 /**
  * Splits a text into runs of letters and digits: the matches of `/[\p{L}\p{N}]+/gu`, found by a
  * loop over the characters (a table lookup each) instead of the regex, which cost more per word.
+ * Each word's spelling comes from the table of `flags` (the detector passes the gazetteer's, the
+ * one `tokenize` uses); the hash that finds it is taken in the same loop.
  */
-// The words' lower case by spelling, seen before or made once: no slice and no lower-casing
-// for a word met before. No lists: only `lower` is read.
-const spellings = spellingTable(new Map());
-
-export function splitWords(text: string): Word[] {
+export function splitWords(text: string, flags: ReadonlyMap<string, number> = NO_LISTS): Word[] {
+  const spellings = spellingTable(flags);
   const words: Word[] = [];
   const n = text.length;
   let start = -1;
+  let h = FNV_START;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -31,15 +40,24 @@ export function splitWords(text: string): Word[] {
     }
     const word = c < 128 ? isAsciiWord(c) : (charClass(cp) & (LETTER | NUMBER)) !== 0;
     if (word) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h = FNV_START;
+      }
+      h = fnvStep(h, c);
+      if (width === 2) h = fnvStep(h, text.charCodeAt(i + 1));
     } else if (start >= 0) {
-      words.push({ start, end: i, lower: spellings.get(text, start, i).lower });
+      words.push(wordOf(spellings.getHashed(text, start, i, h), start, i));
       start = -1;
     }
     i += width;
   }
-  if (start >= 0) words.push({ start, end: n, lower: spellings.get(text, start, n).lower });
+  if (start >= 0) words.push(wordOf(spellings.getHashed(text, start, n, h), start, n));
   return words;
+}
+
+function wordOf(spelling: Spelling, start: number, end: number): Word {
+  return { start, end, lower: spelling.lower, spelling };
 }
 
 function isAsciiWord(c: number): boolean {
