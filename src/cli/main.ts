@@ -1,14 +1,10 @@
-import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { EXIT, ObhutError } from '../errors/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { COMMANDS, commandNamed } from './command-table.js';
+import { Command, CommanderError } from './commander.js';
 import { SIGNAL_EXIT, type StopSignal, stopNow } from './interrupt.js';
 import { terminalText } from './terminal-text.js';
-
-// commander is CommonJS: `require` loads it without Node's CommonJS export lexer, which an
-// `import` of a CommonJS package runs on its source first (issue 13, start-up).
-const { Command, CommanderError } = createRequire(import.meta.url)('commander') as typeof Commander;
 
 /**
  * The program for one argument list. Only the command it runs is loaded (see command-table.ts);

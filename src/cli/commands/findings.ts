@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { FINDING_STATUSES, type FindingStatus } from '../../safety/finding.js';
 import { exportCyberTiplineXml, exportJson, findingReport } from '../../safety/finding-report.js';
+import { Option } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 
