@@ -2,7 +2,7 @@ import type * as Commander from 'commander';
 import { EXIT, ObhutError } from '../errors/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { COMMANDS, commandNamed } from './command-table.js';
-import { Command, CommanderError } from './commander.js';
+import { commander } from './commander.js';
 import { SIGNAL_EXIT, type StopSignal, stopNow } from './interrupt.js';
 import { terminalText } from './terminal-text.js';
 
@@ -11,6 +11,7 @@ import { terminalText } from './terminal-text.js';
  * the others are listed for `--help` by their table entries.
  */
 export async function createProgram(argv: readonly string[] = []): Promise<Commander.Command> {
+  const { Command } = commander();
   const program = new Command()
     .name('obhut')
     .description(
@@ -59,7 +60,7 @@ export async function main(
 }
 
 async function reportError(err: unknown): Promise<number> {
-  if (err instanceof CommanderError) {
+  if (err instanceof commander().CommanderError) {
     // Help and version requests arrive here as "errors" with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }

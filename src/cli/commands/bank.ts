@@ -9,7 +9,7 @@ import {
   SIGNAL_TYPES,
   type SignalType,
 } from '../../safety/bank.js';
-import { Option } from '../commander.js';
+import { commander } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 
@@ -23,6 +23,7 @@ interface ImportOptions {
 }
 
 export function registerBank(program: Command): void {
+  const { Option } = commander();
   const bank = program
     .command('bank')
     .description('hash banks: named lists of pdq, sha256 or md5 hashes');

@@ -8,7 +8,7 @@ import {
   parseModelRef,
 } from '../../lineage/index.js';
 import { PURPOSES, type Purpose } from '../../records/index.js';
-import { Option } from '../commander.js';
+import { commander } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 
@@ -20,6 +20,7 @@ interface ImpactOptions {
 }
 
 export function registerImpact(program: Command): void {
+  const { Option } = commander();
   program
     .command('impact')
     .description(

@@ -12,7 +12,7 @@ import {
   type StaffMember,
 } from '../../staff/index.js';
 import type { Store } from '../../store/index.js';
-import { Option } from '../commander.js';
+import { commander } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { readSecret } from '../secret-input.js';
@@ -20,6 +20,7 @@ import { readSecret } from '../secret-input.js';
 const PASSWORD_ENV = 'OBHUT_STAFF_PASSWORD' as const;
 
 export function registerStaff(program: Command): void {
+  const { Option } = commander();
   const staff = program
     .command('staff')
     .description('review console staff: accounts, roles and passwords');
