@@ -1,4 +1,5 @@
-import { type PublishState, publishedState, removeStagingFolders } from '../gate/output-folder.js';
+// Not the output folder itself: it is loaded only by the commands that build (issue 13, start-up).
+import { type PublishState, publishedState, runStopActions } from '../io/stop-actions.js';
 
 /** The signals that stop a command cleanly, and the exit code each stop gives (128 + number). */
 export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -30,7 +31,7 @@ export function interruptedMessage(
  * code. Nothing the build does after this can publish, since its staging folder is gone.
  */
 export function stopNow(signal: StopSignal, announce = false): never {
-  removeStagingFolders();
+  runStopActions();
   if (announce) process.stderr.write(interruptedMessage(signal, publishedState()));
   process.exit(SIGNAL_EXIT[signal]);
 }

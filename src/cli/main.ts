@@ -1,20 +1,17 @@
-import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { EXIT, ObhutError } from '../errors/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { COMMANDS, commandNamed } from './command-table.js';
+import { commander } from './commander.js';
 import { SIGNAL_EXIT, type StopSignal, stopNow } from './interrupt.js';
 import { terminalText } from './terminal-text.js';
-
-// commander is CommonJS: `require` loads it without Node's CommonJS export lexer, which an
-// `import` of a CommonJS package runs on its source first (issue 13, start-up).
-const { Command, CommanderError } = createRequire(import.meta.url)('commander') as typeof Commander;
 
 /**
  * The program for one argument list. Only the command it runs is loaded (see command-table.ts);
  * the others are listed for `--help` by their table entries.
  */
 export async function createProgram(argv: readonly string[] = []): Promise<Commander.Command> {
+  const { Command } = commander();
   const program = new Command()
     .name('obhut')
     .description(
@@ -63,7 +60,7 @@ export async function main(
 }
 
 async function reportError(err: unknown): Promise<number> {
-  if (err instanceof CommanderError) {
+  if (err instanceof commander().CommanderError) {
     // Help and version requests arrive here as "errors" with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }

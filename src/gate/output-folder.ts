@@ -5,12 +5,17 @@ import { ObhutError } from '../errors/index.js';
 import {
   type LockAttempt,
   lockPath,
-  releaseAllLocks,
   releaseLock,
   removeAbandonedStaging,
   stagingPath,
   tryLock,
 } from '../io/sibling-files.js';
+import {
+  notePublishState,
+  type PublishState,
+  STOP_ORDER,
+  whenStopped,
+} from '../io/stop-actions.js';
 import { MANIFEST_FORMAT } from './manifest.js';
 
 /**
@@ -72,7 +77,7 @@ export class OutputFolder {
   async publish(): Promise<void> {
     // Said before the renames: once one is under way the output may already be in place when a
     // stop arrives, and a stopped build must not claim that nothing was published.
-    publishState = 'publishing';
+    notePublishState('publishing');
     publishListener?.('publishing');
     if (this.overwrite && existsSync(this.target)) {
       const old = `${this.staging}.old`;
@@ -88,7 +93,7 @@ export class OutputFolder {
     }
     ACTIVE_STAGING.delete(this.staging);
     releaseLock(this.lock);
-    publishState = 'published';
+    notePublishState('published');
     publishListener?.('published');
   }
 
@@ -119,9 +124,9 @@ function checkTarget(resolved: string, target: string, overwrite: boolean): void
 
 const ACTIVE_STAGING = new Set<string>();
 
-export type PublishState = 'publishing' | 'published';
+export type { PublishState };
+
 let publishListener: ((state: PublishState) => void) | undefined;
-let publishState: PublishState | undefined;
 
 /**
  * Tells `listener` when this thread starts publishing a build and when it has; the thread of
@@ -131,17 +136,14 @@ export function onPublish(listener: (state: PublishState) => void): void {
   publishListener = listener;
 }
 
-/** How far this thread got with publishing a build, for a stop's message. */
-export function publishedState(): PublishState | undefined {
-  return publishState;
-}
-
-/** Removes unfinished builds' staging folders and locks; for a process interrupted by a signal. */
-export function removeStagingFolders(): void {
+/** Removes unfinished builds' staging folders; for a process interrupted by a signal. */
+function removeStagingFolders(): void {
   for (const staging of ACTIVE_STAGING) rmSync(staging, { recursive: true, force: true });
   ACTIVE_STAGING.clear();
-  releaseAllLocks();
 }
+// A stop removes the staging folders before the locks are freed (sibling-files.ts registers
+// that), so no other build can take the output while one of them is still there.
+whenStopped(STOP_ORDER.staging, removeStagingFolders);
 
 export { lockPath };
 

@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { STOP_ORDER, whenStopped } from './stop-actions.js';
 
 /** Eight hex digits naming this machine in staging names (a digest: host names can hold `-`). */
 const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
@@ -150,10 +151,12 @@ export function releaseLock(lock: string): void {
   rmSync(lock, { force: true });
 }
 
-/** Releases every lock this process holds; for a process interrupted by a signal. */
+/** Releases every lock this process holds; for a process interrupted by a signal (below). */
 export function releaseAllLocks(): void {
   for (const lock of HELD_LOCKS) releaseLock(lock);
 }
+// Every module that takes a lock loads this one, so a stop frees the locks of any command.
+whenStopped(STOP_ORDER.locks, releaseAllLocks);
 
 /**
  * Who holds a lock, and whether it must be taken as live: a holder on another machine always

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { Transform } from 'node:stream';
-import { Decompress } from 'fzstd';
+import type * as Fzstd from 'fzstd';
 import { ObhutError } from '../errors/index.js';
 import { ZstdFrameWatch } from './zstd-frames.js';
 
@@ -12,14 +13,14 @@ import { ZstdFrameWatch } from './zstd-frames.js';
  * 128 MiB, zstd's own default, where fzstd would allocate up to 2 GiB.
  */
 export function createZstdDecoder(maxOutBytes = Number.POSITIVE_INFINITY): Transform {
-  let decoder: Decompress | undefined;
+  let decoder: Fzstd.Decompress | undefined;
   const frames = new ZstdFrameWatch();
   let outBytes = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
         frames.push(chunk);
-        decoder ??= new Decompress((data) => {
+        decoder ??= new (fzstd().Decompress)((data) => {
           // fzstd decodes a whole chunk in one loop, pushing block after block without waiting
           // for the reader, so the output limit is kept here, where a throw stops that loop:
           // downstream, a few KiB of RLE blocks would already be gigabytes in memory.
@@ -53,4 +54,16 @@ export function createZstdDecoder(maxOutBytes = Number.POSITIVE_INFINITY): Trans
 
 function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
+}
+
+let loaded: typeof Fzstd | undefined;
+
+/**
+ * fzstd, loaded when the first zstd input is read: every build and `verify` load this module
+ * for the case of a compressed input, and most read none (issue 13, start-up). `require`, since
+ * a stream's transform cannot wait for an `import`; the package ships both forms.
+ */
+function fzstd(): typeof Fzstd {
+  loaded ??= createRequire(import.meta.url)('fzstd') as typeof Fzstd;
+  return loaded;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
-import { parseQuarantineKey } from '../safety/quarantine.js';
+import { parseQuarantineKey } from '../safety/quarantine-key.js';
 import { CONFIG_SCHEMA, type Settings } from './config-schema.js';
 
 // The one module that reads the environment (the launcher bin/obhut.js aside). Everything

@@ -8,6 +8,9 @@ import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises
 import path from 'node:path';
 import { ObhutError } from '../errors/index.js';
 import { digestFile } from './file-digest.js';
+import { parseQuarantineKey } from './quarantine-key.js';
+
+export { parseQuarantineKey };
 
 export const QUARANTINE_DIR = 'quarantine';
 export const QUARANTINE_KEY_FILE = 'quarantine.key';
@@ -15,7 +18,6 @@ export const QUARANTINE_KEY_FILE = 'quarantine.key';
 const MAGIC = Buffer.from('OBHUTQ01', 'ascii');
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
-const KEY_HEX = /^[0-9a-fA-F]{64}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export interface QuarantinedFile {
@@ -25,15 +27,6 @@ export interface QuarantinedFile {
   readonly size: number;
   /** False when the same content was already quarantined (it is kept as it was). */
   readonly fresh: boolean;
-}
-
-/** Parses a key given as 64 hex digits (OBHUT_QUARANTINE_KEY or the key file). */
-export function parseQuarantineKey(text: string, where: string): Buffer {
-  const trimmed = text.trim();
-  if (!KEY_HEX.test(trimmed)) {
-    throw new ObhutError('CONFIG_INVALID', `${where} must be 64 hex digits (a 256-bit key)`);
-  }
-  return Buffer.from(trimmed, 'hex');
 }
 
 /** A new key in the key file's format. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { EXIT, ObhutError } from '../../errors/index.js';
 import {
   DEFAULT_MIN_PDQ_QUALITY,
@@ -9,6 +9,7 @@ import {
   SIGNAL_TYPES,
   type SignalType,
 } from '../../safety/bank.js';
+import { commander } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 
@@ -22,6 +23,7 @@ interface ImportOptions {
 }
 
 export function registerBank(program: Command): void {
+  const { Option } = commander();
   const bank = program
     .command('bank')
     .description('hash banks: named lists of pdq, sha256 or md5 hashes');

@@ -17,10 +17,6 @@ import { DEFAULT_POLICY, REASONS } from '../../policy/index.js';
 import { parseRfc3339 } from '../../records/index.js';
 import type { Config } from '../../runtime/config.js';
 import type { Session } from '../../runtime/home.js';
-import { bankIndexFiles } from '../../safety/bank-index-file.js';
-import { hashPolicyOf } from '../../safety/hash-policy.js';
-import { Matcher } from '../../safety/matcher.js';
-import { loadQuarantineKey } from '../../safety/quarantine.js';
 import { consentAtCheckpoint } from '../consent-at-checkpoint.js';
 import { print, withSession } from '../io.js';
 import { loadMapping } from '../mapping-option.js';
@@ -351,6 +347,15 @@ async function safetyOf(flags: BuildFlags, session: Session): Promise<{ safety?:
       throw new ObhutError('USAGE', '--dihedral and --full-resolution need --bank');
     return {};
   }
+  // Loaded only for a scanned build: the bank index, PDQ and the quarantine's ciphers are no
+  // part of the fixed cost of every other build (issue 13, start-up).
+  const [{ bankIndexFiles }, { Matcher }, { loadQuarantineKey }, { hashPolicyOf }] =
+    await Promise.all([
+      import('../../safety/bank-index-file.js'),
+      import('../../safety/matcher.js'),
+      import('../../safety/quarantine.js'),
+      import('../../safety/hash-policy.js'),
+    ]);
   const cache = bankIndexFiles(session.config.home, session.secret);
   const matchers = await Promise.all(names.map((name) => Matcher.load(session.store, name, cache)));
   const allowed = (

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { FINDING_STATUSES, type FindingStatus } from '../../safety/finding.js';
 import { exportCyberTiplineXml, exportJson, findingReport } from '../../safety/finding-report.js';
+import { commander } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 
@@ -15,6 +16,7 @@ interface Filter {
 }
 
 export function registerFindings(program: Command): void {
+  const { Option } = commander();
   const findings = program
     .command('findings')
     .description('files that matched a hash bank during a build, and reports about them');

@@ -1,8 +1,9 @@
-import { Argument, type Command } from 'commander';
+import type { Command } from 'commander';
 import { type DigestAlgorithm, digestFile } from '../../safety/file-digest.js';
 import { hashPolicyOf } from '../../safety/image-input.js';
 import { DIHEDRAL_VARIANTS, hash256ToHex } from '../../safety/pdq/index.js';
 import { PdqPool } from '../../safety/pdq-pool.js';
+import { commander } from '../commander.js';
 import { forEachInOrder } from '../in-order.js';
 import { jsonText } from '../output.js';
 import { type FileFailure, perFile } from '../per-file.js';
@@ -20,6 +21,7 @@ type HashRow =
   | FileFailure;
 
 export function registerHash(program: Command): void {
+  const { Argument } = commander();
   program
     .command('hash')
     .description(

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import type { BuildSummary } from '../../gate/build-registry.js';
 import {
@@ -8,6 +8,7 @@ import {
   parseModelRef,
 } from '../../lineage/index.js';
 import { PURPOSES, type Purpose } from '../../records/index.js';
+import { commander } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 
@@ -19,6 +20,7 @@ interface ImpactOptions {
 }
 
 export function registerImpact(program: Command): void {
+  const { Option } = commander();
   program
     .command('impact')
     .description(

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { loadSettings } from '../../runtime/config.js';
 import {
@@ -12,6 +12,7 @@ import {
   type StaffMember,
 } from '../../staff/index.js';
 import type { Store } from '../../store/index.js';
+import { commander } from '../commander.js';
 import { print, withSession } from '../io.js';
 import { table } from '../output.js';
 import { readSecret } from '../secret-input.js';
@@ -19,6 +20,7 @@ import { readSecret } from '../secret-input.js';
 const PASSWORD_ENV = 'OBHUT_STAFF_PASSWORD' as const;
 
 export function registerStaff(program: Command): void {
+  const { Option } = commander();
   const staff = program
     .command('staff')
     .description('review console staff: accounts, roles and passwords');
