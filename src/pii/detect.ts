@@ -1,6 +1,7 @@
 import { isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
 import { joinNameParts } from './name-joins.js';
+import { findListedNames } from './name-lists.js';
 import { findNames } from './names.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
@@ -55,6 +56,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findNames(text, lang, emit);
   findTownsAfterStreets(text, found, emit);
   joinNameParts(text, lang, words, found, emit);
+  findListedNames(text, found, emit);
   return resolveOverlaps(found);
 }
 

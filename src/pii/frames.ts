@@ -35,7 +35,7 @@ const ADJECTIVE_ENDING = /(?:e|er|es|en|em)$/;
  * list grows into the full name found here.
  */
 
-type Cue = 'title' | 'role' | 'name' | 'self' | 'call' | 'speak' | 'greet' | 'close';
+type Cue = 'title' | 'role' | 'kin' | 'name' | 'self' | 'call' | 'speak' | 'greet' | 'close';
 
 // Cue phrases by their last word; each names the words after it.
 const CUES: readonly [Cue, string][] = [
@@ -43,6 +43,14 @@ const CUES: readonly [Cue, string][] = [
   ...words(
     'role',
     'kontoinhaber kontoinhaberin inhaber inhaberin empfänger empfängerin absender absenderin ansprechpartner ansprechpartnerin patient patientin mandant mandantin kundin cardholder policyholder payee beneficiary recipient',
+  ),
+  // People by their relation to the speaker: "meine Kollegin Meseret", "our coach Tamati",
+  // "the surgeon, Aroha Parata". Weaker than a title: these words also stand alone ("my
+  // colleague takes over"). Words that are also common surnames (Koch, Fischer, Baker, Cook)
+  // stay out.
+  ...words(
+    'kin',
+    'kollege kollegin chef chefin nachbar nachbarin trainer trainerin ärztin hausarzt hausärztin zahnarzt zahnärztin lehrer lehrerin freund freundin schwester bruder tochter sohn tante onkel cousine schwager schwägerin vermieter vermieterin mitbewohner mitbewohnerin betreuer betreuerin anwalt anwältin colleague boss neighbour neighbor coach doctor surgeon nurse teacher friend sister brother daughter son aunt uncle cousin landlord landlady flatmate roommate lawyer husband wife niece nephew tutor',
   ),
   ['role', 'account holder'],
   ['role', 'card holder'],
@@ -211,6 +219,7 @@ for (const [cue, phrase] of CUES) {
 const CUE_SCORE: Record<Cue, number> = {
   title: 0.95,
   role: 0.95,
+  kin: 0.85,
   name: 0.95,
   self: 0.85,
   call: 0.85,
@@ -232,7 +241,8 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
   const t = tokens[i]!;
   let best: Cue | undefined;
   for (const [cue, ws] of candidates) {
-    const linked = cue === 'close' || cue === 'role' || cue === 'name' ? t.near : t.joined;
+    const linked =
+      cue === 'close' || cue === 'role' || cue === 'kin' || cue === 'name' ? t.near : t.joined;
     if (!linked || i < ws.length) continue;
     let ok = true;
     for (let k = 0; k < ws.length && ok; k++) {
@@ -291,7 +301,13 @@ export function findFramedNames(
       const ok =
         nameLike(text, lowercase, t, strong) &&
         !(cue === 'self' && (everyday(t) || (!lowercase && !t.cap))) &&
-        !(lang === 'de' && !lowercase && cue === 'call' && (t.f & DE_NOUN) !== 0);
+        !(
+          lang === 'de' &&
+          !lowercase &&
+          (cue === 'call' || cue === 'kin') &&
+          (t.f & DE_NOUN) !== 0
+        ) &&
+        !(cue === 'kin' && lowercase && !kinNameLike(t));
       if (ok) {
         const last = extend(text, tokens, lowercase, i, strong ? 3 : lowercase ? 2 : 3);
         emit(t.start, tokens[last]!.end, 'PERSON', CUE_SCORE[cue]);
@@ -414,6 +430,23 @@ export function findFramedNames(
 
 // Module-level helpers of findFramedNames rather than closures made on every call (esbuild's
 // name keeping, which tsx and so the bench use, wraps every named closure it makes).
+
+/**
+ * A transcript's word after "my colleague", "meine nachbarin": a listed name, or an unlisted
+ * word whose letters look like one and that is not shaped as a verb ("my colleague takes
+ * over", "mein bruder wohnt").
+ */
+function kinNameLike(t: Token): boolean {
+  if ((t.f & (FIRST | SUR)) !== 0) return true;
+  return unlisted(t) && nameLikeness(t.lower) > SURNAME_LIKENESS && !verbShaped(t.lower);
+}
+
+/** A transcript's word after a relation word ("my colleague takes") that is no name by kinNameLike. */
+export function verbAfterKin(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (p === undefined || !tokens[i]!.joined) return false;
+  return (CUES_BY_LAST.get(p.lower) ?? []).some(([c]) => c === 'kin') && !kinNameLike(tokens[i]!);
+}
 
 function nameLike(text: string, lowercase: boolean, t: Token, strong: boolean): boolean {
   return (

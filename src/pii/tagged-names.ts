@@ -6,6 +6,7 @@ import {
   isEnglishDeterminer,
   nounByWordBefore,
   PLACE_NOUNS,
+  verbAfterKin,
 } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
@@ -127,6 +128,9 @@ export function findTaggedNames(
       first.f === 0 &&
       ORDINARY_ENDING.test(first.lower)
     )
+      continue;
+    // "my colleague takes over": after a relation word, a transcript's verb-shaped word.
+    if (s.from === s.to && lowercase && s.type === 'PERSON' && verbAfterKin(tokens, s.from))
       continue;
     // "to renew the permit": after "to", a lower-case word before an article is a verb.
     const after = tokens[s.to + 1];
