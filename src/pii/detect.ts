@@ -8,6 +8,7 @@ import { findCustom, findPatterns } from './patterns.js';
 import { resolveOverlaps } from './resolve.js';
 import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
+import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
 import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
@@ -26,6 +27,7 @@ export interface DetectOptions {
 }
 
 export const DEFAULT_MIN_SCORE = 0.5;
+const CAPITAL = /\p{Lu}/u;
 export const DEFAULT_ALLOW: readonly string[] = ['Alexa', 'Siri', 'Cortana', 'Echo', 'Google'];
 const DEFAULT_ALLOW_SET: ReadonlySet<string> = new Set(DEFAULT_ALLOW.map((w) => w.toLowerCase()));
 
@@ -57,6 +59,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findTownsAfterStreets(text, found, emit);
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
+  if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
   return resolveOverlaps(found);
 }
 

@@ -81,6 +81,10 @@ const CUES: readonly [Cue, string][] = [
     'sprach mit',
     'bumped into',
     'ran into',
+    'phone with',
+    'phone to',
+    'chatted with',
+    'chatting with',
   ]),
   ...words(
     'speak',
@@ -354,11 +358,19 @@ export function findFramedNames(
       // Lower case: only where the place ends the phrase ("navigiere nach olpe", "the bus to
       // truro tomorrow"), not "to wish bence".
       const n = tokens[i + 1];
+      const pair = afterPlaceCue(tokens, i) ? spokenPlacePair(tokens, i, lang) : undefined;
+      if (pair !== undefined) {
+        emit(t.start, tokens[pair]!.end, 'LOCATION', 0.6);
+        i = pair + 1;
+        continue;
+      }
       if (
         afterPlaceCue(tokens, i) &&
         !never(t) &&
         !everyday(t) &&
         !PLACE_NOUNS.has(t.lower) &&
+        !COMPASS.has(t.lower) &&
+        !pluralOfWord(t.lower) &&
         (t.f & (FIRST | SUR)) === 0 &&
         // ("at half six": a number word after it is no phrase end.)
         (n === undefined || !n.joined || (never(n) && digitsOf(n.lower) === undefined)) &&
@@ -595,6 +607,44 @@ const PLACE_CLOSERS = new Set(
   ),
 );
 const PLACE_AFTER = new Set('branch office depot store site campus'.split(' '));
+// Words that open a town's name in a transcript: "bad kötzting", "sankt goar", "upper wychley".
+// Not the adjectives among them ("in great shape", "to little effect", "in bad weather").
+const SPOKEN_PLACE_OPENERS: Record<Lang, ReadonlySet<string>> = {
+  de: new Set('bad sankt st ober nieder hohen königs'.split(' ')),
+  en: new Set('upper lower nether east west north south st saint kings market'.split(' ')),
+};
+/** Directions: "nach süden", "from the north" name no place. */
+export const COMPASS: ReadonlySet<string> = new Set(
+  'norden süden osten westen nordosten nordwesten südosten südwesten north south east west northeast northwest southeast southwest'.split(
+    ' ',
+  ),
+);
+/** "from accounts", "to meetings": the plural of an everyday word, no place. */
+function pluralOfWord(lower: string): boolean {
+  if (!lower.endsWith('s') || lower.length < 4) return false;
+  const f = gazetteer().flags.get(lower.slice(0, -1)) ?? 0;
+  return (f & EVERYDAY) !== 0 && (f & (FIRST | SUR)) === 0;
+}
+/** A word of a transcript that may be part of a place's name: on no everyday list. */
+const placeWord = (t: Token | undefined): t is Token =>
+  t !== undefined && !never(t) && !everyday(t) && (t.f & (FIRST | SUR)) === 0 && t.lower.length > 2;
+
+/**
+ * A transcript's two-word place after a place cue, ending the phrase: an opener before an
+ * unlisted word ("in bad kötzting", "to upper wychley") or an unlisted word before a closer
+ * ("from llandrindod wells"). The index of its last token, or undefined.
+ */
+function spokenPlacePair(tokens: readonly Token[], i: number, lang: Lang): number | undefined {
+  const t = tokens[i]!;
+  const n = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (!n?.joined) return undefined;
+  // The phrase ends after it: nothing, a pause, or a function word that is no number.
+  if (after?.joined && !(never(after) && digitsOf(after.lower) === undefined)) return undefined;
+  const opener = SPOKEN_PLACE_OPENERS[lang].has(t.lower) && placeWord(n);
+  const closer = PLACE_CLOSERS.has(n.lower) && placeWord(t);
+  return opener || closer ? i + 1 : undefined;
+}
 /** Above the person shape (0.8) and the gazetteer's surname extension (0.9): the shape decides. */
 const PLACE_SHAPE_SCORE = 0.92;
 const ON_SEA = /-(?:on|upon|under|by)-\p{Lu}/u;

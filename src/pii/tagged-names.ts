@@ -2,6 +2,7 @@ import {
   afterAdjective,
   afterDeterminer,
   afterZu,
+  COMPASS,
   CUE_WORDS,
   isEnglishDeterminer,
   nounByWordBefore,
@@ -102,6 +103,8 @@ export function findTaggedNames(
     if (ANY_DIGIT.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor a direction ("from the north", "nach Süden").
+    if (s.from === s.to && s.type === 'LOCATION' && COMPASS.has(first.lower)) continue;
     // Nor a word for a kind of place ("to town", "die Stadt"): the name comes after it.
     if (s.from === s.to && PLACE_NOUNS.has(first.lower)) continue;
     // Nor a word before a code of letters and digits ("Model A4 2BX", "Typ B12"): a product.
