@@ -260,6 +260,26 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
   return best;
 }
 
+// Fillers between a verb of calling and the name: "ruf mal X an", "frag doch mal X".
+const CALL_FILLERS = new Set('mal doch bitte kurz schnell eben einfach nochmal gleich'.split(' '));
+
+// Objects after an imperative: "sag mal weck mich", "sag mal stell einen timer" name nobody.
+const OBJECT_AFTER = new Set('mich mir dich dir uns euch ihn ihm es me us it'.split(' '));
+
+/**
+ * A verb of calling before one or two fillers that end at token i - 1, unless the word after
+ * token i makes it a second verb's object ("sag mal mach das licht aus").
+ */
+function callAfterFillers(tokens: readonly Token[], i: number): Cue | undefined {
+  const n = tokens[i + 1];
+  // ("an" is the particle of "ruf mal X an" as often as an article.)
+  if (n?.joined && n.lower !== 'an' && (DETERMINERS.has(n.lower) || OBJECT_AFTER.has(n.lower)))
+    return undefined;
+  let k = i;
+  while (k > 0 && i - k < 2 && tokens[k]!.joined && CALL_FILLERS.has(tokens[k - 1]!.lower)) k--;
+  return k < i && cueBefore(tokens, k) === 'call' ? 'call' : undefined;
+}
+
 /** Whether a determiner stands right before token k. */
 function isDeterminerBefore(tokens: readonly Token[], k: number): boolean {
   const p = tokens[k - 1];
@@ -298,7 +318,7 @@ export function findFramedNames(
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const cue = cueBefore(tokens, i);
+    const cue = cueBefore(tokens, i) ?? callAfterFillers(tokens, i);
     if (cue !== undefined && !never(t) && !NAME_END.has(t.lower)) {
       const strong = cue === 'title' || cue === 'role' || cue === 'name';
       // "I'm fine", "this is great": a self-introduction needs an unknown or listed word.

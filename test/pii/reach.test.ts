@@ -89,9 +89,21 @@ describe('transcripts: particles, pairs, calls', () => {
     ['oyelaran alemu und ilinca bamidele kommen morgen', ['oyelaran alemu', 'ilinca bamidele']],
     ['oyelaran bamidele and tsehay wren are late', ['oyelaran bamidele', 'tsehay wren']],
     ['i was on the phone with fitore for ages', ['fitore']],
+    ['ruf mal ilinca zeisig an wegen morgen', ['ilinca zeisig']],
+    ['frag doch mal tsehay wren ob das passt', ['tsehay wren']],
   ])('%s', (text, names) => {
     expect(found(text, 'PERSON')).toEqual(names);
   });
+});
+
+describe('fillers after a verb of calling', () => {
+  // The bound of the rule: "sag mal" before another imperative names nobody.
+  it.each(['sag mal weck mich um sechs', 'sag mal stell einen timer auf zehn minuten'])(
+    'finds no person in %s',
+    (text) => {
+      expect(found(text, 'PERSON')).toEqual([]);
+    },
+  );
 });
 
 describe('transcripts: places', () => {
