@@ -17,10 +17,10 @@ import type { Word } from './words.js';
  *   other name shows how this one is said.
  */
 
-// Lower-case particles that open a surname. Not the German "von" ("yulia von nebenan") nor
-// "da", "la", "le", which are words of their own as often.
+// Lower-case particles that open a surname. Not the German "von" ("yulia von nebenan"), nor
+// "da", "la", "le" or "ten" ("what's ten times seven"), which are words of their own as often.
 const PARTICLES = new Set(
-  'te mac mc ó ní nic ua al el bin ibn van ter ten de dela del della di du dos'.split(' '),
+  'te mac mc ó ní nic ua al el bin ibn van ter de dela del della di du dos'.split(' '),
 );
 const AND = new Set(['und', 'and']);
 // After a pair of people: the verb in the plural, or the next pair ("… kommen auch").

@@ -96,6 +96,13 @@ describe('transcripts: particles, pairs, calls', () => {
   });
 });
 
+describe('particles in transcripts', () => {
+  // The bound of the rule: a number word is no particle ("ten" as in "ten Boom").
+  it('grows no person over "ten times"', () => {
+    expect(found("hey what's ten times seven", 'PERSON').join(' ')).not.toContain('ten');
+  });
+});
+
 describe('fillers after a verb of calling', () => {
   // The bound of the rule: "sag mal" before another imperative names nobody.
   it.each(['sag mal weck mich um sechs', 'sag mal stell einen timer auf zehn minuten'])(
