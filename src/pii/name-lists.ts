@@ -23,6 +23,10 @@ const LIST = new RegExp(
   'gu',
 );
 const MEMBER_IN_LIST = new RegExp(MEMBER, 'gu');
+// A conjunction before a capitalised word, and how far around it a list may reach.
+const CONJUNCTION = / (?:und|and|oder|or|sowie|&) (?=\p{Lu})/gu;
+const LIST_BEFORE = 160;
+const LIST_AFTER = 80;
 const CAPITAL = /\p{Lu}/u;
 const COMMA_SPACE = /, +/;
 // After a merged name: the list goes on.
@@ -31,15 +35,39 @@ const LIST_GOES_ON = /^(?:,| (?:und|and|oder|or|sowie|&) )/;
 const LIST_SCORE = 0.8;
 
 export function findListedNames(text: string, found: PiiSpan[], emit: Emit): void {
-  if (!CAPITAL.test(text)) return;
+  // Nothing to split or grow without a person (most texts): skip the list pattern.
+  if (!CAPITAL.test(text) || !found.some((s) => s.type === 'PERSON')) return;
   splitAtCommas(text, found);
-  if (!text.includes(' und ') && !text.includes(' and ') && !text.includes(' or ')) {
-    if (!text.includes(' oder ') && !text.includes(' sowie ') && !text.includes(' & ')) return;
+  // The list pattern only in a window around each conjunction before a capital: run over the
+  // whole of a long German text, it tries every capitalised noun as a list's start.
+  // Windows that overlap are merged, so that a list is read in one piece.
+  let from = -1;
+  let to = -1;
+  for (const c of text.matchAll(CONJUNCTION)) {
+    const a = Math.max(0, c.index - LIST_BEFORE);
+    const b = Math.min(text.length, c.index + c[0].length + LIST_AFTER);
+    if (a > to) {
+      if (to > from) growList(text, from, text.slice(from, to), found, emit);
+      from = a;
+    }
+    to = b;
   }
-  for (const m of text.matchAll(LIST)) {
+  if (to > from && from >= 0) growList(text, from, text.slice(from, to), found, emit);
+}
+
+/** The lists in `window` (which starts at `offset` in the text). */
+function growList(
+  text: string,
+  offset: number,
+  window: string,
+  found: PiiSpan[],
+  emit: Emit,
+): void {
+  for (const w of window.matchAll(LIST)) {
+    const m = { index: offset + w.index, 0: w[0] };
     const members: [number, number][] = [];
-    for (const w of m[0].matchAll(MEMBER_IN_LIST))
-      members.push([m.index + w.index, m.index + w.index + w[0].length]);
+    for (const x of m[0].matchAll(MEMBER_IN_LIST))
+      members.push([m.index + x.index, m.index + x.index + x[0].length]);
     // At least half the members hold a person ("Äpfel, Birnen und Anna" is shopping), and no
     // member holds a finding of another type.
     let persons = 0;
