@@ -25,6 +25,7 @@ const LIST = new RegExp(
 const MEMBER_IN_LIST = new RegExp(MEMBER, 'gu');
 // A conjunction before a capitalised word, and how far around it a list may reach.
 const CONJUNCTION = / (?:und|and|oder|or|sowie|&) (?=\p{Lu})/gu;
+const CONJUNCTION_ANY = / (?:und|and|oder|or|sowie|&) \p{Lu}/u;
 const LIST_BEFORE = 160;
 const LIST_AFTER = 80;
 const CAPITAL = /\p{Lu}/u;
@@ -38,6 +39,8 @@ export function findListedNames(text: string, found: PiiSpan[], emit: Emit): voi
   // Nothing to split or grow without a person (most texts): skip the list pattern.
   if (!CAPITAL.test(text) || !found.some((s) => s.type === 'PERSON')) return;
   splitAtCommas(text, found);
+  // (matchAll copies its regex: test first, as most texts hold no list.)
+  if (!CONJUNCTION_ANY.test(text)) return;
   // The list pattern only in a window around each conjunction before a capital: run over the
   // whole of a long German text, it tries every capitalised noun as a list's start.
   // Windows that overlap are merged, so that a list is read in one piece.

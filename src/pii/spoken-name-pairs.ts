@@ -32,6 +32,22 @@ const PLURAL_AFTER = new Set(
 /** Below the frame cues; above the single word the pair grows from. */
 const PAIR_SCORE = 0.8;
 
+const SPACE = 32;
+
+/** Index of the word whose `key` offset is `at` (words are in text order), or -1. */
+function wordIndex(words: readonly Word[], at: number, key: 'start' | 'end'): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = words[mid]![key];
+    if (v === at) return mid;
+    if (v < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Whether a transcript's word may be part of a surname here. */
 function surnameWord(w: Word | undefined, flags: ReadonlyMap<string, number>): w is Word {
   if (w === undefined || w.lower.length < 2) return false;
@@ -54,18 +70,11 @@ export function growSpokenNames(
   const flags = gazetteer().flags;
   const persons = found.filter((s) => s.type === 'PERSON').sort((a, b) => a.start - b.start);
   if (persons.length === 0) return;
-  // Word index by start and by end offset.
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
-  words.forEach((w, k) => {
-    byStart.set(w.start, k);
-    byEnd.set(w.end, k);
-  });
-  const spaced = (a: Word, b: Word) => text.slice(a.end, b.start) === ' ';
+  const spaced = (a: Word, b: Word) => b.start === a.end + 1 && text.charCodeAt(a.end) === SPACE;
   const spans = persons.map((s) => {
-    const from = byStart.get(s.start);
-    const to = byEnd.get(s.end);
-    return from === undefined || to === undefined ? undefined : { s, from, to };
+    const from = wordIndex(words, s.start, 'start');
+    const to = wordIndex(words, s.end, 'end');
+    return from < 0 || to < 0 ? undefined : { s, from, to };
   });
   for (const p of spans) {
     if (!p) continue;
