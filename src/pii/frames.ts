@@ -271,6 +271,8 @@ const OBJECT_AFTER = new Set('mich mir dich dir uns euch ihn ihm es me us it'.sp
  * token i makes it a second verb's object ("sag mal mach das licht aus").
  */
 function callAfterFillers(tokens: readonly Token[], i: number): Cue | undefined {
+  // Most tokens follow no filler: answer that first.
+  if (i === 0 || !CALL_FILLERS.has(tokens[i - 1]!.lower)) return undefined;
   const n = tokens[i + 1];
   // ("an" is the particle of "ruf mal X an" as often as an article.)
   if (n?.joined && n.lower !== 'an' && (DETERMINERS.has(n.lower) || OBJECT_AFTER.has(n.lower)))
