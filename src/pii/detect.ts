@@ -1,12 +1,14 @@
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
 import { joinNameParts } from './name-joins.js';
+import { findListedNames } from './name-lists.js';
 import { findNames } from './names.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { resolveOverlaps } from './resolve.js';
 import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
+import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
 import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
@@ -25,6 +27,7 @@ export interface DetectOptions {
 }
 
 export const DEFAULT_MIN_SCORE = 0.5;
+const CAPITAL = /\p{Lu}/u;
 export const DEFAULT_ALLOW: readonly string[] = ['Alexa', 'Siri', 'Cortana', 'Echo', 'Google'];
 const DEFAULT_ALLOW_SET: ReadonlySet<string> = new Set(DEFAULT_ALLOW.map((w) => w.toLowerCase()));
 
@@ -56,6 +59,8 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
   joinNameParts(text, lang, words, found, emit);
+  findListedNames(text, found, emit);
+  if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
   return resolveOverlaps(found);
 }
 

@@ -35,7 +35,7 @@ const ADJECTIVE_ENDING = /(?:e|er|es|en|em)$/;
  * list grows into the full name found here.
  */
 
-type Cue = 'title' | 'role' | 'name' | 'self' | 'call' | 'speak' | 'greet' | 'close';
+type Cue = 'title' | 'role' | 'kin' | 'name' | 'self' | 'call' | 'speak' | 'greet' | 'close';
 
 // Cue phrases by their last word; each names the words after it.
 const CUES: readonly [Cue, string][] = [
@@ -43,6 +43,14 @@ const CUES: readonly [Cue, string][] = [
   ...words(
     'role',
     'kontoinhaber kontoinhaberin inhaber inhaberin empfänger empfängerin absender absenderin ansprechpartner ansprechpartnerin patient patientin mandant mandantin kundin cardholder policyholder payee beneficiary recipient',
+  ),
+  // People by their relation to the speaker: "meine Kollegin Meseret", "our coach Tamati",
+  // "the surgeon, Aroha Parata". Weaker than a title: these words also stand alone ("my
+  // colleague takes over"). Words that are also common surnames (Koch, Fischer, Baker, Cook)
+  // stay out.
+  ...words(
+    'kin',
+    'kollege kollegin chef chefin nachbar nachbarin trainer trainerin ärztin hausarzt hausärztin zahnarzt zahnärztin lehrer lehrerin freund freundin schwester bruder tochter sohn tante onkel cousine schwager schwägerin vermieter vermieterin mitbewohner mitbewohnerin betreuer betreuerin anwalt anwältin colleague boss neighbour neighbor coach doctor surgeon nurse teacher friend sister brother daughter son aunt uncle cousin landlord landlady flatmate roommate lawyer husband wife niece nephew tutor',
   ),
   ['role', 'account holder'],
   ['role', 'card holder'],
@@ -73,6 +81,10 @@ const CUES: readonly [Cue, string][] = [
     'sprach mit',
     'bumped into',
     'ran into',
+    'phone with',
+    'phone to',
+    'chatted with',
+    'chatting with',
   ]),
   ...words(
     'speak',
@@ -211,6 +223,7 @@ for (const [cue, phrase] of CUES) {
 const CUE_SCORE: Record<Cue, number> = {
   title: 0.95,
   role: 0.95,
+  kin: 0.85,
   name: 0.95,
   self: 0.85,
   call: 0.85,
@@ -232,7 +245,8 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
   const t = tokens[i]!;
   let best: Cue | undefined;
   for (const [cue, ws] of candidates) {
-    const linked = cue === 'close' || cue === 'role' || cue === 'name' ? t.near : t.joined;
+    const linked =
+      cue === 'close' || cue === 'role' || cue === 'kin' || cue === 'name' ? t.near : t.joined;
     if (!linked || i < ws.length) continue;
     let ok = true;
     for (let k = 0; k < ws.length && ok; k++) {
@@ -244,6 +258,28 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
     if (ok && (best === undefined || CUE_SCORE[cue] > CUE_SCORE[best])) best = cue;
   }
   return best;
+}
+
+// Fillers between a verb of calling and the name: "ruf mal X an", "frag doch mal X".
+const CALL_FILLERS = new Set('mal doch bitte kurz schnell eben einfach nochmal gleich'.split(' '));
+
+// Objects after an imperative: "sag mal weck mich", "sag mal stell einen timer" name nobody.
+const OBJECT_AFTER = new Set('mich mir dich dir uns euch ihn ihm es me us it'.split(' '));
+
+/**
+ * A verb of calling before one or two fillers that end at token i - 1, unless the word after
+ * token i makes it a second verb's object ("sag mal mach das licht aus").
+ */
+function callAfterFillers(tokens: readonly Token[], i: number): Cue | undefined {
+  // Most tokens follow no filler: answer that first.
+  if (i === 0 || !CALL_FILLERS.has(tokens[i - 1]!.lower)) return undefined;
+  const n = tokens[i + 1];
+  // ("an" is the particle of "ruf mal X an" as often as an article.)
+  if (n?.joined && n.lower !== 'an' && (DETERMINERS.has(n.lower) || OBJECT_AFTER.has(n.lower)))
+    return undefined;
+  let k = i;
+  while (k > 0 && i - k < 2 && tokens[k]!.joined && CALL_FILLERS.has(tokens[k - 1]!.lower)) k--;
+  return k < i && cueBefore(tokens, k) === 'call' ? 'call' : undefined;
 }
 
 /** Whether a determiner stands right before token k. */
@@ -284,14 +320,20 @@ export function findFramedNames(
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const cue = cueBefore(tokens, i);
+    const cue = cueBefore(tokens, i) ?? callAfterFillers(tokens, i);
     if (cue !== undefined && !never(t) && !NAME_END.has(t.lower)) {
       const strong = cue === 'title' || cue === 'role' || cue === 'name';
       // "I'm fine", "this is great": a self-introduction needs an unknown or listed word.
       const ok =
         nameLike(text, lowercase, t, strong) &&
         !(cue === 'self' && (everyday(t) || (!lowercase && !t.cap))) &&
-        !(lang === 'de' && !lowercase && cue === 'call' && (t.f & DE_NOUN) !== 0);
+        !(
+          lang === 'de' &&
+          !lowercase &&
+          (cue === 'call' || cue === 'kin') &&
+          (t.f & DE_NOUN) !== 0
+        ) &&
+        !(cue === 'kin' && lowercase && !kinNameLike(t));
       if (ok) {
         const last = extend(text, tokens, lowercase, i, strong ? 3 : lowercase ? 2 : 3);
         emit(t.start, tokens[last]!.end, 'PERSON', CUE_SCORE[cue]);
@@ -338,11 +380,19 @@ export function findFramedNames(
       // Lower case: only where the place ends the phrase ("navigiere nach olpe", "the bus to
       // truro tomorrow"), not "to wish bence".
       const n = tokens[i + 1];
+      const pair = afterPlaceCue(tokens, i) ? spokenPlacePair(tokens, i, lang) : undefined;
+      if (pair !== undefined) {
+        emit(t.start, tokens[pair]!.end, 'LOCATION', 0.6);
+        i = pair + 1;
+        continue;
+      }
       if (
         afterPlaceCue(tokens, i) &&
         !never(t) &&
         !everyday(t) &&
         !PLACE_NOUNS.has(t.lower) &&
+        !COMPASS.has(t.lower) &&
+        !pluralOfWord(t.lower) &&
         (t.f & (FIRST | SUR)) === 0 &&
         // ("at half six": a number word after it is no phrase end.)
         (n === undefined || !n.joined || (never(n) && digitsOf(n.lower) === undefined)) &&
@@ -414,6 +464,23 @@ export function findFramedNames(
 
 // Module-level helpers of findFramedNames rather than closures made on every call (esbuild's
 // name keeping, which tsx and so the bench use, wraps every named closure it makes).
+
+/**
+ * A transcript's word after "my colleague", "meine nachbarin": a listed name, or an unlisted
+ * word whose letters look like one and that is not shaped as a verb ("my colleague takes
+ * over", "mein bruder wohnt").
+ */
+function kinNameLike(t: Token): boolean {
+  if ((t.f & (FIRST | SUR)) !== 0) return true;
+  return unlisted(t) && nameLikeness(t.lower) > SURNAME_LIKENESS && !verbShaped(t.lower);
+}
+
+/** A transcript's word after a relation word ("my colleague takes") that is no name by kinNameLike. */
+export function verbAfterKin(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (p === undefined || !tokens[i]!.joined) return false;
+  return (CUES_BY_LAST.get(p.lower) ?? []).some(([c]) => c === 'kin') && !kinNameLike(tokens[i]!);
+}
 
 function nameLike(text: string, lowercase: boolean, t: Token, strong: boolean): boolean {
   return (
@@ -562,6 +629,44 @@ const PLACE_CLOSERS = new Set(
   ),
 );
 const PLACE_AFTER = new Set('branch office depot store site campus'.split(' '));
+// Words that open a town's name in a transcript: "bad kötzting", "sankt goar", "upper wychley".
+// Not the adjectives among them ("in great shape", "to little effect", "in bad weather").
+const SPOKEN_PLACE_OPENERS: Record<Lang, ReadonlySet<string>> = {
+  de: new Set('bad sankt st ober nieder hohen königs'.split(' ')),
+  en: new Set('upper lower nether east west north south st saint kings market'.split(' ')),
+};
+/** Directions: "nach süden", "from the north" name no place. */
+export const COMPASS: ReadonlySet<string> = new Set(
+  'norden süden osten westen nordosten nordwesten südosten südwesten north south east west northeast northwest southeast southwest'.split(
+    ' ',
+  ),
+);
+/** "from accounts", "to meetings": the plural of an everyday word, no place. */
+function pluralOfWord(lower: string): boolean {
+  if (!lower.endsWith('s') || lower.length < 4) return false;
+  const f = gazetteer().flags.get(lower.slice(0, -1)) ?? 0;
+  return (f & EVERYDAY) !== 0 && (f & (FIRST | SUR)) === 0;
+}
+/** A word of a transcript that may be part of a place's name: on no everyday list. */
+const placeWord = (t: Token | undefined): t is Token =>
+  t !== undefined && !never(t) && !everyday(t) && (t.f & (FIRST | SUR)) === 0 && t.lower.length > 2;
+
+/**
+ * A transcript's two-word place after a place cue, ending the phrase: an opener before an
+ * unlisted word ("in bad kötzting", "to upper wychley") or an unlisted word before a closer
+ * ("from llandrindod wells"). The index of its last token, or undefined.
+ */
+function spokenPlacePair(tokens: readonly Token[], i: number, lang: Lang): number | undefined {
+  const t = tokens[i]!;
+  const n = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (!n?.joined) return undefined;
+  // The phrase ends after it: nothing, a pause, or a function word that is no number.
+  if (after?.joined && !(never(after) && digitsOf(after.lower) === undefined)) return undefined;
+  const opener = SPOKEN_PLACE_OPENERS[lang].has(t.lower) && placeWord(n);
+  const closer = PLACE_CLOSERS.has(n.lower) && placeWord(t);
+  return opener || closer ? i + 1 : undefined;
+}
 /** Above the person shape (0.8) and the gazetteer's surname extension (0.9): the shape decides. */
 const PLACE_SHAPE_SCORE = 0.92;
 const ON_SEA = /-(?:on|upon|under|by)-\p{Lu}/u;

@@ -21,7 +21,8 @@ const IBAN = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}/gu;
 // Cheap tests (no look-behind, a literal start) that gate the full patterns.
 const IBAN_HINT = /[A-Za-z]{2}\d{2}/;
 const RVNR_HINT = /\d ?[A-Z] ?\d/;
-const CARD = /(?<![\p{N}])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\p{N}])/gu;
+// Never after "+": that is a calling code ("+44 07…" passes Luhn one time in ten).
+const CARD = /(?<![\p{N}+])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\p{N}])/gu;
 const IPV4 = /(?<![\p{N}.])(?:\d{1,3}\.){3}\d{1,3}(?![\p{N}]|\.\d)/gu;
 const IPV6 =
   /(?<![\p{L}\p{N}:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\p{L}\p{N}:])/gu;

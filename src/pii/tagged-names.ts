@@ -2,10 +2,12 @@ import {
   afterAdjective,
   afterDeterminer,
   afterZu,
+  COMPASS,
   CUE_WORDS,
   isEnglishDeterminer,
   nounByWordBefore,
   PLACE_NOUNS,
+  verbAfterKin,
 } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
@@ -101,6 +103,8 @@ export function findTaggedNames(
     if (ANY_DIGIT.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor a direction ("from the north", "nach Süden").
+    if (s.from === s.to && s.type === 'LOCATION' && COMPASS.has(first.lower)) continue;
     // Nor a word for a kind of place ("to town", "die Stadt"): the name comes after it.
     if (s.from === s.to && PLACE_NOUNS.has(first.lower)) continue;
     // Nor a word before a code of letters and digits ("Model A4 2BX", "Typ B12"): a product.
@@ -127,6 +131,9 @@ export function findTaggedNames(
       first.f === 0 &&
       ORDINARY_ENDING.test(first.lower)
     )
+      continue;
+    // "my colleague takes over": after a relation word, a transcript's verb-shaped word.
+    if (s.from === s.to && lowercase && s.type === 'PERSON' && verbAfterKin(tokens, s.from))
       continue;
     // "to renew the permit": after "to", a lower-case word before an article is a verb.
     const after = tokens[s.to + 1];
