@@ -61,6 +61,8 @@ const REMOVED_MESSAGE = 'This task was removed';
 describe.skipIf(noBrowser)(
   `review console, every role, in a real browser${noBrowser ? ' (skipped: no chromium)' : ''}`,
   () => {
+    // No time bound per test or hook: vitest.config.ts's 600 s catches a hung one. A fixed
+    // 60 s failed the unmask flow on a loaded machine (issue 12: no outcome may depend on load).
     let browser: Browser;
     // Each test has its own server (so its own queue) and its own browser contexts.
     let servers: RunningServer[] = [];
@@ -69,7 +71,7 @@ describe.skipIf(noBrowser)(
     beforeAll(async () => {
       assertConsoleBuilt();
       browser = await launchChromium();
-    }, 60_000);
+    });
 
     afterEach(async () => {
       for (const context of contexts) await context.close();
@@ -280,7 +282,7 @@ describe.skipIf(noBrowser)(
       expect(
         await accessEntries(server, { actor: ids['rev-flag'], action: 'view', task: queued!.task }),
       ).toHaveLength(1);
-    }, 60_000);
+    });
 
     it('removal: the person objects while the task waits on the reviewer’s screen; the console says the task was removed, returns to the queue, and the reviewer copy is deleted', async () => {
       const server = await serve();
@@ -331,7 +333,7 @@ describe.skipIf(noBrowser)(
       expect(new URL(reviewer.url()).pathname).toBe('/console/queue');
       // The queue goes on with the other recording.
       expect(await takeNextTask(reviewer)).toBe(other!.task);
-    }, 60_000);
+    });
 
     it('unmask: trust & safety asks with a justification, a privacy officer and a second member approve, only the requester sees who it is; the access report lists every access with its actor', async () => {
       const server = await serve();
@@ -483,7 +485,7 @@ describe.skipIf(noBrowser)(
         logged.map((e) => `${e.actor} ${named[e.action] ?? e.action} ${e.task}`).sort(),
       );
       expect(await officer.locator('main').textContent()).not.toContain(subject.account);
-    }, 60_000);
+    });
 
     it('lead: the counts page shows the queue as the store counts it, and follows it on refresh', async () => {
       const server = await serve();
@@ -549,7 +551,7 @@ describe.skipIf(noBrowser)(
       await expect.poll(() => lead.getByTestId('count-done').textContent()).toBe('2');
       expect(await shown()).toEqual({ ...(await store.review.queueCounts(new Date())) });
       expect(await shown()).toEqual({ open: 1, assigned: 0, done: 2, flagged: 1, removed: 1 });
-    }, 60_000);
+    });
 
     it('images: an image task shows the picture blurred and in greyscale until the reviewer reveals it', async () => {
       const server = await serve();
@@ -615,6 +617,6 @@ describe.skipIf(noBrowser)(
       // Opening the task and fetching the picture: two views, nothing else.
       const views = await accessEntries(server, { actor: ids['rev-image'], task: queued!.task });
       expect(views.map((e) => e.action)).toEqual(['view', 'view']);
-    }, 60_000);
+    });
   },
 );

@@ -95,6 +95,8 @@ describe.skipIf(skip)(
   () => {
     let server: RunningServer;
     let base: string;
+    // No time bound per test or hook: vitest.config.ts's 600 s catches a hung one. A fixed
+    // 60 s failed the unmask flow on a loaded machine (issue 12: no outcome may depend on load).
     let browser: Browser;
     const staffIds = new Map<string, string>();
 
@@ -157,7 +159,7 @@ describe.skipIf(skip)(
       expect(JSON.parse(queued.stdout).counts).toMatchObject({ queued: records.length });
 
       browser = await launchChromium();
-    }, 120_000);
+    });
 
     afterAll(async () => {
       await browser?.close();
@@ -283,7 +285,7 @@ describe.skipIf(skip)(
         .toContain('Your answer was saved');
       expect(page.url()).toContain('/console/queue');
       await context.close();
-    }, 90_000);
+    });
 
     it('a reviewer skips a task with the button beside the answer, outside the viewing settings', async () => {
       const context = await browser.newContext({ locale: 'en-GB' });
@@ -308,7 +310,7 @@ describe.skipIf(skip)(
       );
       expect(status).toBe(403);
       await context.close();
-    }, 60_000);
+    });
 
     it('a reviewer is refused the trust_safety and admin pages, and the API answers 403', async () => {
       const context = await browser.newContext({ locale: 'de-DE' });
@@ -355,7 +357,7 @@ describe.skipIf(skip)(
       expect(after).toBe(401);
       expect(await tokenOf(page)).toBe('');
       await context.close();
-    }, 60_000);
+    });
 
     it('a privacy officer places a legal hold on a person, sees it listed by pseudonym, and releases it', async () => {
       const context = await browser.newContext({ locale: 'en-GB' });
@@ -392,7 +394,7 @@ describe.skipIf(skip)(
         'court order 2026-17',
       );
       await context.close();
-    }, 60_000);
+    });
 
     it('no planted identifier reaches the reviewer: not in any response body, not in the WAV', async () => {
       const context = await browser.newContext({ locale: 'en-GB' });
@@ -449,6 +451,6 @@ describe.skipIf(skip)(
       }
       expect(bodies.length).toBeGreaterThanOrEqual(8);
       for (const { url, body } of bodies) expect(leaks(body), url).toEqual([]);
-    }, 90_000);
+    });
   },
 );
