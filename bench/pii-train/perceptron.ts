@@ -47,12 +47,6 @@ export function buildVocab(examples: readonly Example[], minCount = 5): Set<stri
   return vocab;
 }
 
-interface Weight {
-  readonly w: Float64Array;
-  readonly total: Float64Array;
-  readonly stamp: Float64Array;
-}
-
 export interface TrainOptions {
   readonly epochs: number;
   readonly seed: number;
@@ -81,41 +75,113 @@ function withHidden(
   return { tokens, vocab: { has: (w) => vocab.has(w) && !hidden.has(w) } };
 }
 
+/**
+ * The weights of every feature seen so far, by a dense id: `w` the current weights, `total` their
+ * sum over past steps up to `stamp` (the lazy averaging of Collins 2002). Feature strings are
+ * turned into ids once, so the inner loop indexes arrays instead of hashing strings (most of a
+ * retrain's time before; issue 13). A feature counts as seen once it was updated, as before.
+ */
+class Weights {
+  private readonly ids = new Map<string, number>();
+  private capacity = 1 << 16;
+  w = new Float64Array(this.capacity * TAG_COUNT);
+  total = new Float64Array(this.capacity * TAG_COUNT);
+  stamp = new Float64Array(this.capacity * TAG_COUNT);
+  private updated = new Uint8Array(this.capacity);
+  /** The updated features' ids, in the order of their first update. */
+  readonly order: number[] = [];
+  readonly names: string[] = [];
+
+  id(feature: string): number {
+    let id = this.ids.get(feature);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(feature, id);
+      this.names.push(feature);
+      if (id >= this.capacity) this.grow();
+    }
+    return id;
+  }
+
+  idsOf(features: readonly string[]): Int32Array {
+    const out = new Int32Array(features.length);
+    for (let i = 0; i < features.length; i++) out[i] = this.id(features[i]!);
+    return out;
+  }
+
+  markUpdated(id: number): void {
+    if (this.updated[id] === 0) {
+      this.updated[id] = 1;
+      this.order.push(id);
+    }
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widen = (a: Float64Array) => {
+      const b = new Float64Array(this.capacity * TAG_COUNT);
+      b.set(a);
+      return b;
+    };
+    this.w = widen(this.w);
+    this.total = widen(this.total);
+    this.stamp = widen(this.stamp);
+    const u = new Uint8Array(this.capacity);
+    u.set(this.updated);
+    this.updated = u;
+  }
+}
+
 export function train(items: readonly Labelled[], options: TrainOptions): TaggerModel {
   const examples = items.map(toExample);
   const vocab = buildVocab(examples);
   const hideRnd = seededRandom(options.seed ^ 0x5eed);
+  const weights = new Weights();
+  // The strings are kept too: the features that depend on earlier tags are built from them.
   const features = examples.map((e) => {
     const seen = withHidden(e, vocab, options.hide ?? 0, hideRnd);
     return tokenFeatures(e.text, seen.tokens, e.lowercase, seen.vocab);
   });
-  const weights = new Map<string, Weight>();
-  let clock = 0;
-  const get = (f: string): Weight => {
-    let w = weights.get(f);
-    if (!w) {
-      w = {
-        w: new Float64Array(TAG_COUNT),
-        total: new Float64Array(TAG_COUNT),
-        stamp: new Float64Array(TAG_COUNT),
-      };
-      weights.set(f, w);
+  const featureIds = features.map((tokens) => tokens.map((fs) => weights.idsOf(fs)));
+  // The tag-history features of each token for the (previous, one before) tags it last saw:
+  // once the tagger settles, a token mostly sees the same pair again, and building and hashing
+  // those strings anew at every step was the other half of the time.
+  const firstToken: number[] = [];
+  let tokenCount = 0;
+  for (const e of examples) {
+    firstToken.push(tokenCount);
+    tokenCount += e.tokens.length;
+  }
+  const dynKey = new Int16Array(tokenCount).fill(-1);
+  const dynIds: Int32Array[] = new Array(tokenCount);
+  const historyIds = (x: number, i: number, prev: number, prev2: number): Int32Array => {
+    const at = firstToken[x]! + i;
+    const key = prev * TAG_COUNT + prev2;
+    if (dynKey[at] !== key) {
+      dynKey[at] = key;
+      dynIds[at] = weights.idsOf(tagFeatures(features[x]![i]!, prev, prev2));
     }
-    return w;
+    return dynIds[at]!;
   };
-  const update = (fs: readonly string[], tag: number, delta: number) => {
-    for (const f of fs) {
-      const w = get(f);
-      w.total[tag]! += (clock - w.stamp[tag]!) * w.w[tag]!;
-      w.stamp[tag] = clock;
-      w.w[tag]! += delta;
+  let clock = 0;
+  const update = (fs: Int32Array, tag: number, delta: number) => {
+    for (let i = 0; i < fs.length; i++) {
+      const f = fs[i]!;
+      weights.markUpdated(f);
+      const at = f * TAG_COUNT + tag;
+      weights.total[at]! += (clock - weights.stamp[at]!) * weights.w[at]!;
+      weights.stamp[at] = clock;
+      weights.w[at]! += delta;
     }
   };
   const scores = new Float64Array(TAG_COUNT);
-  const score = (fs: readonly string[]) => {
-    for (const f of fs) {
-      const w = weights.get(f);
-      if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k]! += w.w[k]!;
+  // Weights are whole numbers, so these sums are exact in any order; a feature never updated
+  // adds its zeros, as a missing one added nothing.
+  const score = (fs: Int32Array) => {
+    const w = weights.w;
+    for (let i = 0; i < fs.length; i++) {
+      const at = fs[i]! * TAG_COUNT;
+      for (let k = 0; k < TAG_COUNT; k++) scores[k]! += w[at + k]!;
     }
   };
   const rnd = seededRandom(options.seed);
@@ -132,8 +198,8 @@ export function train(items: readonly Labelled[], options: TrainOptions): Tagger
       let prev2 = 0;
       for (let i = 0; i < e.tokens.length; i++) {
         clock++;
-        const base = features[x]![i]!;
-        const dyn = tagFeatures(base, prev, prev2);
+        const base = featureIds[x]![i]!;
+        const dyn = historyIds(x, i, prev, prev2);
         scores.fill(0);
         score(base);
         score(dyn);
@@ -153,11 +219,13 @@ export function train(items: readonly Labelled[], options: TrainOptions): Tagger
     }
   }
   const averaged = new Map<string, Float64Array>();
-  for (const [f, w] of weights) {
+  for (const f of weights.order) {
     const avg = new Float64Array(TAG_COUNT);
-    for (let k = 0; k < TAG_COUNT; k++)
-      avg[k] = (w.total[k]! + (clock - w.stamp[k]!) * w.w[k]!) / clock;
-    averaged.set(f, avg);
+    for (let k = 0; k < TAG_COUNT; k++) {
+      const at = f * TAG_COUNT + k;
+      avg[k] = (weights.total[at]! + (clock - weights.stamp[at]!) * weights.w[at]!) / clock;
+    }
+    averaged.set(weights.names[f]!, avg);
   }
   return { weights: averaged, vocab };
 }

@@ -45,6 +45,14 @@ export function serverLimits(settings: Settings): Omit<Limits, 'bodyBytes'> {
   };
 }
 
+/** When webhook messages are tried again (OBHUT_WEBHOOK_FIRST_RETRY_MS, OBHUT_WEBHOOK_LEASE_MS). */
+export function webhookTiming(settings: Settings): { firstRetryMs: number; leaseMs: number } {
+  return {
+    firstRetryMs: settings.OBHUT_WEBHOOK_FIRST_RETRY_MS,
+    leaseMs: settings.OBHUT_WEBHOOK_LEASE_MS,
+  };
+}
+
 /** Where `obhut serve` listens unless its flags say otherwise (OBHUT_PORT, OBHUT_HOST). */
 export function listenAddress(settings: Settings): { port: number; host: string } {
   return { port: settings.OBHUT_PORT, host: settings.OBHUT_HOST };

@@ -186,6 +186,22 @@ const server = section('Server (`obhut serve`)', {
     description:
       "How long after its `exp` a platform's link token is still accepted, for clocks that run apart.",
   }),
+  // Set short by tests that crash a server mid-delivery (test/webhooks/schedule.test.ts); an
+  // operator may lengthen them. The bounds keep a typo from hammering or stalling a receiver.
+  OBHUT_WEBHOOK_FIRST_RETRY_MS: integer({
+    min: 10,
+    max: 3_600_000,
+    default: 2000,
+    description:
+      'Milliseconds before a failed webhook message is first tried again; each further retry waits twice as long, up to an hour.',
+  }),
+  OBHUT_WEBHOOK_LEASE_MS: integer({
+    min: 100,
+    max: 3_600_000,
+    default: 20_000,
+    description:
+      "Milliseconds a webhook message claimed by one deliverer is not handed to another: a crashed deliverer's messages wait this long. Keep it above one attempt (10 s) when deliverers share a database.",
+  }),
 });
 
 const staff = section('Review console sign-in', {

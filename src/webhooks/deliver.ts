@@ -21,6 +21,11 @@ export interface DeliveryOptions {
    * one attempt may take (10 s), short enough that a crashed deliverer's claims soon lapse.
    */
   readonly leaseMs?: number;
+  /**
+   * The wait before the first retry (default FIRST_RETRY_MS); each further one doubles it.
+   * OBHUT_WEBHOOK_FIRST_RETRY_MS sets it, so crash and retry tests need not wait seconds.
+   */
+  readonly firstRetryMs?: number;
 }
 
 export interface DeliveryRound {
@@ -33,9 +38,12 @@ export const FIRST_RETRY_MS = 2_000;
 export const MAX_RETRY_MS = 60 * 60 * 1000;
 const DEFAULT_LEASE_MS = 20_000;
 
-/** When to try again after the `attempts`-th failed attempt (1, 2, …): 2 s, 4 s, 8 s … 1 h. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(FIRST_RETRY_MS * 2 ** Math.min(Math.max(attempts - 1, 0), 30), MAX_RETRY_MS);
+/**
+ * When to try again after the `attempts`-th failed attempt (1, 2, …): `firstMs`, twice that, four
+ * times … up to 1 h; with the default 2 s, 4 s, 8 s … 1 h.
+ */
+export function retryDelayMs(attempts: number, firstMs: number = FIRST_RETRY_MS): number {
+  return Math.min(firstMs * 2 ** Math.min(Math.max(attempts - 1, 0), 30), MAX_RETRY_MS);
 }
 
 /**
@@ -71,7 +79,11 @@ async function deliverOne(
 ): Promise<boolean> {
   const fail = async (error: string) => {
     const attempts = message.attempts + 1;
-    await options.outbox.webhookFailed(message.seq, now() + retryDelayMs(attempts), error);
+    await options.outbox.webhookFailed(
+      message.seq,
+      now() + retryDelayMs(attempts, options.firstRetryMs),
+      error,
+    );
     return false;
   };
   // Removed between the claim and now; its messages went with it.

@@ -13,14 +13,15 @@ import {
   accessEntries,
   addMembers,
   assertConsoleBuilt,
+  CHEAP_SCRYPT,
   enqueue,
   type ImageLike,
   launchChromium,
   noBrowser,
   objectToReview,
+  openSignedIn,
   PASSWORD,
   type PageGlobals,
-  signIn,
   timedWords,
   tokenOf,
   toneWav,
@@ -60,6 +61,8 @@ const REMOVED_MESSAGE = 'This task was removed';
 describe.skipIf(noBrowser)(
   `review console, every role, in a real browser${noBrowser ? ' (skipped: no chromium)' : ''}`,
   () => {
+    // No time bound per test or hook: vitest.config.ts's 600 s catches a hung one. A fixed
+    // 60 s failed the unmask flow on a loaded machine (issue 12: no outcome may depend on load).
     let browser: Browser;
     // Each test has its own server (so its own queue) and its own browser contexts.
     let servers: RunningServer[] = [];
@@ -68,7 +71,7 @@ describe.skipIf(noBrowser)(
     beforeAll(async () => {
       assertConsoleBuilt();
       browser = await launchChromium();
-    }, 60_000);
+    });
 
     afterEach(async () => {
       for (const context of contexts) await context.close();
@@ -87,11 +90,15 @@ describe.skipIf(noBrowser)(
       return server;
     }
 
-    /** A member signs in in a browser of their own (contexts share nothing). */
+    /**
+     * A member, signed in, in a browser of their own (contexts share nothing). Signing in is the
+     * subject of the first test only; the others start signed in (openSignedIn), so their
+     * members are hashed at the least cost too.
+     */
     async function as(server: RunningServer, username: string, landmark = 'signed-in-as') {
       const context = await browser.newContext({ locale: 'en-GB' });
       contexts.push(context);
-      return signIn(server.base, context, username, landmark);
+      return openSignedIn(server, context, username, landmark);
     }
 
     async function takeNextTask(page: Page): Promise<string> {
@@ -119,7 +126,7 @@ describe.skipIf(noBrowser)(
 
     it('sign-in: after five wrong passwords the console says the name is locked, even with the right one', async () => {
       const server = await serve();
-      await addMembers(server, { 'rev-lock': 'reviewer' });
+      await addMembers(server, { 'rev-lock': 'reviewer' }, CHEAP_SCRYPT);
       const context = await browser.newContext({ locale: 'en-GB' });
       contexts.push(context);
       const page = await context.newPage();
@@ -142,7 +149,11 @@ describe.skipIf(noBrowser)(
 
     it('escalation: a reviewer flags and stops; trust & safety opens the flag, reveals the provenance (logged) and resolves it; the task is closed to the reviewer', async () => {
       const server = await serve({ support: 'the staff care line, 0800 111 2222' });
-      const ids = await addMembers(server, { 'rev-flag': 'reviewer', 'ts-flag': 'trust_safety' });
+      const ids = await addMembers(
+        server,
+        { 'rev-flag': 'reviewer', 'ts-flag': 'trust_safety' },
+        CHEAP_SCRYPT,
+      );
       const subject = subjectOf('night-owl-4411');
       const [queued] = await enqueue(server, [
         textRecord(
@@ -271,11 +282,11 @@ describe.skipIf(noBrowser)(
       expect(
         await accessEntries(server, { actor: ids['rev-flag'], action: 'view', task: queued!.task }),
       ).toHaveLength(1);
-    }, 60_000);
+    });
 
     it('removal: the person objects while the task waits on the reviewer’s screen; the console says the task was removed, returns to the queue, and the reviewer copy is deleted', async () => {
       const server = await serve();
-      const ids = await addMembers(server, { 'rev-removed': 'reviewer' });
+      const ids = await addMembers(server, { 'rev-removed': 'reviewer' }, CHEAP_SCRYPT);
       const subject = subjectOf('changes-mind-17');
       const clip = { 'clip.wav': toneWav(2) };
       const [queued] = await enqueue(server, [audioRecord('voice-note-17', subject.account)], {
@@ -322,16 +333,20 @@ describe.skipIf(noBrowser)(
       expect(new URL(reviewer.url()).pathname).toBe('/console/queue');
       // The queue goes on with the other recording.
       expect(await takeNextTask(reviewer)).toBe(other!.task);
-    }, 60_000);
+    });
 
     it('unmask: trust & safety asks with a justification, a privacy officer and a second member approve, only the requester sees who it is; the access report lists every access with its actor', async () => {
       const server = await serve();
-      const ids = await addMembers(server, {
-        'rev-u': 'reviewer',
-        'ts-requester': 'trust_safety',
-        'ts-second': 'trust_safety',
-        'po-approver': 'privacy_officer',
-      });
+      const ids = await addMembers(
+        server,
+        {
+          'rev-u': 'reviewer',
+          'ts-requester': 'trust_safety',
+          'ts-second': 'trust_safety',
+          'po-approver': 'privacy_officer',
+        },
+        CHEAP_SCRYPT,
+      );
       const subject = subjectOf('caller-5501');
       const [queued] = await enqueue(server, [audioRecord('call-5501', subject.account)], {
         media: { 'clip.wav': toneWav(2) },
@@ -470,11 +485,15 @@ describe.skipIf(noBrowser)(
         logged.map((e) => `${e.actor} ${named[e.action] ?? e.action} ${e.task}`).sort(),
       );
       expect(await officer.locator('main').textContent()).not.toContain(subject.account);
-    }, 60_000);
+    });
 
     it('lead: the counts page shows the queue as the store counts it, and follows it on refresh', async () => {
       const server = await serve();
-      const ids = await addMembers(server, { 'lead-counts': 'lead', 'rev-counts': 'reviewer' });
+      const ids = await addMembers(
+        server,
+        { 'lead-counts': 'lead', 'rev-counts': 'reviewer' },
+        CHEAP_SCRYPT,
+      );
       const queued = await enqueue(
         server,
         [1, 2, 3, 4, 5].map((n) =>
@@ -532,11 +551,11 @@ describe.skipIf(noBrowser)(
       await expect.poll(() => lead.getByTestId('count-done').textContent()).toBe('2');
       expect(await shown()).toEqual({ ...(await store.review.queueCounts(new Date())) });
       expect(await shown()).toEqual({ open: 1, assigned: 0, done: 2, flagged: 1, removed: 1 });
-    }, 60_000);
+    });
 
     it('images: an image task shows the picture blurred and in greyscale until the reviewer reveals it', async () => {
       const server = await serve();
-      const ids = await addMembers(server, { 'rev-image': 'reviewer' });
+      const ids = await addMembers(server, { 'rev-image': 'reviewer' }, CHEAP_SCRYPT);
       const photo = await sharp({
         create: { width: 96, height: 64, channels: 3, background: { r: 220, g: 40, b: 40 } },
       })
@@ -598,6 +617,6 @@ describe.skipIf(noBrowser)(
       // Opening the task and fetching the picture: two views, nothing else.
       const views = await accessEntries(server, { actor: ids['rev-image'], task: queued!.task });
       expect(views.map((e) => e.action)).toEqual(['view', 'view']);
-    }, 60_000);
+    });
   },
 );

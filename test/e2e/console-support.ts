@@ -13,7 +13,7 @@ import { importConsentFile } from '../../src/consent/index.js';
 import { type AccessEntry, decodeEntry } from '../../src/log/index.js';
 import type { EnqueueResult } from '../../src/review/index.js';
 import { readConfig } from '../../src/runtime/config.js';
-import { addStaff, type Role } from '../../src/staff/index.js';
+import { addStaff, type Role, type ScryptParams, StaffSessions } from '../../src/staff/index.js';
 import { encodeWav } from '../../src/voice/index.js';
 import type { RunningServer } from '../support/server.js';
 
@@ -90,6 +90,50 @@ export async function signIn(
   return page;
 }
 
+/**
+ * Opens the console in a new page of `context` already signed in as `username`, for tests whose
+ * subject is not signing in (issue 13: a sign-in through the form, with its scrypt check, was
+ * the largest share of such a test). The session is opened in-process as `POST /session` opens
+ * it after the password check, and put where the console keeps it (sessionStorage, see
+ * console/src/api.ts) before the page loads, once: a later sign-out stays signed out. The form
+ * itself is tested by `signIn` (console.test.ts) and the lockout test (console-roles.test.ts).
+ */
+export async function openSignedIn(
+  server: RunningServer,
+  context: BrowserContext,
+  username: string,
+  landmark = 'next-task',
+): Promise<Page> {
+  const staff = server.session.store.staff;
+  const found = await staff.credentials(username);
+  if (!found) throw new Error(`no member ${username}`);
+  const { token } = await new StaffSessions(staff).open(found.member);
+  // The member as the console shows it, from the API, as the form's sign-in would store it.
+  const me = await fetch(`${server.base}/api/review/v1/me`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (me.status !== 200) throw new Error(`GET /me answered ${me.status}`);
+  await context.addInitScript(
+    ([t, m]) => {
+      const storage = (globalThis as unknown as { sessionStorage: Storage }).sessionStorage;
+      if (storage.getItem('obhut.test.seeded') !== null) return;
+      storage.setItem('obhut.test.seeded', '1');
+      storage.setItem('obhut.console.token', t);
+      storage.setItem('obhut.console.me', m);
+    },
+    [token, JSON.stringify(await me.json())] as const,
+  );
+  const page = await context.newPage();
+  await page.goto(`${server.base}/console/?lang=en`);
+  await page.getByTestId(landmark).waitFor();
+  return page;
+}
+
+interface Storage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** The bearer token the console keeps, read from sessionStorage as the app does. */
 export const tokenOf = (page: Page) =>
   page.evaluate(
@@ -130,18 +174,25 @@ export function toneWav(seconds: number): Buffer {
   return encodeWav(tone, 16_000);
 }
 
+/**
+ * The least scrypt cost the store reads back, for members who only ever use `openSignedIn`: their
+ * password is never checked, and each hash at the default cost is about a third of a CPU second.
+ */
+export const CHEAP_SCRYPT: ScryptParams = { logN: 10, r: 8, p: 1 };
+
 /** Adds members of staff (username → role) with PASSWORD; returns their ids by username. */
 export async function addMembers(
   server: RunningServer,
   members: Record<string, Role>,
+  scrypt?: ScryptParams,
 ): Promise<Record<string, string>> {
   const added = await Promise.all(
     Object.entries(members).map(async ([username, role]) => {
-      const member = await addStaff(server.session.store.staff, {
-        username,
-        role,
-        password: PASSWORD,
-      });
+      const member = await addStaff(
+        server.session.store.staff,
+        { username, role, password: PASSWORD },
+        scrypt,
+      );
       return [username, member.id] as const;
     }),
   );

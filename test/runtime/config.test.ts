@@ -75,7 +75,7 @@ describe('the configuration module', () => {
       }
     }
     expect([...named].filter((n) => !(VARIABLE_NAMES as string[]).includes(n))).toEqual([]);
-    expect(VARIABLE_NAMES.length).toBe(34);
+    expect(VARIABLE_NAMES.length).toBe(36);
   });
 });
 
@@ -105,6 +105,8 @@ describe('parseSettings', () => {
       OBHUT_TRUST_PROXY: false,
       OBHUT_LOG_LEVEL: 'info',
       OBHUT_LINK_TOKEN_CLOCK_ALLOWANCE_SECONDS: 60,
+      OBHUT_WEBHOOK_FIRST_RETRY_MS: 2000,
+      OBHUT_WEBHOOK_LEASE_MS: 20_000,
       OBHUT_STAFF_LOCKOUT_ATTEMPTS: 5,
       OBHUT_STAFF_LOCKOUT_MINUTES: 1,
       OBHUT_STAFF_PASSWORD: undefined,
@@ -209,6 +211,15 @@ describe('parseSettings', () => {
     expect(configError({ OBHUT_PORT: '70000', OBHUT_REVIEW_RAW_DAYS: 'x' }).message).toBe(
       'OBHUT_PORT must be an integer from 0 to 65535, got 70000; OBHUT_REVIEW_RAW_DAYS must be a positive integer, got x',
     );
+    // Webhook timing: a first retry under 10 ms would hammer a failing receiver.
+    expect(
+      configError({ OBHUT_WEBHOOK_FIRST_RETRY_MS: '5', OBHUT_WEBHOOK_LEASE_MS: '4000000' }).message,
+    ).toBe(
+      'OBHUT_WEBHOOK_FIRST_RETRY_MS must be an integer from 10 to 3600000, got 5; OBHUT_WEBHOOK_LEASE_MS must be an integer from 100 to 3600000, got 4000000',
+    );
+    expect(
+      parseSettings({ OBHUT_WEBHOOK_FIRST_RETRY_MS: '100', OBHUT_WEBHOOK_LEASE_MS: '1000' }),
+    ).toMatchObject({ OBHUT_WEBHOOK_FIRST_RETRY_MS: 100, OBHUT_WEBHOOK_LEASE_MS: 1000 });
   });
 
   it('gives every variable a type, default, bound and one-line description', () => {

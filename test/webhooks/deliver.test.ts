@@ -127,8 +127,20 @@ describe('webhook delivery', () => {
   });
 
   it('waits 2 s, 4 s, 8 s … between attempts, at most an hour, and counts each failure', async () => {
-    expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([2_000, 4_000, 8_000, 16_000]);
     expect(retryDelayMs(40)).toBe(3_600_000);
+    // OBHUT_WEBHOOK_FIRST_RETRY_MS moves the start; the doubling and the hour stay.
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 3_600_000 }), fc.nat({ max: 60 }), (first, n) => {
+        const attempts = n + 1;
+        expect(retryDelayMs(attempts, first)).toBe(
+          Math.min(first * 2 ** Math.min(n, 30), 3_600_000),
+        );
+        expect(retryDelayMs(attempts + 1, first)).toBeGreaterThanOrEqual(
+          retryDelayMs(attempts, first),
+        );
+      }),
+    );
     await store.addWebhook({
       id: 'wh_retry',
       url: 'http://receiver.test/hook',
@@ -171,6 +183,50 @@ describe('webhook delivery', () => {
       pending: 0,
     });
   });
+
+  it('waits the configured first retry and then twice it', async () => {
+    // A register of its own: the endpoints of the tests above would get this message too.
+    const own = await openSqliteStore(path.join(dir, 'short-retry.db'));
+    const ownLog = new TransparencyLog(
+      own,
+      parseSignerKey(generateNoteKey('test.local/log').signerKey),
+    );
+    await ownLog.writer.ensureCheckpoint();
+    try {
+      await own.addWebhook({
+        id: 'wh_short_retry',
+        url: 'http://receiver.test/hook',
+        events: ['consent'],
+        secret: { kind: 'stored', value: generateWebhookSecret() },
+        createdAt: new Date().toISOString(),
+      });
+      await ownLog.writer.append(objection('short-retry-1', pseudonym(9998), 'object'));
+      let clock = Date.now();
+      const failing: WebhookSend = async () => ({ ok: false, error: 'HTTP 503' });
+      const options = {
+        outbox: own,
+        send: failing,
+        variable: () => undefined,
+        now: () => clock,
+        firstRetryMs: 50,
+      };
+      expect(await deliverDue(options)).toEqual({ delivered: 0, failed: 1 });
+      clock += 49;
+      expect(await deliverDue(options)).toEqual({ delivered: 0, failed: 0 });
+      clock += 1;
+      expect(await deliverDue(options)).toEqual({ delivered: 0, failed: 1 });
+      clock += 99;
+      expect(await deliverDue(options)).toEqual({ delivered: 0, failed: 0 });
+      clock += 1;
+      expect(await deliverDue({ ...options, send: async () => ({ ok: true }) })).toEqual({
+        delivered: 1,
+        failed: 0,
+      });
+    } finally {
+      await own.close();
+    }
+  });
+
   it('delivers a model_impact after the decision’s consent message, signed like it', async () => {
     const person = pseudonym(4242);
     await store.recordBuild(

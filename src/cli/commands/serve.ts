@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
 import { scheduleRetention } from '../../review/retention.js';
-import { listenAddress, retentionDays, serverOptions } from '../../runtime/compose.js';
+import {
+  listenAddress,
+  retentionDays,
+  serverOptions,
+  webhookTiming,
+} from '../../runtime/compose.js';
 import { homeConfig, loadSettings, namedVariable } from '../../runtime/config.js';
 import { variableDoc } from '../../runtime/config-schema.js';
 import { openSession } from '../../runtime/home.js';
@@ -44,6 +49,7 @@ export function registerServe(program: Command): void {
         outbox: session.store,
         send: httpSender(),
         variable: namedVariable,
+        ...webhookTiming(settings),
         intervalMs: WEBHOOK_POLL_MS,
         onRound: (r) => app.log.info({ delivered: r.delivered, failed: r.failed }, 'webhooks'),
         onError: (err) => app.log.error({ err }, 'webhook delivery failed'),

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { ObhutError } from '../../errors/index.js';
-import { namedVariable } from '../../runtime/config.js';
+import { webhookTiming } from '../../runtime/compose.js';
+import { loadSettings, namedVariable } from '../../runtime/config.js';
 import {
   checkWebhookUrl,
   deliverAllDue,
@@ -119,7 +120,12 @@ export function registerWebhook(program: Command): void {
     .option('--json', 'print the counts as JSON')
     .action(async (opts: { json?: boolean }) => {
       const result = await withSession((s) =>
-        deliverAllDue({ outbox: s.store, send: httpSender(), variable: namedVariable }),
+        deliverAllDue({
+          outbox: s.store,
+          send: httpSender(),
+          variable: namedVariable,
+          ...webhookTiming(loadSettings()),
+        }),
       );
       print(
         opts.json,
