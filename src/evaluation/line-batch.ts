@@ -2,7 +2,7 @@ import type { Line } from '../io/line-reader.js';
 
 /**
  * Lines copied out of the reader's reused buffer into one block, so they can be
- * evaluated later or in another thread.
+ * evaluated later or in another thread. The block is shared memory (see sharedBlock).
  */
 export interface LineBatch {
   readonly seq: number;
@@ -19,7 +19,7 @@ const TARGET_BYTES = 1 << 20;
 
 /** Collects lines until a batch is worth sending; `take()` hands it over and starts a new one. */
 export class LineBatcher {
-  #block = Buffer.allocUnsafeSlow(TARGET_BYTES);
+  #block = sharedBlock(TARGET_BYTES);
   #bytes = 0;
   #ends: number[] = [];
   #numbers: number[] = [];
@@ -41,7 +41,7 @@ export class LineBatcher {
     // Copied: the line's bytes belong to the reader and change on its next read.
     const need = this.#bytes + line.bytes.length;
     if (need > this.#block.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.#block.length * 2));
+      const bigger = sharedBlock(Math.max(need, this.#block.length * 2));
       this.#block.copy(bigger, 0, 0, this.#bytes);
       this.#block = bigger;
     }
@@ -62,13 +62,23 @@ export class LineBatcher {
       tooLong: Uint8Array.from(this.#tooLong),
     };
     // A fresh block per batch: the old one belongs to the batch until it is evaluated.
-    this.#block = Buffer.allocUnsafeSlow(TARGET_BYTES);
+    this.#block = sharedBlock(TARGET_BYTES);
     this.#bytes = 0;
     this.#ends = [];
     this.#numbers = [];
     this.#tooLong = [];
     return batch;
   }
+}
+
+/**
+ * A batch's block in a SharedArrayBuffer: posting the batch to a worker then shares the bytes
+ * instead of cloning them (the structured clone of each ~1 MB block was ~5 % of a build's
+ * thread in a 1M-record profile, BENCHMARKS.md "Issue 13, sixth round"), and the build keeps
+ * the same bytes to evaluate again should the worker die. No thread writes a block once taken.
+ */
+function sharedBlock(bytes: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(bytes));
 }
 
 /** The lines of a batch again, as views of its block. */
