@@ -21,20 +21,28 @@ const TARGET_BYTES = 1 << 20;
 export class LineBatcher {
   #block = sharedBlock(TARGET_BYTES);
   #bytes = 0;
-  #ends: number[] = [];
-  #numbers: number[] = [];
-  #tooLong: number[] = [];
+  // Per line, written in place: a batch never holds more than maxLines lines (see `full`).
+  #ends: Uint32Array;
+  #numbers: Uint32Array;
+  #tooLong: Uint8Array;
+  #count = 0;
   #seq = 0;
+  /** Blocks of batches already written, to be filled again (see `recycle`). */
+  readonly #free: Buffer[] = [];
 
   /** `maxLines`: fewer lines a batch than the default, for builds that hold each batch's media. */
-  constructor(private readonly maxLines = MAX_LINES) {}
+  constructor(private readonly maxLines = MAX_LINES) {
+    this.#ends = new Uint32Array(maxLines);
+    this.#numbers = new Uint32Array(maxLines);
+    this.#tooLong = new Uint8Array(maxLines);
+  }
 
   get full(): boolean {
-    return this.#ends.length >= this.maxLines || this.#bytes >= TARGET_BYTES;
+    return this.#count >= this.maxLines || this.#bytes >= TARGET_BYTES;
   }
 
   get empty(): boolean {
-    return this.#ends.length === 0;
+    return this.#count === 0;
   }
 
   add(line: Line): void {
@@ -47,29 +55,62 @@ export class LineBatcher {
     }
     line.bytes.copy(this.#block, this.#bytes);
     this.#bytes = need;
-    this.#ends.push(this.#bytes);
-    this.#numbers.push(line.number);
-    this.#tooLong.push(line.tooLong ? 1 : 0);
+    if (this.#count === this.#ends.length) this.#growLines();
+    this.#ends[this.#count] = need;
+    this.#numbers[this.#count] = line.number;
+    this.#tooLong[this.#count] = line.tooLong ? 1 : 0;
+    this.#count++;
   }
 
   take(inputIndex: number): LineBatch {
+    const count = this.#count;
     const batch: LineBatch = {
       seq: this.#seq++,
       inputIndex,
       data: this.#block.subarray(0, this.#bytes),
-      ends: Uint32Array.from(this.#ends),
-      numbers: Uint32Array.from(this.#numbers),
-      tooLong: Uint8Array.from(this.#tooLong),
+      ends: this.#ends.slice(0, count),
+      numbers: this.#numbers.slice(0, count),
+      tooLong: this.#tooLong.slice(0, count),
     };
-    // A fresh block per batch: the old one belongs to the batch until it is evaluated.
-    this.#block = sharedBlock(TARGET_BYTES);
+    // Another block: the old one belongs to the batch until it is evaluated and written.
+    this.#block = this.#free.pop() ?? sharedBlock(TARGET_BYTES);
     this.#bytes = 0;
-    this.#ends = [];
-    this.#numbers = [];
-    this.#tooLong = [];
+    this.#count = 0;
     return batch;
   }
+
+  /**
+   * Hands back the block of a batch taken from this batcher once its result is written: no
+   * thread reads it any more (a worker answers only after evaluating the whole batch, and
+   * outcomes hold no view of it), so the next batch may fill it. A new SharedArrayBuffer per
+   * batch was zeroed and faulted in anew, which cost more than the clone it replaced.
+   */
+  recycle(data: Uint8Array): void {
+    const buffer = data.buffer;
+    if (
+      buffer instanceof SharedArrayBuffer &&
+      buffer.byteLength === TARGET_BYTES &&
+      this.#free.length < MAX_FREE_BLOCKS
+    )
+      this.#free.push(Buffer.from(buffer));
+  }
+
+  #growLines(): void {
+    // Only if `full` was not heeded; kept so that add() never writes past the arrays.
+    const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const bigger = make(a.length * 2 || 1);
+      bigger.set(a);
+      return bigger;
+    };
+    this.#ends = grow(this.#ends, (n) => new Uint32Array(n));
+    this.#numbers = grow(this.#numbers, (n) => new Uint32Array(n));
+    this.#tooLong = grow(this.#tooLong, (n) => new Uint8Array(n));
+  }
 }
+
+// Batches in flight at once are a few (the evaluator's window); more free blocks would only
+// hold memory.
+const MAX_FREE_BLOCKS = 8;
 
 /**
  * A batch's block in a SharedArrayBuffer: posting the batch to a worker then shares the bytes
