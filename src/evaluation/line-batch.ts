@@ -16,10 +16,16 @@ export interface LineBatch {
 
 const MAX_LINES = 2048;
 const TARGET_BYTES = 1 << 20;
+/**
+ * A block holds TARGET_BYTES and room for the line that crosses it: a batch is full only once a
+ * line has crossed TARGET_BYTES, so a block of exactly TARGET_BYTES grew (was copied into one of
+ * twice the size) for nearly every batch. Longer lines still grow the block, as before.
+ */
+const BLOCK_BYTES = TARGET_BYTES + (64 << 10);
 
 /** Collects lines until a batch is worth sending; `take()` hands it over and starts a new one. */
 export class LineBatcher {
-  #block = sharedBlock(TARGET_BYTES);
+  #block = sharedBlock(BLOCK_BYTES);
   #bytes = 0;
   // Per line, written in place: a batch never holds more than maxLines lines (see `full`).
   #ends: Uint32Array;
@@ -73,7 +79,7 @@ export class LineBatcher {
       tooLong: this.#tooLong.slice(0, count),
     };
     // Another block: the old one belongs to the batch until it is evaluated and written.
-    this.#block = this.#free.pop() ?? sharedBlock(TARGET_BYTES);
+    this.#block = this.#free.pop() ?? sharedBlock(BLOCK_BYTES);
     this.#bytes = 0;
     this.#count = 0;
     return batch;
@@ -89,7 +95,7 @@ export class LineBatcher {
     const buffer = data.buffer;
     if (
       buffer instanceof SharedArrayBuffer &&
-      buffer.byteLength === TARGET_BYTES &&
+      buffer.byteLength === BLOCK_BYTES &&
       this.#free.length < MAX_FREE_BLOCKS
     )
       this.#free.push(Buffer.from(buffer));
