@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { sha256Into } from '../merkle/sha256-into.js';
 import type { SubjectAccount } from '../records/index.js';
 
 /**
@@ -210,9 +211,9 @@ export class PseudonymCache<V = undefined> {
 
   /** HMAC-SHA-256 of the encoded key, written to `out` at `offset`. */
   #hmac(length: number, out: Buffer, offset: number): void {
-    const inner = hash('sha256', this.#scratch.subarray(0, HMAC_BLOCK + length), 'buffer');
-    inner.copy(this.#outer, HMAC_BLOCK);
-    hash('sha256', this.#outer, 'buffer').copy(out, offset);
+    // Digests written in place (see sha256Into): no buffer per digest.
+    sha256Into(this.#scratch.subarray(0, HMAC_BLOCK + length), this.#outer, HMAC_BLOCK);
+    sha256Into(this.#outer, out, offset);
   }
 
   #clear(): void {

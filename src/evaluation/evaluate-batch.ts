@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import {
   ConsentIndex,
@@ -7,6 +6,7 @@ import {
   type SharedConsentIndex,
 } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
+import { sha256Into } from '../merkle/sha256-into.js';
 import type * as Optout from '../optout/index.js';
 import type { DatedCapture } from '../optout/index.js';
 import type * as Pii from '../pii/index.js';
@@ -262,7 +262,7 @@ class PackedLines {
     const end = at + BRACES.length;
     const before = buf[start - 1]!;
     buf[start - 1] = LEAF_PREFIX;
-    hashes.set(hash('sha256', buf.subarray(start - 1, end), 'buffer'), hashAt);
+    sha256Into(buf.subarray(start - 1, end), hashes, hashAt);
     buf[start - 1] = before;
     this.#at = end;
     this.lastLength = end - start;

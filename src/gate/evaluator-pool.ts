@@ -169,7 +169,8 @@ class WorkerEvaluator implements Evaluator {
       this.#evaluateHere(batch);
       return;
     }
-    // Copied, not transferred: if the worker dies, the batch is still here to evaluate again.
+    // Shared, not transferred (see LineBatcher): if the worker dies, the batch is still here to
+    // evaluate again.
     this.#inFlight.set(batch.seq, { batch, worker });
     this.#load.set(worker, this.#load.get(worker)! + 1);
     worker.postMessage(batch);

@@ -211,8 +211,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const inputs: { path: string; bytes: number; sha256: string }[] = [];
     let bytesRead = 0;
     let applied = 0;
+    // Each submitted batch's block, until its result is written and the block can be reused.
+    const blocks = new Map<number, Uint8Array>();
     const write = async (result: BatchResult) => {
       writer.apply(result);
+      const block = blocks.get(result.seq);
+      if (block) {
+        blocks.delete(result.seq);
+        batcher.recycle(block);
+      }
       kept?.releaseBatch();
       // Let the event loop run now and then, so signals (Ctrl-C) are handled mid-build even
       // when every batch is evaluated on this thread.
@@ -237,6 +244,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       if (limit === 0) while (scanning.length > 0) await write(await scanning.shift()!);
     };
     const submit = (batch: LineBatch) => {
+      blocks.set(batch.seq, batch.data);
       kept?.startBatch();
       evaluator.submit(batch);
     };

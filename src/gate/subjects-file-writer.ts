@@ -1,7 +1,8 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { TreeHasher } from '../merkle/index.js';
+import { sha256Into } from '../merkle/sha256-into.js';
 import type { FileEntry } from './manifest.js';
 import { SUBJECT_BYTES } from './subject-bytes.js';
 
@@ -14,6 +15,7 @@ export class SubjectsFileWriter {
   readonly #tree = new TreeHasher();
   // 0x00 ‖ subject: the RFC 6962 leaf input, hashed in one call per subject.
   readonly #leaf = Buffer.alloc(1 + W);
+  readonly #digest = Buffer.alloc(32);
   #bytes = 0;
 
   constructor(readonly file: string) {
@@ -29,7 +31,8 @@ export class SubjectsFileWriter {
     this.#bytes += block.length;
     for (let at = 0; at < block.length; at += W) {
       block.copy(this.#leaf, 1, at, at + W);
-      this.#tree.appendLeafHash(hash('sha256', this.#leaf, 'buffer'));
+      sha256Into(this.#leaf, this.#digest, 0);
+      this.#tree.appendLeafHash(this.#digest);
     }
   }
 

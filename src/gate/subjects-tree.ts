@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import {
   emptyTreeHash,
   inclusionProof,
@@ -6,6 +5,7 @@ import {
   type RangeHasher,
   TreeHasher,
 } from '../merkle/index.js';
+import { sha256Into } from '../merkle/sha256-into.js';
 import { SUBJECT_BYTES } from './subject-bytes.js';
 
 /**
@@ -90,9 +90,11 @@ export class SubjectsTree {
   #hashLeaves(start: number, end: number): Buffer {
     const tree = new TreeHasher();
     const leaf = Buffer.alloc(1 + W);
+    const digest = Buffer.alloc(32);
     for (let i = start; i < end; i++) {
       this.sorted.copy(leaf, 1, i * W, i * W + W);
-      tree.appendLeafHash(hash('sha256', leaf, 'buffer'));
+      sha256Into(leaf, digest, 0);
+      tree.appendLeafHash(digest);
     }
     return tree.root();
   }

@@ -1,6 +1,6 @@
-import { hash } from 'node:crypto';
 import { emptyTreeHash, leafHash, nodeHash } from './hash.js';
 import { memoryRangeHasher } from './proofs.js';
+import { sha256Into } from './sha256-into.js';
 
 /**
  * Computes the RFC 6962 Merkle Tree Hash of a stream of leaves in O(log n) memory.
@@ -30,30 +30,30 @@ export class TreeHasher {
     this.appendLeafHash(leafHash(data));
   }
 
-  appendLeafHash(hash: Uint8Array): void {
+  appendLeafHash(hash: Buffer): void {
     this.appendLeafHashAt(hash, 0);
   }
 
   /** Appends the leaf hash at `offset` in `hashes` (32 bytes). */
-  appendLeafHashAt(hashes: Uint8Array, offset: number): void {
+  appendLeafHashAt(hashes: Buffer, offset: number): void {
     const stack = this.#stack;
     const pair = this.#pair;
     // Each complete subtree of the same size as the new one merges with it: as many as the
     // count has trailing one bits, as in a binary counter.
     let n = this.#count;
     if (n % 2 === 0) {
-      stack.set(hashes.subarray(offset, offset + 32), this.#depth * 32);
+      hashes.copy(stack, this.#depth * 32, offset, offset + 32);
     } else {
-      pair.set(hashes.subarray(offset, offset + 32), 33);
-      let node: Buffer | undefined;
+      // The right child waits in the pair; each node's digest is written back there as the next
+      // right child, and the last one onto the stack (no buffer per node).
+      hashes.copy(pair, 33, offset, offset + 32);
       while (n % 2 === 1) {
-        if (node !== undefined) pair.set(node, 33);
         this.#depth--;
         stack.copy(pair, 1, this.#depth * 32, this.#depth * 32 + 32);
-        node = hash('sha256', pair, 'buffer');
+        sha256Into(pair, pair, 33);
         n = (n - 1) / 2;
       }
-      stack.set(node!, this.#depth * 32);
+      pair.copy(stack, this.#depth * 32, 33, 65);
     }
     this.#depth++;
     this.#count++;

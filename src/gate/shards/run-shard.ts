@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ObhutError } from '../../errors/index.js';
 import type { BatchResult, PackedOutcome } from '../../evaluation/evaluate-batch.js';
 import { MAX_RECORD_BYTES } from '../../evaluation/evaluate-line.js';
-import { LineBatcher } from '../../evaluation/line-batch.js';
+import { type LineBatch, LineBatcher } from '../../evaluation/line-batch.js';
 import { type LineRange, readFileLines } from '../../io/line-reader.js';
 import { removeAbandonedStaging, stagingPath } from '../../io/sibling-files.js';
 import { CaptureSet } from '../../optout/capture-set.js';
@@ -141,16 +141,27 @@ export async function runShard(options: ShardOptions): Promise<ShardRecord> {
     );
     const media = new MediaKeeper(staging);
     try {
+      const batcher = new LineBatcher();
+      // Each submitted batch's block, until its result is written and the block can be reused.
+      const blocks = new Map<number, Uint8Array>();
       const take = async () => {
         const result = await evaluator.next();
         results.write(media.keep(result), result.inputIndex);
+        const block = blocks.get(result.seq);
+        if (block) {
+          blocks.delete(result.seq);
+          batcher.recycle(block);
+        }
       };
-      const batcher = new LineBatcher();
+      const submit = (batch: LineBatch) => {
+        blocks.set(batch.seq, batch.data);
+        evaluator.submit(batch);
+      };
       for (const { source, range, input } of sources) {
         for (const line of readFileLines(source.read, MAX_RECORD_BYTES, undefined, range)) {
           batcher.add(line);
           if (batcher.full) {
-            evaluator.submit(batcher.take(input));
+            submit(batcher.take(input));
             while (
               evaluator.pending > evaluator.window ||
               (evaluator.pending > 0 && evaluator.ready)
@@ -159,7 +170,7 @@ export async function runShard(options: ShardOptions): Promise<ShardRecord> {
             if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
           }
         }
-        if (!batcher.empty) evaluator.submit(batcher.take(input));
+        if (!batcher.empty) submit(batcher.take(input));
       }
       while (evaluator.pending > 0) await take();
     } finally {
