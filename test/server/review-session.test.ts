@@ -220,6 +220,7 @@ describe('review API: per-username sign-in lockout', () => {
       mailer: { describe: 'memory', send: async () => {} },
       limits: { signInPerMinute: 1_000 },
       signInLockout: { now: () => now },
+      staffPasswordCost: FAST,
       logger: { level: 'info', stream: { write: (line: string) => logLines.push(line) } },
     });
     for (const username of ['locky', 'resetty']) {
