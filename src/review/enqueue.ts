@@ -15,7 +15,6 @@ import { copyRaw, ensureReviewDirs, removeMedia, writeDerived } from './files.js
 import { newItemId, newTaskId } from './ids.js';
 import type { LabelsSchema, ReviewKind } from './model.js';
 import type { ReviewStores } from './review-store.js';
-import { reviewView } from './view.js';
 
 /**
  * Makes the reviewer's copy of a recording: anonymised, with the ranges (seconds) bleeped.
@@ -196,6 +195,9 @@ export async function enqueueSources(
     },
   };
   const compiled = compilePolicy(policy);
+  // Loaded here rather than at the top: the PII detector's tables are ~1.3 MB of code that
+  // `obhut serve` would otherwise parse at every start, before any item is queued (issue 13).
+  const { reviewView } = await import('./view.js');
   const detect = { minScore: redact?.enabled ? redact.min_score : 0.5 };
   const replace = redact?.enabled
     ? {

@@ -4,7 +4,6 @@
 // redaction first; nothing of the subject and no staff username is ever part of it.
 
 import { createHmac } from 'node:crypto';
-import { detectPii, Replacer, redactText } from '../pii/index.js';
 import {
   answerValue,
   majorityAnswer,
@@ -89,6 +88,7 @@ export async function collectExport(
   let items = 0;
   let answers = 0;
   const reviewerId = reviewerPseudonym(options.secret);
+  const redact = await reviewerTextRedaction();
   let after: string | undefined;
   for (;;) {
     const page = await store.exportPage({
@@ -99,7 +99,7 @@ export async function collectExport(
     });
     for (const task of page) {
       for (const q of task.labels ?? []) if (!questions.has(q.name)) questions.set(q.name, q);
-      const item = exportItem(task, reviewerId);
+      const item = exportItem(task, reviewerId, redact);
       for (const name of item.questions) {
         const values = task.answers.flatMap((a) => answerValue(a.answer, name) ?? []);
         const alpha = alphas.get(name) ?? new NominalAlpha();
@@ -127,7 +127,11 @@ export async function collectExport(
   };
 }
 
-function exportItem(task: ExportedTask, reviewerId: (staff: string) => string): ExportItem {
+function exportItem(
+  task: ExportedTask,
+  reviewerId: (staff: string) => string,
+  redact: (text: string) => string,
+): ExportItem {
   // The item's questions; once its view is deleted, the ones its answers name.
   const definitions = task.labels ?? [];
   const names = definitions.length
@@ -196,10 +200,18 @@ export function reviewerPseudonym(secret: Uint8Array): (staffId: string) => stri
   };
 }
 
-/** Free text a reviewer typed, with personal data replaced by placeholders such as [PERSON_1]. */
-function redact(text: string): string {
-  const spans = detectPii(text);
-  return spans.length === 0 ? text : redactText(text, spans, new Replacer({})).text;
+/**
+ * Free text a reviewer typed, with personal data replaced by placeholders such as [PERSON_1].
+ * The PII detector is loaded on the first export, not with this module: `obhut serve` loads this
+ * module for the review API, and the detector's tables are ~1.3 MB of code it would otherwise
+ * parse at every start (issue 13).
+ */
+async function reviewerTextRedaction(): Promise<(text: string) => string> {
+  const { detectPii, Replacer, redactText } = await import('../pii/index.js');
+  return (text) => {
+    const spans = detectPii(text);
+    return spans.length === 0 ? text : redactText(text, spans, new Replacer({})).text;
+  };
 }
 
 /**
@@ -237,9 +249,10 @@ export async function exportPageView(
     limit: page.limit + 1,
   });
   const reviewerId = reviewerPseudonym(options.secret);
+  const redact = await reviewerTextRedaction();
   const shown = tasks.slice(0, page.limit);
   return {
-    items: shown.map((t) => exportItem(t, reviewerId)),
+    items: shown.map((t) => exportItem(t, reviewerId, redact)),
     next_cursor: tasks.length > page.limit ? shown.at(-1)!.task.id : null,
   };
 }

@@ -101,4 +101,3 @@ export {
   validateFlag,
   validateJustification,
 } from './validate.js';
-export { reviewView } from './view.js';

@@ -1,7 +1,6 @@
 // How the reviewer's copies of media are made, and the policy review decides by when none is
 // given: one definition for `obhut review enqueue` and `POST /api/review/v1/items`, so a record
 // queued by a pipeline is decided, redacted and anonymised exactly as one queued from the CLI.
-import sharp from 'sharp';
 import { ObhutError } from '../errors/index.js';
 import { DEFAULT_POLICY, type Policy } from '../policy/index.js';
 import { MCADAMS_RANDOM, prepareReviewAudio } from '../voice/index.js';
@@ -30,6 +29,10 @@ export const prepareAudio: PrepareAudio = (wav, ranges, seed) =>
 
 /** The reviewer's copy of an image: re-encoded by sharp, which drops EXIF, GPS and ICC data. */
 export const stripImage: PrepareImage = async (image) => {
+  // Loaded on the first image, not at start: `obhut serve` loads this module for the review API,
+  // and sharp with its native library cost each start ~0.1 CPU-s (issue 13). Outside the try, so
+  // a sharp that cannot load is not reported as a bad image.
+  const { default: sharp } = await import('sharp');
   try {
     return await sharp(image, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().toBuffer();
   } catch (err) {

@@ -17,7 +17,7 @@ import {
   SessionTokens,
 } from '../identity/index.js';
 import type { TransparencyLog } from '../log/index.js';
-import type { LockoutOptions } from '../staff/index.js';
+import type { LockoutOptions, ScryptParams } from '../staff/index.js';
 import type { Store } from '../store/index.js';
 import { errorBody, handleError } from './errors.js';
 import { registerMetrics } from './metrics.js';
@@ -54,6 +54,13 @@ export interface ServerOptions {
    * runtime/compose.ts); defaults: 5 attempts, then 1 minute, doubling, at most 1 hour.
    */
   readonly signInLockout?: LockoutOptions;
+  /**
+   * The scrypt cost staff passwords are checked against at sign-in (a weaker stored hash is
+   * redone with it). DEFAULT_SCRYPT unless given; `obhut serve` never sets it. Tests give a cheap
+   * one: at the default, each sign-in costs ~0.3 CPU-s, and the server tests sign in hundreds of
+   * times (issue 13).
+   */
+  readonly staffPasswordCost?: ScryptParams;
   /** Pino options, or false for no request log (tests). */
   readonly logger?: FastifyServerOptions['logger'];
   readonly trustProxy?: boolean;
@@ -242,6 +249,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     secret,
     signInPerMinute: limits.signInPerMinute,
     lockout: options.signInLockout,
+    ...(options.staffPasswordCost === undefined ? {} : { passwordCost: options.staffPasswordCost }),
   });
   const review = options.review && {
     store,

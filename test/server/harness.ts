@@ -48,6 +48,9 @@ export async function harness(
     platforms: new Map([['example', platformKey]]),
     mailer,
     adminToken: 'operator-token-for-tests',
+    // The cost the test files hash staff passwords with (their FAST), so that a sign-in neither
+    // re-hashes at the default cost nor checks against it: ~0.3 CPU-s a sign-in (issue 13).
+    staffPasswordCost: { logN: 10, r: 8, p: 1 },
     limits,
     review: {
       home: path.join(dir, 'home'),

@@ -34,6 +34,7 @@ describe.each(backends)('review lists: paging and filters (%s)', (backend) => {
       platforms: new Map(),
       mailer: { describe: 'memory', send: async () => {} },
       review: { home, rules: DEFAULT_RULES },
+      staffPasswordCost: FAST,
     });
     for (const role of ['trust_safety', 'privacy_officer', 'admin'] as const) {
       members[role] = await addStaff(

@@ -33,6 +33,9 @@ describe('review API: sessions and staff', () => {
       platforms: new Map(),
       mailer: { describe: 'memory', send: async () => {} },
       limits: { signInPerMinute: 4 },
+      // Sign-ins check against the cost the staff below were hashed with, not the default
+      // (~0.3 CPU-s each; issue 13). Re-hashing a weaker hash is test/staff/sessions.test.ts's.
+      staffPasswordCost: FAST,
       logger: { level: 'info', stream: { write: (line: string) => logLines.push(line) } },
     });
     admin = await addStaff(
@@ -217,6 +220,7 @@ describe('review API: per-username sign-in lockout', () => {
       mailer: { describe: 'memory', send: async () => {} },
       limits: { signInPerMinute: 1_000 },
       signInLockout: { now: () => now },
+      staffPasswordCost: FAST,
       logger: { level: 'info', stream: { write: (line: string) => logLines.push(line) } },
     });
     for (const username of ['locky', 'resetty']) {

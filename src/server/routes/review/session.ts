@@ -4,6 +4,7 @@ import {
   type LockoutOptions,
   MAX_PASSWORD_BYTES,
   ROLES,
+  type ScryptParams,
   type SessionOptions,
   SignInThrottle,
 } from '../../../staff/index.js';
@@ -22,6 +23,8 @@ export interface ReviewSessionOptions {
   readonly secret: Uint8Array;
   /** Failed sign-ins per username before a lock, and how long locks last. */
   readonly lockout?: LockoutOptions;
+  /** The scrypt cost passwords are checked against (ServerOptions.staffPasswordCost). */
+  readonly passwordCost?: ScryptParams;
   readonly sessions?: SessionOptions;
 }
 
@@ -74,7 +77,11 @@ export function registerSessionRoutes(app: FastifyInstance, opts: ReviewSessionO
     handler: async (req, reply) => {
       // One answer, and about one scrypt's time, for unknown names, wrong passwords and
       // disabled accounts; and one answer, at once, for any locked name, known or not.
-      const outcome = await throttle.signIn(req.body.username, req.body.password);
+      const outcome = await throttle.signIn(
+        req.body.username,
+        req.body.password,
+        opts.passwordCost,
+      );
       if (outcome.kind === 'locked') {
         return reply
           .code(429)
