@@ -7,8 +7,9 @@
 // Nothing here is taken from an evaluation set of bench/pii-eval.
 // `node --import tsx bench/pii-train/dev-persons-run.ts [--verbose]` prints its figures.
 import { rng } from '../pii-eval/corpus.js';
-import { type Labelled, parseMarkup } from '../pii-eval/markup.js';
+import type { Labelled } from '../pii-eval/markup.js';
 import { enNumber } from './dev-structured.js';
+import { expandFrameSets, type FrameSet } from './frame-sets.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -266,20 +267,16 @@ function fill(r: R, frame: string, lang: Lang, spoken: boolean): string {
 /** `perFrame` texts per frame, language and kind, plus the PII-free sentences. */
 export function devPersons(perFrame = 8, seed = 9091): Labelled[] {
   const r = rng(seed);
-  const out: Labelled[] = [];
-  const sets: [Lang, string, readonly string[], readonly string[]][] = [
+  const sets: FrameSet[] = [
     ['de', 'written', DE_WRITTEN, []],
     ['de', 'spoken', DE_SPOKEN, DE_PLAIN],
     ['en', 'written', EN_WRITTEN, []],
     ['en', 'spoken', EN_SPOKEN, EN_PLAIN],
     ['en', 'spoken address', EN_ADDRESS_FRAMES, []],
   ];
-  for (const [lang, kind, frames, plain] of sets) {
-    const spoken = kind !== 'written';
-    for (const frame of frames)
-      for (let i = 0; i < perFrame; i++)
-        out.push(parseMarkup(fill(r, frame, lang, spoken), lang, kind));
-    for (const p of plain) out.push(parseMarkup(p, lang, kind));
-  }
-  return out;
+  return expandFrameSets(
+    sets,
+    perFrame,
+    (lang, kind) => (frame) => fill(r, frame, lang, kind !== 'written'),
+  );
 }

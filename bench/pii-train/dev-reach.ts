@@ -12,6 +12,7 @@
 import { rng } from '../pii-eval/corpus.js';
 import { type Labelled, parseMarkup } from '../pii-eval/markup.js';
 import { deNumber } from './dev-structured.js';
+import { expandFrameSets, type FrameSet } from './frame-sets.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -379,20 +380,17 @@ function fill(r: R, frame: string, lang: Lang, spoken: boolean): string {
 /** `perFrame` texts per frame, language and kind, plus the PII-free sentences. */
 export function devReach(perFrame = 8, seed = 7171): Labelled[] {
   const r = rng(seed);
-  const out: Labelled[] = [];
-  const sets: [Lang, string, readonly string[], readonly string[]][] = [
+  const sets: FrameSet[] = [
     ['de', 'written', DE_WRITTEN, DE_PLAIN.filter((s) => /[A-Z]/.test(s))],
     ['de', 'spoken', DE_SPOKEN, DE_PLAIN.filter((s) => !/[A-Z]/.test(s))],
     ['en', 'written', EN_WRITTEN, EN_PLAIN.filter((s) => /[A-Z]/.test(s))],
     ['en', 'spoken', EN_SPOKEN, EN_PLAIN.filter((s) => !/[A-Z]/.test(s))],
   ];
-  for (const [lang, kind, frames, plain] of sets) {
-    const spoken = kind !== 'written';
-    for (const frame of frames)
-      for (let i = 0; i < perFrame; i++)
-        out.push(parseMarkup(fill(r, frame, lang, spoken), lang, kind));
-    for (const p of plain) out.push(parseMarkup(p, lang, kind));
-  }
+  const out = expandFrameSets(
+    sets,
+    perFrame,
+    (lang, kind) => (frame) => fill(r, frame, lang, kind !== 'written'),
+  );
   for (const [frame, ending] of DE_DOB_FRAMES)
     for (let i = 0; i < perFrame; i++)
       out.push(

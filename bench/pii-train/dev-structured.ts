@@ -9,7 +9,8 @@
 // `node --import tsx bench/pii-train/dev-structured-run.ts` prints its figures.
 import { ibanValid } from '../../src/pii/checksums.js';
 import { rng } from '../pii-eval/corpus.js';
-import { type Labelled, parseMarkup } from '../pii-eval/markup.js';
+import type { Labelled } from '../pii-eval/markup.js';
+import { expandFrameSets, type FrameSet } from './frame-sets.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -716,18 +717,14 @@ function fill(r: R, frame: string, set: SlotSet): string {
 /** `perFrame` texts per frame and language, written and spoken, plus the PII-free sentences. */
 export function devStructured(perFrame = 12, seed = 6061): Labelled[] {
   const r = rng(seed);
-  const out: Labelled[] = [];
-  const sets: [Lang, string, readonly string[], readonly string[]][] = [
+  const sets: FrameSet[] = [
     ['de', 'written', DE_WRITTEN, DE_PLAIN.filter((s) => /[A-Z]/.test(s))],
     ['de', 'spoken', DE_SPOKEN, DE_PLAIN.filter((s) => !/[A-Z]/.test(s))],
     ['en', 'written', EN_WRITTEN, EN_PLAIN.filter((s) => /[A-Z]/.test(s))],
     ['en', 'spoken', EN_SPOKEN, EN_PLAIN.filter((s) => !/[A-Z]/.test(s))],
   ];
-  for (const [lang, kind, frames, plain] of sets) {
+  return expandFrameSets(sets, perFrame, (lang, kind) => {
     const set = slots(lang, kind === 'spoken');
-    for (const frame of frames)
-      for (let i = 0; i < perFrame; i++) out.push(parseMarkup(fill(r, frame, set), lang, kind));
-    for (const p of plain) out.push(parseMarkup(p, lang, kind));
-  }
-  return out;
+    return (frame) => fill(r, frame, set);
+  });
 }
