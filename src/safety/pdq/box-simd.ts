@@ -34,6 +34,25 @@ const add = (local: number, amount: readonly number[]): number[] => [
   ...op.set(local),
 ];
 
+/** `body` for local `counter` = 0, `step`, 2 `step` … while it is below the local `limit`. */
+function upTo(counter: number, limit: number, step: number, body: readonly number[]): number[] {
+  return [
+    ...op.i32(0),
+    ...op.set(counter),
+    ...op.block,
+    ...op.loop,
+    ...op.get(counter),
+    ...op.get(limit),
+    ...op.i32GeS,
+    ...op.brIf(1),
+    ...body,
+    ...add(counter, op.i32(step)),
+    ...op.br(0),
+    ...op.end,
+    ...op.end,
+  ];
+}
+
 /**
  * boxColumns(in, out, rowBytes, sums, n1, n2, n3): the box down every column of a buffer of rows
  * `rowBytes` apart (a multiple of 16), all columns swept a row at a time with one running sum
@@ -43,21 +62,7 @@ const add = (local: number, amount: readonly number[]): number[] => [
 function boxColumns(): WasmFunction {
   const [IN, OUT, ROW, SUMS, N1, N2, N3] = [0, 1, 2, 3, 4, 5, 6];
   const [READ, LEFT, C, K, CNT, CNTV, S] = [7, 8, 9, 10, 11, 12, 13];
-  const overColumns = (body: readonly number[]): number[] => [
-    ...op.i32(0),
-    ...op.set(C),
-    ...op.block,
-    ...op.loop,
-    ...op.get(C),
-    ...op.get(ROW),
-    ...op.i32GeS,
-    ...op.brIf(1),
-    ...body,
-    ...add(C, op.i32(16)),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
-  ];
+  const overColumns = (body: readonly number[]): number[] => upTo(C, ROW, 16, body);
   const at = (base: number): number[] => [...op.get(base), ...op.get(C), ...op.i32Add];
   const sum = [...at(SUMS), ...op.v128Load()];
   const read = [...at(READ), ...op.v128Load()];
@@ -270,30 +275,20 @@ function luma(name: string, grey: boolean): WasmFunction {
         ...op.f32Add,
       ];
   const body = times(ROWS, K, [
-    ...op.i32(0),
-    ...op.set(I),
-    ...op.block,
-    ...op.loop,
-    ...op.get(I),
-    ...op.get(COL_BYTES),
-    ...op.i32GeS,
-    ...op.brIf(1),
-    ...op.get(SRC),
-    ...op.get(OFFSETS),
-    ...op.get(I),
-    ...op.i32Add,
-    ...op.i32Load(),
-    ...op.i32Add,
-    ...op.set(P),
-    ...op.get(OUT),
-    ...op.get(I),
-    ...op.i32Add,
-    ...value,
-    ...op.f32Store(),
-    ...add(I, op.i32(4)),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
+    ...upTo(I, COL_BYTES, 4, [
+      ...op.get(SRC),
+      ...op.get(OFFSETS),
+      ...op.get(I),
+      ...op.i32Add,
+      ...op.i32Load(),
+      ...op.i32Add,
+      ...op.set(P),
+      ...op.get(OUT),
+      ...op.get(I),
+      ...op.i32Add,
+      ...value,
+      ...op.f32Store(),
+    ]),
     ...add(SRC, op.get(SRC_ROW)),
     ...add(OUT, op.get(ROW)),
   ]);
