@@ -84,6 +84,11 @@ const DE_WRITTEN: readonly Frame[] = [
   (v) => t`Überweisung an ${v.full()}, IBAN ${v.iban()}, Betrag 240,00 €.`,
   (v) =>
     t`Frau ${v.last(v.wordPerson())} aus ${v.town()} hat ihre Steuer-ID ${v.taxId()} nachgereicht.`,
+  (v) => t`Agent: Wie ist Ihr Name, bitte?\nAnrufer: ${v.full()}, ich rufe aus ${v.town()} an.`,
+  (v) => t`Mit freundlichen Grüßen\n\n${v.full()}\nTeamleitung Buchhaltung`,
+  (v) => t`Schichtplan Samstag: 1. ${v.full()}, 2. ${v.full()}, 3. ${v.first()}`,
+  (v) =>
+    t`Rückfrage zu Auftrag ${v.ref(6)}: Frau ${v.last()} bittet um Rückruf unter ${v.phone()}.`,
 ];
 
 const DE_WRITTEN_PLAIN: readonly Frame[] = [
@@ -140,6 +145,10 @@ const DE_SPOKEN: readonly Frame[] = [
   (v) => t`frau doktor ${v.last()} hat die überweisung für ${v.full()} geschrieben`,
   (v) => t`der wagen mit dem kennzeichen ${v.plate()} ist auf ${v.full()} zugelassen`,
   (v) => t`mein name ist ${v.full()} und meine steuer id ist ${v.taxId()}`,
+  (v) => t`überweisen sie das bitte auf ${v.iban()}`,
+  (v) => t`meine kreditkarte ${v.card()} wurde zweimal belastet`,
+  (v) => t`meine neue e mail adresse ist ${v.email()} die alte bitte löschen`,
+  (v) => t`mit wem spreche ich ${v.full()} ich bin die nachbarin von ${v.full()}`,
 ];
 
 const DE_SPOKEN_PLAIN: readonly Frame[] = [
@@ -201,6 +210,10 @@ const EN_WRITTEN: readonly Frame[] = [
   (v) => t`Thanks, ${v.first()}! Say hi to ${v.first()} and ${v.first()}.`,
   (v) => t`Transfer to ${v.full()}, IBAN ${v.iban()}, amount £240.00.`,
   (v) => t`SSN ${v.ssn()} was entered twice for Ms ${v.last(v.wordPerson())}.`,
+  (v) => t`Agent: Can I take your name?\nCaller: ${v.full()}, I'm calling from ${v.town()}.`,
+  (v) => t`Regards,\n\n${v.full()}\nHead of Facilities`,
+  (v) => t`Rota for Saturday: 1. ${v.full()}, 2. ${v.full()}, 3. ${v.first()}`,
+  (v) => t`Re order ${v.ref(6)}: Mrs ${v.last()} asks to be called on ${v.phone()}.`,
 ];
 
 const EN_WRITTEN_PLAIN: readonly Frame[] = [
@@ -252,6 +265,10 @@ const EN_SPOKEN: readonly Frame[] = [
   (v) => t`doctor ${v.last()} wrote the referral for ${v.full()}`,
   (v) => t`the car ${v.plate()} is registered to ${v.full()}`,
   (v) => t`my name is ${v.full()} and my social security number is ${v.ssn()}`,
+  (v) => t`please pay it into ${v.iban()}`,
+  (v) => t`my credit card ${v.card()} was charged twice`,
+  (v) => t`my new email address is ${v.email()} please delete the old one`,
+  (v) => t`who am i speaking to ${v.full()} i am the neighbour of ${v.full()}`,
 ];
 
 const EN_SPOKEN_PLAIN: readonly Frame[] = [
