@@ -1,6 +1,6 @@
 // `npm run eval:pii`: precision, recall and F1 per entity type and language on the generated
 // (in-distribution) corpus, the hand-written hard cases and the held-out corpus (names, places
-// and frames the detector was not built from; written and spoken), the six blind sets, and the
+// and frames the detector was not built from; written and spoken), the seven blind sets, and the
 // share of ordinary words kept on PII-free demo text, with the npm package redact-pii side by
 // side.
 
@@ -11,6 +11,7 @@ import { generateBlind3 } from './blind3.js';
 import { generateBlind4 } from './blind4.js';
 import { generateBlind5 } from './blind5.js';
 import { generateBlind6 } from './blind6.js';
+import { generateBlind7 } from './blind7.js';
 import { generateCorpus } from './corpus.js';
 import { f, report } from './evaluate.js';
 import { HARD_CASES } from './hard-cases.js';
@@ -83,6 +84,14 @@ for (const lang of ['de', 'en'] as const)
     report(
       `Held-out, sixth blind set (seed 137; written without reading the detector, no name or place shared with the other sets), ${kind}, ${lang}`,
       blind6.filter((x) => x.lang === lang && x.kind === kind),
+      verbose,
+    );
+const blind7 = generateBlind7(8, 151);
+for (const lang of ['de', 'en'] as const)
+  for (const kind of ['written', 'spoken'] as const)
+    report(
+      `Held-out, seventh blind set (seed 151; written blind, no name or place shared with the other sets), ${kind}, ${lang}`,
+      blind7.filter((x) => x.lang === lang && x.kind === kind),
       verbose,
     );
 const tagger = devSets();
