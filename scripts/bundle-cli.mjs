@@ -33,9 +33,9 @@ const packageName = (specifier) =>
 
 /**
  * `import.meta.url` of a module in dist/ → the URL it had there, computed from the chunk's; and
- * `importsToAdd(file)` appended to each module (the load groups' imports).
+ * the load groups' changes to the module's text (`rewrite`, scripts/bundle-groups.mjs).
  */
-const keepModuleUrls = (importsToAdd = () => '') => ({
+const keepModuleUrls = (rewrite = (_file, text) => text) => ({
   name: 'keep-module-urls',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
@@ -45,15 +45,12 @@ const keepModuleUrls = (importsToAdd = () => '') => ({
     b.onLoad({ filter: /\.js$/, namespace: 'file' }, async (args) => {
       if (!args.path.startsWith(dist + path.sep)) return undefined;
       const text = await readFile(args.path, 'utf8');
-      const added = importsToAdd(args.path);
-      if (!text.includes('import.meta.url') && added === '') return undefined;
       const relative = path.relative(outdir, args.path).split(path.sep).join('/');
       return {
-        contents:
-          text.replaceAll(
-            'import.meta.url',
-            `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
-          ) + added,
+        contents: rewrite(args.path, text).replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
+        ),
         loader: 'js',
         resolveDir: path.dirname(args.path),
       };
@@ -99,4 +96,4 @@ const options = {
 
 await rm(outdir, { recursive: true, force: true });
 const groups = await loadGroups(options, dist, GROUPS);
-await build({ ...options, plugins: [groups.plugin, keepModuleUrls(groups.importsToAdd)] });
+await build({ ...options, plugins: [groups.plugin, keepModuleUrls(groups.rewrite)] });

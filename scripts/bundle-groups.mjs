@@ -26,8 +26,8 @@ const BARREL = 'obhut-group-barrel';
 /**
  * The load groups of a bundle: `groups` is a list of { name, roots } with roots as paths in
  * `dist`; the import graph is taken from a bundle of `options` (esbuild's metafile) that is not
- * written. `plugin` makes each group one chunk; `importsToAdd(file)` is the text that the
- * bundler's loader appends to a module of dist/.
+ * written. `plugin` makes each group one chunk; `rewrite(file, text)` is the text of a module of
+ * dist/ (a file's absolute path and its text) as the bundle's loader is to pass it on.
  */
 export async function loadGroups(options, dist, groups) {
   const { metafile } = await build({
@@ -59,15 +59,39 @@ export async function loadGroups(options, dist, groups) {
       pending.push(...(imports.get(file) ?? []));
     }
   }
-  const importsToAdd = (file) => {
-    const own = member.get(file);
-    const others = new Set((imports.get(file) ?? []).map((i) => member.get(i)));
-    return [...others]
-      .filter((g) => g !== undefined && g !== own)
-      .map((g) => `\nimport ${JSON.stringify(`group:${g}`)};`)
-      .join('');
+  return {
+    plugin: loadTogether(member),
+    rewrite: (file, text) => rewrite(member, imports, file, text),
   };
-  return { plugin: loadTogether(member), importsToAdd };
+}
+
+/** A dynamic import of a module by its path relative to the importer, as tsc writes it. */
+const DYNAMIC_IMPORT = /\bimport\((['"])(\.\.?\/[^'"]+)\1\)/g;
+
+/**
+ * The text of a module of dist/ as the bundle is to have it: a dynamic import of a member of
+ * the module's own group becomes the namespace of a static import (the group is loaded with the
+ * module anyway, and a dynamic import costs a file of its own); the barrel of each other group
+ * it imports from is imported after its own imports.
+ */
+function rewrite(member, imports, file, text) {
+  const own = member.get(file);
+  const added = [];
+  let rewritten = text;
+  if (own !== undefined) {
+    rewritten = text.replace(DYNAMIC_IMPORT, (whole, _quote, specifier) => {
+      if (member.get(path.resolve(path.dirname(file), specifier)) !== own) return whole;
+      const name = `__loadedWithGroup${added.length}`;
+      added.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
+      return `Promise.resolve(${name})`;
+    });
+  }
+  const others = new Set((imports.get(file) ?? []).map((i) => member.get(i)));
+  for (const group of others) {
+    if (group !== undefined && group !== own)
+      added.push(`import ${JSON.stringify(`group:${group}`)};`);
+  }
+  return added.length === 0 ? text : `${rewritten}\n${added.join('\n')}\n`;
 }
 
 function loadTogether(member) {
