@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/cli/main.js, from tsc) into ES module chunks in dist/bundle/,
 // split per command, so that a command loads a few files instead of hundreds (`consent status`
-// loaded ~600 modules, 262 of them Kysely's; now 5 files, see GROUPS below). Part of `npm run build`, after
-// tsc; bin/obhut.js runs the bundle when it is at least as new as dist/cli/main.js, and the
-// tsc output otherwise (so `npx tsc -p tsconfig.build.json` alone never leaves a stale bundle
-// in charge).
+// loaded ~600 modules, 262 of them Kysely's; now 5 files, see GROUPS below). Part of
+// `npm run build`, after tsc; bin/obhut.js runs the bundle when it is at least as new as
+// dist/cli/main.js, and the tsc output otherwise (so `npx tsc -p tsconfig.build.json` alone never
+// leaves a stale bundle in charge).
 //
 // What stays outside the bundle, and why:
 // - Packages not listed in BUNDLED: native addons (better-sqlite3, sharp, @duckdb/node-api),

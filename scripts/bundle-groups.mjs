@@ -102,16 +102,19 @@ function loadTogether(member) {
     setup(b) {
       // An entry point, and a dynamic import, which is an entry point of its own: through the
       // stand-in it reaches the whole group, not only its module's closure.
-      b.onResolve({ filter: /^[./]/ }, (args) => {
+      b.onResolve({ filter: /.*/, namespace: 'file' }, (args) => {
         if (args.kind !== 'dynamic-import' && args.kind !== 'entry-point') return undefined;
-        if (args.namespace !== 'file') return undefined;
         const target = path.resolve(args.resolveDir, args.path);
         return member.has(target) ? { path: target, namespace: MEMBER } : undefined;
       });
-      // The stand-in's and the barrel's own imports name members by absolute path.
-      b.onResolve({ filter: /^\//, namespace: MEMBER }, (args) => ({ path: args.path }));
-      b.onResolve({ filter: /^\//, namespace: BARREL }, (args) => ({ path: args.path }));
-      b.onResolve({ filter: /^group:/ }, (args) => ({
+      // The stand-ins and the barrels import a barrel by name, and members by absolute path.
+      const inGroups = (args) =>
+        args.path.startsWith('group:')
+          ? { path: args.path.slice('group:'.length), namespace: BARREL }
+          : { path: args.path };
+      b.onResolve({ filter: /.*/, namespace: MEMBER }, inGroups);
+      b.onResolve({ filter: /.*/, namespace: BARREL }, inGroups);
+      b.onResolve({ filter: /^group:/, namespace: 'file' }, (args) => ({
         path: args.path.slice('group:'.length),
         namespace: BARREL,
       }));
