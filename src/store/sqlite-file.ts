@@ -3,12 +3,16 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { allMigrationsRun, MIGRATION_TABLE } from './migration-names.js';
 
 // better-sqlite3 is CommonJS: `require` loads it without Node's CommonJS export lexer, which an
-// `import` of a CommonJS package runs on its source first (issue 13, start-up).
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+// `import` of a CommonJS package runs on its source first (issue 13, start-up). Required on the
+// first open, not at import: the CLI bundle loads this module with the rest of `consent status`
+// (scripts/bundle-cli.mjs, load groups), and commands that share a module with it but open no
+// database (`hash`, `verify`, `bank` …) would otherwise load the native addon too.
+let database: typeof BetterSqlite3 | undefined;
 
 /** Opens (creating if needed) a SQLite database file with the settings every connection uses. */
 export function openSqliteFile(file: string): BetterSqlite3.Database {
-  const sqlite = new Database(file);
+  database ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  const sqlite = new database(file);
   // WAL lets readers work during an import; FULL sync because an acknowledged consent event
   // must survive a power cut.
   sqlite.pragma('journal_mode = WAL');

@@ -36,6 +36,8 @@ interface Loaded {
   readonly packages: Set<string>;
   /** Obhut's modules loaded, as paths from the project's root (`dist/cli/main.js`). */
   readonly modules: Set<string>;
+  /** How many files of the bundle (dist/bundle/) were loaded. */
+  readonly bundleFiles: number;
 }
 
 async function loadsOf(args: readonly string[], cwd: string): Promise<Loaded> {
@@ -63,6 +65,7 @@ async function loadsOf(args: readonly string[], cwd: string): Promise<Loaded> {
   );
   const packages = new Set<string>();
   const modules = new Set<string>();
+  let bundleFiles = 0;
   for (const line of (await readFile(record, 'utf8')).split('\n')) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1];
     if (pkg !== undefined) packages.add(pkg);
@@ -71,8 +74,9 @@ async function loadsOf(args: readonly string[], cwd: string): Promise<Loaded> {
     const own =
       /^bundled (dist\/\S+)$/.exec(line)?.[1] ?? /\/(dist\/(?!bundle\/)\S+)$/.exec(line)?.[1];
     if (own !== undefined) modules.add(own);
+    if (/^import file:.*\/dist\/bundle\//.test(line)) bundleFiles += 1;
   }
-  return { code, stdout, packages, modules };
+  return { code, stdout, packages, modules, bundleFiles };
 }
 
 function heavyParts(loaded: Loaded): string[] {
@@ -101,6 +105,9 @@ describe('what the light commands load', () => {
     expect(loaded.modules).toContain('dist/cli/main.js');
     expect([...loaded.packages]).toEqual(['commander']);
     expect(heavyParts(loaded)).toEqual([]);
+    // Few files: the ES module loader costs ~1 ms of CPU per file. The CLI's modules are one load
+    // group (scripts/bundle-cli.mjs): its chunk, the entry, esbuild's helpers; 9 before the groups.
+    expect(loaded.bundleFiles).toBeLessThanOrEqual(4);
     // Nothing for builds either: a stop's clean-up is registered by what builds (io/stop-actions).
     expect([...loaded.modules].filter((m) => /^dist\/(store|consent|safety|io)\//.test(m))).toEqual(
       ['dist/io/stop-actions.js'],
@@ -112,12 +119,29 @@ describe('what the light commands load', () => {
     expect(loaded.code).toBe(0);
     expect(loaded.stdout).toContain('ai_training');
     expect(loaded.modules).toContain('dist/consent/status.js');
+    // The CLI's group and the consent-status group, the entry, esbuild's helpers and the chunk of
+    // the `consent` command's dynamic import: 5 files; 27 before the load groups.
+    expect(loaded.bundleFiles).toBeLessThanOrEqual(6);
     // CommonJS modules are in the record too: the register is read through better-sqlite3.
     expect(loaded.packages).toContain('better-sqlite3');
     expect(heavyParts(loaded)).toEqual([]);
     expect([...loaded.modules].filter((m) => m.startsWith('dist/safety/'))).toEqual([
       'dist/safety/quarantine-key.js',
     ]);
+  });
+
+  it('hash and verify load no SQLite, though they share modules with consent status', async () => {
+    // The bundle loads the consent-status group whole when a command uses any of its modules
+    // (scripts/bundle-cli.mjs), so the store opens better-sqlite3 on first use, not at import.
+    for (const args of [
+      ['hash', '--help'],
+      ['verify', '--help'],
+    ]) {
+      const loaded = await loadsOf(args, cwd);
+      expect(loaded.code).toBe(0);
+      expect(loaded.modules).toContain('dist/runtime/config.js');
+      expect([...loaded.packages]).not.toContain('better-sqlite3');
+    }
   });
 
   it('a text build: no images, PDQ, zstd or bank index', async () => {
