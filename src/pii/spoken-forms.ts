@@ -2,6 +2,7 @@ import { bornAfter, CONTEXT, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
 import { findSpokenAddresses } from './spoken-addresses.js';
 import { findSpokenPlates } from './spoken-plates.js';
+import { WordHint } from './word-hints.js';
 import type { Word } from './words.js';
 
 /**
@@ -56,8 +57,14 @@ const MONTH_WORD = new RegExp(`${DE_MONTH}|${EN_MONTH}`, 'i');
 const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
 
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
-const PLATE_HINT =
+export const PLATE_HINT =
   /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i;
+// Before it, by word: every match of PLATE_HINT lies inside one word (its letters are letters,
+// and no other character matches them under /i), so some word holds one of its alternatives
+// ("reg" without the word boundaries).
+export const PLATE_WORD_HINT = new WordHint(
+  /kennzeichen|schild|plate|registration|reg|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i,
+);
 
 /**
  * The letters a match of `pattern` can start with, read from its source: a match starts with a
@@ -122,6 +129,7 @@ export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]
       if (hasContext(text, start, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(start, end, 'DATE_OF_BIRTH', 0.9);
   }
-  if (PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
+  if (PLATE_WORD_HINT.mayHold(words) && PLATE_HINT.test(text))
+    findSpokenPlates(text, words, emit);
   findSpokenAddresses(text, words, emit);
 }
