@@ -54,7 +54,10 @@ export const SPOKEN_DATE = new RegExp(
 // in German, after it ("ich bin am … geboren").
 const HAS_DIGIT = /\d/;
 const MONTH_WORD = new RegExp(`${DE_MONTH}|${EN_MONTH}`, 'i');
-const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
+export const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
+// Before it, by word (as PLATE_WORD_HINT below): "geboren", "geburt" and "geb" hold "geb";
+// "d.o.b" and "d o b" the word "o" alone.
+export const BIRTH_WORD_HINT = new WordHint(/geb|jahrgang|born|birth|dob|^o$/i);
 
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
 export const PLATE_HINT =
@@ -124,12 +127,15 @@ export function spokenDates(text: string, words: readonly Word[]): [number, numb
 export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]): void {
   // A written date ("geboren am 03.04.1985") is patterns.ts's: with digits in the text, only a
   // month name makes the spoken pattern worth its cost.
-  if (BIRTH_HINT.test(text) && (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))) {
+  if (
+    BIRTH_WORD_HINT.mayHold(words) &&
+    BIRTH_HINT.test(text) &&
+    (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))
+  ) {
     for (const [start, end] of spokenDates(text, words))
       if (hasContext(text, start, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(start, end, 'DATE_OF_BIRTH', 0.9);
   }
-  if (PLATE_WORD_HINT.mayHold(words) && PLATE_HINT.test(text))
-    findSpokenPlates(text, words, emit);
+  if (PLATE_WORD_HINT.mayHold(words) && PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
   findSpokenAddresses(text, words, emit);
 }
