@@ -70,51 +70,17 @@ export const PLATE_WORD_HINT = new WordHint(
 );
 
 /**
- * The letters a match of `pattern` can start with, read from its source: a match starts with a
- * literal letter (or `\d`), and every letter that can come first starts a run of letters in the
- * source (after `|`, `(?:`, `)?`, an escape), or stands in a character class. Every such letter
- * is taken, so the set may be larger than needed (also "hundert" and "und", which never start
- * a match), never smaller. Escapes (`\s`, `\d`, `\p{L}`) are no letters of the text.
- */
-export function startLetters(pattern: RegExp): string {
-  let source = pattern.source.replace(/\\p\{[^}]*\}|\\./g, '#');
-  const letters = new Set<string>();
-  source = source.replace(/\[[^\]]*\]/g, (cls) => {
-    for (const ch of cls.match(/\p{L}/gu) ?? []) letters.add(ch);
-    return '#';
-  });
-  for (const ch of source.match(/(?<!\p{L})\p{L}/gu) ?? []) letters.add(ch);
-  return [...letters].sort().join('');
-}
-
-// Whether a match of SPOKEN_DATE may start with a code unit: one of its start letters under
-// the pattern's own case folding (/iu: "ſ" is an "s", "K" a "k") or an ASCII digit. Filled per
-// unit on first sight; a surrogate (a letter beyond the BMP) is always tried.
-const DATE_START = new RegExp(`^[${startLetters(SPOKEN_DATE)}\\d]$`, 'iu');
-const dateStartUnits = new Uint8Array(0x10000);
-function mayStartDate(unit: number): boolean {
-  let known = dateStartUnits[unit]!;
-  if (known === 0) {
-    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
-    known = surrogate || DATE_START.test(String.fromCharCode(unit)) ? 1 : 2;
-    dateStartUnits[unit] = known;
-  }
-  return known === 1;
-}
-
-/**
  * The matches of the spoken date pattern, as `text.matchAll` with the `g` flag would find them,
  * but tried sticky at each word's start instead of at every position: a match starts with a
  * letter or digit (every alternative does; under /iu no other character folds to one of the
  * pattern's letters) after none (the look-behind), which is where a run of `splitWords`
  * starts; and it ends before no letter or digit, so the next match starts at a later word.
- * A word whose first character can start no match (a third of them) is not tried at all.
  */
 export function spokenDates(text: string, words: readonly Word[]): [number, number][] {
   const found: [number, number][] = [];
   let from = 0;
   for (const w of words) {
-    if (w.start < from || !mayStartDate(text.charCodeAt(w.start))) continue;
+    if (w.start < from) continue;
     SPOKEN_DATE.lastIndex = w.start;
     const m = SPOKEN_DATE.exec(text);
     if (m === null) continue;
