@@ -13,6 +13,9 @@ export interface Spelling {
   /** The tagger's data for this spelling (`tagger.ts`), valid for `memoOwner` only. */
   memo: unknown[] | undefined;
   memoOwner: object | undefined;
+  /** Verdicts of the word hints (`word-hints.ts`), one bit each, valid where `hintsKnown` has it. */
+  hints: number;
+  hintsKnown: number;
 }
 
 /**
@@ -59,6 +62,8 @@ export class SpellingTable {
       cap: w[0] !== lower[0],
       memo: undefined,
       memoOwner: undefined,
+      hints: 0,
+      hintsKnown: 0,
     };
     this.slots[slot] = this.entries.length;
     this.entries.push(e);

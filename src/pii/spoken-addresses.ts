@@ -4,6 +4,7 @@ import { UK_POSTCODE_AREAS } from './patterns.js';
 import { readDigits } from './spoken-digits.js';
 import { gapOk } from './spoken-letters.js';
 import { digitsOf } from './spoken-numbers.js';
+import { WordHint } from './word-hints.js';
 import type { Word } from './words.js';
 
 /**
@@ -118,8 +119,14 @@ const ADDRESS_CUE =
   /(?<![\p{L}])(?:wohne|wohnt|wohnen|umgezogen|adresse|anschrift|postleitzahl|plz|liefer\p{L}*|p l z|address|postcode|post code|live at|lives at|living at|moved to|move to|deliver\p{L}*|paket|parcel)(?![\p{L}])/iu;
 
 /** Cheap test before the word walk: a street suffix or an address cue. */
-const HINT =
+export const ADDRESS_HINT =
   /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|p l z|live|living|moved|move to|umgezogen|liefer|paket|parcel/i;
+// Before it, by word: a match of a one-word alternative lies inside one word (its letters are
+// letters, and no other character matches them under /i); "move to" holds a word with "move",
+// and "p l z" the word "l" alone.
+export const ADDRESS_WORD_HINT = new WordHint(
+  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|^l$|live|living|moved|move|umgezogen|liefer|paket|parcel/i,
+);
 
 function isNumberWord(w: Word | undefined): boolean {
   return w !== undefined && digitsOf(w.lower) !== undefined;
@@ -133,7 +140,7 @@ function isSpokenNumber(w: Word | undefined): boolean {
 }
 
 export function findSpokenAddresses(text: string, words: readonly Word[], emit: Emit): void {
-  if (!HINT.test(text)) return;
+  if (!ADDRESS_WORD_HINT.mayHold(words) || !ADDRESS_HINT.test(text)) return;
   // Every form here holds a number: a text without one is done.
   let numbers = false;
   for (const w of words)

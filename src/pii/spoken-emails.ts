@@ -50,7 +50,7 @@ const SEPARATORS: Record<string, string> = {
 
 // Cheap tests that gate the spoken e-mail pattern.
 const SPOKEN_AT = /\s(?:at|ät|@|klammeraffe)[\s-]/i;
-const SPOKEN_DOT = /\s(?:punkt|dot)\s/i;
+export const SPOKEN_DOT = /\s(?:punkt|dot)\s/i;
 
 /** Whether the text says "at" and "punkt"/"dot" between spaces: the gate of `findSpokenEmails`. */
 export function mightHaveSpokenEmail(text: string): boolean {

@@ -2,6 +2,7 @@ import { bornAfter, CONTEXT, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
 import { findSpokenAddresses } from './spoken-addresses.js';
 import { findSpokenPlates } from './spoken-plates.js';
+import { WordHint } from './word-hints.js';
 import type { Word } from './words.js';
 
 /**
@@ -53,11 +54,20 @@ export const SPOKEN_DATE = new RegExp(
 // in German, after it ("ich bin am … geboren").
 const HAS_DIGIT = /\d/;
 const MONTH_WORD = new RegExp(`${DE_MONTH}|${EN_MONTH}`, 'i');
-const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
+export const BIRTH_HINT = /geboren|geburt|\bgeb\b|jahrgang|born|birth|dob|d\.o\.b|d o b/i;
+// Before it, by word (as PLATE_WORD_HINT below): "geboren", "geburt" and "geb" hold "geb";
+// "d.o.b" and "d o b" the word "o" alone.
+export const BIRTH_WORD_HINT = new WordHint(/geb|jahrgang|born|birth|dob|^o$/i);
 
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
-const PLATE_HINT =
+export const PLATE_HINT =
   /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i;
+// Before it, by word: every match of PLATE_HINT lies inside one word (its letters are letters,
+// and no other character matches them under /i), so some word holds one of its alternatives
+// ("reg" without the word boundaries).
+export const PLATE_WORD_HINT = new WordHint(
+  /kennzeichen|schild|plate|registration|reg|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i,
+);
 
 /**
  * The matches of the spoken date pattern, as `text.matchAll` with the `g` flag would find them,
@@ -83,11 +93,15 @@ export function spokenDates(text: string, words: readonly Word[]): [number, numb
 export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]): void {
   // A written date ("geboren am 03.04.1985") is patterns.ts's: with digits in the text, only a
   // month name makes the spoken pattern worth its cost.
-  if (BIRTH_HINT.test(text) && (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))) {
+  if (
+    BIRTH_WORD_HINT.mayHold(words) &&
+    BIRTH_HINT.test(text) &&
+    (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))
+  ) {
     for (const [start, end] of spokenDates(text, words))
       if (hasContext(text, start, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(start, end, 'DATE_OF_BIRTH', 0.9);
   }
-  if (PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
+  if (PLATE_WORD_HINT.mayHold(words) && PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
   findSpokenAddresses(text, words, emit);
 }

@@ -7,7 +7,7 @@ import type { Word } from './words.js';
 const DOT_WORDS = new Set(['punkt', 'dot', 'point']);
 const VERSION_WORDS = new Set(['version', 'versionsnummer', 'release', 'update', 'v']);
 const SPOKEN_DOT_WORD = /\s(?:punkt|dot|point)\s/gi;
-const SPOKEN_DOT_ANY = /\s(?:punkt|dot|point)\s/i;
+export const SPOKEN_DOT_ANY = /\s(?:punkt|dot|point)\s/i;
 
 function spokenDots(text: string): number {
   return text.match(SPOKEN_DOT_WORD)?.length ?? 0;

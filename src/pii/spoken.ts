@@ -3,7 +3,11 @@ import { findSpokenIbans } from './spoken-ibans.js';
 import { findSpokenIps, mightHaveSpokenIp } from './spoken-ips.js';
 import { findNumberRuns, worthALook } from './spoken-number-runs.js';
 import { type Normalised, type Replacement, sortedSegments } from './spoken-replacements.js';
+import { WordHint } from './word-hints.js';
 import { splitWords, type Word } from './words.js';
+
+/** Before the spoken e-mail and IP gates (`SPOKEN_DOT`, `SPOKEN_DOT_ANY`), by word. */
+export const SPOKEN_DOT_WORD_HINT = new WordHint(/^(?:punkt|dot|point)$/i);
 
 /**
  * Spoken-form normalisation for transcripts: "null eins sieben eins …" → "0171…",
@@ -17,8 +21,10 @@ export function normaliseSpoken(
   words: readonly Word[] = splitWords(text),
 ): Normalised | undefined {
   const replacements: Replacement[] = [];
-  if (mightHaveSpokenEmail(text)) findSpokenEmails(text, replacements);
-  if (mightHaveSpokenIp(text)) findSpokenIps(text, words, replacements);
+  // Both gates need "punkt", "dot" or "point" between white space: a word of its own.
+  const dots = SPOKEN_DOT_WORD_HINT.mayHold(words);
+  if (dots && mightHaveSpokenEmail(text)) findSpokenEmails(text, replacements);
+  if (dots && mightHaveSpokenIp(text)) findSpokenIps(text, words, replacements);
   // Before the number runs: an IBAN's digits are its own, not a phone number's.
   if (worthALook(text, words)) {
     findSpokenIbans(text, words, replacements);
