@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetContents } from '../support/fixtures.js';
 import { camelCaseKeys } from '../support/json-style.js';
 import { createTestSchema, postgresTestUrl, type TestSchema } from '../support/postgres.js';
-import { expectSameFiles } from '../support/same-files.js';
+import { expectSameFiles } from '../support/same-bytes.js';
 
 // Spawned from dist (build it with `npx tsc -p tsconfig.build.json`): several processes at once
 // start faster than under tsx, which matters on a loaded machine.

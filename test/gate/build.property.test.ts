@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/policy/index.js';
 import { admittedLines, datasetContents, readJsonl, workspace } from '../support/fixtures.js';
 import { postgresTestUrl } from '../support/postgres.js';
-import { expectSameFiles } from '../support/same-files.js';
+import { expectSameFiles } from '../support/same-bytes.js';
 
 const ACCOUNTS = ['1', '2', '3', '4', '5'];
 

@@ -14,7 +14,7 @@ import {
   type Workspace,
   workspace,
 } from '../support/fixtures.js';
-import { expectSameFiles } from '../support/same-files.js';
+import { expectSameFiles } from '../support/same-bytes.js';
 
 describe('runBuild', () => {
   let ws: Workspace;

@@ -18,7 +18,7 @@ import {
   type Workspace,
   workspace,
 } from '../support/fixtures.js';
-import { expectSameFiles } from '../support/same-files.js';
+import { expectSameFiles } from '../support/same-bytes.js';
 
 const redacting = (over: Partial<RedactPolicy> = {}): Policy => ({
   ...DEFAULT_POLICY,

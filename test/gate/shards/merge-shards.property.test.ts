@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../src/policy/index.js';
 import { datasetContents, workspace } from '../../support/fixtures.js';
-import { expectSameFiles } from '../../support/same-files.js';
+import { expectSameFiles } from '../../support/same-bytes.js';
 import { merge, planIn, runAllShards } from './shard-support.js';
 
 const ACCOUNTS = ['1', '2', '3', '4', '5'];

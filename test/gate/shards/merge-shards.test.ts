@@ -17,7 +17,7 @@ import {
   type Workspace,
   workspace,
 } from '../../support/fixtures.js';
-import { expectSameFiles } from '../../support/same-files.js';
+import { expectSameFiles } from '../../support/same-bytes.js';
 import { merge, planIn, runAllShards } from './shard-support.js';
 
 const AT = '2026-01-01T00:00:00Z';
