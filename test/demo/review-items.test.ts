@@ -11,7 +11,8 @@ describe('the review demo recordings', () => {
     const b = reviewDemo({ seed: 2025, corpusItems: 200, count: 8 });
     expect(b.items.map((i) => i.record)).toEqual(a.items.map((i) => i.record));
     expect(b.items).toHaveLength(a.items.length);
-    b.items.forEach((item, i) => expectSameBytes(item.samples, a.items[i]!.samples, `item ${i}`));
+    for (const [i, item] of b.items.entries())
+      expectSameBytes(item.samples, a.items[i]!.samples, `item ${i}`);
     expect(b.events).toEqual(a.events);
     const other = reviewDemo({ seed: 2026, corpusItems: 200, count: 8 });
     expect(other.items.map((i) => i.record.text)).not.toEqual(a.items.map((i) => i.record.text));
