@@ -10,6 +10,7 @@ import { parseRfc3339 } from '../../src/records/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { createTestSchema } from './postgres.js';
 import type { ResettableSchema } from './postgres-reset.js';
+import { freshSqliteRegister } from './sqlite-template.js';
 
 export interface Workspace {
   readonly dir: string;
@@ -58,7 +59,9 @@ export async function workspace(
     store = await openPostgresStore(schema.url);
     dropSchema = schema.drop;
   } else {
-    store = await openSqliteStore(path.join(dir, 'obhut.db'));
+    const file = path.join(dir, 'obhut.db');
+    await freshSqliteRegister(file);
+    store = await openSqliteStore(file);
   }
   const log = new TransparencyLog(
     store,
