@@ -8,7 +8,8 @@ export default defineConfig({
     // Tests live under test/, mirroring src/ (src/log/note.ts → test/log/note.test.ts).
     include: ['test/**/*.test.ts'],
     // CLI tests start dist/ (test/support/cli.ts); this rebuilds it first when src/ is newer.
-    globalSetup: ['test/support/global-setup.ts'],
+    // The folder for each test process's migrated SQLite template (test/support/sqlite-template.ts).
+    globalSetup: ['test/support/global-setup.ts', 'test/support/template-folder.ts'],
     // Test files run two at a time, in two processes (issue 13). Vitest's default on a
     // 2-core machine is one at a time (cores - 1), which left a core idle while a file waited on
     // a child process, PostgreSQL or a browser. Every file works in its own temporary folders,

@@ -137,12 +137,17 @@ export function train(items: readonly Labelled[], options: TrainOptions): Tagger
   const vocab = buildVocab(examples);
   const hideRnd = seededRandom(options.seed ^ 0x5eed);
   const weights = new Weights();
-  // The strings are kept too: the features that depend on earlier tags are built from them.
-  const features = examples.map((e) => {
+  // Each token's features as ids, and of their strings only the first three (the tag-history
+  // features are built from the second and third): keeping every feature string of the whole corpus alive for the
+  // epochs made garbage collection a third of a retrain's time (issue 13).
+  const featureIds: Int32Array[][] = [];
+  const historyBases: string[][][] = [];
+  for (const e of examples) {
     const seen = withHidden(e, vocab, options.hide ?? 0, hideRnd);
-    return tokenFeatures(e.text, seen.tokens, e.lowercase, seen.vocab);
-  });
-  const featureIds = features.map((tokens) => tokens.map((fs) => weights.idsOf(fs)));
+    const tokens = tokenFeatures(e.text, seen.tokens, e.lowercase, seen.vocab);
+    featureIds.push(tokens.map((fs) => weights.idsOf(fs)));
+    historyBases.push(tokens.map((fs) => fs.slice(0, 3)));
+  }
   // The tag-history features of each token for the (previous, one before) tags it last saw:
   // once the tagger settles, a token mostly sees the same pair again, and building and hashing
   // those strings anew at every step was the other half of the time.
@@ -159,7 +164,7 @@ export function train(items: readonly Labelled[], options: TrainOptions): Tagger
     const key = prev * TAG_COUNT + prev2;
     if (dynKey[at] !== key) {
       dynKey[at] = key;
-      dynIds[at] = weights.idsOf(tagFeatures(features[x]![i]!, prev, prev2));
+      dynIds[at] = weights.idsOf(tagFeatures(historyBases[x]![i]!, prev, prev2));
     }
     return dynIds[at]!;
   };

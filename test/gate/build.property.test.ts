@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/policy/index.js';
 import { admittedLines, datasetContents, readJsonl, workspace } from '../support/fixtures.js';
 import { postgresTestUrl } from '../support/postgres.js';
+import { expectSameFiles } from '../support/same-bytes.js';
 
 const ACCOUNTS = ['1', '2', '3', '4', '5'];
 
@@ -66,7 +67,7 @@ describe('runBuild properties', () => {
             // (but for the receipt: each build is a log entry of its own).
             const checkpointSize = manifest.consent.checkpoint.size;
             const again = await ws.build([input], { at, policy, checkpointSize });
-            expect(await datasetContents(again.out)).toEqual(await datasetContents(out));
+            expectSameFiles(await datasetContents(again.out), await datasetContents(out));
             const { counts } = manifest;
             const nonBlank = lines.filter((l) => l.trim().length > 0).length;
             expect(counts.input).toBe(nonBlank);
@@ -164,7 +165,7 @@ describe.skipIf(!postgresTestUrl)('runBuild on SQLite and PostgreSQL registries'
       filesA.delete('manifest.json');
       filesB.delete('manifest.json');
       expect(filesA.size).toBeGreaterThan(3);
-      expect(filesA).toEqual(filesB);
+      expectSameFiles(filesA, filesB);
     } finally {
       await sqlite.close();
       await postgres.close();

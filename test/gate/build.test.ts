@@ -14,6 +14,7 @@ import {
   type Workspace,
   workspace,
 } from '../support/fixtures.js';
+import { expectSameFiles } from '../support/same-bytes.js';
 
 describe('runBuild', () => {
   let ws: Workspace;
@@ -131,7 +132,7 @@ describe('runBuild', () => {
       checkpointSize: first.manifest.consent.checkpoint.size,
     });
     expect(first.manifestSha256).toBe(second.manifestSha256);
-    expect(await datasetContents(first.out)).toEqual(await datasetContents(second.out));
+    expectSameFiles(await datasetContents(first.out), await datasetContents(second.out));
     // Each build is logged on its own: same entry bytes, different positions.
     expect(second.receipt.entry).toBe(first.receipt.entry);
     expect(second.logIndex).toBe(first.logIndex + 1);
@@ -329,7 +330,7 @@ describe('runBuild with worker threads', () => {
       expect(single.manifest.counts.admitted).toBeGreaterThan(3000);
       expect(single.manifest.counts.rejected).toBeGreaterThan(300);
       expect(single.manifest.subjects_count).toBe(6);
-      expect(await datasetContents(parallel.out)).toEqual(await datasetContents(single.out));
+      expectSameFiles(await datasetContents(parallel.out), await datasetContents(single.out));
       // The provenance is written out by hand: it must be the text JSON.stringify gives.
       for (const line of await admittedLines(single.out)) {
         const provenance = (JSON.parse(line) as { _obhut: object })._obhut;
@@ -366,7 +367,7 @@ describe('runBuild when a worker runs out of memory', () => {
       });
       expect(single.manifest.counts.admitted).toBe(6001);
       expect(starved.workersRetired).toBe(1);
-      expect(await datasetContents(starved.out)).toEqual(await datasetContents(single.out));
+      expectSameFiles(await datasetContents(starved.out), await datasetContents(single.out));
     } finally {
       await ws.close();
     }

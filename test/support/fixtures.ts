@@ -9,6 +9,8 @@ import { DEFAULT_POLICY, type Policy } from '../../src/policy/index.js';
 import { parseRfc3339 } from '../../src/records/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { createTestSchema } from './postgres.js';
+import type { ResettableSchema } from './postgres-reset.js';
+import { freshSqliteRegister } from './sqlite-template.js';
 
 export interface Workspace {
   readonly dir: string;
@@ -35,20 +37,31 @@ export interface Workspace {
 
 export type Backend = 'sqlite' | 'postgres';
 
-/** A temporary folder with a fresh registry on the given backend. */
+/**
+ * A temporary folder with a fresh registry on the given backend. On PostgreSQL the registry is a
+ * new schema, migrated and dropped on close; or, given `shared`, that already-migrated schema
+ * brought back to its just-migrated state (for tests that make many registries, issue 13), which
+ * its owner drops.
+ */
 export async function workspace(
   backend: Backend = 'sqlite',
   secret = randomBytes(32),
+  shared?: ResettableSchema,
 ): Promise<Workspace> {
   const dir = await mkdtemp(path.join(tmpdir(), 'obhut-test-'));
   let store: Store;
   let dropSchema: (() => Promise<void>) | undefined;
-  if (backend === 'postgres') {
+  if (backend === 'postgres' && shared !== undefined) {
+    await shared.reset();
+    store = await openPostgresStore(shared.url);
+  } else if (backend === 'postgres') {
     const schema = (await createTestSchema())!;
     store = await openPostgresStore(schema.url);
     dropSchema = schema.drop;
   } else {
-    store = await openSqliteStore(path.join(dir, 'obhut.db'));
+    const file = path.join(dir, 'obhut.db');
+    await freshSqliteRegister(file);
+    store = await openSqliteStore(file);
   }
   const log = new TransparencyLog(
     store,

@@ -17,6 +17,7 @@ import {
   type Workspace,
   workspace,
 } from '../../support/fixtures.js';
+import { expectSameFiles } from '../../support/same-bytes.js';
 import { merge, planIn, runAllShards } from './shard-support.js';
 
 const AT = '2026-01-01T00:00:00Z';
@@ -94,7 +95,7 @@ describe('sharded builds', () => {
     const singleFiles = await datasetContents(single.out);
     mergedFiles.delete('manifest.json');
     singleFiles.delete('manifest.json');
-    expect(mergedFiles).toEqual(singleFiles);
+    expectSameFiles(mergedFiles, singleFiles);
     expect([...mergedFiles.keys()].some((f) => f.startsWith('media'))).toBe(true);
     const excluded = await readJsonl(path.join(merged.out, 'excluded.jsonl'));
     // Accounts 3 and 5 objected (5 through its link): items 3, 5, 10, 12, …
@@ -116,7 +117,7 @@ describe('sharded builds', () => {
     const abandoned = path.join(ws.dir, `.${path.basename(first!)}.tmp-${dead}-0123456789ab`);
     await mkdir(path.join(abandoned, '.work'), { recursive: true });
     await runShard({ plan: loaded, shard: 1, out: first!, secret: ws.secret, workers: 0 });
-    expect(await folderContents(first!)).toEqual(once);
+    expectSameFiles(await folderContents(first!), once);
     expect(existsSync(abandoned)).toBe(false);
     await runShard({
       plan: loaded,
@@ -125,7 +126,7 @@ describe('sharded builds', () => {
       secret: ws.secret,
       workers: 1,
     });
-    expect(await folderContents(path.join(ws.dir, 'other'))).toEqual(once);
+    expectSameFiles(await folderContents(path.join(ws.dir, 'other')), once);
   });
 
   it('refuses missing, duplicated, foreign and incomplete shards and publishes nothing', async () => {
