@@ -371,7 +371,8 @@ function enSpokenPhone(r: R): string {
   }
   if (kind === 'us')
     return `plus one ${sayDigits(r, `${int(r, 2, 9)}${digitsOf(r, 2)}`)} ${sayDigits(r, digitsOf(r, 3))} ${sayDigits(r, digitsOf(r, 4))}`;
-  if (kind === 'ie') return `plus three five three eight ${sayDigits(r, `${int(r, 3, 9)}${digitsOf(r, 7)}`)}`;
+  if (kind === 'ie')
+    return `plus three five three eight ${sayDigits(r, `${int(r, 3, 9)}${digitsOf(r, 7)}`)}`;
   return `oh eight hundred ${sayDigits(r, digitsOf(r, 6))}`;
 }
 const EN_PHONE_FRAMES = [
