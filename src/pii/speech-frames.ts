@@ -17,6 +17,8 @@ const OPENERS = new Set(
   'yeah yes yep hi hello hey oh so ok okay right ja hallo also ähm äh'.split(' '),
 );
 const HERE = new Set(['here', 'hier']);
+// The words after a frame's first word (see findSpeechFrames).
+const TRIGGERS = new Set(['here', 'hier', 'and', 'und', 'hat', 'hatte', 'has', 'had', 'high']);
 const AND = new Set(['and', 'und']);
 const SELF = new Set(['i', 'ich']);
 const ME = new Set(['me', 'ich']);
@@ -122,18 +124,22 @@ export function findSpeechFrames(
 ): void {
   const ok = (t: Token | undefined): boolean =>
     t !== undefined &&
-    nameWord(text, t, lowercase, lang, isVerb) &&
     !isCue(t.lower) &&
-    !OPENERS.has(t.lower);
+    !OPENERS.has(t.lower) &&
+    nameWord(text, t, lowercase, lang, isVerb);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const n = tokens[i + 1];
+    // Every frame here has one of a few words right after its first word: most tokens are
+    // done with one look-up.
+    if (!(n?.joined && TRIGGERS.has(n.lower)) && !ME.has(t.lower)) continue;
     const nn = tokens[i + 2];
     // The speaker: "tenzin here", "tenzin marsh here", "eero hier".
-    if (ok(t) && opensCall(tokens, i)) {
-      const two = ok(n) && n!.joined && nn?.joined === true && HERE.has(nn.lower);
-      if (two || (n?.joined === true && HERE.has(n.lower))) {
-        emit(t.start, two ? n!.end : t.end, 'PERSON', 0.85);
+    if (n?.joined && HERE.has(n.lower) && ok(t)) {
+      const p = tokens[i - 1];
+      const two = p !== undefined && t.joined && opensCall(tokens, i - 1) && ok(p);
+      if (two || opensCall(tokens, i)) {
+        emit(two ? p!.start : t.start, t.end, 'PERSON', 0.85);
         continue;
       }
     }
