@@ -17,6 +17,7 @@ import {
   SURNAME_LIKENESS,
 } from './name-likeness.js';
 import type { Emit } from './numbers.js';
+import { findSpeechFrames } from './speech-frames.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Token } from './tokens.js';
 import type { Lang } from './types.js';
@@ -68,7 +69,16 @@ const CUES: readonly [Cue, string][] = [
     'call me',
     'hier spricht',
   ]),
-  ...phrases('self', ['ich bin', 'i am', "i'm", 'this is', 'hier ist', 'it is', "it's"]),
+  ...phrases('self', [
+    'ich bin',
+    'i am',
+    "i'm",
+    'this is',
+    'hier ist',
+    'it is',
+    "it's",
+    'that was',
+  ]),
   ...words(
     'call',
     'ruf rufe call phone ring text message schreib schreibe schick schicke sende send tell sag sage frag frage ask remind erinnere kontaktiere contact meet treffe grüß email e-mail whatsapp benachrichtige informiere notify inform invite',
@@ -85,6 +95,19 @@ const CUES: readonly [Cue, string][] = [
     'phone to',
     'chatted with',
     'chatting with',
+    // "i am seeing grace on friday" ("am" is also the German article, so the phrase).
+    'am seeing',
+    'are seeing',
+    'be seeing',
+    'was seeing',
+    // Company kept and calls passed on: "out with rafiqul", "put me through to aino rahimi".
+    'out with',
+    'lunch with',
+    'dinner with',
+    'coffee with',
+    'drinks with',
+    'through to',
+    'message on to',
   ]),
   ...words(
     'speak',
@@ -92,16 +115,16 @@ const CUES: readonly [Cue, string][] = [
   ),
   ...words(
     'greet',
-    'hallo hi hey hello liebe lieber dear moin servus danke thanks tschüss tschüs ciao tschau bye goodbye grüezi',
+    'hallo hi hey hello liebe lieber dear moin servus danke thanks tschüss tschüs ciao tschau bye goodbye grüezi sorry leid',
   ),
   ...words(
     'close',
-    'grüße gruß grüßen regards wishes cheers best lg vg mfg sincerely herzlich herzliche yours',
+    'grüße gruß grüßen regards wishes cheers best lg vg mfg sincerely herzlich herzliche yours cc bcc',
   ),
 ];
 // Verbs after a name: "Pham says", "Tuan Fish sagt", "mit Oisín Baker gesprochen".
 const AFTER_VERBS = new Set(
-  'sagt sagte meint meinte fragt fragte schreibt schrieb erzählt erzählte antwortet antwortete says said asks asked writes wrote told tells replied answered calling called phoned rang angerufen gesprochen telefoniert getroffen geredet anrufen anzurufen'.split(
+  'sagt sagte meint meinte fragt fragte schreibt schrieb erzählt erzählte antwortet antwortete says said asks asked writes wrote told tells replied answered calling called phoned rang angerufen gesprochen telefoniert getroffen geredet anrufen anzurufen speaking ausrichten'.split(
     ' ',
   ),
 );
@@ -112,9 +135,12 @@ const NAME_END = new Set([
   ...'an bitte please now jetzt back hat hatte ist war wird has had is was bescheid know'.split(
     ' ',
   ),
+  // Interjections of speech: "yeah joy speaking" names "joy", not "yeah joy".
+  ...'yeah yep nope okay ok hmm ähm äh'.split(' '),
 ]);
-// German participles: "gegessen", "gemacht".
-const PARTICIPLE = /^ge\p{L}{2,}(?:t|en)$/u;
+// German participles: "gegessen", "gemacht", and with a separable prefix: "aufgewachsen",
+// "umgezogen", "angerufen".
+const PARTICIPLE = /^(?:auf|aus|an|ab|ein|um|zurück|weg|mit|vor|nach|zu)?ge\p{L}{2,}(?:t|en)$/u;
 // English endings of verbs and adverbs, and the stems they leave: "signed" ← "sign", "arrived"
 // ← "arrive", "stopped" ← "stop", "texting" ← "text", "making" ← "make", "quickly" ← "quick".
 const ENGLISH_ENDINGS: readonly [string, readonly string[]][] = [
@@ -148,7 +174,7 @@ const PARTICLES = new Set(
   'von van der den de del della di da du la le zu ter ten al bin ibn'.split(' '),
 );
 const PLACE_CUES = new Set(
-  'in nach aus from to near nahe via richtung into around visiting besuche gegenüber bis at'.split(
+  'in nach aus from to near nahe via richtung into around visiting besuche gegenüber bis at outside'.split(
     ' ',
   ),
 );
@@ -333,7 +359,9 @@ export function findFramedNames(
           (cue === 'call' || cue === 'kin') &&
           (t.f & DE_NOUN) !== 0
         ) &&
-        !(cue === 'kin' && lowercase && !kinNameLike(t));
+        !(cue === 'kin' && lowercase && !kinNameLike(t)) &&
+        // "i am seeing grace", "i am running late": a verb after "i am", not a name.
+        !(cue === 'self' && (t.f & (FIRST | SUR)) === 0 && verbShaped(t.lower));
       if (ok) {
         const last = extend(text, tokens, lowercase, i, strong ? 3 : lowercase ? 2 : 3);
         emit(t.start, tokens[last]!.end, 'PERSON', CUE_SCORE[cue]);
@@ -460,6 +488,11 @@ export function findFramedNames(
     }
     i++;
   }
+  findSpeechFrames(text, tokens, lang, lowercase, isCueWord, verbShaped, emit);
+}
+
+function isCueWord(lower: string): boolean {
+  return CUE_WORDS.has(lower);
 }
 
 // Module-level helpers of findFramedNames rather than closures made on every call (esbuild's
@@ -580,6 +613,8 @@ function capitalRun(text: string, tokens: readonly Token[], i: number): number {
   while (last - i < 2) {
     const n = tokens[last + 1];
     if (!n?.joined || n.comma || !n.cap || never(n) || n.sentenceStart || acronym(text, n)) break;
+    // "Harlech High Street": the town ends before its high street (speech-frames.ts).
+    if (n.lower === 'high' && tokens[last + 2]?.lower === 'street') break;
     last++;
   }
   return last;
@@ -661,8 +696,14 @@ function spokenPlacePair(tokens: readonly Token[], i: number, lang: Lang): numbe
   const n = tokens[i + 1];
   const after = tokens[i + 2];
   if (!n?.joined) return undefined;
-  // The phrase ends after it: nothing, a pause, or a function word that is no number.
-  if (after?.joined && !(never(after) && digitsOf(after.lower) === undefined)) return undefined;
+  // The phrase ends after it: nothing, a pause, a function word that is no number, or a German
+  // participle ("nach bad doberan gezogen").
+  if (
+    after?.joined &&
+    !(never(after) && digitsOf(after.lower) === undefined) &&
+    !(lang === 'de' && PARTICIPLE.test(after.lower))
+  )
+    return undefined;
   const opener = SPOKEN_PLACE_OPENERS[lang].has(t.lower) && placeWord(n);
   const closer = PLACE_CLOSERS.has(n.lower) && placeWord(t);
   return opener || closer ? i + 1 : undefined;

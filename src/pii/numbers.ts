@@ -246,9 +246,13 @@ function phoneScore(
     !NOT_A_PHONE.test(before)
   )
     return 0.75;
+  // A plus and ten digits or more in one run ("+17224026148", or "plus one seven double two …"
+  // as said): nothing but a phone number is written so, whatever range the validator knows.
+  if (COMPACT_INTERNATIONAL.test(candidate)) return 0.7;
   return givenAsOwn(text, start) ? 0.8 : 0;
 }
 
+const COMPACT_INTERNATIONAL = /^\+\d{10,14}$/;
 const LOCAL_NANP = /^\d{3}-\d{4}$/;
 const NOT_A_PHONE =
   /(?:order|invoice|customer|account|reference|ref|tracking|booking|ticket|serial|bestell|kunden|rechnungs|auftrags|vertrags|konto|referenz|sendungs|buchungs)\p{L}*\s*(?:number|no\.?|nummer|nr\.?)?\s*(?:is|ist|lautet)?\s*[:#.]?\s*$/iu;

@@ -57,8 +57,9 @@ const PLATE_SPACED =
 const STREET_SUFFIX =
   '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof|höhe|anger|kamp|wall|brücke|siedlung|steg|wiese|winkel|leite|halde)';
 // "Musterstraße 12", "Berliner Straße 3a", "Karl-Marx-Allee 90", "Am Markt 1", lower case too.
+// ("Am" with an English preposition after it is the verb of "i am at 35 tannery lane".)
 const STREET_DE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:(?:[\\p{L}]+-)+|[\\p{L}]{2,})${STREET_SUFFIX}|[\\p{Lu}][\\p{Ll}]+(?:er|sche|scher)\\s${STREET_SUFFIX}|(?:Am|An der|Auf dem|Im|Zum|Zur|Unter den)\\s[\\p{Lu}][\\p{L}-]+)\\s?\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:(?:[\\p{L}]+-)+|[\\p{L}]{2,})${STREET_SUFFIX}|[\\p{Lu}][\\p{Ll}]+(?:er|sche|scher)\\s${STREET_SUFFIX}|(?:Am|An der|Auf dem|Im|Zum|Zur|Unter den)\\s(?!(?:at|in|on|to|the|from|by)\\s)[\\p{Lu}][\\p{L}-]+)\\s?\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?![\\p{L}\\p{N}])`,
   'giu',
 );
 const STREET_EN_SUFFIX =

@@ -45,6 +45,28 @@ const DE_DAY_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf|(?:drei|vier|f
 const DE_MONTH_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf`;
 const EN_DAY_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?|thirty(?:\\sone)?`;
 const EN_MONTH_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|ten|eleven|twelve`;
+// Month and year without the day, either way round: "ich bin im mai neunzehnhundertachtzig
+// geboren", "geboren neunzehn achtzig im mai". Patterns of their own, tried only where a German
+// month is said (SPOKEN_DATE is tried at every word of a text with a birth cue).
+const DE_MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${DE_MONTH})(?![\\p{L}])`, 'iu');
+const MONTH_THEN_YEAR = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${DE_MONTH})\\s+(?:${DE_YEAR})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const IM_MONTH = new RegExp(`(?<![\\p{L}])im\\s+(?:${DE_MONTH})(?![\\p{L}])`, 'giu');
+const YEAR_AT_END = new RegExp(`(?<![\\p{L}\\p{N}])(?:${DE_YEAR})\\s+$`, 'iu');
+
+/** Month-and-year dates ("mai achtzig", "achtzig im mai") that overlap none of `dates`. */
+function monthYearDates(text: string, dates: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(MONTH_THEN_YEAR)) out.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(IM_MONTH)) {
+    const before = text.slice(Math.max(0, m.index - 48), m.index);
+    const y = YEAR_AT_END.exec(before);
+    if (y) out.push([m.index - before.length + y.index, m.index + m[0].length]);
+  }
+  return out.filter(([a, b]) => !dates.some(([c, d]) => a < d && c < b));
+}
 /** Sticky (`y`): tried at word starts only (`spokenDates`). */
 export const SPOKEN_DATE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:${DE_ORDINAL}|\\d{1,2}\\.?)\\s+(?:${DE_MONTH}|${DE_ORDINAL})\\s+(?:${DE_YEAR})|(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:of\\s+)?(?:the\\s+)?(?:${EN_MONTH}|${EN_ORDINAL_MONTH}),?\\s+(?:${EN_YEAR})|(?:${EN_MONTH})\\s+(?:the\\s+)?(?:${EN_ORDINAL}|${EN_DAY})\\s+(?:${EN_YEAR})|(?:${DE_DAY_NUMBER})\\s+(?:${DE_MONTH_NUMBER})\\s+(?:${DE_YEAR})|(?:${EN_DAY_NUMBER})\\s+(?:${EN_MONTH_NUMBER})\\s+(?:${EN_YEAR}))(?![\\p{L}\\p{N}])`,
@@ -98,7 +120,9 @@ export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]
     BIRTH_HINT.test(text) &&
     (!HAS_DIGIT.test(text) || MONTH_WORD.test(text))
   ) {
-    for (const [start, end] of spokenDates(text, words))
+    const dates = spokenDates(text, words);
+    if (DE_MONTH_WORD.test(text)) dates.push(...monthYearDates(text, dates));
+    for (const [start, end] of dates)
       if (hasContext(text, start, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(start, end, 'DATE_OF_BIRTH', 0.9);
   }

@@ -59,6 +59,18 @@ function repeatOf(w: string): number | undefined {
   return c === 100 || c === 116 || c === 99 ? REPEAT[w] : undefined;
 }
 
+/**
+ * "oh eight hundred one six …": "hundred" between a digit said alone and a further digit said
+ * alone is two zeros of the run (a freephone prefix), not the end of it. "one hundred and five"
+ * (no digit after it) and "two hundred twenty" (a count) end the run as before.
+ */
+function hundredInRun(tokens: readonly Word[], j: number, i: number): boolean {
+  if (j === i || tokens[j]!.lower !== 'hundred') return false;
+  const before = digitsOf(tokens[j - 1]!.lower);
+  const after = tokens[j + 1] ? digitsOf(tokens[j + 1]!.lower) : undefined;
+  return before?.length === 1 && before !== '0' && after?.length === 1;
+}
+
 /** Runs of number words (with "double", "triple", a leading "plus") long enough to matter. */
 export function findNumberRuns(
   text: string,
@@ -91,6 +103,7 @@ export function findNumberRuns(
       // skipped; the digits run on.
       const separator = j > i && GROUP_SEPARATOR.has(t.lower) && isDigitWord(tokens, j + 1);
       if (separator) repeat = 1;
+      else if (hundredInRun(tokens, j, i)) digits += '00';
       else if (j === i && t.lower === 'plus') digits = '+';
       else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
         repeat = repeatOf(t.lower)!;

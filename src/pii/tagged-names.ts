@@ -103,6 +103,9 @@ export function findTaggedNames(
     if (ANY_DIGIT.test(text.slice(first.start, last.end))) continue;
     // A single everyday word ("Green", "Bäcker") needs a rule's cue, not the tagger's guess.
     if (s.from === s.to && (first.f & EVERYDAY) !== 0) continue;
+    // Nor "high" of "the high street": the street every town has names none of them.
+    if (s.to <= s.from + 1 && first.lower === 'high' && tokens[s.from + 1]?.lower === 'street')
+      continue;
     // Nor a direction ("from the north", "nach Süden").
     if (s.from === s.to && s.type === 'LOCATION' && COMPASS.has(first.lower)) continue;
     // Nor a word for a kind of place ("to town", "die Stadt"): the name comes after it.
