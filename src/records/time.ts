@@ -6,33 +6,47 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * regular expression or a Date: it runs for several fields of every record of a build.
  */
 export function isRfc3339(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const n = value.length;
+  return typeof value === 'string' && isRfc3339At(value, 0, value.length);
+}
+
+/**
+ * Whether bytes [start, end) are the UTF-8 of a string isRfc3339 accepts. Every character of
+ * such a string is ASCII, a byte each, so the same check runs over the bytes: a build's record
+ * reader need not decode a timestamp only to validate it (see read-record.ts).
+ */
+export function isRfc3339Bytes(bytes: Uint8Array, start: number, end: number): boolean {
+  return isRfc3339At(bytes, start, end);
+}
+
+/** The check over the code units [start, end) of a string, or the bytes of a buffer. */
+function isRfc3339At(text: string | Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
   if (n < 20) return false;
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 2);
-  const day = digits(value, 8, 2);
-  const hour = digits(value, 11, 2);
-  const minute = digits(value, 14, 2);
-  const second = digits(value, 17, 2);
+  const at = (i: number) => unitAt(text, start + i, end);
+  const year = digits(text, start, 4);
+  const month = digits(text, start + 5, 2);
+  const day = digits(text, start + 8, 2);
+  const hour = digits(text, start + 11, 2);
+  const minute = digits(text, start + 14, 2);
+  const second = digits(text, start + 17, 2);
   if ((year | month | day | hour | minute | second) < 0) return false;
-  if (value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return false;
-  const t = value.charCodeAt(10);
+  if (at(4) !== DASH || at(7) !== DASH) return false;
+  const t = at(10);
   if (t !== 0x54 /* T */ && t !== 0x74 /* t */ && t !== 0x20) return false;
-  if (value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON) return false;
+  if (at(13) !== COLON || at(16) !== COLON) return false;
   let i = 19;
-  if (value.charCodeAt(i) === 0x2e /* . */) {
+  if (at(i) === 0x2e /* . */) {
     i++;
-    while (i < n && i < 29 && isDigit(value.charCodeAt(i))) i++;
+    while (i < n && i < 29 && isDigit(at(i))) i++;
     if (i === 20) return false;
   }
-  const zone = value.charCodeAt(i);
+  const zone = at(i);
   if (zone === 0x5a /* Z */ || zone === 0x7a /* z */) {
     if (i + 1 !== n) return false;
   } else if (zone === 0x2b /* + */ || zone === DASH) {
-    if (i + 6 !== n || value.charCodeAt(i + 3) !== COLON) return false;
-    const offsetHours = digits(value, i + 1, 2);
-    const offsetMinutes = digits(value, i + 4, 2);
+    if (i + 6 !== n || at(i + 3) !== COLON) return false;
+    const offsetHours = digits(text, start + i + 1, 2);
+    const offsetMinutes = digits(text, start + i + 4, 2);
     if (offsetHours < 0 || offsetMinutes < 0 || offsetHours > 23 || offsetMinutes > 59)
       return false;
   } else {
@@ -47,11 +61,17 @@ export function isRfc3339(value: unknown): value is string {
 const DASH = 0x2d;
 const COLON = 0x3a;
 
+/** The code unit (or byte) at `i`, or -1 past `end`. */
+function unitAt(text: string | Uint8Array, i: number, end: number): number {
+  if (i >= end) return -1;
+  return typeof text === 'string' ? text.charCodeAt(i) : text[i]!;
+}
+
 /** The decimal number written by `count` ASCII digits at `at`, or -1 if one is not a digit. */
-function digits(text: string, at: number, count: number): number {
+function digits(text: string | Uint8Array, at: number, count: number): number {
   let value = 0;
   for (let k = at; k < at + count; k++) {
-    const c = text.charCodeAt(k);
+    const c = typeof text === 'string' ? text.charCodeAt(k) : text[k]!;
     if (!isDigit(c)) return -1;
     value = value * 10 + (c - 0x30);
   }
