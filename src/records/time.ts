@@ -22,7 +22,6 @@ export function isRfc3339Bytes(bytes: Uint8Array, start: number, end: number): b
 function isRfc3339At(text: string | Uint8Array, start: number, end: number): boolean {
   const n = end - start;
   if (n < 20) return false;
-  const at = (i: number) => unitAt(text, start + i, end);
   const year = digits(text, start, 4);
   const month = digits(text, start + 5, 2);
   const day = digits(text, start + 8, 2);
@@ -30,21 +29,22 @@ function isRfc3339At(text: string | Uint8Array, start: number, end: number): boo
   const minute = digits(text, start + 14, 2);
   const second = digits(text, start + 17, 2);
   if ((year | month | day | hour | minute | second) < 0) return false;
-  if (at(4) !== DASH || at(7) !== DASH) return false;
-  const t = at(10);
+  if (unitAt(text, start + 4) !== DASH || unitAt(text, start + 7) !== DASH) return false;
+  const t = unitAt(text, start + 10);
   if (t !== 0x54 /* T */ && t !== 0x74 /* t */ && t !== 0x20) return false;
-  if (at(13) !== COLON || at(16) !== COLON) return false;
+  if (unitAt(text, start + 13) !== COLON || unitAt(text, start + 16) !== COLON) return false;
   let i = 19;
-  if (at(i) === 0x2e /* . */) {
+  if (unitAt(text, start + i) === 0x2e /* . */) {
     i++;
-    while (i < n && i < 29 && isDigit(at(i))) i++;
+    while (i < n && i < 29 && isDigit(unitAt(text, start + i))) i++;
     if (i === 20) return false;
   }
-  const zone = at(i);
+  // Past the end there is no zone: -1, not the byte that follows.
+  const zone = i < n ? unitAt(text, start + i) : -1;
   if (zone === 0x5a /* Z */ || zone === 0x7a /* z */) {
     if (i + 1 !== n) return false;
   } else if (zone === 0x2b /* + */ || zone === DASH) {
-    if (i + 6 !== n || at(i + 3) !== COLON) return false;
+    if (i + 6 !== n || unitAt(text, start + i + 3) !== COLON) return false;
     const offsetHours = digits(text, start + i + 1, 2);
     const offsetMinutes = digits(text, start + i + 4, 2);
     if (offsetHours < 0 || offsetMinutes < 0 || offsetHours > 23 || offsetMinutes > 59)
@@ -61,9 +61,8 @@ function isRfc3339At(text: string | Uint8Array, start: number, end: number): boo
 const DASH = 0x2d;
 const COLON = 0x3a;
 
-/** The code unit (or byte) at `i`, or -1 past `end`. */
-function unitAt(text: string | Uint8Array, i: number, end: number): number {
-  if (i >= end) return -1;
+/** The code unit (or byte) at `i`; callers stay below the end (n ≥ 20 covers the fixed part). */
+function unitAt(text: string | Uint8Array, i: number): number {
   return typeof text === 'string' ? text.charCodeAt(i) : text[i]!;
 }
 
@@ -71,7 +70,7 @@ function unitAt(text: string | Uint8Array, i: number, end: number): number {
 function digits(text: string | Uint8Array, at: number, count: number): number {
   let value = 0;
   for (let k = at; k < at + count; k++) {
-    const c = typeof text === 'string' ? text.charCodeAt(k) : text[k]!;
+    const c = unitAt(text, k);
     if (!isDigit(c)) return -1;
     value = value * 10 + (c - 0x30);
   }
