@@ -249,14 +249,8 @@ class ShortStrings {
   get(b: Buffer, start: number, end: number): string {
     const length = end - start;
     if (this.#off || length > SHORT_BYTES) return b.toString('utf8', start, end);
-    // The slot from the length and three bytes, not all of them: a slot only says where to
-    // compare, so two values that share one merely take turns there.
-    let h = Math.imul(length, 0x01000193);
-    if (length > 0) {
-      h = Math.imul(h ^ b[start]!, 0x01000193);
-      h = Math.imul(h ^ b[start + (length >> 1)]!, 0x01000193);
-      h = Math.imul(h ^ b[end - 1]!, 0x01000193);
-    }
+    let h = length;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
     const slot = (h ^ (h >>> 16)) & (SHORT_SLOTS - 1);
     const at = slot * SHORT_BYTES;
     const known = this.#bytes;

@@ -96,7 +96,10 @@ export class RecordScanner {
         Int32Array.from(ks.filter((k) => this.#nameBytes[k]!.length === length)),
       ),
     );
+    // Names with no names under them share one empty table.
+    const none = new Int32Array((MAX_LISTED_NAME + 1) * 256);
     this.#candidates = under.map((ks) => {
+      if (ks.length === 0) return none;
       const table = new Int32Array((MAX_LISTED_NAME + 1) * 256);
       for (const k of ks) {
         const name = this.#nameBytes[k]!;
