@@ -42,18 +42,19 @@ export function packOutcomes(outcomes: readonly PackedOutcome[]): WireOutcomes {
   const idEnds = new Uint32Array(n);
   const ids: string[] = [];
   const reasons: (readonly string[])[] = [];
-  const reasonIndex = new Map<string, number>();
+  // By the list itself: decide() gives one shared list per set of reasons (a list made
+  // elsewhere only takes an index of its own), so no key string is joined per line.
+  const reasonIndex = new Map<readonly string[], number>();
   const others: PackedOutcome[] = [];
   let idEnd = 0;
   for (let i = 0; i < n; i++) {
     const outcome = outcomes[i]!;
     if (isSimpleExcluded(outcome)) {
       shapes[i] = SIMPLE_EXCLUDED;
-      const key = outcome.reasons.join(',');
-      let index = reasonIndex.get(key);
+      let index = reasonIndex.get(outcome.reasons);
       if (index === undefined) {
         index = reasons.push(outcome.reasons) - 1;
-        reasonIndex.set(key, index);
+        reasonIndex.set(outcome.reasons, index);
       }
       values[i] = index;
     } else if (isSimpleAdmitted(outcome)) {

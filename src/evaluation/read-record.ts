@@ -3,6 +3,7 @@ import { SAMPLE_ERROR_FIELD, WARC_ERROR_FIELD } from '../records/error-fields.js
 import { MAPPING_ERROR_FIELD, PROVENANCE_FIELD } from '../records/index.js';
 import { RecordScanner } from '../records/record-scanner.js';
 import { parseStrictJson } from '../records/strict-json.js';
+import { isRfc3339Bytes } from '../records/time.js';
 
 /**
  * The members a build's decision reads (validate-item.ts, and the error fields converters leave
@@ -98,7 +99,8 @@ export function policyFieldScanner(): RecordScanner {
  * decide() see the same values as from the whole record. `subject`, `source` and `signals`
  * hold only the members validateItem reads; a record's `text` is only checked for being a
  * non-empty string, so "x" stands in for it (as for `source.url`, only checked for being a
- * string); `_obhut` only for being there. A rejected line is
+ * string); `_obhut` only for being there; a valid timestamp only for being one, so VALID_TIME
+ * stands in for it (an invalid one is decoded, for validateItem to reject). A rejected line is
  * read again by the reference parser, which says why and where.
  */
 export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRecord {
@@ -130,14 +132,14 @@ export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRec
         }
       : fields.value(SUBJECT),
     visibility: fields.value(VISIBILITY),
-    created_at: fields.value(CREATED_AT),
+    created_at: fields.time(CREATED_AT),
     source: fields.isObject(SOURCE)
       ? {
           url: fields.anyString(URL),
           collector: fields.value(COLLECTOR),
           dataset: fields.value(DATASET),
           license: fields.value(LICENSE),
-          collected_at: fields.value(COLLECTED_AT),
+          collected_at: fields.time(COLLECTED_AT),
           legal_basis: fields.value(LEGAL_BASIS),
         }
       : fields.value(SOURCE),
@@ -185,6 +187,23 @@ class FieldReader {
   }
 
   /**
+   * A member only checked for being an RFC 3339 date-time (`created_at`, `source.collected_at`):
+   * when its bytes are one, VALID_TIME stands in for it, so it is not decoded; any other value
+   * is read as it is, for validateItem to reject with its message.
+   */
+  time(k: number): unknown {
+    const start = this.scanner.valueStart(k);
+    if (
+      start >= 0 &&
+      this.bytes[start] === 0x22 &&
+      !this.scanner.valueEscaped(k) &&
+      isRfc3339Bytes(this.bytes, start + 1, this.scanner.valueEnd(k) - 1)
+    )
+      return VALID_TIME;
+    return this.value(k);
+  }
+
+  /**
    * Member k's value, or undefined when absent. A string without escapes is decoded from its
    * bytes; anything else is parsed.
    */
@@ -204,6 +223,9 @@ class FieldReader {
     return JSON.parse(bytes.toString('utf8', start, scanner.valueEnd(k)));
   }
 }
+
+/** A date-time validateItem accepts, standing in for one the reader found valid in the bytes. */
+const VALID_TIME = '1970-01-01T00:00:00Z';
 
 const SHORT_SLOTS = 16;
 const SHORT_BYTES = 48;

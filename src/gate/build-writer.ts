@@ -39,6 +39,8 @@ export function rejectedPlace(r: { input: string; line?: number; row?: number })
 }
 
 const REJECTED_SAMPLE = 20;
+/** Reason lists whose JSON the writer keeps (see #reasonsJson): more than a few batches hold. */
+const REASON_LISTS_KEPT = 256;
 
 export const SUBJECTS_FILE = 'subjects.bin';
 
@@ -74,6 +76,7 @@ export class BuildWriter {
   readonly tree = new TreeHasher();
   readonly media: MediaCopier;
   readonly #ids: SpillingIdSet;
+  readonly #reasonsText = new Map<readonly string[], string>();
   readonly #subjects: SubjectCollector;
   readonly #sinks: FileSink[] = [];
   readonly #excluded: FileSink;
@@ -175,7 +178,7 @@ export class BuildWriter {
         this.#excluded.writeLine(
           outcome.signals
             ? JSON.stringify({ id: outcome.id, reasons: outcome.reasons, signals: outcome.signals })
-            : `{"id":${JSON.stringify(outcome.id)},"reasons":${JSON.stringify(outcome.reasons)}}`,
+            : `{"id":${JSON.stringify(outcome.id)},"reasons":${this.#reasonsJson(outcome.reasons)}}`,
         );
         if (outcome.signals) {
           for (const type of new Set(outcome.signals.map((s) => s.type))) {
@@ -186,6 +189,20 @@ export class BuildWriter {
       case 'admitted':
         throw new Error('an admitted outcome goes through #applyAdmitted');
     }
+  }
+
+  /**
+   * JSON.stringify(reasons), made once per list: excluded items share a few lists (one per set
+   * of reasons from decide(), one per batch and set from a worker). Bounded: it starts over.
+   */
+  #reasonsJson(reasons: readonly string[]): string {
+    let json = this.#reasonsText.get(reasons);
+    if (json === undefined) {
+      if (this.#reasonsText.size >= REASON_LISTS_KEPT) this.#reasonsText.clear();
+      json = JSON.stringify(reasons);
+      this.#reasonsText.set(reasons, json);
+    }
+    return json;
   }
 
   /** An admitted line: its bytes are `admitted[start, end)`, its leaf hash at `leafAt` in `hashes`. */

@@ -1,7 +1,7 @@
 import type { ConsentState } from '../consent/consent-state.js';
 import type { ItemFacts } from '../records/index.js';
 import { REGION_GROUPS } from '../records/index.js';
-import type { Inclusion, Policy, Reason } from './policy.js';
+import { type Inclusion, type Policy, REASONS, type Reason } from './policy.js';
 
 export type Decision =
   | { readonly admit: true }
@@ -41,15 +41,38 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
  */
 export function decide(item: ItemFacts, consent: ConsentState, compiled: CompiledPolicy): Decision {
   const { policy } = compiled;
-  const reasons: Reason[] = [];
-  if (policy.exclude_private && item.visibility === 'private') reasons.push('private');
-  if (policy.exclude_minors && item.age === 'minor') reasons.push('minor');
-  if (policy.unknown_age === 'exclude' && item.age === 'unknown') reasons.push('age_unknown');
-  if (consent === 'objected') reasons.push('objected');
+  // The reasons as bits in REASONS order: the decision for each set of reasons is made once
+  // and shared, not an array and an object for each of the half of a build's items excluded.
+  let reasons = 0;
+  if (policy.exclude_private && item.visibility === 'private') reasons |= PRIVATE;
+  if (policy.exclude_minors && item.age === 'minor') reasons |= MINOR;
+  if (policy.unknown_age === 'exclude' && item.age === 'unknown') reasons |= AGE_UNKNOWN;
+  if (consent === 'objected') reasons |= OBJECTED;
   // An objection always excludes; only a consent lifts an opt-in default.
   if (consent !== 'consented' && compiled.defaultFor(item.region) === 'exclude') {
-    reasons.push('no_consent');
+    reasons |= NO_CONSENT;
   }
-  if (policy.honor_tdm_reservation && item.tdmReserved) reasons.push('tdm_reserved');
-  return reasons.length === 0 ? ADMIT : { admit: false, reasons };
+  if (policy.honor_tdm_reservation && item.tdmReserved) reasons |= TDM_RESERVED;
+  if (reasons === 0) return ADMIT;
+  let excluded = EXCLUDED[reasons];
+  if (excluded === undefined) {
+    excluded = excludedFor(reasons);
+    EXCLUDED[reasons] = excluded;
+  }
+  return excluded;
+}
+
+const bit = (reason: Reason) => 1 << REASONS.indexOf(reason);
+const PRIVATE = bit('private');
+const MINOR = bit('minor');
+const AGE_UNKNOWN = bit('age_unknown');
+const OBJECTED = bit('objected');
+const NO_CONSENT = bit('no_consent');
+const TDM_RESERVED = bit('tdm_reserved');
+/** The exclusion for each set of reasons decide() gives, made when first needed; frozen, shared. */
+const EXCLUDED: (Decision | undefined)[] = new Array(1 << REASONS.length);
+
+function excludedFor(reasons: number): Decision {
+  const list = REASONS.filter((_, k) => (reasons & (1 << k)) !== 0);
+  return Object.freeze({ admit: false, reasons: Object.freeze(list) });
 }

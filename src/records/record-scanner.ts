@@ -49,16 +49,15 @@ export class RecordScanner {
   // For name k: its parent's index (-1 at the top level).
   readonly #parents: Int32Array;
   readonly #escapedValues: Uint8Array;
-  // The names under each parent (index 0: top level, k + 1: under name k).
+  // The names under each parent (index 0: top level, k + 1: under name k), by the byte length
+  // and first byte of their last segment: #candidates[p][length * 256 + first] is the one name
+  // a member name can be (k + 1), 0 for none, or SEVERAL; then #byLength[p][length] lists them.
+  // So most member names are compared with one candidate or none, where a loop went over every
+  // name under the parent (BENCHMARKS.md "Issue 13, seventh round").
   readonly #candidates: Int32Array[];
+  readonly #byLength: Int32Array[][];
   // Per open object, by depth: which of the first 31 names it has had (as bits).
   readonly #seenNamed: Int32Array;
-  // The same spans in UTF-16 code units of the decoded line (what String.prototype.slice takes).
-  readonly #unitStarts: Int32Array;
-  readonly #unitEnds: Int32Array;
-  readonly #containerDeltas: Int32Array;
-  // Bytes read so far minus the UTF-16 code units they decode to.
-  #delta = 0;
   readonly #maxDepth: number;
   // The spans [start, end) of the named members' values in the last line scanned; -1 if absent.
   readonly #starts: Int32Array;
@@ -89,14 +88,29 @@ export class RecordScanner {
       return Buffer.from(dot < 0 ? name : name.slice(dot + 1), 'utf8');
     });
     this.#escapedValues = new Uint8Array(names.length);
-    this.#candidates = [-1, ...names.map((_, k) => k)].map((parent) =>
-      Int32Array.from(names.flatMap((_, k) => (this.#parents[k] === parent ? [k] : []))),
+    const under = [-1, ...names.map((_, k) => k)].map((parent) =>
+      names.flatMap((_, k) => (this.#parents[k] === parent ? [k] : [])),
     );
+    this.#byLength = under.map((ks) =>
+      Array.from({ length: MAX_LISTED_NAME + 1 }, (_, length) =>
+        Int32Array.from(ks.filter((k) => this.#nameBytes[k]!.length === length)),
+      ),
+    );
+    // Names with no names under them share one empty table.
+    const none = new Int32Array((MAX_LISTED_NAME + 1) * 256);
+    this.#candidates = under.map((ks) => {
+      if (ks.length === 0) return none;
+      const table = new Int32Array((MAX_LISTED_NAME + 1) * 256);
+      for (const k of ks) {
+        const name = this.#nameBytes[k]!;
+        if (name.length > MAX_LISTED_NAME) throw new Error(`name too long to look for: ${name}`);
+        const at = name.length * 256 + (name[0] ?? 0);
+        table[at] = table[at] === 0 ? k + 1 : SEVERAL;
+      }
+      return table;
+    });
     this.#seenNamed = new Int32Array(maxDepth);
     this.#keyCounts = new Int32Array(maxDepth);
-    this.#unitStarts = new Int32Array(names.length);
-    this.#unitEnds = new Int32Array(names.length);
-    this.#containerDeltas = new Int32Array(maxDepth);
     this.#maxDepth = maxDepth;
     this.#starts = new Int32Array(names.length);
     this.#ends = new Int32Array(names.length);
@@ -123,15 +137,6 @@ export class RecordScanner {
     return this.#ends[k]!;
   }
 
-  /** Start of member `k`'s value in the line decoded (`toString('utf8')`), in code units. */
-  valueStartUnit(k: number): number {
-    return this.#unitStarts[k]!;
-  }
-
-  valueEndUnit(k: number): number {
-    return this.#unitEnds[k]!;
-  }
-
   /** Whether member `k`'s value is a string written with an escape. */
   valueEscaped(k: number): boolean {
     return this.#escapedValues[k] === 1;
@@ -142,7 +147,6 @@ export class RecordScanner {
     if (!isUtf8(b)) return { ok: false, code: 'RECORD_NOT_UTF8', at: -1 };
     this.#starts.fill(-1);
     this.#topIsObject = false;
-    this.#delta = 0;
     const n = b.length;
     const maxDepth = this.#maxDepth;
     const isArray = this.#isArray;
@@ -156,7 +160,6 @@ export class RecordScanner {
       // A value starts at `i`.
       i = skipSpace(b, i, n);
       const start = i;
-      const startDelta = this.#delta;
       const c = i < n ? b[i]! : -1;
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         if (depth >= maxDepth) return { ok: false, code: 'RECORD_TOO_DEEP', at: i };
@@ -164,7 +167,6 @@ export class RecordScanner {
         if (depth === 0) this.#topIsObject = !array;
         isArray[depth] = array ? 1 : 0;
         containerStarts[depth] = i;
-        this.#containerDeltas[depth] = startDelta;
         // A container inside a top-level member: no member of it named yet.
         if (depth === 1) child = -1;
         this.#keyCounts[depth] = 0;
@@ -198,15 +200,12 @@ export class RecordScanner {
       }
       // A value ended at `i`, beginning at `start`; close every container it completes.
       let valueStart = start;
-      let valueDelta = startDelta;
       for (;;) {
         const named = depth === 1 ? field : depth === 2 ? child : -1;
         if (named >= 0) {
           this.#starts[named] = valueStart;
           this.#ends[named] = i;
           this.#escapedValues[named] = b[valueStart] === QUOTE && this.#escaped ? 1 : 0;
-          this.#unitStarts[named] = valueStart - valueDelta;
-          this.#unitEnds[named] = i - this.#delta;
         }
         if (depth === 0) {
           i = skipSpace(b, i, n);
@@ -229,7 +228,6 @@ export class RecordScanner {
         i++;
         depth--;
         valueStart = containerStarts[depth]!;
-        valueDelta = this.#containerDeltas[depth]!;
       }
     }
   }
@@ -327,15 +325,15 @@ export class RecordScanner {
       return this.#byName.get(full) ?? -1;
     }
     const length = end - start;
+    if (length > MAX_LISTED_NAME) return -1;
+    const one = this.#candidates[parent + 1]![length * 256 + (length === 0 ? 0 : b[start]!)]!;
+    if (one === 0) return -1;
     const names = this.#nameBytes;
-    const candidates = this.#candidates[parent + 1]!;
+    if (one !== SEVERAL) return sameName(names[one - 1]!, b, start, length) ? one - 1 : -1;
+    const candidates = this.#byLength[parent + 1]![length]!;
     for (let c = 0; c < candidates.length; c++) {
       const k = candidates[c]!;
-      const name = names[k]!;
-      if (name.length !== length) continue;
-      let j = 0;
-      while (j < length && name[j] === b[start + j]) j++;
-      if (j === length) return k;
+      if (sameName(names[k]!, b, start, length)) return k;
     }
     return -1;
   }
@@ -343,25 +341,20 @@ export class RecordScanner {
   /**
    * Reads a string starting at `at` (a quote); returns the position after its closing quote, or
    * ~position where it is invalid. Sets #escaped. Bytes from 0x80 up are parts of characters
-   * (the line is valid UTF-8) and never a quote, backslash or control character.
+   * (the line is valid UTF-8) and never a quote, backslash or control character, so one table
+   * look-up a byte passes over everything but those three (four comparisons a byte before).
    */
   #string(b: Buffer, at: number, n: number): number {
     let escaped = false;
-    // A UTF-8 sequence of 2 or 3 bytes is one code unit, of 4 bytes two: bytes − units counts
-    // the continuation bytes less the 4-byte leads.
-    let delta = 0;
     let i = at + 1;
     while (i < n) {
       const c = b[i]!;
-      if (c >= 0x80) {
-        if (c < 0xc0) delta++;
-        else if (c >= 0xf0) delta--;
+      if (STRING_PLAIN[c] === 1) {
         i++;
         continue;
       }
       if (c === QUOTE) {
         this.#escaped = escaped;
-        this.#delta += delta;
         return i + 1;
       }
       if (c === BACKSLASH) {
@@ -376,11 +369,25 @@ export class RecordScanner {
         i += 2;
         continue;
       }
-      if (c < 0x20) return ~i;
-      i++;
+      // A control character.
+      return ~i;
     }
     return ~i;
   }
+}
+
+/** 1 for the bytes a string holds as they are: all but controls, the quote and the backslash. */
+const STRING_PLAIN = Uint8Array.from({ length: 256 }, (_, c) =>
+  c >= 0x20 && c !== QUOTE && c !== BACKSLASH ? 1 : 0,
+);
+
+/** Longest name segment a scanner looks for, in bytes (the names a build reads are short). */
+const MAX_LISTED_NAME = 63;
+const SEVERAL = -1;
+
+function sameName(name: Buffer, b: Buffer, start: number, length: number): boolean {
+  for (let j = 0; j < length; j++) if (name[j] !== b[start + j]) return false;
+  return true;
 }
 
 function syntax(at: number): RecordScanFailure {

@@ -27,6 +27,23 @@ export const REGION_GROUPS: Readonly<Record<string, readonly string[]>> = {
 
 /** Returns the upper-case ISO code, or undefined when `value` is not an assigned alpha-2 code. */
 export function normaliseRegion(value: string): string | undefined {
+  // Every record of a build names a region, and records name few: remembered, a region is
+  // neither upper-cased (a new string) nor looked up again. Bounded: it starts over.
+  const known = NORMALISED.get(value);
+  if (known !== undefined || NORMALISED.has(value)) return known;
+  const region = regionCode(value);
+  // Only short values are kept, so the memory held stays small whatever records say.
+  if (value.length > 8) return region;
+  if (NORMALISED.size >= NORMALISED_KEPT) NORMALISED.clear();
+  NORMALISED.set(value, region);
+  return region;
+}
+
+/** normaliseRegion without remembering: the upper-case code, or undefined when not assigned. */
+export function regionCode(value: string): string | undefined {
   const upper = value.toUpperCase();
   return ISO_3166_ALPHA2.has(upper) ? upper : undefined;
 }
+
+const NORMALISED = new Map<string, string | undefined>();
+const NORMALISED_KEPT = 1024;

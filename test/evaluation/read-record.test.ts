@@ -52,7 +52,17 @@ const source = fc.oneof(
     collector: maybe(text),
     dataset: maybe(text),
     license: maybe(text),
-    collected_at: maybe(fc.constantFrom('"2025-01-01T00:00:00Z"', '"2025-01-01"', '3')),
+    collected_at: maybe(
+      fc.constantFrom(
+        '"2025-01-01T00:00:00Z"',
+        '"2025-01-01"',
+        '3',
+        '"2025-01-01T00:00:00\\u005a"',
+        '"2025-02-29T00:00:00Z"',
+        '"2024-02-29T23:59:60.5-01:30"',
+        '"2025-01-01T00:00:00Zé"',
+      ),
+    ),
     legal_basis: maybe(fc.constantFrom('"consent"', '"contract"', '"none"', 'false')),
   }),
   text,
@@ -66,7 +76,17 @@ const record = object({
   media: maybe(fc.constantFrom('"a.jpg"', '""', '2')),
   subject: maybe(subject),
   visibility: maybe(fc.constantFrom('"public"', '"private"', '"secret"')),
-  created_at: maybe(fc.constantFrom('"2024-03-16T10:01:00Z"', '"2024-03-16T10:01:00"', 'null')),
+  created_at: maybe(
+    fc.constantFrom(
+      '"2024-03-16T10:01:00Z"',
+      '"2024-03-16T10:01:00"',
+      'null',
+      '"2024-03-16t10:01:00+01:00"',
+      '"2024-03-16T10:01:00\\u002B01:00"',
+      '"2024-13-16T10:01:00Z"',
+      '"２024-03-16T10:01:00Z"',
+    ),
+  ),
   source: maybe(source),
   signals: maybe(
     fc.oneof(object({ tdm_reserved: maybe(fc.constantFrom('true', 'false', '"yes"')) }), text),

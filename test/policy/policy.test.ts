@@ -25,7 +25,59 @@ const item = (over: Partial<ItemFacts> = {}): ItemFacts => ({
 
 const policy = (over: Partial<Policy> = {}) => compilePolicy({ ...DEFAULT_POLICY, ...over });
 
+// decide() as it was written before its decisions were shared: one reason pushed per rule.
+function reference(facts: ItemFacts, consent: ConsentState, p: Policy): string[] {
+  const reasons: string[] = [];
+  if (p.exclude_private && facts.visibility === 'private') reasons.push('private');
+  if (p.exclude_minors && facts.age === 'minor') reasons.push('minor');
+  if (p.unknown_age === 'exclude' && facts.age === 'unknown') reasons.push('age_unknown');
+  if (consent === 'objected') reasons.push('objected');
+  const region = facts.region === undefined ? undefined : p.regions[facts.region]?.default;
+  if (consent !== 'consented' && (region ?? p.default) === 'exclude') reasons.push('no_consent');
+  if (p.honor_tdm_reservation && facts.tdmReserved) reasons.push('tdm_reserved');
+  return reasons;
+}
+
 describe('decide', () => {
+  it('reports every rule that excludes, in their order, for any item and policy (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          visibility: fc.constantFrom('public' as const, 'private' as const),
+          age: fc.constantFrom('adult' as const, 'minor' as const, 'unknown' as const),
+          region: fc.constantFrom('DE', 'US', undefined),
+          tdmReserved: fc.boolean(),
+        }),
+        fc.constantFrom<ConsentState>('none', 'objected', 'consented'),
+        fc.record({
+          default: fc.constantFrom('include' as const, 'exclude' as const),
+          exclude_private: fc.boolean(),
+          exclude_minors: fc.boolean(),
+          unknown_age: fc.constantFrom('include' as const, 'exclude' as const),
+          honor_tdm_reservation: fc.boolean(),
+          us: fc.constantFrom('include' as const, 'exclude' as const, undefined),
+        }),
+        (facts, consent, { us, ...rules }) => {
+          const p: Policy = {
+            ...DEFAULT_POLICY,
+            ...rules,
+            regions: us === undefined ? {} : { US: { default: us } },
+          };
+          const expected = reference(item(facts), consent, p);
+          const d = decide(item(facts), consent, compilePolicy(p));
+          // Twice: a decision given again (shared between items) must not have changed.
+          const again = decide(item(facts), consent, compilePolicy(p));
+          for (const got of [d, again]) {
+            expect(got).toEqual(
+              expected.length === 0 ? { admit: true } : { admit: false, reasons: expected },
+            );
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('admits an adult public item with no decision under the default opt-out policy', () => {
     expect(decide(item(), 'none', policy())).toEqual({ admit: true });
   });

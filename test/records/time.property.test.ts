@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRfc3339 } from '../../src/records/time.js';
+import { isRfc3339, isRfc3339Bytes } from '../../src/records/time.js';
 
 // The regular expression and range checks isRfc3339 used before it read characters one by
 // one: the two must accept exactly the same strings.
@@ -68,6 +68,25 @@ describe('isRfc3339', () => {
       fc.property(fc.oneof(nearDateTime, mutated, fc.string()), (value) => {
         expect(isRfc3339(value)).toBe(reference(value));
       }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('accepts the same in the UTF-8 bytes of a string, between any bytes around them (property)', () => {
+    // The build's record reader checks a timestamp's bytes inside the line (read-record.ts):
+    // the bytes before and after must not count, and a non-ASCII character is never accepted.
+    fc.assert(
+      fc.property(
+        fc.oneof(nearDateTime, mutated, fc.string()),
+        fc.string({ maxLength: 3 }),
+        fc.constantFrom('', '0', 'Z', '"', ':00', '+01:00'),
+        (value, before, after) => {
+          const prefix = Buffer.from(before, 'utf8');
+          const bytes = Buffer.concat([prefix, Buffer.from(value, 'utf8'), Buffer.from(after)]);
+          const end = bytes.length - Buffer.byteLength(after);
+          expect(isRfc3339Bytes(bytes, prefix.length, end)).toBe(reference(value));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
