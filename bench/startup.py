@@ -12,12 +12,14 @@ the rounds' CHECKOUT/BASE ratios, which a load that drifts during the run affect
 medians do. The home is a fresh `obhut init` (made with CHECKOUT) in a temporary folder. Not a
 test: the figures depend on the machine's load.
 """
-import os, resource, statistics, subprocess, sys, tempfile, time
+import atexit, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else '.')
 rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 21
 base = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
-home = os.path.join(tempfile.mkdtemp(prefix='obhut-startup-'), 'home')
+scratch = tempfile.mkdtemp(prefix='obhut-startup-')
+atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+home = os.path.join(scratch, 'home')
 env = dict(os.environ, OBHUT_HOME=home)
 subprocess.run(['node', os.path.join(root, 'bin', 'obhut.js'), 'init'], env=env, capture_output=True, check=True)
 checkouts = {'': root} if base is None else {'base ': base, 'new  ': root}

@@ -80,7 +80,11 @@ function rewrite(member, imports, file, text) {
   let rewritten = text;
   if (own !== undefined) {
     rewritten = text.replace(DYNAMIC_IMPORT, (whole, _quote, specifier) => {
-      if (member.get(path.resolve(path.dirname(file), specifier)) !== own) return whole;
+      const target = path.resolve(path.dirname(file), specifier);
+      if (member.get(target) !== own) return whole;
+      // A lazy import that breaks a cycle stays lazy: made static, it would close the cycle and
+      // change which module runs first.
+      if (reaches(imports, target, file)) return whole;
       const name = `__loadedWithGroup${added.length}`;
       added.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
       return `Promise.resolve(${name})`;
@@ -92,6 +96,20 @@ function rewrite(member, imports, file, text) {
       added.push(`import ${JSON.stringify(`group:${group}`)};`);
   }
   return added.length === 0 ? text : `${rewritten}\n${added.join('\n')}\n`;
+}
+
+/** Whether `from` reaches `to` through static imports. */
+function reaches(imports, from, to) {
+  const seen = new Set();
+  const pending = [from];
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (file === to) return true;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    pending.push(...(imports.get(file) ?? []));
+  }
+  return false;
 }
 
 function loadTogether(member) {

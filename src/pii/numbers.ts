@@ -248,8 +248,10 @@ function phoneScore(
     return 0.75;
   // A plus and ten digits or more in one run ("+17224026148", or "plus one seven double two …"
   // as said): nothing but a phone number is written so, whatever range the validator knows.
-  if (COMPACT_INTERNATIONAL.test(candidate)) return 0.7;
-  return givenAsOwn(text, start) ? 0.8 : 0;
+  // Given as the speaker's own first: that is the stronger evidence. An order or account number
+  // written with a plus is not a phone either.
+  if (givenAsOwn(text, start)) return 0.8;
+  return COMPACT_INTERNATIONAL.test(candidate) && !NOT_A_PHONE.test(before) ? 0.7 : 0;
 }
 
 const COMPACT_INTERNATIONAL = /^\+\d{10,14}$/;

@@ -62,13 +62,20 @@ function repeatOf(w: string): number | undefined {
 /**
  * "oh eight hundred one six …": "hundred" between a digit said alone and a further digit said
  * alone is two zeros of the run (a freephone prefix), not the end of it. "one hundred and five"
- * (no digit after it) and "two hundred twenty" (a count) end the run as before.
+ * (no digit after it), "two hundred twenty" (a count) and "two hundred five" (a count: one digit
+ * after it, no leading zero, no more digits) end the run as before.
  */
 function hundredInRun(tokens: readonly Word[], j: number, i: number): boolean {
   if (j === i || tokens[j]!.lower !== 'hundred') return false;
   const before = digitsOf(tokens[j - 1]!.lower);
   const after = tokens[j + 1] ? digitsOf(tokens[j + 1]!.lower) : undefined;
-  return before?.length === 1 && before !== '0' && after?.length === 1;
+  if (before?.length !== 1 || before === '0' || after?.length !== 1) return false;
+  // A leading zero ("oh eight hundred") makes it a number; else more digits must follow.
+  const next = tokens[j + 2]?.lower;
+  return (
+    (j >= 2 && digitsOf(tokens[j - 2]!.lower) === '0') ||
+    (next !== undefined && (digitsOf(next) !== undefined || repeatOf(next) !== undefined))
+  );
 }
 
 /** Runs of number words (with "double", "triple", a leading "plus") long enough to matter. */

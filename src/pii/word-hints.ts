@@ -15,7 +15,8 @@ export class WordHint {
   private readonly bit: number;
 
   constructor(private readonly pattern: RegExp) {
-    if (nextBit > 1 << 30) throw new RangeError('word-hints: no bit left for another hint');
+    // Bits of a 32-bit integer: after 1 << 31 the shift gives 0, a hint no word could pass.
+    if (nextBit === 0) throw new RangeError('word-hints: no bit left for another hint');
     this.bit = nextBit;
     nextBit <<= 1;
   }

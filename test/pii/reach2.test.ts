@@ -134,4 +134,10 @@ describe('spoken addresses, dates of birth and phone numbers', () => {
     expect(found(`right so that is ${said}`, 'PHONE')).toEqual([said]);
     expect(found('Konto +49123', 'PHONE')).toEqual([]);
   });
+
+  it('takes no plus and ten digits as a phone number after an order or customer number cue', () => {
+    // Found in review: the compact rule answered before the order-number check.
+    expect(found('Bestellnummer: +4912345678901', 'PHONE')).toEqual([]);
+    expect(found('Kundennummer +4912345678901', 'PHONE')).toEqual([]);
+  });
 });

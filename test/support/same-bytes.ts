@@ -19,7 +19,24 @@ export function expectSameBytes(
 ): void {
   expect(actual.constructor, what).toBe(expected.constructor);
   const [a, b] = [bytesOf(actual), bytesOf(expected)];
-  if (!a.equals(b)) expect(a.toString('latin1'), what).toBe(b.toString('latin1'));
+  if (!a.equals(b))
+    expect(around(a, firstDifference(a, b)), what).toBe(around(b, firstDifference(a, b)));
+}
+
+/** The first offset at which `a` and `b` differ (the shorter one's length if one is a prefix). */
+function firstDifference(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+
+/**
+ * What a failure shows: the length and 64 bytes around the first difference, not megabytes
+ * (vitest's diff of two multi-MB strings takes minutes). Different bytes give different text.
+ */
+function around(bytes: Buffer, at: number): string {
+  const from = Math.max(0, at - 32);
+  return `${bytes.length} bytes; from byte ${from}: ${bytes.subarray(from, at + 32).toString('latin1')}`;
 }
 
 /** Whether two arrays hold the same bytes (for `not` assertions: `expect(sameBytes(a, b)).toBe(false)`). */
