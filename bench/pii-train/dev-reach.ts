@@ -13,6 +13,7 @@ import { rng } from '../pii-eval/corpus.js';
 import { type Labelled, parseMarkup } from '../pii-eval/markup.js';
 import { deNumber } from './dev-structured.js';
 import { expandFrameSets, type FrameSet } from './frame-sets.js';
+import { type NameShape, shapeName } from './name-shapes.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -142,25 +143,13 @@ export const REACH_EN_STREETS: readonly string[] = [
   'Heron Drive',
 ];
 
-function person(r: R, lang: Lang, spoken: boolean, shape: 'P' | 'F' | 'S' | 'G'): string {
+function person(r: R, lang: Lang, spoken: boolean, shape: NameShape): string {
   const sur =
     r() < 0.25
       ? pick(r, lang === 'de' ? REACH_DE_WORD_SUR : REACH_EN_WORD_SUR)
       : pick(r, REACH_SUR);
   const first = pick(r, REACH_FIRST);
-  const name =
-    shape === 'F'
-      ? `${first} ${sur}`
-      : shape === 'S'
-        ? sur
-        : shape === 'G'
-          ? first
-          : r() < 0.6
-            ? `${first} ${sur}`
-            : r() < 0.5
-              ? first
-              : sur;
-  return spoken ? name.toLowerCase() : name;
+  return shapeName(r, first, sur, shape, spoken);
 }
 
 // {P} any person shape, {F} full name, {S} surname, {G} given name, {L} a place, {X} a street.

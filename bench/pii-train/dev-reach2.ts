@@ -17,6 +17,7 @@ import { rng } from '../pii-eval/corpus.js';
 import { type Labelled, parseMarkup } from '../pii-eval/markup.js';
 import { deNumber, enNumber } from './dev-structured.js';
 import { expandFrameSets, type FrameSet } from './frame-sets.js';
+import { type NameShape, shapeName } from './name-shapes.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -137,7 +138,7 @@ export const REACH2_ABROAD: readonly string[] = [
 ];
 const EN_STREETS = ['Mulberry Close', 'Kingfisher Avenue', 'Tannery Lane', 'Orchard Crescent'];
 
-function person(r: R, lang: Lang, spoken: boolean, shape: 'P' | 'F' | 'S' | 'G'): string {
+function person(r: R, lang: Lang, spoken: boolean, shape: NameShape): string {
   const wordy = r() < 0.25;
   const sur = wordy
     ? pick(r, lang === 'de' ? REACH2_DE_WORD_SUR : REACH2_EN_WORD_SUR)
@@ -146,19 +147,7 @@ function person(r: R, lang: Lang, spoken: boolean, shape: 'P' | 'F' | 'S' | 'G')
     r() < 0.2
       ? pick(r, lang === 'de' ? REACH2_DE_WORD_FIRST : REACH2_EN_WORD_FIRST)
       : pick(r, REACH2_FIRST);
-  const name =
-    shape === 'F'
-      ? `${first} ${sur}`
-      : shape === 'S'
-        ? sur
-        : shape === 'G'
-          ? first
-          : r() < 0.6
-            ? `${first} ${sur}`
-            : r() < 0.5
-              ? first
-              : sur;
-  return spoken ? name.toLowerCase() : name;
+  return shapeName(r, first, sur, shape, spoken);
 }
 
 // {P} any person shape, {F} full name, {S} surname, {G} given name, {L} a town, {W} a town that
