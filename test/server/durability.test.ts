@@ -66,10 +66,7 @@ interface Totals {
   logSize: number;
 }
 
-// The two back ends run at once: each test spends most of its time waiting on its own server
-// child (starting it again after every kill, answering its clients), in its own folder and
-// database, so neither sees the other (issue 13, seventh round).
-describe.concurrent('durability: SIGKILL while objections are being recorded', () => {
+describe('durability: SIGKILL while objections are being recorded', () => {
   it(`SQLite (WAL, synchronous=FULL): ${ROUNDS} kills under ${CLIENTS} concurrent clients lose no acknowledged objection`, async () => {
     report('sqlite', await crashRounds(undefined));
   }, 300_000);
