@@ -79,13 +79,13 @@ describe('obhut build --queue and obhut worker', () => {
     await mkdir(home);
     expect((await cli(['init'], home)).code).toBe(0);
     await writeFile(path.join(home, 'items.jsonl'), '');
-    const run = await cli(
-      ['build', '--queue', '--shards', '2', '--input', 'items.jsonl', '--out', 'o'],
-      home,
-    );
+    // Both refusals at once: neither writes anything, and each is a process start to wait on.
+    const [run, worker] = await Promise.all([
+      cli(['build', '--queue', '--shards', '2', '--input', 'items.jsonl', '--out', 'o'], home),
+      cli(['worker'], home),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/\[QUEUE_NEEDS_POSTGRES\].*OBHUT_DATABASE_URL/);
-    const worker = await cli(['worker'], home);
     expect(worker.code).toBe(1);
     expect(worker.stderr).toMatch(/\[QUEUE_NEEDS_POSTGRES\]/);
   });
@@ -117,13 +117,25 @@ describe.skipIf(!postgresTestUrl)('obhut build --queue and obhut worker on Postg
     const env = {
       OBHUT_DATABASE_URL: db.url,
       OBHUT_QUEUE_SCHEMA: queueSchema,
-      // Short, so the killed worker's shard comes back soon; retries to spare, so a shard
-      // that outlives its lease on a loaded machine only runs again (to the same bytes).
-      OBHUT_QUEUE_LEASE_SECONDS: '6',
+      // Short, so the killed worker's shard comes back soon (pg-boss's maintenance, which
+      // fails it, runs as often as the lease: back after 3 to 6 s); retries to spare, so a
+      // shard that outlives its lease on a loaded machine only runs again (to the same bytes).
+      OBHUT_QUEUE_LEASE_SECONDS: '3',
       OBHUT_QUEUE_RETRIES: '20',
     };
     const init = await cli(['init'], home, env);
     expect(init.code, init.stderr).toBe(0);
+
+    // Workers elsewhere: the database, the storage and the pseudonym key; no home. The first
+    // starts now, so its start overlaps the imports below; it is the only worker when the
+    // build is queued, so it takes a shard.
+    const secret = (await readFile(path.join(home, '.obhut', 'secret.key'), 'utf8')).trim();
+    const machine = path.join(cwd, 'machine');
+    await mkdir(machine);
+    const workerEnv = { ...env, OBHUT_SECRET: secret, OBHUT_HOME: path.join(machine, 'none') };
+    const doomed = start(['worker'], machine, workerEnv);
+    workers.push(doomed);
+
     const item = (i: number) =>
       JSON.stringify({
         id: `i${i}`,
@@ -144,14 +156,6 @@ describe.skipIf(!postgresTestUrl)('obhut build --queue and obhut worker on Postg
     ) as { size: number };
     await writeFile(path.join(home, 'e2.jsonl'), event('2'));
     expect((await cli(['consent', 'import', 'e2.jsonl'], home, env)).code).toBe(0);
-
-    // Workers elsewhere: the database, the storage and the pseudonym key; no home.
-    const secret = (await readFile(path.join(home, '.obhut', 'secret.key'), 'utf8')).trim();
-    const machine = path.join(cwd, 'machine');
-    await mkdir(machine);
-    const workerEnv = { ...env, OBHUT_SECRET: secret, OBHUT_HOME: path.join(machine, 'none') };
-    const doomed = start(['worker'], machine, workerEnv);
-    workers.push(doomed);
 
     const at = '2026-01-01T00:00:00Z';
     const submitted = start(
@@ -183,11 +187,29 @@ describe.skipIf(!postgresTestUrl)('obhut build --queue and obhut worker on Postg
     if (!killedMidway)
       process.stderr.write('build-queue test: the killed worker had finished its shard\n');
 
+    // The other two workers, the status read and the single-machine build to compare with all
+    // start now: they overlap the wait for the killed worker's lease to run out.
+    workers.push(start(['worker'], machine, workerEnv), start(['worker'], machine, workerEnv));
+    const singleRun = cli(
+      [
+        'build',
+        '--input',
+        'items.jsonl',
+        '--at',
+        at,
+        '--checkpoint',
+        String(checkpoint.size),
+        '--out',
+        'single',
+        '--json',
+      ],
+      home,
+      env,
+    );
     const midway = await cli(['build', 'status', id, '--json'], home, env);
     expect(midway.code, midway.stderr).toBe(0);
     expect(JSON.parse(midway.stdout)).toMatchObject({ build: id, shards: 3, failed: 0 });
 
-    workers.push(start(['worker'], machine, workerEnv), start(['worker'], machine, workerEnv));
     const code = await submitted.exited;
     expect(code, submitted.stderr).toBe(0);
     const queued = JSON.parse(submitted.stdout);
@@ -204,22 +226,7 @@ describe.skipIf(!postgresTestUrl)('obhut build --queue and obhut worker on Postg
     const listed = JSON.parse(status.stdout).builds.find((b: { build: string }) => b.build === id);
     expect(listed).toMatchObject({ shards: 3, completed: 3, active: 0, failed: 0 });
 
-    const single = await cli(
-      [
-        'build',
-        '--input',
-        'items.jsonl',
-        '--at',
-        at,
-        '--checkpoint',
-        String(checkpoint.size),
-        '--out',
-        'single',
-        '--json',
-      ],
-      home,
-      env,
-    );
+    const single = await singleRun;
     expect(single.code, single.stderr).toBe(0);
     const b = JSON.parse(single.stdout);
     expect(queued.items_root).toBe(b.items_root);
