@@ -14,6 +14,7 @@ import { type Labelled, parseMarkup } from '../pii-eval/markup.js';
 import { deNumber } from './dev-structured.js';
 import { expandFrameSets, type FrameSet } from './frame-sets.js';
 import { type NameShape, shapeName } from './name-shapes.js';
+import { sayEnDigits } from './spoken-phone-digits.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -262,27 +263,7 @@ const DE_DOB_FRAMES: readonly [string, 'n' | 'r'][] = [
 ];
 
 // English spoken phone numbers: digits as words with "oh", "double", "triple", groups, +44.
-const EN_DIGIT = 'oh one two three four five six seven eight nine'.split(' ');
-function sayEnDigits(r: R, digits: string): string {
-  const out: string[] = [];
-  for (let i = 0; i < digits.length; ) {
-    const d = digits[i]!;
-    let run = 1;
-    while (digits[i + run] === d) run++;
-    const word = d === '0' ? (r() < 0.8 ? 'oh' : 'zero') : EN_DIGIT[+d]!;
-    if (run >= 3 && r() < 0.6) {
-      out.push(`triple ${word}`);
-      i += 3;
-    } else if (run >= 2 && r() < 0.8) {
-      out.push(`double ${word}`);
-      i += 2;
-    } else {
-      out.push(word);
-      i += 1;
-    }
-  }
-  return out.join(' ');
-}
+const sayDigits = (r: R, digits: string) => sayEnDigits(r, digits, 0.8);
 const digitsOf = (r: R, n: number) =>
   Array.from({ length: n }, () => String(Math.floor(r() * 10))).join('');
 function enSpokenPhone(r: R): string {
@@ -290,16 +271,16 @@ function enSpokenPhone(r: R): string {
   if (kind === 'mobile') {
     const n = `07${pick(r, ['7', '8', '9', '5'])}${digitsOf(r, 8)}`;
     return r() < 0.5
-      ? sayEnDigits(r, n)
-      : `${sayEnDigits(r, n.slice(0, 5))} ${sayEnDigits(r, n.slice(5, 8))} ${sayEnDigits(r, n.slice(8))}`;
+      ? sayDigits(r, n)
+      : `${sayDigits(r, n.slice(0, 5))} ${sayDigits(r, n.slice(5, 8))} ${sayDigits(r, n.slice(8))}`;
   }
   if (kind === 'landline') {
     const n = `01${pick(r, ['13', '61', '21', '52', '392'])}${digitsOf(r, 6)}`;
-    return sayEnDigits(r, n);
+    return sayDigits(r, n);
   }
   const rest = `7${pick(r, ['7', '8', '9'])}${digitsOf(r, 8)}`;
   const cc = r() < 0.7 ? 'plus four four' : 'double oh four four';
-  return `${cc} ${kind === 'intl-zero' ? 'oh ' : ''}${sayEnDigits(r, rest)}`;
+  return `${cc} ${kind === 'intl-zero' ? 'oh ' : ''}${sayDigits(r, rest)}`;
 }
 const EN_PHONE_FRAMES = [
   'my number is {T}',

@@ -18,6 +18,7 @@ import { type Labelled, parseMarkup } from '../pii-eval/markup.js';
 import { deNumber, enNumber } from './dev-structured.js';
 import { expandFrameSets, type FrameSet } from './frame-sets.js';
 import { type NameShape, shapeName } from './name-shapes.js';
+import { sayEnDigits } from './spoken-phone-digits.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -312,27 +313,7 @@ const DE_DOB_MONTH_FRAMES: readonly [string, boolean][] = [
 ];
 
 // English spoken phone numbers: digits as said, two-digit groups, country codes, extensions.
-const EN_DIGIT = 'oh one two three four five six seven eight nine'.split(' ');
-function sayDigits(r: R, digits: string): string {
-  const out: string[] = [];
-  for (let i = 0; i < digits.length; ) {
-    const d = digits[i]!;
-    let run = 1;
-    while (digits[i + run] === d) run++;
-    const word = d === '0' ? (r() < 0.7 ? 'oh' : 'zero') : EN_DIGIT[+d]!;
-    if (run >= 3 && r() < 0.6) {
-      out.push(`triple ${word}`);
-      i += 3;
-    } else if (run >= 2 && r() < 0.8) {
-      out.push(`double ${word}`);
-      i += 2;
-    } else {
-      out.push(word);
-      i += 1;
-    }
-  }
-  return out.join(' ');
-}
+const sayDigits = (r: R, digits: string) => sayEnDigits(r, digits, 0.7);
 /** Pairs said as numbers ("twelve thirty four"), a leading 0 of a pair as "oh". */
 function sayPairs(r: R, digits: string): string {
   const out: string[] = [];

@@ -157,26 +157,21 @@ describe.skipIf(!postgresTestUrl)('obhut build --queue and obhut worker on Postg
     await writeFile(path.join(home, 'e2.jsonl'), event('2'));
     expect((await cli(['consent', 'import', 'e2.jsonl'], home, env)).code).toBe(0);
 
-    const at = '2026-01-01T00:00:00Z';
-    const submitted = start(
-      [
-        'build',
-        '--queue',
-        '--shards',
-        '3',
-        '--input',
-        'items.jsonl',
-        '--at',
-        at,
-        '--checkpoint',
-        String(checkpoint.size),
-        '--out',
-        'queued',
-        '--json',
-      ],
-      home,
-      env,
-    );
+    // The queued build and the single-machine one read the same input at the same point.
+    const buildArgs = (out: string, ...extra: string[]) => [
+      'build',
+      ...extra,
+      '--input',
+      'items.jsonl',
+      '--at',
+      '2026-01-01T00:00:00Z',
+      '--checkpoint',
+      String(checkpoint.size),
+      '--out',
+      out,
+      '--json',
+    ];
+    const submitted = start(buildArgs('queued', '--queue', '--shards', '3'), home, env);
     const id = (await waitForLine(submitted, /build \S+ queued/)).split(' ')[1]!;
     await waitForLine(doomed, /shard \d+\/3 taken/);
     doomed.child.kill('SIGKILL');
@@ -190,22 +185,7 @@ describe.skipIf(!postgresTestUrl)('obhut build --queue and obhut worker on Postg
     // The other two workers, the status read and the single-machine build to compare with all
     // start now: they overlap the wait for the killed worker's lease to run out.
     workers.push(start(['worker'], machine, workerEnv), start(['worker'], machine, workerEnv));
-    const singleRun = cli(
-      [
-        'build',
-        '--input',
-        'items.jsonl',
-        '--at',
-        at,
-        '--checkpoint',
-        String(checkpoint.size),
-        '--out',
-        'single',
-        '--json',
-      ],
-      home,
-      env,
-    );
+    const singleRun = cli(buildArgs('single'), home, env);
     const midway = await cli(['build', 'status', id, '--json'], home, env);
     expect(midway.code, midway.stderr).toBe(0);
     expect(JSON.parse(midway.stdout)).toMatchObject({ build: id, shards: 3, failed: 0 });
