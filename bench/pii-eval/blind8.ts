@@ -120,7 +120,7 @@ const DE_WRITTEN_PLAIN: readonly Frame[] = [
   (v) => t`Lieferung in KW ${v.n(2, 51)}, Palette ${v.n(1, 20)} von ${v.n(20, 40)}, Lager Nord.`,
   (v) => t`Treffen nach Weihnachten in Zoom, Raum ${v.n(100, 999)}, Passwort folgt per SMS.`,
   (v) =>
-    t`Im Hafer-Feld stand der Mohn ${v.n(40, 90)} Zentimeter hoch, schreibt die Zeitung aus Bayern.`,
+    t`Im Hafer-Feld stand der Mohn ${v.n(40, 90)} Zentimeter hoch, steht im Bauernblatt vom Sonntag.`,
 ];
 
 const DE_SPOKEN: readonly Frame[] = [
