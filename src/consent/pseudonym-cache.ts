@@ -17,8 +17,6 @@ const MAX_KEY_BYTES = 255;
 const DIGEST_BYTES = 32;
 const HMAC_BLOCK = 64;
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
-/** A value code saying the value is kept in the overflow map (see PseudonymCache). */
-const OVERFLOW = 255;
 
 /**
  * Subjects one table holds when the evaluating threads of a build share it (see
@@ -107,14 +105,9 @@ export class PseudonymCache<V = undefined> {
   readonly #keyLength: Uint8Array;
   readonly #keys: Buffer;
   readonly #digests: Buffer;
-  /**
-   * This thread's value of each entry as a code: 0 not derived yet, else 1 + its index in
-   * `#distinct`, or OVERFLOW with the value in `#overflow`. A byte an entry rather than a
-   * JavaScript array of them: 8 bytes an entry, twice, at 262,144 entries.
-   */
-  readonly #codes: Uint8Array;
-  readonly #distinct: V[] = [];
-  readonly #overflow = new Map<number, V>();
+  /** This thread's value of each entry, once `#derived` says it is computed. */
+  readonly #values: V[] = [];
+  readonly #derived: Uint8Array;
   /** The key being looked up, encoded; one spare block in front for the HMAC's inner pad. */
   #scratch = Buffer.allocUnsafeSlow(HMAC_BLOCK + 4 * MAX_KEY_BYTES + 1);
   readonly #outer = Buffer.allocUnsafeSlow(HMAC_BLOCK + DIGEST_BYTES);
@@ -144,7 +137,9 @@ export class PseudonymCache<V = undefined> {
     this.#digests = Buffer.from(bytes, at.digestsAt, capacity * DIGEST_BYTES);
     this.#keyLength = new Uint8Array(bytes, at.keyLengthAt, capacity);
     this.#keys = Buffer.from(bytes, at.keysAt, at.keyBytes);
-    this.#codes = new Uint8Array(capacity);
+    this.#derived = new Uint8Array(capacity);
+    // Filled, not `new Array(capacity)`: a large holey array may be kept as a dictionary.
+    for (let i = 0; i < capacity; i++) this.#values.push(undefined as V);
     // HMAC (RFC 2104) as two one-shot SHA-256 digests over the padded key and the message:
     // `createHmac` sets the key up again for every subject (about a fifth more CPU per miss in
     // the third round of issue 13).
@@ -219,13 +214,9 @@ export class PseudonymCache<V = undefined> {
 
   /** The handle of a stored entry, with this thread's value derived once. */
   #hit(entry: number): number {
-    if (this.#codes[entry] === 0) {
-      const value = this.#derive(this.digest(entry));
-      // Callers derive few distinct values (three consent states); others are kept aside.
-      let at = this.#distinct.indexOf(value);
-      if (at === -1 && this.#distinct.length < OVERFLOW - 1) at = this.#distinct.push(value) - 1;
-      if (at === -1) this.#overflow.set(entry, value);
-      this.#codes[entry] = at === -1 ? OVERFLOW : at + 1;
+    if (this.#derived[entry] === 0) {
+      this.#values[entry] = this.#derive(this.digest(entry));
+      this.#derived[entry] = 1;
     }
     return entry;
   }
@@ -272,9 +263,7 @@ export class PseudonymCache<V = undefined> {
   }
 
   value(handle: number): V {
-    if (handle < 0) return this.#unstoredValue!;
-    const code = this.#codes[handle]!;
-    return code === OVERFLOW ? this.#overflow.get(handle)! : this.#distinct[code - 1]!;
+    return handle < 0 ? this.#unstoredValue! : this.#values[handle]!;
   }
 
   /** Writes `platform\0account` as UTF-8 after the scratch's pad block; returns its length. */
@@ -332,8 +321,8 @@ export class PseudonymCache<V = undefined> {
   /** Starts a private table over (a shared one never is: see the class). */
   #clear(): void {
     this.#slots.fill(0);
-    this.#codes.fill(0);
-    this.#overflow.clear();
+    this.#derived.fill(0);
+    this.#values.fill(undefined as V);
     this.#header.fill(0);
   }
 }
