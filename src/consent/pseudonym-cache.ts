@@ -150,11 +150,6 @@ export class PseudonymCache<V = undefined> {
     }
   }
 
-  /** Entries the table holds (for a shared table: stored by any thread). */
-  get stored(): number {
-    return Math.min(Atomics.load(this.#header, COUNT), this.#capacity);
-  }
-
   /** The subject's pseudonym as lower-case hex (as `pseudonymise` gives it). */
   of(subject: SubjectAccount): string {
     return this.pseudonym(this.find(subject));
