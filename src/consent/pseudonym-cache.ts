@@ -19,84 +19,22 @@ const HMAC_BLOCK = 64;
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
 
 /**
- * Subjects one table holds when the evaluating threads of a build share it (see
- * createPseudonymTable): room for the 1M bench corpus's ~197,000 subjects, so each is
- * pseudonymised once per build rather than again by every thread each time its own small cache
- * started over. About 21 MB of shared memory when full (BENCHMARKS.md, "Issue 13, eighth
- * round"), against 2 × 5.8 MB for two private caches of DEFAULT_CAPACITY.
- */
-export const SHARED_CAPACITY = 1 << 18;
-
-/** A table's memory, shareable with worker threads without a copy (see createPseudonymTable). */
-export interface SharedPseudonymTable {
-  readonly memory: SharedArrayBuffer;
-  readonly capacity: number;
-}
-
-/** Counters at the start of a table's memory: entries reserved, key bytes reserved. */
-const HEADER_WORDS = 2;
-const COUNT = 0;
-const KEY_BYTES = 1;
-
-/**
- * A pseudonym table in shared memory for the caches of several threads (see PseudonymCache):
- * every thread reads what any thread stored. Insert-only: when full it stops storing, as
- * starting over would need the threads to agree.
- */
-export function createPseudonymTable(capacity = SHARED_CAPACITY): SharedPseudonymTable {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be ≥ 1');
-  return { memory: new SharedArrayBuffer(layout(capacity).bytes), capacity };
-}
-
-/** Where each part of a table lies in its memory: the 32-bit parts first, then the bytes. */
-function layout(capacity: number) {
-  let slots = 2;
-  while (slots < capacity * 2) slots *= 2;
-  const slotsAt = HEADER_WORDS * 4;
-  const hashesAt = slotsAt + slots * 4;
-  const keyAtAt = hashesAt + capacity * 4;
-  const digestsAt = keyAtAt + capacity * 4;
-  const keyLengthAt = digestsAt + capacity * DIGEST_BYTES;
-  const keysAt = keyLengthAt + capacity;
-  const keyBytes = capacity * KEY_BYTES_PER_ENTRY + MAX_KEY_BYTES;
-  return {
-    slots,
-    slotsAt,
-    hashesAt,
-    keyAtAt,
-    digestsAt,
-    keyLengthAt,
-    keysAt,
-    keyBytes,
-    bytes: keysAt + keyBytes,
-  };
-}
-
-/**
  * Pseudonymises subjects, remembering those seen: a subject usually has many items, and an HMAC
  * per record was a large share of build time. `derive` keeps what a caller computes from the
- * pseudonym's bytes (such as the consent state) with it, per thread.
+ * pseudonym's bytes (such as the consent state) with it.
  *
  * Everything lives in typed arrays, not in a Map of strings and objects: the bench corpus's
  * 1,000,000 records name ~197,000 subjects, and a Map holding 65,536 of them (~13 MB on the
  * JavaScript heap) missed three lookups in four; every miss cost an HMAC (with `createHmac`)
  * and promoted its entry to the old generation, to be collected again when the cache started
  * over (BENCHMARKS.md, "Issue 13, fourth round"). A miss here costs two one-shot digests and
- * leaves no garbage. An entry is its key's bytes (the UTF-8 of `platform\0account`, compared
- * exactly), its 32-byte pseudonym and the thread's value: ~80 bytes outside the collected heap.
- *
- * A private table (a capacity given) starts over when full. A shared table (from
- * createPseudonymTable) is written by several threads at once: an entry is written in full
- * before its slot is published with a compare-and-exchange, so a thread that reads the slot
- * (atomically) sees the whole entry; two threads that miss the same subject at once both
- * compute it, and one of the two entries stays unused.
+ * leaves no garbage; the entry count stays as it was, for the memory bound. Here an entry is its key's bytes (the UTF-8 of `platform\0account`,
+ * compared exactly), its 32-byte pseudonym and its value: ~80 bytes outside the collected heap.
+ * Bounded so memory stays flat; when full it simply starts over.
  */
 export class PseudonymCache<V = undefined> {
   readonly #derive: (digest: Buffer) => V;
   readonly #capacity: number;
-  readonly #shared: boolean;
-  /** The table's two counters (see HEADER_WORDS), read and advanced atomically. */
-  readonly #header: Int32Array;
   /** Open addressing: entry index + 1 per slot, 0 for an empty slot; at most half full. */
   readonly #slots: Int32Array;
   readonly #mask: number;
@@ -105,41 +43,34 @@ export class PseudonymCache<V = undefined> {
   readonly #keyLength: Uint8Array;
   readonly #keys: Buffer;
   readonly #digests: Buffer;
-  /** This thread's value of each entry, once `#derived` says it is computed. */
-  readonly #values: V[] = [];
-  readonly #derived: Uint8Array;
+  readonly #values: V[];
+  #count = 0;
+  #keyBytes = 0;
   /** The key being looked up, encoded; one spare block in front for the HMAC's inner pad. */
   #scratch = Buffer.allocUnsafeSlow(HMAC_BLOCK + 4 * MAX_KEY_BYTES + 1);
   readonly #outer = Buffer.allocUnsafeSlow(HMAC_BLOCK + DIGEST_BYTES);
-  /** The digest of the last lookup that was not stored (a long key, or a full shared table). */
+  /** The digest of the last lookup that was not stored (a key longer than MAX_KEY_BYTES). */
   readonly #unstored = Buffer.allocUnsafeSlow(DIGEST_BYTES);
   #unstoredValue: V | undefined;
 
   constructor(
     secret: Uint8Array,
     derive: (digest: Buffer) => V = () => undefined as V,
-    table: number | SharedPseudonymTable = DEFAULT_CAPACITY,
+    capacity = DEFAULT_CAPACITY,
   ) {
-    const shared = typeof table !== 'number';
-    const { capacity, memory } = shared ? table : { capacity: table, memory: undefined };
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be ≥ 1');
-    const at = layout(capacity);
-    // A private table needs no shared memory; the same layout keeps one code path.
-    const bytes = memory ?? new ArrayBuffer(at.bytes);
     this.#derive = derive;
     this.#capacity = capacity;
-    this.#shared = shared;
-    this.#header = new Int32Array(bytes, 0, HEADER_WORDS);
-    this.#slots = new Int32Array(bytes, at.slotsAt, at.slots);
-    this.#mask = at.slots - 1;
-    this.#hashes = new Int32Array(bytes, at.hashesAt, capacity);
-    this.#keyAt = new Uint32Array(bytes, at.keyAtAt, capacity);
-    this.#digests = Buffer.from(bytes, at.digestsAt, capacity * DIGEST_BYTES);
-    this.#keyLength = new Uint8Array(bytes, at.keyLengthAt, capacity);
-    this.#keys = Buffer.from(bytes, at.keysAt, at.keyBytes);
-    this.#derived = new Uint8Array(capacity);
-    // Filled, not `new Array(capacity)`: a large holey array may be kept as a dictionary.
-    for (let i = 0; i < capacity; i++) this.#values.push(undefined as V);
+    let slots = 2;
+    while (slots < capacity * 2) slots *= 2;
+    this.#slots = new Int32Array(slots);
+    this.#mask = slots - 1;
+    this.#hashes = new Int32Array(capacity);
+    this.#keyAt = new Uint32Array(capacity);
+    this.#keyLength = new Uint8Array(capacity);
+    this.#keys = Buffer.allocUnsafeSlow(capacity * KEY_BYTES_PER_ENTRY + MAX_KEY_BYTES);
+    this.#digests = Buffer.allocUnsafeSlow(capacity * DIGEST_BYTES);
+    this.#values = new Array<V>(capacity);
     // HMAC (RFC 2104) as two one-shot SHA-256 digests over the padded key and the message:
     // `createHmac` sets the key up again for every subject (about a fifth more CPU per miss in
     // the third round of issue 13).
@@ -162,7 +93,11 @@ export class PseudonymCache<V = undefined> {
   find(subject: SubjectAccount): number {
     const length = this.#encode(subject);
     const scratch = this.#scratch;
-    if (length > MAX_KEY_BYTES) return this.#unstoredFind(length);
+    if (length > MAX_KEY_BYTES) {
+      this.#hmac(length, this.#unstored, 0);
+      this.#unstoredValue = this.#derive(this.#unstored);
+      return -1;
+    }
     // FNV-1a over the key's bytes.
     let h = 0x811c9dc5;
     for (let i = HMAC_BLOCK; i < HMAC_BLOCK + length; i++)
@@ -170,57 +105,25 @@ export class PseudonymCache<V = undefined> {
     const slots = this.#slots;
     const mask = this.#mask;
     let slot = (h ^ (h >>> 15)) & mask;
-    for (let at = Atomics.load(slots, slot); at !== 0; at = Atomics.load(slots, slot)) {
+    for (let at = slots[slot]!; at !== 0; at = slots[slot]!) {
       const entry = at - 1;
-      if (this.#hashes[entry] === h && this.#sameKey(entry, length)) return this.#hit(entry);
+      if (this.#hashes[entry] === h && this.#sameKey(entry, length)) return entry;
       slot = (slot + 1) & mask;
     }
-    const header = this.#header;
-    if (
-      Atomics.load(header, COUNT) >= this.#capacity ||
-      Atomics.load(header, KEY_BYTES) + length > this.#keys.length
-    ) {
-      if (this.#shared) return this.#unstoredFind(length);
+    if (this.#count === this.#capacity || this.#keyBytes + length > this.#keys.length) {
       this.#clear();
       slot = (h ^ (h >>> 15)) & mask;
     }
-    // Reserved atomically, so no other thread writes this entry or these key bytes.
-    const entry = Atomics.add(header, COUNT, 1);
-    const keyAt = Atomics.add(header, KEY_BYTES, length);
-    if (entry >= this.#capacity || keyAt + length > this.#keys.length) {
-      return this.#unstoredFind(length);
-    }
+    const entry = this.#count++;
+    slots[slot] = entry + 1;
     this.#hashes[entry] = h;
-    this.#keyAt[entry] = keyAt;
+    this.#keyAt[entry] = this.#keyBytes;
     this.#keyLength[entry] = length;
-    scratch.copy(this.#keys, keyAt, HMAC_BLOCK, HMAC_BLOCK + length);
+    scratch.copy(this.#keys, this.#keyBytes, HMAC_BLOCK, HMAC_BLOCK + length);
+    this.#keyBytes += length;
     this.#hmac(length, this.#digests, entry * DIGEST_BYTES);
-    // Published only now, whole: a thread that loads the slot sees the entry's bytes.
-    for (;;) {
-      const other = Atomics.compareExchange(slots, slot, 0, entry + 1);
-      if (other === 0) break;
-      // Another thread stored a subject here meanwhile: the same one (then this entry, equal to
-      // it, just stays unpublished) or another (then the next slot).
-      if (this.#hashes[other - 1] === h && this.#sameKey(other - 1, length)) break;
-      slot = (slot + 1) & mask;
-    }
-    return this.#hit(entry);
-  }
-
-  /** The handle of a stored entry, with this thread's value derived once. */
-  #hit(entry: number): number {
-    if (this.#derived[entry] === 0) {
-      this.#values[entry] = this.#derive(this.digest(entry));
-      this.#derived[entry] = 1;
-    }
+    this.#values[entry] = this.#derive(this.digest(entry));
     return entry;
-  }
-
-  /** Pseudonymises a key that is not stored; its handle is -1. */
-  #unstoredFind(length: number): number {
-    this.#hmac(length, this.#unstored, 0);
-    this.#unstoredValue = this.#derive(this.#unstored);
-    return -1;
   }
 
   /** The pseudonym of a handle from `find`, as lower-case hex. */
@@ -313,11 +216,10 @@ export class PseudonymCache<V = undefined> {
     sha256Into(this.#outer, out, offset);
   }
 
-  /** Starts a private table over (a shared one never is: see the class). */
   #clear(): void {
     this.#slots.fill(0);
-    this.#derived.fill(0);
     this.#values.fill(undefined as V);
-    this.#header.fill(0);
+    this.#count = 0;
+    this.#keyBytes = 0;
   }
 }

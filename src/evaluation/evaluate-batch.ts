@@ -4,7 +4,6 @@ import {
   type ConsentState,
   PseudonymCache,
   type SharedConsentIndex,
-  type SharedPseudonymTable,
 } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { sha256Into } from '../merkle/sha256-into.js';
@@ -29,11 +28,6 @@ export interface EvaluatorSetup {
   /** Subjects' consent states for the policy's purpose, in shared memory. */
   readonly consent: SharedConsentIndex;
   readonly secret: Uint8Array;
-  /**
-   * One pseudonym table for every evaluating thread of a build, so a subject is pseudonymised
-   * once, not once per thread; without it each thread keeps a smaller table of its own.
-   */
-  readonly pseudonyms?: SharedPseudonymTable;
   /** Absolute folder of each input, for resolving media paths. */
   readonly inputDirs: readonly string[];
   /** The key of the policy's `hash` redaction operator, when it uses one. */
@@ -103,11 +97,7 @@ export function createContext(
   const redact = setup.policy.redact;
   return {
     policy: compilePolicy(setup.policy),
-    subjects: new PseudonymCache<ConsentState>(
-      setup.secret,
-      (digest) => index.get(digest),
-      setup.pseudonyms,
-    ),
+    subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
     resolveMedia: (inputIndex, media) => resolveMedia(realDirs[inputIndex]!, media),
     describeMedia: kept ? (file) => describeMedia(file, kept) : describeMedia,
     ...(setup.optout
