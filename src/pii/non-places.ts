@@ -37,6 +37,10 @@ erhalt rückfragen bedarf auftrag kopie anlage anhang betrieb gebrauch vorkasse 
 folge teilzeit vollzeit elternzeit homeoffice kurzarbeit bereitschaft raum etage stock
 vertrieb einkauf buchhaltung personalabteilung abteilung verwaltung geschäftsführung
 hr qa pr ux crm erp kw fy kpi euro euros dollar dollars pounds cent franken
+mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends maternity paternity
+parental sick leave notion scouts gym choir nursery playgroup party
+präsenz papierform schriftform textform kontakt quarantäne modul verzug gefahr sicherheit sorge
+summe reparatur wunsch plan möglichkeit überzeugung erfahrung sicht zahlung frage form
 `);
 
 /** Legal forms, as written ("SE" but not "Se"): a capitalised run holding one is an organisation. */
@@ -67,6 +71,8 @@ const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
 const COUNTER_AFTER = /^ (?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])/u;
 // The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
 const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
+// The capitalised words right before the span ("Kingsbridge " of "Kingsbridge University").
+const CAPITAL_RUN_BEFORE = /(?:\p{Lu}[\p{L}.'’-]* )+$/u;
 // A lone word after "works at", "job at", "arbeitet bei": an employer, not a place.
 const EMPLOYER_BEFORE =
   /\b(?:work|works|worked|working|job|employed|intern|internship|joined|arbeitet|arbeite|arbeiten|angestellt|beschäftigt|tätig)\s+(?:at|for|bei)\s+$/iu;
@@ -79,7 +85,8 @@ function listedName(word: string): boolean {
 /** Whether the span is part of an organisation's name. */
 function inOrganisation(text: string, s: PiiSpan): boolean {
   const after = CAPITAL_RUN_AFTER.exec(text.slice(s.end, s.end + 80))?.[0] ?? '';
-  const words = `${s.text}${after}`.split(/\s+/);
+  const before = CAPITAL_RUN_BEFORE.exec(text.slice(Math.max(0, s.start - 80), s.start))?.[0] ?? '';
+  const words = `${before}${s.text}${after}`.trim().split(/\s+/);
   if (words.some((w) => LEGAL_FORMS.has(w))) return true;
   return words.length > 1 && ORG_ENDS.has(words[words.length - 1]!.toLowerCase());
 }

@@ -39,6 +39,7 @@ describe('capitalised words after a place preposition that name no place', () =>
     'Das Angebot ist in Klärung, die Freigabe in Abstimmung mit dem Einkauf.',
     'Bitte in Prüfung geben, Treffen in Etage 3.',
     'Shared via SharePoint by Procurement.',
+    'Wir waren in Quarantäne und danach in Kontakt mit dem Amt.',
   ])('names no place in %j', (text) => {
     expect(found(text, 'LOCATION')).toEqual([]);
   });
@@ -54,6 +55,8 @@ describe('capitalised words after a place preposition that name no place', () =>
     'Please ask Customer Services or Procurement.',
     'The invoice is from Harwick Solutions Ltd.',
     'She works at Harwick Solutions Ltd near Quarnby.',
+    'She teaches at Kingsbridge University.',
+    'He works from Home on Fridays.',
   ])('names nobody in %j', (text) => {
     expect(found(text, 'PERSON')).toEqual([]);
   });
