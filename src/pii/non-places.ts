@@ -71,8 +71,8 @@ const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
 const COUNTER_AFTER = /^ (?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])/u;
 // The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
 const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
-// The capitalised words right before the span ("Kingsbridge " of "Kingsbridge University").
-const CAPITAL_RUN_BEFORE = /(?:\p{Lu}[\p{L}.'’-]* )+$/u;
+// A capitalised word right before the span ("Kingsbridge " of "Kingsbridge University").
+const CAPITAL_WORD_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.'’-]* $/u;
 // A lone word after "works at", "job at", "arbeitet bei": an employer, not a place.
 const EMPLOYER_BEFORE =
   /\b(?:work|works|worked|working|job|employed|intern|internship|joined|arbeitet|arbeite|arbeiten|angestellt|beschäftigt|tätig)\s+(?:at|for|bei)\s+$/iu;
@@ -82,13 +82,22 @@ function listedName(word: string): boolean {
   return ((gazetteer().flags.get(word) ?? 0) & (FIRST | SUR)) !== 0;
 }
 
+const SPACE = 32;
+
 /** Whether the span is part of an organisation's name. */
 function inOrganisation(text: string, s: PiiSpan): boolean {
-  const after = CAPITAL_RUN_AFTER.exec(text.slice(s.end, s.end + 80))?.[0] ?? '';
-  const before = CAPITAL_RUN_BEFORE.exec(text.slice(Math.max(0, s.start - 80), s.start))?.[0] ?? '';
-  const words = `${before}${s.text}${after}`.trim().split(/\s+/);
+  // Most spans end before punctuation or a small word: no run to read then.
+  const after =
+    text.charCodeAt(s.end) === SPACE
+      ? (CAPITAL_RUN_AFTER.exec(text.slice(s.end, s.end + 80))?.[0] ?? '')
+      : '';
+  const words = after === '' && !s.text.includes(' ') ? [s.text] : `${s.text}${after}`.split(/\s+/);
   if (words.some((w) => LEGAL_FORMS.has(w))) return true;
-  return words.length > 1 && ORG_ENDS.has(words[words.length - 1]!.toLowerCase());
+  if (!ORG_ENDS.has(words[words.length - 1]!.toLowerCase())) return false;
+  // One word that ends firms' names: a firm when a capitalised word stands right before it.
+  return (
+    words.length > 1 || CAPITAL_WORD_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))
+  );
 }
 
 /** Whether a PERSON or LOCATION finding names something else (see the file comment). */
