@@ -26,7 +26,7 @@ macos ubuntu chrome firefox safari photoshop illustrator indesign canva dropbox 
 telegram facebook instagram linkedin tiktok youtube spotify netflix moodle datev lexware
 standup stand-up retro retrospective review kickoff kick-off offsite townhall webinar workshop
 seminar conference summit meetup hackathon demo launch go-live orientation induction day week
-sprint quarter fiscal revenue budget forecast roadmap backlog release version beta alpha
+sprint fiscal revenue budget forecast roadmap backlog release version beta alpha
 intro introduction advanced beginners statistics mathematics maths physics chemistry biology
 economics accountancy literature philosophy psychology sociology year grade level class module
 unit chapter section room floor gate terminal platform wing ward desk
@@ -50,7 +50,7 @@ KG OHG GbR UG SE SA SAS SARL BV NV Co. e.V.
 `);
 /** Words that end the names of firms and institutions ("Oakridge Dental", "Nordlicht Versicherung"). */
 const ORG_ENDS = list(`
-logistics logistik insurance versicherung versicherungen analytics bank dental clinic klinik
+logistics logistik insurance versicherung versicherungen analytics dental clinic klinik
 partners partner group gruppe holding holdings solutions services systems consulting
 consultants technologies software labs studios media ventures foundation stiftung college
 university universität hochschule school schule academy akademie institute institut legal
