@@ -3,8 +3,10 @@ import { detectLanguage } from './lang.js';
 import { joinNameParts } from './name-joins.js';
 import { findListedNames } from './name-lists.js';
 import { findNames } from './names.js';
+import { dropNonNames } from './non-places.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
+import { findLabelledPlaces } from './place-labels.js';
 import { resolveOverlaps } from './resolve.js';
 import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
@@ -58,10 +60,11 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findSpokenForms(text, emit, words);
   findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
+  findLabelledPlaces(text, emit);
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
   if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
-  return resolveOverlaps(found);
+  return resolveOverlaps(dropNonNames(text, lang, found));
 }
 
 // Factories of the Emit callbacks rather than closures named in detectPii: esbuild's name

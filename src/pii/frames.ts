@@ -57,6 +57,9 @@ const CUES: readonly [Cue, string][] = [
   ['role', 'card holder'],
   ['role', 'policy holder'],
   ['role', 'contact person'],
+  // A signature for someone else: "In Vertretung: Anna Brook", "on behalf of Anna Brook".
+  ['role', 'in vertretung'],
+  ['role', 'behalf of'],
   ...phrases('name', [
     'mein name ist',
     'mein name lautet',
@@ -433,6 +436,23 @@ export function findFramedNames(
       )
         emit(t.start, t.end, 'LOCATION', 0.6);
       i++;
+      continue;
+    }
+    // "aus Bad Tannried", "near Port Quarnby": a word that opens listed places, then an unlisted
+    // capitalised word, after a place cue: a town the list lacks.
+    const next = tokens[i + 1];
+    if (
+      t.cap &&
+      (t.f & PLACE_START) !== 0 &&
+      afterPlaceCue(tokens, i) &&
+      next?.joined === true &&
+      !next.comma &&
+      next.cap &&
+      next.f === 0 &&
+      !acronym(text, next)
+    ) {
+      emit(t.start, next.end, 'LOCATION', lang === 'en' ? 0.75 : 0.65);
+      i += 2;
       continue;
     }
     if (

@@ -1,0 +1,142 @@
+// Capitalised words that a place preposition or the English shape rule takes for a place or a
+// person but that name neither: departments ("in Marketing"), software ("in Jira"), events and
+// courses ("at Standup", "in Advanced Statistics"), counters with a number ("in Sprint 14",
+// "Raum B12"), German nouns of fixed phrases ("in Vertretung", "aus Versehen") and
+// organisations ("at Vantage Legal LLP", "bei Kessler & Partner GmbH"). Run over the findings
+// of every rule and the tagger before overlaps are resolved, so one place decides it.
+// The word list is hand-written (ours, Apache-2.0) from office, school and software vocabulary;
+// a word that the gazetteer lists as a place, given name or surname is never dropped by it.
+import { FIRST, gazetteer, isPlace, SUR } from './gazetteer.js';
+import type { Lang, PiiSpan } from './types.js';
+
+const list = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+/** Lower-case words that name no place and no person on their own (see the file comment). */
+const NON_NAME_WORDS = list(`
+marketing finance accounting accounts payable receivable procurement purchasing sales support
+legal compliance engineering operations logistics admin administration payroll billing invoicing
+reception facilities research development product design testing training recruitment
+recruiting onboarding offboarding management strategy consulting audit treasury communications
+helpdesk infrastructure devops analytics insights editorial production manufacturing
+maintenance warehousing shipping dispatch returns customer customers service services business
+excel powerpoint outlook teams sharepoint onedrive onenote jira confluence slack zoom webex skype
+salesforce hubspot zendesk servicenow sap workday trello asana miro figma github gitlab bitbucket
+jenkins docker kubernetes aws azure python javascript typescript kotlin android windows linux
+macos ubuntu chrome firefox safari photoshop illustrator indesign canva dropbox gmail whatsapp
+telegram facebook instagram linkedin tiktok youtube spotify netflix moodle datev lexware
+standup stand-up retro retrospective review kickoff kick-off offsite townhall webinar workshop
+seminar conference summit meetup hackathon demo launch go-live orientation induction day week
+sprint fiscal revenue budget forecast roadmap backlog release version beta alpha
+intro introduction advanced beginners statistics mathematics maths physics chemistry biology
+economics accountancy literature philosophy psychology sociology year grade level class module
+unit chapter section room floor gate terminal platform wing ward desk
+english french german spanish italian portuguese dutch russian arabic mandarin japanese
+deutsch englisch französisch spanisch italienisch
+feierabend mittagspause schichtende dienstschluss versehen vertretung bearbeitung höhe kraft
+erhalt rückfragen bedarf auftrag kopie anlage anhang betrieb gebrauch vorkasse vorfeld rahmen
+folge teilzeit vollzeit elternzeit homeoffice kurzarbeit bereitschaft raum etage stock
+vertrieb einkauf buchhaltung personalabteilung abteilung verwaltung geschäftsführung
+hr qa pr ux crm erp kw fy kpi euro euros dollar dollars pounds cent franken
+mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends maternity paternity
+parental sick leave notion scouts gym choir nursery playgroup party
+präsenz papierform schriftform textform kontakt quarantäne modul verzug gefahr sicherheit sorge
+summe reparatur wunsch plan möglichkeit überzeugung erfahrung sicht zahlung frage form
+`);
+
+/** Legal forms, as written ("SE" but not "Se"): a capitalised run holding one is an organisation. */
+const LEGAL_FORMS = list(`
+Ltd Ltd. LTD Limited LLP LLC Inc Inc. Incorporated Corp Corp. Corporation PLC plc GmbH mbH AG
+KG OHG GbR UG SE SA SAS SARL BV NV Co. e.V.
+`);
+/** Words that end the names of firms and institutions ("Oakridge Dental", "Nordlicht Versicherung"). */
+const ORG_ENDS = list(`
+logistics logistik insurance versicherung versicherungen analytics dental clinic klinik
+partners partner group gruppe holding holdings solutions services systems consulting
+consultants technologies software labs studios media ventures foundation stiftung college
+university universität hochschule school schule academy akademie institute institut legal
+pharma foods motors autohaus builders construction energie energy
+`);
+
+// English and German endings of abstract nouns, rare at the end of a town's name.
+const EN_NOUN_ENDING = /\p{L}{3,}(?:ment|tion|sion|ology|ency|ancy|ship)$/u;
+const DE_NOUN_ENDING = /\p{L}{2,}[^aeiouyäöü](?:ung|heit|keit|schaft|tion|ität|gründen)$/u;
+// "SharePoint", "YouTube": a capital after small letters inside a word, but not a name's or a
+// place's prefix ("McLeod", "MacKay", "DeShawn", "LaToya", "KwaMashu").
+const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
+const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|Kwa)\p{Lu}/u;
+// "iOS", "eBay" as a person; a place may start so ("eThekwini", "eKapa").
+const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
+// A number or short code right after a person's one word: "Sprint 14", "Year 10", "Halle 3"
+// (a town may stand before a number: "Nichelino 364").
+const COUNTER_AFTER = /^ (?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])/u;
+// The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
+const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
+// A capitalised word right before the span ("Kingsbridge " of "Kingsbridge University").
+const CAPITAL_WORD_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.'’-]* $/u;
+// A lone word after "works at", "job at", "arbeitet bei": an employer, not a place.
+const EMPLOYER_BEFORE =
+  /\b(?:work|works|worked|working|job|employed|intern|internship|joined|arbeitet|arbeite|arbeiten|angestellt|beschäftigt|tätig)\s+(?:at|for|bei)\s+$/iu;
+
+/** Whether the gazetteer lists `word` (lower case) as a given name or surname. */
+function listedName(word: string): boolean {
+  return ((gazetteer().flags.get(word) ?? 0) & (FIRST | SUR)) !== 0;
+}
+
+const SPACE = 32;
+
+/** Whether the span is part of an organisation's name. */
+function inOrganisation(text: string, s: PiiSpan): boolean {
+  // Most spans end before punctuation or a small word: no run to read then.
+  const after =
+    text.charCodeAt(s.end) === SPACE
+      ? (CAPITAL_RUN_AFTER.exec(text.slice(s.end, s.end + 80))?.[0] ?? '')
+      : '';
+  const words = after === '' && !s.text.includes(' ') ? [s.text] : `${s.text}${after}`.split(/\s+/);
+  if (words.some((w) => LEGAL_FORMS.has(w))) return true;
+  if (!ORG_ENDS.has(words[words.length - 1]!.toLowerCase())) return false;
+  // One word that ends firms' names: a firm when a capitalised word stands right before it.
+  return (
+    words.length > 1 || CAPITAL_WORD_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))
+  );
+}
+
+/** Whether a PERSON or LOCATION finding names something else (see the file comment). */
+export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
+  if (s.type !== 'PERSON' && s.type !== 'LOCATION') return false;
+  if (inOrganisation(text, s)) return true;
+  const words = s.text.toLowerCase().split(/\s+/);
+  const place = s.type === 'LOCATION' && isPlace(s.text);
+  if (place) return false;
+  // Every word an office word, none a listed name: "Accounts Payable", "Sprint Review".
+  if (words.every((w) => NON_NAME_WORDS.has(w) && !listedName(w))) return true;
+  if (words.length !== 1) return false;
+  if (listedName(words[0]!)) return false;
+  if (CAMEL.test(s.text) && !NAME_PREFIX.test(s.text)) return true;
+  if (s.type === 'PERSON')
+    return SMALL_CAMEL.test(s.text) || COUNTER_AFTER.test(text.slice(s.end, s.end + 8));
+  if (EMPLOYER_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))) return true;
+  return (lang === 'de' ? DE_NOUN_ENDING : EN_NOUN_ENDING).test(words[0]!);
+}
+
+// Where a name ends for sure: a line break, colon or semicolon ("From: Anna Brook\nSent: …");
+// a place also at a comma ("Gruß aus Bad Tannried, Anna Brook"), a person not ("Brook, Anna").
+const PERSON_BREAK = /\s*[\n\r:;]/u;
+const PLACE_BREAK = /\s*(?:[\n\r:;]|, )/u;
+
+/** The span cut at its first break, or the span itself. */
+function cutAtBreak(s: PiiSpan): PiiSpan {
+  if (s.type !== 'PERSON' && s.type !== 'LOCATION') return s;
+  const m = (s.type === 'PERSON' ? PERSON_BREAK : PLACE_BREAK).exec(s.text);
+  if (!m || m.index === 0) return s;
+  return { ...s, end: s.start + m.index, text: s.text.slice(0, m.index) };
+}
+
+/** The findings cut at breaks, less those that name no person and no place. */
+export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const f of found) {
+    const s = cutAtBreak(f);
+    if (!namesNoOne(text, lang, s)) out.push(s);
+  }
+  return out;
+}
