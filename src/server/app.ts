@@ -20,6 +20,7 @@ import type { TransparencyLog } from '../log/index.js';
 import type { LockoutOptions, ScryptParams } from '../staff/index.js';
 import type { Store } from '../store/index.js';
 import { errorBody, handleError } from './errors.js';
+import { attachLazySchemas, lazySchemas } from './lazy-schemas.js';
 import { registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -116,7 +117,10 @@ const DEFAULT_CONSOLE_ROOT = fileURLToPath(new URL('../../dist/console/', import
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { store, log, secret } = options.session;
+  // Route schemas compile at a route's first request, not at start (./lazy-schemas.ts).
+  const schemas = lazySchemas();
   const app = Fastify({
+    schemaController: schemas.schemaController,
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
     // Request logs carry the method and route template only: no address, no token, no query.
@@ -125,6 +129,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       : false,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
+  attachLazySchemas(app, schemas);
   for (const schema of sharedSchemas) app.addSchema(schema);
   app.setErrorHandler(handleError);
 
