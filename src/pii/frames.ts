@@ -18,6 +18,7 @@ import {
 } from './name-likeness.js';
 import type { Emit } from './numbers.js';
 import { findSpeechFrames } from './speech-frames.js';
+import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Token } from './tokens.js';
 import type { Lang } from './types.js';
@@ -245,6 +246,9 @@ for (const [cue, phrase] of CUES) {
   const last = ws[ws.length - 1]!;
   CUES_BY_LAST.set(last, [...(CUES_BY_LAST.get(last) ?? []), [cue, ws]]);
 }
+// The per-token questions of `findFramedNames`, answered once per spelling (spelling-sets.ts).
+const CUE_LAST = new SpellingSet(CUES_BY_LAST);
+const AFTER_VERB = new SpellingSet(AFTER_VERBS);
 
 const CUE_SCORE: Record<Cue, number> = {
   title: 0.95,
@@ -266,7 +270,7 @@ const FOREIGN_SHAPE =
 function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
   const prev = tokens[i - 1];
   if (prev === undefined) return undefined;
-  const candidates = CUES_BY_LAST.get(prev.lower);
+  const candidates = CUE_LAST.has(prev) ? CUES_BY_LAST.get(prev.lower) : undefined;
   if (!candidates) return undefined;
   const t = tokens[i]!;
   let best: Cue | undefined;
@@ -288,6 +292,7 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
 
 // Fillers between a verb of calling and the name: "ruf mal X an", "frag doch mal X".
 const CALL_FILLERS = new Set('mal doch bitte kurz schnell eben einfach nochmal gleich'.split(' '));
+const CALL_FILLER = new SpellingSet(CALL_FILLERS);
 
 // Objects after an imperative: "sag mal weck mich", "sag mal stell einen timer" name nobody.
 const OBJECT_AFTER = new Set('mich mir dich dir uns euch ihn ihm es me us it'.split(' '));
@@ -298,7 +303,7 @@ const OBJECT_AFTER = new Set('mich mir dich dir uns euch ihn ihm es me us it'.sp
  */
 function callAfterFillers(tokens: readonly Token[], i: number): Cue | undefined {
   // Most tokens follow no filler: answer that first.
-  if (i === 0 || !CALL_FILLERS.has(tokens[i - 1]!.lower)) return undefined;
+  if (i === 0 || !CALL_FILLER.has(tokens[i - 1]!)) return undefined;
   const n = tokens[i + 1];
   // ("an" is the particle of "ruf mal X an" as often as an article.)
   if (n?.joined && n.lower !== 'an' && (DETERMINERS.has(n.lower) || OBJECT_AFTER.has(n.lower)))
@@ -369,7 +374,7 @@ export function findFramedNames(
         continue;
       }
     }
-    if (AFTER_VERBS.has(t.lower) && i > 0) {
+    if (AFTER_VERB.has(t) && i > 0) {
       const from = nameBefore(text, tokens, i, lowercase);
       if (from !== undefined) emit(tokens[from]!.start, tokens[i - 1]!.end, 'PERSON', 0.8);
     }
