@@ -212,7 +212,7 @@ const PRONOUNS = new Set('ich du er sie es wir ihr man i you he she we they'.spl
 
 /** A word on no list, long enough and not a number word: a name if its letters say so. */
 const unlisted = (t: Token) =>
-  t.f === 0 && t.lower.length >= 3 && !CUE_WORDS.has(t.lower) && digitsOf(t.lower) === undefined;
+  t.f === 0 && t.lower.length >= 3 && !CUE_WORD.has(t) && !NUMBER_WORD.has(t);
 // Written as a name is: one capital, then small letters ("Aroha", not "Steuer-ID").
 const NAME_CASE = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
 /** Whether digits stand right before or after the word ("1,50 Euro", "Romberg 85"). */
@@ -331,8 +331,12 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
 const never = (t: Token) =>
   (t.f & FUNCTION) !== 0 ||
   ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
-  CUE_WORDS.has(t.lower) ||
-  digitsOf(t.lower) !== undefined;
+  CUE_WORD.has(t) ||
+  NUMBER_WORD.has(t);
+// `CUE_WORDS.has(lower)` and `digitsOf(lower) !== undefined` once per spelling: `never` and
+// `unlisted` ask them of most tokens.
+const CUE_WORD = new SpellingSet(CUE_WORDS);
+const NUMBER_WORD = new SpellingSet({ has: (lower) => digitsOf(lower) !== undefined });
 // "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
 const acronym = (text: string, t: Token) =>
   t.end - t.start < 2 || !SMALL_LETTER.test(text.slice(t.start, t.end));
