@@ -18,6 +18,7 @@ import {
 } from './name-likeness.js';
 import type { Emit } from './numbers.js';
 import { findSpeechFrames } from './speech-frames.js';
+import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Token } from './tokens.js';
 import type { Lang } from './types.js';
@@ -214,7 +215,7 @@ const PRONOUNS = new Set('ich du er sie es wir ihr man i you he she we they'.spl
 
 /** A word on no list, long enough and not a number word: a name if its letters say so. */
 const unlisted = (t: Token) =>
-  t.f === 0 && t.lower.length >= 3 && !CUE_WORDS.has(t.lower) && digitsOf(t.lower) === undefined;
+  t.f === 0 && t.lower.length >= 3 && !CUE_WORD.has(t) && !NUMBER_WORD.has(t);
 // Written as a name is: one capital, then small letters ("Aroha", not "Steuer-ID").
 const NAME_CASE = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
 /** Whether digits stand right before or after the word ("1,50 Euro", "Romberg 85"). */
@@ -248,6 +249,9 @@ for (const [cue, phrase] of CUES) {
   const last = ws[ws.length - 1]!;
   CUES_BY_LAST.set(last, [...(CUES_BY_LAST.get(last) ?? []), [cue, ws]]);
 }
+// The per-token questions of `findFramedNames`, answered once per spelling (spelling-sets.ts).
+const CUE_LAST = new SpellingSet(CUES_BY_LAST);
+const AFTER_VERB = new SpellingSet(AFTER_VERBS);
 
 const CUE_SCORE: Record<Cue, number> = {
   title: 0.95,
@@ -269,7 +273,7 @@ const FOREIGN_SHAPE =
 function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
   const prev = tokens[i - 1];
   if (prev === undefined) return undefined;
-  const candidates = CUES_BY_LAST.get(prev.lower);
+  const candidates = CUE_LAST.has(prev) ? CUES_BY_LAST.get(prev.lower) : undefined;
   if (!candidates) return undefined;
   const t = tokens[i]!;
   let best: Cue | undefined;
@@ -291,6 +295,7 @@ function cueBefore(tokens: readonly Token[], i: number): Cue | undefined {
 
 // Fillers between a verb of calling and the name: "ruf mal X an", "frag doch mal X".
 const CALL_FILLERS = new Set('mal doch bitte kurz schnell eben einfach nochmal gleich'.split(' '));
+const CALL_FILLER = new SpellingSet(CALL_FILLERS);
 
 // Objects after an imperative: "sag mal weck mich", "sag mal stell einen timer" name nobody.
 const OBJECT_AFTER = new Set('mich mir dich dir uns euch ihn ihm es me us it'.split(' '));
@@ -301,7 +306,7 @@ const OBJECT_AFTER = new Set('mich mir dich dir uns euch ihn ihm es me us it'.sp
  */
 function callAfterFillers(tokens: readonly Token[], i: number): Cue | undefined {
   // Most tokens follow no filler: answer that first.
-  if (i === 0 || !CALL_FILLERS.has(tokens[i - 1]!.lower)) return undefined;
+  if (i === 0 || !CALL_FILLER.has(tokens[i - 1]!)) return undefined;
   const n = tokens[i + 1];
   // ("an" is the particle of "ruf mal X an" as often as an article.)
   if (n?.joined && n.lower !== 'an' && (DETERMINERS.has(n.lower) || OBJECT_AFTER.has(n.lower)))
@@ -329,8 +334,12 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
 const never = (t: Token) =>
   (t.f & FUNCTION) !== 0 ||
   ((t.f & STOP) !== 0 && (t.f & FIRST) === 0) ||
-  CUE_WORDS.has(t.lower) ||
-  digitsOf(t.lower) !== undefined;
+  CUE_WORD.has(t) ||
+  NUMBER_WORD.has(t);
+// `CUE_WORDS.has(lower)` and `digitsOf(lower) !== undefined` once per spelling: `never` and
+// `unlisted` ask them of most tokens.
+const CUE_WORD = new SpellingSet(CUE_WORDS);
+const NUMBER_WORD = new SpellingSet({ has: (lower) => digitsOf(lower) !== undefined });
 // "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
 const acronym = (text: string, t: Token) =>
   t.end - t.start < 2 || !SMALL_LETTER.test(text.slice(t.start, t.end));
@@ -372,7 +381,7 @@ export function findFramedNames(
         continue;
       }
     }
-    if (AFTER_VERBS.has(t.lower) && i > 0) {
+    if (AFTER_VERB.has(t) && i > 0) {
       const from = nameBefore(text, tokens, i, lowercase);
       if (from !== undefined) emit(tokens[from]!.start, tokens[i - 1]!.end, 'PERSON', 0.8);
     }

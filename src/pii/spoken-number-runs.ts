@@ -1,3 +1,4 @@
+import { SpellingSet } from './spelling-sets.js';
 import { ALL_DIGITS, digitsOf, NUMBER_WORDS, REPEAT, TENS_EN, UNITS_EN } from './spoken-numbers.js';
 import type { Replacement } from './spoken-replacements.js';
 import type { Word } from './words.js';
@@ -24,12 +25,15 @@ function numberish(w: string): boolean {
   return last === 103 /* g */ && COMPOUND_ANY.test(w);
 }
 
+// `numberish` once per spelling: `worthALook` asks it of every word of every text.
+const NUMBERISH = new SpellingSet({ has: numberish });
+
 /** Two number words in a row, or one after a street name: the only texts worth a closer look. */
 export function worthALook(text: string, words: readonly Word[]): boolean {
   for (let k = 0; k + 1 < words.length; k++) {
     const a = words[k]!;
     const b = words[k + 1]!;
-    if (!numberish(b.lower) || !(numberish(a.lower) || STREET_WORD.test(a.lower))) continue;
+    if (!NUMBERISH.has(b) || !(NUMBERISH.has(a) || STREET_WORD.test(a.lower))) continue;
     if (SEPARATOR_ONLY.test(text.slice(a.end, b.start))) return true;
   }
   return false;

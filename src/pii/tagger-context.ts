@@ -1,5 +1,6 @@
 import { ObhutError } from '../errors/obhut-error.js';
 import { FUNCTION } from './gazetteer.js';
+import { PairTable } from './pair-table.js';
 import { contextWord, hasDigit, lexicon, TAG_COUNT, type Vocabulary } from './tagger-features.js';
 import type { Token } from './tokens.js';
 
@@ -14,17 +15,13 @@ type Vec = Float64Array | readonly number[];
  * array the cache keeps close instead of thousands of small ones.
  */
 export interface ContextEntry {
-  /** Numeric id, the key of the word-pair tables. */
+  /** Numeric id, the key of the word-pair table (`ContextIndex.pairs`); -1 for `unknown`. */
   readonly id: number;
   /** `w-1=word`, `w+1=word`, `w-2=word`, `w+2=word`. */
   prev1: number;
   next1: number;
   prev2: number;
   next2: number;
-  /** `w-2w-1=this second`, by the second word's id. */
-  readonly pairBefore: Map<number, number>;
-  /** `w+1w+2=this second`, by the second word's id. */
-  readonly pairAfter: Map<number, number>;
 }
 
 /**
@@ -37,6 +34,8 @@ export interface ContextIndex {
   readonly w: Float64Array;
   /** Every word any context feature names, '<>' '<s>' '</s>' '?C' '?c' among them. */
   readonly words: ReadonlyMap<string, ContextEntry>;
+  /** `w-2w-1=a b` (side 0) and `w+1w+2=a b` (side 1) by the ids of a and b. */
+  readonly pairs: PairTable;
   /** A word no context feature names: no weights, in no pair. */
   readonly unknown: ContextEntry;
   /** '<>' (no word there), '<s>' (sentence start, as w-1), '</s>' (no joined word, as w+1). */
@@ -76,8 +75,6 @@ export function indexContext(weights: Weights): ContextIndex {
         next1: -1,
         prev2: -1,
         next2: -1,
-        pairBefore: new Map(),
-        pairAfter: new Map(),
       };
       words.set(word, e);
     }
@@ -88,6 +85,8 @@ export function indexContext(weights: Weights): ContextIndex {
   const shapeNext: number[] = SHAPES.map(() => -1);
   let digitBefore = -1;
   let digitAfter = -1;
+  // (a, b, side, offset) of each pair feature, for the table made once every word has its id.
+  const pairList: number[] = [];
   // `forEach` rather than `for … of` with destructuring: this runs once per process over 34,100
   // features, before the optimising compiler takes it, and the iterator's result objects and
   // destructuring cost more than the work; the order of the entries is the same.
@@ -113,7 +112,7 @@ export function indexContext(weights: Weights): ContextIndex {
         const sp = value.indexOf(' ');
         const a = entry(value.slice(0, sp));
         const b = entry(value.slice(sp + 1));
-        (kind === 'w-2w-1' ? a.pairBefore : a.pairAfter).set(b.id, pack(vec));
+        pairList.push(a.id, b.id, kind === 'w-2w-1' ? 0 : 1, pack(vec));
         break;
       }
       case 'lx-1':
@@ -137,18 +136,14 @@ export function indexContext(weights: Weights): ContextIndex {
       // A word feature or a tag feature: not context.
     }
   });
-  const unknown: ContextEntry = {
-    id: -1,
-    prev1: -1,
-    next1: -1,
-    prev2: -1,
-    next2: -1,
-    pairBefore: new Map(),
-    pairAfter: new Map(),
-  };
+  const unknown: ContextEntry = { id: -1, prev1: -1, next1: -1, prev2: -1, next2: -1 };
+  const pairs = new PairTable(Math.max(1, words.size));
+  for (let k = 0; k < pairList.length; k += 4)
+    pairs.set(pairList[k]!, pairList[k + 1]!, pairList[k + 2] as 0 | 1, pairList[k + 3]!);
   return {
     w: Float64Array.from(packed),
     words,
+    pairs,
     unknown,
     none: words.get('<>') ?? unknown,
     sentenceStart: words.get('<s>') ?? unknown,
@@ -215,11 +210,11 @@ export function scoreContext(
   let m = 0;
   let o = (start === 'S' ? index.sentenceStart : w1).prev1;
   if (o >= 0) at[m++] = o;
-  o = w2.pairBefore.get(w1.id) ?? -1;
+  o = index.pairs.get(w2.id, w1.id, 0);
   if (o >= 0) at[m++] = o;
   o = (next?.joined ? n1 : index.sentenceEnd).next1;
   if (o >= 0) at[m++] = o;
-  o = n1.pairAfter.get(n2.id) ?? -1;
+  o = index.pairs.get(n1.id, n2.id, 1);
   if (o >= 0) at[m++] = o;
   o = prev ? lexWeight(index, prev.f, 0) : index.lexNone[0];
   if (o >= 0) at[m++] = o;

@@ -87,8 +87,16 @@ export function contextWord(t: Token | undefined, vocab: Vocabulary): string {
 
 /** Where a token stands: first of a sentence (S), right after the previous word (j), or not (g). */
 export function startClass(tokens: readonly Token[], i: number): string {
+  return START_CLASSES[startIndex(tokens, i)]!;
+}
+
+/** The start classes by `startIndex`. */
+export const START_CLASSES: readonly string[] = ['S', 'j', 'g'];
+
+/** `startClass` as its index in `START_CLASSES`: the tagger's per-word memo slots go by it. */
+export function startIndex(tokens: readonly Token[], i: number): number {
   const t = tokens[i]!;
-  return t.sentenceStart || i === 0 ? 'S' : t.joined ? 'j' : 'g';
+  return t.sentenceStart || i === 0 ? 0 : t.joined ? 1 : 2;
 }
 
 /** A token's shape as the features see it: 'x' throughout a transcript. */

@@ -6,8 +6,9 @@ import {
   scoreContext,
 } from './tagger-context.js';
 import {
+  START_CLASSES,
   shapeOf,
-  startClass,
+  startIndex,
   TAG_COUNT,
   type TagIndex,
   tagFeatures,
@@ -85,7 +86,6 @@ interface WordCache {
 }
 const wordCache = new WeakMap<TaggerModel, WordCache>();
 const contextIndex = new WeakMap<TaggerModel, ContextIndex>();
-const START_CLASSES = 'Sjg';
 /** Slot of a spelling's memo holding its context entry. */
 const CONTEXT_SLOT = 6;
 
@@ -105,12 +105,13 @@ function wordEntry(
   text: string,
   t: Token,
   lowercase: boolean,
-  start: string,
+  startAt: number,
 ): WordEntry {
   const memo = memoOf(model, t);
-  const slot = (lowercase ? 0 : 3) + START_CLASSES.indexOf(start);
+  const slot = (lowercase ? 0 : 3) + startAt;
   let word = memo[slot] as WordEntry | undefined;
   if (!word) {
+    const start = START_CLASSES[startAt]!;
     const features = wordFeatures(t, lowercase, model.vocab, shapeOf(text, t, lowercase), start);
     const sum = new Float64Array(TAG_COUNT);
     scoreTags(model.weights, features, sum);
@@ -173,8 +174,9 @@ export function decode(
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const start = startClass(tokens, i);
-    const word = wordEntry(model, cache, text, tokens[i]!, lowercase, start);
+    const startAt = startIndex(tokens, i);
+    const start = START_CLASSES[startAt]!;
+    const word = wordEntry(model, cache, text, tokens[i]!, lowercase, startAt);
     scoreContext(index, text, tokens, words, i, lowercase, start, s);
     const pair = prev * TAG_COUNT + prev2;
     let extra = word.byTags[pair];

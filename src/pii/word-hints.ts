@@ -15,10 +15,7 @@ export class WordHint {
   private readonly bit: number;
 
   constructor(private readonly pattern: RegExp) {
-    // Bits of a 32-bit integer: after 1 << 31 the shift gives 0, a hint no word could pass.
-    if (nextBit === 0) throw new RangeError('word-hints: no bit left for another hint');
-    this.bit = nextBit;
-    nextBit <<= 1;
+    this.bit = takeHintBit();
   }
 
   /** Whether some word of the text matches the hint's pattern. */
@@ -39,3 +36,12 @@ export class WordHint {
 }
 
 let nextBit = 1;
+
+/** A bit of `Spelling.hints` of its own, for one hint or one word set (`SpellingSet`). */
+export function takeHintBit(): number {
+  // Bits of a 32-bit integer: after 1 << 31 the shift gives 0, a hint no word could pass.
+  if (nextBit === 0) throw new RangeError('word-hints: no bit left for another hint');
+  const bit = nextBit;
+  nextBit <<= 1;
+  return bit;
+}
