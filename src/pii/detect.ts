@@ -6,6 +6,7 @@ import { findNames } from './names.js';
 import { dropNonNames } from './non-places.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
+import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { resolveOverlaps } from './resolve.js';
 import { normaliseSpoken } from './spoken.js';
@@ -64,6 +65,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
   if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
+  fixPersonEdges(text, lang, words, found, emit);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { detectPii } from '../../src/pii/index.js';
+import { detectLanguage } from '../../src/pii/lang.js';
+
+// Cases written for these tests (names and sentences of no development set). Each case fails on
+// the code before this round (580d925), checked by running this file there.
+const persons = (text: string) =>
+  detectPii(text)
+    .filter((s) => s.type === 'PERSON')
+    .map((s) => s.text);
+
+describe('short German sentences whose function words tie (lang.ts)', () => {
+  it('reads them as German by a German-only word', () => {
+    expect(detectLanguage('Herr Okafor kommt am Dienstag.')).toBe('de');
+    expect(detectLanguage('Die Quittung geht an Ilse.')).toBe('de');
+  });
+  it('keeps the English reading of English text', () => {
+    expect(detectLanguage('I am at the office.')).toBe('en');
+  });
+  it('takes no capitalised German noun for a person there', () => {
+    expect(persons('Frau Gakuru kommt erst am Vormittag.')).toEqual(['Gakuru']);
+  });
+});
+
+describe('German nouns and verbs taken for persons (person-edges.ts)', () => {
+  it('drops an unlisted one-word person after an article', () => {
+    expect(persons('Die Quittung geht an Ilse Brandauer.')).not.toContain('Quittung');
+    expect(persons('gestern hat die poststelle angerufen')).toEqual([]);
+  });
+  it('drops the verb of an inverted clause after a frame of speaking', () => {
+    expect(persons('wie jonas schon sagte stimmt das nicht')).not.toContain('stimmt');
+  });
+  it('keeps the person the sentence names', () => {
+    expect(persons('Die Quittung geht an Ilse Brandauer.')).toContain('Ilse Brandauer');
+  });
+});
+
+describe('the surname beside a known given name, written (person-edges.ts)', () => {
+  it('grows the given name over a capitalised word no list calls anything else', () => {
+    expect(persons('Eingeladen sind Peter Quarrie, Nandi Sithole und ich.')).toContain(
+      'Peter Quarrie',
+    );
+    expect(persons('At the desk were Sarah Tall, Ode Mbeki and me.')).toContain('Sarah Tall');
+  });
+});
