@@ -9,6 +9,7 @@ import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { resolveOverlaps } from './resolve.js';
+import { findSpeakers } from './speakers.js';
 import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
 import { growSpokenNames } from './spoken-name-pairs.js';
@@ -65,6 +66,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
   if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
+  findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }

@@ -43,3 +43,19 @@ describe('the surname beside a known given name, written (person-edges.ts)', () 
     expect(persons('At the desk were Sarah Tall, Ode Mbeki and me.')).toContain('Sarah Tall');
   });
 });
+
+describe('the one whose words are reported, and the one greeted (speakers.ts)', () => {
+  it('takes the words between a clause opener and a verb of reporting for a name', () => {
+    expect(persons('so yaw brightwater thinks it is late')).toEqual(['yaw brightwater']);
+    expect(persons('but cosmina fairweather reckons we should wait')).toEqual([
+      'cosmina fairweather',
+    ]);
+  });
+  it('takes no article-led phrase there', () => {
+    expect(persons('so the porter said no')).toEqual([]);
+  });
+  it('calls the greeted a person, not a place', () => {
+    const spans = detectPii('say hello to temperance from us');
+    expect(spans.map((s) => [s.text, s.type])).toEqual([['temperance', 'PERSON']]);
+  });
+});
