@@ -12,6 +12,8 @@ import type { Word } from './words.js';
  * - Words right before a verb of reporting ("reckons", "said", "meinte"), after the start of
  *   a clause, are who said it: "so peter vilaseca reckons …", "as bambang wells said …". In a
  *   transcript nothing else marks them, and the surnames are often everyday words there.
+ * - German "… an X weiter" (leiten, geben: passed on to X), X one to three words no list calls
+ *   a function word: "leite das bitte an ratu kranich weiter".
  * - A place no list holds in those frames, or after "say hi to" / "grüß", is a person: the
  *   place rules took it by its preposition ("to wietske", "As Yuina Wells said").
  */
@@ -73,11 +75,24 @@ export function findSpeakers(
     emit(start, end, 'PERSON', SCORE);
   }
   for (let i = 2; i < words.length; i++) {
+    if (words[i]!.lower !== 'weiter') continue;
+    let first = i;
+    while (first > 0 && i - first < NAME_WORDS_MAX && part(words[first - 1]!)) first--;
+    if (first === i || words[first - 1]?.lower !== 'an') continue;
+    const head = words[first]!;
+    if ((f(head) & EVERYDAY) !== 0 && (f(head) & (FIRST | SUR)) === 0) continue;
+    const start = head.start;
+    const end = words[i - 1]!.end;
+    if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) continue;
+    retypePlaces(found, start, end);
+    emit(start, end, 'PERSON', SCORE);
+  }
+  for (let i = 2; i < words.length; i++) {
     const to = words[i - 1]!;
     const greeted =
       (to.lower === 'to' && GREETINGS.has(words[i - 2]!.lower)) ||
-      words[i - 2]!.lower === 'grüß' ||
-      words[i - 2]!.lower === 'grüße';
+      // "grüß X", not "Grüße aus X" (there X is the place greeted from).
+      to.lower === 'grüß';
     if (!greeted) continue;
     const w = words[i]!;
     const s = found.find((x) => x.start === w.start && x.type === 'LOCATION' && !isPlace(x.text));

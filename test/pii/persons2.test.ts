@@ -59,3 +59,22 @@ describe('the one whose words are reported, and the one greeted (speakers.ts)', 
     expect(spans.map((s) => [s.text, s.type])).toEqual([['temperance', 'PERSON']]);
   });
 });
+
+describe('the one something is passed on to (speakers.ts)', () => {
+  it('takes the words between "an" and "weiter" for a name', () => {
+    expect(persons('reich das an sione halapua weiter')).toEqual(['sione halapua']);
+    expect(persons('gib das bitte an tevita kranz weiter')).toEqual(['tevita kranz']);
+  });
+  it('takes no article-led phrase there', () => {
+    expect(persons('gib das bitte an die poststelle weiter')).toEqual([]);
+  });
+});
+
+describe('a greeting from a place (speakers.ts)', () => {
+  it('keeps the place a greeting comes from', () => {
+    const spans = detectPii('Grüße aus Bad Wellmersdorf, Tevita Kranz');
+    expect(spans.filter((s) => s.type === 'LOCATION').map((s) => s.text)).toEqual([
+      'Bad Wellmersdorf',
+    ]);
+  });
+});
