@@ -21,6 +21,7 @@ import type { Word } from './words.js';
  */
 
 const CAPITAL = /^\p{Lu}/u;
+const ANY_CAPITAL = /\p{Lu}/u;
 const ONE_SPACE = /^ $/;
 const DE_ARTICLES = new Set(
   'der die das dem den des ein eine einen einem einer eines kein keine keinen keinem keiner'.split(
@@ -42,8 +43,7 @@ export function fixPersonEdges(
   emit: Emit,
 ): void {
   const flags = gazetteer().flags;
-  const listed = (w: Word) => ((flags.get(w.lower) ?? 0) & (FIRST | SUR)) !== 0;
-  const lowercase = !/\p{Lu}/u.test(text);
+  const lowercase = !ANY_CAPITAL.test(text);
   for (let k = found.length - 1; k >= 0; k--) {
     const s = found[k]!;
     if (s.type !== 'PERSON') continue;
@@ -51,7 +51,7 @@ export function fixPersonEdges(
     if (i < 0) continue;
     const w = words[i]!;
     const oneWord = w.end === s.end;
-    if (lang === 'de' && oneWord && !listed(w)) {
+    if (lang === 'de' && oneWord && ((flags.get(w.lower) ?? 0) & (FIRST | SUR)) === 0) {
       const before = words[i - 1];
       const after = words[i + 1];
       if (
@@ -69,20 +69,30 @@ export function fixPersonEdges(
     }
     if (!lowercase && oneWord && ((flags.get(w.lower) ?? 0) & FIRST) !== 0) {
       const next = words[i + 1];
-      if (next && ONE_SPACE.test(text.slice(w.end, next.start)) && surnameShaped(next, lang))
+      if (
+        next &&
+        ONE_SPACE.test(text.slice(w.end, next.start)) &&
+        surnameShaped(text, flags, next, lang)
+      )
         emit(s.start, next.end, 'PERSON', s.score);
     }
   }
+}
 
-  function surnameShaped(x: Word, l: Lang): boolean {
-    const f = flags.get(x.lower) ?? 0;
-    if (!CAPITAL.test(text.slice(x.start, x.end)) || x.lower.length < 2) return false;
-    if ((f & (FUNCTION | STOP)) !== 0 || CUE_WORDS.has(x.lower)) return false;
-    if (digitsOf(x.lower) !== undefined || isPlace(text.slice(x.start, x.end))) return false;
-    if ((f & FIRST) !== 0) return false;
-    // A German noun or word after a German given name is more often the object than a surname.
-    return !(l === 'de' && (f & (DE_NOUN | DE_WORD)) !== 0 && (f & SUR) === 0);
-  }
+/** A word after a given name that may be its surname (see the file comment). */
+function surnameShaped(
+  text: string,
+  flags: ReadonlyMap<string, number>,
+  x: Word,
+  l: Lang,
+): boolean {
+  const f = flags.get(x.lower) ?? 0;
+  if (!CAPITAL.test(text.slice(x.start, x.end)) || x.lower.length < 2) return false;
+  if ((f & (FUNCTION | STOP)) !== 0 || CUE_WORDS.has(x.lower)) return false;
+  if (digitsOf(x.lower) !== undefined || isPlace(text.slice(x.start, x.end))) return false;
+  if ((f & FIRST) !== 0) return false;
+  // A German noun or word after a German given name is more often the object than a surname.
+  return !(l === 'de' && (f & (DE_NOUN | DE_WORD)) !== 0 && (f & SUR) === 0);
 }
 
 /** Index of the word starting at `pos`, or -1. */

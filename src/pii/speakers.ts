@@ -40,15 +40,6 @@ export function findSpeakers(
   emit: Emit,
 ): void {
   const flags = gazetteer().flags;
-  const f = (w: Word) => flags.get(w.lower) ?? 0;
-  // A word that may stand in a name here: no function, cue or number word.
-  const part = (w: Word) =>
-    (f(w) & (FUNCTION | STOP)) === 0 &&
-    !CUE_WORDS.has(w.lower) &&
-    !REPORTING.has(w.lower) &&
-    !CLAUSE_OPENERS.has(w.lower) &&
-    digitsOf(w.lower) === undefined &&
-    w.lower.length >= 2;
   for (let i = 1; i < words.length; i++) {
     const verb = words[i]!;
     if (!REPORTING.has(verb.lower)) continue;
@@ -58,7 +49,7 @@ export function findSpeakers(
     while (
       first > 0 &&
       i - first < NAME_WORDS_MAX &&
-      part(words[first - 1]!) &&
+      part(flags, words[first - 1]!) &&
       ONE_SPACE.test(text.slice(words[first - 1]!.end, words[first]!.start))
     )
       first--;
@@ -67,7 +58,11 @@ export function findSpeakers(
     if (opener && !CLAUSE_OPENERS.has(opener.lower)) continue;
     // An everyday word opening the run is no given name ("so mum reckons"), unless listed.
     const head = words[first]!;
-    if ((f(head) & EVERYDAY) !== 0 && (f(head) & (FIRST | SUR)) === 0) continue;
+    if (
+      ((flags.get(head.lower) ?? 0) & EVERYDAY) !== 0 &&
+      ((flags.get(head.lower) ?? 0) & (FIRST | SUR)) === 0
+    )
+      continue;
     const start = head.start;
     const end = words[i - 1]!.end;
     if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) continue;
@@ -77,10 +72,14 @@ export function findSpeakers(
   for (let i = 2; i < words.length; i++) {
     if (words[i]!.lower !== 'weiter') continue;
     let first = i;
-    while (first > 0 && i - first < NAME_WORDS_MAX && part(words[first - 1]!)) first--;
+    while (first > 0 && i - first < NAME_WORDS_MAX && part(flags, words[first - 1]!)) first--;
     if (first === i || words[first - 1]?.lower !== 'an') continue;
     const head = words[first]!;
-    if ((f(head) & EVERYDAY) !== 0 && (f(head) & (FIRST | SUR)) === 0) continue;
+    if (
+      ((flags.get(head.lower) ?? 0) & EVERYDAY) !== 0 &&
+      ((flags.get(head.lower) ?? 0) & (FIRST | SUR)) === 0
+    )
+      continue;
     const start = head.start;
     const end = words[i - 1]!.end;
     if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) continue;
@@ -100,6 +99,19 @@ export function findSpeakers(
     retypePlaces(found, s.start, s.end);
     emit(s.start, s.end, 'PERSON', SCORE);
   }
+}
+
+/** A word that may stand in a name here: no function, cue or number word. (A module function:
+ * the bench's tsx wraps every closure made per call.) */
+function part(flags: ReadonlyMap<string, number>, w: Word): boolean {
+  return (
+    ((flags.get(w.lower) ?? 0) & (FUNCTION | STOP)) === 0 &&
+    !CUE_WORDS.has(w.lower) &&
+    !REPORTING.has(w.lower) &&
+    !CLAUSE_OPENERS.has(w.lower) &&
+    digitsOf(w.lower) === undefined &&
+    w.lower.length >= 2
+  );
 }
 
 /** A finding a name found here may replace: a person, or a place on no list. */
