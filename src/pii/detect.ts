@@ -6,8 +6,10 @@ import { findNames } from './names.js';
 import { dropNonNames } from './non-places.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
+import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { resolveOverlaps } from './resolve.js';
+import { findSpeakers } from './speakers.js';
 import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
 import { growSpokenNames } from './spoken-name-pairs.js';
@@ -64,6 +66,8 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
   if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
+  findSpeakers(text, words, found, emit);
+  fixPersonEdges(text, lang, words, found, emit);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }
 

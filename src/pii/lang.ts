@@ -15,6 +15,14 @@ const EN = new Set(
   ),
 );
 const WORD = /\p{L}+/gu;
+// Only when the function words tie ("Herr Rabe kommt am Nachmittag": "am" is both languages'):
+// words that are German and no English word, so a short German sentence around unseen names is
+// not read as English (where its nouns would pass for surnames).
+const DE_TIE = new Set(
+  'herr herrn frau hat kommt geht erst sagt sagte gestern leider weiter doch mal sehr gerne grüß viele liebe dass haben wird werden wurde jetzt hier gibt bis zum meinte übernimmt ab'.split(
+    ' ',
+  ),
+);
 
 /** English function words: evidence that a text is English, not merely not German. */
 export const EN_STOPWORDS: ReadonlySet<string> = EN;
@@ -47,5 +55,20 @@ export function detectLanguage(text: string, words?: readonly { readonly lower: 
     }
   }
   if (de !== en) return de > en ? 'de' : 'en';
-  return UMLAUT.test(text) ? 'de' : 'en';
+  if (UMLAUT.test(text)) return 'de';
+  return tieBreak(text, words) ? 'de' : 'en';
+}
+
+/** Whether a German-only word (DE_TIE) occurs among the first 200 words. */
+function tieBreak(text: string, words?: readonly { readonly lower: string }[]): boolean {
+  if (words) {
+    const n = Math.min(words.length, 200);
+    for (let k = 0; k < n; k++) if (DE_TIE.has(words[k]!.lower)) return true;
+    return false;
+  }
+  let seen = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null && seen < 200; m = WORD.exec(text), seen++)
+    if (DE_TIE.has(m[0].toLowerCase())) return true;
+  return false;
 }
