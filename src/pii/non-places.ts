@@ -67,8 +67,10 @@ const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|Kwa)\p{Lu}/u;
 // "iOS", "eBay" as a person; a place may start so ("eThekwini", "eKapa").
 const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
 // A number or short code right after a person's one word: "Sprint 14", "Year 10", "Halle 3"
-// (a town may stand before a number: "Nichelino 364").
-const COUNTER_AFTER = /^ (?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])/u;
+// (a town may stand before a number: "Nichelino 364"). Not a number that starts with 0 or is
+// followed by another group of digits: that is a phone number given after the person's name
+// ("Okonkwo 0171 2345678", "Bjarnadottir 555 0199"), and the name must stay.
+const COUNTER_AFTER = /^ (?:[1-9]\d{0,3}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])(?![ \t/().-]*\d)/u;
 // The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
 const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
 // A capitalised word right before the span ("Kingsbridge " of "Kingsbridge University").
