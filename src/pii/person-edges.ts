@@ -23,6 +23,9 @@ import type { Word } from './words.js';
 const CAPITAL = /^\p{Lu}/u;
 const ANY_CAPITAL = /\p{Lu}/u;
 const ONE_SPACE = /^ $/;
+// A letter no German word has ("ć" in "Vuković", "ł" in "Wałęsa"): such a word after an article
+// is a person spoken of colloquially ("die Vuković"), not a German noun.
+const NOT_GERMAN_LETTER = /[^a-zäöüß-]/u;
 const DE_ARTICLES = new Set(
   'der die das dem den des ein eine einen einem einer eines kein keine keinen keinem keiner'.split(
     ' ',
@@ -57,7 +60,8 @@ export function fixPersonEdges(
       if (
         before &&
         DE_ARTICLES.has(before.lower) &&
-        ONE_SPACE.test(text.slice(before.end, w.start))
+        ONE_SPACE.test(text.slice(before.end, w.start)) &&
+        !NOT_GERMAN_LETTER.test(w.lower)
       ) {
         found.splice(k, 1);
         continue;

@@ -78,3 +78,15 @@ describe('a greeting from a place (speakers.ts)', () => {
     ]);
   });
 });
+
+// Found in the session's second read: the article rule also dropped colloquial German mentions of
+// people whose names have letters no German noun has.
+describe('a person after an article, spoken of colloquially (person-edges.ts)', () => {
+  it('keeps a name with letters no German word has', () => {
+    expect(persons('Frag mal die Vuković, die weiß das.')).toEqual(['Vuković']);
+    expect(persons('Hat der Wałęsa schon zurückgerufen?')).toEqual(['Wałęsa']);
+  });
+  it('still takes an unlisted German noun after an article for no one', () => {
+    expect(persons('Die Poststelle hat das Paket.')).toEqual([]);
+  });
+});
