@@ -42,10 +42,13 @@ describe.skipIf(!postgresTestUrl)(
       const run = vi.spyOn(Migrator.prototype, 'migrateToLatest');
       try {
         await (await openPostgresStore(schema.url)).close(); // a new schema
-        expect(run).toHaveBeenCalledTimes(1);
+        // Once, or more: the open reads Kysely's listing again when another test file's schema
+        // is dropped while it is read (kysely-store.ts), which a file in the other worker may do.
+        const calls = run.mock.calls.length;
+        expect(calls).toBeGreaterThanOrEqual(1);
         expect(await executed()).toEqual(await known());
         await (await openPostgresStore(schema.url)).close(); // up to date
-        expect(run).toHaveBeenCalledTimes(1);
+        expect(run).toHaveBeenCalledTimes(calls);
       } finally {
         // The worker process runs other files after this one (vitest.config.ts, isolate: false).
         run.mockRestore();
