@@ -40,6 +40,17 @@ export function findSpeakers(
   emit: Emit,
 ): void {
   const flags = gazetteer().flags;
+  // A run of name words from `head` to `last` becomes a person, unless an everyday word opens it
+  // ("so mum reckons", unless listed as a name) or it overlaps a finding that is no name.
+  const emitRun = (head: Word, last: Word): void => {
+    const headFlags = flags.get(head.lower) ?? 0;
+    if ((headFlags & EVERYDAY) !== 0 && (headFlags & (FIRST | SUR)) === 0) return;
+    const start = head.start;
+    const end = last.end;
+    if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) return;
+    retypePlaces(found, start, end);
+    emit(start, end, 'PERSON', SCORE);
+  };
   for (let i = 1; i < words.length; i++) {
     const verb = words[i]!;
     if (!REPORTING.has(verb.lower)) continue;
@@ -56,35 +67,14 @@ export function findSpeakers(
     if (first === i) continue;
     const opener = words[first - 1];
     if (opener && !CLAUSE_OPENERS.has(opener.lower)) continue;
-    // An everyday word opening the run is no given name ("so mum reckons"), unless listed.
-    const head = words[first]!;
-    if (
-      ((flags.get(head.lower) ?? 0) & EVERYDAY) !== 0 &&
-      ((flags.get(head.lower) ?? 0) & (FIRST | SUR)) === 0
-    )
-      continue;
-    const start = head.start;
-    const end = words[i - 1]!.end;
-    if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) continue;
-    retypePlaces(found, start, end);
-    emit(start, end, 'PERSON', SCORE);
+    emitRun(words[first]!, words[i - 1]!);
   }
   for (let i = 2; i < words.length; i++) {
     if (words[i]!.lower !== 'weiter') continue;
     let first = i;
     while (first > 0 && i - first < NAME_WORDS_MAX && part(flags, words[first - 1]!)) first--;
     if (first === i || words[first - 1]?.lower !== 'an') continue;
-    const head = words[first]!;
-    if (
-      ((flags.get(head.lower) ?? 0) & EVERYDAY) !== 0 &&
-      ((flags.get(head.lower) ?? 0) & (FIRST | SUR)) === 0
-    )
-      continue;
-    const start = head.start;
-    const end = words[i - 1]!.end;
-    if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) continue;
-    retypePlaces(found, start, end);
-    emit(start, end, 'PERSON', SCORE);
+    emitRun(words[first]!, words[i - 1]!);
   }
   for (let i = 2; i < words.length; i++) {
     const to = words[i - 1]!;
