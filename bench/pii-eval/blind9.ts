@@ -31,6 +31,8 @@ const withPerson =
     f(v, v.person());
 
 const deTitle = (v: Values) => v.one('Frau', 'Herr', 'Frau Dr.', 'Herr Prof.');
+/** The same titles in the accusative, after "an" and "nenne ich". */
+const deTitleAcc = (v: Values) => v.one('Frau', 'Herrn', 'Frau Dr.', 'Herrn Prof.');
 const enTitle = (v: Values) => v.one('Mr', 'Mrs', 'Ms', 'Dr', 'Prof.');
 
 const DE_WRITTEN: readonly Frame[] = [
@@ -39,7 +41,7 @@ const DE_WRITTEN: readonly Frame[] = [
     t`Liebe Eltern der 3b,\nam Freitag entfällt der Sportunterricht. Bei Fragen erreichen Sie mich unter ${v.phone()}.\nHerzliche Grüße\n${v.full()}`,
   withPerson(
     (v, p) =>
-      t`Sehr geehrte Frau ${v.last()},\nunser Sohn ${v.first(p)} war am Dienstag krank und konnte nicht am Unterricht teilnehmen.\nMit freundlichen Grüßen\n${v.full(p)}`,
+      t`Sehr geehrte Frau ${v.last()},\nunser Kind ${v.first(p)} war am Dienstag krank und konnte nicht am Unterricht teilnehmen.\nMit freundlichen Grüßen\n${v.full(p)}`,
   ),
   (v) =>
     t`Fahrgemeinschaft zum Schwimmen: ${v.first()}, ${v.first()} und ${v.first()} fahren bei ${v.full()} mit (Kennzeichen ${v.plate()}).`,
@@ -68,7 +70,7 @@ const DE_WRITTEN: readonly Frame[] = [
   (v) =>
     t`Arbeitszeugnis: ${v.one('Frau', 'Herr')} ${v.full()}, geboren am ${v.dob()} in ${v.town()}, war vom 1. März 2019 bis 30. Juni 2024 bei uns tätig.`,
   (v) =>
-    t`Als Referenz nenne ich ${deTitle(v)} ${v.full()} (Lehrstuhl für Statik), erreichbar unter ${v.email()}.`,
+    t`Als Referenz nenne ich ${deTitleAcc(v)} ${v.full()} (Lehrstuhl für Statik), erreichbar unter ${v.email()}.`,
   // Club notices
   (v) =>
     t`Vereinsmitteilung: Der TSV gratuliert ${v.full(v.hyphenPerson())} zum Titel im Kegeln bei der Kreismeisterschaft!`,
@@ -106,7 +108,7 @@ const DE_WRITTEN: readonly Frame[] = [
   (v) => t`Aufgabe: ${v.initial()} klärt bis KW 12 mit ${v.full()} den Zugang für ${v.ip()}.`,
   // Dictated notes
   (v) =>
-    t`Diktat, bitte abtippen: Brief an ${deTitle(v)} ${v.full()}, ${v.address()}, Betreff: Ihr Anruf am Montag.`,
+    t`Diktat, bitte abtippen: Brief an ${deTitleAcc(v)} ${v.full()}, ${v.address()}, Betreff: Ihr Anruf am Montag.`,
   (v) =>
     t`Notiz: ${v.first()} ${v.last(v.wordPerson())} ruft am Freitag wegen der Steuer-ID ${v.taxId()} zurück.`,
   (v) =>
@@ -181,7 +183,7 @@ const DE_SPOKEN: readonly Frame[] = [
   withPerson((v, p) => t`notiz an mich ${v.first(p)} ${v.last(p)} wegen der kaution anrufen`),
   (v) => {
     const p = v.particlePerson();
-    return t`brief an herrn ${v.full(p)} ${v.address()} sehr geehrter herr ${v.last(p)} absatz`;
+    return t`brief an ${v.full(p)} ${v.address()} liebe familie ${v.last(p)} absatz`;
   },
   (v) => t`punkt eins im protokoll ${v.first()} übernimmt die kasse von ${v.full()}`,
   // Police
@@ -229,7 +231,7 @@ const EN_WRITTEN: readonly Frame[] = [
     t`Dear Parents,\nYear 5 swimming is cancelled on Friday. Questions to ${v.full()} on ${v.phone()}.\nKind regards,\n${v.caps()}`,
   withPerson(
     (v, p) =>
-      t`Dear ${enTitle(v)} ${v.last()},\nplease excuse ${v.first(p)} from PE this week; she sprained her wrist.\nThanks,\n${v.full(p)}`,
+      t`Dear ${enTitle(v)} ${v.last()},\nplease excuse ${v.first(p)} from PE this week, the wrist is still sprained.\nThanks,\n${v.full(p)}`,
   ),
   (v) =>
     t`Lift share to the match: ${v.first()}, ${v.first()} and ${v.first()} go with ${v.full()} in ${v.plate()}.`,
@@ -364,7 +366,7 @@ const EN_SPOKEN: readonly Frame[] = [
   withPerson((v, p) => t`note to self call ${v.first(p)} ${v.last(p)} about the deposit`),
   (v) => {
     const p = v.particlePerson();
-    return t`letter to mister ${v.full(p)} ${v.address()} dear mister ${v.last(p)} new paragraph`;
+    return t`letter to ${v.full(p)} ${v.address()} dear ${v.last(p)} family new paragraph`;
   },
   (v) => t`item one in the minutes ${v.first()} takes over the treasury from ${v.full()}`,
   // Police
