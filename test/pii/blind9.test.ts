@@ -41,6 +41,7 @@ import {
 import { generateCorpus } from '../../bench/pii-eval/corpus.js';
 import { generateHeldOut } from '../../bench/pii-eval/held-out.js';
 import { gazetteer, isPlace } from '../../src/pii/gazetteer.js';
+import { expectWellFormed } from './blind-set-checks.js';
 
 const PER_FRAME = 4;
 const SEED = 197;
@@ -174,6 +175,10 @@ describe('ninth blind set', () => {
         expect(item.text.slice(s.end - 1, s.end + 1)).not.toMatch(/^[\p{L}\d]{2}$/u);
       });
     }
+  });
+
+  it('passes the shared markup checks (no overlap, clean span edges, spoken words only)', () => {
+    for (const item of items) expectWellFormed(item);
   });
 
   it('is the same for the same seed and differs for another', () => {
