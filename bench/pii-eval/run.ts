@@ -1,6 +1,6 @@
 // `npm run eval:pii`: precision, recall and F1 per entity type and language on the generated
 // (in-distribution) corpus, the hand-written hard cases and the held-out corpus (names, places
-// and frames the detector was not built from; written and spoken), the eight blind sets, and the
+// and frames the detector was not built from; written and spoken), the nine blind sets, and the
 // share of ordinary words kept on PII-free demo text, with the npm package redact-pii side by
 // side.
 
@@ -13,6 +13,7 @@ import { generateBlind5 } from './blind5.js';
 import { generateBlind6 } from './blind6.js';
 import { generateBlind7 } from './blind7.js';
 import { generateBlind8 } from './blind8.js';
+import { generateBlind9 } from './blind9.js';
 import { generateCorpus } from './corpus.js';
 import { f, report } from './evaluate.js';
 import { HARD_CASES } from './hard-cases.js';
@@ -101,6 +102,14 @@ for (const lang of ['de', 'en'] as const)
     report(
       `Held-out, eighth blind set (seed 173; written blind, no name or place shared with the other sets), ${kind}, ${lang}`,
       blind8.filter((x) => x.lang === lang && x.kind === kind),
+      verbose,
+    );
+const blind9 = generateBlind9(8, 197);
+for (const lang of ['de', 'en'] as const)
+  for (const kind of ['written', 'spoken'] as const)
+    report(
+      `Held-out, ninth blind set (seed 197; written blind, no name or place shared with the other sets), ${kind}, ${lang}`,
+      blind9.filter((x) => x.lang === lang && x.kind === kind),
       verbose,
     );
 const tagger = devSets();
