@@ -11,7 +11,7 @@ export interface Spelling {
   readonly f: number;
   readonly cap: boolean;
   /** The tagger's data for this spelling (`tagger.ts`), valid for `memoOwner` only. */
-  memo: unknown[] | undefined;
+  memo: unknown;
   memoOwner: object | undefined;
   /** Verdicts of the word hints (`word-hints.ts`), one bit each, valid where `hintsKnown` has it. */
   hints: number;
