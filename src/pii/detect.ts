@@ -62,7 +62,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findSpokenForms(text, emit, words);
   findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
-  findLabelledPlaces(text, emit);
+  findLabelledPlaces(text, words, emit);
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
   if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);

@@ -30,6 +30,8 @@ export interface Gazetteer {
   readonly surnames: ReadonlySet<string>;
   /** First word of a place (lower case) → the place names starting with it, longest first. */
   readonly places: ReadonlyMap<string, readonly string[][]>;
+  /** Every place name of `places`, its words joined by one space: `isPlace` asks this once. */
+  readonly placeNames: ReadonlySet<string>;
   readonly ambiguous: ReadonlySet<string>;
   readonly deNouns: ReadonlySet<string>;
   readonly deWords: ReadonlySet<string>;
@@ -44,11 +46,13 @@ export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const places = new Map<string, string[][]>();
+  const placeNames = new Set<string>();
   for (const place of PLACES) {
     const words = place.toLowerCase().split(/[\s]+/);
     const list = places.get(words[0]!) ?? [];
     list.push(words);
     places.set(words[0]!, list);
+    placeNames.add(words.join(' '));
   }
   for (const list of places.values()) list.sort((a, b) => b.length - a.length);
   const flags = new Map<string, number>();
@@ -69,6 +73,7 @@ export function gazetteer(): Gazetteer {
     firstNames: lower(FIRST_NAMES),
     surnames: lower(SURNAMES),
     places,
+    placeNames,
     ambiguous: lower(AMBIGUOUS),
     deNouns: lower(DE_NOUNS),
     deWords: lower(DE_WORDS),
@@ -79,11 +84,60 @@ export function gazetteer(): Gazetteer {
 
 /** True when `name` (any case, words separated by spaces or hyphens) is a listed place. */
 export function isPlace(name: string): boolean {
-  const words = name.toLowerCase().split(/\s+/);
+  return isPlaceLower(name.toLowerCase());
+}
+
+/**
+ * `isPlace` of a name already in lower case. One set probe instead of a join per place that
+ * starts with the same word: the words hold no white space, so two word lists joined by one
+ * space are equal exactly when the lists are, first word included.
+ */
+export function isPlaceLower(lower: string): boolean {
+  const key = holdsSpace(lower) ? splitAtSpace(lower).join(' ') : lower;
+  return gazetteer().placeNames.has(key);
+}
+
+/** Whether `s` holds a character that `\s` matches; most names are one word and need no split. */
+export function holdsSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceUnit(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * `s.split(/\s+/)` by a loop over the units: the same parts (an empty first or last part where
+ * `s` starts or ends with white space, `['']` for ''), without the regex engine's split.
+ */
+export function splitAtSpace(s: string): string[] {
+  const parts: string[] = [];
+  const n = s.length;
+  let from = 0;
+  let i = 0;
+  while (i < n) {
+    if (!isSpaceUnit(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    parts.push(s.slice(from, i));
+    while (i < n && isSpaceUnit(s.charCodeAt(i))) i++;
+    from = i;
+  }
+  parts.push(s.slice(from));
+  return parts;
+}
+
+/** The UTF-16 units `\s` matches (all in the BMP), by number instead of a regex per character. */
+export function isSpaceUnit(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
   return (
-    gazetteer()
-      .places.get(words[0]!)
-      ?.some((p) => p.join(' ') === words.join(' ')) ?? false
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

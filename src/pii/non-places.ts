@@ -6,7 +6,7 @@
 // of every rule and the tagger before overlaps are resolved, so one place decides it.
 // The word list is hand-written (ours, Apache-2.0) from office, school and software vocabulary;
 // a word that the gazetteer lists as a place, given name or surname is never dropped by it.
-import { FIRST, gazetteer, isPlace, SUR } from './gazetteer.js';
+import { FIRST, gazetteer, holdsSpace, isPlaceLower, SUR, splitAtSpace } from './gazetteer.js';
 import type { Lang, PiiSpan } from './types.js';
 
 const list = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -72,7 +72,7 @@ const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
 // ("Okonkwo 0171 2345678", "Bjarnadottir 555 0199"), and the name must stay.
 const COUNTER_AFTER = /^ (?:[1-9]\d{0,3}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])(?![ \t/().-]*\d)/u;
 // The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
-const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
+export const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
 // A capitalised word right before the span ("Kingsbridge " of "Kingsbridge University").
 const CAPITAL_WORD_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.'’-]* $/u;
 // A lone word after "works at", "job at", "arbeitet bei": an employer, not a place.
@@ -86,15 +86,35 @@ function listedName(word: string): boolean {
 
 const SPACE = 32;
 
-/** Whether the span is part of an organisation's name. */
-function inOrganisation(text: string, s: PiiSpan): boolean {
+/**
+ * Whether `CAPITAL_RUN_AFTER` can match more than nothing at a space followed by unit `c`: only
+ * before "&", "und", "and" or a capital. Other ASCII units (and the end of the text, NaN) rule
+ * it out, so most spans skip the regex and its slice.
+ */
+export function mayStartRun(c: number): boolean {
+  return c >= 128 || (c >= 65 && c <= 90) || c === 38 || c === 97 || c === 117;
+}
+
+/** The words of `s` split at white space, as `s.split(/\s+/)`, without a split for one word. */
+function wordsOf(s: string): string[] {
+  return holdsSpace(s) ? splitAtSpace(s) : [s];
+}
+
+/** Whether the span is part of an organisation's name; `lower` is the span's text in lower case. */
+function inOrganisation(text: string, s: PiiSpan, lower: string): boolean {
   // Most spans end before punctuation or a small word: no run to read then.
   const after =
-    text.charCodeAt(s.end) === SPACE
+    text.charCodeAt(s.end) === SPACE && mayStartRun(text.charCodeAt(s.end + 1))
       ? (CAPITAL_RUN_AFTER.exec(text.slice(s.end, s.end + 80))?.[0] ?? '')
       : '';
-  const words = after === '' && !s.text.includes(' ') ? [s.text] : `${s.text}${after}`.split(/\s+/);
-  if (words.some((w) => LEGAL_FORMS.has(w))) return true;
+  if (after === '' && !s.text.includes(' ')) {
+    // One word (`split` is not asked: a word with a tab stays whole, as before).
+    if (LEGAL_FORMS.has(s.text)) return true;
+    if (!ORG_ENDS.has(lower)) return false;
+    return CAPITAL_WORD_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start));
+  }
+  const words = splitAtSpace(`${s.text}${after}`);
+  for (const w of words) if (LEGAL_FORMS.has(w)) return true;
   if (!ORG_ENDS.has(words[words.length - 1]!.toLowerCase())) return false;
   // One word that ends firms' names: a firm when a capitalised word stands right before it.
   return (
@@ -105,12 +125,19 @@ function inOrganisation(text: string, s: PiiSpan): boolean {
 /** Whether a PERSON or LOCATION finding names something else (see the file comment). */
 export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
   if (s.type !== 'PERSON' && s.type !== 'LOCATION') return false;
-  if (inOrganisation(text, s)) return true;
-  const words = s.text.toLowerCase().split(/\s+/);
-  const place = s.type === 'LOCATION' && isPlace(s.text);
+  const lower = s.text.toLowerCase();
+  if (inOrganisation(text, s, lower)) return true;
+  const place = s.type === 'LOCATION' && isPlaceLower(lower);
   if (place) return false;
+  const words = wordsOf(lower);
   // Every word an office word, none a listed name: "Accounts Payable", "Sprint Review".
-  if (words.every((w) => NON_NAME_WORDS.has(w) && !listedName(w))) return true;
+  let office = true;
+  for (const w of words)
+    if (!NON_NAME_WORDS.has(w) || listedName(w)) {
+      office = false;
+      break;
+    }
+  if (office) return true;
   if (words.length !== 1) return false;
   if (listedName(words[0]!)) return false;
   if (CAMEL.test(s.text) && !NAME_PREFIX.test(s.text)) return true;
@@ -122,12 +149,27 @@ export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
 
 // Where a name ends for sure: a line break, colon or semicolon ("From: Anna Brook\nSent: …");
 // a place also at a comma ("Gruß aus Bad Tannried, Anna Brook"), a person not ("Brook, Anna").
-const PERSON_BREAK = /\s*[\n\r:;]/u;
-const PLACE_BREAK = /\s*(?:[\n\r:;]|, )/u;
+export const PERSON_BREAK = /\s*[\n\r:;]/u;
+export const PLACE_BREAK = /\s*(?:[\n\r:;]|, )/u;
+
+/**
+ * False only when `PERSON_BREAK` (or, for a place, `PLACE_BREAK`) cannot match `t`: it holds no
+ * line break, colon or semicolon (nor, for a place, a comma before a space). Most spans hold
+ * none, and this loop costs less than the regex.
+ */
+export function mayBreak(t: string, place: boolean): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 58 || c === 59) return true;
+    if (place && c === 44 && t.charCodeAt(i + 1) === SPACE) return true;
+  }
+  return false;
+}
 
 /** The span cut at its first break, or the span itself. */
 function cutAtBreak(s: PiiSpan): PiiSpan {
   if (s.type !== 'PERSON' && s.type !== 'LOCATION') return s;
+  if (!mayBreak(s.text, s.type === 'LOCATION')) return s;
   const m = (s.type === 'PERSON' ? PERSON_BREAK : PLACE_BREAK).exec(s.text);
   if (!m || m.index === 0) return s;
   return { ...s, end: s.start + m.index, text: s.text.slice(0, m.index) };

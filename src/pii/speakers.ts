@@ -1,6 +1,7 @@
 import { CUE_WORDS } from './frames.js';
 import { EVERYDAY, FIRST, FUNCTION, gazetteer, isPlace, STOP, SUR } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { PiiSpan } from './types.js';
 import type { Word } from './words.js';
@@ -25,6 +26,8 @@ const REPORTING = new Set(
     ' ',
   ),
 );
+// REPORTING as a bit per spelling: the first loop asks it of every word of every text.
+const REPORTING_WORD = new SpellingSet(REPORTING);
 // Words that open a clause whose subject follows: the name starts right after them.
 const CLAUSE_OPENERS = new Set('so and but as also well und aber wie also na tja'.split(' '));
 // "say hi to X", "say hello to X", "grüß X": the greeted.
@@ -53,7 +56,7 @@ export function findSpeakers(
   };
   for (let i = 1; i < words.length; i++) {
     const verb = words[i]!;
-    if (!REPORTING.has(verb.lower)) continue;
+    if (!REPORTING_WORD.has(verb)) continue;
     // The longest run of name words before the verb that a clause opener (or the text's start)
     // precedes.
     let first = i;

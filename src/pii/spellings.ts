@@ -11,8 +11,10 @@ export interface Spelling {
   readonly f: number;
   readonly cap: boolean;
   /** The tagger's data for this spelling (`tagger.ts`), valid for `memoOwner` only. */
-  memo: unknown[] | undefined;
+  memo: unknown;
   memoOwner: object | undefined;
+  /** `digitsOf(lower)` (`spoken-numbers.ts`) once asked; null for none, undefined until asked. */
+  digits: string | null | undefined;
   /** Verdicts of the word hints (`word-hints.ts`), one bit each, valid where `hintsKnown` has it. */
   hints: number;
   hintsKnown: number;
@@ -62,6 +64,7 @@ export class SpellingTable {
       cap: w[0] !== lower[0],
       memo: undefined,
       memoOwner: undefined,
+      digits: undefined,
       hints: 0,
       hintsKnown: 0,
     };

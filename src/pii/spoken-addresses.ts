@@ -3,7 +3,7 @@ import type { Emit } from './numbers.js';
 import { UK_POSTCODE_AREAS } from './patterns.js';
 import { readDigits } from './spoken-digits.js';
 import { gapOk } from './spoken-letters.js';
-import { digitsOf } from './spoken-numbers.js';
+import { digitsOf, spellingDigits } from './spoken-numbers.js';
 import { WordHint } from './word-hints.js';
 import type { Word } from './words.js';
 
@@ -136,7 +136,7 @@ function isNumberWord(w: Word | undefined): boolean {
 function isSpokenNumber(w: Word | undefined): boolean {
   if (w === undefined) return false;
   const c = w.lower.charCodeAt(0);
-  return !(c >= 48 && c <= 57) && (digitsOf(w.lower) !== undefined || GERMAN_BIG.test(w.lower));
+  return !(c >= 48 && c <= 57) && (spellingDigits(w) !== undefined || GERMAN_BIG.test(w.lower));
 }
 
 export function findSpokenAddresses(text: string, words: readonly Word[], emit: Emit): void {

@@ -1,5 +1,13 @@
 import { SpellingSet } from './spelling-sets.js';
-import { ALL_DIGITS, digitsOf, NUMBER_WORDS, REPEAT, TENS_EN, UNITS_EN } from './spoken-numbers.js';
+import {
+  ALL_DIGITS,
+  digitsOf,
+  NUMBER_WORDS,
+  REPEAT,
+  spellingDigits,
+  TENS_EN,
+  UNITS_EN,
+} from './spoken-numbers.js';
 import type { Replacement } from './spoken-replacements.js';
 import type { Word } from './words.js';
 
@@ -49,7 +57,7 @@ function taken(replacements: readonly Replacement[], pos: number): boolean {
 /** "ein" is the article far more often than a digit said one by one ("6652, ein Kombi"). */
 function isDigitWord(tokens: readonly Word[], k: number): boolean {
   const t = tokens[k];
-  return t !== undefined && t.lower !== 'ein' && digitsOf(t.lower) !== undefined;
+  return t !== undefined && t.lower !== 'ein' && spellingDigits(t) !== undefined;
 }
 
 /**
@@ -119,7 +127,7 @@ export function findNumberRuns(
       else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
         repeat = repeatOf(t.lower)!;
       else {
-        const d = t.lower === 'ein' ? undefined : digitsOf(t.lower);
+        const d = t.lower === 'ein' ? undefined : spellingDigits(t);
         if (d === undefined) break;
         const prev = j > i ? tokens[j - 1]!.lower : '';
         // "twenty one" is 21; German says units first ("einundzwanzig"), one word.

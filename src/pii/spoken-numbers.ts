@@ -1,4 +1,5 @@
 /** Number words of German and English transcripts, and the digits a spoken word stands for. */
+import type { Spelling } from './spellings.js';
 
 export const UNITS_DE: Record<string, number> = {
   null: 0,
@@ -100,6 +101,21 @@ export function digitsOf(word: string): string | undefined {
   if (!w.endsWith('zig') && !w.endsWith('ßig') && !w.endsWith('ssig')) return undefined;
   const c = COMPOUND_DE.exec(w);
   return c ? String(TENS_DE[c[2]!]! + UNITS_DE[c[1]!]!) : undefined;
+}
+
+/**
+ * `digitsOf(w.lower)`, kept on the word's spelling: the number-run, address and tagger rules ask
+ * it of most words of a text, and a spelling's answer never changes (it follows from the lower
+ * case alone).
+ */
+export function spellingDigits(w: { readonly spelling: Spelling }): string | undefined {
+  const sp = w.spelling;
+  let d = sp.digits;
+  if (d === undefined) {
+    d = digitsOf(sp.lower) ?? null;
+    sp.digits = d;
+  }
+  return d ?? undefined;
 }
 
 export const NUMBER_WORD_SOURCE = `(?:${[

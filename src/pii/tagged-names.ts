@@ -11,7 +11,7 @@ import {
 } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
-import { digitsOf } from './spoken-numbers.js';
+import { spellingDigits } from './spoken-numbers.js';
 import { decode, type TaggerModel, tagSpans } from './tagger.js';
 import type { Token } from './tokens.js';
 
@@ -94,7 +94,7 @@ export function findTaggedNames(
     for (let i = s.from; i <= s.to; i++)
       excluded ||=
         isContraction(tokens[i]!.lower, flags) ||
-        digitsOf(tokens[i]!.lower) !== undefined ||
+        spellingDigits(tokens[i]!) !== undefined ||
         embedded(text, tokens[i]!);
     if (excluded) continue;
     const first = tokens[s.from]!;

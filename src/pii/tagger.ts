@@ -60,74 +60,103 @@ export function scoreTags(
   }
 }
 
-// Summed weights of a word's own features, per model, by shape, position and spelling: most
-// words of a text were seen before, and these are half of a token's features. Bounded.
-interface WordEntry {
-  readonly sum: Float64Array;
-  readonly tag: string[];
-  /**
-   * Weights of the tag features, by previous tags (prev * TAG_COUNT + prev2), filled lazily.
-   * The tag features name only the word's `sh=` and `lx=` features (`tagFeatures`), so every
-   * word of one shape and list class shares this array: a few hundred small arrays that stay
-   * in the cache instead of one per word.
-   */
-  readonly byTags: (Float64Array | undefined)[];
+// The weights of the tag features (`tagFeatures`) by word class and the two tags before: the
+// tag features name only a word's `sh=` and `lx=` features, so every word of one shape and list
+// class shares them. A few hundred classes: one pool of numbers that stays in the cache.
+interface ClassTable {
+  /** Class (`sh=` and `lx=` feature) → its id. */
+  readonly ids: Map<string, number>;
+  /** Id → the features of the first word seen of that class (what `tagFeatures` reads). */
+  readonly features: (readonly string[])[];
+  /** The weights of class id and tag pair (prev * TAG_COUNT + prev2) at `(id * PAIRS + pair) * TAG_COUNT`. */
+  extras: Float64Array;
+  /** 1 where `extras` holds a class's weights for a tag pair (filled on first use). */
+  filled: Uint8Array;
 }
-/**
- * The word entries live on the token's `Spelling` (tokens.ts), six slots by transcript or
- * written text and by where the word stands (S, j, g); slot 6 holds its context entry. An
- * entry is a function of the spelling (its lower case, lists, shape and capital follow from
- * it), so the shape's regexes run once per new spelling instead of once per token; the
- * spelling table is bounded, and so are these.
- */
-interface WordCache {
-  /** The shared `byTags` arrays by `sh=` and `lx=` feature; never cleared (bounded by the classes). */
-  readonly byClass: Map<string, (Float64Array | undefined)[]>;
-}
-const wordCache = new WeakMap<TaggerModel, WordCache>();
-const contextIndex = new WeakMap<TaggerModel, ContextIndex>();
-/** Slot of a spelling's memo holding its context entry. */
-const CONTEXT_SLOT = 6;
+const PAIRS = TAG_COUNT * TAG_COUNT;
 
-/** The model's memo slots of a token's spelling, made (or remade for another model) on first use. */
-function memoOf(model: TaggerModel, t: Token): unknown[] {
+/**
+ * The tagger's data for one spelling and model, kept on the spelling (`Spelling.memo`): most
+ * words of a text were seen before. Per slot (written text or transcript by where the word
+ * stands: `(lowercase ? 0 : 3) + startIndex`), the summed weights of the word's own features
+ * and its class's id in `ClassTable`, side by side in one array, so a token reads one array
+ * rather than a chain of objects. An entry is a function of the spelling (its lower case,
+ * lists, shape and capital follow from it), so the shape's regexes run once per spelling and
+ * slot; the spelling table is bounded, and so are these.
+ */
+interface TagMemo {
+  /** `STRIDE` numbers per slot: TAG_COUNT sums, then the class id; valid where `filled` has the slot's bit. */
+  readonly words: Float64Array;
+  filled: number;
+  /** The spelling's context entry (`contextEntry`), once known. */
+  context: ContextEntry | undefined;
+}
+const SLOTS = 6;
+const STRIDE = TAG_COUNT + 1;
+
+const classTables = new WeakMap<TaggerModel, ClassTable>();
+const contextIndex = new WeakMap<TaggerModel, ContextIndex>();
+
+/** The model's memo of a token's spelling, made (or remade for another model) on first use. */
+function memoOf(model: TaggerModel, t: Token): TagMemo {
   const sp = t.spelling;
   if (sp.memoOwner !== model || sp.memo === undefined) {
-    sp.memo = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+    const memo: TagMemo = {
+      words: new Float64Array(SLOTS * STRIDE),
+      filled: 0,
+      context: undefined,
+    };
+    sp.memo = memo;
     sp.memoOwner = model;
   }
-  return sp.memo;
+  return sp.memo as TagMemo;
 }
 
-function wordEntry(
+/** A class's id, added (with room for its weights) on first sight. */
+function classId(classes: ClassTable, features: readonly string[]): number {
+  const key = `${features[1]}\t${features[2]}`;
+  let id = classes.ids.get(key);
+  if (id === undefined) {
+    id = classes.ids.size;
+    classes.ids.set(key, id);
+    classes.features.push(features);
+    if ((id + 1) * PAIRS > classes.filled.length) {
+      const rows = 2 * classes.filled.length;
+      const extras = new Float64Array(rows * TAG_COUNT);
+      extras.set(classes.extras);
+      const filled = new Uint8Array(rows);
+      filled.set(classes.filled);
+      classes.extras = extras;
+      classes.filled = filled;
+    }
+  }
+  return id;
+}
+
+// One array for every word's sums while they are added up (copied into the memo after).
+const wordSums = new Float64Array(TAG_COUNT);
+
+/** Fills a slot of a spelling's memo: its word features' summed weights and its class. */
+function fillWord(
   model: TaggerModel,
-  cache: WordCache,
+  classes: ClassTable,
   text: string,
   t: Token,
   lowercase: boolean,
   startAt: number,
-): WordEntry {
-  const memo = memoOf(model, t);
-  const slot = (lowercase ? 0 : 3) + startAt;
-  let word = memo[slot] as WordEntry | undefined;
-  if (!word) {
-    const start = START_CLASSES[startAt]!;
-    const features = wordFeatures(t, lowercase, model.vocab, shapeOf(text, t, lowercase), start);
-    const sum = new Float64Array(TAG_COUNT);
-    scoreTags(model.weights, features, sum);
-    const cls = `${features[1]}\t${features[2]}`;
-    let byTags = cache.byClass.get(cls);
-    if (!byTags) {
-      byTags = [];
-      cache.byClass.set(cls, byTags);
-    }
-    word = { sum, tag: features, byTags };
-    memo[slot] = word;
-  }
-  return word;
+  memo: TagMemo,
+  slot: number,
+): void {
+  const start = START_CLASSES[startAt]!;
+  const features = wordFeatures(t, lowercase, model.vocab, shapeOf(text, t, lowercase), start);
+  scoreTags(model.weights, features, wordSums);
+  const at = slot * STRIDE;
+  memo.words.set(wordSums, at);
+  memo.words[at + TAG_COUNT] = classId(classes, features);
+  memo.filled |= 1 << slot;
 }
 
-/** Each token's context entry (`contextEntries`), kept on its spelling. */
+/** Each token's context entry (`contextEntry`), kept on its spelling. */
 function memoContextEntries(
   model: TaggerModel,
   index: ContextIndex,
@@ -137,10 +166,10 @@ function memoContextEntries(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const memo = memoOf(model, t);
-    let e = memo[CONTEXT_SLOT] as ContextEntry | undefined;
+    let e = memo.context;
     if (e === undefined) {
       e = contextEntry(index, t, model.vocab);
-      memo[CONTEXT_SLOT] = e;
+      memo.context = e;
     }
     out[i] = e;
   }
@@ -148,6 +177,7 @@ function memoContextEntries(
 }
 
 const contextSums = new Float64Array(TAG_COUNT);
+const extraSums = new Float64Array(TAG_COUNT);
 
 /** The best allowed tag of each token, left to right, and its margin over the runner-up. */
 export function decode(
@@ -156,10 +186,16 @@ export function decode(
   tokens: readonly Token[],
   lowercase: boolean,
 ): { tags: TagIndex[]; margins: number[] } {
-  let cache = wordCache.get(model);
-  if (!cache) {
-    cache = { byClass: new Map() };
-    wordCache.set(model, cache);
+  let classes = classTables.get(model);
+  if (!classes) {
+    const rows = 64 * PAIRS;
+    classes = {
+      ids: new Map(),
+      features: [],
+      extras: new Float64Array(rows * TAG_COUNT),
+      filled: new Uint8Array(rows),
+    };
+    classTables.set(model, classes);
   }
   let index = contextIndex.get(model);
   if (!index) {
@@ -171,27 +207,34 @@ export function decode(
   const margins: number[] = [];
   // One array for every call: a typed array costs more to make than a text's tokens to score.
   const s = contextSums;
+  const slotBase = lowercase ? 0 : 3;
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const startAt = startIndex(tokens, i);
-    const start = START_CLASSES[startAt]!;
-    const word = wordEntry(model, cache, text, tokens[i]!, lowercase, startAt);
-    scoreContext(index, text, tokens, words, i, lowercase, start, s);
-    const pair = prev * TAG_COUNT + prev2;
-    let extra = word.byTags[pair];
-    if (!extra) {
-      extra = new Float64Array(TAG_COUNT);
-      scoreTags(model.weights, tagFeatures(word.tag, prev, prev2), extra);
-      word.byTags[pair] = extra;
+    const memo = memoOf(model, t);
+    const slot = slotBase + startAt;
+    if ((memo.filled & (1 << slot)) === 0)
+      fillWord(model, classes, text, t, lowercase, startAt, memo, slot);
+    scoreContext(index, text, tokens, words, i, lowercase, START_CLASSES[startAt]!, s);
+    const ws = memo.words;
+    const at = slot * STRIDE;
+    const cls = ws[at + TAG_COUNT]!;
+    const row = cls * PAIRS + prev * TAG_COUNT + prev2;
+    if (classes.filled[row] === 0) {
+      scoreTags(model.weights, tagFeatures(classes.features[cls]!, prev, prev2), extraSums);
+      classes.extras.set(extraSums, row * TAG_COUNT);
+      classes.filled[row] = 1;
     }
-    const sum = word.sum;
+    const x = classes.extras;
+    const xo = row * TAG_COUNT;
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < TAG_COUNT; k++) {
       if (!allowed(prev, k)) continue;
-      const v = s[k]! + extra[k]! + sum[k]!;
+      const v = s[k]! + x[xo + k]! + ws[at + k]!;
       if (v > bestScore) {
         second = bestScore;
         bestScore = v;
