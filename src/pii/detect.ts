@@ -16,6 +16,7 @@ import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
 import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
+import { findUkAddresses } from './uk-addresses.js';
 import { splitWords } from './words.js';
 
 export interface DetectOptions {
@@ -58,6 +59,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   const mapped = spoken ? mappedBack(spoken, emit) : emit;
   findNumbers(scan, lang, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
+  findUkAddresses(text, emit);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
   findSpokenForms(text, emit, words);
   findNames(text, lang, emit, words);

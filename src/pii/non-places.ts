@@ -71,6 +71,7 @@ const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
 // followed by another group of digits: that is a phone number given after the person's name
 // ("Okonkwo 0171 2345678", "Bjarnadottir 555 0199"), and the name must stay.
 const COUNTER_AFTER = /^ (?:[1-9]\d{0,3}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])(?![ \t/().-]*\d)/u;
+const SMALL_COUNTER_AFTER = /^ [1-9]\d?(?![\p{L}\d])(?![ \t/().-]*\d)/u;
 // The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
 const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
 // A capitalised word right before the span ("Kingsbridge " of "Kingsbridge University").
@@ -78,6 +79,15 @@ const CAPITAL_WORD_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.'’-]* $/u;
 // A lone word after "works at", "job at", "arbeitet bei": an employer, not a place.
 const EMPLOYER_BEFORE =
   /\b(?:work|works|worked|working|job|employed|intern|internship|joined|arbeitet|arbeite|arbeiten|angestellt|beschäftigt|tätig)\s+(?:at|for|bei)\s+$/iu;
+// "on offer at Marbrook", "I'm at Quintaro", "ready at hermes": after "at" alone, an unlisted
+// word is a shop, a firm or a venue far more often than a town. One ending as towns' names
+// end ("at Pellingham", "at Ashford", "at Kirchberg") stays a place, and so does one after a
+// word of travel ("the station at Drevna", "we changed trains at Vosk", "landed at Orlu").
+const AT_BEFORE = /(?:^|[^\p{L}])at\s+$/iu;
+const TRAVEL_AT =
+  /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
+const TOWN_ENDING =
+  /(?:ton|tone|ford|bury|borough|brough|burgh|by|ham|wick|wich|mere|combe|holt|ley|leigh|field|worth|stead|sted|thorpe|thorp|cester|chester|caster|mouth|port|minster|well|wells|dale|hurst|stone|bridge|bourne|borne|brook|den|don|sey|haven|burn|moor|pool|head|shaw|wood|ington|ing|ey|land|dorf|feld|hausen|heim|ingen|stadt|stedt|hagen|furt|kirchen|rode|itz|berg|burg|bach|beck|brück|brunn|tal|thal|weiler|wald|au)$/u;
 
 /** Whether the gazetteer lists `word` (lower case) as a given name or surname. */
 function listedName(word: string): boolean {
@@ -116,7 +126,13 @@ export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
   if (CAMEL.test(s.text) && !NAME_PREFIX.test(s.text)) return true;
   if (s.type === 'PERSON')
     return SMALL_CAMEL.test(s.text) || COUNTER_AFTER.test(text.slice(s.end, s.end + 8));
-  if (EMPLOYER_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))) return true;
+  const before = text.slice(Math.max(0, s.start - 40), s.start);
+  if (EMPLOYER_BEFORE.test(before)) return true;
+  if (AT_BEFORE.test(before) && !TOWN_ENDING.test(words[0]!) && !TRAVEL_AT.test(before))
+    return true;
+  // "from Tower 5", "by Pond 12": a word before a small counter names a numbered thing, not a
+  // town (a larger number may be a town's house number or postcode: "Nichelino 364").
+  if (lang === 'en' && SMALL_COUNTER_AFTER.test(text.slice(s.end, s.end + 8))) return true;
   return (lang === 'de' ? DE_NOUN_ENDING : EN_NOUN_ENDING).test(words[0]!);
 }
 
