@@ -478,6 +478,14 @@ export function findFramedNames(
         i = placeEnd + 1;
         continue;
       }
+      // "lived in Crowthorne Abbas", "branch in Penmore St Just": in English, two or three
+      // capitalised words no list knows, right after "in", are a town more often than a person
+      // (a person is met "with" or "from", rarely "in"); they may end in a listed surname.
+      if (english && run > i && tokens[i - 1]?.lower === 'in' && t.joined && !everyday(t)) {
+        emit(t.start, tokens[run]!.end, 'LOCATION', PLACE_SHAPE_SCORE);
+        i = run + 1;
+        continue;
+      }
       if (afterPlaceCue(tokens, i) && !everyday(t) && run === i) {
         emit(t.start, t.end, 'LOCATION', lang === 'en' ? 0.75 : 0.65);
         i++;
