@@ -149,12 +149,31 @@ function cutAtBreak(s: PiiSpan): PiiSpan {
   return { ...s, end: s.start + m.index, text: s.text.slice(0, m.index) };
 }
 
+// "the password was sent to Ilvana", "pass that on to ruvimbo", "registered to …": after a verb
+// of giving, sending or telling, "to" names the one who gets it, not a destination.
+const RECIPIENT_TO =
+  /(?:^|[^\p{L}])(?:sent|send|sends|sending|given|give|gives|gave|handed|hand|hands|passed|pass|passes|forwarded|forward|forwards|addressed|registered|issued|assigned|belongs|belonged|belong|married|lent|loaned|sold|wrote|write|writes|written|reply|replied|replies|talk|talked|talking|speak|spoke|spoken|speaking|emailed|texted|message|email|note|letter|gift)(?:\s+(?:it|that|this|them|him|her|on|back|over|along|a|the|my|your|his|their|our))*\s+to\s+$/iu;
+// "First name: Ilvana", "Surname: Okoro", "Vorname: …": a field that asks for a name.
+const NAME_LABEL_BEFORE =
+  /(?:^|[\n\r|;])\s*(?:first name|given name|last name|surname|family name|full name|name|vorname|nachname|familienname|name, vorname)\s*:[ \t]*$/iu;
+
+/**
+ * A place by a rule's guess that stands where a person does: after "sent to" and its kin, or
+ * as the value of a name field. Retyped, not dropped: the word still names someone.
+ */
+function personNotPlace(text: string, s: PiiSpan): boolean {
+  if (s.type !== 'LOCATION' || isPlace(s.text)) return false;
+  const before = text.slice(Math.max(0, s.start - 48), s.start);
+  return RECIPIENT_TO.test(before) || NAME_LABEL_BEFORE.test(before);
+}
+
 /** The findings cut at breaks, less those that name no person and no place. */
 export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const f of found) {
     const s = cutAtBreak(f);
-    if (!namesNoOne(text, lang, s)) out.push(s);
+    if (namesNoOne(text, lang, s)) continue;
+    out.push(personNotPlace(text, s) ? { ...s, type: 'PERSON' } : s);
   }
   return out;
 }
