@@ -8,6 +8,7 @@ import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPlaces } from './place-labels.js';
+import { growPlaceTails } from './place-tails.js';
 import { resolveOverlaps } from './resolve.js';
 import { findSpeakers } from './speakers.js';
 import { normaliseSpoken } from './spoken.js';
@@ -70,6 +71,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
+  if (CAPITAL.test(text)) growPlaceTails(text, found, emit);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }
 

@@ -112,11 +112,34 @@ function inOrganisation(text: string, s: PiiSpan): boolean {
   );
 }
 
+// Months, as written in dates ("14 Nov", "3 March 2020", "Mai 12"), and seasons after a word of
+// time ("in Spring", "next Autumn"): a date or a time of year, not a name, whatever the lists say.
+const MONTHS = list(`
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+august september october november december januar februar märz mai juni juli oktober dezember
+`);
+const DAY_BEFORE = /(?:^|[^\p{L}\p{N}])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)? $/u;
+const DAY_AFTER = /^\.? (?:[1-9]|[12]\d|3[01])(?![\p{N}])/u;
+const SEASONS = list('spring summer autumn winter');
+const TIME_BEFORE =
+  /(?:^|[^\p{L}])(?:in|this|next|last|every|until|till|since|by|early|late|mid)\s+$/iu;
+
+/** Whether a one-word finding is a month beside a day or a season after a word of time. */
+function dateWord(text: string, s: PiiSpan, lower: string): boolean {
+  if (MONTHS.has(lower))
+    return (
+      DAY_BEFORE.test(text.slice(Math.max(0, s.start - 6), s.start)) ||
+      DAY_AFTER.test(text.slice(s.end, s.end + 5))
+    );
+  return SEASONS.has(lower) && TIME_BEFORE.test(text.slice(Math.max(0, s.start - 8), s.start));
+}
+
 /** Whether a PERSON or LOCATION finding names something else (see the file comment). */
 export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
   if (s.type !== 'PERSON' && s.type !== 'LOCATION') return false;
   if (inOrganisation(text, s)) return true;
   const words = s.text.toLowerCase().split(/\s+/);
+  if (words.length === 1 && dateWord(text, s, words[0]!)) return true;
   const place = s.type === 'LOCATION' && isPlace(s.text);
   if (place) return false;
   // Every word an office word, none a listed name: "Accounts Payable", "Sprint Review".
