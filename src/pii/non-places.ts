@@ -124,6 +124,8 @@ const SEASONS = list('spring summer autumn winter');
 const TIME_BEFORE =
   /(?:^|[^\p{L}])(?:in|this|next|last|every|until|till|since|by|early|late|mid)\s+$/iu;
 
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+
 /** Whether a one-word finding is a month beside a day or a season after a word of time. */
 function dateWord(text: string, s: PiiSpan, lower: string): boolean {
   if (MONTHS.has(lower))
@@ -142,6 +144,8 @@ export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
   if (words.length === 1 && dateWord(text, s, words[0]!)) return true;
   const place = s.type === 'LOCATION' && isPlace(s.text);
   if (place) return false;
+  // "SSN", "DOB", "PIN": a short acronym no list knows as a place is a field's name.
+  if (s.type === 'LOCATION' && ACRONYM.test(s.text)) return true;
   // Every word an office word, none a listed name: "Accounts Payable", "Sprint Review".
   if (words.every((w) => NON_NAME_WORDS.has(w) && !listedName(w))) return true;
   if (words.length !== 1) return false;

@@ -240,11 +240,12 @@ function phoneScore(
     return 0.8;
   // Any phone cue in the window ("reach Tom at +44 7700 …", "text Priya on 555-0142") for a
   // number shaped as one: a plus or trunk prefix and nine digits or more, or a North American
-  // local number; not when the words before say it is an order, invoice or account number.
+  // number in its layout ("555.019.2107", a range no validator knows) or a local one; not when the words before say it is an order, invoice or account number.
   if (
     context &&
     (((digits.startsWith('0') || cleaned.startsWith('+')) && digits.length >= 9) ||
-      LOCAL_NANP.test(candidate)) &&
+      LOCAL_NANP.test(candidate) ||
+      NANP_FORMAT.test(candidate)) &&
     !NOT_A_PHONE.test(before)
   )
     return 0.75;
