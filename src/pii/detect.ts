@@ -1,3 +1,4 @@
+import { joinGermanAddresses } from './de-addresses.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
 import { joinNameParts } from './name-joins.js';
@@ -61,6 +62,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findNumbers(scan, lang, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
   findUkAddresses(text, emit);
+  if (!spoken) joinGermanAddresses(text, found, emit);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
   findSpokenForms(text, emit, words);
   findNames(text, lang, emit, words);
