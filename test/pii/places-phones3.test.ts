@@ -176,6 +176,12 @@ describe('words that stand where a person, a date or a field name does', () => {
     ).toEqual(['Bramwick']);
   });
 
+  it('the value of a name field is a person', () => {
+    const found = detectPii('First name: Ilvana\nLast name: Oakes\nTown: Bramwick', { lang: 'en' });
+    expect(of(found, 'LOCATION')).toEqual(['Bramwick']);
+    expect(of(found, 'PERSON').includes('Ilvana')).toBe(true);
+  });
+
   it('a month beside a day and a season after "in" are no name', () => {
     expect(
       of(detectPii('Minutes, 14 Nov: present Anna Brook, Tom Reed.', { lang: 'en' }), 'LOCATION'),
