@@ -1,3 +1,4 @@
+import { joinGermanAddresses } from './de-addresses.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
 import { joinNameParts } from './name-joins.js';
@@ -8,6 +9,7 @@ import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPlaces } from './place-labels.js';
+import { growPlaceTails } from './place-tails.js';
 import { resolveOverlaps } from './resolve.js';
 import { findSpeakers } from './speakers.js';
 import { normaliseSpoken } from './spoken.js';
@@ -16,6 +18,7 @@ import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
 import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
+import { findUkAddresses } from './uk-addresses.js';
 import { splitWords } from './words.js';
 
 export interface DetectOptions {
@@ -58,6 +61,8 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   const mapped = spoken ? mappedBack(spoken, emit) : emit;
   findNumbers(scan, lang, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
+  findUkAddresses(text, emit);
+  if (!spoken) joinGermanAddresses(text, found, emit);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
   findSpokenForms(text, emit, words);
   findNames(text, lang, emit, words);
@@ -68,6 +73,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
+  if (CAPITAL.test(text)) growPlaceTails(text, found, emit);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }
 

@@ -478,6 +478,17 @@ export function findFramedNames(
         i = placeEnd + 1;
         continue;
       }
+      // "lived in Crowthorne Abbas", "branch in Penmore St Just": in English, two or three
+      // capitalised words no list knows, right after "in", are a town more often than a person
+      // (a person is met "with" or "from", rarely "in"); they may end in a listed surname. So
+      // after "from" where a greeting, a call or a person comes from somewhere ("Greetings
+      // from …", "calling from …", "Tom Reed from …"), and after ", of" ("Application from Tom
+      // Reed, of …").
+      if (english && run > i && t.joined && !everyday(t) && townFrame(tokens, i)) {
+        emit(t.start, tokens[run]!.end, 'LOCATION', PLACE_SHAPE_SCORE);
+        i = run + 1;
+        continue;
+      }
       if (afterPlaceCue(tokens, i) && !everyday(t) && run === i) {
         emit(t.start, t.end, 'LOCATION', lang === 'en' ? 0.75 : 0.65);
         i++;
@@ -634,6 +645,25 @@ export function isEnglishDeterminer(lower: string): boolean {
 export function afterDeterminer(tokens: readonly Token[], i: number): boolean {
   const p = tokens[i - 1];
   return p !== undefined && tokens[i]!.joined && DETERMINERS.has(p.lower);
+}
+
+// Words before "from" that make it "from a place": a greeting, a call, being or coming.
+const FROM_PLACE = new Set(
+  'greetings greeting hello hi love postcard calling ringing phoning writing travelling traveling driving flying am are is was were come comes came coming moved'.split(
+    ' ',
+  ),
+);
+
+/** Whether token i (English, written) opens a town by the words before it (see the caller). */
+function townFrame(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  const pp = tokens[i - 2];
+  if (p === undefined) return false;
+  if (p.lower === 'in') return true;
+  if (p.lower === 'of') return pp !== undefined && p.comma;
+  if (p.lower !== 'from' || pp === undefined || !p.joined) return false;
+  // "Tom Reed from …": a capitalised name right before; "a message from …" stays a person.
+  return FROM_PLACE.has(pp.lower) || (pp.cap && !pp.sentenceStart && !CUE_WORDS.has(pp.lower));
 }
 
 /** Last index of a run of capitalised, not-function words starting at i (at most three). */

@@ -6,7 +6,15 @@
 // of every rule and the tagger before overlaps are resolved, so one place decides it.
 // The word list is hand-written (ours, Apache-2.0) from office, school and software vocabulary;
 // a word that the gazetteer lists as a place, given name or surname is never dropped by it.
-import { FIRST, gazetteer, holdsSpace, isPlaceLower, SUR, splitAtSpace } from './gazetteer.js';
+import {
+  FIRST,
+  gazetteer,
+  holdsSpace,
+  isPlace,
+  isPlaceLower,
+  SUR,
+  splitAtSpace,
+} from './gazetteer.js';
 import type { Lang, PiiSpan } from './types.js';
 
 const list = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -71,6 +79,7 @@ const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
 // followed by another group of digits: that is a phone number given after the person's name
 // ("Okonkwo 0171 2345678", "Bjarnadottir 555 0199"), and the name must stay.
 const COUNTER_AFTER = /^ (?:[1-9]\d{0,3}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])(?![ \t/().-]*\d)/u;
+const SMALL_COUNTER_AFTER = /^ [1-9]\d?(?![\p{L}\d])(?![ \t/().-]*\d)/u;
 // The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
 export const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
 // A capitalised word right before the span ("Kingsbridge " of "Kingsbridge University").
@@ -78,6 +87,15 @@ const CAPITAL_WORD_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.'’-]* $/u;
 // A lone word after "works at", "job at", "arbeitet bei": an employer, not a place.
 const EMPLOYER_BEFORE =
   /\b(?:work|works|worked|working|job|employed|intern|internship|joined|arbeitet|arbeite|arbeiten|angestellt|beschäftigt|tätig)\s+(?:at|for|bei)\s+$/iu;
+// "on offer at Marbrook", "I'm at Quintaro", "ready at hermes": after "at" alone, an unlisted
+// word is a shop, a firm or a venue far more often than a town. One ending as towns' names
+// end ("at Pellingham", "at Ashford", "at Kirchberg") stays a place, and so does one after a
+// word of travel ("the station at Drevna", "we changed trains at Vosk", "landed at Orlu").
+const AT_BEFORE = /(?:^|[^\p{L}])at\s+$/iu;
+const TRAVEL_AT =
+  /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
+const TOWN_ENDING =
+  /(?:ton|tone|ford|bury|borough|brough|burgh|by|ham|wick|wich|mere|combe|holt|ley|leigh|field|worth|stead|sted|thorpe|thorp|cester|chester|caster|mouth|port|minster|well|wells|dale|hurst|stone|bridge|bourne|borne|brook|den|don|sey|haven|burn|moor|pool|head|shaw|wood|ington|ing|ey|land|dorf|feld|hausen|heim|ingen|stadt|stedt|hagen|furt|kirchen|rode|itz|berg|burg|bach|beck|brück|brunn|tal|thal|weiler|wald|au)$/u;
 
 /** Whether the gazetteer lists `word` (lower case) as a given name or surname. */
 function listedName(word: string): boolean {
@@ -122,14 +140,41 @@ function inOrganisation(text: string, s: PiiSpan, lower: string): boolean {
   );
 }
 
+// Months, as written in dates ("14 Nov", "3 March 2020", "Mai 12"), and seasons after a word of
+// time ("in Spring", "next Autumn"): a date or a time of year, not a name, whatever the lists say.
+const MONTHS = list(`
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+august september october november december januar februar märz mai juni juli oktober dezember
+`);
+const DAY_BEFORE = /(?:^|[^\p{L}\p{N}])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)? $/u;
+const DAY_AFTER = /^\.? (?:[1-9]|[12]\d|3[01])(?![\p{N}])/u;
+const SEASONS = list('spring summer autumn winter');
+const TIME_BEFORE =
+  /(?:^|[^\p{L}])(?:in|this|next|last|every|until|till|since|by|early|late|mid)\s+$/iu;
+
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+
+/** Whether a one-word finding is a month beside a day or a season after a word of time. */
+function dateWord(text: string, s: PiiSpan, lower: string): boolean {
+  if (MONTHS.has(lower))
+    return (
+      DAY_BEFORE.test(text.slice(Math.max(0, s.start - 6), s.start)) ||
+      DAY_AFTER.test(text.slice(s.end, s.end + 5))
+    );
+  return SEASONS.has(lower) && TIME_BEFORE.test(text.slice(Math.max(0, s.start - 8), s.start));
+}
+
 /** Whether a PERSON or LOCATION finding names something else (see the file comment). */
 export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
   if (s.type !== 'PERSON' && s.type !== 'LOCATION') return false;
   const lower = s.text.toLowerCase();
   if (inOrganisation(text, s, lower)) return true;
+  const words = wordsOf(lower);
+  if (words.length === 1 && dateWord(text, s, words[0]!)) return true;
   const place = s.type === 'LOCATION' && isPlaceLower(lower);
   if (place) return false;
-  const words = wordsOf(lower);
+  // "SSN", "DOB", "PIN": a short acronym no list knows as a place is a field's name.
+  if (s.type === 'LOCATION' && ACRONYM.test(s.text)) return true;
   // Every word an office word, none a listed name: "Accounts Payable", "Sprint Review".
   let office = true;
   for (const w of words)
@@ -143,7 +188,13 @@ export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
   if (CAMEL.test(s.text) && !NAME_PREFIX.test(s.text)) return true;
   if (s.type === 'PERSON')
     return SMALL_CAMEL.test(s.text) || COUNTER_AFTER.test(text.slice(s.end, s.end + 8));
-  if (EMPLOYER_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))) return true;
+  const before = text.slice(Math.max(0, s.start - 40), s.start);
+  if (EMPLOYER_BEFORE.test(before)) return true;
+  if (AT_BEFORE.test(before) && !TOWN_ENDING.test(words[0]!) && !TRAVEL_AT.test(before))
+    return true;
+  // "from Tower 5", "by Pond 12": a word before a small counter names a numbered thing, not a
+  // town (a larger number may be a town's house number or postcode: "Nichelino 364").
+  if (lang === 'en' && SMALL_COUNTER_AFTER.test(text.slice(s.end, s.end + 8))) return true;
   return (lang === 'de' ? DE_NOUN_ENDING : EN_NOUN_ENDING).test(words[0]!);
 }
 
@@ -175,12 +226,31 @@ function cutAtBreak(s: PiiSpan): PiiSpan {
   return { ...s, end: s.start + m.index, text: s.text.slice(0, m.index) };
 }
 
+// "the password was sent to Ilvana", "pass that on to ruvimbo", "registered to …": after a verb
+// of giving, sending or telling, "to" names the one who gets it, not a destination.
+const RECIPIENT_TO =
+  /(?:^|[^\p{L}])(?:sent|send|sends|sending|given|give|gives|gave|handed|hand|hands|passed|pass|passes|forwarded|forward|forwards|addressed|registered|issued|assigned|belongs|belonged|belong|married|lent|loaned|sold|wrote|write|writes|written|reply|replied|replies|talk|talked|talking|speak|spoke|spoken|speaking|emailed|texted|message|email|note|letter|gift)(?:\s+(?:it|that|this|them|him|her|on|back|over|along|a|the|my|your|his|their|our))*\s+to\s+$/iu;
+// "First name: Ilvana", "Surname: Okoro", "Vorname: …": a field that asks for a name.
+const NAME_LABEL_BEFORE =
+  /(?:^|[\n\r|;])\s*(?:first name|given name|last name|surname|family name|full name|name|vorname|nachname|familienname|name, vorname)\s*:[ \t]*$/iu;
+
+/**
+ * A place by a rule's guess that stands where a person does: after "sent to" and its kin, or
+ * as the value of a name field. Retyped, not dropped: the word still names someone.
+ */
+function personNotPlace(text: string, s: PiiSpan): boolean {
+  if (s.type !== 'LOCATION' || isPlace(s.text)) return false;
+  const before = text.slice(Math.max(0, s.start - 48), s.start);
+  return RECIPIENT_TO.test(before) || NAME_LABEL_BEFORE.test(before);
+}
+
 /** The findings cut at breaks, less those that name no person and no place. */
 export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const f of found) {
     const s = cutAtBreak(f);
-    if (!namesNoOne(text, lang, s)) out.push(s);
+    if (namesNoOne(text, lang, s)) continue;
+    out.push(personNotPlace(text, s) ? { ...s, type: 'PERSON' } : s);
   }
   return out;
 }

@@ -217,7 +217,9 @@ function phoneScore(
   if (DATE_LIKE.test(candidate)) return 0;
   const context = hasContext(text, start, end, CONTEXT.PHONE!);
   const digits = candidate.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return 0;
+  // "0049 151 …": the international prefix 00 stands for the plus and is no digit of the
+  // number, which may have fifteen after it.
+  if (digits.length < 7 || digits.length - (digits.startsWith('00') ? 2 : 0) > 15) return 0;
   const cleaned = candidate.replace(/\(0\)/, '');
   let regions: readonly (CountryCode | undefined)[];
   if (cleaned.startsWith('+') || cleaned.startsWith('(+') || digits.startsWith('00'))
@@ -238,11 +240,12 @@ function phoneScore(
     return 0.8;
   // Any phone cue in the window ("reach Tom at +44 7700 …", "text Priya on 555-0142") for a
   // number shaped as one: a plus or trunk prefix and nine digits or more, or a North American
-  // local number; not when the words before say it is an order, invoice or account number.
+  // number in its layout ("555.019.2107", a range no validator knows) or a local one; not when the words before say it is an order, invoice or account number.
   if (
     context &&
     (((digits.startsWith('0') || cleaned.startsWith('+')) && digits.length >= 9) ||
-      LOCAL_NANP.test(candidate)) &&
+      LOCAL_NANP.test(candidate) ||
+      NANP_FORMAT.test(candidate)) &&
     !NOT_A_PHONE.test(before)
   )
     return 0.75;
@@ -256,15 +259,16 @@ function phoneScore(
 
 const COMPACT_INTERNATIONAL = /^\+\d{10,14}$/;
 const LOCAL_NANP = /^\d{3}-\d{4}$/;
+// "customer" alone is the person ("per the customer: +44 …"); with a number word, their number.
 const NOT_A_PHONE =
-  /(?:order|invoice|customer|account|reference|ref|tracking|booking|ticket|serial|bestell|kunden|rechnungs|auftrags|vertrags|konto|referenz|sendungs|buchungs)\p{L}*\s*(?:number|no\.?|nummer|nr\.?)?\s*(?:is|ist|lautet)?\s*[:#.]?\s*$/iu;
+  /(?:order|invoice|customer(?=\s*(?:number|no\b|id\b|nr\b|#))|account|reference|ref|tracking|booking|ticket|serial|bestell|kunden|rechnungs|auftrags|vertrags|konto|referenz|sendungs|buchungs)\p{L}*\s*(?:number|no\.?|nummer|nr\.?)?\s*(?:is|ist|lautet)?\s*[:#.]?\s*$/iu;
 
 function givenAsOwn(text: string, start: number): boolean {
   return GIVEN_AS_OWN_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase());
 }
 
 const GIVEN_AS_OWN_PHONE =
-  /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) (?:me|him|her|them|us) (?:on|at)|(?:his|her|their|our) (?:(?:phone|mobile|cell)\s?)?number(?:'s| is)?|(?:seine|ihre) (?:(?:handy|telefon)\s?)?nummer(?: ist| lautet)?|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;
+  /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) (?:me|him|her|them|us) (?:on|at)|(?:be |being )?(?:called|rung|phoned|reached)(?: back)? (?:on|at)|(?:call|ring|phone) (?:(?:me|him|her|them|us) )?back (?:on|at)|(?:get|reach|catch) (?:me|him|her|them|us) (?:at home |at work |at the office |in the office )?on|(?:i'm|i am|i’m|we're|we are) on|(?:please )?dial|(?:his|her|their|our) (?:(?:phone|mobile|cell)\s?)?number(?:'s| is)?|(?:seine|ihre) (?:(?:handy|telefon)\s?)?nummer(?: ist| lautet)?|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;
 
 const GIVEN_AS_PHONE =
   /(?<![\p{L}])(?:unter|nummer|number|tel|telefon|telefonnummer|handy|handynummer|mobil|mobile|phone|cell|whatsapp|(?:call|text|ring|reach) me (?:on|at)|ruf(?:e)? mich (?:an )?(?:unter|auf)|erreichst du mich unter|erreichbar unter|fax)(?: ist| is| lautet)?\s*[:.]?\s*$/u;

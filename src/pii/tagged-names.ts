@@ -8,6 +8,7 @@ import {
   nounByWordBefore,
   PLACE_NOUNS,
   verbAfterKin,
+  verbShaped,
 } from './frames.js';
 import { EVERYDAY, FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
@@ -123,6 +124,22 @@ export function findTaggedNames(
       (s.type === 'PERSON' || first.lower.length < 2) &&
       (nounByWordBefore(tokens, s.from) ||
         (s.from === s.to && (first.lower.length < 2 || IDENTIFIER_WORDS.has(first.lower))))
+    )
+      continue;
+    // A transcript's lone unlisted word guessed a place right after an English article or a
+    // number word ("set an alarm", "two kilos") or after a verb ("was charged twice"): a noun
+    // or an adverb; a town follows a preposition. (German articles stay out: "nach der …".)
+    if (
+      lowercase &&
+      s.from === s.to &&
+      s.type === 'LOCATION' &&
+      first.f === 0 &&
+      tokens[s.from - 1] !== undefined &&
+      first.joined &&
+      (isEnglishDeterminer(tokens[s.from - 1]!.lower) ||
+        tokens[s.from - 1]!.lower === 'an' ||
+        spellingDigits(tokens[s.from - 1]!) !== undefined ||
+        verbShaped(tokens[s.from - 1]!.lower))
     )
       continue;
     // Transcripts: an unlisted word with the ending of an English verb or noun ("jamming",

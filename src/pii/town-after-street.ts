@@ -49,7 +49,10 @@ export function findTownsAfterStreets(text: string, found: readonly PiiSpan[], e
     // town and postcode are one address, as written in one piece. A word between a street and
     // its postcode is the town even when it is also a word ("derby").
     const inOnePiece = lowercase && SPACES.test(m[0].slice(0, m[0].length - word.length));
-    const postcode = inOnePiece ? postcodeAfter(text, found, start + word.length) : undefined;
+    const postcode = inOnePiece
+      ? (postcodeAfter(text, found, start + word.length) ??
+        postcodeAfterTown(text, found, start + word.length))
+      : undefined;
     const f = flags.get(lower) ?? 0;
     const listedPlace = (f & PLACE_START) !== 0 || isPlace(word);
     if (!postcode && !listedPlace && (f & (EVERYDAY | FUNCTION)) !== 0) continue;
@@ -90,6 +93,26 @@ function postcodeAfter(text: string, found: readonly PiiSpan[], end: number): Pi
   return found.find(
     (o) => o.type === 'ADDRESS' && o.start > end && SPACES.test(text.slice(end, o.start)),
   );
+}
+
+// One or two more words of a town's name before its postcode ("… tallow lane market deeping p
+// e six …"): words of two letters or more, as the postcode's are spelt one letter at a time.
+const TOWN_WORDS = /^(?: [a-z'’-]{2,}){1,2} $/u;
+
+/** A transcript's postcode after one or two more words of the town, none a number word. */
+function postcodeAfterTown(
+  text: string,
+  found: readonly PiiSpan[],
+  end: number,
+): PiiSpan | undefined {
+  for (const o of found) {
+    if (o.type !== 'ADDRESS' || o.start <= end || o.start - end > 40) continue;
+    const between = text.slice(end, o.start);
+    if (!TOWN_WORDS.test(between)) continue;
+    const words = between.trim().split(' ');
+    if (words.every((w) => digitsOf(w) === undefined && !CUE_WORDS.has(w))) return o;
+  }
+  return undefined;
 }
 
 const PHRASE_END = /^[\s.,!?]*$/;

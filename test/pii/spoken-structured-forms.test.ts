@@ -129,8 +129,9 @@ describe('spoken addresses and postcodes', () => {
     ],
     ['the postcode is y o one zero five d d', ['y o one zero five d d']],
     [
+      // Street, postcode and town on one line are one address (de-addresses.ts).
       'Wir sind umgezogen, jetzt Am Sonnenhang 12, 48065 Bad Kötzting.',
-      ['Am Sonnenhang 12', '48065 Bad Kötzting'],
+      ['Am Sonnenhang 12, 48065 Bad Kötzting'],
     ],
   ])('finds the address in %j', (text, values) => {
     expect(found(text, 'ADDRESS')).toEqual(values);
