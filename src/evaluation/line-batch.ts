@@ -8,20 +8,13 @@ export interface LineBatch {
   readonly seq: number;
   readonly inputIndex: number;
   readonly data: Uint8Array;
-  /**
-   * Start and end offset of each line in `data`: line i spans [starts[i], ends[i]). Lines added
-   * one by one lie back to back; lines read straight from a file (`addLines`) keep the line
-   * endings between them.
-   */
-  readonly starts: Uint32Array;
+  /** End offset of each line in `data`; line i spans [ends[i-1] ?? 0, ends[i]). */
   readonly ends: Uint32Array;
   readonly numbers: Uint32Array;
   readonly tooLong: Uint8Array;
 }
 
 const MAX_LINES = 2048;
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 const TARGET_BYTES = 1 << 20;
 /**
  * A block holds TARGET_BYTES and room for the line that crosses it: a batch is full only once a
@@ -35,7 +28,6 @@ export class LineBatcher {
   #block = sharedBlock(BLOCK_BYTES);
   #bytes = 0;
   // Per line, written in place: a batch never holds more than maxLines lines (see `full`).
-  #starts: Uint32Array;
   #ends: Uint32Array;
   #numbers: Uint32Array;
   #tooLong: Uint8Array;
@@ -46,7 +38,6 @@ export class LineBatcher {
 
   /** `maxLines`: fewer lines a batch than the default, for builds that hold each batch's media. */
   constructor(private readonly maxLines = MAX_LINES) {
-    this.#starts = new Uint32Array(maxLines);
     this.#ends = new Uint32Array(maxLines);
     this.#numbers = new Uint32Array(maxLines);
     this.#tooLong = new Uint8Array(maxLines);
@@ -62,67 +53,18 @@ export class LineBatcher {
 
   add(line: Line): void {
     // Copied: the line's bytes belong to the reader and change on its next read.
-    const start = this.#bytes;
-    const need = start + line.bytes.length;
-    this.#room(need);
-    line.bytes.copy(this.#block, start);
-    this.#bytes = need;
-    this.#push(start, need, line.number, line.tooLong);
-  }
-
-  /** Lines added by the last `addLines`. */
-  linesAdded = 0;
-
-  /**
-   * Adds the complete lines (each ending in a newline) of `src` from `from`, a line start, until
-   * the batch is full or no complete line is left, numbering them from `firstNumber`; returns
-   * where the lines added end. A line's bytes are as `readFileLines` gives them: without its
-   * newline and a CR before it, and none for a line longer than `maxLineBytes` (too long). The
-   * lines are copied with one copy, endings and all: a copy, a view and an object per line were
-   * a visible share of a build's reading thread (BENCHMARKS.md, "Issue 13, buildspeed9").
-   */
-  addLines(src: Buffer, from: number, firstNumber: number, maxLineBytes: number): number {
-    const base = this.#bytes - from;
-    let start = from;
-    let added = 0;
-    // As `full`, counting the bytes up to each line's end as if it were copied already.
-    while (this.#count < this.maxLines && base + start < TARGET_BYTES) {
-      const newline = src.indexOf(NEWLINE, start);
-      if (newline === -1) break;
-      const end = newline > start && src[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
-      const tooLong = end - start > maxLineBytes;
-      this.#push(base + start, base + (tooLong ? start : end), firstNumber + added, tooLong);
-      added++;
-      start = newline + 1;
-    }
-    this.linesAdded = added;
-    if (start > from) {
-      this.#room(base + start);
-      src.copy(this.#block, this.#bytes, from, start);
-      this.#bytes = base + start;
-    }
-    return start;
-  }
-
-  /** Adds a line too long to keep, whose bytes the reader skipped. */
-  addTooLong(number: number): void {
-    this.#push(this.#bytes, this.#bytes, number, true);
-  }
-
-  #room(need: number): void {
+    const need = this.#bytes + line.bytes.length;
     if (need > this.#block.length) {
       const bigger = sharedBlock(Math.max(need, this.#block.length * 2));
       this.#block.copy(bigger, 0, 0, this.#bytes);
       this.#block = bigger;
     }
-  }
-
-  #push(start: number, end: number, number: number, tooLong: boolean): void {
+    line.bytes.copy(this.#block, this.#bytes);
+    this.#bytes = need;
     if (this.#count === this.#ends.length) this.#growLines();
-    this.#starts[this.#count] = start;
-    this.#ends[this.#count] = end;
-    this.#numbers[this.#count] = number;
-    this.#tooLong[this.#count] = tooLong ? 1 : 0;
+    this.#ends[this.#count] = need;
+    this.#numbers[this.#count] = line.number;
+    this.#tooLong[this.#count] = line.tooLong ? 1 : 0;
     this.#count++;
   }
 
@@ -132,7 +74,6 @@ export class LineBatcher {
       seq: this.#seq++,
       inputIndex,
       data: this.#block.subarray(0, this.#bytes),
-      starts: this.#starts.slice(0, count),
       ends: this.#ends.slice(0, count),
       numbers: this.#numbers.slice(0, count),
       tooLong: this.#tooLong.slice(0, count),
@@ -167,7 +108,6 @@ export class LineBatcher {
       bigger.set(a);
       return bigger;
     };
-    this.#starts = grow(this.#starts, (n) => new Uint32Array(n));
     this.#ends = grow(this.#ends, (n) => new Uint32Array(n));
     this.#numbers = grow(this.#numbers, (n) => new Uint32Array(n));
     this.#tooLong = grow(this.#tooLong, (n) => new Uint8Array(n));
@@ -191,11 +131,14 @@ function sharedBlock(bytes: number): Buffer {
 /** The lines of a batch again, as views of its block. */
 export function* batchLines(batch: LineBatch): Generator<Line> {
   const data = Buffer.from(batch.data.buffer, batch.data.byteOffset, batch.data.byteLength);
+  let start = 0;
   for (let i = 0; i < batch.ends.length; i++) {
+    const end = batch.ends[i]!;
     yield {
       number: batch.numbers[i]!,
-      bytes: data.subarray(batch.starts[i]!, batch.ends[i]!),
+      bytes: data.subarray(start, end),
       tooLong: batch.tooLong[i] === 1,
     };
+    start = end;
   }
 }

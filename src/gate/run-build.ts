@@ -7,7 +7,6 @@ import type { ConsentSnapshot } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import type { BatchResult } from '../evaluation/evaluate-batch.js';
 import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
-import { readFileBatches } from '../evaluation/file-batches.js';
 import { KeptMedia } from '../evaluation/kept-media.js';
 import { type LineBatch, LineBatcher } from '../evaluation/line-batch.js';
 import { encodeEntry, type Receipt, type TransparencyLog } from '../log/index.js';
@@ -259,33 +258,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const hashing = source.converted === undefined;
       // A compressed input is read as it decompresses: onRead then sees the compressed bytes,
       // so the digest and size are the file's as given.
-      const onRead = (chunk: Buffer) => {
+      const groups = readSourceLines(source, MAX_RECORD_BYTES, (chunk) => {
         if (hashing) inputHash.update(chunk);
         inputBytes += chunk.length;
         bytesRead += chunk.length;
-      };
-      const submitFull = async (batch: LineBatch) => {
-        submit(batch);
-        await drain(maxPending);
-        // Workers' answers arrive only while the event loop runs; this thread may have been
-        // evaluating a batch itself since it last waited.
-        if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
-      };
-      if (source.compression === undefined) {
-        // A plain file is read straight into batches, with nothing made per line.
-        for (const batch of readFileBatches(
-          source.read,
-          MAX_RECORD_BYTES,
-          batcher,
-          inputIndex,
-          onRead,
-        ))
-          await submitFull(batch);
-      } else {
-        for await (const lines of readSourceLines(source, MAX_RECORD_BYTES, onRead)) {
-          for (const line of lines) {
-            batcher.add(line);
-            if (batcher.full) await submitFull(batcher.take(inputIndex));
+      });
+      for await (const lines of groups) {
+        for (const line of lines) {
+          batcher.add(line);
+          if (batcher.full) {
+            submit(batcher.take(inputIndex));
+            await drain(maxPending);
+            // Workers' answers arrive only while the event loop runs; this thread may have been
+            // evaluating a batch itself since it last waited.
+            if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
           }
         }
       }
