@@ -7,12 +7,13 @@ import { TreeHasher } from '../src/merkle/tree-hasher.js';
 
 /**
  * The floor under `obhut build`: only what a build must do per line, on one thread, so its CPU
- * time says how far the real build is above it (BENCHMARKS.md, "Issue 13, buildspeed9"). Reads
- * the file in large chunks, splits lines, runs the real scanner over each line (JSON, UTF-8,
- * repeated keys) and takes the policy's fields as byte ranges, HMACs each distinct subject once
- * (a table of all of them, keyed by their bytes), admits or excludes by a byte rule (about the
- * bench corpus's share admitted), copies an admitted line with its provenance (input SHA-256 hex,
- * pseudonym hex) into an output block, SHA-256s its leaf into the Merkle tree, writes the block,
+ * time says how far the real build is above it (BENCHMARKS.md, "Issue 13, the build's floor").
+ * Reads the file in large chunks, splits lines, runs the real scanner over each line (JSON,
+ * UTF-8, repeated keys) and takes the policy's fields as byte ranges, HMACs each distinct subject
+ * once (a table of all of them, keyed by their bytes), checks each id against the build's id set,
+ * admits or excludes by a byte rule (about the bench corpus's shares), copies an admitted line
+ * with its provenance (input SHA-256 hex, pseudonym hex) into an output block and an excluded
+ * line's id into the excluded list, SHA-256s each leaf into the Merkle tree, writes the blocks,
  * and hashes input and output as streams. No decision objects, no threads, no strings per line.
  *
  * Not a test and not a build: the output is thrown away. Parts can be switched off one at a time
@@ -251,7 +252,6 @@ function pass(file: string, out: string, off: ReadonlySet<Part>): Counts {
       }
       // Every record's id is checked against the earlier ones (two FNV-1a lanes over its bytes).
       if (doIds && doScan) {
-        if (!doHmac) scanner.scan(line);
         let hi = 0x811c9dc5;
         let lo = 0x050c5d1f;
         for (let i = scanner.valueStart(ID) + 1; i < scanner.valueEnd(ID) - 1; i++) {
@@ -264,7 +264,6 @@ function pass(file: string, out: string, off: ReadonlySet<Part>): Counts {
         counts.excluded++;
         // The excluded list names the id (one reason stands for the list).
         if (doCopy && doScan) {
-          if (!doHmac) scanner.scan(line);
           if (exAt + 256 > excluded.length) flushExcluded();
           excluded.set(EX_OPEN, exAt);
           exAt += EX_OPEN.length;
