@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { IdFingerprintSet } from '../src/evaluation/id-set.js';
 import { policyFieldScanner } from '../src/evaluation/read-record.js';
 import { sha256Into } from '../src/merkle/sha256-into.js';
@@ -375,6 +375,8 @@ function main(): void {
       if (r === 0) console.error(`${off.join(',') || 'all'}: ${JSON.stringify(counts)}`);
     });
   }
+  rmSync(out, { force: true });
+  rmSync(`${out}.excluded`, { force: true });
   const all = median(times[0]!);
   for (const [c, off] of configs.entries()) {
     const us = median(times[c]!);
