@@ -7,6 +7,8 @@ import { dropNonNames } from './non-places.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
+import { findLabelledPersons } from './person-labels.js';
+import { splitPersons } from './person-splits.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { resolveOverlaps } from './resolve.js';
 import { findSpeakers } from './speakers.js';
@@ -63,11 +65,14 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
   findLabelledPlaces(text, emit);
+  const lowercase = !CAPITAL.test(text);
+  findLabelledPersons(text, lowercase, emit);
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
-  if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
+  if (lowercase) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
+  splitPersons(found);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }
 

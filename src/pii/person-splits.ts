@@ -1,0 +1,75 @@
+import { CUE_WORDS } from './frames.js';
+import { EVERYDAY, FIRST, FUNCTION, gazetteer, isPlace, STOP, SUR } from './gazetteer.js';
+import type { PiiSpan } from './types.js';
+
+/**
+ * Persons that hold a separator are two people or a person and a remark (issue 17, session 11);
+ * run last, after every finder that grows or joins names. A name never holds a comma, a
+ * semicolon, a bracket, a line break or a lone "&": "Hobel, Gerlinde" under "Name, Vorname",
+ * "Call Ana, Birte starts at …", "anwesend Jan Ode, Lia Berg; entschuldigt …", "Frau Wolf
+ * (Buchhaltung)". Each piece becomes a person of its own; a later piece made only of everyday,
+ * function or cue words is a remark and is dropped ("Hinterhaus", "Teamleitung Buchhaltung"),
+ * and one that is a listed town or holds another finding is that finding ("Ana Berg, Kiel").
+ * One word after a full name is where the person lives ("Absender: Ana Berg, Kleinwelka"), not
+ * a second person, unless it is a listed given name; after one word, it is the given name
+ * after the surname ("Hobel, Gerlinde").
+ */
+
+// A separator with the spaces around it.
+const SEPARATOR = /\s*(?:[,;()[\]{}\n\r]|\s&\s)\s*/u;
+const SEPARATOR_G = new RegExp(SEPARATOR.source, 'gu');
+const LETTER = /\p{L}/u;
+const WORD_GAP = /\s+/u;
+
+export function splitPersons(found: PiiSpan[]): void {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const s = found[k]!;
+    if (s.type !== 'PERSON' || !SEPARATOR.test(s.text)) continue;
+    const pieces: PiiSpan[] = [];
+    let at = 0;
+    const push = (a: number, b: number) => {
+      const piece = s.text.slice(a, b);
+      if (!LETTER.test(piece)) return;
+      const start = s.start + a;
+      const end = s.start + b;
+      if (
+        pieces.length > 0 &&
+        (remark(piece) ||
+          isPlace(piece) ||
+          holdsOther(found, start, end) ||
+          townAfterFullName(pieces[0]!.text, piece))
+      )
+        return;
+      pieces.push({ ...s, start, end, text: piece });
+    };
+    for (const m of s.text.matchAll(SEPARATOR_G)) {
+      push(at, m.index);
+      at = m.index + m[0].length;
+    }
+    push(at, s.text.length);
+    found.splice(k, 1, ...pieces);
+  }
+}
+
+/** A one-word piece no list gives as a first name, after a first piece of two words or more. */
+function townAfterFullName(first: string, piece: string): boolean {
+  if (!WORD_GAP.test(first) || WORD_GAP.test(piece)) return false;
+  return ((gazetteer().flags.get(piece.toLowerCase()) ?? 0) & FIRST) === 0;
+}
+
+/** Whether a finding of another type overlaps start..end. */
+function holdsOther(found: readonly PiiSpan[], start: number, end: number): boolean {
+  return found.some((f) => f.type !== 'PERSON' && f.start < end && start < f.end);
+}
+
+/** Every word an everyday, function or cue word and no listed name. */
+function remark(piece: string): boolean {
+  const flags = gazetteer().flags;
+  for (const w of piece.split(WORD_GAP)) {
+    const lower = w.toLowerCase();
+    const f = flags.get(lower) ?? 0;
+    if (CUE_WORDS.has(lower) || (f & (FUNCTION | STOP)) !== 0) continue;
+    if ((f & EVERYDAY) === 0 || (f & (FIRST | SUR)) !== 0) return false;
+  }
+  return true;
+}
