@@ -1,3 +1,4 @@
+import { findChatNames } from './chat-names.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
 import { joinNameParts } from './name-joins.js';
@@ -67,6 +68,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findLabelledPlaces(text, emit);
   const lowercase = !CAPITAL.test(text);
   findLabelledPersons(text, lowercase, emit);
+  if (!lowercase) findChatNames(text, emit);
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
   if (lowercase) growSpokenNames(text, words, found, emit);

@@ -3,7 +3,8 @@ import { EVERYDAY, FIRST, FUNCTION, gazetteer, isPlace, STOP, SUR } from './gaze
 import type { PiiSpan } from './types.js';
 
 /**
- * Persons that hold a separator are two people or a person and a remark (issue 17, session 11);
+ * Persons that start with a letter's possessive lose it ("Deine Swantje" is Swantje). Persons
+ * that hold a separator are two people or a person and a remark (issue 17, session 11);
  * run last, after every finder that grows or joins names. A name never holds a comma, a
  * semicolon, a bracket, a line break or a lone "&": "Hobel, Gerlinde" under "Name, Vorname",
  * "Call Ana, Birte starts at …", "anwesend Jan Ode, Lia Berg; entschuldigt …", "Frau Wolf
@@ -19,12 +20,21 @@ import type { PiiSpan } from './types.js';
 const SEPARATOR = /\s*(?:[,;()[\]{}\n\r]|\s&\s)\s*/u;
 const SEPARATOR_G = new RegExp(SEPARATOR.source, 'gu');
 const LETTER = /\p{L}/u;
+// A letter's possessive before the signature's name ("Deine Swantje"): not part of it.
+const SIGN_OFF = /^(?:Deine|Dein|Eure|Euer|Yours|Your)[,]? (?=\p{Lu})/u;
 const WORD_GAP = /\s+/u;
 
 export function splitPersons(found: PiiSpan[]): void {
   for (let k = found.length - 1; k >= 0; k--) {
-    const s = found[k]!;
-    if (s.type !== 'PERSON' || !SEPARATOR.test(s.text)) continue;
+    let s = found[k]!;
+    if (s.type !== 'PERSON') continue;
+    const sign = SIGN_OFF.exec(s.text);
+    if (sign) {
+      const cut = sign[0].length;
+      s = { ...s, start: s.start + cut, text: s.text.slice(cut) };
+      found[k] = s;
+    }
+    if (!SEPARATOR.test(s.text)) continue;
     const pieces: PiiSpan[] = [];
     let at = 0;
     const push = (a: number, b: number) => {
