@@ -70,6 +70,10 @@ const CUES: readonly [Cue, string][] = [
   ['role', 'attention of'],
   ['role', 'zu händen'],
   ['role', 'registriert auf'],
+  // An account's or a booking's name: "in the name of …", "lautet auf …", "auf den Namen …".
+  ['role', 'the name of'],
+  ['role', 'lautet auf'],
+  ['role', 'auf den namen'],
   // A child named by a parent: "my child …", "Ihr Kind …". Phrases, as "kind" is also an
   // English word and "Kind" a German noun.
   ...phrases('kin', [
@@ -143,6 +147,9 @@ const CUES: readonly [Cue, string][] = [
     'message for',
     'nachricht für',
     'nachricht an',
+    'message to',
+    'speaking to',
+    'speaking with',
   ]),
   ...words(
     'speak',
@@ -172,6 +179,10 @@ const NAME_END = new Set([
   ),
   // Interjections of speech: "yeah joy speaking" names "joy", not "yeah joy".
   ...'yeah yep nope okay ok hmm ähm äh'.split(' '),
+  // Modal verbs (session 11): "frau kiefer möchte bitte zurückgerufen werden".
+  ...'möchte möchten möchtest würde würden wollte wollten könnte would could should wants wanted'.split(
+    ' ',
+  ),
 ]);
 // German participles: "gegessen", "gemacht", and with a separable prefix: "aufgewachsen",
 // "umgezogen", "angerufen".
