@@ -29,15 +29,22 @@ const ROLE_LABELS =
   'anrufer|anruferin|caller|antragsteller|antragstellerin|applicant|nutzer|nutzerin|benutzer|benutzerin|kunde|kundin|customer|patient|patientin|mitarbeiter|mitarbeiterin|employee|gast|guest|kontaktperson|contact person|ansprechpartner|ansprechpartnerin|mieter|mieterin|tenant|eigentümer|eigentümerin|owner|verfasser|verfasserin|author';
 const TWO =
   '(?:name|nachname|familienname|surname|last name|family name)\\s*,\\s*(?:vorname|vornamen|first names?|forenames?|forename\\(s\\)|given names?)';
-// Labels of many people; the colon may be missing after a colon or a line's start.
+// Labels of many people; the colon may be missing after a colon or a semicolon.
 const MANY =
   'teilnehmende|teilnehmer|teilnehmerinnen|anwesend|abwesend|entschuldigt|gäste|attendees|participants|present|apologies|absent|guests|invitees|eingeladen';
 const HEADER = 'von|from|an|to|cc';
-const LABEL_START = String.raw`(?:^|[\n\r|·•]|[.!?:;]\s|\s{2})\s*`;
-const LABEL = new RegExp(
-  String.raw`${LABEL_START}(?:(${TWO})\s*:|(${NAME_LABELS})\s*:|(${ROLE_LABELS})\s*:|(${MANY})\s*:?|(${HEADER})\s*:(?=[ \t]*[^\n<]{2,60}<))[ \t]*`,
-  'giu',
+// The label before a colon, after a line's start, a sentence's end, a colon or a wide gap. Read
+// at each colon of the text only (few), not tried at every character.
+const LABEL_BEFORE = new RegExp(
+  String.raw`(?:[\n\r|·•]|[.!?:;]\s|\s{2})\s*(?:(${TWO})|(${NAME_LABELS})|(${ROLE_LABELS})|(${MANY})|(${HEADER}))\s*$`,
+  'iu',
 );
+// A label of many people without its colon, after a colon or a semicolon ("14 Nov: present …").
+const MANY_AFTER = new RegExp(String.raw`^\s*(?:${MANY})\s+(?=\p{Lu})`, 'iu');
+// An e-mail header's name before the address in angle brackets.
+const HEADER_VALUE = /^[ \t]*[^\n<]{2,60}</;
+const BLANKS = /^[ \t]*/;
+const LABEL_REACH = 48;
 // A name's word, or a particle inside it ("van der", "de la", "bin").
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
 const PARTICLES = new Set(
@@ -58,23 +65,45 @@ export function findLabelledPersons(text: string, lowercase: boolean, emit: Emit
     if (text.includes('name')) findSpokenLabels(text, emit);
     return;
   }
-  if (!text.includes(':')) return;
-  for (const m of text.matchAll(LABEL)) {
-    const max = m[1] ? 2 : m[4] ? 20 : 1;
-    // After a label of a name, a word is a name ("Nachname: Hobel"); elsewhere a lone
-    // everyday word or a town is no person ("Kunde: Stammkunde", "Gäste: A B, Hamburg").
-    const named = m[1] !== undefined || m[2] !== undefined;
-    let at = m.index + m[0].length;
-    for (let n = 0; n < max; n++) {
-      const end = memberEnd(text, at);
-      if (end === at) break;
-      const member = text.slice(at, end);
-      if (named || !(isPlace(member) || everydayWord(member)))
-        emit(at, end, 'PERSON', LABELLED_PERSON_SCORE);
-      const gap = MEMBER_GAP.exec(text.slice(end, end + 8));
-      if (!gap) break;
-      at = end + gap[0].length;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    const from = Math.max(0, i - LABEL_REACH);
+    const m = LABEL_BEFORE.exec((from === 0 ? '\n' : '') + text.slice(from, i));
+    const after = text.slice(i + 1, i + 1 + LABEL_REACH);
+    if (m && (m[5] === undefined || HEADER_VALUE.test(after))) {
+      const max = m[1] ? 2 : m[4] ? 20 : 1;
+      // After a label of a name, a word is a name ("Nachname: Hobel"); elsewhere a lone
+      // everyday word or a town is no person ("Kunde: Stammkunde", "Gäste: A B, Hamburg").
+      const named = m[1] !== undefined || m[2] !== undefined;
+      readMembers(text, i + 1 + BLANKS.exec(after)![0].length, max, named, emit);
+      continue;
     }
+    const many = MANY_AFTER.exec(after);
+    if (many) readMembers(text, i + 1 + many[0].length, 20, false, emit);
+  }
+}
+
+/**
+ * Up to `max` names from `at`, joined by commas, semicolons, "&" or "und" / "and"; a list goes
+ * on over a further label of many people after a semicolon ("…; apologies C D").
+ */
+function readMembers(text: string, start: number, max: number, named: boolean, emit: Emit): void {
+  let at = start;
+  for (let n = 0; n < max; n++) {
+    let end = memberEnd(text, at);
+    if (end === at && max > 1) {
+      const many = MANY_AFTER.exec(text.slice(at, at + LABEL_REACH));
+      if (many) {
+        at += many[0].length;
+        end = memberEnd(text, at);
+      }
+    }
+    if (end === at) break;
+    const member = text.slice(at, end);
+    if (named || !(isPlace(member) || everydayWord(member)))
+      emit(at, end, 'PERSON', LABELLED_PERSON_SCORE);
+    const gap = MEMBER_GAP.exec(text.slice(end, end + 8));
+    if (!gap) break;
+    at = end + gap[0].length;
   }
 }
 
