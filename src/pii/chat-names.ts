@@ -8,7 +8,7 @@ import type { Emit } from './numbers.js';
  *
  * - A mention: "@Jorinde kannst du …", "@Hauke Wendt can you …". A handle shaped as a name (a
  *   capital, then small letters of any script) is the person's name; the handle rule's ASCII
- *   pattern cut "@Nêrgiz" at its first accent. A second capitalised word no list calls a
+ *   pattern cut "@Ólöf" at its first accent. A second capitalised word no list calls a
  *   function or cue word is the surname.
  * - A chat log's speaker: "[09:41] Swantje: …", "[Mo 08:12] Hauke Wendt: …".
  * - A letter's signature on its own line after a possessive: "Deine Swantje", "Euer Hauke",

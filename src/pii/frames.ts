@@ -48,7 +48,7 @@ const CUES: readonly [Cue, string][] = [
   ),
   ...words(
     'role',
-    'kontoinhaber kontoinhaberin inhaber inhaberin empfänger empfängerin absender absenderin ansprechpartner ansprechpartnerin patient patientin mandant mandantin kundin cardholder policyholder payee beneficiary recipient',
+    'kontoinhaber kontoinhaberin karteninhaber karteninhaberin inhaber inhaberin empfänger empfängerin absender absenderin ansprechpartner ansprechpartnerin patient patientin mandant mandantin kundin cardholder policyholder payee beneficiary recipient',
   ),
   // People by their relation to the speaker: "meine Kollegin Meseret", "our coach Tamati",
   // "the surgeon, Aroha Parata". Weaker than a title: these words also stand alone ("my
@@ -179,7 +179,7 @@ const NAME_END = new Set([
   ),
   // Interjections of speech: "yeah joy speaking" names "joy", not "yeah joy".
   ...'yeah yep nope okay ok hmm ähm äh'.split(' '),
-  // Modal verbs (session 11): "frau kiefer möchte bitte zurückgerufen werden".
+  // Modal verbs (session 11): "frau quast möchte bitte zurückgerufen werden".
   ...'möchte möchten möchtest würde würden wollte wollten könnte would could should wants wanted'.split(
     ' ',
   ),

@@ -6,11 +6,11 @@ import { digitsOf } from './spoken-numbers.js';
 /**
  * People in forms, headers and minutes: the value after a field label that asks for a person
  * (issue 17, session 11). No list knows an unseen name, and a surname that is also a word
- * ("Lamb", "Hobel") or a lone given name after a colon looks like anything else; the label says
+ * ("Fink", "Quast") or a lone given name after a colon looks like anything else; the label says
  * what it is.
  *
  * - Written: a label at a line's start, or after a sentence's end or a colon, then its colon,
- *   then the name ("Nachname: Pospíšil", "Caller: Ewa Lind from …", "Name, Vorname: Ode,
+ *   then the name ("Nachname: Pruss", "Caller: Ewa Lind from …", "Name, Vorname: Ode,
  *   Malin"). Labels of many people take the whole list ("Attendees: A B, C D and E F",
  *   "… 3 May: present A B; apologies C D", these two without a colon). E-mail headers ("From:",
  *   "An:") only before an address in angle brackets.
@@ -71,7 +71,7 @@ export function findLabelledPersons(text: string, lowercase: boolean, emit: Emit
     const after = text.slice(i + 1, i + 1 + LABEL_REACH);
     if (m && (m[5] === undefined || HEADER_VALUE.test(after))) {
       const max = m[1] ? 2 : m[4] ? 20 : 1;
-      // After a label of a name, a word is a name ("Nachname: Hobel"); elsewhere a lone
+      // After a label of a name, a word is a name ("Nachname: Fink"); elsewhere a lone
       // everyday word or a town is no person ("Kunde: Stammkunde", "Gäste: A B, Hamburg").
       const named = m[1] !== undefined || m[2] !== undefined;
       readMembers(text, i + 1 + BLANKS.exec(after)![0].length, max, named, emit);
@@ -151,7 +151,7 @@ function findSpokenLabels(text: string, emit: Emit): void {
     if (notName(word) || isLabelWord(word) || verbShaped(word)) continue;
     const end = m.index + m[0].length;
     // The answer ends where the next label, "und" / "and" or the text's end comes ("surname
-    // lamb first name …"); otherwise only a listed name ("first name basis with …", "my surname
+    // fink first name …"); otherwise only a listed name ("first name basis with …", "my surname
     // is spelt k o …").
     if (!ANSWER_END.test(text.slice(end, end + 12)) && !listedName(word)) continue;
     emit(end - word.length, end, 'PERSON', LABELLED_PERSON_SCORE);

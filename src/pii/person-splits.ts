@@ -6,21 +6,22 @@ import type { PiiSpan } from './types.js';
  * Persons that start with a letter's possessive lose it ("Deine Swantje" is Swantje). Persons
  * that hold a separator are two people or a person and a remark (issue 17, session 11);
  * run last, after every finder that grows or joins names. A name never holds a comma, a
- * semicolon, a bracket, a line break or a lone "&": "Hobel, Gerlinde" under "Name, Vorname",
- * "Call Ana, Birte starts at …", "anwesend Jan Ode, Lia Berg; entschuldigt …", "Frau Wolf
- * (Buchhaltung)". Each piece becomes a person of its own; a later piece made only of everyday,
- * function or cue words is a remark and is dropped ("Hinterhaus", "Teamleitung Buchhaltung"),
- * and one that is a listed town or holds another finding is that finding ("Ana Berg, Kiel").
- * One word after a full name is where the person lives ("Absender: Ana Berg, Kleinwelka"), not
- * a second person, unless it is a listed given name; after one word, it is the given name
- * after the surname ("Hobel, Gerlinde").
+ * bracket or a lone "&": "Quast, Ilka" under "Name, Vorname", "Ping Birte, Ilvy joins at
+ * noon", "anwesend Jan Ode, Lia Berg", "Frau Wolf (Einkauf)". (A line break, colon or
+ * semicolon ends a person where the findings are cut, non-places.ts: the part before it stays.)
+ *
+ * Each piece becomes a person of its own; a later piece made only of everyday, function or cue
+ * words is a remark and is dropped ("Einkauf"), and one that is a listed town or holds another
+ * finding is that finding ("Ana Berg, Kiel"). One word after a full name is where the person
+ * lives ("Absender: Ana Berg, Kleinwelka"), not a second person, unless it is a listed given
+ * name; after one word, it is the given name after the surname ("Quast, Ilka").
  */
 
 // A separator with the spaces around it.
-const SEPARATOR = /\s*(?:[,;()[\]{}\n\r]|\s&\s)\s*/u;
+const SEPARATOR = /\s*(?:[,()[\]{}]|\s&\s)\s*/u;
 const SEPARATOR_G = new RegExp(SEPARATOR.source, 'gu');
 // The same without the spaces around: the test most persons fail, made cheap.
-const HAS_SEPARATOR = /[,;()[\]{}\n\r]| & /u;
+const HAS_SEPARATOR = /[,()[\]{}]| & /u;
 const LETTER = /\p{L}/u;
 // A letter's possessive before the signature's name ("Deine Swantje"): not part of it.
 const SIGN_OFF = /^(?:Deine|Dein|Eure|Euer|Yours|Your)[,]? (?=\p{Lu})/u;

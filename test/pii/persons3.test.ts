@@ -19,6 +19,11 @@ describe('persons holding a separator (person-splits.ts)', () => {
       'Ilka',
     ]);
   });
+  it('leaves the line under a signature to the cut at line breaks', () => {
+    expect(persons('Mit freundlichen Grüßen\nIlvy Pruss\nTeamleitung Buchhaltung')).toEqual([
+      'Ilvy Pruss',
+    ]);
+  });
   it('drops a remark in brackets and a town after the full name', () => {
     expect(persons('Frau Quast (Einkauf) ruft morgen zurück.')).toEqual(['Quast']);
     expect(persons('Absender: Tjark Olsen, Kleinwelka')).toEqual(['Tjark Olsen']);
@@ -61,6 +66,9 @@ describe('persons after cues of owners, children and messages (frames.ts)', () =
     expect(persons('i will pass that on to imke dirks')).toEqual(['imke dirks']);
     expect(persons('the account is in the name of ilvy quast')).toEqual(['ilvy quast']);
     expect(persons('send a message to hedda pruss saying i am late')).toEqual(['hedda pruss']);
+  });
+  it('takes the role word of a card holder out of the person', () => {
+    expect(persons('Zahlung mit Karte, Karteninhaberin Ilvy Pruss.')).toEqual(['Ilvy Pruss']);
   });
   it('ends a transcript name before a modal verb', () => {
     expect(persons('frau quast möchte bitte zurückgerufen werden')).toEqual(['quast']);
