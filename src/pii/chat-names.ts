@@ -36,9 +36,19 @@ const SIGNATURE = new RegExp(
 );
 
 const SIGN_OFF = /Dein|Eure?r? |Yours|Love/;
+const SIGN_OFF_FIRST = new Set(['D', 'E', 'Y', 'L']);
+const CAPITAL = /\p{Lu}/u;
+
+/** Whether some "@" has a capital right after it. */
+function mentionAhead(text: string): boolean {
+  for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1))
+    if (CAPITAL.test(text[i + 1] ?? '')) return true;
+  return false;
+}
 
 export function findChatNames(text: string, emit: Emit): void {
-  if (text.includes('@'))
+  // Most "@" are e-mail addresses': the mention pattern only where a capital follows one.
+  if (mentionAhead(text))
     for (const m of text.matchAll(MENTION)) {
       if (notName(m[1]!)) continue;
       // One word: the whole "@Name", over the handle rule's same span. With a surname, the name
@@ -53,7 +63,9 @@ export function findChatNames(text: string, emit: Emit): void {
       const end = m.index + m[0].length - 1;
       emit(end - m[1]!.length, end, 'PERSON', SCORE);
     }
-  if (SIGN_OFF.test(text))
+  // A signature stands on a line of its own: nothing to read in a one-line text that does not
+  // open with it.
+  if ((text.includes('\n') || SIGN_OFF_FIRST.has(text[0]!)) && SIGN_OFF.test(text))
     for (const m of text.matchAll(SIGNATURE)) {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       if (!m[1]!.split(' ').some(notName)) emit(start, start + m[1]!.length, 'PERSON', SCORE);

@@ -45,6 +45,10 @@ const MANY_AFTER = new RegExp(String.raw`^\s*(?:${MANY})\s+(?=\p{Lu})`, 'iu');
 const HEADER_VALUE = /^[ \t]*[^\n<]{2,60}</;
 const BLANKS = /^[ \t]*/;
 const LABEL_REACH = 48;
+const CLOSE_PAREN = 0x29;
+const LETTER_AT = /\p{L}/u;
+// The first letters of the labels of many people, after the colon and a space.
+const MANY_FIRST = /^\s?[aegiptAEGIPT]/u;
 // A name's word, or a particle inside it ("van der", "de la", "bin").
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
 const PARTICLES = new Set(
@@ -66,8 +70,15 @@ export function findLabelledPersons(text: string, lowercase: boolean, emit: Emit
     return;
   }
   for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    // A label ends in a letter or ")" before its colon, and a list's label after a colon opens
+    // with one of few letters: most colons, of times and addresses, are done with at once.
+    const before = text.charCodeAt(i - 1);
+    const labelBefore = before === CLOSE_PAREN || LETTER_AT.test(text[i - 1] ?? '');
+    if (!labelBefore && !MANY_FIRST.test(text.slice(i + 1, i + 3))) continue;
     const from = Math.max(0, i - LABEL_REACH);
-    const m = LABEL_BEFORE.exec((from === 0 ? '\n' : '') + text.slice(from, i));
+    const m = labelBefore
+      ? LABEL_BEFORE.exec((from === 0 ? '\n' : '') + text.slice(from, i))
+      : null;
     const after = text.slice(i + 1, i + 1 + LABEL_REACH);
     if (m && (m[5] === undefined || HEADER_VALUE.test(after))) {
       const max = m[1] ? 2 : m[4] ? 20 : 1;
