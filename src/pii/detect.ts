@@ -1,3 +1,4 @@
+import { findChatNames } from './chat-names.js';
 import { joinGermanAddresses } from './de-addresses.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
@@ -8,6 +9,8 @@ import { dropNonNames } from './non-places.js';
 import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
+import { findLabelledPersons } from './person-labels.js';
+import { splitPersons } from './person-splits.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { growPlaceTails } from './place-tails.js';
 import { resolveOverlaps } from './resolve.js';
@@ -68,12 +71,16 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
   findLabelledPlaces(text, words, emit);
+  const lowercase = !CAPITAL.test(text);
+  findLabelledPersons(text, lowercase, emit);
+  if (!lowercase) findChatNames(text, emit);
   joinNameParts(text, lang, words, found, emit);
   findListedNames(text, found, emit);
-  if (!CAPITAL.test(text)) growSpokenNames(text, words, found, emit);
+  if (lowercase) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
-  if (CAPITAL.test(text)) growPlaceTails(text, found, emit);
+  if (!lowercase) growPlaceTails(text, found, emit);
+  splitPersons(found);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }
 

@@ -41,10 +41,14 @@ type Cue = 'title' | 'role' | 'kin' | 'name' | 'self' | 'call' | 'speak' | 'gree
 
 // Cue phrases by their last word; each names the words after it.
 const CUES: readonly [Cue, string][] = [
-  ...words('title', 'herr herrn frau fräulein dr doktor prof professor mr mrs ms miss mx sir dame'),
+  // "mister", "missus": a transcript spells the titles out.
+  ...words(
+    'title',
+    'herr herrn frau fräulein dr doktor prof professor mr mrs ms miss mx sir dame mister missus',
+  ),
   ...words(
     'role',
-    'kontoinhaber kontoinhaberin inhaber inhaberin empfänger empfängerin absender absenderin ansprechpartner ansprechpartnerin patient patientin mandant mandantin kundin cardholder policyholder payee beneficiary recipient',
+    'kontoinhaber kontoinhaberin karteninhaber karteninhaberin inhaber inhaberin empfänger empfängerin absender absenderin ansprechpartner ansprechpartnerin patient patientin mandant mandantin kundin cardholder policyholder payee beneficiary recipient',
   ),
   // People by their relation to the speaker: "meine Kollegin Meseret", "our coach Tamati",
   // "the surgeon, Aroha Parata". Weaker than a title: these words also stand alone ("my
@@ -58,6 +62,30 @@ const CUES: readonly [Cue, string][] = [
   ['role', 'card holder'],
   ['role', 'policy holder'],
   ['role', 'contact person'],
+  // Owners and addressees (session 11): "the van belongs to …", "registered to …", "for the
+  // attention of …", "zu Händen …".
+  ['role', 'belongs to'],
+  ['role', 'belonged to'],
+  ['role', 'registered to'],
+  ['role', 'attention of'],
+  ['role', 'zu händen'],
+  ['role', 'registriert auf'],
+  // An account's or a booking's name: "in the name of …", "lautet auf …", "auf den Namen …".
+  ['role', 'the name of'],
+  ['role', 'lautet auf'],
+  ['role', 'auf den namen'],
+  // A child named by a parent: "my child …", "Ihr Kind …". Phrases, as "kind" is also an
+  // English word and "Kind" a German noun.
+  ...phrases('kin', [
+    'my child',
+    'our child',
+    'your child',
+    'mein kind',
+    'unser kind',
+    'ihr kind',
+    'dein kind',
+    'euer kind',
+  ]),
   // A signature for someone else: "In Vertretung: Anna Brook", "on behalf of Anna Brook".
   ['role', 'in vertretung'],
   ['role', 'behalf of'],
@@ -112,6 +140,16 @@ const CUES: readonly [Cue, string][] = [
     'drinks with',
     'through to',
     'message on to',
+    // Passed on: "i will pass that on to …", "a message for …", "Nachricht für …".
+    'that on to',
+    'this on to',
+    'it on to',
+    'message for',
+    'nachricht für',
+    'nachricht an',
+    'message to',
+    'speaking to',
+    'speaking with',
   ]),
   ...words(
     'speak',
@@ -141,6 +179,10 @@ const NAME_END = new Set([
   ),
   // Interjections of speech: "yeah joy speaking" names "joy", not "yeah joy".
   ...'yeah yep nope okay ok hmm ähm äh'.split(' '),
+  // Modal verbs (session 11): "frau quast möchte bitte zurückgerufen werden".
+  ...'möchte möchten möchtest würde würden wollte wollten könnte would could should wants wanted'.split(
+    ' ',
+  ),
 ]);
 // German participles: "gegessen", "gemacht", and with a separable prefix: "aufgewachsen",
 // "umgezogen", "angerufen".
