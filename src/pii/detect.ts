@@ -19,6 +19,7 @@ import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
 import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
+import { PIECE_CHARS, textPieces } from './text-pieces.js';
 import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 import { findUkAddresses } from './uk-addresses.js';
@@ -48,6 +49,19 @@ const DEFAULT_ALLOW_SET: ReadonlySet<string> = new Set(DEFAULT_ALLOW.map((w) => 
  * written text) and their spans are mapped back; names and places run on the input itself.
  */
 export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] {
+  if (text.length <= PIECE_CHARS) return detectPiece(text, options);
+  // A long text in pieces (text-pieces.ts), all read in the language of the whole.
+  const lang = options.lang ?? detectLanguage(text, splitWords(text, gazetteer().flags));
+  const found: PiiSpan[] = [];
+  for (const [start, end] of textPieces(text)) {
+    for (const s of detectPiece(text.slice(start, end), { ...options, lang }))
+      found.push(start === 0 ? s : { ...s, start: s.start + start, end: s.end + start });
+  }
+  return found;
+}
+
+/** `detectPii` on one piece of a text (all of it when it is short). */
+function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   // One word-splitting pass, shared by language detection, the spoken-form pre-check and the
   // name rules' tokens (spelt from the gazetteer's table, which theirs is).
   const words = splitWords(text, gazetteer().flags);
