@@ -29,3 +29,23 @@ describe('German precision guards: towns stay places', () => {
     expect(of(detectPii(text, { lang: 'de' }), 'LOCATION')).toContain(town);
   });
 });
+
+describe('English transcripts: the town after "<person> of"', () => {
+  it.each([
+    ['the van is registered to petra hollis of brackley fen', 'brackley fen'],
+    ['the licence belongs to tomasz nowak of little wexcombe is that right', 'little wexcombe'],
+  ])('%s', (text, town) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([town]);
+  });
+});
+
+describe('English transcripts: no town after "of" or "from" that names none', () => {
+  it.each([
+    'the car is registered to mary smith of course',
+    'it is anna lind of the accounts team',
+    'the winner is josie platt of year nine',
+    'this is colm fairley of human resources',
+  ])('%s', (text) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([]);
+  });
+});
