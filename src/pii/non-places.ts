@@ -94,6 +94,11 @@ const EMPLOYER_BEFORE =
 // end ("at Pellingham", "at Ashford", "at Kirchberg") stays a place, and so does one after a
 // word of travel ("the station at Drevna", "we changed trains at Vosk", "landed at Orlu").
 const AT_BEFORE = /(?:^|[^\p{L}])at\s+$/iu;
+// "ready to collect", "need to renew", "happy to help": after a word that wants a verb, "to"
+// opens an infinitive, not a destination ("going to" and "like to" are left out: "going to
+// Pellingby" is travel).
+const INFINITIVE_TO =
+  /(?:^|[^\p{L}])(?:ready|able|unable|need|needs|needed|want|wants|wanted|try|tries|tried|happy|glad|free|supposed|allowed|meant|used|hoping|plan|plans|planning|forgot|remember)\s+to\s+$/iu;
 const TRAVEL_AT =
   /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
 const TOWN_ENDING =
@@ -192,6 +197,7 @@ export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
     return SMALL_CAMEL.test(s.text) || COUNTER_AFTER.test(text.slice(s.end, s.end + 8));
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   if (EMPLOYER_BEFORE.test(before)) return true;
+  if (lang === 'en' && INFINITIVE_TO.test(before)) return true;
   if (AT_BEFORE.test(before) && !TOWN_ENDING.test(words[0]!) && !TRAVEL_AT.test(before))
     return true;
   // "from Tower 5", "by Pond 12", "im Hörsaal 4", "ab Bahnsteig 7": a word before a small

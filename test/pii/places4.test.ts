@@ -49,3 +49,16 @@ describe('English transcripts: no town after "of" or "from" that names none', ()
     expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([]);
   });
 });
+
+describe('English: after a word that wants a verb, "to" opens an infinitive, not a place', () => {
+  it.each(['your coat is ready to fetch at the tailors'])('%s', (text) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([]);
+  });
+  it.each([
+    // Travel stays: "going to" is left out of the rule.
+    ['we are going to pellingby on sunday', 'pellingby'],
+    ['she moved to brackley fen last year', 'brackley fen'],
+  ])('%s', (text, town) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([town]);
+  });
+});
