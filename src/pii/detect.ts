@@ -20,6 +20,7 @@ import { findSpokenForms } from './spoken-forms.js';
 import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
 import { PIECE_CHARS, textPieces } from './text-pieces.js';
+import { findTownsAfterPersons } from './town-after-person.js';
 import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 import { findUkAddresses } from './uk-addresses.js';
@@ -94,6 +95,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
   if (!lowercase) growPlaceTails(text, found, emit);
+  if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
   splitPersons(found);
   return resolveOverlaps(dropNonNames(text, lang, found));
 }

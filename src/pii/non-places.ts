@@ -80,6 +80,8 @@ const SMALL_CAMEL = /^\p{Ll}+\p{Lu}/u;
 // ("Okonkwo 0171 2345678", "Bjarnadottir 555 0199"), and the name must stay.
 const COUNTER_AFTER = /^ (?:[1-9]\d{0,3}[A-Za-z]?|[A-Z]\d{1,3})(?![\p{L}\d])(?![ \t/().-]*\d)/u;
 const SMALL_COUNTER_AFTER = /^ [1-9]\d?(?![\p{L}\d])(?![ \t/().-]*\d)/u;
+// German counts its nouns with a capital: "Wernigerode 2 Tage später" is a town and a count.
+const COUNTED_NOUN_AFTER = /^ [1-9]\d? \p{Lu}/u;
 // The capitalised words that continue a name after the span ("… & Partner GmbH", "… Legal LLP").
 export const CAPITAL_RUN_AFTER = /^(?:(?: (?:&|und|and))? \p{Lu}[\p{L}.'’-]*)*/u;
 // A capitalised word right before the span ("Kingsbridge " of "Kingsbridge University").
@@ -92,6 +94,11 @@ const EMPLOYER_BEFORE =
 // end ("at Pellingham", "at Ashford", "at Kirchberg") stays a place, and so does one after a
 // word of travel ("the station at Drevna", "we changed trains at Vosk", "landed at Orlu").
 const AT_BEFORE = /(?:^|[^\p{L}])at\s+$/iu;
+// "ready to collect", "need to renew", "happy to help": after a word that wants a verb, "to"
+// opens an infinitive, not a destination ("going to" and "like to" are left out: "going to
+// Pellingby" is travel).
+const INFINITIVE_TO =
+  /(?:^|[^\p{L}])(?:ready|able|unable|need|needs|needed|want|wants|wanted|try|tries|tried|happy|glad|free|supposed|allowed|meant|used|hoping|plan|plans|planning|forgot|remember)\s+to\s+$/iu;
 const TRAVEL_AT =
   /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
 const TOWN_ENDING =
@@ -190,11 +197,16 @@ export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
     return SMALL_CAMEL.test(s.text) || COUNTER_AFTER.test(text.slice(s.end, s.end + 8));
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   if (EMPLOYER_BEFORE.test(before)) return true;
+  if (lang === 'en' && INFINITIVE_TO.test(before)) return true;
   if (AT_BEFORE.test(before) && !TOWN_ENDING.test(words[0]!) && !TRAVEL_AT.test(before))
     return true;
-  // "from Tower 5", "by Pond 12": a word before a small counter names a numbered thing, not a
-  // town (a larger number may be a town's house number or postcode: "Nichelino 364").
-  if (lang === 'en' && SMALL_COUNTER_AFTER.test(text.slice(s.end, s.end + 8))) return true;
+  // "from Tower 5", "by Pond 12", "im Hörsaal 4", "ab Bahnsteig 7": a word before a small
+  // counter names a numbered thing (a room, a platform, a hall), not a town, in either language
+  // (a larger number may be a town's house number or postcode: "Nichelino 364"; a listed town,
+  // "Halle 3", was kept above).
+  const after = text.slice(s.end, s.end + 8);
+  if (SMALL_COUNTER_AFTER.test(after) && (lang === 'en' || !COUNTED_NOUN_AFTER.test(after)))
+    return true;
   return (lang === 'de' ? DE_NOUN_ENDING : EN_NOUN_ENDING).test(words[0]!);
 }
 
