@@ -19,7 +19,7 @@ import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
 import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
-import { PIECE_CHARS, textPieces } from './text-pieces.js';
+import { PIECE_CHARS, PIECE_OVERLAP, textPieces } from './text-pieces.js';
 import { findTownsAfterPersons } from './town-after-person.js';
 import { findTownsAfterStreets } from './town-after-street.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
@@ -54,9 +54,20 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiSpan[] 
   // A long text in pieces (text-pieces.ts), all read in the language of the whole.
   const lang = options.lang ?? detectLanguage(text, splitWords(text, gazetteer().flags));
   const found: PiiSpan[] = [];
+  let reach = 0;
   for (const [start, end] of textPieces(text)) {
-    for (const s of detectPiece(text.slice(start, end), { ...options, lang }))
-      found.push(start === 0 ? s : { ...s, start: s.start + start, end: s.end + start });
+    // Each piece is read with PIECE_OVERLAP characters either side, so that a value cut in two
+    // (an IBAN, a phone number, a name) is found whole; a finding belongs to the piece it starts
+    // in, and one that starts where an earlier piece's finding still runs lost to it there (a
+    // guard: only a finding longer than the overlap could reach into the next piece's own part).
+    const from = Math.max(0, start - PIECE_OVERLAP);
+    const to = Math.min(text.length, end + PIECE_OVERLAP);
+    for (const s of detectPiece(text.slice(from, to), { ...options, lang })) {
+      const a = s.start + from;
+      if (a < start || a >= end || a < reach) continue;
+      found.push(from === 0 ? s : { ...s, start: a, end: s.end + from });
+      reach = Math.max(reach, s.end + from);
+    }
   }
   return found;
 }

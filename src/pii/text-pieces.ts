@@ -5,10 +5,13 @@
  * accepts lines of 16 MB. Pieces of at most `PIECE_CHARS` bound that work to linear in the
  * text's length. A cut falls at a line break where one lies in the piece's second half (names
  * are cut at line breaks anyway), else at white space, else anywhere but inside a surrogate pair.
- * Findings are made per piece and shifted back; texts up to `PIECE_CHARS` are one piece, so
- * nothing changes for them.
+ * Each piece is read with `PIECE_OVERLAP` characters of the text either side (detect.ts), so a
+ * value cut in two is still found whole; findings are shifted back. Texts up to `PIECE_CHARS`
+ * are one piece, so nothing changes for them.
  */
 export const PIECE_CHARS = 8192;
+/** Characters read past each end of a piece: longer than any value a cut could split. */
+export const PIECE_OVERLAP = 256;
 
 /** The [start, end) ranges of `text`'s pieces, in order, tiling it. */
 export function textPieces(text: string, size: number = PIECE_CHARS): [number, number][] {

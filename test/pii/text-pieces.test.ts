@@ -58,4 +58,18 @@ describe('text pieces', () => {
     expect(found.map((s) => ({ start: s.start, end: s.end, type: s.type }))).toEqual(expected);
     for (const s of found) expect(long.slice(s.start, s.end)).toBe(s.text);
   });
+
+  it('find a value the cut falls inside, once and whole, in a long text of one line', () => {
+    const iban = 'DE89 3704 0044 0532 0130 00';
+    const phone = '0171 2345678';
+    // The pads put the cut (at white space near PIECE_CHARS) inside the IBAN or the phone.
+    for (let pad = PIECE_CHARS - 60; pad < PIECE_CHARS; pad += 3) {
+      const text = `${'x'.repeat(pad % 5)}${' wort'.repeat(Math.floor(pad / 5))} Meine IBAN ist ${iban} und die Nummer ${phone} danke.${' wort'.repeat(2000)}`;
+      const found = detectPii(text);
+      expect(found.filter((s) => s.type === 'IBAN').map((s) => s.text)).toEqual([iban]);
+      expect(found.filter((s) => s.type === 'PHONE').map((s) => s.text)).toEqual([phone]);
+      for (let k = 1; k < found.length; k++)
+        expect(found[k]!.start).toBeGreaterThanOrEqual(found[k - 1]!.end);
+    }
+  });
 });
