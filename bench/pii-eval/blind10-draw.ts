@@ -53,6 +53,8 @@ const GB_POST_AREAS = ['CB', 'OX', 'YO', 'LS', 'M', 'G', 'EH', 'CF', 'PL', 'TR',
 const GB_POST_LETTERS = 'ABDEFGHJLNPQRSTUWXY';
 const DE_DISTRICTS = ['HN', 'LB', 'RT', 'FDS', 'KÜN', 'NEA', 'WÜ', 'OAL', 'GAP', 'BGL', 'LÖ'];
 const AT_DISTRICTS = ['W', 'G', 'L', 'S', 'GU', 'KB', 'VB', 'MD', 'ZE', 'BN'];
+/** Polish mobile (50, 51, 53, 60, 66, 69, 72, 79) and city (61, 71, 58) prefixes. */
+const POLISH_PREFIXES = ['50', '51', '53', '60', '66', '69', '72', '79', '61', '71', '58'];
 const PLATE_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 const DE_MAIL = ['gmx.net', 'web.de', 'posteo.de', 'outlook.de', 'kabelmail.de'];
 const EN_MAIL = ['gmail.com', 'btinternet.com', 'outlook.com', 'icloud.com', 'virginmedia.com'];
@@ -243,11 +245,13 @@ export class Values {
       if (where === 3)
         return this.phoneForm(
           '48',
-          [`0${this.one('5', '6', '7')}${this.digits(2)}`, this.digits(6)],
+          [`0${this.pick(POLISH_PREFIXES)}${this.digits(1)}`, this.digits(6)],
           true,
         );
       const national = this.chance(0.5)
-        ? [this.pick(['0151', '0160', '0170', '0176', '0179', '0159']), this.digits(7, true)]
+        ? this.chance(0.5)
+          ? [this.pick(['0151', '0159', '0176']), this.digits(8, true)]
+          : [this.pick(['0160', '0170', '0179']), this.digits(7, true)]
         : this.chance(0.6)
           ? [this.pick(['030', '089', '069']), this.digits(7, true)]
           : [this.pick(['0201', '0381', '0361', '0421']), this.digits(6, true)];
