@@ -33,7 +33,7 @@ export const BLIND10_NAMES: Record<string, { first: readonly string[]; last: rea
       last: ['Khuzangai', 'Sespel', 'Aygi', 'Ashmarin', 'Turkhan', 'Yukhma', 'Mishshi'],
     },
     udmurt: {
-      first: ['Kuzebay', 'Ashalchi', 'Trokai', 'Vukoy', 'Ozhmeg', 'Lyudvika'],
+      first: ['Ashalchi Oki', 'Kuzebay', 'Ashalchi', 'Trokai', 'Vukoy', 'Ozhmeg', 'Lyudvika'],
       last: ['Korepanova', 'Shklyaev', 'Vladykin', 'Perevozchikov', 'Vekshina', 'Kutyavin'],
     },
     kashubian: {
@@ -65,7 +65,19 @@ export const BLIND10_NAMES: Record<string, { first: readonly string[]; last: rea
       last: ['Ochirov', 'Basangov', 'Dzhimbinov', 'Kugultinov', 'Sangadzhiev', 'Lidzhiev'],
     },
     buryat: {
-      first: ['Bair', 'Dashi', 'Sesegma', 'Tsyren', 'Dulma', 'Zhargal', 'Solbon', 'Aryuna'],
+      first: [
+        'Dashi-Dorzho',
+        'Tsyren-Dulma',
+        'Bato-Munko',
+        'Bair',
+        'Dashi',
+        'Sesegma',
+        'Tsyren',
+        'Dulma',
+        'Zhargal',
+        'Solbon',
+        'Aryuna',
+      ],
       last: ['Dorzhiev', 'Tsydenov', 'Dashinimaev', 'Tsyrenzhapov', 'Budaev', 'Gomboev'],
     },
     tuvan: {
@@ -105,7 +117,7 @@ export const BLIND10_NAMES: Record<string, { first: readonly string[]; last: rea
       last: ['Begay', 'Yazzie', 'Tsosie', 'Benally', 'Tsinajinnie', 'Deschenie', 'Bitsui'],
     },
     kiche: {
-      first: ['Ixchel', 'Balam', 'Ixkik', 'Nikte', 'Ajpu', 'Xbalanque'],
+      first: ['Ix Balam', 'Ixchel', 'Balam', 'Ixkik', 'Nikte', 'Ajpu', 'Xbalanque'],
       last: ['Tzoc', 'Quiej', 'Xiloj', 'Chumil', 'Tzul', 'Ixcot', 'Sapón'],
     },
     papiamento: {
@@ -146,7 +158,16 @@ export const BLIND10_NAMES: Record<string, { first: readonly string[]; last: rea
     },
     fon: {
       first: ['Houénou', 'Gbènou', 'Mahugnon', 'Dossa', 'Sènami'],
-      last: ['Zinsou', 'Houngbédji', 'Adjovi', 'Glèlè', 'Tossou', 'Hounkpatin', 'Agbodjan'],
+      last: [
+        'Dossou-Yovo',
+        'Zinsou',
+        'Houngbédji',
+        'Adjovi',
+        'Glèlè',
+        'Tossou',
+        'Hounkpatin',
+        'Agbodjan',
+      ],
     },
     soninke: {
       first: ['Diadié', 'Dioncounda', 'Sirandou', 'Tounkara', 'Hawa'],
@@ -165,7 +186,7 @@ export const BLIND10_NAMES: Record<string, { first: readonly string[]; last: rea
       last: ['Agbayani', 'Bumanglag', 'Dumlao', 'Pagaduan', 'Ducusin', 'Galutera'],
     },
     marshallese: {
-      first: ['Litokwa', 'Jurelang', 'Imata', 'Kinoj'],
+      first: ['Litokwa Tomeing', 'Litokwa', 'Jurelang', 'Imata', 'Kinoj'],
       last: ['Kabua', 'Loeak', 'Zedkaia', 'Lometo', 'Anjain', 'Jetnil'],
     },
     rapanui: {
