@@ -91,7 +91,39 @@ export class PseudonymCache<V = undefined> {
    * for `pseudonym`, `digest` and `value`. A handle is valid until the next `find`.
    */
   find(subject: SubjectAccount): number {
-    const length = this.#encode(subject);
+    return this.#find(this.#encode(subject));
+  }
+
+  /**
+   * `find` for a subject given as the UTF-8 of its platform, `b[platformStart, platformEnd)`,
+   * and of its account, `b[accountStart, accountEnd)`: a build reads them from the record's
+   * bytes without decoding them (the platform must hold no NUL, as for `find`).
+   */
+  findBytes(
+    b: Uint8Array,
+    platformStart: number,
+    platformEnd: number,
+    accountStart: number,
+    accountEnd: number,
+  ): number {
+    const platformLength = platformEnd - platformStart;
+    const length = platformLength + 1 + accountEnd - accountStart;
+    if (HMAC_BLOCK + length > this.#scratch.length) {
+      const bigger = Buffer.allocUnsafeSlow(HMAC_BLOCK + length);
+      this.#scratch.copy(bigger, 0, 0, HMAC_BLOCK);
+      this.#scratch = bigger;
+    }
+    const scratch = this.#scratch;
+    // Byte by byte: keys are short, and a view per part (to copy with `set`) cost more.
+    let at = HMAC_BLOCK;
+    for (let i = platformStart; i < platformEnd; i++) scratch[at++] = b[i]!;
+    scratch[at++] = 0;
+    for (let i = accountStart; i < accountEnd; i++) scratch[at++] = b[i]!;
+    return this.#find(length);
+  }
+
+  /** Looks up the key the scratch holds (`length` bytes after the pad block). */
+  #find(length: number): number {
     const scratch = this.#scratch;
     if (length > MAX_KEY_BYTES) {
       this.#hmac(length, this.#unstored, 0);
