@@ -225,4 +225,22 @@ describe('PseudonymCache', () => {
       { numRuns: 200 },
     );
   });
+
+  it('tells apart keys that differ only past the bytes an entry holds', () => {
+    const secret = randomBytes(32);
+    for (const table of [64, createPseudonymTable(64)]) {
+      const cache = new PseudonymCache(secret, (digest) => digest[0], table);
+      // Equal lengths, equal first 40 bytes (an entry holds 27).
+      const subjects = ['ab', 'ba', 'aa', 'bb'].map((end) => ({
+        platform: 'z'.repeat(30),
+        account: `${'y'.repeat(10)}${end}`,
+      }));
+      for (let round = 0; round < 2; round++) {
+        for (const subject of subjects) {
+          expect(cache.of(subject)).toBe(pseudonymise(secret, subject));
+        }
+      }
+      expect(cache.stored).toBe(4);
+    }
+  });
 });
