@@ -33,7 +33,11 @@ export {
   linkedState,
 } from './linked-state.js';
 export { pseudonymise } from './pseudonym.js';
-export { PseudonymCache } from './pseudonym-cache.js';
+export {
+  createPseudonymTable,
+  PseudonymCache,
+  type SharedPseudonymTable,
+} from './pseudonym-cache.js';
 export { type ConsentRequest, type RecordedConsent, recordConsentEvent } from './record-event.js';
 export {
   EMAIL_PLATFORM,

@@ -4,6 +4,7 @@ import {
   type ConsentState,
   PseudonymCache,
   type SharedConsentIndex,
+  type SharedPseudonymTable,
 } from '../consent/index.js';
 import { ObhutError } from '../errors/index.js';
 import { sha256Into } from '../merkle/sha256-into.js';
@@ -28,6 +29,11 @@ export interface EvaluatorSetup {
   /** Subjects' consent states for the policy's purpose, in shared memory. */
   readonly consent: SharedConsentIndex;
   readonly secret: Uint8Array;
+  /**
+   * One pseudonym table for every evaluating thread of a build, so a subject is pseudonymised
+   * once, not once per thread; without it each thread keeps a smaller table of its own.
+   */
+  readonly pseudonyms?: SharedPseudonymTable;
   /** Absolute folder of each input, for resolving media paths. */
   readonly inputDirs: readonly string[];
   /** The key of the policy's `hash` redaction operator, when it uses one. */
@@ -97,7 +103,11 @@ export function createContext(
   const redact = setup.policy.redact;
   return {
     policy: compilePolicy(setup.policy),
-    subjects: new PseudonymCache<ConsentState>(setup.secret, (digest) => index.get(digest)),
+    subjects: new PseudonymCache<ConsentState>(
+      setup.secret,
+      (digest) => index.get(digest),
+      setup.pseudonyms,
+    ),
     resolveMedia: (inputIndex, media) => resolveMedia(realDirs[inputIndex]!, media),
     describeMedia: kept ? (file) => describeMedia(file, kept) : describeMedia,
     ...(setup.optout

@@ -10,15 +10,17 @@ import type { DetectOptions, PiiCounts, RedactOptions } from '../pii/index.js';
 import { type CompiledPolicy, decide, type OptoutPolicy, type Reason } from '../policy/index.js';
 import { SAMPLE_ERROR_FIELD, WARC_ERROR_FIELD } from '../records/error-fields.js';
 import {
+  type ItemFacts,
   type ItemKind,
   MAPPING_ERROR_FIELD,
   PROVENANCE_FIELD,
   validateItem,
 } from '../records/index.js';
 import { parseStrictJson } from '../records/strict-json.js';
+import { CommonFacts } from './common-facts.js';
 import { fingerprintId } from './id-set.js';
 import type { MediaEntry } from './media.js';
-import { policyFieldScanner, readRecordFields } from './read-record.js';
+import { policyFieldScanner, readScannedRecord, scanFailure } from './read-record.js';
 
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
@@ -130,6 +132,7 @@ export type OptoutLib = Pick<typeof Optout, 'evaluateOptout' | 'optoutInputOf'>;
 const CLOSE_BRACE = 0x7d;
 // One per thread (each worker loads its own copy of this module); it keeps no state between lines.
 const scanner = policyFieldScanner();
+const commonFacts = new CommonFacts();
 // Appended after the record's last field: `,"_obhut":`.
 export const PROVENANCE_KEY = `,${JSON.stringify(PROVENANCE_FIELD)}:`;
 
@@ -138,6 +141,19 @@ export const PROVENANCE_KEY = `,${JSON.stringify(PROVENANCE_FIELD)}:`;
  * line and its leaf hash. Pure but for reading media files; safe to run in a worker thread.
  */
 export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): LineOutcome {
+  return evaluateLineWith(line, inputIndex, ctx, true);
+}
+
+/**
+ * evaluateLine, with or without the common-shape path (common-facts.ts): a property test holds
+ * the two to the same outcome for every line.
+ */
+export function evaluateLineWith(
+  line: Line,
+  inputIndex: number,
+  ctx: LineContext,
+  common: boolean,
+): LineOutcome {
   if (line.tooLong) {
     return reject('RECORD_TOO_LARGE', `line is longer than ${MAX_RECORD_BYTES} bytes (16 MiB)`);
   }
@@ -159,7 +175,22 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     if (!parsed.ok) return reject(parsed.code, parsed.error);
     value = parsed.value;
   } else {
-    const read = readRecordFields(bytes, scanner);
+    const failure = scanner.scan(bytes);
+    if (failure === undefined && common && commonFacts.read(bytes, scanner)) {
+      const facts = commonFacts;
+      const known = facts.hasAccount
+        ? ctx.subjects.findBytes(
+            bytes,
+            facts.platformStart,
+            facts.platformEnd,
+            facts.accountStart,
+            facts.accountEnd,
+          )
+        : undefined;
+      return settle(line, inputIndex, ctx, bytes, end, facts, known, undefined);
+    }
+    const read =
+      failure === undefined ? readScannedRecord(bytes, scanner) : scanFailure(bytes, failure);
     if (!read.ok) return reject(read.code, read.error);
     value = read.value;
   }
@@ -180,17 +211,40 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
     return reject('RECORD_INVALID', valid.error, typeof id === 'string' ? id : undefined);
   }
   const facts = valid.value;
-  const fingerprint = fingerprintId(facts.id);
-
   // A handle into the cache, valid until its next lookup (none happens while this line is read);
   // the pseudonym's hex is made only where it is written.
   const known = facts.account ? ctx.subjects.find(facts.account) : undefined;
+  return settle(line, inputIndex, ctx, bytes, end, facts, known, { value, text, located });
+}
+
+/** What only a line parsed whole has: its value, and its text and field places for redaction. */
+interface Whole {
+  readonly value: unknown;
+  readonly text: string | undefined;
+  readonly located: ReturnType<RedactLib['textSpans']> | undefined;
+}
+
+/**
+ * Decides a valid record from its facts and its subject's handle (`known`), and makes the
+ * outcome: for an admitted record, the parts of its output line.
+ */
+function settle(
+  line: Line,
+  inputIndex: number,
+  ctx: LineContext,
+  bytes: Buffer,
+  end: number,
+  facts: ItemFacts,
+  known: number | undefined,
+  whole: Whole | undefined,
+): LineOutcome {
+  const fingerprint = fingerprintId(facts.id);
   // The opt-out evaluator decides the reservation (the record's own flag is one of its
   // signals); decide() then reports it as tdm_reserved among the other reasons.
   const optout = ctx.optout
     ? ctx.optout.lib.evaluateOptout(
         ctx.optout.lib.optoutInputOf(
-          value as Record<string, unknown>,
+          whole?.value as Record<string, unknown>,
           facts.kind,
           facts.tdmReserved,
           ctx.optout.captures,
@@ -246,11 +300,11 @@ export function evaluateLine(line: Line, inputIndex: number, ctx: LineContext): 
   // names the input line as it was read.
   let head = bytes.subarray(0, end);
   let pii: PiiCounts | undefined;
-  if (ctx.redact && located && text !== undefined) {
+  if (ctx.redact && whole?.located && whole.text !== undefined) {
     const redacted = ctx.redact.lib.redactItemLine(
-      text,
-      value as Record<string, unknown>,
-      located.spans,
+      whole.text,
+      whole.value as Record<string, unknown>,
+      whole.located.spans,
       ctx.redact.detect,
       ctx.redact.redact,
     );

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors/index.js';
 import { SAMPLE_ERROR_FIELD, WARC_ERROR_FIELD } from '../records/error-fields.js';
 import { MAPPING_ERROR_FIELD, PROVENANCE_FIELD } from '../records/index.js';
-import { RecordScanner } from '../records/record-scanner.js';
+import { type RecordScanFailure, RecordScanner } from '../records/record-scanner.js';
 import { parseStrictJson } from '../records/strict-json.js';
 import { isRfc3339Bytes } from '../records/time.js';
 
@@ -69,6 +69,34 @@ const [URL, COLLECTOR, DATASET, LICENSE, COLLECTED_AT, LEGAL_BASIS] = [
   at('source.legal_basis'),
 ];
 const TDM_RESERVED = at('signals.tdm_reserved');
+
+/** Where the scanner from policyFieldScanner() keeps each member the policy reads. */
+export const FIELD = {
+  ID,
+  KIND,
+  TEXT,
+  MEDIA,
+  SUBJECT,
+  VISIBILITY,
+  CREATED_AT,
+  SOURCE,
+  SIGNALS,
+  PROVENANCE,
+  SAMPLE_ERROR,
+  WARC_ERROR,
+  MAPPING_ERROR,
+  PLATFORM,
+  ACCOUNT,
+  AGE,
+  REGION,
+  URL,
+  COLLECTOR,
+  DATASET,
+  LICENSE,
+  COLLECTED_AT,
+  LEGAL_BASIS,
+  TDM_RESERVED,
+} as const;
 /**
  * Members whose values repeat from record to record (kinds, platforms, licences, collectors …):
  * their strings are decoded once and then recognised by their bytes (see ShortStrings).
@@ -105,14 +133,22 @@ export function policyFieldScanner(): RecordScanner {
  */
 export function readRecordFields(bytes: Buffer, scanner: RecordScanner): ReadRecord {
   const failure = scanner.scan(bytes);
-  if (failure) {
-    if (failure.code === 'RECORD_NOT_UTF8') {
-      return { ok: false, code: 'RECORD_NOT_UTF8', error: 'line is not valid UTF-8' };
-    }
-    // The reference gives the message (with the key's path or the character position). Should it
-    // accept what the scanner refused, its value is used: the property test says it never does.
-    return parseStrictJson(bytes.toString('utf8'));
+  if (failure) return scanFailure(bytes, failure);
+  return readScannedRecord(bytes, scanner);
+}
+
+/** Why a line the scanner refused is rejected, as the reference parser says it. */
+export function scanFailure(bytes: Buffer, failure: RecordScanFailure): ReadRecord {
+  if (failure.code === 'RECORD_NOT_UTF8') {
+    return { ok: false, code: 'RECORD_NOT_UTF8', error: 'line is not valid UTF-8' };
   }
+  // The reference gives the message (with the key's path or the character position). Should it
+  // accept what the scanner refused, its value is used: the property test says it never does.
+  return parseStrictJson(bytes.toString('utf8'));
+}
+
+/** readRecordFields for a line `scanner` has just accepted. */
+export function readScannedRecord(bytes: Buffer, scanner: RecordScanner): ReadRecord {
   // A record that is not an object is rejected by validateItem whatever it holds.
   if (!scanner.isObject) return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
   const fields = reader.of(bytes, scanner);

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ConsentSnapshot } from '../consent/index.js';
+import { createPseudonymTable } from '../consent/pseudonym-cache.js';
 import { ObhutError } from '../errors/index.js';
 import type { BatchResult } from '../evaluation/evaluate-batch.js';
 import { MAX_RECORD_BYTES } from '../evaluation/evaluate-line.js';
@@ -187,6 +188,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       policy: options.policy,
       consent: options.consent.index.shared,
       secret: options.secret,
+      // Shared only when several threads evaluate (see EvaluatorSetup.pseudonyms).
+      ...(workers > 0 ? { pseudonyms: createPseudonymTable() } : {}),
       inputDirs: sources.map((source) => source.dir),
       ...(options.safety ? { scanExcludedMedia: true } : {}),
       ...(options.piiKey === undefined ? {} : { piiKey: options.piiKey }),

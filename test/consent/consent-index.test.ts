@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConsentIndex,
   type ConsentState,
+  createPseudonymTable,
   PseudonymCache,
   pseudonymise,
 } from '../../src/consent/index.js';
@@ -108,5 +109,138 @@ describe('PseudonymCache', () => {
       for (let n = 0; n < 1000; n++) cache.of({ platform: 'ig', account: String(n) });
     }
     expect(misses).toBe(1000);
+  });
+
+  it('shares one table between caches: each subject stored once, each cache derives its own values', () => {
+    const part = fc.oneof(
+      fc.stringMatching(/^[ab\u00e9\u{1f600}]{1,3}$/u),
+      // Keys about an entry's own 27 bytes, spilled past them, and too long to store.
+      fc.constantFrom(
+        'x'.repeat(300),
+        'y'.repeat(12),
+        'y'.repeat(13),
+        'y'.repeat(14),
+        'z'.repeat(100),
+      ),
+    );
+    const secret = randomBytes(32);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ platform: part, account: part }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(2), { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 1, max: 64 }),
+        (subjects, turns, capacity) => {
+          const table = createPseudonymTable(capacity);
+          const derived = [0, 0, 0];
+          const caches = [0, 1, 2].map(
+            (c) =>
+              new PseudonymCache(
+                secret,
+                (digest) => {
+                  derived[c]!++;
+                  return `${c}:${digest.toString('hex')}`;
+                },
+                table,
+              ),
+          );
+          // The caches take turns (as threads would), each going through the subjects.
+          const next = [0, 0, 0];
+          for (let t = 0; t < turns.length * subjects.length; t++) {
+            const c = turns[t % turns.length]!;
+            const subject = subjects[next[c]!++ % subjects.length]!;
+            const expected = pseudonymise(secret, subject);
+            const handle = caches[c]!.find(subject);
+            expect(caches[c]!.pseudonym(handle)).toBe(expected);
+            expect(caches[c]!.digest(handle).toString('hex')).toBe(expected);
+            expect(caches[c]!.value(handle)).toBe(`${c}:${expected}`);
+          }
+          const stored = new Set(
+            subjects.filter((s) => Buffer.byteLength(`${s.platform}\0${s.account}`) <= 255),
+          );
+          const distinct = new Set([...stored].map((s) => `${s.platform}\0${s.account}`)).size;
+          // Never more entries than distinct storable subjects: one cache's entry serves all.
+          expect(caches[0]!.stored).toBe(Math.min(distinct, capacity));
+          // A full table stops storing rather than starting over under another thread.
+          for (const cache of caches) expect(cache.stored).toBe(caches[0]!.stored);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps values right however many distinct values the callers derive', () => {
+    const secret = randomBytes(32);
+    const cache = new PseudonymCache(secret, (digest) => `v:${digest.toString('hex')}`, 1000);
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 600; n++) {
+        const subject = { platform: 'ig', account: String(n) };
+        expect(cache.value(cache.find(subject))).toBe(`v:${pseudonymise(secret, subject)}`);
+      }
+    }
+  });
+
+  it('finds in one cache what another stored in the shared table', () => {
+    const secret = randomBytes(32);
+    const table = createPseudonymTable(1000);
+    const first = new PseudonymCache(secret, () => undefined, table);
+    for (let n = 0; n < 500; n++) first.of({ platform: 'ig', account: String(n) });
+    const second = new PseudonymCache(secret, () => undefined, table);
+    for (let n = 0; n < 1000; n++) {
+      const subject = { platform: 'ig', account: String(n) };
+      expect(second.of(subject)).toBe(pseudonymise(secret, subject));
+    }
+    // The first 500 were found, not stored again; the next 500 are visible to the first cache.
+    expect(first.stored).toBe(1000);
+  });
+
+  it('finds a subject given as bytes as it finds it given as strings', () => {
+    const secret = randomBytes(32);
+    const part = fc.oneof(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
+      fc.constantFrom('p'.repeat(26), 'q'.repeat(140), 'r'.repeat(250)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ platform: part, account: part }), { minLength: 1, maxLength: 30 }),
+        (subjects) => {
+          const cache = new PseudonymCache(secret, (digest) => digest[0], 8);
+          for (const subject of [...subjects, ...subjects]) {
+            const line = Buffer.from(`{"p":"${subject.platform}","a":"${subject.account}"}`);
+            const p = line.indexOf('"p":"') + 5;
+            const pEnd = p + Buffer.byteLength(subject.platform);
+            const a = pEnd + 7;
+            const handle = cache.findBytes(
+              line,
+              p,
+              pEnd,
+              a,
+              a + Buffer.byteLength(subject.account),
+            );
+            const expected = pseudonymise(secret, subject);
+            expect(cache.pseudonym(handle)).toBe(expected);
+            expect(cache.value(handle)).toBe(Buffer.from(expected, 'hex')[0]);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('tells apart keys that differ only past the bytes an entry holds', () => {
+    const secret = randomBytes(32);
+    for (const table of [64, createPseudonymTable(64)]) {
+      const cache = new PseudonymCache(secret, (digest) => digest[0], table);
+      // Equal lengths, equal first 40 bytes (an entry holds 27).
+      const subjects = ['ab', 'ba', 'aa', 'bb'].map((end) => ({
+        platform: 'z'.repeat(30),
+        account: `${'y'.repeat(10)}${end}`,
+      }));
+      for (let round = 0; round < 2; round++) {
+        for (const subject of subjects) {
+          expect(cache.of(subject)).toBe(pseudonymise(secret, subject));
+        }
+      }
+      expect(cache.stored).toBe(4);
+    }
   });
 });
