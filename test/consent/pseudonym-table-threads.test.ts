@@ -48,7 +48,8 @@ describe('a pseudonym table shared by two threads', () => {
     for (const result of results) expect(result.wrong).toBe(0);
     // Each subject stored once, but for the few both threads missed at the same moment.
     const stored = new PseudonymCache(secret, () => 0, table).stored;
-    for (const result of results) expect(result.stored).toBe(stored);
+    // A thread's count is read when it finishes; the other may still store after that.
+    for (const result of results) expect(result.stored).toBeLessThanOrEqual(stored);
     expect(stored).toBeGreaterThanOrEqual(subjects * 0.99);
     expect(stored).toBeLessThan(subjects * 1.05);
   }, 60_000);
