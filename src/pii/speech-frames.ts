@@ -122,17 +122,19 @@ export function findSpeechFrames(
   isVerb: (lower: string) => boolean,
   emit: Emit,
 ): void {
-  const ok = (t: Token | undefined): boolean =>
-    t !== undefined &&
-    !isCue(t.lower) &&
-    !OPENERS.has(t.lower) &&
-    nameWord(text, t, lowercase, lang, isVerb);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const n = tokens[i + 1];
     // Every frame here has one of a few words right after its first word: most tokens are
     // done with one look-up.
     if (!(n?.joined && TRIGGERS.has(n.lower)) && !ME.has(t.lower)) continue;
+    // Made here, past the look-up, not once per call: the bench's tsx wraps every named
+    // closure it makes (esbuild's name keeping), which cost more than the loop.
+    const ok = (t: Token | undefined): boolean =>
+      t !== undefined &&
+      !isCue(t.lower) &&
+      !OPENERS.has(t.lower) &&
+      nameWord(text, t, lowercase, lang, isVerb);
     const nn = tokens[i + 2];
     // The speaker: "tenzin here", "tenzin marsh here", "eero hier".
     if (n?.joined && HERE.has(n.lower) && ok(t)) {
