@@ -1,6 +1,7 @@
 import { CUE_WORDS, verbShaped } from './frames.js';
 import { FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { sortSmall } from './small-sort.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { PiiSpan } from './types.js';
 import type { Word } from './words.js';
@@ -80,7 +81,10 @@ export function growSpokenNames(
   emit: Emit,
 ): void {
   const flags = gazetteer().flags;
-  const persons = found.filter((s) => s.type === 'PERSON').sort((a, b) => a.start - b.start);
+  const persons = sortSmall(
+    found.filter((s) => s.type === 'PERSON'),
+    (a, b) => a.start - b.start,
+  );
   if (persons.length === 0) return;
   const spans = persons.map((s) => {
     const from = wordIndex(words, s.start, 'start');

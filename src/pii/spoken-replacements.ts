@@ -1,3 +1,5 @@
+import { sortSmall } from './small-sort.js';
+
 /** A text with its spoken forms written out, and the way back to the original's positions. */
 export interface Normalised {
   readonly text: string;
@@ -14,7 +16,7 @@ export interface Replacement {
 
 /** Applies the replacements (an overlapping later one is dropped) and keeps the map back. */
 export function sortedSegments(text: string, replacements: Replacement[]): Normalised {
-  replacements.sort((a, b) => a.start - b.start);
+  sortSmall(replacements, (a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   // Segments: [normStart, origStart, origEnd, replaced]
