@@ -109,6 +109,25 @@ function opensCall(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
+ * Whether a token may be (part of) a name in these frames. A factory whose arrow has no name:
+ * the bench's tsx wraps every named closure it makes (esbuild's name keeping, a
+ * `defineProperty` per closure), which cost more than the frames' loop.
+ */
+function nameTest(
+  text: string,
+  lowercase: boolean,
+  lang: Lang,
+  isCue: (lower: string) => boolean,
+  isVerb: (lower: string) => boolean,
+): (t: Token | undefined) => boolean {
+  return (t) =>
+    t !== undefined &&
+    !isCue(t.lower) &&
+    !OPENERS.has(t.lower) &&
+    nameWord(text, t, lowercase, lang, isVerb);
+}
+
+/**
  * Persons and towns by the frames of talk (see the top of this file). `isCue` and `isVerb` are
  * frames.ts's tests for cue words and verb-shaped words, passed in so that the two modules do
  * not import each other.
@@ -122,19 +141,13 @@ export function findSpeechFrames(
   isVerb: (lower: string) => boolean,
   emit: Emit,
 ): void {
+  const ok = nameTest(text, lowercase, lang, isCue, isVerb);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const n = tokens[i + 1];
     // Every frame here has one of a few words right after its first word: most tokens are
     // done with one look-up.
     if (!(n?.joined && TRIGGERS.has(n.lower)) && !ME.has(t.lower)) continue;
-    // Made here, past the look-up, not once per call: the bench's tsx wraps every named
-    // closure it makes (esbuild's name keeping), which cost more than the loop.
-    const ok = (t: Token | undefined): boolean =>
-      t !== undefined &&
-      !isCue(t.lower) &&
-      !OPENERS.has(t.lower) &&
-      nameWord(text, t, lowercase, lang, isVerb);
     const nn = tokens[i + 2];
     // The speaker: "tenzin here", "tenzin marsh here", "eero hier".
     if (n?.joined && HERE.has(n.lower) && ok(t)) {

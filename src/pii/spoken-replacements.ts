@@ -31,10 +31,12 @@ export function sortedSegments(text: string, replacements: Replacement[]): Norma
   }
   segments.push([out.length, at, text.length, false]);
   out += text.slice(at);
-  return {
-    text: out,
-    toOriginal: (start, end) => [find(segments, start, false), find(segments, end, true)],
-  };
+  return { text: out, toOriginal: mapBack(segments) };
+}
+
+/** `Normalised.toOriginal` over the segments (a factory: its arrow has no name to wrap). */
+function mapBack(segments: readonly Segment[]): Normalised['toOriginal'] {
+  return (start, end) => [find(segments, start, false), find(segments, end, true)];
 }
 
 /** The original position of normalised position p. (A module function, not a closure made per
