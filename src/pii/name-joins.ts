@@ -11,6 +11,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { sortSmall } from './small-sort.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Lang, PiiSpan } from './types.js';
 import type { Word } from './words.js';
@@ -53,9 +54,10 @@ export function joinNameParts(
   const lowercase = !CAPITAL.test(text);
   if (lang === 'de') dropAfterContractions(text, words, found);
   if (lowercase) trimVerbs(text, words, flags, found);
-  const persons = found
-    .filter((s) => s.type === 'PERSON' || s.type === 'LOCATION')
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const persons = sortSmall(
+    found.filter((s) => s.type === 'PERSON' || s.type === 'LOCATION'),
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
   for (const a of persons) {
     if (a.type !== 'PERSON') continue;
     // The next finding; beside it only if one space lies between.

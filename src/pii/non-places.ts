@@ -259,10 +259,33 @@ function personNotPlace(text: string, s: PiiSpan): boolean {
 /** The findings cut at breaks, less those that name no person and no place. */
 export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
+  // A third of the findings repeat an earlier one's range and type (several rules and the
+  // tagger find the same name): the verdict, a function of type, range and text, is read once.
+  const seen: PiiSpan[] = [];
+  const verdicts: Verdict[] = [];
   for (const f of found) {
     const s = cutAtBreak(f);
-    if (namesNoOne(text, lang, s)) continue;
-    out.push(personNotPlace(text, s) ? { ...s, type: 'PERSON' } : s);
+    let verdict: Verdict | undefined;
+    for (let k = 0; k < seen.length; k++) {
+      const o = seen[k]!;
+      if (o.start === s.start && o.end === s.end && o.type === s.type && o.text === s.text) {
+        verdict = verdicts[k]!;
+        break;
+      }
+    }
+    if (verdict === undefined) {
+      verdict = namesNoOne(text, lang, s) ? DROP : personNotPlace(text, s) ? RETYPE : KEEP;
+      seen.push(s);
+      verdicts.push(verdict);
+    }
+    if (verdict === DROP) continue;
+    out.push(verdict === RETYPE ? { ...s, type: 'PERSON' } : s);
   }
   return out;
 }
+
+/** What `dropNonNames` does with a finding: drop it, keep it, or keep it as a person. */
+type Verdict = 0 | 1 | 2;
+const DROP = 0;
+const KEEP = 1;
+const RETYPE = 2;

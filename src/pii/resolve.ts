@@ -1,3 +1,4 @@
+import { sortSmall } from './small-sort.js';
 import type { PiiSpan } from './types.js';
 
 /**
@@ -14,9 +15,7 @@ import type { PiiSpan } from './types.js';
  */
 export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
   if (spans.length < 2) return [...spans];
-  const byStart = [...spans].sort(
-    (a, b) => a.start - b.start || b.end - a.end || b.score - a.score,
-  );
+  const byStart = sortSmall([...spans], outerOrder);
   const outer: PiiSpan[] = [];
   let reach = -1;
   for (const s of byStart) {
@@ -24,9 +23,7 @@ export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
     outer.push(s);
     reach = s.end;
   }
-  const ranked = outer.sort(
-    (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const ranked = sortSmall(outer, rankOrder);
   const kept: PiiSpan[] = [];
   for (const s of ranked) {
     let start = s.start;
@@ -55,5 +52,16 @@ export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
       kept.push({ ...s, start: a, end: b, text: s.text.slice(a - s.start, b - s.start) });
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return sortSmall(kept, startOrder);
+}
+
+// The orders, as module functions (`sortSmall`: one sort per text and order).
+function outerOrder(a: PiiSpan, b: PiiSpan): number {
+  return a.start - b.start || b.end - a.end || b.score - a.score;
+}
+function rankOrder(a: PiiSpan, b: PiiSpan): number {
+  return b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+function startOrder(a: PiiSpan, b: PiiSpan): number {
+  return a.start - b.start;
 }

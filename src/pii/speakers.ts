@@ -43,17 +43,6 @@ export function findSpeakers(
   emit: Emit,
 ): void {
   const flags = gazetteer().flags;
-  // A run of name words from `head` to `last` becomes a person, unless an everyday word opens it
-  // ("so mum reckons", unless listed as a name) or it overlaps a finding that is no name.
-  const emitRun = (head: Word, last: Word): void => {
-    const headFlags = flags.get(head.lower) ?? 0;
-    if ((headFlags & EVERYDAY) !== 0 && (headFlags & (FIRST | SUR)) === 0) return;
-    const start = head.start;
-    const end = last.end;
-    if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) return;
-    retypePlaces(found, start, end);
-    emit(start, end, 'PERSON', SCORE);
-  };
   for (let i = 1; i < words.length; i++) {
     const verb = words[i]!;
     if (!REPORTING_WORD.has(verb)) continue;
@@ -70,14 +59,14 @@ export function findSpeakers(
     if (first === i) continue;
     const opener = words[first - 1];
     if (opener && !CLAUSE_OPENERS.has(opener.lower)) continue;
-    emitRun(words[first]!, words[i - 1]!);
+    emitRun(flags, found, emit, words[first]!, words[i - 1]!);
   }
   for (let i = 2; i < words.length; i++) {
     if (words[i]!.lower !== 'weiter') continue;
     let first = i;
     while (first > 0 && i - first < NAME_WORDS_MAX && part(flags, words[first - 1]!)) first--;
     if (first === i || words[first - 1]?.lower !== 'an') continue;
-    emitRun(words[first]!, words[i - 1]!);
+    emitRun(flags, found, emit, words[first]!, words[i - 1]!);
   }
   for (let i = 2; i < words.length; i++) {
     const to = words[i - 1]!;
@@ -92,6 +81,27 @@ export function findSpeakers(
     retypePlaces(found, s.start, s.end);
     emit(s.start, s.end, 'PERSON', SCORE);
   }
+}
+
+/**
+ * A run of name words from `head` to `last` becomes a person, unless an everyday word opens it
+ * ("so mum reckons", unless listed as a name) or it overlaps a finding that is no name. (A
+ * module function, not a closure made per call: the bench's tsx wraps every named closure.)
+ */
+function emitRun(
+  flags: ReadonlyMap<string, number>,
+  found: PiiSpan[],
+  emit: Emit,
+  head: Word,
+  last: Word,
+): void {
+  const headFlags = flags.get(head.lower) ?? 0;
+  if ((headFlags & EVERYDAY) !== 0 && (headFlags & (FIRST | SUR)) === 0) return;
+  const start = head.start;
+  const end = last.end;
+  if (found.some((s) => s.start < end && start < s.end && !nameLike(s))) return;
+  retypePlaces(found, start, end);
+  emit(start, end, 'PERSON', SCORE);
 }
 
 /** A word that may stand in a name here: no function, cue or number word. (A module function:

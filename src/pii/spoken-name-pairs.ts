@@ -1,6 +1,7 @@
 import { CUE_WORDS, verbShaped } from './frames.js';
 import { FUNCTION, gazetteer, STOP } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { sortSmall } from './small-sort.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { PiiSpan } from './types.js';
 import type { Word } from './words.js';
@@ -61,6 +62,18 @@ function surnameWord(w: Word | undefined, flags: ReadonlyMap<string, number>): w
   );
 }
 
+// Module functions rather than closures made per call: the bench's tsx wraps every named closure.
+
+/** Whether word b follows word a after exactly one space. */
+function spaced(text: string, a: Word, b: Word): boolean {
+  return b.start === a.end + 1 && text.charCodeAt(a.end) === SPACE;
+}
+
+/** Whether a person found spans one word. */
+function one(x: { from: number; to: number }): boolean {
+  return x.from === x.to;
+}
+
 export function growSpokenNames(
   text: string,
   words: readonly Word[],
@@ -68,9 +81,11 @@ export function growSpokenNames(
   emit: Emit,
 ): void {
   const flags = gazetteer().flags;
-  const persons = found.filter((s) => s.type === 'PERSON').sort((a, b) => a.start - b.start);
+  const persons = sortSmall(
+    found.filter((s) => s.type === 'PERSON'),
+    (a, b) => a.start - b.start,
+  );
   if (persons.length === 0) return;
-  const spaced = (a: Word, b: Word) => b.start === a.end + 1 && text.charCodeAt(a.end) === SPACE;
   const spans = persons.map((s) => {
     const from = wordIndex(words, s.start, 'start');
     const to = wordIndex(words, s.end, 'end');
@@ -85,7 +100,7 @@ export function growSpokenNames(
       p.to > p.from &&
       PARTICLES.has(end.lower) &&
       surnameWord(next, flags) &&
-      spaced(end, next)
+      spaced(text, end, next)
     ) {
       emit(p.s.start, next.end, 'PERSON', Math.max(p.s.score, PAIR_SCORE));
       p.to += 1;
@@ -97,9 +112,9 @@ export function growSpokenNames(
     if (
       particle &&
       PARTICLES.has(particle.lower) &&
-      spaced(words[p.to]!, particle) &&
+      spaced(text, words[p.to]!, particle) &&
       surnameWord(after, flags) &&
-      spaced(particle, after)
+      spaced(text, particle, after)
     ) {
       emit(p.s.start, after.end, 'PERSON', Math.max(p.s.score, PAIR_SCORE));
       p.to += 2;
@@ -109,18 +124,17 @@ export function growSpokenNames(
     const a = spans[k];
     const b = spans[k + 1];
     if (!a || !b) continue;
-    const one = (x: { from: number; to: number }) => x.from === x.to;
     if (one(a) === one(b)) continue;
     if (one(a)) {
       const w = words[a.to + 1];
       if (w && AND.has(w.lower) && b.from === a.to + 2) {
         // "conceição tesfaye und xiaoling srisuwan": the word before the lone name.
         const v = words[a.from - 1];
-        if (surnameWord(v, flags) && spaced(v, words[a.from]!))
+        if (surnameWord(v, flags) && spaced(text, v, words[a.from]!))
           emit(v.start, a.s.end, 'PERSON', Math.max(a.s.score, PAIR_SCORE));
       } else if (AND.has(words[a.to + 2]?.lower ?? '') && b.from === a.to + 3) {
         // "baraka zeisig und zhiwei karamanli": the word between the lone name and "und".
-        if (surnameWord(w, flags) && spaced(words[a.to]!, w))
+        if (surnameWord(w, flags) && spaced(text, words[a.to]!, w))
           emit(a.s.start, w.end, 'PERSON', Math.max(a.s.score, PAIR_SCORE));
       }
     } else {
@@ -131,7 +145,7 @@ export function growSpokenNames(
       const next = words[b.to + 2];
       if (
         surnameWord(w, flags) &&
-        spaced(words[b.to]!, w) &&
+        spaced(text, words[b.to]!, w) &&
         (next === undefined || PLURAL_AFTER.has(next.lower))
       )
         emit(b.s.start, w.end, 'PERSON', Math.max(b.s.score, PAIR_SCORE));
