@@ -1,0 +1,273 @@
+import { CUE_WORDS } from './frames.js';
+import {
+  AMBIGUOUS_WORD,
+  DE_NOUN,
+  DE_WORD,
+  EN_WORD,
+  FIRST,
+  FUNCTION,
+  gazetteer,
+  isPlace,
+  STOP,
+  SUR,
+} from './gazetteer.js';
+import { nameLikeness, SURNAME_LIKENESS } from './name-likeness.js';
+import type { Emit } from './numbers.js';
+import { digitsOf } from './spoken-numbers.js';
+import type { PiiSpan } from './types.js';
+import type { Word } from './words.js';
+
+/**
+ * Written names by their shape, where the other finders leave half a name or none (issue 17,
+ * session 12); run after them, before persons are split. Each rule reads how names are
+ * written, never which names:
+ *
+ * - An initial: "T. Okafor", "J. R. Ede", "Z. Min Thu": a capital letter and a full stop before
+ *   a capitalised word that may be a name (the tagger took the letter alone, or nothing).
+ * - A particle between two capitalised words: "Ana de Souza", "Luca di Marco", "Jan van Aken":
+ *   the name runs over it, when a list or another finder calls either side a name, or both
+ *   sides look like names by their letters.
+ * - A name in capitals: "KOFI MENSAH" alone on its line (a signature) or beside a person found in
+ *   it ("holder ADA" + "OBI"): two or three words in capitals that no word list has.
+ * - A full stop inside a person ends it: "Frau Ilić. Abholnummer 12" (a tagger span that ran on
+ *   into the next sentence); not after an initial or an abbreviated title.
+ *
+ * A word "may be a name" when it is capitalised, no function, cue or number word, and either a
+ * listed name or on no word list (an English or German word on a list is an ordinary word).
+ */
+
+const UPPER = /^\p{Lu}$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
+const DIGIT = /\p{N}/u;
+const SMALL = /\p{Ll}/u;
+// Particles inside names, written in small letters.
+const PARTICLES = new Set(
+  'de del della delle dos das da di du van von der den ter ten zu la le al el bin ibn'.split(' '),
+);
+// After these, a listed given name is a second person, not the rest of a name ("Grüße an Jana
+// von Tobias", "a card for Ana from … de Tom" is rare).
+const GIVEN_NAME_BREAKS = new Set(['von', 'van', 'zu', 'der', 'den', 'de', 'da', 'di']);
+// German articles: a particle only after another ("van der", "von den"); alone, a noun follows
+// them ("mit Xia Moua den Zugang").
+const SECOND_ONLY = new Set(['der', 'den']);
+// Particles that are also German prepositions.
+const PREPOSITIONS = new Set(['von', 'zu']);
+// Abbreviations whose full stop ends no name: titles and "St." of saints' names.
+const ABBREVIATIONS = new Set(
+  'dr prof mr mrs ms mx hr fr dipl ing mag med st jr sr rev hon sen gen col capt lt'.split(' '),
+);
+// Spelled out like initials but no name's: "z. B.", "u. a.", "d. h." (lower case) are excluded
+// by the capital; these are capital letters that open common abbreviations.
+const SCORE = 0.85;
+
+export function findPersonShapes(
+  text: string,
+  words: readonly Word[],
+  found: PiiSpan[],
+  emit: Emit,
+): void {
+  if (!SMALL.test(text)) return; // a transcript or a text all in capitals: no shape to read
+  const flags = gazetteer().flags;
+  cutAtFullStops(text, words, found);
+  const persons = found.filter((s) => s.type === 'PERSON');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const len = w.end - w.start;
+    if (len === 1) {
+      const end = initialName(text, words, flags, i);
+      if (end >= 0) emit(w.start, words[end]!.end, 'PERSON', SCORE);
+      continue;
+    }
+    if (PARTICLES.has(w.lower) && !SECOND_ONLY.has(w.lower) && i > 0 && i + 1 < words.length) {
+      const span = particleName(text, words, flags, persons, i);
+      if (span) emit(span[0], span[1], 'PERSON', SCORE);
+      continue;
+    }
+    if (ALL_CAPS.test(text.slice(w.start, w.end)) && (i === 0 || !capsWord(text, words[i - 1]!))) {
+      const end = capsName(text, words, flags, persons, i);
+      if (end > i) emit(w.start, words[end]!.end, 'PERSON', SCORE);
+    }
+  }
+}
+
+/** Whether the word may be part of a name by the lists (see the file comment). */
+function mayBeName(lower: string, flags: ReadonlyMap<string, number>): boolean {
+  const f = flags.get(lower) ?? 0;
+  if ((f & (FUNCTION | STOP)) !== 0 || CUE_WORDS.has(lower) || digitsOf(lower) !== undefined)
+    return false;
+  return (f & (FIRST | SUR)) !== 0 || (f & (DE_NOUN | DE_WORD | EN_WORD | AMBIGUOUS_WORD)) === 0;
+}
+
+/** A capitalised word with small letters after its capital that may be a name. */
+function nameWord(text: string, w: Word, flags: ReadonlyMap<string, number>): boolean {
+  const s = text.slice(w.start, w.end);
+  return w.end - w.start >= 2 && CAPITALISED.test(s) && !DIGIT.test(s) && mayBeName(w.lower, flags);
+}
+
+const oneSpace = (text: string, a: Word, b: Word) => b.start === a.end + 1 && text[a.end] === ' ';
+
+/**
+ * The last word of a name that starts with the initial at word i ("T. Okafor", "J. R. Ede"),
+ * or -1: a capital letter, a full stop, one space, then a name word (or another initial);
+ * up to two more name words follow ("Z. Min Thu").
+ */
+function initialName(
+  text: string,
+  words: readonly Word[],
+  flags: ReadonlyMap<string, number>,
+  i: number,
+): number {
+  let k = i;
+  // Initials in a row: "J. R."
+  while (k < words.length) {
+    const w = words[k]!;
+    if (w.end - w.start !== 1 || !UPPER.test(text[w.start]!) || text[w.end] !== '.') return -1;
+    const n = words[k + 1];
+    if (n === undefined || n.start !== w.end + 2 || text[w.end + 1] !== ' ') return -1;
+    if (n.end - n.start === 1) k++;
+    else break;
+  }
+  // "z. B. Meier" is no name; a lower-case letter before the initials opens an abbreviation.
+  const before = words[i - 1];
+  if (before && before.end - before.start === 1 && text[before.end] === '.') return -1;
+  let last = k + 1;
+  if (last >= words.length || !nameWord(text, words[last]!, flags)) return -1;
+  if (
+    isPlace(text.slice(words[last]!.start, words[last]!.end)) &&
+    !listedSurname(words[last]!, flags)
+  )
+    return -1;
+  while (
+    last + 1 < words.length &&
+    last - k < 3 &&
+    oneSpace(text, words[last]!, words[last + 1]!) &&
+    nameWord(text, words[last + 1]!, flags)
+  )
+    last++;
+  return last;
+}
+
+function listedSurname(w: Word, flags: ReadonlyMap<string, number>): boolean {
+  return ((flags.get(w.lower) ?? 0) & SUR) !== 0;
+}
+
+/** The person found over the character at `pos`, if any. */
+function personAt(persons: readonly PiiSpan[], pos: number): PiiSpan | undefined {
+  for (const s of persons) if (s.start <= pos && pos < s.end) return s;
+  return undefined;
+}
+
+/**
+ * "Ana de Souza": the name over the particle at word i, as [start, end], or undefined. Both
+ * sides capitalised and name words; the particle in small letters with one space either side.
+ */
+function particleName(
+  text: string,
+  words: readonly Word[],
+  flags: ReadonlyMap<string, number>,
+  persons: readonly PiiSpan[],
+  i: number,
+): [number, number] | undefined {
+  const p = words[i]!;
+  const a = words[i - 1]!;
+  let b = words[i + 1]!;
+  let bi = i + 1;
+  // "Ghjulia della Pietri", "Jan van der Berg": one more particle may follow.
+  if (PARTICLES.has(b.lower) && i + 2 < words.length && oneSpace(text, b, words[i + 2]!)) {
+    b = words[i + 2]!;
+    bi = i + 2;
+  }
+  if (SMALL.test(text[p.start]!) === false) return undefined;
+  if (!oneSpace(text, a, p) || !oneSpace(text, words[bi - 1]!, b)) return undefined;
+  if (!nameWord(text, a, flags) || !nameWord(text, b, flags)) return undefined;
+  const bText = text.slice(b.start, b.end);
+  const bf = flags.get(b.lower) ?? 0;
+  if (isPlace(bText) && (bf & SUR) === 0) return undefined;
+  if (GIVEN_NAME_BREAKS.has(p.lower) && (bf & FIRST) !== 0 && (bf & SUR) === 0) return undefined;
+  const left = personAt(persons, a.start);
+  let right = personAt(persons, b.start);
+  // A full name right after the word is its object ("Bewerbung von Anna Berg"), not a surname.
+  if (right && right.start === b.start && right.end > b.end) right = undefined;
+  const af = flags.get(a.lower) ?? 0;
+  // German prepositions and articles ("von", "zu", "der", "den") join only after a name: "Ende
+  // der Woche", "Angebot von Tom" hold no name over them.
+  const named = PREPOSITIONS.has(p.lower)
+    ? (left !== undefined || (af & FIRST) !== 0) && (bf & FIRST) === 0
+    : left !== undefined ||
+      right !== undefined ||
+      (af & FIRST) !== 0 ||
+      (bf & SUR) !== 0 ||
+      (af === 0 &&
+        bf === 0 &&
+        nameLikeness(a.lower) > SURNAME_LIKENESS &&
+        nameLikeness(b.lower) > SURNAME_LIKENESS);
+  if (!named) return undefined;
+  return [left?.start ?? a.start, Math.max(b.end, right?.end ?? b.end)];
+}
+
+/** A word in capitals, two letters or more. */
+function capsWord(text: string, w: Word): boolean {
+  return w.end - w.start >= 2 && ALL_CAPS.test(text.slice(w.start, w.end));
+}
+
+/**
+ * The last word of a name in capitals that starts at word i, or -1: two or three words in
+ * capitals one space apart, none on a word list, at least one of three letters or more; alone on
+ * their line or beside a person found in them.
+ */
+function capsName(
+  text: string,
+  words: readonly Word[],
+  flags: ReadonlyMap<string, number>,
+  persons: readonly PiiSpan[],
+  i: number,
+): number {
+  let last = i;
+  while (
+    last + 1 < words.length &&
+    last - i < 2 &&
+    oneSpace(text, words[last]!, words[last + 1]!) &&
+    capsWord(text, words[last + 1]!)
+  )
+    last++;
+  if (last === i) return -1;
+  if (last + 1 < words.length && oneSpace(text, words[last]!, words[last + 1]!)) {
+    // More capitals after a space: a heading or a shouted sentence, not a name.
+    if (capsWord(text, words[last + 1]!)) return -1;
+  }
+  let long = false;
+  for (let k = i; k <= last; k++) {
+    const w = words[k]!;
+    if (!mayBeName(w.lower, flags)) return -1;
+    if (w.end - w.start >= 3) long = true;
+  }
+  if (!long) return -1;
+  const start = words[i]!.start;
+  const end = words[last]!.end;
+  if (isPlace(text.slice(start, end))) return -1;
+  if (persons.some((s) => s.start < end && start < s.end)) return last;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  return line.trim() === text.slice(start, end) ? last : -1;
+}
+
+/**
+ * Cuts a person at a full stop inside it that ends a sentence: after a word of two letters or
+ * more that is no abbreviation, before a space and a capital ("Ilić. Abholnummer").
+ */
+function cutAtFullStops(text: string, words: readonly Word[], found: PiiSpan[]): void {
+  for (let k = 0; k < found.length; k++) {
+    const s = found[k]!;
+    if (s.type !== 'PERSON' || !s.text.includes('. ')) continue;
+    for (const w of words) {
+      if (w.end <= s.start) continue;
+      if (w.end >= s.end) break;
+      if (text[w.end] !== '.' || text[w.end + 1] !== ' ' || w.end - w.start < 2) continue;
+      if (ABBREVIATIONS.has(w.lower) || !UPPER.test(text[w.end + 2] ?? '')) continue;
+      found[k] = { ...s, end: w.end, text: text.slice(s.start, w.end) };
+      break;
+    }
+  }
+}
