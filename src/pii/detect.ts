@@ -106,7 +106,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   if (lowercase) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
-  findPersonShapes(text, words, found, emit);
+  findPersonShapes(text, lang, words, found, emit);
   if (!lowercase) growPlaceTails(text, found, emit);
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
   splitPersons(found);

@@ -14,7 +14,7 @@ import {
 import { nameLikeness, SURNAME_LIKENESS } from './name-likeness.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
-import type { PiiSpan } from './types.js';
+import type { Lang, PiiSpan } from './types.js';
 import type { Word } from './words.js';
 
 /**
@@ -63,6 +63,7 @@ const SCORE = 0.85;
 
 export function findPersonShapes(
   text: string,
+  lang: Lang,
   words: readonly Word[],
   found: PiiSpan[],
   emit: Emit,
@@ -71,6 +72,7 @@ export function findPersonShapes(
   const flags = gazetteer().flags;
   cutAtFullStops(text, words, found);
   const persons = found.filter((s) => s.type === 'PERSON');
+  growHalfNames(text, lang, words, flags, found, persons, emit);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const len = w.end - w.start;
@@ -270,4 +272,100 @@ function cutAtFullStops(text: string, words: readonly Word[], found: PiiSpan[]):
       break;
     }
   }
+}
+
+// Endings of English adverbs and verb forms that open sentences ("Luckily", "Having").
+const ADVERB_OR_VERB = /(?:ly|ing|ed)$/;
+// Characters after which a word starts a sentence (or a field, a list item, a line).
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n']);
+
+/** Whether the word opens a sentence, a line or a field ("Reference: Ana …", "\nAna …"). */
+function opensSentence(text: string, w: Word): boolean {
+  let k = w.start - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return k < 0 || SENTENCE_END.has(text[k]!);
+}
+
+/** Whether the word is followed by a comma, a line break, a bracket or the text's end. */
+function endsPhrase(text: string, w: Word): boolean {
+  const c = text[w.end];
+  return c === undefined || c === ',' || c === '\n' || c === '\r' || c === '(' || c === ';';
+}
+
+/** The index of the word starting at `pos`, or -1. */
+function wordStartingAt(words: readonly Word[], pos: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = words[mid]!;
+    if (w.start === pos) return mid;
+    if (w.start < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Half a name grown whole (issue 17, session 12):
+ *
+ * - Back: the shape rules read no capital at a sentence's start, so "Reference: Ana Pugh …"
+ *   yields "Pugh" alone. A capitalised word that opens the sentence right before a person is
+ *   its given name when a list has it as one or, on no list, its letters look like a name.
+ * - Forward: a one-word person and a capitalised word after it that no list calls a place, a
+ *   function or cue word: its surname. In German, where nouns are capitalised too, only when
+ *   the person opens the sentence or the word ends the phrase ("Vertretung: Ana Berg, Raum 2");
+ *   in English a word on a word list counts too ("Cressida Partridge"), as mid-sentence
+ *   capitals there are names.
+ */
+function growHalfNames(
+  text: string,
+  lang: Lang,
+  words: readonly Word[],
+  flags: ReadonlyMap<string, number>,
+  found: readonly PiiSpan[],
+  persons: readonly PiiSpan[],
+  emit: Emit,
+): void {
+  for (const s of persons) {
+    const i = wordStartingAt(words, s.start);
+    if (i < 0) continue;
+    const w = words[i]!;
+    const b = words[i - 1];
+    const wf = flags.get(w.lower) ?? 0;
+    if (
+      b &&
+      // The person is one word and no given name alone: the surname the given name is missing.
+      w.end === s.end &&
+      ((wf & FIRST) === 0 || (wf & SUR) !== 0) &&
+      !ADVERB_OR_VERB.test(b.lower) &&
+      oneSpace(text, b, w) &&
+      opensSentence(text, b) &&
+      nameWord(text, b, flags) &&
+      !isPlace(text.slice(b.start, b.end)) &&
+      !found.some((o) => o.start < b.end && b.start < o.end) &&
+      givenNameLike(b, flags)
+    )
+      emit(b.start, s.end, 'PERSON', Math.max(s.score, SCORE));
+    if (w.end !== s.end) continue;
+    const n = words[i + 1];
+    if (!n || !oneSpace(text, w, n) || !CAPITALISED.test(text.slice(n.start, n.end))) continue;
+    if (found.some((o) => o.start < n.end && n.start < o.end)) continue;
+    if (isPlace(text.slice(n.start, n.end)) || n.end - n.start < 2) continue;
+    const nf = flags.get(n.lower) ?? 0;
+    if ((nf & (FUNCTION | STOP)) !== 0 || CUE_WORDS.has(n.lower) || DIGIT.test(n.lower)) continue;
+    if ((nf & FIRST) !== 0 && (nf & SUR) === 0) continue;
+    const ok =
+      lang === 'en'
+        ? (nf & AMBIGUOUS_WORD) === 0 || (nf & SUR) !== 0
+        : mayBeName(n.lower, flags) && (opensSentence(text, w) || endsPhrase(text, n));
+    if (ok) emit(s.start, n.end, 'PERSON', Math.max(s.score, SCORE));
+  }
+}
+
+/** A word before a surname that may be its given name: listed as one, or shaped like one. */
+function givenNameLike(w: Word, flags: ReadonlyMap<string, number>): boolean {
+  const f = flags.get(w.lower) ?? 0;
+  if ((f & FIRST) !== 0) return true;
+  return f === 0 && nameLikeness(w.lower) > SURNAME_LIKENESS;
 }
