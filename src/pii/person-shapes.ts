@@ -71,6 +71,7 @@ export function findPersonShapes(
   if (!SMALL.test(text)) return; // a transcript or a text all in capitals: no shape to read
   const flags = gazetteer().flags;
   cutAtFullStops(text, words, found);
+  dropLoneLetters(found);
   const persons = found.filter((s) => s.type === 'PERSON');
   growHalfNames(text, lang, words, flags, found, persons, emit);
   for (let i = 0; i < words.length; i++) {
@@ -107,6 +108,18 @@ function nameWord(text: string, w: Word, flags: ReadonlyMap<string, number>): bo
   return w.end - w.start >= 2 && CAPITALISED.test(s) && !DIGIT.test(s) && mayBeName(w.lower, flags);
 }
 
+const CAPITAL_START = /\p{Lu}/u;
+
+/** Capitalised, two letters or more, no function, cue or number word (a list word counts). */
+function wordShaped(text: string, w: Word, flags: ReadonlyMap<string, number>): boolean {
+  const s = text.slice(w.start, w.end);
+  if (w.end - w.start < 2 || !CAPITALISED.test(s) || DIGIT.test(s)) return false;
+  const f = flags.get(w.lower) ?? 0;
+  return (
+    (f & (FUNCTION | STOP)) === 0 && !CUE_WORDS.has(w.lower) && digitsOf(w.lower) === undefined
+  );
+}
+
 const oneSpace = (text: string, a: Word, b: Word) => b.start === a.end + 1 && text[a.end] === ' ';
 
 /**
@@ -134,7 +147,13 @@ function initialName(
   const before = words[i - 1];
   if (before && before.end - before.start === 1 && text[before.end] === '.') return -1;
   let last = k + 1;
-  if (last >= words.length || !nameWord(text, words[last]!, flags)) return -1;
+  if (last >= words.length) return -1;
+  // After an initial that follows a small word ("bei F. Gerste"), a surname that is also a word
+  // counts; after a capitalised one ("Anlage B. Rechnung") the letter may end a label.
+  const surname = words[last]!;
+  const afterSmallWord = before === undefined || !CAPITAL_START.test(text[before.start]!);
+  if (!nameWord(text, surname, flags) && !(afterSmallWord && wordShaped(text, surname, flags)))
+    return -1;
   if (
     isPlace(text.slice(words[last]!.start, words[last]!.end)) &&
     !listedSurname(words[last]!, flags)
@@ -249,6 +268,12 @@ function capsName(
   const end = words[last]!.end;
   if (isPlace(text.slice(start, end))) return -1;
   if (persons.some((s) => s.start < end && start < s.end)) return last;
+  // Alone on a line, a heading in capitals is as likely ("OPENING HOURS"): each word no list
+  // knows must look like a name by its letters.
+  for (let k = i; k <= last; k++) {
+    const w = words[k]!;
+    if ((flags.get(w.lower) ?? 0) === 0 && nameLikeness(w.lower) <= SURNAME_LIKENESS) return -1;
+  }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = text.indexOf('\n', end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
@@ -337,6 +362,7 @@ function growHalfNames(
       b &&
       // The person is one word and no given name alone: the surname the given name is missing.
       w.end === s.end &&
+      w.end - w.start >= 2 &&
       ((wf & FIRST) === 0 || (wf & SUR) !== 0) &&
       !ADVERB_OR_VERB.test(b.lower) &&
       oneSpace(text, b, w) &&
@@ -350,7 +376,16 @@ function growHalfNames(
     if (w.end !== s.end) continue;
     const n = words[i + 1];
     if (!n || !oneSpace(text, w, n) || !CAPITALISED.test(text.slice(n.start, n.end))) continue;
-    if (found.some((o) => o.start < n.end && n.start < o.end)) continue;
+    // Another finding over the word stops it, unless it is that word alone as a person.
+    if (
+      found.some(
+        (o) =>
+          o.start < n.end &&
+          n.start < o.end &&
+          !(o.type === 'PERSON' && o.start === n.start && o.end === n.end),
+      )
+    )
+      continue;
     if (isPlace(text.slice(n.start, n.end)) || n.end - n.start < 2) continue;
     const nf = flags.get(n.lower) ?? 0;
     if ((nf & (FUNCTION | STOP)) !== 0 || CUE_WORDS.has(n.lower) || DIGIT.test(n.lower)) continue;
@@ -368,4 +403,12 @@ function givenNameLike(w: Word, flags: ReadonlyMap<string, number>): boolean {
   const f = flags.get(w.lower) ?? 0;
   if ((f & FIRST) !== 0) return true;
   return f === 0 && nameLikeness(w.lower) > SURNAME_LIKENESS;
+}
+
+/** A person that is one letter ("Plan B.", an initial whose name was not found) names no one. */
+function dropLoneLetters(found: PiiSpan[]): void {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const s = found[k]!;
+    if (s.type === 'PERSON' && s.end - s.start === 1) found.splice(k, 1);
+  }
 }
