@@ -355,6 +355,7 @@ function growHalfNames(
   for (const s of persons) {
     const i = wordStartingAt(words, s.start);
     if (i < 0) continue;
+
     const w = words[i]!;
     const b = words[i - 1];
     const wf = flags.get(w.lower) ?? 0;
@@ -374,6 +375,8 @@ function growHalfNames(
     )
       emit(b.start, s.end, 'PERSON', Math.max(s.score, SCORE));
     if (w.end !== s.end) continue;
+    // A person that another finder calls a place ("Pennick High Street") is not grown forward.
+    if (found.some((o) => o.type === 'LOCATION' && o.start < s.end && s.start < o.end)) continue;
     const n = words[i + 1];
     if (!n || !oneSpace(text, w, n) || !CAPITALISED.test(text.slice(n.start, n.end))) continue;
     // Another finding over the word stops it, unless it is that word alone as a person.
