@@ -72,8 +72,10 @@ export function findPersonShapes(
   const flags = gazetteer().flags;
   cutAtFullStops(text, words, found);
   dropLoneLetters(found);
+  dropNounsAndMonths(text, lang, words, found);
   const persons = found.filter((s) => s.type === 'PERSON');
   growHalfNames(text, lang, words, flags, found, persons, emit);
+  if (NUMBERED.test(text)) findNumberedNames(text, flags, emit);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const len = w.end - w.start;
@@ -414,4 +416,75 @@ function dropLoneLetters(found: PiiSpan[]): void {
     const s = found[k]!;
     if (s.type === 'PERSON' && s.end - s.start === 1) found.splice(k, 1);
   }
+}
+
+// (Not "an": the German preposition, in texts the language guess calls English.)
+const ARTICLES = new Set(['a', 'the']);
+const MONTHS = new Set(
+  'january february march april may june july august september october november december januar februar märz juni juli oktober dezember'.split(
+    ' ',
+  ),
+);
+// Words of time before a month ("since June", "Ende Juli"); "from" and "to" stay out: "a card
+// from June", "talk to April".
+const BEFORE_MONTH = new Set(
+  'since until till in during through of before after by early late mid end seit bis ab im anfang ende mitte'.split(
+    ' ',
+  ),
+);
+const YEAR_AFTER = /^ \d{4}(?!\d)/;
+
+/**
+ * Persons that are something else by the word around them: in English, anything right after an
+ * article ("A Rook has nested", "visit the Zoo", "The Crown Inn": a name takes none), and a
+ * month alone before a year or after a word of time ("to June 2024", "since August").
+ */
+function dropNounsAndMonths(
+  text: string,
+  lang: Lang,
+  words: readonly Word[],
+  found: PiiSpan[],
+): void {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const s = found[k]!;
+    if (s.type !== 'PERSON') continue;
+    const i = wordStartingAt(words, s.start);
+    if (i < 0) continue;
+    const w = words[i]!;
+    const before = words[i - 1];
+    const spaced = before !== undefined && oneSpace(text, before, w);
+    if (lang === 'en' && spaced && ARTICLES.has(before.lower)) {
+      found.splice(k, 1);
+      continue;
+    }
+    if (w.end !== s.end || !MONTHS.has(w.lower)) continue;
+    if (YEAR_AFTER.test(text.slice(s.end, s.end + 6)) || (spaced && BEFORE_MONTH.has(before.lower)))
+      found.splice(k, 1);
+  }
+}
+
+// A numbered list's item: "1. Ana Berg, 2. …" (after the text's start, a colon, a comma or a
+// line), one to three capitalised words up to a comma, a semicolon, a line end or the end.
+const NUMBERED = /\d\. \p{Lu}/u;
+const NUMBERED_ITEM =
+  /(?:^|[\s:;,])\d{1,2}\. (\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2})(?=[,;\n]|$)/gu;
+
+/**
+ * A numbered list of people: "Rota: 1. Ana Berg, 2. Tom Reed, 3. Ivo": when two items or more
+ * are two or three words that may be names, every item whose words may be names is a person
+ * (an agenda's items are single nouns: "1. Begrüßung, 2. Bericht").
+ */
+function findNumberedNames(text: string, flags: ReadonlyMap<string, number>, emit: Emit): void {
+  const items: [number, number, number][] = [];
+  let full = 0;
+  for (const m of text.matchAll(NUMBERED_ITEM)) {
+    const name = m[1]!;
+    const parts = name.split(' ');
+    if (!parts.every((p) => mayBeName(p.toLowerCase(), flags))) continue;
+    const start = m.index + m[0].length - name.length;
+    items.push([start, start + name.length, parts.length]);
+    if (parts.length > 1) full++;
+  }
+  if (full < 2) return;
+  for (const [start, end] of items) emit(start, end, 'PERSON', SCORE);
 }

@@ -74,3 +74,33 @@ describe('half a name grown whole', () => {
     expect(persons('Luckily Teodora was at home.')).toEqual(['Teodora']);
   });
 });
+
+describe('words around a person that make it something else', () => {
+  it('takes nothing after an English article for a name', () => {
+    expect(persons('A Kestrel has nested above the gym door.')).toEqual([]);
+    expect(persons('Please visit the Aquarium before noon, says Haldor Smoljak.')).toEqual([
+      'Haldor Smoljak',
+    ]);
+  });
+  it('takes no month before a year for a name', () => {
+    expect(persons('Haldor Smoljak was employed by us from May 2019 to June 2023.')).toEqual([
+      'Haldor Smoljak',
+    ]);
+  });
+  it('keeps a person after the German preposition "an"', () => {
+    expect(persons('Überweisung an Ilvana Smoljak, Betrag 20,00 €.')).toEqual(['Ilvana Smoljak']);
+  });
+});
+
+describe('a numbered list of people', () => {
+  it('finds every item when two or more are full names', () => {
+    expect(persons('Dienstplan: 1. Ilvana Smoljak, 2. Tsegay Woldu, 3. Haldor')).toEqual([
+      'Ilvana Smoljak',
+      'Tsegay Woldu',
+      'Haldor',
+    ]);
+  });
+  it('takes no agenda for a list of people', () => {
+    expect(persons('Tagesordnung: 1. Begrüßung, 2. Bericht, 3. Verschiedenes')).toEqual([]);
+  });
+});
