@@ -102,5 +102,8 @@ describe('a numbered list of people', () => {
   });
   it('takes no agenda for a list of people', () => {
     expect(persons('Tagesordnung: 1. Begrüßung, 2. Bericht, 3. Verschiedenes')).toEqual([]);
+    expect(persons('Agenda: 1. Welcome Drinks, 2. Budget Review, 3. Any Other Business')).toEqual(
+      [],
+    );
   });
 });
