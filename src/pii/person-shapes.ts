@@ -89,7 +89,11 @@ export function findPersonShapes(
       if (span) emit(span[0], span[1], 'PERSON', SCORE);
       continue;
     }
-    if (ALL_CAPS.test(text.slice(w.start, w.end)) && (i === 0 || !capsWord(text, words[i - 1]!))) {
+    if (
+      upperAt(text, w.start + 1) &&
+      ALL_CAPS.test(text.slice(w.start, w.end)) &&
+      (i === 0 || !capsWord(text, words[i - 1]!))
+    ) {
       const end = capsName(text, words, flags, persons, i);
       if (end > i) emit(w.start, words[end]!.end, 'PERSON', SCORE);
     }
@@ -120,6 +124,12 @@ function wordShaped(text: string, w: Word, flags: ReadonlyMap<string, number>): 
   return (
     (f & (FUNCTION | STOP)) === 0 && !CUE_WORDS.has(w.lower) && digitsOf(w.lower) === undefined
   );
+}
+
+/** Whether the character at `pos` may be a capital: an ASCII capital or any non-ASCII letter. */
+function upperAt(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return (c >= 65 && c <= 90) || c >= 128;
 }
 
 const oneSpace = (text: string, a: Word, b: Word) => b.start === a.end + 1 && text[a.end] === ' ';
