@@ -13,6 +13,7 @@ import {
 } from './gazetteer.js';
 import { nameLikeness, SURNAME_LIKENESS } from './name-likeness.js';
 import type { Emit } from './numbers.js';
+import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Lang, PiiSpan } from './types.js';
 import type { Word } from './words.js';
@@ -51,6 +52,10 @@ const GIVEN_NAME_BREAKS = new Set(['von', 'van', 'zu', 'der', 'den', 'de', 'da',
 // German articles: a particle only after another ("van der", "von den"); alone, a noun follows
 // them ("mit Xia Moua den Zugang").
 const SECOND_ONLY = new Set(['der', 'den']);
+// A particle that may open the particles of a name, asked of every word (once per spelling).
+const FIRST_PARTICLE = new SpellingSet({
+  has: (lower: string) => PARTICLES.has(lower) && !SECOND_ONLY.has(lower),
+});
 // Particles that are also German prepositions.
 const PREPOSITIONS = new Set(['von', 'zu']);
 // Abbreviations whose full stop ends no name: titles and "St." of saints' names.
@@ -75,7 +80,7 @@ export function findPersonShapes(
   dropNounsAndMonths(text, lang, words, found);
   const persons = found.filter((s) => s.type === 'PERSON');
   growHalfNames(text, lang, words, flags, found, persons, emit);
-  if (NUMBERED.test(text)) findNumberedNames(text, flags, emit);
+  if (mayHoldNumbered(text)) findNumberedNames(text, flags, emit);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const len = w.end - w.start;
@@ -84,7 +89,7 @@ export function findPersonShapes(
       if (end >= 0) emit(w.start, words[end]!.end, 'PERSON', SCORE);
       continue;
     }
-    if (PARTICLES.has(w.lower) && !SECOND_ONLY.has(w.lower) && i > 0 && i + 1 < words.length) {
+    if (FIRST_PARTICLE.has(w) && i > 0 && i + 1 < words.length) {
       const span = particleName(text, words, flags, persons, i);
       if (span) emit(span[0], span[1], 'PERSON', SCORE);
       continue;
@@ -370,28 +375,41 @@ function growHalfNames(
 
     const w = words[i]!;
     const b = words[i - 1];
-    const wf = flags.get(w.lower) ?? 0;
+    // Cheap tests first: most persons have no word right before them that opens a sentence.
     if (
       b &&
       // The person is one word and no given name alone: the surname the given name is missing.
       w.end === s.end &&
       w.end - w.start >= 2 &&
-      ((wf & FIRST) === 0 || (wf & SUR) !== 0) &&
-      !ADVERB_OR_VERB.test(b.lower) &&
       oneSpace(text, b, w) &&
-      opensSentence(text, b) &&
-      nameWord(text, b, flags) &&
-      !isPlace(text.slice(b.start, b.end)) &&
-      !found.some((o) => o.start < b.end && b.start < o.end) &&
-      givenNameLike(b, flags)
-    )
-      emit(b.start, s.end, 'PERSON', Math.max(s.score, SCORE));
+      opensSentence(text, b)
+    ) {
+      const wf = flags.get(w.lower) ?? 0;
+      if (
+        ((wf & FIRST) === 0 || (wf & SUR) !== 0) &&
+        !ADVERB_OR_VERB.test(b.lower) &&
+        nameWord(text, b, flags) &&
+        givenNameLike(b, flags) &&
+        !found.some((o) => o.start < b.end && b.start < o.end) &&
+        !isPlace(text.slice(b.start, b.end))
+      )
+        emit(b.start, s.end, 'PERSON', Math.max(s.score, SCORE));
+    }
     if (w.end !== s.end) continue;
-    // A person that another finder calls a place ("Pennick High Street") is not grown forward.
-    if (found.some((o) => o.type === 'LOCATION' && o.start < s.end && s.start < o.end)) continue;
     const n = words[i + 1];
-    if (!n || !oneSpace(text, w, n) || !CAPITALISED.test(text.slice(n.start, n.end))) continue;
-    // Another finding over the word stops it, unless it is that word alone as a person.
+    if (!n || n.end - n.start < 2 || !oneSpace(text, w, n) || !upperAt(text, n.start)) continue;
+    const nf = flags.get(n.lower) ?? 0;
+    if ((nf & (FUNCTION | STOP)) !== 0 || ((nf & FIRST) !== 0 && (nf & SUR) === 0)) continue;
+    if (!CAPITALISED.test(text.slice(n.start, n.end)) || CUE_WORDS.has(n.lower)) continue;
+    if (DIGIT.test(n.lower)) continue;
+    const ok =
+      lang === 'en'
+        ? (nf & AMBIGUOUS_WORD) === 0 || (nf & SUR) !== 0
+        : mayBeName(n.lower, flags) && (opensSentence(text, w) || endsPhrase(text, n));
+    if (!ok) continue;
+    // A person that another finder calls a place ("Pennick High Street") is not grown forward;
+    // another finding over the word stops it, unless it is that word alone as a person.
+    if (found.some((o) => o.type === 'LOCATION' && o.start < s.end && s.start < o.end)) continue;
     if (
       found.some(
         (o) =>
@@ -401,15 +419,8 @@ function growHalfNames(
       )
     )
       continue;
-    if (isPlace(text.slice(n.start, n.end)) || n.end - n.start < 2) continue;
-    const nf = flags.get(n.lower) ?? 0;
-    if ((nf & (FUNCTION | STOP)) !== 0 || CUE_WORDS.has(n.lower) || DIGIT.test(n.lower)) continue;
-    if ((nf & FIRST) !== 0 && (nf & SUR) === 0) continue;
-    const ok =
-      lang === 'en'
-        ? (nf & AMBIGUOUS_WORD) === 0 || (nf & SUR) !== 0
-        : mayBeName(n.lower, flags) && (opensSentence(text, w) || endsPhrase(text, n));
-    if (ok) emit(s.start, n.end, 'PERSON', Math.max(s.score, SCORE));
+    if (isPlace(text.slice(n.start, n.end))) continue;
+    emit(s.start, n.end, 'PERSON', Math.max(s.score, SCORE));
   }
 }
 
@@ -473,9 +484,19 @@ function dropNounsAndMonths(
   }
 }
 
+/** Whether a digit stands before some ". " of the text: the only texts a list item may be in. */
+function mayHoldNumbered(text: string): boolean {
+  let k = text.indexOf('. ');
+  while (k > 0) {
+    const c = text.charCodeAt(k - 1);
+    if (c >= 48 && c <= 57) return true;
+    k = text.indexOf('. ', k + 2);
+  }
+  return false;
+}
+
 // A numbered list's item: "1. Ana Berg, 2. …" (after the text's start, a colon, a comma or a
 // line), one to three capitalised words up to a comma, a semicolon, a line end or the end.
-const NUMBERED = /\d\. \p{Lu}/u;
 const NUMBERED_ITEM =
   /(?:^|[\s:;,])\d{1,2}\. (\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2})(?=[,;\n]|$)/gu;
 
