@@ -107,3 +107,19 @@ describe('a numbered list of people', () => {
     );
   });
 });
+
+describe('a call put through or passed on (frames.ts cues)', () => {
+  it('finds the whole name after the cue in a transcript', () => {
+    expect(persons('einen moment ich verbinde sie mit ilvana wolke aus dem einkauf')).toEqual([
+      'ilvana wolke',
+    ]);
+    expect(persons('guten tag sie sprechen mit ilvana wolke vom empfang')).toEqual([
+      'ilvana wolke',
+    ]);
+    expect(persons('ich gebe das weiter an ilvana wolke aus dem lager')).toEqual(['ilvana wolke']);
+  });
+  it('takes no word after the cue that is no name', () => {
+    expect(persons('wir sprechen mit dem chef morgen')).toEqual([]);
+    expect(persons('mach weiter an der aufgabe')).toEqual([]);
+  });
+});
