@@ -89,9 +89,13 @@ export function findPersonShapes(
       if (end >= 0) emit(w.start, words[end]!.end, 'PERSON', SCORE);
       continue;
     }
-    if (FIRST_PARTICLE.has(w) && i > 0 && i + 1 < words.length) {
-      const span = particleName(text, words, flags, persons, i);
-      if (span) emit(span[0], span[1], 'PERSON', SCORE);
+    const c = text.charCodeAt(w.start);
+    // Particles are written in small ASCII letters; only such words are asked about them.
+    if (c >= 97 && c <= 122) {
+      if (FIRST_PARTICLE.has(w) && i > 0 && i + 1 < words.length) {
+        const span = particleName(text, words, flags, persons, i);
+        if (span) emit(span[0], span[1], 'PERSON', SCORE);
+      }
       continue;
     }
     if (
