@@ -73,7 +73,11 @@ export function findPersonShapes(
   found: PiiSpan[],
   emit: Emit,
 ): void {
-  if (!SMALL.test(text)) return; // a transcript or a text all in capitals: no shape to read
+  if (!SMALL.test(text)) return; // a text all in capitals: no shape to read
+  if (!CAPITAL_START.test(text)) {
+    if (lang === 'en' || lang === 'de') growSpokenHalfNames(text, words, found, emit);
+    return;
+  }
   const flags = gazetteer().flags;
   cutAtFullStops(text, words, found);
   dropLoneLetters(found);
@@ -522,4 +526,56 @@ function findNumberedNames(text: string, flags: ReadonlyMap<string, number>, emi
   }
   if (full < 2) return;
   for (const [start, end] of items) emit(start, end, 'PERSON', SCORE);
+}
+
+// Particles a transcript keeps inside a name: none of them a German or English word on its own
+// ("von", "da", "la" are).
+const SPOKEN_PARTICLES = new Set('de del della di dos du van ter ten bin ibn'.split(' '));
+// Words after which a transcript names the one something goes to or comes from ("to" and "from"
+// also open places: "to banyumas lale told me").
+const SPOKEN_CUES = new Set('by with for an von mit für bei'.split(' '));
+
+/**
+ * A transcript's half names (issue 17, session 12): a one-word person after a particle and an
+ * unlisted word ("petru di pietri" found as "pietri"); a one-word person after an unlisted
+ * word that follows "an", "von", "by", "with" … ("schicken sie das an selorm kpodo" found as
+ * "kpodo"). A person that is a particle alone ("de") is dropped.
+ */
+function growSpokenHalfNames(
+  text: string,
+  words: readonly Word[],
+  found: PiiSpan[],
+  emit: Emit,
+): void {
+  const flags = gazetteer().flags;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const s = found[k]!;
+    if (s.type !== 'PERSON') continue;
+    const i = wordStartingAt(words, s.start);
+    if (i < 0) continue;
+    const w = words[i]!;
+    if (w.end === s.end && SPOKEN_PARTICLES.has(w.lower)) {
+      found.splice(k, 1);
+      continue;
+    }
+    if (w.end !== s.end || i < 2) continue;
+    let b = i - 1;
+    if (SPOKEN_PARTICLES.has(words[b]!.lower) && oneSpace(text, words[b]!, w)) b--;
+    const g = words[b]!;
+    const cue = words[b - 1];
+    if (!oneSpace(text, g, words[b + 1]!) || !unlistedWord(g, flags)) continue;
+    if (b === i - 1 && (cue === undefined || !SPOKEN_CUES.has(cue.lower))) continue;
+    if (found.some((o) => o.start < g.end && g.start < o.end)) continue;
+    emit(g.start, s.end, 'PERSON', s.score);
+  }
+}
+
+/** A transcript's word on no list, three letters or more, no cue or number word. */
+function unlistedWord(w: Word, flags: ReadonlyMap<string, number>): boolean {
+  return (
+    w.end - w.start >= 3 &&
+    (flags.get(w.lower) ?? 0) === 0 &&
+    !CUE_WORDS.has(w.lower) &&
+    digitsOf(w.lower) === undefined
+  );
 }

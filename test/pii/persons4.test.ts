@@ -123,3 +123,9 @@ describe('a call put through or passed on (frames.ts cues)', () => {
     expect(persons('mach weiter an der aufgabe')).toEqual([]);
   });
 });
+
+describe("a transcript's particles (growSpokenHalfNames)", () => {
+  it('takes no particle alone for a person', () => {
+    expect(persons('brief an gjergj de okoroafor wegen der miete')).toEqual([]);
+  });
+});
