@@ -10,6 +10,7 @@ import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPersons } from './person-labels.js';
+import { findPersonShapes } from './person-shapes.js';
 import { splitPersons } from './person-splits.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { growPlaceTails } from './place-tails.js';
@@ -105,6 +106,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   if (lowercase) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
+  findPersonShapes(text, lang, words, found, emit);
   if (!lowercase) growPlaceTails(text, found, emit);
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
   splitPersons(found);

@@ -150,7 +150,19 @@ const CUES: readonly [Cue, string][] = [
     'message to',
     'speaking to',
     'speaking with',
+    // A call put through or taken (session 12): "ich verbinde sie mit …", "sie sprechen mit
+    // …", "ich gebe weiter an …", "you are speaking to …" is above.
+    'verbinde sie mit',
+    'verbinde dich mit',
+    'sprechen mit',
+    'weiter an',
+    'connect you to',
+    'connect you with',
+    'put you through to',
   ]),
+  // Who rang, and whose neighbour: "die Anruferin …", "the caller …", "neighbour of …".
+  ...words('role', 'anrufer anruferin caller'),
+  ...phrases('kin', ['neighbour of', 'neighbor of', 'nachbarin von', 'nachbar von']),
   ...words(
     'speak',
     'sagt sagte meint meinte fragt fragte schreibt schrieb erklärt says said asks asked writes wrote explains adds',
