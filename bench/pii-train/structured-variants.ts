@@ -90,7 +90,9 @@ function sayDigits(r: R, lang: Lang, digits: string, style: DigitStyle): string 
     const pair =
       (style === 'pairs' || (style === 'mixed' && r() < 0.5)) &&
       i + 1 < digits.length &&
-      d !== '0';
+      d !== '0' &&
+      // English "sixty" then "two" would read as 62: a round pair is said digit by digit.
+      !(lang === 'en' && digits[i + 1] === '0' && d !== '1');
     if (pair) {
       const n = Number(digits.slice(i, i + 2));
       out.push(lang === 'de' ? deTwo(n) : enTwo(n));
@@ -351,7 +353,11 @@ function addIbans(out: Items, r: R): void {
           out.add(lang, 'spoken', `${ds}+${ls}`, 'IBAN', frame(r, f.spoken, said, 'IBAN'));
         }
       // The country said as one word ("de", "gb").
-      out.add(lang, 'spoken', 'country-word', 'IBAN', frame(r, f.spoken, `${country.toLowerCase()} ${sayDigits(r, lang, body.replace(/[A-Z]+/, ''), 'digits')}`.replace(/^(..) /, `$1 `), 'IBAN'));
+      const bodySaid = body
+        .match(/\d+|[A-Z]+/g)!
+        .map((p) => (/\d/.test(p) ? sayDigits(r, lang, p, 'digits') : sayLetters(lang, p, 'letters')))
+        .join(' ');
+      out.add(lang, 'spoken', 'country-word', 'IBAN', frame(r, f.spoken, `${country.toLowerCase()} ${bodySaid}`, 'IBAN'));
     }
   }
 }
@@ -571,12 +577,15 @@ function addDates(out: Items, r: R): void {
         out.add(lang, 'written', style, 'DATE_OF_BIRTH', frame(r, f.written, w, 'DATE_OF_BIRTH'));
       const deYear = year < 2000 ? `neunzehnhundert${deTwo(year % 100)}` : `zweitausend${year % 100 ? deTwo(year % 100) : ''}`;
       const enYear = year < 2000 ? `nineteen ${year % 100 < 10 ? `oh ${EN_UNIT[year % 100]}` : enTwo(year % 100)}` : `two thousand${year % 100 ? ` and ${enTwo(year % 100)}` : ''}`;
+      // A two-digit year below ten keeps its zero: "null drei", "oh three".
+      const deShort = year % 100 < 10 ? `null ${DE_UNIT[year % 100]}` : deTwo(year % 100);
+      const enShort = year % 100 < 10 ? `oh ${EN_UNIT[year % 100]}` : enTwo(year % 100);
       const spoken: [string, string][] =
         lang === 'de'
           ? [
               ['ordinal-month', `${deOrd(day)} ${MONTH_DE[month]} ${deYear}`],
-              ['ordinal-ordinal', `${deOrd(day)} ${deOrd(month)} ${deTwo(year % 100)}`],
-              ['ordinal-short-year', `${deOrd(day)} ${MONTH_DE[month]} ${deTwo(year % 100)}`],
+              ['ordinal-ordinal', `${deOrd(day)} ${deOrd(month)} ${deShort}`],
+              ['ordinal-short-year', `${deOrd(day)} ${MONTH_DE[month]} ${deShort}`],
               ['year-split', `${deOrd(day)} ${MONTH_DE[month]} neunzehn ${deTwo(year % 100)}`],
               ['digits', `${sayDigits(r, lang, dd, 'digits')} ${sayDigits(r, lang, mm, 'digits')} ${deYear}`],
             ]
@@ -584,8 +593,8 @@ function addDates(out: Items, r: R): void {
               ['of-month', `the ${enOrd(day)} of ${MONTH_EN[month]} ${enYear}`],
               ['month-ordinal', `${MONTH_EN[month]} ${enOrd(day)} ${enYear}`],
               ['month-the-ordinal', `${MONTH_EN[month]} the ${enOrd(day)} ${enYear}`],
-              ['ordinal-short-year', `the ${enOrd(day)} of ${MONTH_EN[month]} ${enTwo(year % 100)}`],
-              ['digits', `${sayDigits(r, lang, dd, 'oh')} ${sayDigits(r, lang, mm, 'oh')} ${enTwo(year % 100)}`],
+              ['ordinal-short-year', `the ${enOrd(day)} of ${MONTH_EN[month]} ${enShort}`],
+              ['digits', `${sayDigits(r, lang, dd, 'oh')} ${sayDigits(r, lang, mm, 'oh')} ${enShort}`],
             ];
       for (const [style, s] of spoken)
         out.add(lang, 'spoken', style, 'DATE_OF_BIRTH', frame(r, f.spoken, s, 'DATE_OF_BIRTH'));

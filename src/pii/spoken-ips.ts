@@ -30,7 +30,8 @@ export function findSpokenIps(
     let j = i;
     while (octets.length < 4) {
       let k = j;
-      while (k < words.length && k - j < 4 && octetWord(words[k]!.lower, words[k - 1]?.lower)) k++;
+      // Up to five words an octet: "one hundred and ninety two".
+      while (k < words.length && k - j < 5 && octetWord(words[k]!.lower, words[k - 1]?.lower)) k++;
       const value = k > j ? octetValue(words.slice(j, k).map((w) => w.lower)) : undefined;
       if (value === undefined || value > 255 || !spaced(text, words, j, k)) break;
       octets.push(value);
