@@ -1,4 +1,4 @@
-// `node --import tsx bench/pii-train/structured-variants-run.ts [--misses] [--type T]`:
+// `node --import tsx bench/pii-train/structured-variants-run.ts [--misses] [--type T] [--seed N]`:
 // detectPii on the structured robustness set (structured-variants.ts); precision and recall per
 // type × language × kind, then the misses grouped by reading style.
 import { detectPii } from '../../src/pii/index.js';
@@ -17,6 +17,7 @@ const STRUCTURED = new Set([
 ]);
 const showMisses = process.argv.includes('--misses');
 const only = process.argv.includes('--type') ? process.argv[process.argv.indexOf('--type') + 1] : undefined;
+const seed = process.argv.includes('--seed') ? Number(process.argv[process.argv.indexOf('--seed') + 1]) : undefined;
 
 interface Tally {
   gold: number;
@@ -39,7 +40,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
   return inter > 0 && inter / union >= 0.5;
 };
 
-for (const item of structuredVariants()) {
+for (const item of structuredVariants(seed)) {
   const predicted = detectPii(item.text, { lang: item.lang }).filter((p) => STRUCTURED.has(p.type));
   const used = new Set<number>();
   for (const g of item.spans) {

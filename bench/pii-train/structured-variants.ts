@@ -64,10 +64,10 @@ function enNum(n: number, and = true): string {
 }
 
 /** How a run of digits is read out. */
-type DigitStyle = 'digits' | 'pairs' | 'repeat' | 'oh' | 'mixed';
+type DigitStyle = 'digits' | 'pairs' | 'repeat' | 'oh' | 'o' | 'mixed';
 
-function digitWord(lang: Lang, d: string, oh: boolean): string {
-  if (lang === 'en' && d === '0' && oh) return 'oh';
+function digitWord(lang: Lang, d: string, oh: boolean | 'o'): string {
+  if (lang === 'en' && d === '0' && oh) return oh === 'o' ? 'o' : 'oh';
   return (lang === 'de' ? DE_UNIT : EN_UNIT)[Number(d)]!;
 }
 
@@ -75,7 +75,7 @@ function digitWord(lang: Lang, d: string, oh: boolean): string {
 function sayDigits(r: R, lang: Lang, digits: string, style: DigitStyle): string {
   const out: string[] = [];
   let i = 0;
-  const oh = style === 'oh';
+  const oh = style === 'o' ? 'o' : style === 'oh';
   while (i < digits.length) {
     const d = digits[i]!;
     if (style === 'repeat' && digits[i + 1] === d) {
@@ -341,8 +341,8 @@ function addIbans(out: Items, r: R): void {
       out.add(lang, 'written', 'lower', 'IBAN', frame(r, f.written, grouped.toLowerCase(), 'IBAN'));
       const country = v.slice(0, 2);
       const body = v.slice(2);
-      const digitStyles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'mixed'];
-      const letterStyles: LetterStyle[] = lang === 'de' ? ['letters', 'de-old', 'de-city', 'nato'] : ['letters', 'nato', 'names'];
+      const digitStyles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
+      const letterStyles: LetterStyle[] = lang === 'de' ? ['letters', 'de-old', 'de-city', 'nato', 'like'] : ['letters', 'nato', 'names', 'like'];
       for (const ds of digitStyles)
         for (const ls of letterStyles) {
           // The body: digits, and the bank code's letters (GB) spelt the same way.
@@ -377,7 +377,7 @@ function addDigitType(
       const v = make(r);
       for (const [style, w] of writtenForms(v))
         out.add(lang, 'written', style, type, frame(r, f.written, w, type));
-      const styles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'mixed'];
+      const styles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
       for (const ds of styles) {
         const gs = groups(v);
         out.add(lang, 'spoken', ds, type, frame(r, f.spoken, gs.map((g) => sayDigits(r, lang, g, ds)).join(' '), type));
@@ -405,10 +405,18 @@ function addIps(out: Items, r: R): void {
         o >= 100 && o % 100 >= 10
           ? `${(lang === 'de' ? DE_UNIT : EN_UNIT)[Math.floor(o / 100)]} ${lang === 'de' ? deTwo(o % 100) : enTwo(o % 100)}`
           : one(o);
+      // "hundert zweiundneunzig", "zweihundert fünf": the hundreds apart from the rest.
+      const hundredApart = (o: number) =>
+        o >= 100 && o % 100
+          ? lang === 'de'
+            ? `${Math.floor(o / 100) === 1 ? 'hundert' : `${DE_UNIT[Math.floor(o / 100)]}hundert`} ${deTwo(o % 100)}`
+            : `${EN_UNIT[Math.floor(o / 100)]} hundred ${enTwo(o % 100)}`
+          : num(o);
       for (const [style, say] of [
         ['digits', one],
         ['numbers', num],
         ['split', split],
+        ['hundred-apart', hundredApart],
       ] as const)
         out.add(lang, 'spoken', style, 'IP_ADDRESS', frame(r, f.spoken, octets.map(say).join(` ${dot} `), 'IP_ADDRESS'));
     }
@@ -464,7 +472,12 @@ function addPhones(out: Items, r: R): void {
       const w1 = de ? `${national.slice(0, 4)} ${national.slice(4)}` : `${national.slice(0, 5)} ${national.slice(5)}`;
       out.add(lang, 'written', 'national', 'PHONE', frame(r, f.written, w1, 'PHONE'));
       out.add(lang, 'written', 'intl', 'PHONE', frame(r, f.written, `${intl.slice(0, 3)} ${intl.slice(3, 6)} ${intl.slice(6)}`, 'PHONE'));
-      const styles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'mixed'];
+      const cut = de ? 4 : 5;
+      out.add(lang, 'written', 'parens', 'PHONE', frame(r, f.written, `(${national.slice(0, cut)}) ${national.slice(cut, cut + 3)} ${national.slice(cut + 3)}`, 'PHONE'));
+      out.add(lang, 'written', 'slash', 'PHONE', frame(r, f.written, `${national.slice(0, cut)}/${national.slice(cut)}`, 'PHONE'));
+      out.add(lang, 'written', 'trunk-in-parens', 'PHONE', frame(r, f.written, `${intl.slice(0, 3)} (0)${intl.slice(3, 6)} ${intl.slice(6)}`, 'PHONE'));
+      out.add(lang, 'written', 'compact-intl', 'PHONE', frame(r, f.written, intl, 'PHONE'));
+      const styles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
       for (const ds of styles) {
         const said = `${sayDigits(r, lang, national.slice(0, 4), ds === 'pairs' ? 'digits' : ds)} ${sayDigits(r, lang, national.slice(4), ds)}`;
         out.add(lang, 'spoken', ds, 'PHONE', frame(r, f.spoken, said, 'PHONE'));
@@ -564,6 +577,8 @@ function addDates(out: Items, r: R): void {
               ['month-name', `${day}. ${cap(MONTH_DE[month]!)} ${year}`],
               ['iso', `${year}-${mm}-${dd}`],
               ['slash', `${dd}/${mm}/${year}`],
+              ['month-name-short-year', `${day}. ${cap(MONTH_DE[month]!)} ${yy}`],
+              ['month-abbrev', `${day}. ${cap(MONTH_DE[month]!.slice(0, 3))}. ${year}`],
             ]
           : [
               ['slash', `${dd}/${mm}/${year}`],
@@ -572,6 +587,9 @@ function addDates(out: Items, r: R): void {
               ['apostrophe-year', `${cap(MONTH_EN[month]!)} ${day}${enSuffix(day)} '${yy}`],
               ['iso', `${year}-${mm}-${dd}`],
               ['dotted', `${dd}.${mm}.${year}`],
+              ['ordinal-of', `${day}${enSuffix(day)} of ${cap(MONTH_EN[month]!)} ${year}`],
+              ['month-abbrev', `${cap(MONTH_EN[month]!.slice(0, 3))} ${day}, ${year}`],
+              ['us-slash', `${month}/${day}/${yy}`],
             ];
       for (const [style, w] of written)
         out.add(lang, 'written', style, 'DATE_OF_BIRTH', frame(r, f.written, w, 'DATE_OF_BIRTH'));
@@ -588,6 +606,8 @@ function addDates(out: Items, r: R): void {
               ['ordinal-short-year', `${deOrd(day)} ${MONTH_DE[month]} ${deShort}`],
               ['year-split', `${deOrd(day)} ${MONTH_DE[month]} neunzehn ${deTwo(year % 100)}`],
               ['digits', `${sayDigits(r, lang, dd, 'digits')} ${sayDigits(r, lang, mm, 'digits')} ${deYear}`],
+              ['nominative', `${deOrd(day).replace(/n$/, '')} ${MONTH_DE[month]} ${deYear}`],
+              ['cardinal-month', `${deOrd(day)} ${MONTH_DE[month]} ${deTwo(Math.floor(year / 100))} ${deShort}`],
             ]
           : [
               ['of-month', `the ${enOrd(day)} of ${MONTH_EN[month]} ${enYear}`],
@@ -595,6 +615,8 @@ function addDates(out: Items, r: R): void {
               ['month-the-ordinal', `${MONTH_EN[month]} the ${enOrd(day)} ${enYear}`],
               ['ordinal-short-year', `the ${enOrd(day)} of ${MONTH_EN[month]} ${enShort}`],
               ['digits', `${sayDigits(r, lang, dd, 'oh')} ${sayDigits(r, lang, mm, 'oh')} ${enShort}`],
+              ['ordinal-no-of', `${enOrd(day)} ${MONTH_EN[month]} ${enYear}`],
+              ['month-short-year', `${MONTH_EN[month]} ${enOrd(day)} ${enShort}`],
             ];
       for (const [style, s] of spoken)
         out.add(lang, 'spoken', style, 'DATE_OF_BIRTH', frame(r, f.spoken, s, 'DATE_OF_BIRTH'));
@@ -616,6 +638,10 @@ const NEGATIVES: Record<Lang, { written: string[]; spoken: string[] }> = {
       'Artikel 12345678901 ist ausverkauft.',
       'Die Sendung 00340434161234567890 ist unterwegs.',
       'Raum 3.14 im zweiten Stock.',
+      'Am 3. Juli 1984 war Stromausfall.',
+      'Die Firma wurde am 01.04.1999 gegründet.',
+      'Das Modell A-320 fliegt seit 1988.',
+      'Tarif B-12 gilt ab 2025.',
     ],
     spoken: [
       'die bestellnummer ist vier sieben eins eins null acht eins fünf',
@@ -628,6 +654,11 @@ const NEGATIVES: Record<Lang, { written: string[]; spoken: string[] }> = {
       'wir waren zweiundzwanzig leute und dreiunddreißig kinder',
       'der zug fährt um sieben uhr zwölf auf gleis drei',
       'der termin ist am dritten juli um zehn uhr',
+      'am dritten juli neunzehnhundertvierundachtzig war stromausfall',
+      'zimmer zwei null vier im dritten stock',
+      'seite dreiundzwanzig absatz vier',
+      'die postleitzahl ist zwei null eins vier vier',
+      'wir haben vier zu zwei gewonnen und dann drei zu drei gespielt',
     ],
   },
   en: {
@@ -642,6 +673,10 @@ const NEGATIVES: Record<Lang, { written: string[]; spoken: string[] }> = {
       'Item 12345678901 is sold out.',
       'Parcel 00340434161234567890 is on its way.',
       'Room 3.14 on the second floor.',
+      'On 3 July 1984 the plant closed.',
+      'The firm was founded on 04/01/1999.',
+      'The A-320 has flown since 1988.',
+      'Rate B-12 applies from 2025.',
     ],
     spoken: [
       'the order number is four seven one one oh eight one five',
@@ -654,6 +689,11 @@ const NEGATIVES: Record<Lang, { written: string[]; spoken: string[] }> = {
       'there were twenty two adults and thirty three kids',
       'the train leaves at seven twelve from platform three',
       'the meeting is on the third of july at ten',
+      'on the third of july nineteen eighty four the plant closed',
+      'room two oh four on the third floor',
+      'page twenty three paragraph four',
+      'flight b a two four seven leaves at nine',
+      'we won four two and then drew three all',
     ],
   },
 };

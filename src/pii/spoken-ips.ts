@@ -90,6 +90,12 @@ function octetValue(ws: readonly string[]): number | undefined {
     return d !== undefined ? Number(d) : germanHundreds(w);
   };
   if (ws.length === 1) return single(ws[0]!);
+  // "hundert siebenundneunzig", "zweihundert dreizehn": German hundreds said apart from the rest.
+  const h = germanHundreds(ws[0]!);
+  if (h !== undefined && h % 100 === 0 && ws.length === 2) {
+    const rest = digitsOf(ws[1]!);
+    return rest === undefined || rest.length > 2 ? undefined : h + Number(rest);
+  }
   const hundred = ws.indexOf('hundred');
   if (hundred === 1) {
     const h = UNITS_EN[ws[0]!];
