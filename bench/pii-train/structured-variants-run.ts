@@ -16,8 +16,12 @@ const STRUCTURED = new Set([
   'DATE_OF_BIRTH',
 ]);
 const showMisses = process.argv.includes('--misses');
-const only = process.argv.includes('--type') ? process.argv[process.argv.indexOf('--type') + 1] : undefined;
-const seed = process.argv.includes('--seed') ? Number(process.argv[process.argv.indexOf('--seed') + 1]) : undefined;
+const only = process.argv.includes('--type')
+  ? process.argv[process.argv.indexOf('--type') + 1]
+  : undefined;
+const seed = process.argv.includes('--seed')
+  ? Number(process.argv[process.argv.indexOf('--seed') + 1])
+  : undefined;
 
 interface Tally {
   gold: number;
@@ -27,7 +31,10 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 const tally = (k: string) => {
   let t = tallies.get(k);
-  if (!t) tallies.set(k, (t = { gold: 0, tp: 0, fp: 0 }));
+  if (!t) {
+    t = { gold: 0, tp: 0, fp: 0 };
+    tallies.set(k, t);
+  }
   return t;
 };
 const byStyle = new Map<string, { n: number; miss: number }>();
@@ -57,13 +64,17 @@ for (const item of structuredVariants(seed)) {
     } else {
       st.miss++;
       const got = predicted.map((p) => `${p.type}:${JSON.stringify(p.text)}`).join(' ');
-      misses.push(`${s}: ${JSON.stringify(item.text.slice(g.start, g.end))} in ${JSON.stringify(item.text)} got ${got || '-'}`);
+      misses.push(
+        `${s}: ${JSON.stringify(item.text.slice(g.start, g.end))} in ${JSON.stringify(item.text)} got ${got || '-'}`,
+      );
     }
   }
   predicted.forEach((p, i) => {
     if (used.has(i)) return;
     tally(`${p.type} ${item.lang} ${item.kind}`).fp++;
-    extras.push(`${item.type} ${item.lang} ${item.kind} ${item.style}: extra ${p.type} ${JSON.stringify(p.text)} in ${JSON.stringify(item.text)}`);
+    extras.push(
+      `${item.type} ${item.lang} ${item.kind} ${item.style}: extra ${p.type} ${JSON.stringify(p.text)} in ${JSON.stringify(item.text)}`,
+    );
   });
 }
 
@@ -84,7 +95,8 @@ for (const key of [...tallies.keys()].sort()) {
 }
 console.log(`all: gold ${gold} tp ${tp} fp ${fp} P ${f(tp / (tp + fp))} R ${f(tp / gold)}`);
 console.log('\nstyles with misses:');
-for (const [s, st] of [...byStyle].sort()) if (st.miss > 0) console.log(`  ${s}: ${st.miss}/${st.n}`);
+for (const [s, st] of [...byStyle].sort())
+  if (st.miss > 0) console.log(`  ${s}: ${st.miss}/${st.n}`);
 if (showMisses) {
   console.log('\nmisses:');
   for (const m of misses) if (!only || m.startsWith(only)) console.log(`  ${m}`);

@@ -28,9 +28,8 @@ const digitsOfLength = (r: R, n: number) => Array.from({ length: n }, () => int(
 // ---------------------------------------------------------------- number words
 
 const DE_UNIT = 'null eins zwei drei vier fünf sechs sieben acht neun'.split(' ');
-const DE_TEEN = 'zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn'.split(
-  ' ',
-);
+const DE_TEEN =
+  'zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn'.split(' ');
 const DE_TEN = ',,zwanzig,dreißig,vierzig,fünfzig,sechzig,siebzig,achtzig,neunzig'.split(',');
 const EN_UNIT = 'zero one two three four five six seven eight nine'.split(' ');
 const EN_TEEN =
@@ -240,12 +239,24 @@ const frame = (r: R, frames: readonly string[], value: string, type: string) =>
 const F = {
   IBAN: {
     de: {
-      written: ['Überweisen Sie den Betrag bitte auf {}.', 'Meine neue Bankverbindung: {}', 'IBAN {} – Kontoinhaberin bin ich.'],
-      spoken: ['die iban lautet {} ja genau', 'überweis es mir auf {} danke', 'kontonummer ist {} bei der sparkasse'],
+      written: [
+        'Überweisen Sie den Betrag bitte auf {}.',
+        'Meine neue Bankverbindung: {}',
+        'IBAN {} – Kontoinhaberin bin ich.',
+      ],
+      spoken: [
+        'die iban lautet {} ja genau',
+        'überweis es mir auf {} danke',
+        'kontonummer ist {} bei der sparkasse',
+      ],
     },
     en: {
       written: ['Please pay into {} by Friday.', 'My IBAN is {}, thanks.', 'Bank details: {}'],
-      spoken: ['my iban is {} thanks', 'send it to the account {} please', 'the iban should be {} yeah'],
+      spoken: [
+        'my iban is {} thanks',
+        'send it to the account {} please',
+        'the iban should be {} yeah',
+      ],
     },
   },
   CREDIT_CARD: {
@@ -341,23 +352,37 @@ function addIbans(out: Items, r: R): void {
       out.add(lang, 'written', 'lower', 'IBAN', frame(r, f.written, grouped.toLowerCase(), 'IBAN'));
       const country = v.slice(0, 2);
       const body = v.slice(2);
-      const digitStyles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
-      const letterStyles: LetterStyle[] = lang === 'de' ? ['letters', 'de-old', 'de-city', 'nato', 'like'] : ['letters', 'nato', 'names', 'like'];
+      const digitStyles: DigitStyle[] =
+        lang === 'de'
+          ? ['digits', 'pairs', 'repeat', 'mixed']
+          : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
+      const letterStyles: LetterStyle[] =
+        lang === 'de'
+          ? ['letters', 'de-old', 'de-city', 'nato', 'like']
+          : ['letters', 'nato', 'names', 'like'];
       for (const ds of digitStyles)
         for (const ls of letterStyles) {
           // The body: digits, and the bank code's letters (GB) spelt the same way.
-          const parts = body.match(/\d+|[A-Z]+/g)!.map((p) =>
-            /\d/.test(p) ? sayDigits(r, lang, p, ds) : sayLetters(lang, p, ls),
-          );
+          const parts = body
+            .match(/\d+|[A-Z]+/g)!
+            .map((p) => (/\d/.test(p) ? sayDigits(r, lang, p, ds) : sayLetters(lang, p, ls)));
           const said = `${sayLetters(lang, country, ls)} ${parts.join(' ')}`;
           out.add(lang, 'spoken', `${ds}+${ls}`, 'IBAN', frame(r, f.spoken, said, 'IBAN'));
         }
       // The country said as one word ("de", "gb").
       const bodySaid = body
         .match(/\d+|[A-Z]+/g)!
-        .map((p) => (/\d/.test(p) ? sayDigits(r, lang, p, 'digits') : sayLetters(lang, p, 'letters')))
+        .map((p) =>
+          /\d/.test(p) ? sayDigits(r, lang, p, 'digits') : sayLetters(lang, p, 'letters'),
+        )
         .join(' ');
-      out.add(lang, 'spoken', 'country-word', 'IBAN', frame(r, f.spoken, `${country.toLowerCase()} ${bodySaid}`, 'IBAN'));
+      out.add(
+        lang,
+        'spoken',
+        'country-word',
+        'IBAN',
+        frame(r, f.spoken, `${country.toLowerCase()} ${bodySaid}`, 'IBAN'),
+      );
     }
   }
 }
@@ -377,13 +402,31 @@ function addDigitType(
       const v = make(r);
       for (const [style, w] of writtenForms(v))
         out.add(lang, 'written', style, type, frame(r, f.written, w, type));
-      const styles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
+      const styles: DigitStyle[] =
+        lang === 'de'
+          ? ['digits', 'pairs', 'repeat', 'mixed']
+          : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
       for (const ds of styles) {
         const gs = groups(v);
-        out.add(lang, 'spoken', ds, type, frame(r, f.spoken, gs.map((g) => sayDigits(r, lang, g, ds)).join(' '), type));
+        out.add(
+          lang,
+          'spoken',
+          ds,
+          type,
+          frame(r, f.spoken, gs.map((g) => sayDigits(r, lang, g, ds)).join(' '), type),
+        );
         if (gs.length > 1) {
-          const dash = lang === 'de' ? pick(r, ['strich', 'bindestrich', 'minus']) : pick(r, ['dash', 'hyphen']);
-          out.add(lang, 'spoken', `${ds}+dash`, type, frame(r, f.spoken, gs.map((g) => sayDigits(r, lang, g, ds)).join(` ${dash} `), type));
+          const dash =
+            lang === 'de'
+              ? pick(r, ['strich', 'bindestrich', 'minus'])
+              : pick(r, ['dash', 'hyphen']);
+          out.add(
+            lang,
+            'spoken',
+            `${ds}+dash`,
+            type,
+            frame(r, f.spoken, gs.map((g) => sayDigits(r, lang, g, ds)).join(` ${dash} `), type),
+          );
         }
       }
     }
@@ -418,7 +461,13 @@ function addIps(out: Items, r: R): void {
         ['split', split],
         ['hundred-apart', hundredApart],
       ] as const)
-        out.add(lang, 'spoken', style, 'IP_ADDRESS', frame(r, f.spoken, octets.map(say).join(` ${dot} `), 'IP_ADDRESS'));
+        out.add(
+          lang,
+          'spoken',
+          style,
+          'IP_ADDRESS',
+          frame(r, f.spoken, octets.map(say).join(` ${dot} `), 'IP_ADDRESS'),
+        );
     }
   }
 }
@@ -436,25 +485,60 @@ function addEmails(out: Items, r: R): void {
       out.add(lang, 'written', 'plain', 'EMAIL', frame(r, f.written, v, 'EMAIL'));
       const sepWord =
         sep === '.'
-          ? lang === 'de' ? 'punkt' : 'dot'
+          ? lang === 'de'
+            ? 'punkt'
+            : 'dot'
           : sep === '_'
-            ? lang === 'de' ? 'unterstrich' : 'underscore'
+            ? lang === 'de'
+              ? 'unterstrich'
+              : 'underscore'
             : sep === '-'
-              ? lang === 'de' ? pick(r, ['minus', 'bindestrich']) : pick(r, ['dash', 'hyphen'])
+              ? lang === 'de'
+                ? pick(r, ['minus', 'bindestrich'])
+                : pick(r, ['dash', 'hyphen'])
               : '';
-      const at = lang === 'de' ? pick(r, ['at', 'ät', 'at zeichen', 'klammeraffe']) : pick(r, ['at', 'at sign']);
+      const at =
+        lang === 'de'
+          ? pick(r, ['at', 'ät', 'at zeichen', 'klammeraffe'])
+          : pick(r, ['at', 'at sign']);
       const dot = lang === 'de' ? 'punkt' : 'dot';
-      const sayDomain = domain.split('.').map((p) => p.replace('-', lang === 'de' ? ' minus ' : ' dash ')).join(` ${dot} `);
+      const sayDomain = domain
+        .split('.')
+        .map((p) => p.replace('-', lang === 'de' ? ' minus ' : ' dash '))
+        .join(` ${dot} `);
       const numSaid = num ? ` ${lang === 'de' ? deTwo(Number(num)) : enTwo(Number(num))}` : '';
       const local = `${g}${sepWord ? ` ${sepWord} ` : ' '}${fam}${numSaid}`;
-      out.add(lang, 'spoken', 'words', 'EMAIL', frame(r, f.spoken, `${local} ${at} ${sayDomain}`, 'EMAIL'));
+      out.add(
+        lang,
+        'spoken',
+        'words',
+        'EMAIL',
+        frame(r, f.spoken, `${local} ${at} ${sayDomain}`, 'EMAIL'),
+      );
       // The family name spelt.
       const spelt = `${g}${sepWord ? ` ${sepWord} ` : ' '}${sayLetters(lang, fam, 'letters')}${numSaid}`;
-      out.add(lang, 'spoken', 'spelt', 'EMAIL', frame(r, f.spoken, `${spelt} ${at} ${sayDomain}`, 'EMAIL'));
+      out.add(
+        lang,
+        'spoken',
+        'spelt',
+        'EMAIL',
+        frame(r, f.spoken, `${spelt} ${at} ${sayDomain}`, 'EMAIL'),
+      );
       // The number as digits one by one.
       if (num) {
         const d = ` ${sayDigits(r, lang, num, 'digits')}`;
-        out.add(lang, 'spoken', 'num-digits', 'EMAIL', frame(r, f.spoken, `${g}${sepWord ? ` ${sepWord} ` : ' '}${fam}${d} ${at} ${sayDomain}`, 'EMAIL'));
+        out.add(
+          lang,
+          'spoken',
+          'num-digits',
+          'EMAIL',
+          frame(
+            r,
+            f.spoken,
+            `${g}${sepWord ? ` ${sepWord} ` : ' '}${fam}${d} ${at} ${sayDomain}`,
+            'EMAIL',
+          ),
+        );
       }
     }
   }
@@ -466,18 +550,55 @@ function addPhones(out: Items, r: R): void {
     for (let n = 0; n < 12; n++) {
       const de = r() < 0.5;
       const national = de
-        ? `${pick(r, ['0151', '0160', '0171', '0176'])}${digitsOfLength(r, 8)}`.replace(/^(0160)(\d{8})$/, (_, a, b) => a + b.slice(0, 7))
+        ? `${pick(r, ['0151', '0160', '0171', '0176'])}${digitsOfLength(r, 8)}`.replace(
+            /^(0160)(\d{8})$/,
+            (_, a, b) => a + b.slice(0, 7),
+          )
         : `07${pick(r, ['700', '911', '456', '812'])}${digitsOfLength(r, 6)}`;
       const intl = de ? `+49${national.slice(1)}` : `+44${national.slice(1)}`;
-      const w1 = de ? `${national.slice(0, 4)} ${national.slice(4)}` : `${national.slice(0, 5)} ${national.slice(5)}`;
+      const w1 = de
+        ? `${national.slice(0, 4)} ${national.slice(4)}`
+        : `${national.slice(0, 5)} ${national.slice(5)}`;
       out.add(lang, 'written', 'national', 'PHONE', frame(r, f.written, w1, 'PHONE'));
-      out.add(lang, 'written', 'intl', 'PHONE', frame(r, f.written, `${intl.slice(0, 3)} ${intl.slice(3, 6)} ${intl.slice(6)}`, 'PHONE'));
+      out.add(
+        lang,
+        'written',
+        'intl',
+        'PHONE',
+        frame(r, f.written, `${intl.slice(0, 3)} ${intl.slice(3, 6)} ${intl.slice(6)}`, 'PHONE'),
+      );
       const cut = de ? 4 : 5;
-      out.add(lang, 'written', 'parens', 'PHONE', frame(r, f.written, `(${national.slice(0, cut)}) ${national.slice(cut, cut + 3)} ${national.slice(cut + 3)}`, 'PHONE'));
-      out.add(lang, 'written', 'slash', 'PHONE', frame(r, f.written, `${national.slice(0, cut)}/${national.slice(cut)}`, 'PHONE'));
-      out.add(lang, 'written', 'trunk-in-parens', 'PHONE', frame(r, f.written, `${intl.slice(0, 3)} (0)${intl.slice(3, 6)} ${intl.slice(6)}`, 'PHONE'));
+      out.add(
+        lang,
+        'written',
+        'parens',
+        'PHONE',
+        frame(
+          r,
+          f.written,
+          `(${national.slice(0, cut)}) ${national.slice(cut, cut + 3)} ${national.slice(cut + 3)}`,
+          'PHONE',
+        ),
+      );
+      out.add(
+        lang,
+        'written',
+        'slash',
+        'PHONE',
+        frame(r, f.written, `${national.slice(0, cut)}/${national.slice(cut)}`, 'PHONE'),
+      );
+      out.add(
+        lang,
+        'written',
+        'trunk-in-parens',
+        'PHONE',
+        frame(r, f.written, `${intl.slice(0, 3)} (0)${intl.slice(3, 6)} ${intl.slice(6)}`, 'PHONE'),
+      );
       out.add(lang, 'written', 'compact-intl', 'PHONE', frame(r, f.written, intl, 'PHONE'));
-      const styles: DigitStyle[] = lang === 'de' ? ['digits', 'pairs', 'repeat', 'mixed'] : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
+      const styles: DigitStyle[] =
+        lang === 'de'
+          ? ['digits', 'pairs', 'repeat', 'mixed']
+          : ['digits', 'pairs', 'repeat', 'oh', 'o', 'mixed'];
       for (const ds of styles) {
         const said = `${sayDigits(r, lang, national.slice(0, 4), ds === 'pairs' ? 'digits' : ds)} ${sayDigits(r, lang, national.slice(4), ds)}`;
         out.add(lang, 'spoken', ds, 'PHONE', frame(r, f.spoken, said, 'PHONE'));
@@ -494,8 +615,13 @@ function addPlates(out: Items, r: R): void {
     const f = F.VEHICLE_PLATE[lang];
     for (let n = 0; n < 14; n++) {
       // German.
-      const d = pick(r, DISTRICTS.filter((x) => !x.includes('Ö')));
-      const l = Array.from({ length: int(r, 1, 2) }, () => pick(r, [...'ABCDEFGHKLMNPRSTUVWXYZ'])).join('');
+      const d = pick(
+        r,
+        DISTRICTS.filter((x) => !x.includes('Ö')),
+      );
+      const l = Array.from({ length: int(r, 1, 2) }, () =>
+        pick(r, [...'ABCDEFGHKLMNPRSTUVWXYZ']),
+      ).join('');
       const num = String(int(r, 1, r() < 0.5 ? 99 : 9999));
       const suffix = r() < 0.15 ? pick(r, ['E', 'H']) : '';
       for (const [style, w] of [
@@ -504,31 +630,81 @@ function addPlates(out: Items, r: R): void {
         ['two-hyphens', `${d}-${l}-${num}${suffix}`],
         ['lower', `${d}-${l} ${num}${suffix}`.toLowerCase()],
       ] as const)
-        out.add(lang, 'written', `de-${style}`, 'VEHICLE_PLATE', frame(r, f.written, w, 'VEHICLE_PLATE'));
+        out.add(
+          lang,
+          'written',
+          `de-${style}`,
+          'VEHICLE_PLATE',
+          frame(r, f.written, w, 'VEHICLE_PLATE'),
+        );
       const numSaid = (style: DigitStyle) => sayDigits(r, lang, num, style);
-      const letterStyles: LetterStyle[] = lang === 'de' ? ['letters', 'de-old', 'de-city', 'like'] : ['letters', 'nato', 'names'];
+      const letterStyles: LetterStyle[] =
+        lang === 'de' ? ['letters', 'de-old', 'de-city', 'like'] : ['letters', 'nato', 'names'];
       for (const ls of letterStyles) {
-        const sep = lang === 'de' ? pick(r, [' minus ', ' bindestrich ', ' strich ', ' ']) : pick(r, [' dash ', ' ']);
+        const sep =
+          lang === 'de'
+            ? pick(r, [' minus ', ' bindestrich ', ' strich ', ' '])
+            : pick(r, [' dash ', ' ']);
         const sfx = suffix ? ` ${suffix.toLowerCase()}` : '';
         const said = `${sayLetters(lang, d, ls)}${sep}${sayLetters(lang, l, ls)} ${numSaid(r() < 0.5 ? 'digits' : 'pairs')}${sfx}`;
-        out.add(lang, 'spoken', `de-${ls}`, 'VEHICLE_PLATE', frame(r, f.spoken, said, 'VEHICLE_PLATE'));
+        out.add(
+          lang,
+          'spoken',
+          `de-${ls}`,
+          'VEHICLE_PLATE',
+          frame(r, f.spoken, said, 'VEHICLE_PLATE'),
+        );
       }
       // The district said as a word ("hh", "wob").
-      out.add(lang, 'spoken', 'de-district-word', 'VEHICLE_PLATE', frame(r, f.spoken, `${d.toLowerCase()} ${sayLetters(lang, l, 'letters')} ${numSaid('digits')}`, 'VEHICLE_PLATE'));
+      out.add(
+        lang,
+        'spoken',
+        'de-district-word',
+        'VEHICLE_PLATE',
+        frame(
+          r,
+          f.spoken,
+          `${d.toLowerCase()} ${sayLetters(lang, l, 'letters')} ${numSaid('digits')}`,
+          'VEHICLE_PLATE',
+        ),
+      );
       // British.
       const area = pick(r, ['AB', 'LK', 'YX', 'SN', 'MA', 'BD', 'GF']);
       const age = pick(r, ['05', '12', '19', '23', '55', '61', '68', '71', '73']);
-      const tail = Array.from({ length: 3 }, () => pick(r, [...'ABCDEFGHJKLMNPRSTUVWXYZ'])).join('');
-      out.add(lang, 'written', 'uk-spaced', 'VEHICLE_PLATE', frame(r, f.written, `${area}${age} ${tail}`, 'VEHICLE_PLATE'));
-      out.add(lang, 'written', 'uk-compact', 'VEHICLE_PLATE', frame(r, f.written, `${area}${age}${tail}`, 'VEHICLE_PLATE'));
+      const tail = Array.from({ length: 3 }, () => pick(r, [...'ABCDEFGHJKLMNPRSTUVWXYZ'])).join(
+        '',
+      );
+      out.add(
+        lang,
+        'written',
+        'uk-spaced',
+        'VEHICLE_PLATE',
+        frame(r, f.written, `${area}${age} ${tail}`, 'VEHICLE_PLATE'),
+      );
+      out.add(
+        lang,
+        'written',
+        'uk-compact',
+        'VEHICLE_PLATE',
+        frame(r, f.written, `${area}${age}${tail}`, 'VEHICLE_PLATE'),
+      );
       for (const [ageStyle, ds] of [
         ['digits', 'digits'],
         ['pair', 'pairs'],
         ['oh', 'oh'],
       ] as const) {
-        const ls: LetterStyle = pick(r, lang === 'de' ? ['letters', 'nato'] : ['letters', 'nato', 'names']);
+        const ls: LetterStyle = pick(
+          r,
+          lang === 'de' ? ['letters', 'nato'] : ['letters', 'nato', 'names'],
+        );
         const said = `${sayLetters(lang, area, ls)} ${sayDigits(r, lang, age, ds)} ${sayLetters(lang, tail, ls)}`;
-        out.add(lang, 'spoken', `uk-age-${ageStyle}`, 'VEHICLE_PLATE', frame(r, f.spoken, said, 'VEHICLE_PLATE'));
+        out.add(
+          lang,
+          'spoken',
+          `uk-age-${ageStyle}`,
+          'VEHICLE_PLATE',
+          frame(r, f.spoken, said, 'VEHICLE_PLATE'),
+        );
       }
       // Austrian: district, digits, letters ("W 12345 X" style is Vienna's; "G 123 AB").
       const at = `${pick(r, ['W', 'G', 'L', 'S', 'I', 'K'])}-${int(r, 1, 999)} ${pick(r, ['AB', 'X', 'LM', 'TZ'])}`;
@@ -538,15 +714,70 @@ function addPlates(out: Items, r: R): void {
 }
 
 const DE_ORD_STEM = [
-  '', 'ersten', 'zweiten', 'dritten', 'vierten', 'fünften', 'sechsten', 'siebten', 'achten', 'neunten', 'zehnten', 'elften', 'zwölften',
+  '',
+  'ersten',
+  'zweiten',
+  'dritten',
+  'vierten',
+  'fünften',
+  'sechsten',
+  'siebten',
+  'achten',
+  'neunten',
+  'zehnten',
+  'elften',
+  'zwölften',
 ];
-const EN_ORD = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
-const MONTH_DE = ['', 'januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'];
-const MONTH_EN = ['', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const EN_ORD = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
+const MONTH_DE = [
+  '',
+  'januar',
+  'februar',
+  'märz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'dezember',
+];
+const MONTH_EN = [
+  '',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 function deOrd(n: number): string {
   if (n <= 12) return DE_ORD_STEM[n]!;
-  if (n < 20) return `${DE_TEEN[n - 10]!.replace(/zehn$/, 'zehn')}ten`.replace('sechzehnten', 'sechzehnten');
+  if (n < 20)
+    return `${DE_TEEN[n - 10]!.replace(/zehn$/, 'zehn')}ten`.replace('sechzehnten', 'sechzehnten');
   return `${deTwo(n)}sten`;
 }
 function enOrd(n: number): string {
@@ -557,7 +788,13 @@ function enOrd(n: number): string {
   return `${EN_TEN[Math.floor(n / 10)]} ${EN_ORD[n % 10]}`;
 }
 const enSuffix = (n: number) =>
-  n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  n % 10 === 1 && n !== 11
+    ? 'st'
+    : n % 10 === 2 && n !== 12
+      ? 'nd'
+      : n % 10 === 3 && n !== 13
+        ? 'rd'
+        : 'th';
 
 function addDates(out: Items, r: R): void {
   for (const lang of ['de', 'en'] as const) {
@@ -593,11 +830,24 @@ function addDates(out: Items, r: R): void {
             ];
       for (const [style, w] of written)
         out.add(lang, 'written', style, 'DATE_OF_BIRTH', frame(r, f.written, w, 'DATE_OF_BIRTH'));
-      const deYear = year < 2000 ? `neunzehnhundert${deTwo(year % 100)}` : `zweitausend${year % 100 ? deTwo(year % 100) : ''}`;
-      const enYear = year < 2000 ? `nineteen ${year % 100 < 10 ? `oh ${EN_UNIT[year % 100]}` : enTwo(year % 100)}` : `two thousand${year % 100 ? ` and ${enTwo(year % 100)}` : ''}`;
+      const deYear =
+        year < 2000
+          ? `neunzehnhundert${deTwo(year % 100)}`
+          : `zweitausend${year % 100 ? deTwo(year % 100) : ''}`;
+      const enYear =
+        year < 2000
+          ? `nineteen ${year % 100 < 10 ? `oh ${EN_UNIT[year % 100]}` : enTwo(year % 100)}`
+          : `two thousand${year % 100 ? ` and ${enTwo(year % 100)}` : ''}`;
       // A two-digit year below ten keeps its zero: "null drei", "oh three".
-      const deShort = year % 100 < 10 ? `null ${DE_UNIT[year % 100]}` : deTwo(year % 100);
-      const enShort = year % 100 < 10 ? `oh ${EN_UNIT[year % 100]}` : enTwo(year % 100);
+      // 2000 itself is said in full.
+      const deShort =
+        year === 2000
+          ? deYear
+          : year % 100 < 10
+            ? `null ${DE_UNIT[year % 100]}`
+            : deTwo(year % 100);
+      const enShort =
+        year === 2000 ? enYear : year % 100 < 10 ? `oh ${EN_UNIT[year % 100]}` : enTwo(year % 100);
       const spoken: [string, string][] =
         lang === 'de'
           ? [
@@ -605,16 +855,25 @@ function addDates(out: Items, r: R): void {
               ['ordinal-ordinal', `${deOrd(day)} ${deOrd(month)} ${deShort}`],
               ['ordinal-short-year', `${deOrd(day)} ${MONTH_DE[month]} ${deShort}`],
               ['year-split', `${deOrd(day)} ${MONTH_DE[month]} neunzehn ${deTwo(year % 100)}`],
-              ['digits', `${sayDigits(r, lang, dd, 'digits')} ${sayDigits(r, lang, mm, 'digits')} ${deYear}`],
+              [
+                'digits',
+                `${sayDigits(r, lang, dd, 'digits')} ${sayDigits(r, lang, mm, 'digits')} ${deYear}`,
+              ],
               ['nominative', `${deOrd(day).replace(/n$/, '')} ${MONTH_DE[month]} ${deYear}`],
-              ['cardinal-month', `${deOrd(day)} ${MONTH_DE[month]} ${deTwo(Math.floor(year / 100))} ${deShort}`],
+              [
+                'cardinal-month',
+                `${deOrd(day)} ${MONTH_DE[month]} ${deTwo(Math.floor(year / 100))} ${deShort}`,
+              ],
             ]
           : [
               ['of-month', `the ${enOrd(day)} of ${MONTH_EN[month]} ${enYear}`],
               ['month-ordinal', `${MONTH_EN[month]} ${enOrd(day)} ${enYear}`],
               ['month-the-ordinal', `${MONTH_EN[month]} the ${enOrd(day)} ${enYear}`],
               ['ordinal-short-year', `the ${enOrd(day)} of ${MONTH_EN[month]} ${enShort}`],
-              ['digits', `${sayDigits(r, lang, dd, 'oh')} ${sayDigits(r, lang, mm, 'oh')} ${enShort}`],
+              [
+                'digits',
+                `${sayDigits(r, lang, dd, 'oh')} ${sayDigits(r, lang, mm, 'oh')} ${enShort}`,
+              ],
               ['ordinal-no-of', `${enOrd(day)} ${MONTH_EN[month]} ${enYear}`],
               ['month-short-year', `${MONTH_EN[month]} ${enOrd(day)} ${enShort}`],
             ];

@@ -61,8 +61,7 @@ const PLATE_LOWER =
 const PLATE_LOWER_HINT = /[a-zäöü]-[a-z]{1,2} ?[1-9]/;
 // Austrian plates: the district (one or two letters), then digits before letters ("W-12345 X",
 // "G 123 AB"); only beside a vehicle cue.
-const PLATE_AT =
-  /(?<![\p{L}\p{N}-])[A-Z]{1,2}[- ][1-9]\d{0,4} ?[A-Z]{1,3}(?![\p{L}\p{N}-])/gu;
+const PLATE_AT = /(?<![\p{L}\p{N}-])[A-Z]{1,2}[- ][1-9]\d{0,4} ?[A-Z]{1,3}(?![\p{L}\p{N}-])/gu;
 const PLATE_AT_HINT = /[A-Z][- ][1-9]\d{0,4} ?[A-Z]/;
 
 const STREET_SUFFIX =
