@@ -59,10 +59,10 @@ const PLATE_SPACED =
 const PLATE_LOWER =
   /(?<![\p{L}\p{N}-])[a-zäöü]{1,3}-[a-z]{1,2} ?[1-9]\d{0,3}[eh]?(?![\p{L}\p{N}])/gu;
 const PLATE_LOWER_HINT = /[a-zäöü]-[a-z]{1,2} ?[1-9]/;
-// Austrian plates: the district (one or two letters), then digits before letters ("W-12345 X",
-// "G 123 AB"); only beside a vehicle cue.
-const PLATE_AT = /(?<![\p{L}\p{N}-])[A-Z]{1,2}[- ][1-9]\d{0,4} ?[A-Z]{1,3}(?![\p{L}\p{N}-])/gu;
-const PLATE_AT_HINT = /[A-Z][- ][1-9]\d{0,4} ?[A-Z]/;
+// Austrian plates: the district (one or two letters), a hyphen, then digits before letters
+// ("W-12345 X", "G-123 AB"); only beside a vehicle cue. Not spaced: "Audi A 4 TDI" is a car.
+const PLATE_AT = /(?<![\p{L}\p{N}-])[A-Z]{1,2}-[1-9]\d{0,4} ?[A-Z]{1,3}(?![\p{L}\p{N}-])/gu;
+const PLATE_AT_HINT = /[A-Z]-[1-9]\d{0,4} ?[A-Z]/;
 
 const STREET_SUFFIX =
   '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof|höhe|anger|kamp|wall|brücke|siedlung|steg|wiese|winkel|leite|halde)';
@@ -163,12 +163,6 @@ export function findPatterns(
       if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.8);
     }
   }
-  if (PLATE_AT_HINT.test(text)) {
-    for (const m of text.matchAll(PLATE_AT)) {
-      const end = m.index + m[0].length;
-      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.85);
-    }
-  }
   if (STREET_DE_HINT.test(text)) {
     for (const m of text.matchAll(STREET_DE)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
   }
@@ -198,6 +192,12 @@ function findPlates(text: string, emit: Emit): void {
   for (const m of text.matchAll(PLATE)) {
     const end = m.index + m[0].length;
     emit(m.index, end, 'VEHICLE_PLATE', vehicleContext(text, m.index, end) ? 1 : 0.7);
+  }
+  if (PLATE_AT_HINT.test(text)) {
+    for (const m of text.matchAll(PLATE_AT)) {
+      const end = m.index + m[0].length;
+      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.85);
+    }
   }
   if (PLATE_LOWER_HINT.test(text)) {
     for (const m of text.matchAll(PLATE_LOWER)) {

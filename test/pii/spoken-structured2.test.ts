@@ -103,7 +103,7 @@ describe('licence plates: lower case and Austrian', () => {
     ['The car registration is hb-nu 76h.', 'hb-nu 76h'],
     ['Das Kennzeichen war wob-l 20e, glaube ich.', 'wob-l 20e'],
     ['Das Kennzeichen war W-4711 AB.', 'W-4711 AB'],
-    ['A van with plate G 123 TZ blocked the drive.', 'G 123 TZ'],
+    ['A van with plate G-123 TZ blocked the drive.', 'G-123 TZ'],
   ])('finds the plate in %j', (text, value) => {
     expect(found(text, 'VEHICLE_PLATE')).toEqual([value]);
   });
@@ -112,6 +112,7 @@ describe('licence plates: lower case and Austrian', () => {
     'Das Modell W-320 AB ist ausverkauft.',
     'Tarif B-12 gilt ab 2025.',
     'siehe a-b 12e im anhang',
+    'Mein Auto ist ein Audi A 4 TDI.',
   ])('finds no plate in %j', (text) => {
     expect(found(text, 'VEHICLE_PLATE')).toEqual([]);
   });
