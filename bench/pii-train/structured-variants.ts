@@ -556,6 +556,36 @@ function addPhones(out: Items, r: R): void {
           )
         : `07${pick(r, ['700', '911', '456', '812'])}${digitsOfLength(r, 6)}`;
       const intl = de ? `+49${national.slice(1)}` : `+44${national.slice(1)}`;
+      if (lang === 'en' && n % 3 === 0) {
+        // A North American number: area code, exchange, line.
+        const us = `${pick(r, ['312', '415', '617', '206'])}${int(r, 2, 9)}${digitsOfLength(r, 6)}`;
+        out.add(
+          lang,
+          'written',
+          'us',
+          'PHONE',
+          frame(r, f.written, `(${us.slice(0, 3)}) ${us.slice(3, 6)}-${us.slice(6)}`, 'PHONE'),
+        );
+        out.add(
+          lang,
+          'written',
+          'us-dashed',
+          'PHONE',
+          frame(r, f.written, `${us.slice(0, 3)}-${us.slice(3, 6)}-${us.slice(6)}`, 'PHONE'),
+        );
+        out.add(
+          lang,
+          'spoken',
+          'us-digits',
+          'PHONE',
+          frame(
+            r,
+            f.spoken,
+            `${sayDigits(r, lang, us.slice(0, 3), 'digits')} ${sayDigits(r, lang, us.slice(3, 6), 'digits')} ${sayDigits(r, lang, us.slice(6), 'mixed')}`,
+            'PHONE',
+          ),
+        );
+      }
       const w1 = de
         ? `${national.slice(0, 4)} ${national.slice(4)}`
         : `${national.slice(0, 5)} ${national.slice(5)}`;
@@ -815,6 +845,7 @@ function addDates(out: Items, r: R): void {
               ['iso', `${year}-${mm}-${dd}`],
               ['slash', `${dd}/${mm}/${year}`],
               ['month-name-short-year', `${day}. ${cap(MONTH_DE[month]!)} ${yy}`],
+              ['dashed', `${dd}-${mm}-${year}`],
               ['month-abbrev', `${day}. ${cap(MONTH_DE[month]!.slice(0, 3))}. ${year}`],
             ]
           : [
@@ -827,6 +858,8 @@ function addDates(out: Items, r: R): void {
               ['ordinal-of', `${day}${enSuffix(day)} of ${cap(MONTH_EN[month]!)} ${year}`],
               ['month-abbrev', `${cap(MONTH_EN[month]!.slice(0, 3))} ${day}, ${year}`],
               ['us-slash', `${month}/${day}/${yy}`],
+              ['dashed', `${mm}-${dd}-${year}`],
+              ['abbrev-dot', `${cap(MONTH_EN[month]!.slice(0, 3))}. ${day}, ${year}`],
             ];
       for (const [style, w] of written)
         out.add(lang, 'written', style, 'DATE_OF_BIRTH', frame(r, f.written, w, 'DATE_OF_BIRTH'));
@@ -973,6 +1006,15 @@ export function structuredVariants(seed = 1717): VariantItem[] {
     ],
     (v) => v.match(/\d{4}/g)!,
     10,
+  );
+  addDigitType(
+    out,
+    r,
+    'CREDIT_CARD',
+    (r) => luhnComplete(pick(r, ['34', '37']), 15, r),
+    (v) => [['amex-spaced', `${v.slice(0, 4)} ${v.slice(4, 10)} ${v.slice(10)}`]],
+    (v) => [v.slice(0, 4), v.slice(4, 10), v.slice(10)],
+    4,
   );
   addDigitType(
     out,

@@ -31,6 +31,8 @@ const DATE = new RegExp(
     `\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS_EN})\\.?,?\\s${NAMED_YEAR}`,
     `${YEAR}-\\d{2}-\\d{2}`,
     `\\d{1,2}\\/\\d{1,2}\\/(?:${YEAR}|\\d{2})`,
+    // "03-07-1984": with hyphens only with the full year ("03-07-84" is a code as often).
+    `\\d{1,2}-\\d{1,2}-${YEAR}`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')

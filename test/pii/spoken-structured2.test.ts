@@ -86,16 +86,19 @@ describe('dates of birth', () => {
     ],
     ["I was born on May 19th '74 in Leeds.", "May 19th '74"],
     ["Date of birth: 3rd of July '84", "3rd of July '84"],
+    ['Geburtsdatum: 28-01-1956', '28-01-1956'],
+    ['I was born on 05-23-1987 in Leeds.', '05-23-1987'],
   ])('finds the date in %j', (text, value) => {
     expect(found(text, 'DATE_OF_BIRTH')).toEqual([value]);
   });
 
-  it.each(["We met on May 19th '74 in Leeds.", 'Am 3. Juli 1984 war Stromausfall.'])(
-    'finds no date of birth in %j',
-    (text) => {
-      expect(found(text, 'DATE_OF_BIRTH')).toEqual([]);
-    },
-  );
+  it.each([
+    "We met on May 19th '74 in Leeds.",
+    'Am 3. Juli 1984 war Stromausfall.',
+    'Die Bestellung 12-03-2019 ist versandt.',
+  ])('finds no date of birth in %j', (text) => {
+    expect(found(text, 'DATE_OF_BIRTH')).toEqual([]);
+  });
 });
 
 describe('licence plates: lower case and Austrian', () => {
@@ -104,6 +107,8 @@ describe('licence plates: lower case and Austrian', () => {
     ['Das Kennzeichen war wob-l 20e, glaube ich.', 'wob-l 20e'],
     ['Das Kennzeichen war W-4711 AB.', 'W-4711 AB'],
     ['A van with plate G-123 TZ blocked the drive.', 'G-123 TZ'],
+    ['das kennzeichen ist da u acht', 'da u acht'],
+    ['my car plate is am k one two', 'am k one two'],
   ])('finds the plate in %j', (text, value) => {
     expect(found(text, 'VEHICLE_PLATE')).toEqual([value]);
   });
@@ -113,6 +118,8 @@ describe('licence plates: lower case and Austrian', () => {
     'Tarif B-12 gilt ab 2025.',
     'siehe a-b 12e im anhang',
     'Mein Auto ist ein Audi A 4 TDI.',
+    'das kennzeichen ist da drüben am auto',
+    'the registration is in the glovebox of the car',
   ])('finds no plate in %j', (text) => {
     expect(found(text, 'VEHICLE_PLATE')).toEqual([]);
   });
