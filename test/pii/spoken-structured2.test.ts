@@ -109,6 +109,11 @@ describe('licence plates: lower case and Austrian', () => {
     ['A van with plate G-123 TZ blocked the drive.', 'G-123 TZ'],
     ['das kennzeichen ist da u acht', 'da u acht'],
     ['my car plate is am k one two', 'am k one two'],
+    // "is" after the noun is the verb, never the district.
+    [
+      'my car plate is lima kilo one nine hotel sierra golf thanks',
+      'lima kilo one nine hotel sierra golf',
+    ],
   ])('finds the plate in %j', (text, value) => {
     expect(found(text, 'VEHICLE_PLATE')).toEqual([value]);
   });
