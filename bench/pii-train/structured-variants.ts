@@ -440,6 +440,14 @@ function addIps(out: Items, r: R): void {
       const v = ip(r);
       const octets = v.split('.').map(Number);
       out.add(lang, 'written', 'dotted', 'IP_ADDRESS', frame(r, f.written, v, 'IP_ADDRESS'));
+      const port = int(r, 1024, 9999);
+      out.add(
+        lang,
+        'written',
+        'with-port',
+        'IP_ADDRESS',
+        frame(r, f.written, v, 'IP_ADDRESS').replace('|IP_ADDRESS]]', `|IP_ADDRESS]]:${port}`),
+      );
       const dot = lang === 'de' ? 'punkt' : pick(r, ['dot', 'point']);
       const one = (o: number) => sayDigits(r, lang, String(o), 'digits');
       const num = (o: number) => (lang === 'de' ? deNum(o) : enNum(o, r() < 0.5));
@@ -483,6 +491,15 @@ function addEmails(out: Items, r: R): void {
       const domain = pick(r, lang === 'de' ? DOMAINS_DE : DOMAINS_EN);
       const v = `${g}${sep}${fam}${num}@${domain}`;
       out.add(lang, 'written', 'plain', 'EMAIL', frame(r, f.written, v, 'EMAIL'));
+      out.add(
+        lang,
+        'written',
+        'plus-tag',
+        'EMAIL',
+        frame(r, f.written, `${g}+news@${domain}`, 'EMAIL'),
+      );
+      const sub = `${g}.${fam}@mail.${fam}-${pick(r, ['praxis', 'consult', 'design'])}.${lang === 'de' ? 'de' : 'co.uk'}`;
+      out.add(lang, 'written', 'subdomain', 'EMAIL', frame(r, f.written, sub, 'EMAIL'));
       const sepWord =
         sep === '.'
           ? lang === 'de'
@@ -524,6 +541,18 @@ function addEmails(out: Items, r: R): void {
         'EMAIL',
         frame(r, f.spoken, `${spelt} ${at} ${sayDomain}`, 'EMAIL'),
       );
+      // A short domain name spelt letter by letter ("g m x punkt de").
+      if (/^[a-z]{3}\./.test(domain)) {
+        const [name, ...rest] = domain.split('.');
+        const speltDomain = `${sayLetters(lang, name!, 'letters')} ${dot} ${rest.join(` ${dot} `)}`;
+        out.add(
+          lang,
+          'spoken',
+          'domain-spelt',
+          'EMAIL',
+          frame(r, f.spoken, `${local} ${at} ${speltDomain}`, 'EMAIL'),
+        );
+      }
       // The number as digits one by one.
       if (num) {
         const d = ` ${sayDigits(r, lang, num, 'digits')}`;
@@ -635,6 +664,9 @@ function addPhones(out: Items, r: R): void {
       }
       const plus = `plus ${sayDigits(r, lang, intl.slice(1, 3), 'digits')} ${sayDigits(r, lang, intl.slice(3), 'digits')}`;
       out.add(lang, 'spoken', 'plus', 'PHONE', frame(r, f.spoken, plus, 'PHONE'));
+      const cc = Number(intl.slice(1, 3));
+      const plusPair = `plus ${lang === 'de' ? deTwo(cc) : enTwo(cc)} ${sayDigits(r, lang, intl.slice(3), 'digits')}`;
+      out.add(lang, 'spoken', 'plus-pair', 'PHONE', frame(r, f.spoken, plusPair, 'PHONE'));
     }
   }
 }
@@ -846,6 +878,7 @@ function addDates(out: Items, r: R): void {
               ['slash', `${dd}/${mm}/${year}`],
               ['month-name-short-year', `${day}. ${cap(MONTH_DE[month]!)} ${yy}`],
               ['dashed', `${dd}-${mm}-${year}`],
+              ['short-no-zero', `${day}.${month}.${year}`],
               ['month-abbrev', `${day}. ${cap(MONTH_DE[month]!.slice(0, 3))}. ${year}`],
             ]
           : [
@@ -863,6 +896,30 @@ function addDates(out: Items, r: R): void {
             ];
       for (const [style, w] of written)
         out.add(lang, 'written', style, 'DATE_OF_BIRTH', frame(r, f.written, w, 'DATE_OF_BIRTH'));
+      // Frames of a CV or a register: the star and "geb." / "b." for born.
+      if (lang === 'de') {
+        out.add(
+          lang,
+          'written',
+          'star',
+          'DATE_OF_BIRTH',
+          `Lena Roth, * [[${dd}.${mm}.${year}|DATE_OF_BIRTH]] in Kiel`,
+        );
+        out.add(
+          lang,
+          'written',
+          'geb-abbrev',
+          'DATE_OF_BIRTH',
+          `Lena Roth (geb. [[${dd}.${mm}.${year}|DATE_OF_BIRTH]])`,
+        );
+      } else
+        out.add(
+          lang,
+          'written',
+          'b-abbrev',
+          'DATE_OF_BIRTH',
+          `Ruth Hale (b. [[${day} ${cap(MONTH_EN[month]!)} ${year}|DATE_OF_BIRTH]])`,
+        );
       const deYear =
         year < 2000
           ? `neunzehnhundert${deTwo(year % 100)}`

@@ -121,6 +121,10 @@ const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
 // What every form of DATE holds: "1.2" (with an optional space), "1/2", a year 19xx/20xx or
 // one cut short ("'84").
 const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d|['’]\d\d/;
+// The marks of a CV or a register right before a date: "Lena Roth, * 08.12.1970" (the
+// genealogical star, after a name, never a list's bullet at a line's start), "(b. 14 May 1970)",
+// ", b. 14 May 1970".
+const BORN_MARK = /(?:[\p{L},)] ?\*|(?:\(|, )b\.) ?$/u;
 const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
 const POSTCODE_CITY =
   /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
@@ -152,7 +156,11 @@ export function findPatterns(
   if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
+      if (
+        hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) ||
+        bornAfter(text, end) ||
+        BORN_MARK.test(text.slice(Math.max(0, m.index - 8), m.index))
+      )
         emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
     }
   }

@@ -88,6 +88,8 @@ describe('dates of birth', () => {
     ["Date of birth: 3rd of July '84", "3rd of July '84"],
     ['Geburtsdatum: 28-01-1956', '28-01-1956'],
     ['I was born on 05-23-1987 in Leeds.', '05-23-1987'],
+    ['Lena Roth, * 08.12.1970 in Kiel', '08.12.1970'],
+    ['Ruth Hale (b. 14 December 1970) wrote it.', '14 December 1970'],
   ])('finds the date in %j', (text, value) => {
     expect(found(text, 'DATE_OF_BIRTH')).toEqual([value]);
   });
@@ -96,6 +98,8 @@ describe('dates of birth', () => {
     "We met on May 19th '74 in Leeds.",
     'Am 3. Juli 1984 war Stromausfall.',
     'Die Bestellung 12-03-2019 ist versandt.',
+    'Änderungen\n* 08.12.2019 erste Fassung\n* 01.04.2020 zweite Fassung',
+    'Plan b. 12 May 2020 is the fallback.',
   ])('finds no date of birth in %j', (text) => {
     expect(found(text, 'DATE_OF_BIRTH')).toEqual([]);
   });
