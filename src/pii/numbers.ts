@@ -34,6 +34,8 @@ const SSN_PLAIN = /(?<![\p{N}])\d{9}(?![\p{N}])/gu;
 // Starts with +, 00, 0 or a digit after an opening parenthesis; at least seven digits follow.
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+|\(\+?)?\d[\d \u00a0()./-]{5,24}\d(?![\p{N}])/gu;
 const NANP_FORMAT = /^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$/;
+// "Version 10.4.2.1", "v2.0.1.3": four numbers with dots after a version word are no address.
+const VERSION_BEFORE = /(?:version|release|firmware|build|update|v)\s*:?\s*$/i;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 
 const NATIONAL_REGIONS: Record<Lang, readonly CountryCode[]> = {
@@ -65,7 +67,8 @@ export function findNumbers(text: string, lang: Lang, emit: Emit): void {
   }
   if (digits >= 4 && text.includes('.')) {
     for (const m of text.matchAll(IPV4))
-      if (ipv4Valid(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
+      if (ipv4Valid(m[0]) && !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)))
+        emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
   }
   if (d.spaced >= 11) {
     for (const m of text.matchAll(TAX_ID)) {

@@ -21,14 +21,18 @@ const MONTHS_DE =
 const MONTHS_EN =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const YEAR = '(?:19|20)\\d{2}';
+// After a month's name a year may be cut to two digits with an apostrophe: "May 3rd '84".
+const NAMED_YEAR = `(?:${YEAR}|['’]\\d{2})`;
 const DATE = new RegExp(
   [
     `\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:${YEAR}|\\d{2})`,
-    `\\d{1,2}\\.?\\s(?:${MONTHS_DE})\\.?\\s${YEAR}`,
-    `(?:${MONTHS_EN})\\.?\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s${YEAR}`,
-    `\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS_EN})\\.?,?\\s${YEAR}`,
+    `\\d{1,2}\\.?\\s(?:${MONTHS_DE})\\.?\\s${NAMED_YEAR}`,
+    `(?:${MONTHS_EN})\\.?\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s${NAMED_YEAR}`,
+    `\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS_EN})\\.?,?\\s${NAMED_YEAR}`,
     `${YEAR}-\\d{2}-\\d{2}`,
     `\\d{1,2}\\/\\d{1,2}\\/(?:${YEAR}|\\d{2})`,
+    // "03-07-1984": with hyphens only with the full year ("03-07-84" is a code as often).
+    `\\d{1,2}-\\d{1,2}-${YEAR}`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')
@@ -53,6 +57,14 @@ const UK_PLATE_OLD =
   /(?<![\p{L}\p{N}])(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])(?![\p{L}\p{N}])/gu;
 const PLATE_SPACED =
   /(?<![\p{L}\p{N}])[A-ZÄÖÜ]{1,3} [A-Z]{1,2} [1-9]\d{0,3}[EH]?(?![\p{L}\p{N}])/gu;
+// A German plate typed in lower case ("hb-nu 76h"); only beside a vehicle cue.
+const PLATE_LOWER =
+  /(?<![\p{L}\p{N}-])[a-zäöü]{1,3}-[a-z]{1,2} ?[1-9]\d{0,3}[eh]?(?![\p{L}\p{N}])/gu;
+const PLATE_LOWER_HINT = /[a-zäöü]-[a-z]{1,2} ?[1-9]/;
+// Austrian plates: the district (one or two letters), a hyphen, then digits before letters
+// ("W-12345 X", "G-123 AB"); only beside a vehicle cue. Not spaced: "Audi A 4 TDI" is a car.
+const PLATE_AT = /(?<![\p{L}\p{N}-])[A-Z]{1,2}-[1-9]\d{0,4} ?[A-Z]{1,3}(?![\p{L}\p{N}-])/gu;
+const PLATE_AT_HINT = /[A-Z]-[1-9]\d{0,4} ?[A-Z]/;
 
 const STREET_SUFFIX =
   '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|graben|stieg|kai|promenade|markt|zeile|hof|höhe|anger|kamp|wall|brücke|siedlung|steg|wiese|winkel|leite|halde)';
@@ -106,8 +118,13 @@ const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z\d]/;
 const UK_POSTCODE_HINT = /\d[A-Z]{2}/;
 const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
 const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
-// What every form of DATE holds: "1.2" (with an optional space), "1/2" or a year 19xx/20xx.
-const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d/;
+// What every form of DATE holds: "1.2" (with an optional space), "1/2", a year 19xx/20xx or
+// one cut short ("'84").
+const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d|['’]\d\d/;
+// The marks of a CV or a register right before a date: "Lena Roth, * 08.12.1970" (the
+// genealogical star, after a name, never a list's bullet at a line's start), "(b. 14 May 1970)",
+// ", b. 14 May 1970".
+const BORN_MARK = /(?:[\p{L},)] ?\*|(?:\(|, )b\.) ?$/u;
 const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
 const POSTCODE_CITY =
   /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
@@ -139,7 +156,11 @@ export function findPatterns(
   if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
-      if (hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
+      if (
+        hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) ||
+        bornAfter(text, end) ||
+        BORN_MARK.test(text.slice(Math.max(0, m.index - 8), m.index))
+      )
         emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
     }
   }
@@ -181,6 +202,18 @@ function findPlates(text: string, emit: Emit): void {
   for (const m of text.matchAll(PLATE)) {
     const end = m.index + m[0].length;
     emit(m.index, end, 'VEHICLE_PLATE', vehicleContext(text, m.index, end) ? 1 : 0.7);
+  }
+  if (PLATE_AT_HINT.test(text)) {
+    for (const m of text.matchAll(PLATE_AT)) {
+      const end = m.index + m[0].length;
+      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.85);
+    }
+  }
+  if (PLATE_LOWER_HINT.test(text)) {
+    for (const m of text.matchAll(PLATE_LOWER)) {
+      const end = m.index + m[0].length;
+      if (vehicleContext(text, m.index, end, 24)) emit(m.index, end, 'VEHICLE_PLATE', 0.85);
+    }
   }
 }
 

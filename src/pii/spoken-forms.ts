@@ -41,8 +41,12 @@ const EN_YEAR = `nineteen\\s(?:${EN_TWO_DIGITS}|hundred)|two\\sthousand(?:\\s(?:
 
 // Day and month said as numbers ("null drei null fünf neunzehnhundertachtzig", "dritten
 // fünften", "oh four oh seven eighty two"); only beside a birth cue, like every form here.
-const DE_DAY_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?zwanzig|dreißig|einunddreißig`;
-const DE_MONTH_NUMBER = `(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf`;
+// A day or month said digit by digit ("zwei sieben", "eins null") comes first: the pattern
+// takes the first alternative that lets the whole date match, and "zwei sieben null neun …"
+// would otherwise end at "null neun" read as the year.
+const DE_DIGIT = `null|${DE_UNIT}`;
+const DE_DAY_NUMBER = `(?:eins|zwei)\\s(?:${DE_DIGIT})|drei\\s(?:null|eins)|(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?zwanzig|dreißig|einunddreißig`;
+const DE_MONTH_NUMBER = `eins\\s(?:null|eins|zwei)|(?:null\\s)?(?:${DE_UNIT})|zehn|elf|zwölf`;
 const EN_DAY_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|${EN_TEEN}|twenty(?:\\s(?:${EN_UNIT}))?|thirty(?:\\sone)?`;
 const EN_MONTH_NUMBER = `(?:oh\\s|zero\\s)?(?:${EN_UNIT})|ten|eleven|twelve`;
 // Month and year without the day, either way round: "ich bin im mai neunzehnhundertachtzig

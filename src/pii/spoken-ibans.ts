@@ -1,5 +1,5 @@
 import { IBAN_LENGTHS, ibanValid } from './checksums.js';
-import { SPELLING_WORDS } from './spoken-letters.js';
+import { SPELLING_WORDS, speltLetter } from './spoken-letters.js';
 import { digitsOf, REPEAT, TENS_EN, UNITS_EN } from './spoken-numbers.js';
 import type { Replacement } from './spoken-replacements.js';
 import type { Word } from './words.js';
@@ -34,16 +34,39 @@ function letterOf(w: string): string | undefined {
   return SPELLING_WORDS.get(w);
 }
 
-/** The country code spelt at word i ("d e" or "de"), and the index of the word after it. */
+const LINKS = new Set(['wie', 'for', 'as']);
+
+/**
+ * A letter spelt with its word at word k ("d wie dora", "g for golf", "o as in oscar"): the
+ * letter and the index of the word after it. Only when a link word follows the lone letter.
+ */
+function linkedLetter(
+  text: string,
+  words: readonly Word[],
+  k: number,
+): { letter: string; next: number } | undefined {
+  const link = words[k + 1]?.lower;
+  if (link === undefined || !LINKS.has(link) || words[k]!.lower.length !== 1) return undefined;
+  const s = speltLetter(text, words, k);
+  return s?.alphabet ? { letter: s.letter, next: s.next } : undefined;
+}
+
+/** The country code spelt at word i ("d e", "de", "d wie dora e wie emil"), and the index of the word after it. */
 function country(words: readonly Word[], text: string, i: number): [string, number] | undefined {
   const a = words[i]!.lower;
   if (a.length === 2 && IBAN_LENGTHS[a.toUpperCase()] !== undefined)
     return [a.toUpperCase(), i + 1];
-  const b = words[i + 1];
-  if (!isLetter(a) || b === undefined || !isLetter(b.lower)) return undefined;
-  if (!GAP.test(text.slice(words[i]!.end, b.start))) return undefined;
-  const code = (letterOf(a)! + letterOf(b.lower)!).toUpperCase();
-  return IBAN_LENGTHS[code] === undefined ? undefined : [code, i + 2];
+  const linkedA = linkedLetter(text, words, i);
+  const first = linkedA?.letter ?? letterOf(a);
+  const j = linkedA?.next ?? i + 1;
+  const b = words[j];
+  if (first === undefined || b === undefined) return undefined;
+  if (!GAP.test(text.slice(words[j - 1]!.end, b.start))) return undefined;
+  const linkedB = linkedLetter(text, words, j);
+  const second = linkedB?.letter ?? letterOf(b.lower);
+  if (second === undefined) return undefined;
+  const code = (first + second).toUpperCase();
+  return IBAN_LENGTHS[code] === undefined ? undefined : [code, linkedB?.next ?? j + 1];
 }
 
 /**
@@ -71,6 +94,15 @@ function parts(
     if (!GAP.test(text.slice(words[k - 1]!.end, w.start))) {
       if (have >= need) break;
       return undefined;
+    }
+    const linked = linkedLetter(text, words, k);
+    if (linked !== undefined) {
+      const letter = linked.letter.toUpperCase().repeat(repeat);
+      repeat = 1;
+      have += letter.length;
+      k = linked.next - 1;
+      out.push({ end: words[k]!.end, readings: [letter] });
+      continue;
     }
     const r = REPEAT[w.lower];
     if (r !== undefined && repeat === 1) {

@@ -30,7 +30,8 @@ export function findSpokenIps(
     let j = i;
     while (octets.length < 4) {
       let k = j;
-      while (k < words.length && k - j < 4 && octetWord(words[k]!.lower, words[k - 1]?.lower)) k++;
+      // Up to five words an octet: "one hundred and ninety two".
+      while (k < words.length && k - j < 5 && octetWord(words[k]!.lower, words[k - 1]?.lower)) k++;
       const value = k > j ? octetValue(words.slice(j, k).map((w) => w.lower)) : undefined;
       if (value === undefined || value > 255 || !spaced(text, words, j, k)) break;
       octets.push(value);
@@ -89,6 +90,12 @@ function octetValue(ws: readonly string[]): number | undefined {
     return d !== undefined ? Number(d) : germanHundreds(w);
   };
   if (ws.length === 1) return single(ws[0]!);
+  // "hundert siebenundneunzig", "zweihundert dreizehn": German hundreds said apart from the rest.
+  const h = germanHundreds(ws[0]!);
+  if (h !== undefined && h % 100 === 0 && ws.length === 2) {
+    const rest = digitsOf(ws[1]!);
+    return rest === undefined || rest.length > 2 ? undefined : h + Number(rest);
+  }
   const hundred = ws.indexOf('hundred');
   if (hundred === 1) {
     const h = UNITS_EN[ws[0]!];

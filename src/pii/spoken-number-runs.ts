@@ -129,7 +129,12 @@ export function numberRunAt(
     if (taken(replacements, t.start)) break;
     // "four three six dash ninety one dash …": a said hyphen between digits is a separator,
     // skipped; the digits run on.
-    const separator = j > i && GROUP_SEPARATOR.has(t.lower) && isDigitWord(tokens, j + 1);
+    // "… dash double four …": the next group may start with a repeat word.
+    const separator =
+      j > i &&
+      GROUP_SEPARATOR.has(t.lower) &&
+      (isDigitWord(tokens, j + 1) ||
+        (repeatOf(tokens[j + 1]?.lower ?? '') !== undefined && isDigitWord(tokens, j + 2)));
     if (separator) repeat = 1;
     else if (hundredInRun(tokens, j, i)) digits += '00';
     else if (j === i && t.lower === 'plus') digits = '+';

@@ -45,8 +45,32 @@ const NO_DISTRICT = new Set([
   'oh',
 ]);
 
-function isCluster(w: string): boolean {
-  return (CLUSTER.test(w) || LETTERS.test(w)) && !NO_DISTRICT.has(w) && digitsOf(w) === undefined;
+function isCluster(w: string, afterNoun = false): boolean {
+  return (
+    (CLUSTER.test(w) || LETTERS.test(w)) &&
+    (!NO_DISTRICT.has(w) || (afterNoun && w.length === 2 && !LINKING_VERBS.has(w))) &&
+    digitsOf(w) === undefined
+  );
+}
+
+// The nouns that name a plate; a district right after one ("kennzeichen da u acht", "plate is
+// da c one five") may be a two-letter function word: Darmstadt is "da", Amberg "am".
+const PLATE_NOUNS = new Set([
+  'kennzeichen',
+  'nummernschild',
+  'autokennzeichen',
+  'plate',
+  'registration',
+  'reg',
+]);
+const LINKING_VERBS = new Set(['ist', 'is', 'lautet', 'war', 'was', 'reads']);
+
+/** Whether word i follows a plate noun, with at most a linking verb between them. */
+function afterPlateNoun(words: readonly Word[], i: number): boolean {
+  const a = words[i - 1]?.lower;
+  if (a === undefined) return false;
+  if (PLATE_NOUNS.has(a)) return true;
+  return LINKING_VERBS.has(a) && PLATE_NOUNS.has(words[i - 2]?.lower ?? '');
 }
 const CUE_AFTER = 40;
 
@@ -66,11 +90,12 @@ function readLetters(
   max: number,
   allowSeparator: boolean,
   allowCluster: boolean,
+  afterNoun = false,
 ): Letters | undefined {
   let letters = '';
   let j = k;
   let separated = false;
-  if (allowCluster && isCluster(words[k]?.lower ?? '')) {
+  if (allowCluster && isCluster(words[k]?.lower ?? '', afterNoun)) {
     letters = words[k]!.lower;
     j = k + 1;
     // "gap k …", "m ab …": the letters after a district said as one word may be one word too.
@@ -162,7 +187,8 @@ export function findSpokenPlates(text: string, words: readonly Word[], emit: Emi
 /** The end offset and next word index of a plate starting at word i. */
 function plateAt(text: string, words: readonly Word[], i: number): [number, number] | undefined {
   const first = speltLetter(text, words, i);
-  if (first === undefined && !isCluster(words[i]!.lower)) return undefined;
+  const afterNoun = afterPlateNoun(words, i);
+  if (first === undefined && !isCluster(words[i]!.lower, afterNoun)) return undefined;
   // Never start inside a run of letters: the run's first letter starts the plate.
   if (i > 0 && gapOk(text, words[i - 1]!, words[i]!) && speltLetter(text, words, i - 1, false))
     return undefined;
@@ -182,7 +208,7 @@ function plateAt(text: string, words: readonly Word[], i: number): [number, numb
     }
   }
   // German: one to three district letters, a said hyphen maybe, one or two letters, 1–4 digits.
-  const run = readLetters(text, words, i, 5, true, true);
+  const run = readLetters(text, words, i, 5, true, true, afterNoun);
   if (run === undefined || run.letters.length < 2 || run.next >= words.length) return undefined;
   if (!gapOk(text, words[run.next - 1]!, words[run.next]!)) return undefined;
   const number = readDigits(text, words, run.next, 6);
