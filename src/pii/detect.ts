@@ -2,6 +2,7 @@ import { findChatNames } from './chat-names.js';
 import { joinGermanAddresses } from './de-addresses.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { detectLanguage } from './lang.js';
+import { findLetterPlaces } from './letter-heads.js';
 import { joinNameParts } from './name-joins.js';
 import { findListedNames } from './name-lists.js';
 import { findNames } from './names.js';
@@ -11,6 +12,7 @@ import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPersons } from './person-labels.js';
 import { splitPersons } from './person-splits.js';
+import { dropNonPlaces } from './place-checks.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { growPlaceTails } from './place-tails.js';
 import { resolveOverlaps } from './resolve.js';
@@ -97,6 +99,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
   findLabelledPlaces(text, words, emit);
+  findLetterPlaces(text, emit);
   const lowercase = !CAPITAL.test(text);
   findLabelledPersons(text, lowercase, emit);
   if (!lowercase) findChatNames(text, emit);
@@ -105,10 +108,10 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   if (lowercase) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
-  if (!lowercase) growPlaceTails(text, found, emit);
+  growPlaceTails(text, found, emit, lowercase);
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
   splitPersons(found);
-  return resolveOverlaps(dropNonNames(text, lang, found));
+  return resolveOverlaps(dropNonPlaces(text, lang, dropNonNames(text, lang, found)));
 }
 
 // Factories of the Emit callbacks rather than closures named in detectPii: esbuild's name
