@@ -77,3 +77,26 @@ describe('words that a place guess took but that name no place', () => {
     expect(places.filter((p) => p !== 'Zwiesenau')).toEqual([]);
   });
 });
+
+describe('dates of birth', () => {
+  it.each([
+    ['Geburtstagsliste Chor Abendrot: Wenzel Ott – 04.11.1961', '04.11.1961'],
+    ['Birthday list, Chess Club\nMara Lind – 9th August 1977', '9th August 1977'],
+  ])('an entry of a birthday list: %s', (text, date) => {
+    expect(of(detectPii(text), 'DATE_OF_BIRTH')).toEqual([date]);
+  });
+  it('the bounds of a span of time are no birth dates', () => {
+    const found = detectPii(
+      'Zeugnis: Frau Ilse Brandt, geboren am 02.05.1970, war vom 1. April 2015 bis 31. Mai 2020 bei uns.',
+      { lang: 'de' },
+    );
+    expect(of(found, 'DATE_OF_BIRTH')).toEqual(['02.05.1970']);
+  });
+  it('no date is read inside a longer run of digits said one by one', () => {
+    const found = detectPii(
+      'meine kundennummer ist drei acht eins null vier null sieben zwei mein name ist ilse brandt geboren am zweiten mai neunzehnhundertsiebzig',
+      { lang: 'de' },
+    );
+    expect(of(found, 'DATE_OF_BIRTH')).toEqual(['zweiten mai neunzehnhundertsiebzig']);
+  });
+});
