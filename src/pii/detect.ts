@@ -1,6 +1,7 @@
 import { findChatNames } from './chat-names.js';
 import { joinGermanAddresses } from './de-addresses.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
+import { findHouseAddresses } from './house-numbers.js';
 import { detectLanguage } from './lang.js';
 import { findLetterPlaces } from './letter-heads.js';
 import { joinNameParts } from './name-joins.js';
@@ -93,6 +94,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   findNumbers(scan, lang, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
   findUkAddresses(text, emit);
+  if (lang === 'en' && !spoken) findHouseAddresses(text, emit);
   if (!spoken) joinGermanAddresses(text, found, emit);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
   findSpokenForms(text, emit, words);

@@ -100,3 +100,33 @@ describe('dates of birth', () => {
     expect(of(found, 'DATE_OF_BIRTH')).toEqual(['zweiten mai neunzehnhundertsiebzig']);
   });
 });
+
+describe('English addresses whose street type no list holds', () => {
+  it.each([
+    ['The van is parked outside 27 Tanner Wynch since Monday.', '27 Tanner Wynch'],
+    ['Driver: ring Hale, side gate, 8b Cooper Slade.', '8b Cooper Slade'],
+    ['Incident at: 112 Rushmore Lea, Tellbury', '112 Rushmore Lea'],
+    ['The keys are at Flat 2, 40 Miller Toft from Friday.', 'Flat 2, 40 Miller Toft'],
+  ])('%s', (text, address) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'ADDRESS')).toEqual([address]);
+  });
+  it.each([
+    'We met at 10 Downing Street.',
+    'Payment due at 3 March 2026.',
+    'Tickets for 4 Adults and 2 Children.',
+  ])('no house number: %s', (text) => {
+    const found = of(detectPii(text, { lang: 'en' }), 'ADDRESS');
+    expect(found.filter((a) => !a.includes('Downing'))).toEqual([]);
+  });
+  it('a transcript: a navigation command or "at" before the number is an address cue', () => {
+    expect(
+      of(detectPii('ok google navigate to forty one miller rise', { lang: 'en' }), 'ADDRESS'),
+    ).toEqual(['forty one miller rise']);
+    expect(
+      of(
+        detectPii('the leak is at flat three twenty two cooper rise please hurry', { lang: 'en' }),
+        'ADDRESS',
+      ),
+    ).toEqual(['flat three twenty two cooper rise']);
+  });
+});
