@@ -25,6 +25,7 @@ import type { Normalised } from './spoken-replacements.js';
 import { PIECE_CHARS, PIECE_OVERLAP, textPieces } from './text-pieces.js';
 import { findTownsAfterPersons } from './town-after-person.js';
 import { findTownsAfterStreets } from './town-after-street.js';
+import { findTownShapes } from './town-shapes.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 import { findUkAddresses } from './uk-addresses.js';
 import { splitWords } from './words.js';
@@ -112,6 +113,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   fixPersonEdges(text, lang, words, found, emit);
   growPlaceTails(text, found, emit, lowercase);
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
+  if (lowercase && lang === 'en') findTownShapes(text, emit);
   splitPersons(found);
   return resolveOverlaps(dropNonPlaces(text, lang, dropNonNames(text, lang, found)));
 }

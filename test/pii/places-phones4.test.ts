@@ -130,3 +130,20 @@ describe('English addresses whose street type no list holds', () => {
     ).toEqual(['flat three twenty two cooper rise']);
   });
 });
+
+describe('a town-shaped word after a place preposition in an English transcript', () => {
+  it.each([
+    ['the prize goes to anna from tellingcombe well done', 'tellingcombe'],
+    ['how long is the drive to little frobworth', 'little frobworth'],
+    ['the card was charged at the hotel in higher quellbury', 'higher quellbury'],
+  ])('%s', (text, town) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([town]);
+  });
+  it.each([
+    'i cannot afford to go out tonight',
+    'we talked about it in the meeting this morning',
+    'send it to graham please',
+  ])('no town: %s', (text) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([]);
+  });
+});
