@@ -147,3 +147,37 @@ describe('a town-shaped word after a place preposition in an English transcript'
     expect(of(detectPii(text, { lang: 'en' }), 'LOCATION')).toEqual([]);
   });
 });
+
+describe('phone numbers', () => {
+  it.each([
+    ["Tom Hale's new mobile is 078 413 (please check).", '078 413'],
+    [
+      'Neue Handynummer von Ilse Brandt: 0049 170 55512348871 (bitte prüfen).',
+      '0049 170 55512348871',
+    ],
+    ['Her number is +44 7911 1234567890.', '+44 7911 1234567890'],
+  ])('a number given as a phone one, a digit short or long: %s', (text, phone) => {
+    expect(of(detectPii(text), 'PHONE')).toEqual([phone]);
+  });
+  it.each([
+    [
+      'speichere die nummer plus dreihundertfünfzig eins zwei drei vier fünf sechs sieben acht neun',
+      'de',
+    ],
+    [
+      'call me back on plus three hundred fifty one nine one two three four five six seven eight',
+      'en',
+    ],
+  ])('a country code said as one number after "plus": %s', (text, lang) => {
+    const phones = of(detectPii(text, { lang: lang as 'de' | 'en' }), 'PHONE');
+    expect(phones).toHaveLength(1);
+    expect(phones[0]).toMatch(/^plus /);
+  });
+  it.each([
+    'my policy number is two four six nine zero nine one one four seven',
+    'Order 078 413 was sent.',
+    'Page 012345 of the report.',
+  ])('no phone: %s', (text) => {
+    expect(of(detectPii(text, { lang: 'en' }), 'PHONE')).toEqual([]);
+  });
+});
