@@ -53,11 +53,14 @@ describe("a town's small words and saints", () => {
     ]);
   });
   it('a town inside an address grows the address, not a place beside it', () => {
-    const found = detectPii('Wohnhaft 91234 Quellbrunn an der Gelpe, Lindenweg 4, seit Mai.', {
-      lang: 'de',
-    });
-    expect(of(found, 'LOCATION')).toEqual([]);
-    expect(of(found, 'ADDRESS').join(' | ')).toContain('Quellbrunn an der Gelpe');
+    for (const text of [
+      'Wohnhaft 91234 Quellbrunn an der Gelpe, Lindenweg 4, seit Mai.',
+      'Bewerbung\n\nIlse Brandt\nLindenweg 4, D-91234 Quellbrunn an der Gelpe\nTel: 0171 5551234',
+    ]) {
+      const found = detectPii(text, { lang: 'de' });
+      expect(of(found, 'LOCATION')).toEqual([]);
+      expect(of(found, 'ADDRESS').join(' | ')).toContain('Quellbrunn an der Gelpe');
+    }
   });
 });
 
@@ -94,7 +97,7 @@ describe('dates of birth', () => {
   });
   it('no date is read inside a longer run of digits said one by one', () => {
     const found = detectPii(
-      'meine kundennummer ist drei acht eins null vier null sieben zwei mein name ist ilse brandt geboren am zweiten mai neunzehnhundertsiebzig',
+      'meine versicherungsnummer ist zwei acht vier null eins neun eins null acht vier mein name ist ilse brandt geboren am zweiten mai neunzehnhundertsiebzig',
       { lang: 'de' },
     );
     expect(of(found, 'DATE_OF_BIRTH')).toEqual(['zweiten mai neunzehnhundertsiebzig']);
@@ -174,7 +177,8 @@ describe('phone numbers', () => {
     expect(phones[0]).toMatch(/^plus /);
   });
   it.each([
-    'my policy number is two four six nine zero nine one one four seven',
+    'my policy number is two one two five five five zero one nine eight',
+    'my policy number is six four six two two three four four one nine my name is ilse brandt date of birth may the second nineteen seventy',
     'Order 078 413 was sent.',
     'Page 012345 of the report.',
   ])('no phone: %s', (text) => {
