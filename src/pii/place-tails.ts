@@ -71,6 +71,13 @@ export function growPlaceTails(
     const place = s.type === 'LOCATION';
     let start = s.start;
     let end = s.end;
+    // Most spans have none of the words below beside them: one look at each neighbour first.
+    const prev = text.charCodeAt(s.start - 1) === 32 ? wordBefore(text, s.start - 1) : '';
+    const saintFirst = !lowercase && SAINT_FIRST.test(s.text);
+    const next = text.charCodeAt(s.end) === 32 ? wordAfter(text, s.end + 1) : '';
+    const personTown = !place && !lowercase && (SAINT_INSIDE.test(s.text) || headFirst(s.text));
+    if (!HEAD_WORDS.has(prev) && !SAINT_WORDS.has(prev) && !saintFirst && !TAIL_STARTS.has(next))
+      if (!personTown) continue;
     // The head word before: "Little " + "Snoddington"; a person's word only after a preposition.
     const h = HEAD_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start));
     if (h && HEAD_WORDS.has(h[1]!.toLowerCase()) && (lowercase || /^\p{Lu}/u.test(h[1]!))) {
@@ -78,7 +85,6 @@ export function growPlaceTails(
       if (place || PLACE_PREPOSITION.test(text.slice(Math.max(0, at - 8), at))) start = at;
     }
     // A saint's name with its town before it: "Wrenfold " + "St Anne", "wrenfold st " + "anne".
-    const saintFirst = !lowercase && SAINT_FIRST.test(s.text);
     const before = text.slice(Math.max(0, start - 40), start);
     const t = (saintFirst ? TOWN_BEFORE : lowercase ? TOWN_SAINT_LOWER : TOWN_SAINT).exec(before);
     if (t && start === s.start && !(flag(t[1]!) & (lowercase ? NOT_A_LOWER_TAIL : NOT_A_TAIL)))
@@ -101,8 +107,7 @@ export function growPlaceTails(
         if (!bad && !listedHead && (place || saint)) end = s.end + m[0].length;
       }
     }
-    // A person's span that holds a saint or opens with a head word is a town.
-    const personTown = !place && !lowercase && (SAINT_INSIDE.test(s.text) || headFirst(s.text));
+    // A person's span that holds a saint or opens with a head word is a town (personTown).
     if (start === s.start && end === s.end && !personTown) continue;
     // A town inside an address grows the address: "77099 Bad Lenzen an der Ilm, Hauptstraße 4".
     let score = 0;
@@ -133,4 +138,27 @@ function growAddress(text: string, s: PiiSpan, emit: Emit, lowercase: boolean): 
   const f = gazetteer().flags.get(m[1]!.toLowerCase()) ?? 0;
   if (f & (german ? NOT_A_GERMAN_TAIL : NOT_A_TAIL)) return;
   emit(s.start, s.end + m[0].length, 'ADDRESS', s.score);
+}
+
+const SAINT_WORDS = new Set(['st', 'st.', 'saint']);
+/** First words of the tails above, in lower case. */
+const TAIL_STARTS = new Set('on upon under by next cum an am ob st st. saint'.split(' '));
+
+/** The word (letters and dots, lower case) that ends right before `end`. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && end - i < 12 && wordUnit(text.charCodeAt(i - 1))) i--;
+  return text.slice(i, end).toLowerCase();
+}
+
+/** The word (letters and dots, lower case) that starts at `start`. */
+function wordAfter(text: string, start: number): string {
+  let i = start;
+  while (i < text.length && i - start < 12 && wordUnit(text.charCodeAt(i))) i++;
+  return text.slice(start, i).toLowerCase();
+}
+
+/** Letters (any script beyond ASCII counted as one) and the dot of "St.". */
+function wordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c >= 0xc0;
 }
