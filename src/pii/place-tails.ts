@@ -73,9 +73,10 @@ export function growPlaceTails(
     let end = s.end;
     // Most spans have none of the words below beside them: one look at each neighbour first.
     const prev = text.charCodeAt(s.start - 1) === 32 ? wordBefore(text, s.start - 1) : '';
-    const saintFirst = !lowercase && SAINT_FIRST.test(s.text);
+    const saintFirst = !lowercase && s.text.charCodeAt(0) === 83 && SAINT_FIRST.test(s.text);
     const next = text.charCodeAt(s.end) === 32 ? wordAfter(text, s.end + 1) : '';
-    const personTown = !place && !lowercase && (SAINT_INSIDE.test(s.text) || headFirst(s.text));
+    const personTown =
+      !place && !lowercase && mayBeTown(s.text) && (SAINT_INSIDE.test(s.text) || headFirst(s.text));
     if (!HEAD_WORDS.has(prev) && !SAINT_WORDS.has(prev) && !saintFirst && !TAIL_STARTS.has(next))
       if (!personTown) continue;
     // The head word before: "Little " + "Snoddington"; a person's word only after a preposition.
@@ -130,7 +131,10 @@ function headFirst(t: string): boolean {
 
 /** An address that ends in a town's head grows over the town's tail: "91234 Lenzen an der Ilm". */
 function growAddress(text: string, s: PiiSpan, emit: Emit, lowercase: boolean): void {
-  if (lowercase || text.charCodeAt(s.end) !== 32 || !ENDS_CAPITALISED.test(s.text)) return;
+  if (lowercase || text.charCodeAt(s.end) !== 32) return;
+  const next = wordAfter(text, s.end + 1);
+  if (!TAIL_STARTS.has(next) && next !== 'im' && next !== 'in') return;
+  if (!ENDS_CAPITALISED.test(s.text)) return;
   const after = text.slice(s.end, s.end + 40);
   const m = TAIL_DE_ADDRESS.exec(after) ?? TAIL.exec(after);
   if (!m) return;
@@ -161,4 +165,13 @@ function wordAfter(text: string, start: number): string {
 /** Letters (any script beyond ASCII counted as one) and the dot of "St.". */
 function wordUnit(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c >= 0xc0;
+}
+
+/** A span of two words or more that holds " St" / " Saint" or opens with a head word's letter. */
+function mayBeTown(t: string): boolean {
+  const space = t.indexOf(' ');
+  if (space < 0) return false;
+  return (
+    t.includes(' St') || t.includes(' Saint') || HEAD_WORDS.has(t.slice(0, space).toLowerCase())
+  );
 }
