@@ -1,7 +1,9 @@
 import { findChatNames } from './chat-names.js';
 import { joinGermanAddresses } from './de-addresses.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
+import { findHouseAddresses } from './house-numbers.js';
 import { detectLanguage } from './lang.js';
+import { findLetterPlaces } from './letter-heads.js';
 import { joinNameParts } from './name-joins.js';
 import { findListedNames } from './name-lists.js';
 import { findNames } from './names.js';
@@ -12,6 +14,7 @@ import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPersons } from './person-labels.js';
 import { findPersonShapes } from './person-shapes.js';
 import { splitPersons } from './person-splits.js';
+import { dropNonPlaces } from './place-checks.js';
 import { findLabelledPlaces } from './place-labels.js';
 import { growPlaceTails } from './place-tails.js';
 import { resolveOverlaps } from './resolve.js';
@@ -23,6 +26,7 @@ import type { Normalised } from './spoken-replacements.js';
 import { PIECE_CHARS, PIECE_OVERLAP, textPieces } from './text-pieces.js';
 import { findTownsAfterPersons } from './town-after-person.js';
 import { findTownsAfterStreets } from './town-after-street.js';
+import { findTownShapes } from './town-shapes.js';
 import type { CustomIdentifier, Lang, PiiSpan, PiiType } from './types.js';
 import { findUkAddresses } from './uk-addresses.js';
 import { splitWords } from './words.js';
@@ -92,12 +96,14 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   findNumbers(scan, lang, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
   findUkAddresses(text, emit);
+  if (lang === 'en' && !spoken) findHouseAddresses(text, emit);
   if (!spoken) joinGermanAddresses(text, found, emit);
   if (options.identifiers?.length) findCustom(scan, options.identifiers, mapped);
   findSpokenForms(text, emit, words);
   findNames(text, lang, emit, words);
   findTownsAfterStreets(text, found, emit);
   findLabelledPlaces(text, words, emit);
+  findLetterPlaces(text, emit);
   const lowercase = !CAPITAL.test(text);
   findLabelledPersons(text, lowercase, emit);
   if (!lowercase) findChatNames(text, emit);
@@ -107,10 +113,11 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit);
   findPersonShapes(text, lang, words, found, emit);
-  if (!lowercase) growPlaceTails(text, found, emit);
+  growPlaceTails(text, found, emit, lowercase);
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
+  if (lowercase && lang === 'en') findTownShapes(text, emit);
   splitPersons(found);
-  return resolveOverlaps(dropNonNames(text, lang, found));
+  return resolveOverlaps(dropNonPlaces(text, lang, dropNonNames(text, lang, found)));
 }
 
 // Factories of the Emit callbacks rather than closures named in detectPii: esbuild's name

@@ -96,7 +96,7 @@ export function findNumbers(text: string, lang: Lang, emit: Emit): void {
         emit(m.index, end, 'US_SSN', 1);
     }
   }
-  if (d.phone >= 7) findPhones(text, lang, emit);
+  if (d.phone >= 6) findPhones(text, lang, emit);
 }
 
 /**
@@ -222,14 +222,19 @@ function phoneScore(
   const digits = candidate.replace(/\D/g, '');
   // "0049 151 …": the international prefix 00 stands for the plus and is no digit of the
   // number, which may have fifteen after it.
-  if (digits.length < 7 || digits.length - (digits.startsWith('00') ? 2 : 0) > 15) return 0;
   const cleaned = candidate.replace(/\(0\)/, '');
+  const length = digits.length - (digits.startsWith('00') ? 2 : 0);
+  if (length < 7 || length > 15)
+    return oddLengthPhone(candidate, digits, length, text, start, context);
   let regions: readonly (CountryCode | undefined)[];
   if (cleaned.startsWith('+') || cleaned.startsWith('(+') || digits.startsWith('00'))
     regions = [undefined];
   else if (digits.startsWith('0')) regions = NATIONAL_REGIONS[lang];
-  // No trunk prefix: only a North American number, and only in its usual layout or with a cue.
-  else if (NANP_FORMAT.test(candidate) || context) regions = ['US'];
+  // No trunk prefix: only a North American number, and only in its usual layout or with a cue
+  // (not one that names another number: "my policy number is 2369091147").
+  else if (NANP_FORMAT.test(candidate)) regions = ['US'];
+  else if (context && !NOT_A_PHONE.test(text.slice(Math.max(0, start - 32), start)))
+    regions = ['US'];
   else return givenAsOwn(text, start) ? 0.8 : 0;
   const international = digits.startsWith('00') ? `+${digits.slice(2)}` : cleaned;
   for (const region of regions) {
@@ -260,11 +265,36 @@ function phoneScore(
   return COMPACT_INTERNATIONAL.test(candidate) && !NOT_A_PHONE.test(before) ? 0.7 : 0;
 }
 
+/**
+ * A number given as a phone number right after its cue ("new mobile is 079 556 (please check)",
+ * "Handynummer: +49 162 78389049111") but a digit or two short or long: a phone number all the
+ * same, its length a slip. With a plus or a trunk prefix only; six digits at the least; a number
+ * too long also with a phone cue farther before when it has its international prefix.
+ */
+function oddLengthPhone(
+  candidate: string,
+  digits: string,
+  length: number,
+  text: string,
+  start: number,
+  context: boolean,
+): number {
+  if (length < 6 || length > 17) return 0;
+  if (!digits.startsWith('0') && !candidate.startsWith('+')) return 0;
+  const before = text.slice(Math.max(0, start - 32), start).toLowerCase();
+  if (NOT_A_PHONE.test(before)) return 0;
+  if (GIVEN_AS_PHONE.test(before) || GIVEN_AS_OWN_PHONE.test(before)) return 0.75;
+  // Too long with its international prefix, a phone cue in the sentence before: "Neue
+  // Handynummer von Anna Ott: 0049 163 60976831472".
+  const international = candidate.startsWith('+') || digits.startsWith('00');
+  return context && international && length > 15 ? 0.75 : 0;
+}
+
 const COMPACT_INTERNATIONAL = /^\+\d{10,14}$/;
 const LOCAL_NANP = /^\d{3}-\d{4}$/;
 // "customer" alone is the person ("per the customer: +44 …"); with a number word, their number.
 const NOT_A_PHONE =
-  /(?:order|invoice|customer(?=\s*(?:number|no\b|id\b|nr\b|#))|account|reference|ref|tracking|booking|ticket|serial|bestell|kunden|rechnungs|auftrags|vertrags|konto|referenz|sendungs|buchungs)\p{L}*\s*(?:number|no\.?|nummer|nr\.?)?\s*(?:is|ist|lautet)?\s*[:#.]?\s*$/iu;
+  /(?:order|invoice|customer(?=\s*(?:number|no\b|id\b|nr\b|#))|account|reference|ref|tracking|booking|ticket|serial|policy|membership|bestell|kunden|rechnungs|auftrags|vertrags|konto|referenz|sendungs|buchungs|versicherungs|mitglieds)\p{L}*\s*(?:number|no\.?|nummer|nr\.?)?\s*(?:is|ist|lautet)?\s*[:#.]?\s*$/iu;
 
 function givenAsOwn(text: string, start: number): boolean {
   return GIVEN_AS_OWN_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase());

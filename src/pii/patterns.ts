@@ -1,3 +1,4 @@
+import { birthdayListEntry, dateRangeBound } from './birth-dates.js';
 import { bornAfter, CONTEXT, contextMatcher, hasContext, vehicleContext } from './context.js';
 import type { Emit } from './numbers.js';
 import { matchesFromDigits } from './sticky.js';
@@ -156,10 +157,12 @@ export function findPatterns(
   if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
+      if (dateRangeBound(text, m.index, end)) continue;
       if (
         hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) ||
         bornAfter(text, end) ||
-        BORN_MARK.test(text.slice(Math.max(0, m.index - 8), m.index))
+        BORN_MARK.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
+        birthdayListEntry(text, m.index)
       )
         emit(m.index, end, 'DATE_OF_BIRTH', 0.95);
     }

@@ -116,16 +116,16 @@ const NEEDS_ARTICLE = new Set(['an', 'auf', 'unter', 'hinter']);
 const ARTICLE = new Set(['der', 'dem', 'den', 'die']);
 const TOWN_PREFIX = new Set(['bad', 'sankt', 'st', 'neu', 'alt', 'groß', 'klein', 'hohen']);
 const ADDRESS_CUE =
-  /(?<![\p{L}])(?:wohne|wohnt|wohnen|umgezogen|adresse|anschrift|postleitzahl|plz|liefer\p{L}*|p l z|address|postcode|post code|live at|lives at|living at|moved to|move to|deliver\p{L}*|paket|parcel)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:wohne|wohnt|wohnen|umgezogen|adresse|anschrift|postleitzahl|plz|liefer\p{L}*|p l z|address|postcode|post code|live at|lives at|living at|moved to|move to|deliver\p{L}*|paket|parcel|navigate to|navigiere zu|navigation nach|directions to|route to|route nach)(?![\p{L}])/iu;
 
 /** Cheap test before the word walk: a street suffix or an address cue. */
 export const ADDRESS_HINT =
-  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|p l z|live|living|moved|move to|umgezogen|liefer|paket|parcel/i;
+  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|p l z|live|living|moved|move to|umgezogen|liefer|paket|parcel|navigat|navigier|directions|route|flat/i;
 // Before it, by word: a match of a one-word alternative lies inside one word (its letters are
 // letters, and no other character matches them under /i); "move to" holds a word with "move",
 // and "p l z" the word "l" alone.
 export const ADDRESS_WORD_HINT = new WordHint(
-  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|^l$|live|living|moved|move|umgezogen|liefer|paket|parcel/i,
+  /straße|strasse|weg|allee|gasse|platz|ring|damm|ufer|pfad|steig|graben|stieg|chaussee|promenade|markt|zeile|street|road|lane|avenue|drive|close|way|crescent|gardens|terrace|hill|place|court|grove|mews|square|row|parade|adresse|address|postcode|postleitzahl|wohne|wohnt|anschrift|^l$|live|living|moved|move|umgezogen|liefer|paket|parcel|navigat|navigier|directions|route|flat/i,
 );
 
 function isNumberWord(w: Word | undefined): boolean {
@@ -233,7 +233,9 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
     }
     // English: a number, one or two name words, a street word.
     if (isSpokenNumber(w) && (i === 0 || !isNumberWord(words[i - 1]))) {
-      const found = englishStreet(text, words, i, cue);
+      // "the boiler at one three five meadow rise", "flat ten …": the word before is a cue too.
+      const local = cue || LOCAL_CUE.has(words[i - 1]?.lower ?? '');
+      const found = englishStreet(text, words, i, local);
       if (found !== undefined) {
         emit(words[found.start]!.start, words[found.end]!.end, 'ADDRESS', 0.8);
         taken.push([words[found.start]!.start, words[found.end]!.end]);
@@ -247,6 +249,7 @@ export function findSpokenAddresses(text: string, words: readonly Word[], emit: 
 }
 
 const FLAT_WORDS = new Set(['flat', 'apartment', 'unit', 'wohnung']);
+const LOCAL_CUE = new Set(['at', 'flat', 'apartment']);
 
 /** "anne's", "anne’s": a word, an apostrophe and an s. */
 function apostropheS(text: string, a: Word, b: Word): boolean {
@@ -280,7 +283,9 @@ function englishStreet(
   if (start < 0) return undefined;
   // "flat ten one three one long acre": the flat's number and the word before it belong to the
   // address as well.
-  if (start > i) start = FLAT_WORDS.has(words[i - 1]?.lower ?? '') ? i - 1 : i;
+  // "flat three twenty two …" (the run read as one number) keeps its flat word as well.
+  if (FLAT_WORDS.has(words[i - 1]?.lower ?? '')) start = i - 1;
+  else if (start > i) start = i;
   let from = run.next;
   // "twenty seven a old school lane"
   const letter = words[from];

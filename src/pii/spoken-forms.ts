@@ -1,3 +1,4 @@
+import { dateRangeBound, insideDigitRun } from './birth-dates.js';
 import { bornAfter, CONTEXT, hasContext } from './context.js';
 import type { Emit } from './numbers.js';
 import { findSpokenAddresses } from './spoken-addresses.js';
@@ -126,9 +127,11 @@ export function findSpokenForms(text: string, emit: Emit, words: readonly Word[]
   ) {
     const dates = spokenDates(text, words);
     if (DE_MONTH_WORD.test(text)) dates.push(...monthYearDates(text, dates));
-    for (const [start, end] of dates)
+    for (const [start, end] of dates) {
+      if (dateRangeBound(text, start, end) || insideDigitRun(text, start)) continue;
       if (hasContext(text, start, end, CONTEXT.DATE_OF_BIRTH!, 24) || bornAfter(text, end))
         emit(start, end, 'DATE_OF_BIRTH', 0.9);
+    }
   }
   if (PLATE_WORD_HINT.mayHold(words) && PLATE_HINT.test(text)) findSpokenPlates(text, words, emit);
   findSpokenAddresses(text, words, emit);

@@ -1,4 +1,5 @@
 import { SpellingSet } from './spelling-sets.js';
+import { germanHundreds } from './spoken-ips.js';
 import {
   ALL_DIGITS,
   digitsOf,
@@ -91,6 +92,28 @@ function hundredInRun(tokens: readonly Word[], j: number, i: number): boolean {
 }
 
 /**
+ * A three-digit country code said as one number after "plus": German in one word
+ * ("dreihundertzweiundfünfzig" → 352), English in words ("three hundred fifty three" → 353).
+ */
+function countryCodeAt(
+  tokens: readonly Word[],
+  k: number,
+): { digits: string; next: number } | undefined {
+  const t = tokens[k];
+  if (t === undefined) return undefined;
+  const de = germanHundreds(t.lower);
+  if (de !== undefined)
+    return de >= 200 && de <= 999 ? { digits: String(de), next: k + 1 } : undefined;
+  const h = UNITS_EN[t.lower] ?? 0;
+  if (h < 2 || tokens[k + 1]?.lower !== 'hundred') return undefined;
+  const tens = TENS_EN[tokens[k + 2]?.lower ?? ''];
+  if (tens === undefined) return undefined;
+  const unit = UNITS_EN[tokens[k + 3]?.lower ?? ''] ?? 0;
+  const next = unit > 0 ? k + 4 : k + 3;
+  return { digits: String(h * 100 + tens + unit), next };
+}
+
+/**
  * The run of number words that starts at token `i` (with "double", "triple", a leading "plus"):
  * `end` is the token after it (`end === i` when no run starts there), `digits` what it says, and
  * `spoken` whether any of its words is not written in digits.
@@ -117,7 +140,9 @@ export function numberRunAt(
     // "plus double four …"
     (first.lower === 'plus' &&
       repeatOf(tokens[i + 1]?.lower ?? '') !== undefined &&
-      isDigitWord(tokens, i + 2));
+      isDigitWord(tokens, i + 2)) ||
+    // "plus dreihundertzweiundfünfzig …", "plus three hundred fifty three …"
+    (first.lower === 'plus' && countryCodeAt(tokens, i + 1) !== undefined);
   if (!startsRun || taken(replacements, first.start)) return NO_RUN(i);
   let digits = '';
   let repeat = 1;
@@ -137,8 +162,16 @@ export function numberRunAt(
         (repeatOf(tokens[j + 1]?.lower ?? '') !== undefined && isDigitWord(tokens, j + 2)));
     if (separator) repeat = 1;
     else if (hundredInRun(tokens, j, i)) digits += '00';
-    else if (j === i && t.lower === 'plus') digits = '+';
-    else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
+    else if (j === i && t.lower === 'plus') {
+      digits = '+';
+      const code = countryCodeAt(tokens, i + 1);
+      if (code !== undefined) {
+        digits += code.digits;
+        spoken = true;
+        j = code.next;
+        continue;
+      }
+    } else if (repeatOf(t.lower) !== undefined && isDigitWord(tokens, j + 1))
       repeat = repeatOf(t.lower)!;
     else {
       const d = t.lower === 'ein' ? undefined : spellingDigits(t);

@@ -1,0 +1,41 @@
+// Towns of an English transcript that no list holds, by their shape and where they stand: after
+// "in", "to", "from", "near" (perhaps with a head word: "little", "great", "higher"), a word on
+// no list that ends as English towns' names end ("…combe", "…ford", "…bury", "…ham"), and
+// perhaps a second such word ("upper tidford ashcombe"). Lower case only: written text has
+// capitals, which the place rules read already. The endings are the ones rare at the end of
+// everyday words ("…ing", "…ley", "…by", "…land" are left out: "meeting", "valley", "baby").
+import { EVERYDAY, FIRST, FUNCTION, gazetteer, SUR } from './gazetteer.js';
+import type { Emit } from './numbers.js';
+
+const AFTER_PREPOSITION =
+  /(?:^|\s)(?:in|to|from|near|towards|via) ((?:(?:little|great|higher|lower|upper|nether|long) )?[a-z]{4,}(?: [a-z]{4,})?)(?![\p{L}'’-])/gu;
+const TOWN_END =
+  /(?:combe|coombe|ford|bury|borough|brough|ham|wick|wich|mere|holt|leigh|worth|stead|thorpe|cester|chester|caster|minster|bourne|bridge|brook|ington|cote|cott)$/u;
+/** Everyday words with such an ending. */
+const NOT_TOWNS = new Set('afford oxford graham bridge brook tomorrow'.split(' '));
+const HEAD = new Set('little great higher lower upper nether long'.split(' '));
+const NOT_A_TOWN_WORD = EVERYDAY | FUNCTION | FIRST | SUR;
+/** Above a person guess (≤ 0.8) that an unknown word draws; below the lists' and rules' towns. */
+const TOWN_SHAPE_SCORE = 0.82;
+const HINT =
+  /(?:combe|ford|bury|borough|brough|ham|wick|wich|mere|holt|leigh|worth|stead|thorpe|cester|chester|caster|minster|bourne|bridge|brook|ington|cote|cott)(?![a-z])/u;
+
+/** Emits each town-shaped word after a place preposition of a lower-case English text. */
+export function findTownShapes(text: string, emit: Emit): void {
+  if (!HINT.test(text)) return;
+  const flags = gazetteer().flags;
+  const townWord = (w: string | undefined): boolean =>
+    w !== undefined &&
+    ((flags.get(w) ?? 0) & NOT_A_TOWN_WORD) === 0 &&
+    TOWN_END.test(w) &&
+    !NOT_TOWNS.has(w);
+  for (const m of text.matchAll(AFTER_PREPOSITION)) {
+    const words = m[1]!.split(' ');
+    const head = HEAD.has(words[0]!) ? 1 : 0;
+    if (!townWord(words[head])) continue;
+    const n = head + 1 + (townWord(words[head + 1]) ? 1 : 0);
+    const value = words.slice(0, n).join(' ');
+    const start = m.index + m[0].length - m[1]!.length;
+    emit(start, start + value.length, 'LOCATION', TOWN_SHAPE_SCORE);
+  }
+}
