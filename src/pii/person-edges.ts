@@ -3,7 +3,7 @@ import { DE_NOUN, DE_WORD, FIRST, FUNCTION, gazetteer, isPlace, STOP, SUR } from
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Lang, PiiSpan } from './types.js';
-import type { Word } from './words.js';
+import { type Word, wordIndexAt } from './words.js';
 
 /**
  * The edges of the persons the other finders found (issue 17, ninth round); run after them.
@@ -50,7 +50,7 @@ export function fixPersonEdges(
   for (let k = found.length - 1; k >= 0; k--) {
     const s = found[k]!;
     if (s.type !== 'PERSON') continue;
-    const i = wordAt(words, s.start);
+    const i = wordIndexAt(words, s.start);
     if (i < 0) continue;
     const w = words[i]!;
     const oneWord = w.end === s.end;
@@ -97,18 +97,4 @@ function surnameShaped(
   if ((f & FIRST) !== 0) return false;
   // A German noun or word after a German given name is more often the object than a surname.
   return !(l === 'de' && (f & (DE_NOUN | DE_WORD)) !== 0 && (f & SUR) === 0);
-}
-
-/** Index of the word starting at `pos`, or -1. */
-function wordAt(words: readonly Word[], pos: number): number {
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const w = words[mid]!;
-    if (w.start === pos) return mid;
-    if (w.start < pos) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

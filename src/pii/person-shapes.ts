@@ -16,7 +16,7 @@ import type { Emit } from './numbers.js';
 import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Lang, PiiSpan } from './types.js';
-import type { Word } from './words.js';
+import { type Word, wordIndexAt } from './words.js';
 
 /**
  * Written names by their shape, where the other finders leave half a name or none (issue 17,
@@ -342,20 +342,6 @@ function endsPhrase(text: string, w: Word): boolean {
   return c === undefined || c === ',' || c === '\n' || c === '\r' || c === '(' || c === ';';
 }
 
-/** The index of the word starting at `pos`, or -1. */
-function wordStartingAt(words: readonly Word[], pos: number): number {
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const w = words[mid]!;
-    if (w.start === pos) return mid;
-    if (w.start < pos) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /**
  * Half a name grown whole (issue 17, session 12):
  *
@@ -378,7 +364,7 @@ function growHalfNames(
   emit: Emit,
 ): void {
   for (const s of persons) {
-    const i = wordStartingAt(words, s.start);
+    const i = wordIndexAt(words, s.start);
     if (i < 0) continue;
 
     const w = words[i]!;
@@ -477,7 +463,7 @@ function dropNounsAndMonths(
   for (let k = found.length - 1; k >= 0; k--) {
     const s = found[k]!;
     if (s.type !== 'PERSON') continue;
-    const i = wordStartingAt(words, s.start);
+    const i = wordIndexAt(words, s.start);
     if (i < 0) continue;
     const w = words[i]!;
     const before = words[i - 1];
@@ -551,7 +537,7 @@ function growSpokenHalfNames(
   for (let k = found.length - 1; k >= 0; k--) {
     const s = found[k]!;
     if (s.type !== 'PERSON') continue;
-    const i = wordStartingAt(words, s.start);
+    const i = wordIndexAt(words, s.start);
     if (i < 0) continue;
     const w = words[i]!;
     if (w.end === s.end && SPOKEN_PARTICLES.has(w.lower)) {

@@ -4,7 +4,7 @@ import type { Emit } from './numbers.js';
 import { sortSmall } from './small-sort.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { PiiSpan } from './types.js';
-import type { Word } from './words.js';
+import { type Word, wordIndexAt } from './words.js';
 
 /**
  * Transcripts: where a person found by the other finders stops short of the whole name, and
@@ -34,20 +34,6 @@ const PLURAL_AFTER = new Set(
 const PAIR_SCORE = 0.8;
 
 const SPACE = 32;
-
-/** Index of the word whose `key` offset is `at` (words are in text order), or -1. */
-function wordIndex(words: readonly Word[], at: number, key: 'start' | 'end'): number {
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = words[mid]![key];
-    if (v === at) return mid;
-    if (v < at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Whether a transcript's word may be part of a surname here. */
 function surnameWord(w: Word | undefined, flags: ReadonlyMap<string, number>): w is Word {
@@ -87,8 +73,8 @@ export function growSpokenNames(
   );
   if (persons.length === 0) return;
   const spans = persons.map((s) => {
-    const from = wordIndex(words, s.start, 'start');
-    const to = wordIndex(words, s.end, 'end');
+    const from = wordIndexAt(words, s.start, 'start');
+    const to = wordIndexAt(words, s.end, 'end');
     return from < 0 || to < 0 ? undefined : { s, from, to };
   });
   for (const p of spans) {

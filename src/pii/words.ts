@@ -63,3 +63,21 @@ function wordOf(spelling: Spelling, start: number, end: number): Word {
 function isAsciiWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
+
+/** Index of the word whose `key` offset is `at` (words are in text order), or -1. */
+export function wordIndexAt(
+  words: readonly Word[],
+  at: number,
+  key: 'start' | 'end' = 'start',
+): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = words[mid]![key];
+    if (v === at) return mid;
+    if (v < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
