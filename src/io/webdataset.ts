@@ -87,6 +87,8 @@ export async function unpackShard(
   let currentIndex = 0;
   let memberCount = 0;
   let member: { name: string; offset: number; read: boolean } | undefined;
+  // Where the last member's data (padded to whole blocks) ends: the end-of-archive blocks follow.
+  let endOfMembers = 0;
   // Member name → the sample it first appeared in; samples written already that turn out to
   // share a name with a later member are rewritten as error lines at the end.
   const firstSample = new Map<string, { index: number; key: string }>();
@@ -129,6 +131,7 @@ export async function unpackShard(
       read: false,
     };
     member = entry;
+    endOfMembers = entry.offset + Math.ceil((header.size ?? 0) / TAR_BLOCK) * TAR_BLOCK;
     handling = (async () => {
       const size = header.size ?? 0;
       if (entry.offset + size > shardBytes) {
@@ -192,6 +195,15 @@ export async function unpackShard(
   });
   try {
     await pipeline(source, tar);
+    // A tar cut at a member's end reads as a shorter archive: the members after the cut, and a
+    // later member that would have made an earlier sample's name a repeat, are silently gone.
+    // Only the zero blocks that close an archive tell the two apart (POSIX asks for two; one
+    // is taken, as GNU tar takes it, since nothing can be missing after it).
+    if (member !== undefined && shardBytes - endOfMembers < TAR_BLOCK)
+      throw new ObhutError(
+        'TAR_INVALID',
+        `WebDataset shard ${shard} ends after member "${member.name}" (data at byte ${member.offset}) without the blocks that close a tar: it is cut short, and members after it may be missing`,
+      );
     await flush();
     await new Promise<void>((resolve, reject) =>
       records.end((err?: Error | null) => (err ? reject(err) : resolve())),
@@ -206,6 +218,9 @@ export async function unpackShard(
   if (repeatedEarlier.size > 0) await rejectSamples(recordsPath, repeatedEarlier);
   return { records: recordsPath, dir, samples, bytes, sha256: digest.digest('hex') };
 }
+
+/** A tar's block: headers, padded member data and the closing zero blocks are whole blocks. */
+const TAR_BLOCK = 512;
 
 /** The coded error for a shard that could not be read to its end. */
 function tarError(

@@ -49,6 +49,30 @@ describe('broken .tar inputs', () => {
     }
   });
 
+  it('a tar cut where a member ends, without the blocks that close it, is a coded error', async () => {
+    ws = await workspace();
+    const file = path.join(ws.dir, 'cut.tar');
+    // s/0001.json's name comes back in the third member: read whole, sample one is rejected;
+    // cut after the second member, it would be admitted with nothing to say the tar was short.
+    const whole = await writeTar(file, [
+      ['s/0001.json', json('one', 'text')],
+      ['s/0002.json', json('two', 'text')],
+      ['s/0001.json', json('again', 'text')],
+    ]);
+    // Each member is a header block and one data block; then the closing zero blocks.
+    for (const cut of [512 * 2, 512 * 4]) {
+      await writeFile(file, whole.subarray(0, cut));
+      const err = await ws.build([file]).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'TAR_INVALID' });
+      expect(String((err as Error).message)).toContain('without the blocks that close a tar');
+      expect(await leftovers(ws.dir)).toEqual([]);
+    }
+    // One closing block is enough (as GNU tar takes it): nothing can be missing after it.
+    await writeFile(file, whole.subarray(0, 512 * 7));
+    const { manifest } = await ws.build([file]);
+    expect(manifest.counts).toMatchObject({ input: 3, admitted: 1, rejected: 2 });
+  });
+
   it('a member declaring a huge size is a coded error, not a stack trace', async () => {
     ws = await workspace();
     const file = path.join(ws.dir, 'huge.tar');
