@@ -1,4 +1,5 @@
 import type { Age, ItemFacts, ItemKind, Visibility } from '../records/index.js';
+import { AGES, ITEM_KINDS, LEGAL_BASES, VISIBILITIES } from '../records/item-record.js';
 import type { RecordScanner } from '../records/record-scanner.js';
 import { regionCode } from '../records/regions.js';
 import { isRfc3339Bytes } from '../records/time.js';
@@ -165,10 +166,11 @@ export class CommonFacts implements ItemFacts {
 const QUOTE = 0x22;
 const OPEN_OBJECT = 0x7b;
 const MAX_ID_BYTES = 512;
-const KINDS = words<ItemKind>(['text', 'image', 'audio']);
-const VISIBILITY_WORDS = words<Visibility>(['public', 'private']);
-const AGE_WORDS = words<Age>(['adult', 'minor', 'unknown']);
-const LEGAL_BASIS_WORDS = words(['consent', 'legitimate_interest', 'contract']);
+// The schema's own lists (item-record.ts), so the two paths cannot come to know different words.
+const KINDS = words<ItemKind>(ITEM_KINDS);
+const VISIBILITY_WORDS = words<Visibility>(VISIBILITIES);
+const AGE_WORDS = words<Age>(AGES);
+const LEGAL_BASIS_WORDS = words(LEGAL_BASES);
 const SOURCE_STRINGS = [FIELD.URL, FIELD.COLLECTOR, FIELD.DATASET, FIELD.LICENSE] as const;
 
 /** The assigned region code for two ASCII letters in either case, by letter pair (26 × 26). */
