@@ -35,7 +35,8 @@ const SSN_PLAIN = /(?<![\p{N}])\d{9}(?![\p{N}])/gu;
 const PHONE = /(?<![\p{L}\p{N}+])(?:\+|\(\+?)?\d[\d \u00a0()./-]{5,24}\d(?![\p{N}])/gu;
 const NANP_FORMAT = /^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$/;
 // "Version 10.4.2.1", "v2.0.1.3": four numbers with dots after a version word are no address.
-const VERSION_BEFORE = /(?:version|release|firmware|build|update|v)\s*:?\s*$/i;
+// A whole word: "dev 10.0.0.5", "rebuild 1.2.3.4" end in "v" and "build" but name no version.
+const VERSION_BEFORE = /(?:^|[^\p{L}])(?:version|release|firmware|build|update|v)\s*:?\s*$/iu;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 
 const NATIONAL_REGIONS: Record<Lang, readonly CountryCode[]> = {

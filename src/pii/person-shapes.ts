@@ -224,7 +224,6 @@ function particleName(
     b = words[i + 2]!;
     bi = i + 2;
   }
-  if (SMALL.test(text[p.start]!) === false) return undefined;
   if (!oneSpace(text, a, p) || !oneSpace(text, words[bi - 1]!, b)) return undefined;
   if (!nameWord(text, a, flags) || !nameWord(text, b, flags)) return undefined;
   const bText = text.slice(b.start, b.end);

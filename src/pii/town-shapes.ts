@@ -7,8 +7,10 @@
 import { EVERYDAY, FIRST, FUNCTION, gazetteer, SUR } from './gazetteer.js';
 import type { Emit } from './numbers.js';
 
+// The second word is only looked at, not taken: taken, a preposition there ("to oxford from
+// ashcombe") hid the town after it from the next match.
 const AFTER_PREPOSITION =
-  /(?:^|\s)(?:in|to|from|near|towards|via) ((?:(?:little|great|higher|lower|upper|nether|long) )?[a-z]{4,}(?: [a-z]{4,})?)(?![\p{L}'’-])/gu;
+  /(?:^|\s)(?:in|to|from|near|towards|via) ((?:(?:little|great|higher|lower|upper|nether|long) )?[a-z]{4,})(?![\p{L}'’-])(?=((?: [a-z]{4,}(?![\p{L}'’-]))?))/gu;
 const TOWN_END =
   /(?:combe|coombe|ford|bury|borough|brough|ham|wick|wich|mere|holt|leigh|worth|stead|thorpe|cester|chester|caster|minster|bourne|bridge|brook|ington|cote|cott)$/u;
 /** Everyday words with such an ending. */
@@ -30,7 +32,7 @@ export function findTownShapes(text: string, emit: Emit): void {
     TOWN_END.test(w) &&
     !NOT_TOWNS.has(w);
   for (const m of text.matchAll(AFTER_PREPOSITION)) {
-    const words = m[1]!.split(' ');
+    const words = `${m[1]!}${m[2]!}`.split(' ');
     const head = HEAD.has(words[0]!) ? 1 : 0;
     if (!townWord(words[head])) continue;
     const n = head + 1 + (townWord(words[head + 1]) ? 1 : 0);
