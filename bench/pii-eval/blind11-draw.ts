@@ -500,7 +500,7 @@ export class Values {
         `${p2(d)}/${p2(m)}/${y}`,
         `${enOrdinal(d)} ${mon} ${y}`,
         `${mon} ${enOrdinal(d)}, ${y}`,
-        `${d} ${mon.slice(0, 3)}. ${y}`,
+        `${d} ${mon.length > 4 ? `${mon.slice(0, 3)}.` : mon} ${y}`,
       ]);
     } else
       s = this.pick([
