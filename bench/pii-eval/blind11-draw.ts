@@ -59,6 +59,10 @@ const PLATE_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 const DE_MAIL = ['mailbox.org', 'freenet.de', 't-online.de', 'ionos.de', 'hotmail.de'];
 const EN_MAIL = ['yahoo.co.uk', 'protonmail.com', 'hotmail.co.uk', 'aol.com', 'sky.com'];
 
+/** The English written ordinal's letters ("1st", "12th", "23rd"). */
+const ordinalSuffix = (d: number): string =>
+  d % 100 >= 11 && d % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][d % 10] ?? 'th');
+
 /** Draws from one seeded stream; every value's form depends on the text's language and kind. */
 export class Values {
   constructor(
@@ -498,8 +502,8 @@ export class Values {
     } else if (!this.spoken) {
       s = this.pick([
         `${p2(d)}/${p2(m)}/${y}`,
-        `${enOrdinal(d)} ${mon} ${y}`,
-        `${mon} ${enOrdinal(d)}, ${y}`,
+        `${d}${ordinalSuffix(d)} ${mon} ${y}`,
+        `${mon} ${d}${ordinalSuffix(d)}, ${y}`,
         `${d} ${mon.length > 4 ? `${mon.slice(0, 3)}.` : mon} ${y}`,
       ]);
     } else
