@@ -21,7 +21,6 @@ import { type Word, wordIndexAt } from './words.js';
  */
 
 const CAPITAL = /^\p{Lu}/u;
-const ANY_CAPITAL = /\p{Lu}/u;
 const ONE_SPACE = /^ $/;
 // A letter no German word has ("ć" in "Vuković", "ł" in "Wałęsa"): such a word after an article
 // is a person spoken of colloquially ("die Vuković"), not a German noun.
@@ -44,9 +43,9 @@ export function fixPersonEdges(
   words: readonly Word[],
   found: PiiSpan[],
   emit: Emit,
+  lowercase: boolean,
 ): void {
   const flags = gazetteer().flags;
-  const lowercase = !ANY_CAPITAL.test(text);
   for (let k = found.length - 1; k >= 0; k--) {
     const s = found[k]!;
     if (s.type !== 'PERSON') continue;

@@ -72,9 +72,10 @@ export function findPersonShapes(
   words: readonly Word[],
   found: PiiSpan[],
   emit: Emit,
+  lowercase: boolean,
 ): void {
   if (!SMALL.test(text)) return; // a text all in capitals: no shape to read
-  if (!CAPITAL_START.test(text)) {
+  if (lowercase) {
     if (lang === 'en' || lang === 'de') growSpokenHalfNames(text, words, found, emit);
     return;
   }
