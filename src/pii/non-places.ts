@@ -261,22 +261,26 @@ export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]
   const out: PiiSpan[] = [];
   // A third of the findings repeat an earlier one's range and type (several rules and the
   // tagger find the same name): the verdict, a function of type, range and text, is read once.
-  const seen: PiiSpan[] = [];
-  const verdicts: Verdict[] = [];
+  // Looked up by range (a number: start and end in one), so that a long piece's hundreds of
+  // findings are not each compared with all before them.
+  const seen = new Map<number, Judged[]>();
+  const width = text.length + 1;
   for (const f of found) {
     const s = cutAtBreak(f);
+    const key = s.start * width + s.end;
+    const same = seen.get(key);
     let verdict: Verdict | undefined;
-    for (let k = 0; k < seen.length; k++) {
-      const o = seen[k]!;
-      if (o.start === s.start && o.end === s.end && o.type === s.type && o.text === s.text) {
-        verdict = verdicts[k]!;
-        break;
-      }
-    }
+    if (same)
+      for (const o of same)
+        if (o.type === s.type && o.text === s.text) {
+          verdict = o.verdict;
+          break;
+        }
     if (verdict === undefined) {
       verdict = namesNoOne(text, lang, s) ? DROP : personNotPlace(text, s) ? RETYPE : KEEP;
-      seen.push(s);
-      verdicts.push(verdict);
+      const judged = { type: s.type, text: s.text, verdict };
+      if (same) same.push(judged);
+      else seen.set(key, [judged]);
     }
     if (verdict === DROP) continue;
     out.push(verdict === RETYPE ? { ...s, type: 'PERSON' } : s);
@@ -286,6 +290,12 @@ export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]
 
 /** What `dropNonNames` does with a finding: drop it, keep it, or keep it as a person. */
 type Verdict = 0 | 1 | 2;
+/** A finding's verdict with what, beside its range, tells it from another. */
+interface Judged {
+  readonly type: PiiSpan['type'];
+  readonly text: string;
+  readonly verdict: Verdict;
+}
 const DROP = 0;
 const KEEP = 1;
 const RETYPE = 2;
