@@ -16,7 +16,7 @@ import type { Emit } from './numbers.js';
 import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Lang, PiiSpan } from './types.js';
-import { type Word, wordIndexAt } from './words.js';
+import { oneSpace, type Word, wordIndexAt } from './words.js';
 
 /**
  * Written names by their shape, where the other finders leave half a name or none (issue 17,
@@ -145,8 +145,6 @@ function upperAt(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
   return (c >= 65 && c <= 90) || c >= 128;
 }
-
-const oneSpace = (text: string, a: Word, b: Word) => b.start === a.end + 1 && text[a.end] === ' ';
 
 /**
  * The last word of a name that starts with the initial at word i ("T. Okafor", "J. R. Ede"),
