@@ -6,15 +6,7 @@
 // of every rule and the tagger before overlaps are resolved, so one place decides it.
 // The word list is hand-written (ours, Apache-2.0) from office, school and software vocabulary;
 // a word that the gazetteer lists as a place, given name or surname is never dropped by it.
-import {
-  FIRST,
-  gazetteer,
-  holdsSpace,
-  isPlace,
-  isPlaceLower,
-  SUR,
-  splitAtSpace,
-} from './gazetteer.js';
+import { holdsSpace, isPlace, isPlaceLower, listedName, splitAtSpace } from './gazetteer.js';
 import type { Lang, PiiSpan } from './types.js';
 
 const list = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -103,11 +95,6 @@ const TRAVEL_AT =
   /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
 const TOWN_ENDING =
   /(?:ton|tone|ford|bury|borough|brough|burgh|by|ham|wick|wich|mere|combe|holt|ley|leigh|field|worth|stead|sted|thorpe|thorp|cester|chester|caster|mouth|port|minster|well|wells|dale|hurst|stone|bridge|bourne|borne|brook|den|don|sey|haven|burn|moor|pool|head|shaw|wood|ington|ing|ey|land|dorf|feld|hausen|heim|ingen|stadt|stedt|hagen|furt|kirchen|rode|itz|berg|burg|bach|beck|brück|brunn|tal|thal|weiler|wald|au)$/u;
-
-/** Whether the gazetteer lists `word` (lower case) as a given name or surname. */
-function listedName(word: string): boolean {
-  return ((gazetteer().flags.get(word) ?? 0) & (FIRST | SUR)) !== 0;
-}
 
 const SPACE = 32;
 

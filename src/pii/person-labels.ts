@@ -1,5 +1,14 @@
 import { CUE_WORDS, verbShaped } from './frames.js';
-import { EVERYDAY, FIRST, FUNCTION, gazetteer, isPlace, STOP, SUR } from './gazetteer.js';
+import {
+  EVERYDAY,
+  FIRST,
+  FUNCTION,
+  gazetteer,
+  isPlace,
+  listedName,
+  STOP,
+  SUR,
+} from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 
@@ -150,10 +159,6 @@ function everydayWord(member: string): boolean {
   if (member.includes(' ')) return false;
   const f = gazetteer().flags.get(member.toLowerCase()) ?? 0;
   return (f & EVERYDAY) !== 0 && (f & (FIRST | SUR)) === 0;
-}
-
-function listedName(word: string): boolean {
-  return ((gazetteer().flags.get(word) ?? 0) & (FIRST | SUR)) !== 0;
 }
 
 function findSpokenLabels(text: string, emit: Emit): void {

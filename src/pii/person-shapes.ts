@@ -8,6 +8,8 @@ import {
   FUNCTION,
   gazetteer,
   isPlace,
+  isPlaceLower,
+  listedSurname,
   STOP,
   SUR,
 } from './gazetteer.js';
@@ -178,11 +180,7 @@ function initialName(
   const afterSmallWord = before === undefined || !CAPITAL_START.test(text[before.start]!);
   if (!nameWord(text, surname, flags) && !(afterSmallWord && wordShaped(text, surname, flags)))
     return -1;
-  if (
-    isPlace(text.slice(words[last]!.start, words[last]!.end)) &&
-    !listedSurname(words[last]!, flags)
-  )
-    return -1;
+  if (isPlaceLower(words[last]!.lower) && !listedSurname(words[last]!.lower)) return -1;
   while (
     last + 1 < words.length &&
     last - k < 3 &&
@@ -191,10 +189,6 @@ function initialName(
   )
     last++;
   return last;
-}
-
-function listedSurname(w: Word, flags: ReadonlyMap<string, number>): boolean {
-  return ((flags.get(w.lower) ?? 0) & SUR) !== 0;
 }
 
 /** The person found over the character at `pos`, if any. */
@@ -225,9 +219,8 @@ function particleName(
   }
   if (!oneSpace(text, a, p) || !oneSpace(text, words[bi - 1]!, b)) return undefined;
   if (!nameWord(text, a, flags) || !nameWord(text, b, flags)) return undefined;
-  const bText = text.slice(b.start, b.end);
   const bf = flags.get(b.lower) ?? 0;
-  if (isPlace(bText) && (bf & SUR) === 0) return undefined;
+  if (isPlaceLower(b.lower) && (bf & SUR) === 0) return undefined;
   if (GIVEN_NAME_BREAKS.has(p.lower) && (bf & FIRST) !== 0 && (bf & SUR) === 0) return undefined;
   const left = personAt(persons, a.start);
   let right = personAt(persons, b.start);
@@ -383,7 +376,7 @@ function growHalfNames(
         nameWord(text, b, flags) &&
         givenNameLike(b, flags) &&
         !found.some((o) => o.start < b.end && b.start < o.end) &&
-        !isPlace(text.slice(b.start, b.end))
+        !isPlaceLower(b.lower)
       )
         emit(b.start, s.end, 'PERSON', Math.max(s.score, SCORE));
     }
@@ -411,7 +404,7 @@ function growHalfNames(
       )
     )
       continue;
-    if (isPlace(text.slice(n.start, n.end))) continue;
+    if (isPlaceLower(n.lower)) continue;
     emit(s.start, n.end, 'PERSON', Math.max(s.score, SCORE));
   }
 }
