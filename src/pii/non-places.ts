@@ -7,6 +7,7 @@
 // The word list is hand-written (ours, Apache-2.0) from office, school and software vocabulary;
 // a word that the gazetteer lists as a place, given name or surname is never dropped by it.
 import { holdsSpace, isPlace, isPlaceLower, listedName, splitAtSpace } from './gazetteer.js';
+import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
 const list = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -93,8 +94,12 @@ const INFINITIVE_TO =
   /(?:^|[^\p{L}])(?:ready|able|unable|need|needs|needed|want|wants|wanted|try|tries|tried|happy|glad|free|supposed|allowed|meant|used|hoping|plan|plans|planning|forgot|remember)\s+to\s+$/iu;
 const TRAVEL_AT =
   /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
-const TOWN_ENDING =
-  /(?:ton|tone|ford|bury|borough|brough|burgh|by|ham|wick|wich|mere|combe|holt|ley|leigh|field|worth|stead|sted|thorpe|thorp|cester|chester|caster|mouth|port|minster|well|wells|dale|hurst|stone|bridge|bourne|borne|brook|den|don|sey|haven|burn|moor|pool|head|shaw|wood|ington|ing|ey|land|dorf|feld|hausen|heim|ingen|stadt|stedt|hagen|furt|kirchen|rode|itz|berg|burg|bach|beck|brück|brunn|tal|thal|weiler|wald|au)$/u;
+const TOWN_ENDING = endingRegex([
+  ...'ton tone ford bury borough brough burgh by ham wick wich mere combe holt ley leigh field worth stead sted thorpe thorp cester chester caster mouth port minster well wells dale hurst stone bridge bourne borne brook den don sey haven burn moor pool head shaw wood ington ing ey land'.split(
+    ' ',
+  ),
+  ...GERMAN_TOWN_ENDINGS,
+]);
 
 const SPACE = 32;
 
