@@ -7,6 +7,7 @@
 // The word list is hand-written (ours, Apache-2.0) from office, school and software vocabulary;
 // a word that the gazetteer lists as a place, given name or surname is never dropped by it.
 import { holdsSpace, isPlace, isPlaceLower, listedName, splitAtSpace } from './gazetteer.js';
+import { DE_MONTH_VARIANTS, DE_MONTHS, EN_MONTH_ABBREVIATIONS, EN_MONTHS } from './months.js';
 import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
@@ -141,10 +142,11 @@ function inOrganisation(text: string, s: PiiSpan, lower: string): boolean {
 
 // Months, as written in dates ("14 Nov", "3 March 2020", "Mai 12"), and seasons after a word of
 // time ("in Spring", "next Autumn"): a date or a time of year, not a name, whatever the lists say.
-const MONTHS = list(`
-jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
-august september october november december januar februar märz mai juni juli oktober dezember
-`);
+const MONTHS: ReadonlySet<string> = new Set([
+  ...EN_MONTH_ABBREVIATIONS,
+  ...EN_MONTHS,
+  ...DE_MONTHS.filter((m) => !DE_MONTH_VARIANTS.has(m)),
+]);
 const DAY_BEFORE = /(?:^|[^\p{L}\p{N}])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)? $/u;
 const DAY_AFTER = /^\.? (?:[1-9]|[12]\d|3[01])(?![\p{N}])/u;
 const SEASONS = list('spring summer autumn winter');

@@ -13,6 +13,7 @@ import {
   STOP,
   SUR,
 } from './gazetteer.js';
+import { DE_MONTH_VARIANTS, DE_MONTHS, EN_MONTHS } from './months.js';
 import { nameLikeness, SURNAME_LIKENESS } from './name-likeness.js';
 import type { Emit } from './numbers.js';
 import { SpellingSet } from './spelling-sets.js';
@@ -426,11 +427,11 @@ function dropLoneLetters(found: PiiSpan[]): void {
 
 // (Not "an": the German preposition, in texts the language guess calls English.)
 const ARTICLES = new Set(['a', 'the']);
-const MONTHS = new Set(
-  'january february march april may june july august september october november december januar februar märz juni juli oktober dezember'.split(
-    ' ',
-  ),
-);
+// Without "mai" and the variants, as this rule read months before the list was shared.
+const MONTHS: ReadonlySet<string> = new Set([
+  ...EN_MONTHS,
+  ...DE_MONTHS.filter((m) => !DE_MONTH_VARIANTS.has(m) && m !== 'mai'),
+]);
 // Words of time before a month ("since June", "Ende Juli"); "from" and "to" stay out: "a card
 // from June", "talk to April".
 const BEFORE_MONTH = new Set(
