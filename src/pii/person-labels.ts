@@ -9,6 +9,7 @@ import {
   STOP,
   SUR,
 } from './gazetteer.js';
+import { NAME_PARTICLES } from './name-particles.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 
@@ -60,9 +61,10 @@ const LETTER_AT = /\p{L}/u;
 const MANY_FIRST = /^\s?[aegiptAEGIPT]/u;
 // A name's word, or a particle inside it ("van der", "de la", "bin").
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
-const PARTICLES = new Set(
-  'van von der den de da di du la le al el bin ben ter ten zu dos das del y af av'.split(' '),
-);
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...NAME_PARTICLES,
+  ...'el ben dos das y af av'.split(' '),
+]);
 const MEMBER_GAP = /^(?:\s*[,;&]\s*|\s+(?:und|and|sowie)\s+)/u;
 const WORD_AT = /^[\p{L}\p{M}'’-]+/u;
 const MAX_WORDS = 4;

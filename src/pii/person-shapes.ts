@@ -15,6 +15,7 @@ import {
 } from './gazetteer.js';
 import { DE_MONTH_VARIANTS, DE_MONTHS, EN_MONTHS } from './months.js';
 import { nameLikeness, SURNAME_LIKENESS } from './name-likeness.js';
+import { NAME_PARTICLES } from './name-particles.js';
 import type { Emit } from './numbers.js';
 import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
@@ -46,9 +47,10 @@ const ALL_CAPS = /^\p{Lu}{2,}$/u;
 const DIGIT = /\p{N}/u;
 const SMALL = /\p{Ll}/u;
 // Particles inside names, written in small letters.
-const PARTICLES = new Set(
-  'de del della delle dos das da di du van von der den ter ten zu la le al el bin ibn'.split(' '),
-);
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...NAME_PARTICLES,
+  ...'della delle dos das el ibn'.split(' '),
+]);
 // After these, a listed given name is a second person, not the rest of a name ("Grüße an Jana
 // von Tobias", "a card for Ana from … de Tom" is rare).
 const GIVEN_NAME_BREAKS = new Set(['von', 'van', 'zu', 'der', 'den', 'de', 'da', 'di']);
