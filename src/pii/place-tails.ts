@@ -19,6 +19,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { ENGLISH_TOWN_HEADS } from './town-endings.js';
 import type { PiiSpan } from './types.js';
 
 const TAIL = /^ (?:on the|on|upon|under|by the|next the|cum) (\p{Lu}\p{Ll}+)(?![\p{L}'’-])/u;
@@ -37,9 +38,10 @@ const ENDS_CAPITALISED = /\p{Lu}\p{Ll}+$/u;
 const SAINT_START = /^ (?:st|saint)\b/iu;
 const SAINT_INSIDE = /\p{L} (?:St\.?|Saint) \p{Lu}/u;
 /** Head words that make the next word a town's: "Little Snoring", "Bad Tölz". */
-const HEAD_WORDS = new Set(
-  'little great higher lower upper nether bad alt ober nieder unter sankt groß klein'.split(' '),
-);
+const HEAD_WORDS: ReadonlySet<string> = new Set([
+  ...ENGLISH_TOWN_HEADS,
+  ...'bad alt ober nieder unter sankt groß klein'.split(' '),
+]);
 const CAPITAL_FIRST = /^\p{Lu}/u;
 const HEAD_BEFORE = /(?:^|[^\p{L}'’-])(\p{L}+) $/u;
 /** Words before a place that a head word may follow: "wohne in alt mürbelsdorf". */

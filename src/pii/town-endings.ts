@@ -1,6 +1,12 @@
-// Endings of towns' names, for the rules that read a word's shape as a town's. One list a kind,
-// the rules' regexes made from them, so that a rule's ending list is not a copy to keep in step.
-// A regex of endings anchored at the word's end finds the same ending in any order of the list.
+// Endings of towns' names, and the head words before them, for the rules that read a word's
+// shape as a town's. One list a kind, the rules' sets and regexes made from them, so that a
+// rule's list is not a copy to keep in step. A regex of endings anchored at the word's end finds
+// the same ending in any order of the list.
+
+/** English head words that make the next word a town's: "Little Snoring", "Upper Tidford". */
+export const ENGLISH_TOWN_HEADS: readonly string[] = 'little great higher lower upper nether'.split(
+  ' ',
+);
 
 /** German towns' endings: "…dorf", "…hausen", "…ingen", "…brück". */
 export const GERMAN_TOWN_ENDINGS: readonly string[] =

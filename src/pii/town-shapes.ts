@@ -6,16 +6,20 @@
 // everyday words ("…ing", "…ley", "…by", "…land" are left out: "meeting", "valley", "baby").
 import { EVERYDAY, FIRST, FUNCTION, gazetteer, SUR } from './gazetteer.js';
 import type { Emit } from './numbers.js';
-import { endingRegex, RARE_ENGLISH_TOWN_ENDINGS } from './town-endings.js';
+import { ENGLISH_TOWN_HEADS, endingRegex, RARE_ENGLISH_TOWN_ENDINGS } from './town-endings.js';
 
+/** Head words before a town: "little", "upper", "long" ("long ashton"). */
+const HEAD_WORDS: readonly string[] = [...ENGLISH_TOWN_HEADS, 'long'];
+const HEAD: ReadonlySet<string> = new Set(HEAD_WORDS);
 // The second word is only looked at, not taken: taken, a preposition there ("to oxford from
 // ashcombe") hid the town after it from the next match.
-const AFTER_PREPOSITION =
-  /(?:^|\s)(?:in|to|from|near|towards|via) ((?:(?:little|great|higher|lower|upper|nether|long) )?[a-z]{4,})(?![\p{L}'’-])(?=((?: [a-z]{4,}(?![\p{L}'’-]))?))/gu;
+const AFTER_PREPOSITION = new RegExp(
+  `(?:^|\\s)(?:in|to|from|near|towards|via) ((?:(?:${HEAD_WORDS.join('|')}) )?[a-z]{4,})(?![\\p{L}'’-])(?=((?: [a-z]{4,}(?![\\p{L}'’-]))?))`,
+  'gu',
+);
 const TOWN_END = endingRegex(RARE_ENGLISH_TOWN_ENDINGS);
 /** Everyday words with such an ending. */
 const NOT_TOWNS = new Set('afford oxford graham bridge brook tomorrow'.split(' '));
-const HEAD = new Set('little great higher lower upper nether long'.split(' '));
 const NOT_A_TOWN_WORD = EVERYDAY | FUNCTION | FIRST | SUR;
 /** Above a person guess (≤ 0.8) that an unknown word draws; below the lists' and rules' towns. */
 const TOWN_SHAPE_SCORE = 0.82;
