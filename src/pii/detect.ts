@@ -107,12 +107,12 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   const lowercase = !CAPITAL.test(text);
   findLabelledPersons(text, lowercase, emit);
   if (!lowercase) findChatNames(text, emit);
-  joinNameParts(text, lang, words, found, emit);
+  joinNameParts(text, lang, words, found, emit, lowercase);
   findListedNames(text, found, emit);
   if (lowercase) growSpokenNames(text, words, found, emit);
   findSpeakers(text, words, found, emit);
-  fixPersonEdges(text, lang, words, found, emit);
-  findPersonShapes(text, lang, words, found, emit);
+  fixPersonEdges(text, lang, words, found, emit, lowercase);
+  findPersonShapes(text, lang, words, found, emit, lowercase);
   growPlaceTails(text, found, emit, lowercase);
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
   if (lowercase && lang === 'en') findTownShapes(text, emit);

@@ -16,6 +16,7 @@ import {
   SINGLE_NAME_LIKENESS,
   SURNAME_LIKENESS,
 } from './name-likeness.js';
+import { NAME_PARTICLES } from './name-particles.js';
 import type { Emit } from './numbers.js';
 import { findSpeechFrames } from './speech-frames.js';
 import { SpellingSet } from './spelling-sets.js';
@@ -228,9 +229,7 @@ export function verbShaped(lower: string): boolean {
   return false;
 }
 // Lower-case particles inside names: "von der", "van", "de", "al", "bin".
-const PARTICLES = new Set(
-  'von van der den de del della di da du la le zu ter ten al bin ibn'.split(' '),
-);
+const PARTICLES: ReadonlySet<string> = new Set([...NAME_PARTICLES, 'della', 'ibn']);
 const PLACE_CUES = new Set(
   'in nach aus from to near nahe via richtung into around visiting besuche gegenüber bis at outside'.split(
     ' ',

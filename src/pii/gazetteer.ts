@@ -82,6 +82,16 @@ export function gazetteer(): Gazetteer {
   return cached;
 }
 
+/** Whether the lists hold `lower` (one word in lower case) as a given name or surname. */
+export function listedName(lower: string): boolean {
+  return ((gazetteer().flags.get(lower) ?? 0) & (FIRST | SUR)) !== 0;
+}
+
+/** Whether the lists hold `lower` (one word in lower case) as a surname. */
+export function listedSurname(lower: string): boolean {
+  return ((gazetteer().flags.get(lower) ?? 0) & SUR) !== 0;
+}
+
 /** True when `name` (any case, words separated by spaces or hyphens) is a listed place. */
 export function isPlace(name: string): boolean {
   return isPlaceLower(name.toLowerCase());

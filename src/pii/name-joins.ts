@@ -49,9 +49,9 @@ export function joinNameParts(
   words: readonly Word[],
   found: PiiSpan[],
   emit: Emit,
+  lowercase: boolean,
 ): void {
   const flags = gazetteer().flags;
-  const lowercase = !CAPITAL.test(text);
   if (lang === 'de') dropAfterContractions(text, words, found);
   if (lowercase) trimVerbs(text, words, flags, found);
   const persons = sortSmall(

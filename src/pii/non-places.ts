@@ -6,15 +6,9 @@
 // of every rule and the tagger before overlaps are resolved, so one place decides it.
 // The word list is hand-written (ours, Apache-2.0) from office, school and software vocabulary;
 // a word that the gazetteer lists as a place, given name or surname is never dropped by it.
-import {
-  FIRST,
-  gazetteer,
-  holdsSpace,
-  isPlace,
-  isPlaceLower,
-  SUR,
-  splitAtSpace,
-} from './gazetteer.js';
+import { holdsSpace, isPlace, isPlaceLower, listedName, splitAtSpace } from './gazetteer.js';
+import { DE_MONTH_VARIANTS, DE_MONTHS, EN_MONTH_ABBREVIATIONS, EN_MONTHS } from './months.js';
+import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
 const list = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
@@ -101,13 +95,12 @@ const INFINITIVE_TO =
   /(?:^|[^\p{L}])(?:ready|able|unable|need|needs|needed|want|wants|wanted|try|tries|tried|happy|glad|free|supposed|allowed|meant|used|hoping|plan|plans|planning|forgot|remember)\s+to\s+$/iu;
 const TRAVEL_AT =
   /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
-const TOWN_ENDING =
-  /(?:ton|tone|ford|bury|borough|brough|burgh|by|ham|wick|wich|mere|combe|holt|ley|leigh|field|worth|stead|sted|thorpe|thorp|cester|chester|caster|mouth|port|minster|well|wells|dale|hurst|stone|bridge|bourne|borne|brook|den|don|sey|haven|burn|moor|pool|head|shaw|wood|ington|ing|ey|land|dorf|feld|hausen|heim|ingen|stadt|stedt|hagen|furt|kirchen|rode|itz|berg|burg|bach|beck|brück|brunn|tal|thal|weiler|wald|au)$/u;
-
-/** Whether the gazetteer lists `word` (lower case) as a given name or surname. */
-function listedName(word: string): boolean {
-  return ((gazetteer().flags.get(word) ?? 0) & (FIRST | SUR)) !== 0;
-}
+const TOWN_ENDING = endingRegex([
+  ...'ton tone ford bury borough brough burgh by ham wick wich mere combe holt ley leigh field worth stead sted thorpe thorp cester chester caster mouth port minster well wells dale hurst stone bridge bourne borne brook den don sey haven burn moor pool head shaw wood ington ing ey land'.split(
+    ' ',
+  ),
+  ...GERMAN_TOWN_ENDINGS,
+]);
 
 const SPACE = 32;
 
@@ -149,10 +142,11 @@ function inOrganisation(text: string, s: PiiSpan, lower: string): boolean {
 
 // Months, as written in dates ("14 Nov", "3 March 2020", "Mai 12"), and seasons after a word of
 // time ("in Spring", "next Autumn"): a date or a time of year, not a name, whatever the lists say.
-const MONTHS = list(`
-jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
-august september october november december januar februar märz mai juni juli oktober dezember
-`);
+const MONTHS: ReadonlySet<string> = new Set([
+  ...EN_MONTH_ABBREVIATIONS,
+  ...EN_MONTHS,
+  ...DE_MONTHS.filter((m) => !DE_MONTH_VARIANTS.has(m)),
+]);
 const DAY_BEFORE = /(?:^|[^\p{L}\p{N}])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)? $/u;
 const DAY_AFTER = /^\.? (?:[1-9]|[12]\d|3[01])(?![\p{N}])/u;
 const SEASONS = list('spring summer autumn winter');
@@ -261,22 +255,26 @@ export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]
   const out: PiiSpan[] = [];
   // A third of the findings repeat an earlier one's range and type (several rules and the
   // tagger find the same name): the verdict, a function of type, range and text, is read once.
-  const seen: PiiSpan[] = [];
-  const verdicts: Verdict[] = [];
+  // Looked up by range (a number: start and end in one), so that a long piece's hundreds of
+  // findings are not each compared with all before them.
+  const seen = new Map<number, Judged[]>();
+  const width = text.length + 1;
   for (const f of found) {
     const s = cutAtBreak(f);
+    const key = s.start * width + s.end;
+    const same = seen.get(key);
     let verdict: Verdict | undefined;
-    for (let k = 0; k < seen.length; k++) {
-      const o = seen[k]!;
-      if (o.start === s.start && o.end === s.end && o.type === s.type && o.text === s.text) {
-        verdict = verdicts[k]!;
-        break;
-      }
-    }
+    if (same)
+      for (const o of same)
+        if (o.type === s.type && o.text === s.text) {
+          verdict = o.verdict;
+          break;
+        }
     if (verdict === undefined) {
       verdict = namesNoOne(text, lang, s) ? DROP : personNotPlace(text, s) ? RETYPE : KEEP;
-      seen.push(s);
-      verdicts.push(verdict);
+      const judged = { type: s.type, text: s.text, verdict };
+      if (same) same.push(judged);
+      else seen.set(key, [judged]);
     }
     if (verdict === DROP) continue;
     out.push(verdict === RETYPE ? { ...s, type: 'PERSON' } : s);
@@ -286,6 +284,12 @@ export function dropNonNames(text: string, lang: Lang, found: readonly PiiSpan[]
 
 /** What `dropNonNames` does with a finding: drop it, keep it, or keep it as a person. */
 type Verdict = 0 | 1 | 2;
+/** A finding's verdict with what, beside its range, tells it from another. */
+interface Judged {
+  readonly type: PiiSpan['type'];
+  readonly text: string;
+  readonly verdict: Verdict;
+}
 const DROP = 0;
 const KEEP = 1;
 const RETYPE = 2;

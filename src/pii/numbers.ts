@@ -227,6 +227,8 @@ function phoneScore(
   const length = digits.length - (digits.startsWith('00') ? 2 : 0);
   if (length < 7 || length > 15)
     return oddLengthPhone(candidate, digits, length, text, start, context);
+  // The words before the number, read by the cues below (sliced once).
+  const window = text.slice(Math.max(0, start - 32), start);
   let regions: readonly (CountryCode | undefined)[];
   if (cleaned.startsWith('+') || cleaned.startsWith('(+') || digits.startsWith('00'))
     regions = [undefined];
@@ -234,9 +236,8 @@ function phoneScore(
   // No trunk prefix: only a North American number, and only in its usual layout or with a cue
   // (not one that names another number: "my policy number is 2369091147").
   else if (NANP_FORMAT.test(candidate)) regions = ['US'];
-  else if (context && !NOT_A_PHONE.test(text.slice(Math.max(0, start - 32), start)))
-    regions = ['US'];
-  else return givenAsOwn(text, start) ? 0.8 : 0;
+  else if (context && !NOT_A_PHONE.test(window)) regions = ['US'];
+  else return GIVEN_AS_OWN_PHONE.test(window.toLowerCase()) ? 0.8 : 0;
   const international = digits.startsWith('00') ? `+${digits.slice(2)}` : cleaned;
   for (const region of regions) {
     if (phoneValid(region ? cleaned : international, region)) return context ? 1 : 0.9;
@@ -244,7 +245,7 @@ function phoneScore(
   // A number someone gives as theirs ("ruf mich an unter …", "call me on …") is a phone number
   // even where the validator knows no such range; with a trunk prefix or a plus after any phone
   // cue, and in any form after one that says it is the speaker's own ("call me on 555 …").
-  const before = text.slice(Math.max(0, start - 32), start).toLowerCase();
+  const before = window.toLowerCase();
   if ((digits.startsWith('0') || cleaned.startsWith('+')) && GIVEN_AS_PHONE.test(before))
     return 0.8;
   // Any phone cue in the window ("reach Tom at +44 7700 …", "text Priya on 555-0142") for a
@@ -262,7 +263,7 @@ function phoneScore(
   // as said): nothing but a phone number is written so, whatever range the validator knows.
   // Given as the speaker's own first: that is the stronger evidence. An order or account number
   // written with a plus is not a phone either.
-  if (givenAsOwn(text, start)) return 0.8;
+  if (GIVEN_AS_OWN_PHONE.test(before)) return 0.8;
   return COMPACT_INTERNATIONAL.test(candidate) && !NOT_A_PHONE.test(before) ? 0.7 : 0;
 }
 
@@ -296,10 +297,6 @@ const LOCAL_NANP = /^\d{3}-\d{4}$/;
 // "customer" alone is the person ("per the customer: +44 …"); with a number word, their number.
 const NOT_A_PHONE =
   /(?:order|invoice|customer(?=\s*(?:number|no\b|id\b|nr\b|#))|account|reference|ref|tracking|booking|ticket|serial|policy|membership|bestell|kunden|rechnungs|auftrags|vertrags|konto|referenz|sendungs|buchungs|versicherungs|mitglieds)\p{L}*\s*(?:number|no\.?|nummer|nr\.?)?\s*(?:is|ist|lautet)?\s*[:#.]?\s*$/iu;
-
-function givenAsOwn(text: string, start: number): boolean {
-  return GIVEN_AS_OWN_PHONE.test(text.slice(Math.max(0, start - 32), start).toLowerCase());
-}
 
 const GIVEN_AS_OWN_PHONE =
   /(?<![\p{L}])(?:(?:call|text|ring|reach|phone) (?:me|him|her|them|us) (?:on|at)|(?:be |being )?(?:called|rung|phoned|reached)(?: back)? (?:on|at)|(?:call|ring|phone) (?:(?:me|him|her|them|us) )?back (?:on|at)|(?:get|reach|catch) (?:me|him|her|them|us) (?:at home |at work |at the office |in the office )?on|(?:i'm|i am|i’m|we're|we are) on|(?:please )?dial|(?:his|her|their|our) (?:(?:phone|mobile|cell)\s?)?number(?:'s| is)?|(?:seine|ihre) (?:(?:handy|telefon)\s?)?nummer(?: ist| lautet)?|give me a (?:call|ring) (?:on|at)|(?:ruf|rufe|ruft|rufen sie) mich (?:an )?(?:unter|auf)|(?:du )?erreichst (?:du )?mich unter|(?:erreichen sie|erreicht ihr|kannst du) mich (?:auch )?(?:unter|auf)|(?:my|meine) (?:(?:phone|mobile|cell|telephone|handy|telefon|mobil)\s?)?(?:number|nummer)(?:'s| is| ist| lautet)?|my (?:phone|mobile|cell)(?:'s| is)?)\s*[:.]?\s*$/u;

@@ -1,5 +1,6 @@
 import { birthdayListEntry, dateRangeBound } from './birth-dates.js';
 import { bornAfter, CONTEXT, contextMatcher, hasContext, vehicleContext } from './context.js';
+import { DE_MONTH_ABBREVIATIONS, DE_MONTHS, EN_MONTH_ABBREVIATIONS, EN_MONTHS } from './months.js';
 import type { Emit } from './numbers.js';
 import { matchesFromDigits } from './sticky.js';
 import type { CustomIdentifier } from './types.js';
@@ -17,10 +18,8 @@ const SOCIAL_HOST =
   /^(?:www\.|m\.|de\.|en\.)?(?:instagram|facebook|twitter|x|tiktok|linkedin|github|gitlab|youtube|threads|reddit|xing|pinterest|snapchat|twitch|medium|soundcloud|mastodon\.social|bsky)\.(?:com|net|de|app|tv|social)$/i;
 const HANDLE_PATH = /(?:^|\/)(?:@|~|u\/|user\/|users\/|profile\/|in\/|people\/)[^/?#]+/i;
 
-const MONTHS_DE =
-  'januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez';
-const MONTHS_EN =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTHS_DE = [...DE_MONTHS, ...DE_MONTH_ABBREVIATIONS].join('|');
+const MONTHS_EN = [...EN_MONTHS, ...EN_MONTH_ABBREVIATIONS].join('|');
 const YEAR = '(?:19|20)\\d{2}';
 // After a month's name a year may be cut to two digits with an apostrophe: "May 3rd '84".
 const NAMED_YEAR = `(?:${YEAR}|['’]\\d{2})`;

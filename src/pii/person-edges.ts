@@ -1,5 +1,14 @@
 import { CUE_WORDS } from './frames.js';
-import { DE_NOUN, DE_WORD, FIRST, FUNCTION, gazetteer, isPlace, STOP, SUR } from './gazetteer.js';
+import {
+  DE_NOUN,
+  DE_WORD,
+  FIRST,
+  FUNCTION,
+  gazetteer,
+  isPlaceLower,
+  STOP,
+  SUR,
+} from './gazetteer.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Lang, PiiSpan } from './types.js';
@@ -21,7 +30,6 @@ import { type Word, wordIndexAt } from './words.js';
  */
 
 const CAPITAL = /^\p{Lu}/u;
-const ANY_CAPITAL = /\p{Lu}/u;
 const ONE_SPACE = /^ $/;
 // A letter no German word has ("ć" in "Vuković", "ł" in "Wałęsa"): such a word after an article
 // is a person spoken of colloquially ("die Vuković"), not a German noun.
@@ -44,9 +52,9 @@ export function fixPersonEdges(
   words: readonly Word[],
   found: PiiSpan[],
   emit: Emit,
+  lowercase: boolean,
 ): void {
   const flags = gazetteer().flags;
-  const lowercase = !ANY_CAPITAL.test(text);
   for (let k = found.length - 1; k >= 0; k--) {
     const s = found[k]!;
     if (s.type !== 'PERSON') continue;
@@ -93,7 +101,7 @@ function surnameShaped(
   const f = flags.get(x.lower) ?? 0;
   if (!CAPITAL.test(text.slice(x.start, x.end)) || x.lower.length < 2) return false;
   if ((f & (FUNCTION | STOP)) !== 0 || CUE_WORDS.has(x.lower)) return false;
-  if (digitsOf(x.lower) !== undefined || isPlace(text.slice(x.start, x.end))) return false;
+  if (digitsOf(x.lower) !== undefined || isPlaceLower(x.lower)) return false;
   if ((f & FIRST) !== 0) return false;
   // A German noun or word after a German given name is more often the object than a surname.
   return !(l === 'de' && (f & (DE_NOUN | DE_WORD)) !== 0 && (f & SUR) === 0);

@@ -1,5 +1,15 @@
 import { CUE_WORDS, verbShaped } from './frames.js';
-import { EVERYDAY, FIRST, FUNCTION, gazetteer, isPlace, STOP, SUR } from './gazetteer.js';
+import {
+  EVERYDAY,
+  FIRST,
+  FUNCTION,
+  gazetteer,
+  isPlace,
+  listedName,
+  STOP,
+  SUR,
+} from './gazetteer.js';
+import { NAME_PARTICLES } from './name-particles.js';
 import type { Emit } from './numbers.js';
 import { digitsOf } from './spoken-numbers.js';
 
@@ -51,9 +61,10 @@ const LETTER_AT = /\p{L}/u;
 const MANY_FIRST = /^\s?[aegiptAEGIPT]/u;
 // A name's word, or a particle inside it ("van der", "de la", "bin").
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
-const PARTICLES = new Set(
-  'van von der den de da di du la le al el bin ben ter ten zu dos das del y af av'.split(' '),
-);
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...NAME_PARTICLES,
+  ...'el ben dos das y af av'.split(' '),
+]);
 const MEMBER_GAP = /^(?:\s*[,;&]\s*|\s+(?:und|and|sowie)\s+)/u;
 const WORD_AT = /^[\p{L}\p{M}'’-]+/u;
 const MAX_WORDS = 4;
@@ -150,10 +161,6 @@ function everydayWord(member: string): boolean {
   if (member.includes(' ')) return false;
   const f = gazetteer().flags.get(member.toLowerCase()) ?? 0;
   return (f & EVERYDAY) !== 0 && (f & (FIRST | SUR)) === 0;
-}
-
-function listedName(word: string): boolean {
-  return ((gazetteer().flags.get(word) ?? 0) & (FIRST | SUR)) !== 0;
 }
 
 function findSpokenLabels(text: string, emit: Emit): void {

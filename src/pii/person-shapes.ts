@@ -8,15 +8,19 @@ import {
   FUNCTION,
   gazetteer,
   isPlace,
+  isPlaceLower,
+  listedSurname,
   STOP,
   SUR,
 } from './gazetteer.js';
+import { DE_MONTH_VARIANTS, DE_MONTHS, EN_MONTHS } from './months.js';
 import { nameLikeness, SURNAME_LIKENESS } from './name-likeness.js';
+import { NAME_PARTICLES } from './name-particles.js';
 import type { Emit } from './numbers.js';
 import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Lang, PiiSpan } from './types.js';
-import { type Word, wordIndexAt } from './words.js';
+import { oneSpace, type Word, wordIndexAt } from './words.js';
 
 /**
  * Written names by their shape, where the other finders leave half a name or none (issue 17,
@@ -43,9 +47,10 @@ const ALL_CAPS = /^\p{Lu}{2,}$/u;
 const DIGIT = /\p{N}/u;
 const SMALL = /\p{Ll}/u;
 // Particles inside names, written in small letters.
-const PARTICLES = new Set(
-  'de del della delle dos das da di du van von der den ter ten zu la le al el bin ibn'.split(' '),
-);
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...NAME_PARTICLES,
+  ...'della delle dos das el ibn'.split(' '),
+]);
 // After these, a listed given name is a second person, not the rest of a name ("Grüße an Jana
 // von Tobias", "a card for Ana from … de Tom" is rare).
 const GIVEN_NAME_BREAKS = new Set(['von', 'van', 'zu', 'der', 'den', 'de', 'da', 'di']);
@@ -72,9 +77,10 @@ export function findPersonShapes(
   words: readonly Word[],
   found: PiiSpan[],
   emit: Emit,
+  lowercase: boolean,
 ): void {
   if (!SMALL.test(text)) return; // a text all in capitals: no shape to read
-  if (!CAPITAL_START.test(text)) {
+  if (lowercase) {
     if (lang === 'en' || lang === 'de') growSpokenHalfNames(text, words, found, emit);
     return;
   }
@@ -145,8 +151,6 @@ function upperAt(text: string, pos: number): boolean {
   return (c >= 65 && c <= 90) || c >= 128;
 }
 
-const oneSpace = (text: string, a: Word, b: Word) => b.start === a.end + 1 && text[a.end] === ' ';
-
 /**
  * The last word of a name that starts with the initial at word i ("T. Okafor", "J. R. Ede"),
  * or -1: a capital letter, a full stop, one space, then a name word (or another initial);
@@ -179,11 +183,7 @@ function initialName(
   const afterSmallWord = before === undefined || !CAPITAL_START.test(text[before.start]!);
   if (!nameWord(text, surname, flags) && !(afterSmallWord && wordShaped(text, surname, flags)))
     return -1;
-  if (
-    isPlace(text.slice(words[last]!.start, words[last]!.end)) &&
-    !listedSurname(words[last]!, flags)
-  )
-    return -1;
+  if (isPlaceLower(words[last]!.lower) && !listedSurname(words[last]!.lower)) return -1;
   while (
     last + 1 < words.length &&
     last - k < 3 &&
@@ -192,10 +192,6 @@ function initialName(
   )
     last++;
   return last;
-}
-
-function listedSurname(w: Word, flags: ReadonlyMap<string, number>): boolean {
-  return ((flags.get(w.lower) ?? 0) & SUR) !== 0;
 }
 
 /** The person found over the character at `pos`, if any. */
@@ -226,9 +222,8 @@ function particleName(
   }
   if (!oneSpace(text, a, p) || !oneSpace(text, words[bi - 1]!, b)) return undefined;
   if (!nameWord(text, a, flags) || !nameWord(text, b, flags)) return undefined;
-  const bText = text.slice(b.start, b.end);
   const bf = flags.get(b.lower) ?? 0;
-  if (isPlace(bText) && (bf & SUR) === 0) return undefined;
+  if (isPlaceLower(b.lower) && (bf & SUR) === 0) return undefined;
   if (GIVEN_NAME_BREAKS.has(p.lower) && (bf & FIRST) !== 0 && (bf & SUR) === 0) return undefined;
   const left = personAt(persons, a.start);
   let right = personAt(persons, b.start);
@@ -384,7 +379,7 @@ function growHalfNames(
         nameWord(text, b, flags) &&
         givenNameLike(b, flags) &&
         !found.some((o) => o.start < b.end && b.start < o.end) &&
-        !isPlace(text.slice(b.start, b.end))
+        !isPlaceLower(b.lower)
       )
         emit(b.start, s.end, 'PERSON', Math.max(s.score, SCORE));
     }
@@ -412,7 +407,7 @@ function growHalfNames(
       )
     )
       continue;
-    if (isPlace(text.slice(n.start, n.end))) continue;
+    if (isPlaceLower(n.lower)) continue;
     emit(s.start, n.end, 'PERSON', Math.max(s.score, SCORE));
   }
 }
@@ -434,11 +429,11 @@ function dropLoneLetters(found: PiiSpan[]): void {
 
 // (Not "an": the German preposition, in texts the language guess calls English.)
 const ARTICLES = new Set(['a', 'the']);
-const MONTHS = new Set(
-  'january february march april may june july august september october november december januar februar märz juni juli oktober dezember'.split(
-    ' ',
-  ),
-);
+// Without "mai" and the variants, as this rule read months before the list was shared.
+const MONTHS: ReadonlySet<string> = new Set([
+  ...EN_MONTHS,
+  ...DE_MONTHS.filter((m) => !DE_MONTH_VARIANTS.has(m) && m !== 'mai'),
+]);
 // Words of time before a month ("since June", "Ende Juli"); "from" and "to" stay out: "a card
 // from June", "talk to April".
 const BEFORE_MONTH = new Set(

@@ -14,6 +14,7 @@ import {
   PLACE_START,
   SUR,
 } from './gazetteer.js';
+import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
 /** A field's value after the colon: a number, a phone's plus or bracket. */
@@ -27,8 +28,11 @@ const PREPOSITION_ARTICLE_BEFORE =
   /(?:^|[^\p{L}])(?:in|im|aus|nach|an|am|bei|von|vom|zu|zum|zur|auf|über|unter|vor|hinter|neben|zwischen|durch|für|gegen|um|mit|ins|ans)\s+(?:der|die|das|dem|den|des)\s+$/iu;
 /** Countries take an article in German ("die Schweiz", "die Türkei", "der Iran"). */
 const COUNTRY_SHAPE = /(?:ei|ien|land|lande|reich|schweiz|iran|irak|sudan|jemen|kongo|usa)$/u;
-const TOWN_END =
-  /(?:ton|ford|bury|by|ham|wick|ley|field|dorf|feld|hausen|heim|ingen|stadt|stedt|hagen|furt|kirchen|rode|itz|berg|burg|bach|beck|brück|brunn|tal|thal|weiler|wald|au|ow|ach|ing|ingen|ungen)$/u;
+const TOWN_END = endingRegex([
+  ...'ton ford bury by ham wick ley field'.split(' '),
+  ...GERMAN_TOWN_ENDINGS,
+  ...'ow ach ing ungen'.split(' '),
+]);
 const WORD_BEFORE = /(?:^|[^\p{L}])(\p{Ll}+) $/u;
 const PREPOSITIONS = new Set(
   'in im aus nach bei von vom zu zum zur ab an am auf über unter vor hinter neben zwischen durch für gegen um mit ins ans richtung bis und oder sowie'.split(

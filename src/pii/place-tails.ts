@@ -19,6 +19,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { ENGLISH_TOWN_HEADS } from './town-endings.js';
 import type { PiiSpan } from './types.js';
 
 const TAIL = /^ (?:on the|on|upon|under|by the|next the|cum) (\p{Lu}\p{Ll}+)(?![\p{L}'’-])/u;
@@ -37,9 +38,11 @@ const ENDS_CAPITALISED = /\p{Lu}\p{Ll}+$/u;
 const SAINT_START = /^ (?:st|saint)\b/iu;
 const SAINT_INSIDE = /\p{L} (?:St\.?|Saint) \p{Lu}/u;
 /** Head words that make the next word a town's: "Little Snoring", "Bad Tölz". */
-const HEAD_WORDS = new Set(
-  'little great higher lower upper nether bad alt ober nieder unter sankt groß klein'.split(' '),
-);
+const HEAD_WORDS: ReadonlySet<string> = new Set([
+  ...ENGLISH_TOWN_HEADS,
+  ...'bad alt ober nieder unter sankt groß klein'.split(' '),
+]);
+const CAPITAL_FIRST = /^\p{Lu}/u;
 const HEAD_BEFORE = /(?:^|[^\p{L}'’-])(\p{L}+) $/u;
 /** Words before a place that a head word may follow: "wohne in alt mürbelsdorf". */
 const PLACE_PREPOSITION = /(?:^|[^\p{L}])(?:in|aus|nach|bei|from|to|near|at) $/u;
@@ -62,7 +65,11 @@ export function growPlaceTails(
 ): void {
   const flags = gazetteer().flags;
   const flag = (w: string) => flags.get(w.toLowerCase()) ?? 0;
-  for (const s of found.slice()) {
+  // The spans found before this rule: `emit` appends to `found`, and a grown span is not grown
+  // again (an index bound instead of a copy of the list).
+  const count = found.length;
+  for (let k = 0; k < count; k++) {
+    const s = found[k]!;
     if (s.type === 'ADDRESS') {
       growAddress(text, s, emit, lowercase);
       continue;
@@ -81,7 +88,7 @@ export function growPlaceTails(
       if (!personTown) continue;
     // The head word before: "Little " + "Snoddington"; a person's word only after a preposition.
     const h = HEAD_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start));
-    if (h && HEAD_WORDS.has(h[1]!.toLowerCase()) && (lowercase || /^\p{Lu}/u.test(h[1]!))) {
+    if (h && HEAD_WORDS.has(h[1]!.toLowerCase()) && (lowercase || CAPITAL_FIRST.test(h[1]!))) {
       const at = s.start - h[0].length + h[0].indexOf(h[1]!);
       if (place || PLACE_PREPOSITION.test(text.slice(Math.max(0, at - 8), at))) start = at;
     }
@@ -123,9 +130,10 @@ export function growPlaceTails(
   }
 }
 
+const HEAD_FIRST = /^(\p{Lu}\p{Ll}+) \p{Lu}/u;
 /** Whether a capitalised span opens with a head word: "Higher Crumplecote", "Bad Tölz". */
 function headFirst(t: string): boolean {
-  const m = /^(\p{Lu}\p{Ll}+) \p{Lu}/u.exec(t);
+  const m = HEAD_FIRST.exec(t);
   return m !== null && HEAD_WORDS.has(m[1]!.toLowerCase());
 }
 
@@ -136,9 +144,11 @@ function growAddress(text: string, s: PiiSpan, emit: Emit, lowercase: boolean): 
   if (!TAIL_STARTS.has(next) && next !== 'im' && next !== 'in') return;
   if (!ENDS_CAPITALISED.test(s.text)) return;
   const after = text.slice(s.end, s.end + 40);
-  const m = TAIL_DE_ADDRESS.exec(after) ?? TAIL.exec(after);
+  // A match of TAIL_DE_ADDRESS is German; only when there is none is TAIL tried.
+  const de = TAIL_DE_ADDRESS.exec(after);
+  const m = de ?? TAIL.exec(after);
   if (!m) return;
-  const german = TAIL_DE_ADDRESS.test(m[0]);
+  const german = de !== null;
   const f = gazetteer().flags.get(m[1]!.toLowerCase()) ?? 0;
   if (f & (german ? NOT_A_GERMAN_TAIL : NOT_A_TAIL)) return;
   emit(s.start, s.end + m[0].length, 'ADDRESS', s.score);

@@ -1,5 +1,6 @@
 import { dateRangeBound, insideDigitRun } from './birth-dates.js';
 import { bornAfter, CONTEXT, hasContext } from './context.js';
+import { DE_MONTHS, EN_MONTHS } from './months.js';
 import type { Emit } from './numbers.js';
 import { findSpokenAddresses } from './spoken-addresses.js';
 import { findSpokenPlates } from './spoken-plates.js';
@@ -17,8 +18,7 @@ const DE_UNIT = 'eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun';
 const DE_TEEN = 'zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn';
 const DE_TENS = 'zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig';
 const DE_ORDINAL = `(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|siebente|achte|neunte|zehnte|elfte|zwölfte|(?:drei|vier|fünf|sech|sieb|acht|neun)zehnte|zwanzigste|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig|dreissig)ste)[nrs]?`;
-const DE_MONTH =
-  'januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember';
+const DE_MONTH = DE_MONTHS.join('|');
 const DE_TWO_DIGITS = `(?:${DE_UNIT})und(?:${DE_TENS})|${DE_TENS}|${DE_TEEN}`;
 // "neunzehnhundertachtzig", "neunzehn hundert achtzig", "neunzehn achtzig", "zweitausendeins",
 // "zweitausend und drei", and two-digit years after a month ("zweiundachtzig", "null drei").
@@ -29,8 +29,7 @@ const EN_TEEN = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|e
 const EN_TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const EN_ORDINAL_UNIT = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth';
 const EN_ORDINAL = `(?:(?:twenty|thirty)[ -](?:${EN_ORDINAL_UNIT})|${EN_ORDINAL_UNIT}|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|\\d{1,2}(?:st|nd|rd|th))`;
-const EN_MONTH =
-  'january|february|march|april|may|june|july|august|september|october|november|december';
+const EN_MONTH = EN_MONTHS.join('|');
 // A day said as a cardinal after the month ("march twelve nineteen ninety").
 const EN_DAY = `(?:twenty|thirty)\\s(?:${EN_UNIT})|twenty|thirty|${EN_TEEN}|${EN_UNIT}`;
 // "the fourth of the seventh eighty two".

@@ -4,7 +4,7 @@ import type { Emit } from './numbers.js';
 import { sortSmall } from './small-sort.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { PiiSpan } from './types.js';
-import { type Word, wordIndexAt } from './words.js';
+import { oneSpace, type Word, wordIndexAt } from './words.js';
 
 /**
  * Transcripts: where a person found by the other finders stops short of the whole name, and
@@ -33,8 +33,6 @@ const PLURAL_AFTER = new Set(
 /** Below the frame cues; above the single word the pair grows from. */
 const PAIR_SCORE = 0.8;
 
-const SPACE = 32;
-
 /** Whether a transcript's word may be part of a surname here. */
 function surnameWord(w: Word | undefined, flags: ReadonlyMap<string, number>): w is Word {
   if (w === undefined || w.lower.length < 2) return false;
@@ -49,11 +47,6 @@ function surnameWord(w: Word | undefined, flags: ReadonlyMap<string, number>): w
 }
 
 // Module functions rather than closures made per call: the bench's tsx wraps every named closure.
-
-/** Whether word b follows word a after exactly one space. */
-function spaced(text: string, a: Word, b: Word): boolean {
-  return b.start === a.end + 1 && text.charCodeAt(a.end) === SPACE;
-}
 
 /** Whether a person found spans one word. */
 function one(x: { from: number; to: number }): boolean {
@@ -86,7 +79,7 @@ export function growSpokenNames(
       p.to > p.from &&
       PARTICLES.has(end.lower) &&
       surnameWord(next, flags) &&
-      spaced(text, end, next)
+      oneSpace(text, end, next)
     ) {
       emit(p.s.start, next.end, 'PERSON', Math.max(p.s.score, PAIR_SCORE));
       p.to += 1;
@@ -98,9 +91,9 @@ export function growSpokenNames(
     if (
       particle &&
       PARTICLES.has(particle.lower) &&
-      spaced(text, words[p.to]!, particle) &&
+      oneSpace(text, words[p.to]!, particle) &&
       surnameWord(after, flags) &&
-      spaced(text, particle, after)
+      oneSpace(text, particle, after)
     ) {
       emit(p.s.start, after.end, 'PERSON', Math.max(p.s.score, PAIR_SCORE));
       p.to += 2;
@@ -116,11 +109,11 @@ export function growSpokenNames(
       if (w && AND.has(w.lower) && b.from === a.to + 2) {
         // "conceição tesfaye und xiaoling srisuwan": the word before the lone name.
         const v = words[a.from - 1];
-        if (surnameWord(v, flags) && spaced(text, v, words[a.from]!))
+        if (surnameWord(v, flags) && oneSpace(text, v, words[a.from]!))
           emit(v.start, a.s.end, 'PERSON', Math.max(a.s.score, PAIR_SCORE));
       } else if (AND.has(words[a.to + 2]?.lower ?? '') && b.from === a.to + 3) {
         // "baraka zeisig und zhiwei karamanli": the word between the lone name and "und".
-        if (surnameWord(w, flags) && spaced(text, words[a.to]!, w))
+        if (surnameWord(w, flags) && oneSpace(text, words[a.to]!, w))
           emit(a.s.start, w.end, 'PERSON', Math.max(a.s.score, PAIR_SCORE));
       }
     } else {
@@ -131,7 +124,7 @@ export function growSpokenNames(
       const next = words[b.to + 2];
       if (
         surnameWord(w, flags) &&
-        spaced(text, words[b.to]!, w) &&
+        oneSpace(text, words[b.to]!, w) &&
         (next === undefined || PLURAL_AFTER.has(next.lower))
       )
         emit(b.s.start, w.end, 'PERSON', Math.max(b.s.score, PAIR_SCORE));

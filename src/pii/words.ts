@@ -64,6 +64,11 @@ function isAsciiWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
+/** Whether word `b` follows word `a` after exactly one space. */
+export function oneSpace(text: string, a: Word, b: Word): boolean {
+  return b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
+}
+
 /** Index of the word whose `key` offset is `at` (words are in text order), or -1. */
 export function wordIndexAt(
   words: readonly Word[],
