@@ -72,6 +72,17 @@ export class RecordScanner {
   readonly #keys: number[][] = [];
   readonly #keyCounts: Int32Array;
   readonly #keySets: (Set<string> | undefined)[] = [];
+  // The member-name memo (see #remembered): per object that has names looked for in it (index 0:
+  // the top level, k + 1: under name k), the names its members had, in order, in the line that
+  // last wrote them: MEMO_SLOT bytes each (the name's length with its closing quote, then those
+  // bytes), the name's index among those looked for (-1 for none), and how many are held.
+  readonly #memoBytes: Uint8Array;
+  readonly #memoNamed: Int32Array;
+  readonly #memoCount: Int32Array;
+  // Per open object, by depth: how many members it has had so far, and how many of them, from
+  // the first, had the memo's names.
+  readonly #ordinals: Int32Array;
+  readonly #memoMatched: Int32Array;
   #topIsObject = false;
   // Set by #string: whether the string just read had an escape.
   #escaped = false;
@@ -117,6 +128,11 @@ export class RecordScanner {
     this.#isArray = new Uint8Array(maxDepth);
     this.#containerStarts = new Int32Array(maxDepth);
     for (let d = 0; d < maxDepth; d++) this.#keys.push([]);
+    this.#memoBytes = new Uint8Array((names.length + 1) * MEMO_NAMES * MEMO_SLOT);
+    this.#memoNamed = new Int32Array((names.length + 1) * MEMO_NAMES);
+    this.#memoCount = new Int32Array(names.length + 1);
+    this.#ordinals = new Int32Array(maxDepth);
+    this.#memoMatched = new Int32Array(maxDepth);
   }
 
   get names(): readonly string[] {
@@ -171,6 +187,8 @@ export class RecordScanner {
         if (depth === 1) child = -1;
         this.#keyCounts[depth] = 0;
         this.#seenNamed[depth] = 0;
+        this.#ordinals[depth] = 0;
+        this.#memoMatched[depth] = 0;
         this.#keySets[depth] = undefined;
         depth++;
         i = skipSpace(b, i + 1, n);
@@ -249,12 +267,25 @@ export class RecordScanner {
     this.#failure = 'RECORD_NOT_JSON';
     if (i >= n || b[i] !== QUOTE) return ~i;
     const nameStart = i + 1;
+    const d = depth - 1;
+    // Names are looked for at the top, and inside a named top-level member's object; there the
+    // memo holds the names the last such object had (-1: no memo here).
+    const memo = d === 0 ? 0 : d === 1 && parent >= 0 ? parent + 1 : -1;
+    const ordinal = this.#ordinals[d]!++;
+    if (memo >= 0) {
+      const named = this.#remembered(b, nameStart, n, d, memo, ordinal);
+      if (named !== NOT_REMEMBERED) {
+        i = nameStart + this.#memoBytes[(memo * MEMO_NAMES + ordinal) * MEMO_SLOT]!;
+        if (d <= 1) this.#field = named;
+        i = skipSpace(b, i, n);
+        if (i >= n || b[i] !== COLON) return ~i;
+        return i + 1;
+      }
+    }
     i = this.#string(b, i, n);
     if (i < 0) return i;
     const nameEnd = i - 1;
     const escaped = this.#escaped;
-    const d = depth - 1;
-    // Names are looked for at the top, and inside a named top-level member's object.
     let named = -1;
     if (d === 0) named = this.#nameIndex(b, nameStart, nameEnd, escaped, -1);
     else if (d === 1 && parent >= 0)
@@ -263,10 +294,83 @@ export class RecordScanner {
       this.#failure = 'RECORD_DUPLICATE_KEY';
       return ~(nameStart - 1);
     }
+    if (memo >= 0) this.#remember(b, nameStart, nameEnd, escaped, d, memo, ordinal, named);
     if (d <= 1) this.#field = named;
     i = skipSpace(b, i, n);
     if (i >= n || b[i] !== COLON) return ~i;
     return i + 1;
+  }
+
+  /**
+   * The member-name memo. Records of one source have the same names in the same order line
+   * after line, so the name a member has is most often the one the member in its place had in
+   * the last line: compared with it byte for byte (closing quote included), it needs neither the
+   * string's check, nor the look-up among the names looked for, nor the check for a repeat —
+   * the memo's names are a prefix of an earlier object's names, all plain and all different
+   * (see #remember), and this object's members so far were that prefix's.
+   * Returns the name's index among those looked for (-1 for none), or NOT_REMEMBERED; a name it
+   * knows is recorded for #repeats as that would have recorded it.
+   */
+  #remembered(
+    b: Buffer,
+    nameStart: number,
+    n: number,
+    d: number,
+    memo: number,
+    ordinal: number,
+  ): number {
+    if (
+      this.#memoMatched[d] !== ordinal ||
+      ordinal >= this.#memoCount[memo]! ||
+      this.#keySets[d] !== undefined
+    )
+      return NOT_REMEMBERED;
+    const bytes = this.#memoBytes;
+    const slot = (memo * MEMO_NAMES + ordinal) * MEMO_SLOT;
+    const length = bytes[slot]!;
+    if (nameStart + length > n) return NOT_REMEMBERED;
+    for (let j = 0; j < length; j++)
+      if (bytes[slot + 1 + j] !== b[nameStart + j]) return NOT_REMEMBERED;
+    const named = this.#memoNamed[memo * MEMO_NAMES + ordinal]!;
+    if (named >= 0 && named < 31) this.#seenNamed[d]! |= 1 << named;
+    // As #repeats records a name (no set yet: see above).
+    const keys = this.#keys[d]!;
+    const count = this.#keyCounts[d]!;
+    keys[count] = nameStart;
+    keys[count + 1] = nameStart + length - 1;
+    this.#keyCounts[d] = count + 2;
+    this.#memoMatched[d] = ordinal + 1;
+    return named;
+  }
+
+  /**
+   * Writes a member's name into the memo at its place, when every earlier member of its object
+   * had the memo's names (so the memo stays a run of different names from one object) and the
+   * name is plain and short; the memo then ends there.
+   */
+  #remember(
+    b: Buffer,
+    nameStart: number,
+    nameEnd: number,
+    escaped: boolean,
+    d: number,
+    memo: number,
+    ordinal: number,
+    named: number,
+  ): void {
+    if (this.#memoMatched[d] !== ordinal) return;
+    const length = nameEnd + 1 - nameStart;
+    if (escaped || length >= MEMO_SLOT || ordinal >= MEMO_NAMES) {
+      if (ordinal < this.#memoCount[memo]!) this.#memoCount[memo] = ordinal;
+      return;
+    }
+    const bytes = this.#memoBytes;
+    const slot = (memo * MEMO_NAMES + ordinal) * MEMO_SLOT;
+    bytes[slot] = length;
+    for (let j = 0; j < length; j++) bytes[slot + 1 + j] = b[nameStart + j]!;
+    this.#memoNamed[memo * MEMO_NAMES + ordinal] = named;
+    this.#memoCount[memo] = ordinal + 1;
+    this.#memoMatched[d] = ordinal + 1;
   }
 
   /**
@@ -384,6 +488,10 @@ const STRING_PLAIN = Uint8Array.from({ length: 256 }, (_, c) =>
 /** Longest name segment a scanner looks for, in bytes (the names a build reads are short). */
 const MAX_LISTED_NAME = 63;
 const SEVERAL = -1;
+/** The memo's room: names per object, and bytes per name (its length, the name, its closing quote). */
+const MEMO_NAMES = 32;
+const MEMO_SLOT = 32;
+const NOT_REMEMBERED = -2;
 
 function sameName(name: Buffer, b: Buffer, start: number, length: number): boolean {
   for (let j = 0; j < length; j++) if (name[j] !== b[start + j]) return false;

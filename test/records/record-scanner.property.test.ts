@@ -229,3 +229,90 @@ describe('RecordScanner', () => {
     expect(scanner.scan(Buffer.from(`{${many},"k39":0}`))?.code).toBe('RECORD_DUPLICATE_KEY');
   });
 });
+
+describe('RecordScanner, line after line (the member-name memo)', () => {
+  // Lines of a few shapes that share their names' order, with changes a memo must notice: a
+  // member left out, added, moved or repeated, a name escaped, lengthened or cut, spaces, and
+  // objects under named and unnamed members. One scanner reads them in turn, as a build does.
+  const member = fc.constantFrom(
+    '"id":"x1"',
+    '"kind":"text"',
+    '"text":"hi"',
+    '"a":1',
+    '"b":2',
+    '"ab":3',
+    '"i":4',
+    '"idd":5',
+    '"\\u0069d":6',
+    '"subject":{"a":1,"id":"s","b":{"a":2}}',
+    '"subject":{"id":"s","a":1}',
+    '"subject":{"a":1,"a":2}',
+    '"subject":{"a":1,"\\u0061":2}',
+    '"a":{"b":1,"c":2}',
+    '"a":{"c":2,"b":1}',
+    '"a":{"b":1,"b":1}',
+    '"c":{"b":1,"id":2}',
+    '"c":[{"b":1},{"b":1}]',
+    '"id" :"y"',
+    '"id"\t: "z"',
+    '"id"',
+    '"id":',
+    '"',
+  );
+  const shape = fc.array(member, { minLength: 0, maxLength: 6 });
+  const lines = fc
+    .tuple(fc.array(shape, { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { maxLength: 20 }))
+    .map(([shapes, picks]) =>
+      picks.map((p) => Buffer.from(`{${shapes[p % shapes.length]!.join(',')}}`, 'utf8')),
+    );
+
+  it('gives every line the verdict and the members a fresh scanner gives it (property)', () => {
+    fc.assert(
+      fc.property(lines, (sequence) => {
+        const reused = new RecordScanner(NAMES);
+        for (const bytes of sequence) {
+          const fresh = new RecordScanner(NAMES);
+          const verdict = scanned(reused, bytes);
+          expect(verdict).toEqual(scanned(fresh, bytes));
+          expect(verdict).toEqual(reference(bytes, MAX_RECORD_DEPTH));
+          if (!verdict.ok) continue;
+          for (let k = 0; k < NAMES.length; k++) {
+            expect(reused.valueStart(k)).toBe(fresh.valueStart(k));
+            // An absent member's end and escape flag are left from earlier lines: not read.
+            if (fresh.valueStart(k) < 0) continue;
+            expect([reused.valueEnd(k), reused.valueEscaped(k)]).toEqual([
+              fresh.valueEnd(k),
+              fresh.valueEscaped(k),
+            ]);
+          }
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds a repeated name in a line whose names the last line had, in order', () => {
+    const scanner = new RecordScanner(NAMES);
+    expect(scanner.scan(Buffer.from('{"id":1,"a":{"b":1,"c":2},"x":3}'))).toBeUndefined();
+    expect(scanner.scan(Buffer.from('{"id":1,"a":{"b":1,"c":2},"x":3,"id":4}'))?.code).toBe(
+      'RECORD_DUPLICATE_KEY',
+    );
+    expect(scanner.scan(Buffer.from('{"id":1,"a":{"b":1,"c":2,"b":5}}'))?.code).toBe(
+      'RECORD_DUPLICATE_KEY',
+    );
+    expect(scanner.scan(Buffer.from('{"id":1,"a":{"b":1,"c":2},"x":3,"x":4}'))?.code).toBe(
+      'RECORD_DUPLICATE_KEY',
+    );
+    expect(scanner.scan(Buffer.from('{"id":1,"a":{"b":1,"c":2},"x":3}'))).toBeUndefined();
+    expect(scanner.valueStart(NAMES.indexOf('a'))).toBe(12);
+    // Off the memo's order (a name too long to remember, then another name), a member whose
+    // name the memo has in its place is still checked for a repeat.
+    const long = `"${'n'.repeat(40)}"`;
+    expect(scanner.scan(Buffer.from('{"id":1,"x":2,"a":3}'))).toBeUndefined();
+    expect(scanner.scan(Buffer.from(`{${long}:0,"a":1,"a":2}`))?.code).toBe('RECORD_DUPLICATE_KEY');
+    expect(scanner.scan(Buffer.from('{"id":1,"x":2,"a":3}'))).toBeUndefined();
+    expect(scanner.scan(Buffer.from('{"\\u0069d":0,"a":1,"a":2}'))?.code).toBe(
+      'RECORD_DUPLICATE_KEY',
+    );
+  });
+});
