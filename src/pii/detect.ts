@@ -21,6 +21,7 @@ import { resolveOverlaps } from './resolve.js';
 import { findSpeakers } from './speakers.js';
 import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
+import { findSpokenSsns } from './spoken-ssns.js';
 import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
 import { PIECE_CHARS, PIECE_OVERLAP, textPieces } from './text-pieces.js';
@@ -94,6 +95,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   const scan = spoken?.text ?? text;
   const mapped = spoken ? mappedBack(spoken, emit) : emit;
   findNumbers(scan, lang, mapped);
+  if (spoken && lang === 'en') findSpokenSsns(scan, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
   findUkAddresses(text, emit);
   if (lang === 'en' && !spoken) findHouseAddresses(text, emit);
