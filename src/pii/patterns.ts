@@ -1,5 +1,6 @@
 import { birthdayListEntry, dateRangeBound } from './birth-dates.js';
 import { bornAfter, CONTEXT, contextMatcher, hasContext, vehicleContext } from './context.js';
+import { lifeSpanBirth } from './life-spans.js';
 import type { Emit } from './numbers.js';
 import { matchesFromDigits } from './sticky.js';
 import type { CustomIdentifier } from './types.js';
@@ -34,6 +35,8 @@ const DATE = new RegExp(
     `\\d{1,2}\\/\\d{1,2}\\/(?:${YEAR}|\\d{2})`,
     // "03-07-1984": with hyphens only with the full year ("03-07-84" is a code as often).
     `\\d{1,2}-\\d{1,2}-${YEAR}`,
+    // "3-Feb-1935", "17-NOV-74", "9/Oct/1985": a register's or a form's day, month and year.
+    `\\d{1,2}([-/])(?:${MONTHS_EN}|${MONTHS_DE})\\.?\\1(?:${YEAR}|\\d{2})`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')
@@ -121,7 +124,7 @@ const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
 const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
 // What every form of DATE holds: "1.2" (with an optional space), "1/2", a year 19xx/20xx or
 // one cut short ("'84").
-const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d|['’]\d\d/;
+const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d|['’]\d\d|\p{L}\.?[-/]\d\d/u;
 // The marks of a CV or a register right before a date: "Lena Roth, * 08.12.1970" (the
 // genealogical star, after a name, never a list's bullet at a line's start), "(b. 14 May 1970)",
 // ", b. 14 May 1970".
@@ -157,6 +160,10 @@ export function findPatterns(
   if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
+      if (lifeSpanBirth(text, m.index, end)) {
+        emit(m.index, end, 'DATE_OF_BIRTH', 0.9);
+        continue;
+      }
       if (dateRangeBound(text, m.index, end)) continue;
       if (
         hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) ||
