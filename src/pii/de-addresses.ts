@@ -8,9 +8,10 @@ import type { PiiSpan } from './types.js';
 
 const POSTCODE_TOWN = /^(?:D-)?\d{5} \p{Lu}/u;
 // Up to four words of a street's name (capitalised, or the small words inside one: "Hinter der
-// Walkmühle", "Platz der Einheit"), a house number ("25", "7a", "3-5"), then the separator.
+// Walkmühle", "Platz der Einheit"), a house number ("25", "7a", "3-5", "50–52"), then the
+// separator, which may be the word "in" ("Am Anger 4 in 12345 Lindenfeld").
 const STREET_BEFORE =
-  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}ß'’.-]*(?:[ \t](?:(?:der|dem|den|des|zum|zur|am|im|an|auf|in|unter|vor|bei|ob)[ \t])?\p{Lu}[\p{L}ß'’.-]*){0,3}[ \t]\d{1,4}(?:[ \t]?[a-zA-Z](?![\p{L}]))?(?:-\d{1,4})?(?:,[ \t]*|[ \t]*[·|/][ \t]*|[ \t]*\r?\n[ \t]*)$/u;
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}ß'’.-]*(?:[ \t](?:(?:der|dem|den|des|zum|zur|am|im|an|auf|in|unter|vor|bei|ob)[ \t])?\p{Lu}[\p{L}ß'’.-]*){0,3}[ \t]\d{1,4}(?:[ \t]?[a-zA-Z](?![\p{L}]))?(?:[-–—]\d{1,4})?(?:,[ \t]*|[ \t]*[·|/][ \t]*|[ \t]+in[ \t]+|[ \t]*\r?\n[ \t]*)$/u;
 // Words that end a sentence's subject, not a street: "Lieferadresse Böttcherzeile 5" is still a
 // street, but a label word before the street is no part of it.
 const LABEL_WORDS = new Set(
