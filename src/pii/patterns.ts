@@ -130,8 +130,9 @@ const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d|['’]\d\d|\p{L}\.?[-/]\d\d/u
 // ", b. 14 May 1970".
 const BORN_MARK = /(?:[\p{L},)] ?\*|(?:\(|, )b\.) ?$/u;
 const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
+// Postcode and town on one line: a number ending a line ("Auftrag 66853\nFahrzeug: …") is none.
 const POSTCODE_CITY =
-  /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
+  /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})[ \t\u00a0]+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
 
 /** Text-shaped findings: e-mail, URLs with a handle, handles, dates of birth, plates, addresses. */
 export function findPatterns(
