@@ -2,7 +2,8 @@
 // ("Hinter der Walkmühle 25, D-61260 Krummhollen", "Untere Au 7 · 36064 Lindenfeld"). The
 // patterns find the postcode and town, and the street only when it ends in a street word or
 // starts with "Am", "Im" …; a postcode and town right after a name and a house number say that
-// the name is a street, and that street, postcode and town are one address.
+// the name is a street, and that street, postcode and town are one address; so are a postcode
+// and town with a street found right after them.
 import type { Emit } from './numbers.js';
 import type { PiiSpan } from './types.js';
 
@@ -24,6 +25,11 @@ const DE_ADDRESS_SCORE = 0.9;
 export function joinGermanAddresses(text: string, found: readonly PiiSpan[], emit: Emit): void {
   for (const s of found.slice()) {
     if (s.type !== 'ADDRESS' || !POSTCODE_TOWN.test(s.text)) continue;
+    const street = streetAfter(text, found, s.end);
+    if (street !== undefined) {
+      emit(s.start, street.end, 'ADDRESS', DE_ADDRESS_SCORE);
+      continue;
+    }
     const from = Math.max(0, s.start - 80);
     const m = STREET_BEFORE.exec(text.slice(from, s.start));
     if (!m) continue;
@@ -33,4 +39,20 @@ export function joinGermanAddresses(text: string, found: readonly PiiSpan[], emi
     if (LABEL_WORDS.has(first.toLowerCase())) start += first.length + 1;
     emit(start, s.end, 'ADDRESS', DE_ADDRESS_SCORE);
   }
+}
+
+// Town first, then the street: "56540 Lindenfeld, Am Anger 4", as a sender's line or a form
+// may write it.
+const TOWN_STREET_GAP = /^,[ \t]*$/;
+
+/** A street found right after a comma after `end`. */
+function streetAfter(text: string, found: readonly PiiSpan[], end: number): PiiSpan | undefined {
+  return found.find(
+    (o) =>
+      o.type === 'ADDRESS' &&
+      o.start > end &&
+      o.start - end <= 3 &&
+      !POSTCODE_TOWN.test(o.text) &&
+      TOWN_STREET_GAP.test(text.slice(end, o.start)),
+  );
 }

@@ -121,6 +121,8 @@ const STREET_DE_HINT = new RegExp(
 const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z\d]/;
 const UK_POSTCODE_HINT = /\d[A-Z]{2}/;
 const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
+// An adjective in small letters before a street word: "fester Platz 12" (not "unter den …").
+const SMALL_ADJECTIVE_FIRST = /^(?!unter\s|hinter\s|über\s)\p{Ll}+(?:er|sche|scher)\s\p{Lu}/u;
 const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
 // What every form of DATE holds: "1.2" (with an optional space), "1/2", a year 19xx/20xx or
 // one cut short ("'84").
@@ -185,7 +187,12 @@ export function findPatterns(
     }
   }
   if (STREET_DE_HINT.test(text)) {
-    for (const m of text.matchAll(STREET_DE)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+    const written = CAPITAL.test(text);
+    for (const m of text.matchAll(STREET_DE)) {
+      // Written, a street's adjective has its capital ("Alter Markt 5"): "fester Platz 12" is a desk.
+      if (written && SMALL_ADJECTIVE_FIRST.test(m[0])) continue;
+      emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+    }
   }
   if (STREET_EN_HINT.test(text)) {
     for (const m of matchesFromDigits(STREET_EN, text))
@@ -298,10 +305,13 @@ function findPostcodes(
         break;
       }
     }
-    // "Bad Kötzting", "Sankt Peter": a prefix word takes the next word with it.
+    // "Bad Kötzting", "Sankt Peter": a prefix word takes the next word with it; "Ober-Tröpfelbach":
+    // a hyphen joins one name.
     if (!known)
       city =
-        words.length > 1 && /^(?:Bad|Sankt|St\.?|Neu|Alt|Groß|Klein|Hohen)$/.test(words[0]!)
+        words.length > 1 &&
+        (/^(?:Bad|Sankt|St\.?|Neu|Alt|Groß|Klein|Hohen)$/.test(words[0]!) ||
+          city.charCodeAt(words[0]!.length) === 45)
           ? city.slice(0, words[0]!.length + 1 + words[1]!.length)
           : words[0]!;
     const prefixed = m[0].includes('-') && /^(?:D|A|CH)-/.test(m[0]);
