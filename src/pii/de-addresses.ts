@@ -18,6 +18,7 @@ const STREET_BEFORE =
 const LABEL_WORDS = new Set(
   'adresse anschrift lieferadresse rechnungsadresse wohnort neu neue straße hausnummer'.split(' '),
 );
+const PREPOSITION_BEFORE = /[ \t](?:an|in|nach|bei|von|zu|für|auf)[ \t]$/u;
 /** Above the street (0.85) and postcode-town patterns, whose spans it takes in. */
 const DE_ADDRESS_SCORE = 0.9;
 
@@ -37,6 +38,15 @@ export function joinGermanAddresses(text: string, found: readonly PiiSpan[], emi
     // A label word before the street ("Adresse Hauptstraße 5, …") stays outside.
     const first = /^\S+/.exec(m[0])![0];
     if (LABEL_WORDS.has(first.toLowerCase())) start += first.length + 1;
+    // "Lieferung an Am Bleichplatz 7 in …": a street found inside, after a preposition, starts it.
+    const inside = found.find(
+      (o) =>
+        o.type === 'ADDRESS' &&
+        o.start > start &&
+        o.end <= s.start &&
+        PREPOSITION_BEFORE.test(text.slice(start, o.start)),
+    );
+    if (inside !== undefined) start = inside.start;
     emit(start, s.end, 'ADDRESS', DE_ADDRESS_SCORE);
   }
 }
