@@ -7,15 +7,16 @@ import type { Emit } from './numbers.js';
  * accountant the number two one six oh seven …", "the number is five double two nine …". The
  * spoken-form normaliser has written the digits as one run of nine; nine digits make no US or
  * British phone number (ten or eleven), so a run of exactly nine with an SSN's structure, after
- * "number" or a word of taxes and pay, is taken as one. Runs on the normalised text only: a
+ * "the number" or a word of taxes and pay, is taken as one ("my number is …" stays a phone's). Runs on the normalised text only: a
  * written nine-digit number is an order's or a ticket's as often, and needs "SSN" itself
  * (`numbers.ts`).
  */
 
 const NINE = /(?<![\p{N}])\d{9}(?![\p{N}])/gu;
-// What a speaker says before the number: "the number", or who or what it is for.
+// What a speaker says before the number: "the number" (not "my number", which is a phone's), or
+// who or what it is for.
 const CUE = contextMatcher([
-  'number',
+  'the number',
   'accountant',
   'tax',
   'taxes',

@@ -59,6 +59,8 @@ describe('spoken SSNs: nine digits after "the number" or a word of taxes', () =>
     'i read out the number three four one two two eight nine oh six five',
     // No cue at all.
     'we counted five one two oh four double seven three one',
+    // "my number" is a phone's.
+    'my number is five one two oh four double seven three one',
   ])('no SSN: %s', (text) => {
     expect(found(text, 'US_SSN')).toEqual([]);
   });
