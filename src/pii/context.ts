@@ -172,7 +172,8 @@ export function bornAfter(text: string, end: number): boolean {
 
 // German compounds and inflections of the vehicle cues: "Dienstwagen", "Firmenauto",
 // "Kfz-Kennzeichen", "des Fahrzeugs", "Kühltransporter".
-const VEHICLE_COMPOUND = /\p{L}(?:wagen|auto|fahrzeug|kennzeichen|schild|transporter)s?(?![\p{L}])/iu;
+const VEHICLE_COMPOUND =
+  /\p{L}(?:wagen|auto|fahrzeug|kennzeichen|schild|transporter)s?(?![\p{L}])/iu;
 
 /** A vehicle cue before a plate (or within `after` characters after it), compounds included. */
 export function vehicleContext(text: string, start: number, end: number, after = 0): boolean {
