@@ -127,6 +127,20 @@ export const CONTEXT: Partial<Record<PiiType, RegExp>> = {
     'traktor',
     'moped',
     'mofa',
+    // Who drives it and the body's name: "the driver of …", "a silver hatchback …", "Fahrer des …".
+    'driver',
+    'driving',
+    'hatchback',
+    'saloon',
+    'sedan',
+    'convertible',
+    'coupe',
+    'estate car',
+    'fahrer',
+    'fahrerin',
+    'kombi',
+    'limousine',
+    'cabrio',
   ]),
   DATE_OF_BIRTH: contextMatcher([
     'geboren',
@@ -157,8 +171,9 @@ export function bornAfter(text: string, end: number): boolean {
 }
 
 // German compounds and inflections of the vehicle cues: "Dienstwagen", "Firmenauto",
-// "Kfz-Kennzeichen", "des Fahrzeugs".
-const VEHICLE_COMPOUND = /\p{L}(?:wagen|auto|fahrzeug|kennzeichen|schild)s?(?![\p{L}])/iu;
+// "Kfz-Kennzeichen", "des Fahrzeugs", "Kühltransporter".
+const VEHICLE_COMPOUND =
+  /\p{L}(?:wagen|auto|fahrzeug|kennzeichen|schild|transporter)s?(?![\p{L}])/iu;
 
 /** A vehicle cue before a plate (or within `after` characters after it), compounds included. */
 export function vehicleContext(text: string, start: number, end: number, after = 0): boolean {

@@ -23,6 +23,7 @@ import { normaliseSpoken } from './spoken.js';
 import { findSpokenForms } from './spoken-forms.js';
 import { growSpokenNames } from './spoken-name-pairs.js';
 import type { Normalised } from './spoken-replacements.js';
+import { findSpokenSsns } from './spoken-ssns.js';
 import { PIECE_CHARS, PIECE_OVERLAP, textPieces } from './text-pieces.js';
 import { findTownsAfterPersons } from './town-after-person.js';
 import { findTownsAfterStreets } from './town-after-street.js';
@@ -94,6 +95,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   const scan = spoken?.text ?? text;
   const mapped = spoken ? mappedBack(spoken, emit) : emit;
   findNumbers(scan, lang, mapped);
+  if (spoken && lang === 'en') findSpokenSsns(scan, mapped);
   findPatterns(scan, mapped, isPlace, isCommonWord);
   findUkAddresses(text, emit);
   if (lang === 'en' && !spoken) findHouseAddresses(text, emit);

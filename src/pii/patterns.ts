@@ -1,5 +1,6 @@
 import { birthdayListEntry, dateRangeBound } from './birth-dates.js';
 import { bornAfter, CONTEXT, contextMatcher, hasContext, vehicleContext } from './context.js';
+import { lifeSpanBirth } from './life-spans.js';
 import { DE_MONTH_ABBREVIATIONS, DE_MONTHS, EN_MONTH_ABBREVIATIONS, EN_MONTHS } from './months.js';
 import type { Emit } from './numbers.js';
 import { matchesFromDigits } from './sticky.js';
@@ -33,6 +34,8 @@ const DATE = new RegExp(
     `\\d{1,2}\\/\\d{1,2}\\/(?:${YEAR}|\\d{2})`,
     // "03-07-1984": with hyphens only with the full year ("03-07-84" is a code as often).
     `\\d{1,2}-\\d{1,2}-${YEAR}`,
+    // "3-Feb-1935", "17-NOV-74", "9/Oct/1985": a register's or a form's day, month and year.
+    `\\d{1,2}([-/])(?:${MONTHS_EN}|${MONTHS_DE})\\.?\\1(?:${YEAR}|\\d{2})`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')
@@ -117,17 +120,20 @@ const STREET_DE_HINT = new RegExp(
 const STREET_EN_HINT = /\d[A-Za-z]?\s[A-Z\d]/;
 const UK_POSTCODE_HINT = /\d[A-Z]{2}/;
 const STREET_EN_LOWER_HINT = /\d\s[a-z]/;
+// An adjective in small letters before a street word: "fester Platz 12" (not "unter den …").
+const SMALL_ADJECTIVE_FIRST = /^(?!unter\s|hinter\s|über\s)\p{Ll}+(?:er|sche|scher)\s\p{Lu}/u;
 const DATE_HINT = /\d[./-]|\d\s\p{L}|\p{L}\.?\s\d|\d(?:st|nd|rd|th)\s/iu;
 // What every form of DATE holds: "1.2" (with an optional space), "1/2", a year 19xx/20xx or
 // one cut short ("'84").
-const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d|['’]\d\d/;
+const DATE_NEEDS = /\d\.\s?\d|\d\/\d|(?:19|20)\d\d|['’]\d\d|\p{L}\.?[-/]\d\d/u;
 // The marks of a CV or a register right before a date: "Lena Roth, * 08.12.1970" (the
 // genealogical star, after a name, never a list's bullet at a line's start), "(b. 14 May 1970)",
 // ", b. 14 May 1970".
 const BORN_MARK = /(?:[\p{L},)] ?\*|(?:\(|, )b\.) ?$/u;
 const PLATE_SPACED_HINT = /[A-ZÄÖÜ] [A-Z]{1,2} [1-9]/;
+// Postcode and town on one line: a number ending a line ("Auftrag 66853\nFahrzeug: …") is none.
 const POSTCODE_CITY =
-  /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})\s+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
+  /(?<![\p{L}\p{N}-])(?:(?:D|A|CH)-)?(\d{4,5})[ \t\u00a0]+([\p{Lu}][\p{Ll}ß]+(?:[ -](?:am|an der|im|bei|in der|\(?[\p{Lu}][\p{Ll}ß]+\)?))*)/gu;
 
 /** Text-shaped findings: e-mail, URLs with a handle, handles, dates of birth, plates, addresses. */
 export function findPatterns(
@@ -156,6 +162,10 @@ export function findPatterns(
   if (DATE_HINT.test(text) && DATE_NEEDS.test(text)) {
     for (const m of text.matchAll(DATE)) {
       const end = m.index + m[0].length;
+      if (lifeSpanBirth(text, m.index, end)) {
+        emit(m.index, end, 'DATE_OF_BIRTH', 0.9);
+        continue;
+      }
       if (dateRangeBound(text, m.index, end)) continue;
       if (
         hasContext(text, m.index, end, CONTEXT.DATE_OF_BIRTH!, 24) ||
@@ -176,7 +186,12 @@ export function findPatterns(
     }
   }
   if (STREET_DE_HINT.test(text)) {
-    for (const m of text.matchAll(STREET_DE)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+    const written = CAPITAL.test(text);
+    for (const m of text.matchAll(STREET_DE)) {
+      // Written, a street's adjective has its capital ("Alter Markt 5"): "fester Platz 12" is a desk.
+      if (written && SMALL_ADJECTIVE_FIRST.test(m[0])) continue;
+      emit(m.index, m.index + m[0].length, 'ADDRESS', 0.85);
+    }
   }
   if (STREET_EN_HINT.test(text)) {
     for (const m of matchesFromDigits(STREET_EN, text))
@@ -289,10 +304,13 @@ function findPostcodes(
         break;
       }
     }
-    // "Bad Kötzting", "Sankt Peter": a prefix word takes the next word with it.
+    // "Bad Kötzting", "Sankt Peter": a prefix word takes the next word with it; "Ober-Tröpfelbach":
+    // a hyphen joins one name.
     if (!known)
       city =
-        words.length > 1 && /^(?:Bad|Sankt|St\.?|Neu|Alt|Groß|Klein|Hohen)$/.test(words[0]!)
+        words.length > 1 &&
+        (/^(?:Bad|Sankt|St\.?|Neu|Alt|Groß|Klein|Hohen)$/.test(words[0]!) ||
+          city.charCodeAt(words[0]!.length) === 45)
           ? city.slice(0, words[0]!.length + 1 + words[1]!.length)
           : words[0]!;
     const prefixed = m[0].includes('-') && /^(?:D|A|CH)-/.test(m[0]);

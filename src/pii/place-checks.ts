@@ -14,6 +14,7 @@ import {
   PLACE_START,
   SUR,
 } from './gazetteer.js';
+import { notPlaceShape } from './non-place-shapes.js';
 import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
@@ -56,14 +57,16 @@ export function dropNonPlaces(text: string, lang: Lang, found: readonly PiiSpan[
   let out: PiiSpan[] | undefined;
   for (let i = 0; i < found.length; i++) {
     const s = found[i]!;
-    const drop = s.type === 'LOCATION' && notAPlace(text, lang, s);
-    if (drop && !out) out = found.slice(0, i);
-    else if (!drop && out) out.push(s);
+    const verdict = s.type === 'LOCATION' ? notAPlace(text, lang, s) : false;
+    if (verdict && !out) out = found.slice(0, i);
+    if (verdict === 'person') out!.push({ ...s, type: 'PERSON' });
+    else if (!verdict && out) out.push(s);
   }
   return out ?? (found as PiiSpan[]);
 }
 
-function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean {
+/** True or 'person' (a name by the words around it) when the guess is no place. */
+function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean | 'person' {
   const lower = s.text.toLowerCase();
   const listed = isPlaceLower(lower);
   const oneWord = !/\s/u.test(s.text);
@@ -81,6 +84,8 @@ function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean {
     if (!PREPOSITION_ARTICLE_BEFORE.test(before) && !COUNTRY_SHAPE.test(lower)) return true;
   }
   if (listed) return false;
+  const shape = oneWord ? notPlaceShape(text, s.start, s.end, s.text) : undefined;
+  if (shape !== undefined) return shape === 'person' ? 'person' : true;
   if (SUBJECT_BEFORE.test(before)) return true;
   if (ACRONYM_FIRST.test(s.text) || THE_FIRST.test(s.text)) return true;
   if (oneWord && IN_PHRASE_NOUNS.has(lower) && IN_BEFORE.test(before)) return true;

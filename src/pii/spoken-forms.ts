@@ -87,12 +87,12 @@ export const BIRTH_WORD_HINT = new WordHint(/geb|jahrgang|born|birth|dob|^o$/i);
 
 // The cue words of CONTEXT.VEHICLE_PLATE, as a cheap first test.
 export const PLATE_HINT =
-  /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i;
+  /kennzeichen|schild|plate|registration|\breg\b|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa|driv|hatchback|saloon|sedan|convertible|coupe|fahrer|kombi|limousine|cabrio/i;
 // Before it, by word: every match of PLATE_HINT lies inside one word (its letters are letters,
 // and no other character matches them under /i), so some word holds one of its alternatives
 // ("reg" without the word boundaries).
 export const PLATE_WORD_HINT = new WordHint(
-  /kennzeichen|schild|plate|registration|reg|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa/i,
+  /kennzeichen|schild|plate|registration|reg|kfz|pkw|lkw|auto|wagen|fahrzeug|transporter|motorrad|car|van|vehicle|lorry|truck|motor|parkt|parked|scooter|taxi|cab|dvla|bike|suv|minibus|trailer|caravan|camper|tractor|pickup|roller|anhänger|wohnmobil|traktor|moped|mofa|driv|hatchback|saloon|sedan|convertible|coupe|fahrer|kombi|limousine|cabrio/i,
 );
 
 /**

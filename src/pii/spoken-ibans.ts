@@ -132,14 +132,32 @@ function parts(
   }
   if (have !== need) return undefined;
   // The run must end there: twenty digits are no IBAN of eighteen.
-  const after = words[from + wordsUsed(words, from, out)];
-  if (
-    after &&
-    GAP.test(text.slice(words[from + wordsUsed(words, from, out) - 1]!.end, after.start))
-  )
-    if (digitsOf(after.lower) !== undefined || isLetter(after.lower) || REPEAT[after.lower])
+  const used = from + wordsUsed(words, from, out);
+  const after = words[used];
+  if (after && GAP.test(text.slice(words[used - 1]!.end, after.start)))
+    if (
+      digitsOf(after.lower) !== undefined ||
+      REPEAT[after.lower] ||
+      (isLetter(after.lower) && !openingLoneLetter(words, used))
+    )
       return undefined;
   return out;
+}
+
+/**
+ * Whether the lone letter at word k opens the next sentence rather than going on with a spelt
+ * run: "… eight two i have never seen it", "… vier zwei a ist …": the word after it is no spelt
+ * part (no letter, digit or "double"), as a speaker's next spelt letter would be.
+ */
+function openingLoneLetter(words: readonly Word[], k: number): boolean {
+  if (words[k]!.lower.length !== 1) return false;
+  const next = words[k + 1]?.lower;
+  return (
+    next !== undefined &&
+    digitsOf(next) === undefined &&
+    !isLetter(next) &&
+    REPEAT[next] === undefined
+  );
 }
 
 function wordsUsed(words: readonly Word[], from: number, list: readonly Part[]): number {

@@ -129,6 +129,8 @@ function readLetters(
       const two = words[j]!.lower;
       if (
         allowCluster &&
+        letters !== 'i' &&
+        letters !== 'a' &&
         letters.length >= 1 &&
         letters.length <= 3 &&
         LETTERS.test(two) &&
@@ -178,7 +180,14 @@ export function findSpokenPlates(text: string, words: readonly Word[], emit: Emi
     }
     const [end, next] = found;
     if (vehicleCue(text, words[i]!.start, end)) {
-      emit(words[i]!.start, end, 'VEHICLE_PLATE', 0.85);
+      // Opened with a spelling alphabet's word ("samuel …", "papa …") and holding a number, the
+      // run outranks a name read from the same words.
+      emit(
+        words[i]!.start,
+        end,
+        'VEHICLE_PLATE',
+        first.length > 1 && SPELLING_WORDS.has(first) ? 0.92 : 0.85,
+      );
       i = next;
     } else i++;
   }
@@ -209,10 +218,72 @@ function plateAt(text: string, words: readonly Word[], i: number): [number, numb
   }
   // German: one to three district letters, a said hyphen maybe, one or two letters, 1–4 digits.
   const run = readLetters(text, words, i, 5, true, true, afterNoun);
-  if (run === undefined || run.letters.length < 2 || run.next >= words.length) return undefined;
+  if (run === undefined || run.next >= words.length) return undefined;
   if (!gapOk(text, words[run.next - 1]!, words[run.next]!)) return undefined;
   const number = readDigits(text, words, run.next, 6);
   if (number === undefined || number.digits.length > 4 || number.digits[0] === '0')
     return undefined;
-  return [words[number.next - 1]!.end, number.next];
+  if (run.letters.length >= 2)
+    return (
+      (run.letters.length <= 3 ? writtenTail(text, words, i, number.next) : undefined) ?? [
+        words[number.next - 1]!.end,
+        number.next,
+      ]
+    );
+  return letteredTail(text, words, i, number.next);
+}
+
+// Written, the letters after the number are one word of capitals: "S 36 XP", "MD 326 JF"; not a
+// floor's or a company's abbreviation ("Halle B 3 OG").
+const WRITTEN_LETTERS = /^[A-ZÄÖÜ]{1,3}$/;
+const NOT_PLATE_TAIL = new Set([
+  'OG',
+  'EG',
+  'UG',
+  'DG',
+  'KG',
+  'AG',
+  'EUR',
+  'USD',
+  'KM',
+  'PS',
+  'KW',
+]);
+
+/** The capitals after a written plate's number (word k), when its first word (i) is capitals too. */
+function writtenTail(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  k: number,
+): [number, number] | undefined {
+  const w = words[k];
+  if (w === undefined || !gapOk(text, words[k - 1]!, w)) return undefined;
+  const tail = text.slice(w.start, w.end);
+  if (!WRITTEN_LETTERS.test(tail) || NOT_PLATE_TAIL.has(tail)) return undefined;
+  if (!WRITTEN_LETTERS.test(text.slice(words[i]!.start, words[i]!.end))) return undefined;
+  return [w.end, k + 1];
+}
+
+/**
+ * Letters, a number, letters: the order of many plates from abroad (Italian "ab 123 cd", French
+ * "ab-123-cd", Polish and Balkan ones) and of a plate read out of order, "l zweiundfünfzig m",
+ * "samuel fünfhundert berta". A single letter first (a longer district took the German path
+ * already), never "a" or "i", English words more often; one to three letters after the number,
+ * and no spelling going on after them.
+ */
+function letteredTail(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  afterNumber: number,
+): [number, number] | undefined {
+  const first = words[i]!.lower;
+  if (first === 'a' || first === 'i' || afterNumber >= words.length) return undefined;
+  if (!gapOk(text, words[afterNumber - 1]!, words[afterNumber]!)) return undefined;
+  const written = writtenTail(text, words, i, afterNumber);
+  if (written !== undefined) return written;
+  const tail = readLetters(text, words, afterNumber, 3, false, false);
+  if (tail === undefined || longerRun(text, words, tail.next)) return undefined;
+  return [words[tail.next - 1]!.end, tail.next];
 }

@@ -15,6 +15,8 @@ export const TOWN_AFTER_STREET_SCORE = 0.8;
 const TOWN = /^(?:,\s*|\s+)(?:in\s+)?([\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)/u;
 
 const SPACES = /^ +$/;
+const UK_POSTCODE_END = /[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+const POSTCODE_TOWN = /(?<!\d)\d{4,5} \p{Lu}/u;
 
 const NEXT_CAPITAL = /^ (\p{Lu}[\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)/u;
 
@@ -40,6 +42,11 @@ export function findTownsAfterStreets(text: string, found: readonly PiiSpan[], e
     lowercase ??= !CAPITAL.test(text);
     const m = TOWN.exec(text.slice(s.end, s.end + 60));
     if (!m) continue;
+    // An address that holds its postcode holds its town (before a British postcode, after a
+    // German one): the next line's first word ("… EH8 5JY\nAdmitted via …", "… 12345
+    // Lindenfeld\nAufnahme über …") starts something else.
+    if (m[0].includes('\n') && (UK_POSTCODE_END.test(s.text) || POSTCODE_TOWN.test(s.text)))
+      continue;
     const word = m[1]!;
     const lower = word.toLowerCase();
     if (word.length < 3 || (!lowercase && word[0] === lower[0])) continue;
