@@ -12,6 +12,7 @@ import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPersons } from './person-labels.js';
+import { findOtherMentions } from './person-mentions.js';
 import { dropOrdinaryPersons } from './person-ordinary.js';
 import { findPersonShapes } from './person-shapes.js';
 import { splitPersons } from './person-splits.js';
@@ -120,6 +121,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   splitPersons(found);
   const named = dropNonNames(text, lang, found);
   dropOrdinaryPersons(text, named, lowercase);
+  findOtherMentions(text, words, named, collector(text, minScore, types, allow, named));
   return resolveOverlaps(dropNonPlaces(text, lang, named));
 }
 
