@@ -1,7 +1,7 @@
 /**
  * Ordinary nouns and words of notices, shops, clubs, offices and homes, English and German,
  * that the gazetteer's word lists (a small sample from faker) lack: roles and job titles,
- * institutions and their parts, food, animals, things of the house, events, and words of time
+ * institutions and their parts, chains of shops, food, animals, things of the house, events, and words of time
  * and quantity. Negative evidence for a person (`person-ordinary.ts`): a finding made of such
  * words only is no one's name unless a strong frame says so. Hand-written (ours, Apache-2.0)
  * from everyday vocabulary; given names that are also words (Rose, Hazel, Amber, Will) are
@@ -88,7 +88,19 @@ richtung süden norden osten westen links rechts
 hund hunde katze katzen pferd pferde vogel vögel dachs fuchs hase reh
 `;
 
+// Chains of shops, parcel services and insurers everyone names ("im Stau bei Ikea"); surnames
+// and given names among them (Müller, Otto, Penny) are left out.
+const CHAINS = `
+aldi lidl rewe edeka netto kaufland rossmann fielmann ikea zalando amazon ebay tchibo
+mediamarkt hornbach bauhaus dhl dpd gls ups hermes tesco asda sainsbury's sainsburys morrisons
+waitrose argos currys primark aviva allianz
+`;
+
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
 /** Lower-case ordinary words of both languages (see the file comment). */
-export const ORDINARY_WORDS: ReadonlySet<string> = new Set([...words(EN), ...words(DE)]);
+export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
+  ...words(EN),
+  ...words(DE),
+  ...words(CHAINS),
+]);
