@@ -125,19 +125,28 @@ function inPersonList(text: string, s: PiiSpan, found: readonly PiiSpan[]): bool
 }
 
 /**
- * "Customer Yarrow", "Hi Vaitiare": a person whose first word is an ordinary word and whose
- * rest is not begins at its second word; the first is a role, a greeting or a sentence's word.
+ * "Customer Ofelu", "Hi Qaris", "Library Assistant Oyelaran": a written person whose first
+ * words are ordinary words and whose rest is not begins after them; they are a role, a greeting
+ * or a sentence's words.
  */
-function withoutLeadingWord(s: PiiSpan, lowercase: boolean): PiiSpan {
+function withoutLeadingWords(s: PiiSpan, lowercase: boolean): PiiSpan {
   // A transcript's words are all small: what is left after the first may be no name at all.
   if (lowercase) return s;
-  const m = FIRST_WORD.exec(s.text);
-  if (!m || !ordinaryWord(m[1]!.toLowerCase(), lowercase)) return s;
-  const rest = s.text.slice(m[0].length);
-  for (const w of rest.toLowerCase().split(/[\s-]+/u))
-    if (w !== '' && !ordinaryWord(w, lowercase))
-      return { ...s, start: s.start + m[0].length, text: rest };
-  return s;
+  let cut = s;
+  for (;;) {
+    const m = FIRST_WORD.exec(cut.text);
+    if (!m || !ordinaryWord(m[1]!.toLowerCase(), false)) return cut;
+    const rest = cut.text.slice(m[0].length);
+    // The rest must hold a word that is no ordinary one ("Library Assistant" stays whole).
+    if (
+      !rest
+        .toLowerCase()
+        .split(/[\s-]+/u)
+        .some((w) => w !== '' && !ordinaryWord(w, false))
+    )
+      return cut;
+    cut = { ...cut, start: cut.start + m[0].length, text: rest };
+  }
 }
 
 /** Drops, in place, the person findings made of ordinary words only (and cuts a leading one). */
@@ -147,7 +156,7 @@ export function dropOrdinaryPersons(text: string, found: PiiSpan[], lowercase: b
   for (const s of all) {
     if (s.type !== 'PERSON') found[k++] = s;
     else if (!ordinaryPerson(text, s, lowercase, all))
-      found[k++] = withoutLeadingWord(s, lowercase);
+      found[k++] = withoutLeadingWords(s, lowercase);
   }
   found.length = k;
 }
