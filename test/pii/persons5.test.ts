@@ -80,6 +80,7 @@ describe('a name said again', () => {
   });
   it('carries no ordinary word and no other case over', () => {
     expect(persons('Please call Mr Lamb; the lamb is for Sunday.')).toEqual(['Lamb']);
+    expect(persons('Please call Mr Lamb. Lamb and rice are served at noon.')).toEqual(['Lamb']);
     expect(persons('Grüße an Frau Amsel. Die amsel singt.')).toEqual(['Amsel']);
   });
 });
