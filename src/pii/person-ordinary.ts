@@ -1,4 +1,12 @@
-import { EVERYDAY, FIRST, FUNCTION, gazetteer, STOP } from './gazetteer.js';
+import {
+  EVERYDAY,
+  FIRST,
+  FUNCTION,
+  gazetteer,
+  holdsSpace,
+  STOP,
+  splitAtSpace,
+} from './gazetteer.js';
 import { ORDINARY_WORDS } from './ordinary-words.js';
 import type { PiiSpan } from './types.js';
 
@@ -25,10 +33,10 @@ const NAME_FRAME_BEFORE =
   /(?:(?:^|[^\p{L}])(?:mr|mrs|ms|mx|miss|mister|missus|dr|doctor|doktor|prof|professor|sir|dame|lady|lord|herr|herrn|frau|fr|hr|name is|name's|name ist|heiße|heisse|call me|nennt mich|named|called|genannt|namens|(?:sur|first |last |family |vor|nach|familien)?name(?: bitte| please| is| ist)?|ring|phone|ask|tell|leave it with|leave with|(?:klingeln|klingelt|klingle|läuten|läutet) bei)\.?|\p{L}[\p{L})]*:)\s*$/iu;
 // A list's separator between two persons; group 1 when it is a comma alone.
 const LIST_GAP = /^\s*(?:(,)|,?\s*(?:&|and|und|or|oder))\s*$/u;
-// A number right before the word ("2 miles").
-const COUNT_BEFORE = /\d\s$/u;
 // Academic degrees after "Dr." ("Dr. med.", "Dr. rer. nat.").
-const DEGREES = new Set(['med', 'rer', 'nat', 'dent', 'phil', 'jur', 'vet', 'habil']);
+const DEGREES = new Set(
+  ['med', 'rer', 'nat', 'dent', 'phil', 'jur', 'vet', 'habil'].flatMap((d) => [d, `${d}.`]),
+);
 // The last words of practices, shops and clubs (see `organisation`).
 const ORGANISATION_ENDS = new Set(
   'vets surgery practice clinic pharmacy chemist chemists club society library school academy nursery centre center shop store stores bakery garage salon studio studios cafe café kitchen bistro restaurant hotel gym motors lettings estates removals plumbing roofing cleaning catering praxis apotheke verein bäckerei schule kita werkstatt laden salon'.split(
@@ -50,7 +58,8 @@ const I = 'i';
 
 /** Whether one lower-case word of a person finding is an ordinary word (see the file comment). */
 function ordinaryWord(word: string, lowercase: boolean): boolean {
-  const bare = word.replace(WORD_TAIL, '');
+  // Most words hold no apostrophe: no regex for them.
+  const bare = word.includes("'") || word.includes('’') ? word.replace(WORD_TAIL, '') : word;
   if (bare === '') return false;
   if (bare === I) return bare !== word;
   const f = gazetteer().flags.get(bare) ?? 0;
@@ -64,18 +73,63 @@ export function ordinaryPerson(
   s: PiiSpan,
   lowercase: boolean,
   found: readonly PiiSpan[],
+  reading: Reading = readingOf(s.text, lowercase),
 ): boolean {
-  const words = s.text.toLowerCase().split(/[\s-]+/u);
   // "Dr. med.": a degree after a title is part of it, whatever frame the title makes.
-  if (words.length === 1 && DEGREES.has(words[0]!.replace(/\.$/u, ''))) return true;
-  // "2 Miles", "3 Will": a word after a number counts it, though a list has it as a name.
-  const counted =
-    words.length === 1 && ORDINARY_WORDS.has(words[0]!) && COUNT_BEFORE.test(before(text, s));
-  if (!counted) {
-    for (const w of words) if (w !== '' && !ordinaryWord(w, lowercase)) return organisation(words);
-  }
+  if (DEGREES.has(s.text)) return true;
+  const kind = reading.kind;
+  if (kind === ORGANISATION) return true;
+  if (kind === NAME && !counted(text, s)) return false;
   if (NAME_FRAME_BEFORE.test(before(text, s))) return false;
   return !inPersonList(text, s, found);
+}
+
+/**
+ * "2 Miles", "3 Will": one ordinary word right after a number counts it, though a list has it
+ * as a name.
+ */
+function counted(text: string, s: PiiSpan): boolean {
+  if (s.start < 2 || text.charCodeAt(s.start - 1) !== 32) return false;
+  const c = text.charCodeAt(s.start - 2);
+  return c >= 48 && c <= 57 && !holdsSpace(s.text) && ORDINARY_WORDS.has(s.text.toLowerCase());
+}
+
+/** What a person's words are, read from its text alone (memoised: names recur). */
+interface Reading {
+  readonly kind: Kind;
+  /** How many characters of leading ordinary words to cut (`withoutLeadingWords`). */
+  readonly cut: number;
+}
+type Kind = 0 | 1 | 2;
+const NAME = 0;
+const ORDINARY = 1;
+const ORGANISATION = 2;
+const readings: [Map<string, Reading>, Map<string, Reading>] = [new Map(), new Map()];
+const READING_LIMIT = 50_000;
+
+function readingOf(t: string, lowercase: boolean): Reading {
+  const memo = readings[lowercase ? 1 : 0];
+  const known = memo.get(t);
+  if (known !== undefined) return known;
+  const words = lowerWords(t);
+  let kind: Kind = ORDINARY;
+  for (const w of words)
+    if (w !== '' && !ordinaryWord(w, lowercase)) {
+      kind = organisation(words) ? ORGANISATION : NAME;
+      break;
+    }
+  const reading = { kind, cut: kind === NAME ? leadingCut(t, lowercase) : 0 };
+  // Bounded: a stream of distinct names must not grow the process without limit.
+  if (memo.size >= READING_LIMIT) memo.clear();
+  memo.set(t, reading);
+  return reading;
+}
+
+/** The words of a person in lower case, split at white space and hyphens. */
+function lowerWords(t: string): string[] {
+  const lower = t.toLowerCase();
+  // Most persons hold no hyphen: the loop split of gazetteer.ts, not a regex.
+  return lower.includes('-') ? lower.split(/[\s-]+/u) : splitAtSpace(lower);
 }
 
 function before(text: string, s: PiiSpan): string {
@@ -129,34 +183,42 @@ function inPersonList(text: string, s: PiiSpan, found: readonly PiiSpan[]): bool
  * words are ordinary words and whose rest is not begins after them; they are a role, a greeting
  * or a sentence's words.
  */
-function withoutLeadingWords(s: PiiSpan, lowercase: boolean): PiiSpan {
+function leadingCut(t: string, lowercase: boolean): number {
   // A transcript's words are all small: what is left after the first may be no name at all.
-  if (lowercase) return s;
-  let cut = s;
+  if (lowercase || !holdsSpace(t)) return 0;
+  let cut = 0;
   for (;;) {
-    const m = FIRST_WORD.exec(cut.text);
+    const m = FIRST_WORD.exec(t.slice(cut));
     if (!m || !ordinaryWord(m[1]!.toLowerCase(), false)) return cut;
-    const rest = cut.text.slice(m[0].length);
+    const rest = t.slice(cut + m[0].length);
     // The rest must hold a word that is no ordinary one ("Library Assistant" stays whole).
-    if (
-      !rest
-        .toLowerCase()
-        .split(/[\s-]+/u)
-        .some((w) => w !== '' && !ordinaryWord(w, false))
-    )
-      return cut;
-    cut = { ...cut, start: cut.start + m[0].length, text: rest };
+    if (!lowerWords(rest).some((w) => w !== '' && !ordinaryWord(w, false))) return cut;
+    cut += m[0].length;
   }
+}
+
+function withoutLeadingWords(s: PiiSpan, cut: number): PiiSpan {
+  return cut === 0 ? s : { ...s, start: s.start + cut, text: s.text.slice(cut) };
 }
 
 /** Drops, in place, the person findings made of ordinary words only (and cuts a leading one). */
 export function dropOrdinaryPersons(text: string, found: PiiSpan[], lowercase: boolean): void {
-  let k = 0;
-  const all = found.slice();
-  for (const s of all) {
-    if (s.type !== 'PERSON') found[k++] = s;
-    else if (!ordinaryPerson(text, s, lowercase, all))
-      found[k++] = withoutLeadingWords(s, lowercase);
+  // Read against the findings as they came; a copy is made only once one changes (most texts
+  // have none to change).
+  let out: PiiSpan[] | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const s = found[i]!;
+    let r: PiiSpan | undefined = s;
+    if (s.type === 'PERSON') {
+      const reading = readingOf(s.text, lowercase);
+      r = ordinaryPerson(text, s, lowercase, found, reading)
+        ? undefined
+        : withoutLeadingWords(s, reading.cut);
+    }
+    if (r !== s) out ??= found.slice(0, i);
+    if (out && r) out.push(r);
   }
-  found.length = k;
+  if (!out) return;
+  found.length = 0;
+  for (const s of out) found.push(s);
 }
