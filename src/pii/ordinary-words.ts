@@ -50,6 +50,7 @@ swallows martin martins dog dogs cat cats puppy kitten horse horses pony ponies 
 sheep pig pigs hen hens fish bird birds bees bee
 reed reeds moss gorse heather fern ferns oak ash elm willow birch beech holly ivy
 geology biology history geography science sciences music drama art arts english maths
+night nights morning mornings evening evenings afternoon
 year years month months week weeks day days hour hours minute minutes mile miles metre
 metres inch inches pound pounds old new young little big small great good best free
 money cash pay wage wages salary rent deposit fee fees price prices cost costs bill bills

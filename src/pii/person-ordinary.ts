@@ -4,6 +4,7 @@ import {
   FUNCTION,
   gazetteer,
   holdsSpace,
+  isPlace,
   STOP,
   splitAtSpace,
 } from './gazetteer.js';
@@ -201,24 +202,37 @@ function withoutLeadingWords(s: PiiSpan, cut: number): PiiSpan {
   return cut === 0 ? s : { ...s, start: s.start + cut, text: s.text.slice(cut) };
 }
 
-/** Drops, in place, the person findings made of ordinary words only (and cuts a leading one). */
+/**
+ * Drops, in place, the person findings made of ordinary words only (and cuts leading ones), and
+ * a place guessed over the same words, which the person had hidden in `resolveOverlaps` ("post
+ * of Library Assistant": no place either; a listed place stays).
+ */
 export function dropOrdinaryPersons(text: string, found: PiiSpan[], lowercase: boolean): void {
   // Read against the findings as they came; a copy is made only once one changes (most texts
   // have none to change).
   let out: PiiSpan[] | undefined;
+  let dropped: PiiSpan[] | undefined;
   for (let i = 0; i < found.length; i++) {
     const s = found[i]!;
     let r: PiiSpan | undefined = s;
     if (s.type === 'PERSON') {
       const reading = readingOf(s.text, lowercase);
-      r = ordinaryPerson(text, s, lowercase, found, reading)
-        ? undefined
-        : withoutLeadingWords(s, reading.cut);
+      if (ordinaryPerson(text, s, lowercase, found, reading)) {
+        r = undefined;
+        dropped ??= [];
+        dropped.push(s);
+      } else r = withoutLeadingWords(s, reading.cut);
     }
     if (r !== s) out ??= found.slice(0, i);
     if (out && r) out.push(r);
   }
   if (!out) return;
   found.length = 0;
-  for (const s of out) found.push(s);
+  for (const s of out) if (!sameWordsPlace(s, dropped)) found.push(s);
+}
+
+/** A guessed place over exactly the words of a dropped person. */
+function sameWordsPlace(s: PiiSpan, dropped: readonly PiiSpan[] | undefined): boolean {
+  if (s.type !== 'LOCATION' || !dropped) return false;
+  return dropped.some((d) => d.start === s.start && d.end === s.end) && !isPlace(s.text);
 }

@@ -61,6 +61,13 @@ describe('persons made of ordinary words only', () => {
   });
 });
 
+describe('a place guessed over the words of a dropped person', () => {
+  it('is dropped with the person', () => {
+    const found = detectPii('Application for the post of Library Assistant\n\nTovan Ekwueme');
+    expect(found.map((s) => [s.type, s.text])).toEqual([['PERSON', 'Tovan Ekwueme']]);
+  });
+});
+
 describe('a leading ordinary word cut from a person', () => {
   it('cuts roles before the name', () => {
     expect(persons('Kontakt: Library Assistant Oyelaran, Raum 3')).toEqual(['Oyelaran']);
