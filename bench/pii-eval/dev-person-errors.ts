@@ -1,10 +1,11 @@
-// Every PERSON miss and extra on the retired blind sets 7, 8 and 9 (dev data), one a line, for
+// Every PERSON miss and extra on the retired blind sets 7, 8, 9 and 10 (dev data), one a line, for
 // reading while tuning the person rules: `node --import tsx bench/pii-eval/dev-person-errors.ts`.
 // eval:pii --verbose stops at 80 lines a part; this lists them all. Held-out sets are not read.
 import { detectPii } from '../../src/pii/index.js';
 import { generateBlind7 } from './blind7.js';
 import { generateBlind8 } from './blind8.js';
 import { generateBlind9 } from './blind9.js';
+import { generateBlind10 } from './blind10.js';
 import type { Labelled } from './markup.js';
 
 const overlapsHalf = (a: { start: number; end: number }, b: { start: number; end: number }) => {
@@ -17,6 +18,7 @@ const sets: [string, Labelled[]][] = [
   ['7', generateBlind7(8, 151)],
   ['8', generateBlind8(8, 173)],
   ['9', generateBlind9(8, 197)],
+  ['10', generateBlind10(8, 223)],
 ];
 for (const [name, items] of sets)
   for (const item of items) {

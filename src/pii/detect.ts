@@ -12,6 +12,8 @@ import { type Emit, findNumbers } from './numbers.js';
 import { findCustom, findPatterns } from './patterns.js';
 import { fixPersonEdges } from './person-edges.js';
 import { findLabelledPersons } from './person-labels.js';
+import { findOtherMentions } from './person-mentions.js';
+import { dropOrdinaryPersons } from './person-ordinary.js';
 import { findPersonShapes } from './person-shapes.js';
 import { splitPersons } from './person-splits.js';
 import { dropNonPlaces } from './place-checks.js';
@@ -119,7 +121,10 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
   if (lowercase && lang === 'en') findTownShapes(text, emit);
   splitPersons(found);
-  return resolveOverlaps(dropNonPlaces(text, lang, dropNonNames(text, lang, found)));
+  const named = dropNonNames(text, lang, found);
+  dropOrdinaryPersons(text, named, lowercase);
+  findOtherMentions(text, words, named, collector(text, minScore, types, allow, named));
+  return resolveOverlaps(dropNonPlaces(text, lang, named));
 }
 
 // Factories of the Emit callbacks rather than closures named in detectPii: esbuild's name
