@@ -321,7 +321,19 @@ describe('RecordScanner, a string read four bytes at a time', () => {
   // Plain bytes around one byte that is not (or a character of several bytes), at every place
   // of strings of 0–13 bytes: where a block of four would take it and where the byte-by-byte
   // tail would, as a value, as a name, as the whole line, and cut off before the closing quote.
-  const specials = ['"', '\\n', '\\u0041', '\\x', '\\', '\u0001', '\u001f', '\t', '\u007f', 'é', '😀'];
+  const specials = [
+    '"',
+    '\\n',
+    '\\u0041',
+    '\\x',
+    '\\',
+    '\u0001',
+    '\u001f',
+    '\t',
+    '\u007f',
+    'é',
+    '😀',
+  ];
   const shapes = [
     (s: string) => `{"text":"${s}"}`,
     (s: string) => `{"${s}":1,"id":2}`,
