@@ -55,15 +55,6 @@ export interface FinishedOutputs {
 
 /** The staging file of admitted rows a Parquet build writes instead of JSON items files. */
 export const ADMITTED_FILE = '.admitted';
-/** An excluded item's line begins with this, then its id's JSON. */
-const ID_HEAD = Buffer.from('{"id":');
-
-interface ReasonList {
-  /** What follows the id in an excluded line without signals: the reasons and the brace. */
-  readonly tail: Buffer;
-  readonly indexes: Uint8Array;
-}
-
 const PROVENANCE_AT = Buffer.from(',"_obhut":{"input":');
 const DELIMITER = '\x01';
 
@@ -74,8 +65,7 @@ const DELIMITER = '\x01';
  */
 export class BuildWriter {
   readonly counts = { input: 0, admitted: 0, excluded: 0, rejected: 0, blank_lines: 0 };
-  // Excluded items per reason, by the reason's index in REASONS (see byReason).
-  readonly #reasonCounts = new Float64Array(REASONS.length);
+  readonly byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
   /** Excluded items per web opt-out signal type that reserved them (an item may count under several). */
   readonly reservedBySignal: Partial<Record<SignalType, number>> = {};
   readonly byCode: Partial<Record<ErrorCode, number>> = {};
@@ -86,7 +76,7 @@ export class BuildWriter {
   readonly tree = new TreeHasher();
   readonly media: MediaCopier;
   readonly #ids: SpillingIdSet;
-  readonly #reasonLists = new Map<readonly string[], ReasonList>();
+  readonly #reasonsText = new Map<readonly string[], string>();
   readonly #subjects: SubjectCollector;
   readonly #sinks: FileSink[] = [];
   readonly #excluded: FileSink;
@@ -125,14 +115,6 @@ export class BuildWriter {
     this.recordsPerInput = inputs.map(() => 0);
     this.#excluded = this.#open('excluded.jsonl');
     this.#rejected = this.#open('rejected.jsonl');
-  }
-
-  /** Excluded items per reason (an item counts under each of its reasons). */
-  get byReason(): Record<Reason, number> {
-    return Object.fromEntries(REASONS.map((r, k) => [r, this.#reasonCounts[k]!])) as Record<
-      Reason,
-      number
-    >;
   }
 
   apply(result: BatchResult): void {
@@ -188,47 +170,39 @@ export class BuildWriter {
         if (this.rejectedSample.length < REJECTED_SAMPLE) this.rejectedSample.push(rejected);
         return;
       }
-      case 'excluded': {
+      case 'excluded':
         this.counts.excluded++;
-        const list = this.#reasonList(outcome.reasons);
-        const counts = this.#reasonCounts;
-        for (let k = 0; k < list.indexes.length; k++) counts[list.indexes[k]!]!++;
-        // The same text as JSON.stringify({ id, reasons, signals? }), without an object, a
-        // spread or a string of the line for each of the half of a build's lines that are
-        // excluded.
-        if (outcome.signals)
-          this.#excluded.writeLine(
-            JSON.stringify({ id: outcome.id, reasons: outcome.reasons, signals: outcome.signals }),
-          );
-        else this.#excluded.writeLineAround(ID_HEAD, JSON.stringify(outcome.id), list.tail);
+        for (const reason of outcome.reasons) this.byReason[reason]++;
+        // The same text as JSON.stringify({ id, reasons, signals? }), without an object and a
+        // spread for each of the half of a build's lines that are excluded.
+        this.#excluded.writeLine(
+          outcome.signals
+            ? JSON.stringify({ id: outcome.id, reasons: outcome.reasons, signals: outcome.signals })
+            : `{"id":${JSON.stringify(outcome.id)},"reasons":${this.#reasonsJson(outcome.reasons)}}`,
+        );
         if (outcome.signals) {
           for (const type of new Set(outcome.signals.map((s) => s.type))) {
             this.reservedBySignal[type] = (this.reservedBySignal[type] ?? 0) + 1;
           }
         }
         return;
-      }
       case 'admitted':
         throw new Error('an admitted outcome goes through #applyAdmitted');
     }
   }
 
   /**
-   * An excluded line's end and its reasons' indexes, made once per list: excluded items share a
-   * few lists (one per set of reasons from decide(), one per batch and set from a worker).
-   * Bounded: it starts over.
+   * JSON.stringify(reasons), made once per list: excluded items share a few lists (one per set
+   * of reasons from decide(), one per batch and set from a worker). Bounded: it starts over.
    */
-  #reasonList(reasons: readonly string[]): ReasonList {
-    let list = this.#reasonLists.get(reasons);
-    if (list === undefined) {
-      if (this.#reasonLists.size >= REASON_LISTS_KEPT) this.#reasonLists.clear();
-      list = {
-        tail: Buffer.from(`,"reasons":${JSON.stringify(reasons)}}`),
-        indexes: Uint8Array.from(reasons, (r) => REASONS.indexOf(r as Reason)),
-      };
-      this.#reasonLists.set(reasons, list);
+  #reasonsJson(reasons: readonly string[]): string {
+    let json = this.#reasonsText.get(reasons);
+    if (json === undefined) {
+      if (this.#reasonsText.size >= REASON_LISTS_KEPT) this.#reasonsText.clear();
+      json = JSON.stringify(reasons);
+      this.#reasonsText.set(reasons, json);
     }
-    return list;
+    return json;
   }
 
   /** An admitted line: its bytes are `admitted[start, end)`, its leaf hash at `leafAt` in `hashes`. */

@@ -46,28 +46,6 @@ export class FileSink {
     this.records++;
   }
 
-  /**
-   * Writes `head`, `text` (as UTF-8) and `tail` as one line, with no string or buffer made for
-   * the whole: an excluded item's line is its id's JSON between two fixed parts.
-   */
-  writeLineAround(head: Buffer, text: string, tail: Buffer): void {
-    // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair of them, 4).
-    const most = head.length + text.length * 3 + tail.length;
-    if (most + 1 > BUFFER_BYTES) {
-      this.writeLine(Buffer.concat([head, Buffer.from(text), tail]));
-      return;
-    }
-    if (this.#used + most + 1 > BUFFER_BYTES) this.flush();
-    const buf = this.#buf;
-    buf.set(head, this.#used);
-    this.#used += head.length;
-    this.#used += buf.write(text, this.#used);
-    buf.set(tail, this.#used);
-    this.#used += tail.length;
-    buf[this.#used++] = NEWLINE;
-    this.records++;
-  }
-
   /** Writes `data[start, end)` as a line, without a view of it. */
   writeLineOf(data: Buffer, start: number, end: number): void {
     const length = end - start;
