@@ -451,20 +451,12 @@ export class RecordScanner {
   #string(b: Buffer, at: number, n: number): number {
     let escaped = false;
     let i = at + 1;
-    const plain = STRING_PLAIN;
     while (i < n) {
-      if (i + 4 <= n) {
-        if ((plain[b[i]!]! & plain[b[i + 1]!]! & plain[b[i + 2]!]! & plain[b[i + 3]!]!) === 1) {
-          i += 4;
-          continue;
-        }
-        // One of the four is not plain: stop at it.
-        while (plain[b[i]!] === 1) i++;
-      } else {
-        while (i < n && plain[b[i]!] === 1) i++;
-        if (i >= n) break;
-      }
       const c = b[i]!;
+      if (STRING_PLAIN[c] === 1) {
+        i++;
+        continue;
+      }
       if (c === QUOTE) {
         this.#escaped = escaped;
         return i + 1;
