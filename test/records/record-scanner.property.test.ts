@@ -316,3 +316,56 @@ describe('RecordScanner, line after line (the member-name memo)', () => {
     );
   });
 });
+
+describe('RecordScanner, a string read four bytes at a time', () => {
+  // Plain bytes around one byte that is not (or a character of several bytes), at every place
+  // of strings of 0–13 bytes: where a block of four would take it and where the byte-by-byte
+  // tail would, as a value, as a name, as the whole line, and cut off before the closing quote.
+  const specials = [
+    '"',
+    '\\n',
+    '\\u0041',
+    '\\x',
+    '\\',
+    '\u0001',
+    '\u001f',
+    '\t',
+    '\u007f',
+    'é',
+    '😀',
+  ];
+  const shapes = [
+    (s: string) => `{"text":"${s}"}`,
+    (s: string) => `{"${s}":1,"id":2}`,
+    (s: string) => `"${s}"`,
+    (s: string) => `{"text":"${s}`,
+    (s: string) => `["${s}`,
+  ];
+
+  it('gives the strict parser’s verdict and place, and the value’s end and escape', () => {
+    const scanner = new RecordScanner(NAMES);
+    const text = NAMES.indexOf('text');
+    let checked = 0;
+    for (let length = 0; length <= 13; length++) {
+      for (let at = 0; at <= length; at++) {
+        for (const special of specials) {
+          const s = 'a'.repeat(at) + special + 'b'.repeat(length - at);
+          for (const shape of shapes) {
+            const line = Buffer.from(shape(s));
+            const verdict = scanned(scanner, line);
+            expect(verdict, shape(s)).toEqual(reference(line, MAX_RECORD_DEPTH));
+            if (verdict.ok && line[0] === 0x7b && line[2] === 0x74) {
+              const parsed = JSON.parse(line.toString()) as { text: string };
+              const start = scanner.valueStart(text);
+              const raw = line.toString('utf8', start, scanner.valueEnd(text));
+              expect(JSON.parse(raw)).toBe(parsed.text);
+              expect(scanner.valueEscaped(text)).toBe(raw.includes('\\'));
+            }
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(105 * specials.length * shapes.length);
+  });
+});
