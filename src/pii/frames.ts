@@ -391,7 +391,7 @@ const never = (t: Token) =>
   NUMBER_WORD.has(t);
 // `CUE_WORDS.has(lower)` and `digitsOf(lower) !== undefined` once per spelling: `never` and
 // `unlisted` ask them of most tokens.
-const CUE_WORD = new SpellingSet(CUE_WORDS);
+export const CUE_WORD = new SpellingSet(CUE_WORDS);
 const NUMBER_WORD = new SpellingSet({ has: (lower) => digitsOf(lower) !== undefined });
 // "IBAN", "HH", "B-W": acronyms and plate letters, never a name in written text.
 const acronym = (text: string, t: Token) =>

@@ -1,4 +1,4 @@
-import { afterZu, CUE_WORDS, findFramedNames, nounByWordBefore } from './frames.js';
+import { afterZu, CUE_WORD, findFramedNames, nounByWordBefore } from './frames.js';
 import {
   AMBIGUOUS_WORD,
   DE_NOUN,
@@ -14,6 +14,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import type { Emit } from './numbers.js';
+import { SpellingSet } from './spelling-sets.js';
 import { findTaggedNames } from './tagged-names.js';
 import { taggerModel } from './tagger-model.js';
 import { type Token, tokenize } from './tokens.js';
@@ -129,6 +130,15 @@ function byLastWord(phrases: readonly string[][]): ReadonlyMap<string, readonly 
 const STRONG_PERSON_BY_LAST = byLastWord(STRONG_PERSON);
 const WEAK_PERSON_BY_LAST = byLastWord(WEAK_PERSON);
 const STRONG_PLACE_BY_LAST = byLastWord(STRONG_PLACE);
+// The last words of all three phrase lists, asked once per spelling: most tokens follow none,
+// and `follows` then costs a bit test instead of a string-keyed probe per list.
+const PHRASE_LAST = new SpellingSet(
+  new Set([
+    ...STRONG_PERSON_BY_LAST.keys(),
+    ...WEAK_PERSON_BY_LAST.keys(),
+    ...STRONG_PLACE_BY_LAST.keys(),
+  ]),
+);
 
 /** Names of people and places from gazetteers, context words and capitalisation. */
 export function findNames(text: string, lang: Lang, emit: Emit, words: readonly Word[] = []): void {
@@ -156,17 +166,14 @@ export function findNames(text: string, lang: Lang, emit: Emit, words: readonly 
     // A function word that is also a listed name ("allen", "will") counts as a name only after
     // a strong cue.
     const functionWord =
-      ((t.f & FUNCTION) !== 0 && !follows(tokens, i, STRONG_PERSON_BY_LAST)) ||
-      CUE_WORDS.has(t.lower);
+      ((t.f & FUNCTION) !== 0 && !follows(tokens, i, STRONG_PERSON_BY_LAST)) || CUE_WORD.has(t);
     const first = (t.f & FIRST) !== 0 && !functionWord;
     const sur = (t.f & SUR) !== 0 && !functionWord;
     const ambiguous = isAmbiguous(t, lang, lowercase);
     let score = 0;
     if (t.joined && follows(tokens, i, STRONG_PERSON_BY_LAST))
       score =
-        (ambiguous && !(first || sur)) || (t.f & FUNCTION) !== 0 || CUE_WORDS.has(t.lower)
-          ? 0
-          : 0.95;
+        (ambiguous && !(first || sur)) || (t.f & FUNCTION) !== 0 || CUE_WORD.has(t) ? 0 : 0.95;
     else if (
       t.joined &&
       follows(tokens, i, WEAK_PERSON_BY_LAST) &&
@@ -188,7 +195,7 @@ export function findNames(text: string, lang: Lang, emit: Emit, words: readonly 
       t.joined &&
       follows(tokens, i, STRONG_PERSON_BY_LAST) &&
       (t.f & (EVERYDAY | FUNCTION)) === 0 &&
-      !CUE_WORDS.has(t.lower)
+      !CUE_WORD.has(t)
     )
       score = 0.9;
     const place = score < 0.85 ? matchPlace(g, tokens, i, lowercase) : undefined;
@@ -288,8 +295,10 @@ function follows(
   i: number,
   phrases: ReadonlyMap<string, readonly string[][]>,
 ): boolean {
-  const prev = tokens[i - 1];
-  const candidates = prev === undefined ? undefined : phrases.get(prev.lower);
+  if (i === 0) return false;
+  const prev = tokens[i - 1]!;
+  if (!PHRASE_LAST.has(prev)) return false;
+  const candidates = phrases.get(prev.lower);
   if (candidates === undefined) return false;
   for (const p of candidates) if (endsWith(tokens, i, p)) return true;
   return false;
@@ -337,6 +346,9 @@ function matchPlace(
 ): number | undefined {
   const t = tokens[i]!;
   if (!lowercase && !t.cap) return undefined;
+  // The first words of places, and only they, carry PLACE_START (gazetteer.ts): no probe of the
+  // large map for the others.
+  if ((t.f & PLACE_START) === 0) return undefined;
   const candidates = g.places.get(t.lower);
   if (!candidates) return undefined;
   for (const words of candidates) {

@@ -1,6 +1,7 @@
 import { EVERYDAY, FIRST, FUNCTION, gazetteer, PLACE_START, STOP, SUR } from './gazetteer.js';
 import { nameLikeness, SURNAME_LIKENESS } from './name-likeness.js';
 import type { Emit } from './numbers.js';
+import { SpellingSet } from './spelling-sets.js';
 import { digitsOf } from './spoken-numbers.js';
 import type { Token } from './tokens.js';
 import type { Lang } from './types.js';
@@ -22,6 +23,9 @@ const TRIGGERS = new Set(['here', 'hier', 'and', 'und', 'hat', 'hatte', 'has', '
 const AND = new Set(['and', 'und']);
 const SELF = new Set(['i', 'ich']);
 const ME = new Set(['me', 'ich']);
+// TRIGGERS and ME asked once per spelling: the frames' loop asks them of every token.
+const TRIGGER_WORD = new SpellingSet(TRIGGERS);
+const ME_WORD = new SpellingSet(ME);
 /** Words whose name before "and i" is no person: "you and i", "both … and i". */
 const NOT_BEFORE_AND = new Set('you both between du sowohl zwischen'.split(' '));
 
@@ -144,10 +148,10 @@ export function findSpeechFrames(
   const ok = nameTest(text, lowercase, lang, isCue, isVerb);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const n = tokens[i + 1];
+    const n = i + 1 < tokens.length ? tokens[i + 1] : undefined;
     // Every frame here has one of a few words right after its first word: most tokens are
-    // done with one look-up.
-    if (!(n?.joined && TRIGGERS.has(n.lower)) && !ME.has(t.lower)) continue;
+    // done with one bit test.
+    if (!(n?.joined && TRIGGER_WORD.has(n)) && !ME_WORD.has(t)) continue;
     const nn = tokens[i + 2];
     // The speaker: "tenzin here", "tenzin marsh here", "eero hier".
     if (n?.joined && HERE.has(n.lower) && ok(t)) {
