@@ -15,6 +15,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import { notPlaceShape } from './non-place-shapes.js';
+import { placeGuessWords } from './place-guess-words.js';
 import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
@@ -84,7 +85,10 @@ function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean | 'person' {
     if (!PREPOSITION_ARTICLE_BEFORE.test(before) && !COUNTRY_SHAPE.test(lower)) return true;
   }
   if (listed) return false;
-  const shape = oneWord ? notPlaceShape(text, s.start, s.end, s.text) : undefined;
+  const shape = oneWord
+    ? (notPlaceShape(text, s.start, s.end, s.text) ??
+      placeGuessWords(text, lang, s.start, s.end, s.text))
+    : undefined;
   if (shape !== undefined) return shape === 'person' ? 'person' : true;
   if (SUBJECT_BEFORE.test(before)) return true;
   if (ACRONYM_FIRST.test(s.text) || THE_FIRST.test(s.text)) return true;

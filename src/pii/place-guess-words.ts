@@ -1,0 +1,81 @@
+// Evidence from a one-word place guess's own letters and its neighbours (a rule's or the
+// tagger's guess, no list knowing it as a place) that it names no place:
+// - German capitalises every noun, so a capital after "aus", "nach", "bei" is weak evidence:
+//   a compound whose last part is an everyday German noun of the lists ("Terminabsprache",
+//   "Kundensprechstunde") is a noun, unless it ends as towns end ("…burg", "…stadt", "…heim") or in a noun of land, water
+//   or a building ("…wasser", "…brücke", "…haus");
+// - a word before a colon right after a possessive ("Dein Login: …", "Your Handle: …") is the
+//   name of a field, not a place;
+// - a word in capitals beside another word in capitals on a name's line ("MARTA QUELLING")
+//   is a person's name written in capitals, unless the other word is an everyday word or a
+//   place ("LAKE …", "NEW …").
+// Hand-written (ours, Apache-2.0); the nouns come from the gazetteer's DE_NOUNS and DE_WORDS
+// (faker, MIT; see data/README.md).
+import { DE_NOUN, DE_WORD, EN_WORD, FUNCTION, gazetteer, isPlaceLower } from './gazetteer.js';
+import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
+import type { Lang } from './types.js';
+
+const GERMAN_TOWN_END = endingRegex(GERMAN_TOWN_ENDINGS);
+/**
+ * Nouns of the lists that name land, water or a building: towns' names end in them
+ * ("Trübenwasser", "Kaltenbrücke", "Steinhaus"), so a compound of one is left a place.
+ */
+const LANDSCAPE_NOUNS: ReadonlySet<string> = new Set(
+  'brücke burg ebene fels fluss gebirge haus hütte kirche land meer palast riff schlucht stadt tempel wasser'.split(
+    ' ',
+  ),
+);
+/** The shortest last part read as a noun ("sprache" of "Terminabsprache"), and the first part. */
+const MIN_NOUN = 4;
+const MIN_HEAD = 3;
+const POSSESSIVE_BEFORE =
+  /(?:^|[^\p{L}])(?:dein|deine|ihr|ihre|euer|eure|mein|meine|unser|unsere|your|my|our|their)\s+$/iu;
+const CAPS_WORD = /^\p{Lu}[\p{Lu}'’-]+$/u;
+/** The word in capitals right before the guess (with the line's start or a space before it). */
+const CAPS_BEFORE = /(?:^|[\s,])(\p{Lu}[\p{Lu}'’-]+) $/u;
+/** The word in capitals right after the guess, ending at a line's end or punctuation. */
+const CAPS_AFTER = /^ (\p{Lu}[\p{Lu}'’-]+)(?=$|[\s,.;:])/u;
+const NOT_A_NAME_WORD = EN_WORD | DE_WORD | DE_NOUN | FUNCTION;
+
+/** 'person', 'other' (no personal data) or undefined (a place still) by the evidence above. */
+export function placeGuessWords(
+  text: string,
+  lang: Lang,
+  start: number,
+  end: number,
+  value: string,
+): 'person' | 'other' | undefined {
+  const lower = value.toLowerCase();
+  if (lang === 'de' && germanNounCompound(lower)) return 'other';
+  if (
+    text.charCodeAt(end) === 58 &&
+    POSSESSIVE_BEFORE.test(text.slice(Math.max(0, start - 10), start))
+  )
+    return 'other';
+  if (CAPS_WORD.test(value) && capitalNameBeside(text, start, end)) return 'person';
+  return undefined;
+}
+
+/** "terminabsprache": a listed German noun after at least three letters, no town's ending. */
+export function germanNounCompound(lower: string): boolean {
+  if (lower.length < MIN_HEAD + MIN_NOUN || GERMAN_TOWN_END.test(lower)) return false;
+  const flags = gazetteer().flags;
+  for (let i = MIN_HEAD; i <= lower.length - MIN_NOUN; i++) {
+    const last = lower.slice(i);
+    if (((flags.get(last) ?? 0) & (DE_NOUN | DE_WORD)) !== 0) return !LANDSCAPE_NOUNS.has(last);
+  }
+  return false;
+}
+
+/** Whether a word in capitals that names no place and is no everyday word stands beside. */
+function capitalNameBeside(text: string, start: number, end: number): boolean {
+  const before = CAPS_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  const after = CAPS_AFTER.exec(text.slice(end, end + 30))?.[1];
+  const flags = gazetteer().flags;
+  for (const w of [before, after]) {
+    if (w === undefined) continue;
+    const lower = w.toLowerCase();
+    if (((flags.get(lower) ?? 0) & NOT_A_NAME_WORD) === 0 && !isPlaceLower(lower)) return true;
+  }
+  return false;
+}
