@@ -15,7 +15,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import { notPlaceShape } from './non-place-shapes.js';
-import { placeGuessWords } from './place-guess-words.js';
+import { placeGuessWords, siteFacility, townByQualifier } from './place-guess-words.js';
 import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
@@ -58,9 +58,15 @@ export function dropNonPlaces(text: string, lang: Lang, found: readonly PiiSpan[
   let out: PiiSpan[] | undefined;
   for (let i = 0; i < found.length; i++) {
     const s = found[i]!;
-    const verdict = s.type === 'LOCATION' ? notAPlace(text, lang, s) : false;
+    const verdict =
+      s.type === 'LOCATION'
+        ? notAPlace(text, lang, s)
+        : s.type === 'PERSON' && s.score <= GUESS_SCORE
+          ? personGuessVerdict(text, s)
+          : false;
     if (verdict && !out) out = found.slice(0, i);
     if (verdict === 'person') out!.push({ ...s, type: 'PERSON' });
+    else if (verdict === 'place') out!.push({ ...s, type: 'LOCATION' });
     else if (!verdict && out) out.push(s);
   }
   return out ?? (found as PiiSpan[]);
@@ -91,6 +97,7 @@ function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean | 'person' {
     : undefined;
   if (shape !== undefined) return shape === 'person' ? 'person' : true;
   if (SUBJECT_BEFORE.test(before)) return true;
+  if (siteFacility(text, s.start, lower)) return true;
   if (ACRONYM_FIRST.test(s.text) || THE_FIRST.test(s.text)) return true;
   if (oneWord && IN_PHRASE_NOUNS.has(lower) && IN_BEFORE.test(before)) return true;
   if (lang === 'de' && oneWord && s.text.includes('-') && everydayCompound(lower)) return true;
@@ -98,6 +105,12 @@ function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean | 'person' {
   // Right after a verb or other small word, no preposition between: an object ("verliert Nadeln").
   const w = WORD_BEFORE.exec(before);
   return w !== null && !PREPOSITIONS.has(w[1]!) && !TOWN_END.test(lower);
+}
+
+/** 'place' for a person guess that names a town, true for one that names a facility. */
+function personGuessVerdict(text: string, s: PiiSpan): 'place' | boolean {
+  if (townByQualifier(text, s.start, s.text)) return 'place';
+  return siteFacility(text, s.start, s.text.toLowerCase());
 }
 
 /** "hafer-feld": a last part that is an everyday word or a town's ending alone, or no town's. */

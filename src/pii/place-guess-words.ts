@@ -8,11 +8,25 @@
 //   name of a field, not a place;
 // - a word in capitals beside another word in capitals on a name's line ("MARTA QUELLING")
 //   is a person's name written in capitals, unless the other word is an everyday word or a
-//   place ("LAKE …", "NEW …").
+//   place ("LAKE …", "NEW …");
+// - English: a capitalised participle ("from United", "at Closed") names no town (a town's
+//   "…sted" is kept: "Halsted");
+// - a facility named by a compass or order word ("North Warehouse", "Main Office") is a part
+//   of a site, not a place to redact.
+// And the other way round: a person guess of two words after a place preposition whose second
+// word is a town's qualifier ("branch in Wadderton Heath") is a town.
 // Hand-written (ours, Apache-2.0); the nouns come from the gazetteer's DE_NOUNS and DE_WORDS
 // (faker, MIT; see data/README.md).
-import { DE_NOUN, DE_WORD, EN_WORD, FUNCTION, gazetteer, isPlaceLower } from './gazetteer.js';
-import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
+import {
+  DE_NOUN,
+  DE_WORD,
+  EN_WORD,
+  FIRST,
+  FUNCTION,
+  gazetteer,
+  isPlaceLower,
+} from './gazetteer.js';
+import { ENGLISH_TOWN_QUALIFIERS, endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang } from './types.js';
 
 const GERMAN_TOWN_END = endingRegex(GERMAN_TOWN_ENDINGS);
@@ -36,6 +50,22 @@ const CAPS_BEFORE = /(?:^|[\s,])(\p{Lu}[\p{Lu}'’-]+) $/u;
 /** The word in capitals right after the guess, ending at a line's end or punctuation. */
 const CAPS_AFTER = /^ (\p{Lu}[\p{Lu}'’-]+)(?=$|[\s,.;:])/u;
 const NOT_A_NAME_WORD = EN_WORD | DE_WORD | DE_NOUN | FUNCTION;
+const PARTICIPLE = /^\p{Lu}\p{Ll}{2,}[^aeiouy]ed$/u;
+const TOWN_STED = /sted$/u;
+const SITE_HEADS: ReadonlySet<string> = new Set(
+  'north south east west northern southern eastern western main central upper lower front back rear inner outer'.split(
+    ' ',
+  ),
+);
+const FACILITIES: ReadonlySet<string> = new Set(
+  'warehouse depot office offices building block wing annex annexe site plant yard entrance gate car-park campus lab laboratory reception lobby stockroom'.split(
+    ' ',
+  ),
+);
+const WORD_BEFORE = /(\p{L}+) $/u;
+const QUALIFIERS: ReadonlySet<string> = new Set(ENGLISH_TOWN_QUALIFIERS);
+const TWO_CAPITALISED = /^\p{Lu}\p{Ll}+ (\p{Lu}\p{Ll}+)$/u;
+const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|from|near|to|of)\s+$/u;
 
 /** 'person', 'other' (no personal data) or undefined (a place still) by the evidence above. */
 export function placeGuessWords(
@@ -53,7 +83,36 @@ export function placeGuessWords(
   )
     return 'other';
   if (CAPS_WORD.test(value) && capitalNameBeside(text, start, end)) return 'person';
+  if (lang === 'en' && PARTICIPLE.test(value) && !TOWN_STED.test(lower)) return 'other';
   return undefined;
+}
+
+/**
+ * Whether the guess at start..end is a facility named by a compass or order word ("North
+ * Warehouse") or the facility's word of one ("Warehouse" after "North "); `lower` is its text
+ * in lower case.
+ */
+export function siteFacility(text: string, start: number, lower: string): boolean {
+  const space = lower.indexOf(' ');
+  if (space < 0) {
+    if (!FACILITIES.has(lower)) return false;
+    const head = WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start))?.[1];
+    return head !== undefined && SITE_HEADS.has(head.toLowerCase());
+  }
+  if (lower.indexOf(' ', space + 1) >= 0) return false;
+  return SITE_HEADS.has(lower.slice(0, space)) && FACILITIES.has(lower.slice(space + 1));
+}
+
+/** Whether a person guess of two capitalised words ends in a town's qualifier after "in", … */
+export function townByQualifier(text: string, start: number, value: string): boolean {
+  const m = TWO_CAPITALISED.exec(value);
+  if (m === null || !QUALIFIERS.has(m[1]!.toLowerCase())) return false;
+  if (
+    ((gazetteer().flags.get(value.slice(0, value.indexOf(' ')).toLowerCase()) ?? 0) & FIRST) !==
+    0
+  )
+    return false;
+  return PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
 
 /** "terminabsprache": a listed German noun after at least three letters, no town's ending. */

@@ -6,7 +6,12 @@
 // everyday words ("…ing", "…ley", "…by", "…land" are left out: "meeting", "valley", "baby").
 import { EVERYDAY, FIRST, FUNCTION, gazetteer, SUR } from './gazetteer.js';
 import type { Emit } from './numbers.js';
-import { ENGLISH_TOWN_HEADS, endingRegex, RARE_ENGLISH_TOWN_ENDINGS } from './town-endings.js';
+import {
+  ENGLISH_TOWN_HEADS,
+  ENGLISH_TOWN_QUALIFIERS,
+  endingRegex,
+  RARE_ENGLISH_TOWN_ENDINGS,
+} from './town-endings.js';
 
 /** Head words before a town: "little", "upper", "long" ("long ashton"). */
 const HEAD_WORDS: readonly string[] = [...ENGLISH_TOWN_HEADS, 'long'];
@@ -25,14 +30,8 @@ const TOWN_END = endingRegex(RARE_ENGLISH_TOWN_ENDINGS);
  * ("great swaffield", "little oakley", "upper dunton"): the head word is the evidence.
  */
 const HEADED_TOWN_END = endingRegex([...RARE_ENGLISH_TOWN_ENDINGS, 'field', 'ley', 'ton', 'by']);
-/**
- * Second words of English towns' names, none a given name or an everyday word of the lists
- * ("crowthorne abbas", "pollington magna", "budgeley marsh"): after an unknown word they make
- * a town whatever its ending. Hand-written (ours).
- */
-const QUALIFIERS: ReadonlySet<string> = new Set(
-  'magna parva regis episcopi abbas abbots bassett marsh fen heath wold moor'.split(' '),
-);
+/** After an unknown word, a qualifier makes a town whatever its ending ("budgeley marsh"). */
+const QUALIFIERS: ReadonlySet<string> = new Set(ENGLISH_TOWN_QUALIFIERS);
 /** "mossbury under edge", "kirkby upon wold": the tail takes one word after it. */
 const TAIL_WORDS: ReadonlySet<string> = new Set(['under', 'upon', 'cum']);
 /** Everyday words with such an ending. */
