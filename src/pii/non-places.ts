@@ -242,7 +242,7 @@ function cutAtBreak(s: PiiSpan): PiiSpan {
 // "the password was sent to Ilvana", "pass that on to ruvimbo", "registered to …": after a verb
 // of giving, sending or telling, "to" names the one who gets it, not a destination.
 const RECIPIENT_TO =
-  /(?:^|[^\p{L}])(?:sent|send|sends|sending|given|give|gives|gave|handed|hand|hands|passed|pass|passes|forwarded|forward|forwards|addressed|registered|issued|assigned|belongs|belonged|belong|married|lent|loaned|sold|wrote|write|writes|written|reply|replied|replies|talk|talked|talking|speak|spoke|spoken|speaking|emailed|texted|message|email|note|letter|gift)(?:\s+(?:it|that|this|them|him|her|on|back|over|along|a|the|my|your|his|their|our|location|position|address|details|number|contact|photo|photos|pictures|link))*\s+to\s+$/iu;
+  /(?:^|[^\p{L}])(?:sent|send|sends|sending|share|shares|shared|sharing|given|give|gives|gave|handed|hand|hands|passed|pass|passes|forwarded|forward|forwards|addressed|registered|issued|assigned|belongs|belonged|belong|married|lent|loaned|sold|wrote|write|writes|written|reply|replied|replies|talk|talked|talking|speak|spoke|spoken|speaking|emailed|texted|message|email|note|letter|gift)(?:\s+(?:it|that|this|them|him|her|on|back|over|along|a|the|my|your|his|their|our|location|position|address|details|number|contact|photo|photos|pictures|link))*\s+to\s+$/iu;
 // "voice note from Ayo", "missed call from …", "Sprachnachricht von …": the sender of a message
 // is a person (a listed town is kept by the caller: "a postcard from Lisbon" takes no such word).
 const SENDER_FROM =

@@ -25,6 +25,7 @@ import {
   FUNCTION,
   gazetteer,
   isPlaceLower,
+  PLACE_START,
 } from './gazetteer.js';
 import { ENGLISH_TOWN_QUALIFIERS, endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang } from './types.js';
@@ -49,7 +50,8 @@ const CAPS_WORD = /^\p{Lu}[\p{Lu}'’-]+$/u;
 const CAPS_BEFORE = /(?:^|[\s,])(\p{Lu}[\p{Lu}'’-]+) $/u;
 /** The word in capitals right after the guess, ending at a line's end or punctuation. */
 const CAPS_AFTER = /^ (\p{Lu}[\p{Lu}'’-]+)(?=$|[\s,.;:])/u;
-const NOT_A_NAME_WORD = EN_WORD | DE_WORD | DE_NOUN | FUNCTION;
+/** A neighbour that is an everyday word or starts places' names ("LAKE", "MOUNT"). */
+const NOT_A_NAME_WORD = EN_WORD | DE_WORD | DE_NOUN | FUNCTION | PLACE_START;
 const PARTICIPLE = /^\p{Lu}\p{Ll}{2,}[^aeiouy]ed$/u;
 const TOWN_STED = /sted$/u;
 const SITE_HEADS: ReadonlySet<string> = new Set(
