@@ -16,8 +16,11 @@ const AFTER_PREPOSITION = new RegExp(
 const TOWN_END = endingRegex(GERMAN_TOWN_ENDINGS.filter((e) => e !== 'au'));
 /** Above the person guesses (≤ 0.8), as the English town shapes; below the lists' towns. */
 const TOWN_SHAPE_SCORE = 0.82;
-/** A head word and a space: most texts have none and are passed over. */
-const HINT = new RegExp(`(?:${HEADS.join('|')}) \\p{Ll}`, 'u');
+/**
+ * A head word between spaces: most texts have none and are passed over (after a literal space,
+ * so that the scan tries only at spaces).
+ */
+const HINT = new RegExp(` (?:${HEADS.join('|')}) `, 'u');
 
 /** Emits each head word and town-shaped word after a place preposition of a German transcript. */
 export function findGermanTownShapes(text: string, emit: Emit): void {

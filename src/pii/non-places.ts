@@ -258,7 +258,20 @@ const NAME_LABEL_BEFORE =
 function personNotPlace(text: string, s: PiiSpan): boolean {
   if (s.type !== 'LOCATION' || isPlace(s.text)) return false;
   const before = text.slice(Math.max(0, s.start - 48), s.start);
-  return RECIPIENT_TO.test(before) || SENDER_FROM.test(before) || NAME_LABEL_BEFORE.test(before);
+  return (
+    RECIPIENT_TO.test(before) ||
+    (endsInFromOrVon(before) && SENDER_FROM.test(before)) ||
+    NAME_LABEL_BEFORE.test(before)
+  );
+}
+
+/** Whether `before` ends in "from" or "von" and white space: most do not, and skip the regex. */
+function endsInFromOrVon(before: string): boolean {
+  let j = before.length;
+  while (j > 0 && before.charCodeAt(j - 1) <= SPACE) j--;
+  if (j === before.length) return false;
+  const last = before.slice(Math.max(0, j - 4), j).toLowerCase();
+  return last === 'from' || last.endsWith('von');
 }
 
 /** The findings cut at breaks, less those that name no person and no place. */

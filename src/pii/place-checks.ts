@@ -15,7 +15,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import { notPlaceShape } from './non-place-shapes.js';
-import { placeGuessWords, siteFacility, townByQualifier } from './place-guess-words.js';
+import { personGuessVerdict, placeGuessWords, siteFacility } from './place-guess-words.js';
 import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
@@ -62,7 +62,7 @@ export function dropNonPlaces(text: string, lang: Lang, found: readonly PiiSpan[
       s.type === 'LOCATION'
         ? notAPlace(text, lang, s)
         : s.type === 'PERSON' && s.score <= GUESS_SCORE
-          ? personGuessVerdict(text, s)
+          ? personGuessVerdict(text, s.start, s.text)
           : false;
     if (verdict && !out) out = found.slice(0, i);
     if (verdict === 'person') out!.push({ ...s, type: 'PERSON' });
@@ -105,12 +105,6 @@ function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean | 'person' {
   // Right after a verb or other small word, no preposition between: an object ("verliert Nadeln").
   const w = WORD_BEFORE.exec(before);
   return w !== null && !PREPOSITIONS.has(w[1]!) && !TOWN_END.test(lower);
-}
-
-/** 'place' for a person guess that names a town, true for one that names a facility. */
-function personGuessVerdict(text: string, s: PiiSpan): 'place' | boolean {
-  if (townByQualifier(text, s.start, s.text)) return 'place';
-  return siteFacility(text, s.start, s.text.toLowerCase());
 }
 
 /** "hafer-feld": a last part that is an everyday word or a town's ending alone, or no town's. */

@@ -66,6 +66,10 @@ const FACILITIES: ReadonlySet<string> = new Set(
 );
 const WORD_BEFORE = /(\p{L}+) $/u;
 const QUALIFIERS: ReadonlySet<string> = new Set(ENGLISH_TOWN_QUALIFIERS);
+const capitalised = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+/** The facilities and qualifiers as a capitalised guess writes them ("Warehouse", "Magna"). */
+const FACILITIES_WRITTEN: ReadonlySet<string> = new Set([...FACILITIES].map(capitalised));
+const QUALIFIERS_WRITTEN: ReadonlySet<string> = new Set(ENGLISH_TOWN_QUALIFIERS.map(capitalised));
 const TWO_CAPITALISED = /^\p{Lu}\p{Ll}+ (\p{Lu}\p{Ll}+)$/u;
 const PLACE_PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|from|near|to|of)\s+$/u;
 
@@ -105,6 +109,19 @@ export function siteFacility(text: string, start: number, lower: string): boolea
   return SITE_HEADS.has(lower.slice(0, space)) && FACILITIES.has(lower.slice(space + 1));
 }
 
+/**
+ * 'place' for a person guess that names a town by its qualifier, true for one that names a
+ * facility, false otherwise. Most guesses are passed over by a look-up of their last word as
+ * written (no lower-casing, no regex): person guesses are many.
+ */
+export function personGuessVerdict(text: string, start: number, value: string): 'place' | boolean {
+  const space = value.lastIndexOf(' ');
+  if (space < 0)
+    return FACILITIES_WRITTEN.has(value) && siteFacility(text, start, value.toLowerCase());
+  if (!QUALIFIERS_WRITTEN.has(value.slice(space + 1))) return false;
+  return townByQualifier(text, start, value) ? 'place' : false;
+}
+
 /** Whether a person guess of two capitalised words ends in a town's qualifier after "in", … */
 export function townByQualifier(text: string, start: number, value: string): boolean {
   const m = TWO_CAPITALISED.exec(value);
@@ -121,11 +138,23 @@ export function townByQualifier(text: string, start: number, value: string): boo
 export function germanNounCompound(lower: string): boolean {
   if (lower.length < MIN_HEAD + MIN_NOUN || GERMAN_TOWN_END.test(lower)) return false;
   const flags = gazetteer().flags;
+  // Most words end in no listed noun's last three letters: one look-up, no slices.
+  if (!nounTails(flags).has(lower.slice(-3))) return false;
   for (let i = MIN_HEAD; i <= lower.length - MIN_NOUN; i++) {
     const last = lower.slice(i);
     if (((flags.get(last) ?? 0) & (DE_NOUN | DE_WORD)) !== 0) return !LANDSCAPE_NOUNS.has(last);
   }
   return false;
+}
+
+let NOUN_TAILS: Set<string> | undefined;
+/** The last three letters of the listed German nouns and words of four letters or more. */
+function nounTails(flags: ReadonlyMap<string, number>): ReadonlySet<string> {
+  if (NOUN_TAILS) return NOUN_TAILS;
+  NOUN_TAILS = new Set();
+  for (const [w, f] of flags)
+    if (f & (DE_NOUN | DE_WORD) && w.length >= MIN_NOUN) NOUN_TAILS.add(w.slice(-3));
+  return NOUN_TAILS;
 }
 
 /** Whether a word in capitals that names no place and is no everyday word stands beside. */

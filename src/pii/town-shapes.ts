@@ -46,9 +46,12 @@ const HINT = new RegExp(
   `(?:${RARE_ENGLISH_TOWN_ENDINGS.filter((e) => e !== 'coombe').join('|')})(?![a-z])`,
   'u',
 );
-/** A head word before a word, or a qualifier after one: the other texts worth a look. */
+/**
+ * A head word or a qualifier after a space: the other texts worth a look. One alternation
+ * after a literal space, so that the scan tries only at spaces.
+ */
 const HEAD_OR_QUALIFIER_HINT = new RegExp(
-  `(?:^|\\s)(?:${ENGLISH_TOWN_HEADS.join('|')}) [a-z]|[a-z] (?:${[...QUALIFIERS].join('|')})(?![a-z])`,
+  ` (?:${[...ENGLISH_TOWN_HEADS, ...QUALIFIERS].join('|')})(?![a-z])`,
   'u',
 );
 
