@@ -4,6 +4,7 @@ import { detectPii } from '../../src/pii/index.js';
 import { dropNonNames, namesNoOne } from '../../src/pii/non-places.js';
 import {
   germanNounCompound,
+  personGuessVerdict,
   placeGuessWords,
   siteFacility,
   townByQualifier,
@@ -96,11 +97,22 @@ describe('facilities named by a compass word, towns by a qualifier', () => {
   ])('%j', (text, value, expected) => {
     expect(townByQualifier(text, text.indexOf(value), value)).toBe(expected);
   });
+  it.each([
+    ['Account held at the branch in Pollerby Magna.', 'Pollerby Magna', 'place'],
+    ['Pallets go to the East Depot today.', 'Depot', true],
+    ['Greetings from Anna Heath and family.', 'Anna Heath', false],
+    ['Greetings from Tobin Arkle and family.', 'Tobin Arkle', false],
+  ] as const)('person guess %j → %j', (text, value, expected) => {
+    expect(personGuessVerdict(text, text.indexOf(value), value)).toBe(expected);
+  });
   it('retypes the person guess in detection', () => {
-    const found = detectPii('Account held at the branch in Pollerby Magna, sort code on file.', {
-      lang: 'en',
-    });
-    expect(found.filter((s) => s.text === 'Pollerby Magna').map((s) => s.type)).toEqual([
+    const found = detectPii(
+      'Account holder Tobin Arkle, branch in Fellowby Heath, IBAN to follow.',
+      {
+        lang: 'en',
+      },
+    );
+    expect(found.filter((s) => s.text === 'Fellowby Heath').map((s) => s.type)).toEqual([
       'LOCATION',
     ]);
   });
