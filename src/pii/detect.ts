@@ -1,5 +1,6 @@
 import { findChatNames } from './chat-names.js';
 import { joinGermanAddresses } from './de-addresses.js';
+import { findGermanTownShapes } from './de-town-shapes.js';
 import { gazetteer, isCommonWord, isPlace } from './gazetteer.js';
 import { findHouseAddresses } from './house-numbers.js';
 import { detectLanguage } from './lang.js';
@@ -117,6 +118,7 @@ function detectPiece(text: string, options: DetectOptions): PiiSpan[] {
   findSpeakers(text, words, found, emit);
   fixPersonEdges(text, lang, words, found, emit, lowercase);
   findPersonShapes(text, lang, words, found, emit, lowercase);
+  if (lowercase && lang === 'de') findGermanTownShapes(text, emit);
   growPlaceTails(text, found, emit, lowercase);
   if (lowercase && lang === 'en') findTownsAfterPersons(text, found, emit);
   if (lowercase && lang === 'en') findTownShapes(text, emit);

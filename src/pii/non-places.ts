@@ -93,6 +93,11 @@ const AT_BEFORE = /(?:^|[^\p{L}])at\s+$/iu;
 // Pellingby" is travel).
 const INFINITIVE_TO =
   /(?:^|[^\p{L}])(?:ready|able|unable|need|needs|needed|want|wants|wanted|try|tries|tried|happy|glad|free|supposed|allowed|meant|used|hoping|plan|plans|planning|forgot|remember)\s+to\s+$/iu;
+// "tell Ama Boateng to start", "asked them to wait": after a verb of telling and its object
+// (one to three words), "to" opens the infinitive of what they are told to do, not a place.
+const TOLD_TO =
+  /(?:^|[^\p{L}])(?:tell|tells|told|telling|ask|asks|asked|asking|remind|reminds|reminded|warn|warns|warned|urge|urged|beg|begged|persuade|persuaded|convince|convinced|encourage|encouraged)(?:\s+\p{L}[\p{L}'’-]*){1,3}\s+to\s+$/iu;
+const SMALL_FIRST = /^\p{Ll}/u;
 const TRAVEL_AT =
   /(?:^|[^\p{L}])(?:station|stations|airport|port|harbour|harbor|terminal|platform|arrive|arrives|arrived|arriving|land|lands|landed|landing|stop|stops|stopped|change|changes|changed|changing|born|trains|buses|flights|terminate|terminates|terminated|terminating|calls|calling|depart|departs|departed|departing)\s+at\s+$/iu;
 const TOWN_ENDING = endingRegex([
@@ -192,6 +197,8 @@ export function namesNoOne(text: string, lang: Lang, s: PiiSpan): boolean {
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   if (EMPLOYER_BEFORE.test(before)) return true;
   if (lang === 'en' && INFINITIVE_TO.test(before)) return true;
+  // A verb is not capitalised: "told them to Varnholm" stays a place.
+  if (lang === 'en' && SMALL_FIRST.test(s.text) && TOLD_TO.test(before)) return true;
   if (AT_BEFORE.test(before) && !TOWN_ENDING.test(words[0]!) && !TRAVEL_AT.test(before))
     return true;
   // "from Tower 5", "by Pond 12", "im Hörsaal 4", "ab Bahnsteig 7": a word before a small
@@ -235,7 +242,11 @@ function cutAtBreak(s: PiiSpan): PiiSpan {
 // "the password was sent to Ilvana", "pass that on to ruvimbo", "registered to …": after a verb
 // of giving, sending or telling, "to" names the one who gets it, not a destination.
 const RECIPIENT_TO =
-  /(?:^|[^\p{L}])(?:sent|send|sends|sending|given|give|gives|gave|handed|hand|hands|passed|pass|passes|forwarded|forward|forwards|addressed|registered|issued|assigned|belongs|belonged|belong|married|lent|loaned|sold|wrote|write|writes|written|reply|replied|replies|talk|talked|talking|speak|spoke|spoken|speaking|emailed|texted|message|email|note|letter|gift)(?:\s+(?:it|that|this|them|him|her|on|back|over|along|a|the|my|your|his|their|our))*\s+to\s+$/iu;
+  /(?:^|[^\p{L}])(?:sent|send|sends|sending|share|shares|shared|sharing|given|give|gives|gave|handed|hand|hands|passed|pass|passes|forwarded|forward|forwards|addressed|registered|issued|assigned|belongs|belonged|belong|married|lent|loaned|sold|wrote|write|writes|written|reply|replied|replies|talk|talked|talking|speak|spoke|spoken|speaking|emailed|texted|message|email|note|letter|gift)(?:\s+(?:it|that|this|them|him|her|on|back|over|along|a|the|my|your|his|their|our|location|position|address|details|number|contact|photo|photos|pictures|link))*\s+to\s+$/iu;
+// "voice note from Ayo", "missed call from …", "Sprachnachricht von …": the sender of a message
+// is a person (a listed town is kept by the caller: "a postcard from Lisbon" takes no such word).
+const SENDER_FROM =
+  /(?:^|[^\p{L}])(?:voice\s+note|voice\s+message|voice\s+memo|voicemail|missed\s+call|text\s+message|sprachnachricht|sprachmemo|sprachnotiz|anruf|rückruf|verpasster\s+anruf)\s+(?:from|von)\s+$/iu;
 // "First name: Ilvana", "Surname: Okoro", "Vorname: …": a field that asks for a name.
 const NAME_LABEL_BEFORE =
   /(?:^|[\n\r|;])\s*(?:first name|given name|last name|surname|family name|full name|name|vorname|nachname|familienname|name, vorname)\s*:[ \t]*$/iu;
@@ -247,7 +258,20 @@ const NAME_LABEL_BEFORE =
 function personNotPlace(text: string, s: PiiSpan): boolean {
   if (s.type !== 'LOCATION' || isPlace(s.text)) return false;
   const before = text.slice(Math.max(0, s.start - 48), s.start);
-  return RECIPIENT_TO.test(before) || NAME_LABEL_BEFORE.test(before);
+  return (
+    RECIPIENT_TO.test(before) ||
+    (endsInFromOrVon(before) && SENDER_FROM.test(before)) ||
+    NAME_LABEL_BEFORE.test(before)
+  );
+}
+
+/** Whether `before` ends in "from" or "von" and white space: most do not, and skip the regex. */
+function endsInFromOrVon(before: string): boolean {
+  let j = before.length;
+  while (j > 0 && before.charCodeAt(j - 1) <= SPACE) j--;
+  if (j === before.length) return false;
+  const last = before.slice(Math.max(0, j - 4), j).toLowerCase();
+  return last === 'from' || last.endsWith('von');
 }
 
 /** The findings cut at breaks, less those that name no person and no place. */

@@ -15,6 +15,7 @@ import {
   SUR,
 } from './gazetteer.js';
 import { notPlaceShape } from './non-place-shapes.js';
+import { personGuessVerdict, placeGuessWords, siteFacility } from './place-guess-words.js';
 import { endingRegex, GERMAN_TOWN_ENDINGS } from './town-endings.js';
 import type { Lang, PiiSpan } from './types.js';
 
@@ -57,9 +58,15 @@ export function dropNonPlaces(text: string, lang: Lang, found: readonly PiiSpan[
   let out: PiiSpan[] | undefined;
   for (let i = 0; i < found.length; i++) {
     const s = found[i]!;
-    const verdict = s.type === 'LOCATION' ? notAPlace(text, lang, s) : false;
+    const verdict =
+      s.type === 'LOCATION'
+        ? notAPlace(text, lang, s)
+        : s.type === 'PERSON' && s.score <= GUESS_SCORE
+          ? personGuessVerdict(text, s.start, s.text)
+          : false;
     if (verdict && !out) out = found.slice(0, i);
     if (verdict === 'person') out!.push({ ...s, type: 'PERSON' });
+    else if (verdict === 'place') out!.push({ ...s, type: 'LOCATION' });
     else if (!verdict && out) out.push(s);
   }
   return out ?? (found as PiiSpan[]);
@@ -84,9 +91,13 @@ function notAPlace(text: string, lang: Lang, s: PiiSpan): boolean | 'person' {
     if (!PREPOSITION_ARTICLE_BEFORE.test(before) && !COUNTRY_SHAPE.test(lower)) return true;
   }
   if (listed) return false;
-  const shape = oneWord ? notPlaceShape(text, s.start, s.end, s.text) : undefined;
+  const shape = oneWord
+    ? (notPlaceShape(text, s.start, s.end, s.text) ??
+      placeGuessWords(text, lang, s.start, s.end, s.text))
+    : undefined;
   if (shape !== undefined) return shape === 'person' ? 'person' : true;
   if (SUBJECT_BEFORE.test(before)) return true;
+  if (siteFacility(text, s.start, lower)) return true;
   if (ACRONYM_FIRST.test(s.text) || THE_FIRST.test(s.text)) return true;
   if (oneWord && IN_PHRASE_NOUNS.has(lower) && IN_BEFORE.test(before)) return true;
   if (lang === 'de' && oneWord && s.text.includes('-') && everydayCompound(lower)) return true;

@@ -8,6 +8,13 @@ export const ENGLISH_TOWN_HEADS: readonly string[] = 'little great higher lower 
   ' ',
 );
 
+/**
+ * Second words of English towns' names, none a given name or an everyday word of the lists
+ * ("Crowthorne Abbas", "Pollington Magna", "Budgeley Marsh"). Hand-written (ours).
+ */
+export const ENGLISH_TOWN_QUALIFIERS: readonly string[] =
+  'magna parva regis episcopi abbas abbots bassett marsh fen heath wold moor'.split(' ');
+
 /** German towns' endings: "…dorf", "…hausen", "…ingen", "…brück". */
 export const GERMAN_TOWN_ENDINGS: readonly string[] =
   'dorf feld hausen heim ingen stadt stedt hagen furt kirchen rode itz berg burg bach beck brück brunn tal thal weiler wald au'.split(
