@@ -32,14 +32,21 @@ import type { Lang } from './types.js';
 
 const GERMAN_TOWN_END = endingRegex(GERMAN_TOWN_ENDINGS);
 /**
- * Nouns of the lists that name land, water or a building: towns' names end in them
- * ("Trübenwasser", "Kaltenbrücke", "Steinhaus"), so a compound of one is left a place.
+ * Nouns that name land, water or a building, and the old words German towns' names end in
+ * (Aschers-leben, Bieden-kopf, Dort-mund, Salz-wedel): a compound of one is left a place
+ * ("Trübenwasser", "Kaltenbrücke", "Krähenleben"). Without the second half, every unlisted
+ * town ending in a word the noun lists also hold was dropped as a noun.
  */
 const LANDSCAPE_NOUNS: ReadonlySet<string> = new Set(
-  'brücke burg ebene fels fluss gebirge haus hütte kirche land meer palast riff schlucht stadt tempel wasser'.split(
-    ' ',
-  ),
+  [
+    'brücke burg ebene fels fluss gebirge haus hütte kirche land meer palast riff schlucht stadt tempel wasser',
+    'leben kopf mund münde wedel grund garten winkel hof markt born horst hain holz moor see stein',
+    'ried zell wiese wörth werder hude büttel siel fehn kamp kirch münster hafen haven hütten',
+  ]
+    .join(' ')
+    .split(' '),
 );
+const LANDSCAPE_LONGEST = Math.max(...[...LANDSCAPE_NOUNS].map((w) => w.length));
 /** The shortest last part read as a noun ("sprache" of "Terminabsprache"), and the first part. */
 const MIN_NOUN = 4;
 const MIN_HEAD = 3;
@@ -140,9 +147,13 @@ export function germanNounCompound(lower: string): boolean {
   const flags = gazetteer().flags;
   // Most words end in no listed noun's last three letters: one look-up, no slices.
   if (!nounTails(flags).has(lower.slice(-3))) return false;
+  // A town's old last word decides first, whether or not the lists hold it: "wedel" of
+  // "Salzwedel" is listed nowhere, but the "edel" inside it is.
+  for (let n = 3; n <= LANDSCAPE_LONGEST && n < lower.length; n++)
+    if (LANDSCAPE_NOUNS.has(lower.slice(-n))) return false;
   for (let i = MIN_HEAD; i <= lower.length - MIN_NOUN; i++) {
     const last = lower.slice(i);
-    if (((flags.get(last) ?? 0) & (DE_NOUN | DE_WORD)) !== 0) return !LANDSCAPE_NOUNS.has(last);
+    if (((flags.get(last) ?? 0) & (DE_NOUN | DE_WORD)) !== 0) return true;
   }
   return false;
 }

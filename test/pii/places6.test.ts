@@ -46,6 +46,12 @@ describe('German compounds of an everyday noun are nouns, not places', () => {
     ['tannenstadt', false],
     ['rosenheim', false],
     ['holmsberg', false],
+    // Towns end in old words the noun lists also hold, or hold inside them ("edel" in "wedel").
+    ['krähenleben', false],
+    ['fichtenkopf', false],
+    ['erlenmund', false],
+    ['haselwedel', false],
+    ['kiefergrund', false],
     // Too short to be a compound.
     ['absprache', false],
   ])('%s → %s', (word, noun) => {
@@ -54,6 +60,7 @@ describe('German compounds of an everyday noun are nouns, not places', () => {
   it('drops the guess in a sentence, keeps the town', () => {
     expect(verdict('Abholung nur nach Telefonabsprache', 'de', 'Telefonabsprache')).toBe('other');
     expect(verdict('Wir fahren morgen nach Kaltenwasser', 'de', 'Kaltenwasser')).toBeUndefined();
+    expect(verdict('Wir sind gestern aus Krähenleben zurück', 'de', 'Krähenleben')).toBeUndefined();
     // English text is not read so.
     expect(verdict('Notes from Telefonabsprache', 'en', 'Telefonabsprache')).toBeUndefined();
   });
