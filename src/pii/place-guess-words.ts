@@ -47,8 +47,12 @@ const LANDSCAPE_NOUNS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 const LANDSCAPE_LONGEST = Math.max(...[...LANDSCAPE_NOUNS].map((w) => w.length));
-/** The shortest last part read as a noun ("sprache" of "Terminabsprache"), and the first part. */
-const MIN_NOUN = 4;
+/**
+ * The shortest last part read as a noun ("sprache" of "Terminabsprache"), and the first part.
+ * Shorter nouns are what towns end in (Ror-schach, Eis-leben): with four letters, unlisted real
+ * towns were dropped, and on the dev sets no noun under seven letters was a place guess.
+ */
+const MIN_NOUN = 7;
 const MIN_HEAD = 3;
 const POSSESSIVE_BEFORE =
   /(?:^|[^\p{L}])(?:dein|deine|ihr|ihre|euer|eure|mein|meine|unser|unsere|your|my|our|their)\s+$/iu;
