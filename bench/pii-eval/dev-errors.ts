@@ -1,6 +1,7 @@
-// Every LOCATION miss and extra (or, with TYPES=LOCATION,ADDRESS, of each type named) on the
-// retired blind sets 7-10 (dev data), one a line, for reading while tuning the place rules:
-// `node --import tsx bench/pii-eval/dev-place-errors.ts`. Held-out sets are not read.
+// Every miss and extra of the types named in TYPES (default PERSON,LOCATION) on the retired blind
+// sets 7-10 (dev data), one a line, for reading while tuning rules:
+// `TYPES=PERSON node --import tsx bench/pii-eval/dev-errors.ts`. Held-out sets are not read.
+// (Sessions 12-13 had one script for persons and one for places; they differed only in this.)
 import { detectPii } from '../../src/pii/index.js';
 import type { PiiSpan } from '../../src/pii/types.js';
 import { generateBlind7 } from './blind7.js';
@@ -15,8 +16,9 @@ const overlapsHalf = (a: Range, b: Range) => {
   const union = Math.max(a.end, b.end) - Math.min(a.start, b.start);
   return inter > 0 && inter / union >= 0.5;
 };
+const quote = (text: string, r: Range) => JSON.stringify(text.slice(r.start, r.end));
 
-const types = (process.env.TYPES ?? 'LOCATION').split(',');
+const types = (process.env.TYPES ?? 'PERSON,LOCATION').split(',');
 const sets: [string, Labelled[]][] = [
   ['7', generateBlind7(8, 151)],
   ['8', generateBlind8(8, 173)],
@@ -27,24 +29,31 @@ for (const [name, items] of sets)
   for (const item of items) {
     const part = `${name} ${item.lang} ${item.kind}`;
     const all = detectPii(item.text);
+    const line = (what: string, note: string) =>
+      process.stdout.write(`${part}\t${what}${note}\t${JSON.stringify(item.text)}\n`);
     for (const type of types) {
       const found = all.filter((p: PiiSpan) => p.type === type);
       const gold = item.spans.filter((g) => g.type === type);
       const used = new Set<number>();
       for (const g of gold) {
         const i = found.findIndex((p, k) => !used.has(k) && overlapsHalf(p, g));
-        if (i >= 0) used.add(i);
-        else
-          process.stdout.write(
-            `${part}\tmiss ${type}\t${JSON.stringify(item.text.slice(g.start, g.end))}\t${JSON.stringify(item.text)}\n`,
-          );
+        if (i >= 0) {
+          used.add(i);
+          continue;
+        }
+        // What covers part of it, of any type: half a name, or the name read as a place.
+        const near = all.find((p) => p.start < g.end && g.start < p.end);
+        line(
+          `miss ${type}\t${quote(item.text, g)}`,
+          near ? ` (found ${near.type} ${quote(item.text, near)})` : '',
+        );
       }
       found.forEach((p, k) => {
         if (used.has(k)) return;
         const other = item.spans.find((g) => g.start < p.end && p.start < g.end);
-        const note = other ? ` (gold ${other.type})` : '';
-        process.stdout.write(
-          `${part}\textra ${type}\t${JSON.stringify(p.text)}${note}\t${JSON.stringify(item.text)}\n`,
+        line(
+          `extra ${type}\t${quote(item.text, p)}`,
+          other ? ` (gold ${other.type} ${quote(item.text, other)})` : '',
         );
       });
     }
