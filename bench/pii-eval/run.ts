@@ -31,6 +31,20 @@ const devOnly = process.argv.includes('--dev');
 const heldOut = (title: string, items: readonly Labelled[], v: boolean): void => {
   if (!devOnly) report(title, items, v);
 };
+/** A set's four parts (language × kind), each shown by `show` under its own title. */
+const byPart = (
+  show: typeof report,
+  items: readonly Labelled[],
+  title: (kind: string, lang: string) => string,
+): void => {
+  for (const lang of ['de', 'en'] as const)
+    for (const kind of ['written', 'spoken'] as const)
+      show(
+        title(kind, lang),
+        items.filter((x) => x.lang === lang && x.kind === kind),
+        verbose,
+      );
+};
 report('Generated corpus (seed 1)', generateCorpus(40, 1), verbose);
 report('Hard cases (hand-written)', HARD_CASES, verbose);
 const heldOutCorpus = generateHeldOut(20, 11);
@@ -66,78 +80,60 @@ heldOut(
   blind2.filter((x) => x.kind === 'spoken'),
   verbose,
 );
-const blind3 = generateBlind3(8, 71);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    heldOut(
-      `Held-out, third blind set (seed 71; written without reading the detector), ${kind}, ${lang}`,
-      blind3.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind4 = generateBlind4(8, 89);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    heldOut(
-      `Held-out, fourth blind set (seed 89; written without reading the detector or the other sets), ${kind}, ${lang}`,
-      blind4.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind5 = generateBlind5(8, 113);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    heldOut(
-      `Held-out, fifth blind set (seed 113; written without reading the detector or the other sets' lists), ${kind}, ${lang}`,
-      blind5.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind6 = generateBlind6(8, 137);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    heldOut(
-      `Held-out, sixth blind set (seed 137; written without reading the detector, no name or place shared with the other sets), ${kind}, ${lang}`,
-      blind6.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind7 = generateBlind7(8, 151);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    report(
-      `Dev (formerly the seventh blind set, seed 151; its errors read from session 11 on), ${kind}, ${lang}`,
-      blind7.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind8 = generateBlind8(8, 173);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    report(
-      `Dev (formerly the eighth blind set, seed 173; its errors read from session 11 on), ${kind}, ${lang}`,
-      blind8.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind9 = generateBlind9(8, 197);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    report(
-      `Dev (formerly the ninth blind set, seed 197; its errors read from session 12 on), ${kind}, ${lang}`,
-      blind9.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind10 = generateBlind10(8, 223);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    report(
-      `Dev (formerly the tenth blind set, seed 223; its errors read from session 13 on), ${kind}, ${lang}`,
-      blind10.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
-const blind11 = generateBlind11(8, 241);
-for (const lang of ['de', 'en'] as const)
-  for (const kind of ['written', 'spoken'] as const)
-    heldOut(
-      `Held-out, eleventh blind set (seed 241; written blind, no name or place shared with the other sets), ${kind}, ${lang}`,
-      blind11.filter((x) => x.lang === lang && x.kind === kind),
-      verbose,
-    );
+byPart(
+  heldOut,
+  generateBlind3(8, 71),
+  (kind, lang) =>
+    `Held-out, third blind set (seed 71; written without reading the detector), ${kind}, ${lang}`,
+);
+byPart(
+  heldOut,
+  generateBlind4(8, 89),
+  (kind, lang) =>
+    `Held-out, fourth blind set (seed 89; written without reading the detector or the other sets), ${kind}, ${lang}`,
+);
+byPart(
+  heldOut,
+  generateBlind5(8, 113),
+  (kind, lang) =>
+    `Held-out, fifth blind set (seed 113; written without reading the detector or the other sets' lists), ${kind}, ${lang}`,
+);
+byPart(
+  heldOut,
+  generateBlind6(8, 137),
+  (kind, lang) =>
+    `Held-out, sixth blind set (seed 137; written without reading the detector, no name or place shared with the other sets), ${kind}, ${lang}`,
+);
+byPart(
+  report,
+  generateBlind7(8, 151),
+  (kind, lang) =>
+    `Dev (formerly the seventh blind set, seed 151; its errors read from session 11 on), ${kind}, ${lang}`,
+);
+byPart(
+  report,
+  generateBlind8(8, 173),
+  (kind, lang) =>
+    `Dev (formerly the eighth blind set, seed 173; its errors read from session 11 on), ${kind}, ${lang}`,
+);
+byPart(
+  report,
+  generateBlind9(8, 197),
+  (kind, lang) =>
+    `Dev (formerly the ninth blind set, seed 197; its errors read from session 12 on), ${kind}, ${lang}`,
+);
+byPart(
+  report,
+  generateBlind10(8, 223),
+  (kind, lang) =>
+    `Dev (formerly the tenth blind set, seed 223; its errors read from session 13 on), ${kind}, ${lang}`,
+);
+byPart(
+  heldOut,
+  generateBlind11(8, 241),
+  (kind, lang) =>
+    `Held-out, eleventh blind set (seed 241; written blind, no name or place shared with the other sets), ${kind}, ${lang}`,
+);
 const tagger = devSets();
 for (const kind of ['written', 'spoken'])
   for (const [label, items] of [

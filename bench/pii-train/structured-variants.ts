@@ -6,6 +6,7 @@
 // `node --import tsx bench/pii-train/structured-variants-run.ts [--misses]` prints the figures.
 import { ibanValid, luhnValid, ssnValid, steuerIdValid } from '../../src/pii/checksums.js';
 import { rng } from '../pii-eval/corpus.js';
+import { parseMarkup } from '../pii-eval/markup.js';
 
 type Lang = 'de' | 'en';
 type R = () => number;
@@ -217,16 +218,7 @@ const DOMAINS_EN = ['gmail.com', 'outlook.com', 'yahoo.co.uk', 'proton.me', 'hot
 class Items {
   readonly list: VariantItem[] = [];
   add(lang: Lang, kind: 'written' | 'spoken', style: string, type: string, marked: string): void {
-    const spans: { start: number; end: number; type: string }[] = [];
-    let text = '';
-    let at = 0;
-    for (const m of marked.matchAll(/\[\[([^|\]]+)\|([A-Z_]+)\]\]/g)) {
-      text += marked.slice(at, m.index);
-      spans.push({ start: text.length, end: text.length + m[1]!.length, type: m[2]! });
-      text += m[1];
-      at = m.index + m[0].length;
-    }
-    text += marked.slice(at);
+    const { text, spans } = parseMarkup(marked, lang, kind);
     this.list.push({ text, lang, kind, style, type, spans });
   }
 }
